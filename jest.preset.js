@@ -1,0 +1,27 @@
+// Shared Jest config for every project. Sources are transformed with SWC (no type check here:
+// `npm run build` type-checks); `@dlkit/*` imports resolve to the sibling projects' sources,
+// so tests never need a build of their dependencies.
+const path = require('path');
+
+const root = __dirname;
+const packages = ['core', 'vision', 'sequence', 'nlp', 'audio'];
+
+module.exports = (name, projectDir) => ({
+  displayName: name,
+  rootDir: projectDir,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: Object.fromEntries(
+    packages.flatMap((p) => [
+      [`^@dlkit/${p}$`, path.join(root, 'packages', p, 'src', 'index.ts')],
+      [`^@dlkit/${p}/(.*)$`, path.join(root, 'packages', p, 'src', '$1', 'index.ts')],
+    ]),
+  ),
+  // Training tests are real training runs on 2 cores.
+  testTimeout: 120000,
+  reporters: ['default', [path.join(root, 'tools', 'jest-summary-reporter.js'), { name }]],
+});
