@@ -1,5 +1,5 @@
-// Shared Jest config for every project. Sources are transformed with SWC (no type check here:
-// `npm run build` type-checks); `@dlkit/*` imports resolve to the sibling projects' sources,
+// Shared Jest config for every project. Sources are transpiled by ts-jest in isolated-module
+// mode (fast, no type check here: `npm run build` type-checks); `@dlkit/*` imports resolve to the sibling projects' sources,
 // so tests never need a build of their dependencies.
 const path = require('path');
 
@@ -12,7 +12,7 @@ module.exports = (name, projectDir) => ({
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: path.join(root, 'tsconfig.spec.json'), diagnostics: false }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: Object.fromEntries(
