@@ -1,0 +1,31 @@
+/**
+ * The CLI output contract (DESIGN.md section 5): human text on stdout, or with --json exactly
+ * one JSON object as the last stdout line; progress and logs always go to stderr.
+ */
+export interface OutputOptions {
+  json?: boolean;
+}
+
+export class Output {
+  constructor(private readonly opts: OutputOptions) {}
+
+  get json(): boolean {
+    return Boolean(this.opts.json);
+  }
+
+  /** Progress bars only on an interactive terminal, never with --json or in CI. */
+  get showProgress(): boolean {
+    return !this.json && Boolean(process.stderr.isTTY) && !process.env.CI;
+  }
+
+  /** A log line on stderr (never pollutes the JSON on stdout). */
+  log(message: string): void {
+    process.stderr.write(`${message}\n`);
+  }
+
+  /** The command's result: one JSON line with --json, else the human summary. */
+  result(value: object, human: string): void {
+    if (this.json) process.stdout.write(`${JSON.stringify(value)}\n`);
+    else process.stdout.write(`${human}\n`);
+  }
+}
