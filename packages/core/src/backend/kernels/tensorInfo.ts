@@ -1,0 +1,55 @@
+/**
+ * Running ordinary tf ops inside a kernel function.
+ *
+ * A kernel receives `TensorInfo`s (usually real tensors, but backends also call kernels with bare
+ * infos). `engine.makeTensorFromTensorInfo` wraps an info as a tensor *without* taking a
+ * reference on the backend buffer, so disposing such a wrapper would free the caller's buffer
+ * (the trap behind tfjs issue 8474's workarounds). We therefore `incRef` first: the wrapper owns
+ * one extra reference, and disposing it gives exactly that reference back.
+ *
+ * The gradient tape is off while a kernel runs (`engine.state.kernelDepth > 0`), so the ops here
+ * are not recorded.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** A tensor sharing `info`'s buffer, holding its own reference to it. Dispose it when done. */
+export function wrapTensorInfo(info: tf.TensorInfo, backend: tf.KernelBackend): tf.Tensor {
+  backend.incRef(info.dataId);
+  return tf.engine().makeTensorFromTensorInfo(info, backend);
+}
+
+/**
+ * Calls `fn` inside `tf.tidy` with the kernel inputs wrapped as tensors; every intermediate and
+ * every wrapper is disposed, only the returned tensor survives (it becomes the kernel's output).
+ */
+export function runOnTensors<T extends tf.Tensor>(
+  backend: unknown,
+  inputs: tf.TensorInfo[],
+  fn: (...tensors: tf.Tensor[]) => T,
+): T {
+  const kernelBackend = backend as tf.KernelBackend;
+  return tf.tidy(() => fn(...inputs.map((info) => wrapTensorInfo(info, kernelBackend))));
+}
+
+/** `n`-tuple from a scalar-or-tuple attribute such as `strides: 2 | [2, 1]`. */
+export function tuple(value: number | number[] | undefined, n: number, fallback = 1): number[] {
+  if (value === undefined || value === null) return new Array<number>(n).fill(fallback);
+  if (typeof value === 'number') return new Array<number>(n).fill(value);
+  if (value.length !== n) throw new Error(`expected ${n} values, got [${value.join(', ')}]`);
+  return [...value];
+}
+
+/** The named kernel inputs, or an error naming the kernel and the missing input. */
+export function requireInputs<K extends string>(
+  inputs: tf.NamedTensorInfoMap,
+  names: readonly K[],
+  kernel: string,
+): Record<K, tf.TensorInfo> {
+  const out = {} as Record<K, tf.TensorInfo>;
+  for (const name of names) {
+    const info = inputs[name];
+    if (!info) throw new Error(`${kernel}: missing input '${name}' (expected inputs: ${names.join(', ')})`);
+    out[name] = info;
+  }
+  return out;
+}
