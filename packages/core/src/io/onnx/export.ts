@@ -1,0 +1,213 @@
+/**
+ * tfjs LayersModel → ONNX. Walks the model's layer graph from its outputs (so Sequential and
+ * functional models, branches, shared and nested models all work), hands each layer call to its
+ * exporter from the table in ops/index.ts, and serializes the result (opset 17, IR version 8 by
+ * default). The graph's inputs and outputs keep the tfjs layout (NHWC), so the same preprocessing
+ * feeds both runtimes; inside, conv/pool stacks run channels-first with one Transpose at each end.
+ *
+ * @example
+ * const bytes = exportToOnnx(model);                  // Uint8Array of an .onnx file
+ * saveOnnx(model, 'out/mnist.onnx', { batchSize: 'dynamic' });
+ * const session = await loadOnnx('out/mnist.onnx');
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { writeFileAtomic } from '../atomic';
+import { GraphBuilder, OnnxValue, Shape } from './graph-builder';
+import { LAYER_EXPORTERS, LayerExportContext, WeightData } from './ops';
+import { layerError } from './ops/context';
+import { encodeModel } from './proto/encode';
+import { Dim, ModelProto } from './proto/onnx-types';
+
+export interface OnnxExportOptions {
+  /** ai.onnx opset version, 17 to 21. */
+  opset?: number;
+  /** 'dynamic' writes a symbolic batch dimension named 'batch'; a number fixes it. */
+  batchSize?: 'dynamic' | number;
+  /** Graph input names, one per model input (default: the tfjs input layer names). */
+  inputNames?: string[];
+  /** Graph output names, one per model output (default: the tfjs output layer names). */
+  outputNames?: string[];
+  /** Graph name (default: the tfjs model name). */
+  graphName?: string;
+}
+
+export const ONNX_EXPORT_DEFAULTS = { opset: 17, batchSize: 'dynamic' } as const;
+
+/** Producer written into the file (ModelProto.producer_name / producer_version). */
+const PRODUCER = { name: 'dlkit', version: '0.1.0' };
+
+/** Minimum IR version each opset needs (onnx/onnx docs/Versioning.md). */
+const IR_VERSION_FOR_OPSET: Record<number, number> = { 17: 8, 18: 8, 19: 9, 20: 9, 21: 10 };
+
+/** The names of every tfjs layer class the exporter handles. */
+export function supportedOnnxLayers(): string[] {
+  return ['InputLayer', ...Object.keys(LAYER_EXPORTERS)].sort();
+}
+
+/** Exports a tfjs layers model to the bytes of an .onnx file. */
+export function exportToOnnx(model: tf.LayersModel, options: OnnxExportOptions = {}): Uint8Array {
+  return encodeModel(toOnnxModel(model, options));
+}
+
+/** Exports a tfjs layers model and writes it to `file` atomically (temp file, fsync, rename). */
+export function saveOnnx(model: tf.LayersModel, file: string, options: OnnxExportOptions = {}): void {
+  writeFileAtomic(file, exportToOnnx(model, options));
+}
+
+/** The ONNX model as plain objects, before serialization (what `exportToOnnx` encodes). */
+export function toOnnxModel(model: tf.LayersModel, options: OnnxExportOptions = {}): ModelProto {
+  const opset = options.opset ?? ONNX_EXPORT_DEFAULTS.opset;
+  const batchSize = options.batchSize ?? ONNX_EXPORT_DEFAULTS.batchSize;
+  const irVersion = IR_VERSION_FOR_OPSET[opset];
+  if (irVersion === undefined) throw new Error(`opset must be one of ${Object.keys(IR_VERSION_FOR_OPSET).join(', ')}, got ${opset}`);
+  if (batchSize !== 'dynamic' && !(Number.isInteger(batchSize) && batchSize > 0)) {
+    throw new Error(`batchSize must be 'dynamic' or a positive integer, got ${batchSize}`);
+  }
+  checkSupported(model);
+
+  const g = new GraphBuilder({ opset });
+  const inputNames = names('input', options.inputNames, model.inputs.map((t) => t.sourceLayer.name));
+  const outputNames = names('output', options.outputNames, model.outputs.map((t) => outputLayerName(t)));
+  const dims = (shape: Shape, name: string): Dim[] =>
+    shape.map((d, i) => (i === 0 ? (batchSize === 'dynamic' ? 'batch' : batchSize) : d ?? `${name}_dim${i}`));
+
+  const inputs = model.inputs.map((t, i) => {
+    const dtype = (t.sourceLayer.getConfig() as { dtype?: string }).dtype ?? 'float32';
+    if (dtype !== 'float32') throw new Error(`ONNX export: model input '${t.sourceLayer.name}' has dtype ${dtype}; only float32 inputs are supported`);
+    return g.addInput(inputNames[i], t.shape, dims(t.shape, inputNames[i]));
+  });
+  const outputs = exportGraph(g, model, inputs);
+  outputs.forEach((v, i) => g.addOutput(v, outputNames[i], dims(model.outputs[i].shape, outputNames[i])));
+
+  return {
+    irVersion,
+    opsetImport: [{ domain: '', version: opset }],
+    producerName: PRODUCER.name,
+    producerVersion: PRODUCER.version,
+    docString: `Exported from the tfjs model '${model.name}'. Inputs and outputs use the tfjs (channels-last) layout.`,
+    graph: g.build(options.graphName ?? model.name),
+    metadataProps: [
+      { key: 'source', value: 'tfjs-layers' },
+      { key: 'layout', value: 'channels-last' },
+    ],
+  };
+}
+
+function names(kind: string, given: string[] | undefined, defaults: string[]): string[] {
+  const list = given ?? defaults;
+  if (list.length !== defaults.length) throw new Error(`${kind}Names: the model has ${defaults.length} ${kind}s, got ${list.length} names`);
+  if (new Set(list).size !== list.length || list.some((n) => !n)) throw new Error(`${kind}Names must be distinct and non-empty, got ${JSON.stringify(list)}`);
+  return list;
+}
+
+function outputLayerName(t: tf.SymbolicTensor): string {
+  const layer = t.sourceLayer;
+  const node = layer.inboundNodes[t.nodeIndex ?? 0];
+  return node && node.outputTensors.length > 1 ? `${layer.name}_${t.tensorIndex}` : layer.name;
+}
+
+function isNestedModel(layer: tf.layers.Layer): layer is tf.LayersModel {
+  const l = layer as unknown as { inputs?: unknown; outputs?: unknown; layers?: unknown };
+  return Array.isArray(l.layers) && Array.isArray(l.inputs) && Array.isArray(l.outputs);
+}
+
+/** Throws one error listing every layer the table cannot export, with the supported classes. */
+function checkSupported(model: tf.LayersModel): void {
+  const bad: string[] = [];
+  const visit = (m: tf.LayersModel): void => {
+    for (const layer of m.layers) {
+      const cls = layer.getClassName();
+      if (isNestedModel(layer)) visit(layer);
+      else if (cls !== 'InputLayer' && !LAYER_EXPORTERS[cls]) bad.push(`'${layer.name}' (${cls})`);
+    }
+  };
+  visit(model);
+  if (bad.length > 0) {
+    throw new Error(`ONNX export: unsupported layer${bad.length > 1 ? 's' : ''} ${bad.join(', ')}; supported layers: ${supportedOnnxLayers().join(', ')}`);
+  }
+}
+
+interface LayerCall {
+  layer: tf.layers.Layer;
+  inputs: tf.SymbolicTensor[];
+  outputs: tf.SymbolicTensor[];
+}
+
+/**
+ * Exports the layer calls between `model.inputs` (bound to `inputs`) and `model.outputs`, in
+ * topological order; returns the output values. Nested models are inlined recursively.
+ */
+function exportGraph(g: GraphBuilder, model: tf.LayersModel, inputs: OnnxValue[]): OnnxValue[] {
+  const values = new Map<number, OnnxValue>();
+  model.inputs.forEach((t, i) => values.set(t.id, inputs[i]));
+
+  // Depth-first from the outputs: a call is emitted after the calls producing its inputs.
+  const order: LayerCall[] = [];
+  const seen = new Set<string>();
+  const visit = (t: tf.SymbolicTensor): void => {
+    if (values.has(t.id)) return;
+    const layer = t.sourceLayer;
+    const nodeIndex = t.nodeIndex ?? 0;
+    const key = `${layer.name}#${nodeIndex}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (layer.getClassName() === 'InputLayer') {
+      throw new Error(`ONNX export: the model uses input '${layer.name}' that is not among its inputs`);
+    }
+    const node = layer.inboundNodes[nodeIndex];
+    for (const input of node.inputTensors) visit(input);
+    order.push({ layer, inputs: node.inputTensors, outputs: node.outputTensors });
+  };
+  model.outputs.forEach(visit);
+
+  for (const call of order) {
+    const ins = call.inputs.map((t) => {
+      const v = values.get(t.id);
+      if (!v) throw new Error(`ONNX export: no value for tensor '${t.name}' (input of '${call.layer.name}')`);
+      return v;
+    });
+    const outs = isNestedModel(call.layer) ? exportGraph(g, call.layer, ins) : exportLayer(g, call, ins);
+    if (outs.length !== call.outputs.length) {
+      throw layerError({ name: call.layer.name, className: call.layer.getClassName() }, `exporter returned ${outs.length} outputs, expected ${call.outputs.length}`);
+    }
+    call.outputs.forEach((t, i) => values.set(t.id, outs[i]));
+  }
+  return model.outputs.map((t) => values.get(t.id)!);
+}
+
+function exportLayer(g: GraphBuilder, call: LayerCall, inputs: OnnxValue[]): OnnxValue[] {
+  const { layer } = call;
+  const className = layer.getClassName();
+  const exporter = LAYER_EXPORTERS[className];
+  const weights = new Map<string, tf.LayerVariable>();
+  for (const w of layer.weights) {
+    const full = w.originalName ?? w.name;
+    weights.set(full.slice(full.lastIndexOf('/') + 1), w);
+  }
+  const weight = (shortName: string): WeightData | undefined => {
+    const w = weights.get(shortName);
+    if (!w) return undefined;
+    // read() returns the variable's own tensor (no new allocation); dataSync copies out of it.
+    const t = w.read();
+    if (t.dtype !== 'float32') throw layerError({ name: layer.name, className }, `weight '${shortName}' has dtype ${t.dtype}, expected float32`);
+    return { data: t.dataSync() as Float32Array, shape: t.shape.slice() };
+  };
+  const ctx: LayerExportContext = {
+    g,
+    layer,
+    className,
+    name: layer.name,
+    config: layer.getConfig() as Record<string, unknown>,
+    inputs,
+    outputShapes: call.outputs.map((t) => t.shape),
+    weight,
+    requireWeight: (shortName) => {
+      const w = weight(shortName);
+      if (!w) throw layerError(ctx, `missing weight '${shortName}' (has: ${[...weights.keys()].join(', ') || 'none'})`);
+      return w;
+    },
+  };
+  const out = exporter(ctx);
+  return Array.isArray(out) ? out : [out];
+}
+

@@ -1,0 +1,16 @@
+/**
+ * Reshape → ONNX Reshape to [batch, ...targetShape] on the tfjs layout; the batch dimension is
+ * copied from the input (shape entry 0 with allowzero = 0), -1 is inferred as in tfjs.
+ */
+import { LayerExporter, layerError, outputShape, singleInput } from './context';
+
+export const reshape: LayerExporter = (ctx) => {
+  const x = ctx.g.toLayout(singleInput(ctx), null);
+  const target = ctx.config.targetShape;
+  if (!Array.isArray(target) || !target.every((d) => Number.isInteger(d) && (d > 0 || d === -1))) {
+    throw layerError(ctx, `targetShape should be positive integers (or one -1), got ${JSON.stringify(target)}`);
+  }
+  const shape = ctx.g.int64Constant([0, ...(target as number[])], `${ctx.name}/shape`);
+  const y = ctx.g.op('Reshape', [x.name, shape], {}, `${ctx.name}/Reshape`);
+  return ctx.g.value(y, outputShape(ctx), null);
+};
