@@ -39,3 +39,13 @@ export function seededValues(shape: number[], seed: number, std = 1): Float32Arr
   for (let i = 0; i < n; i++) out[i] = rng.normal(0, std);
   return out;
 }
+
+/** `tf.engine().runKernel` with typed inputs and attributes; returns the (single) output. */
+export function runKernel(name: string, inputs: Record<string, tf.Tensor>, attrs: object): tf.Tensor {
+  return tf.engine().runKernel(name, inputs, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
+}
+
+/** The results of `fn` on the cpu backend (the reference) and on the wasm backend. */
+export async function onCpuAndWasm(fn: () => tf.Tensor[]): Promise<{ cpu: HostTensor[]; wasm: HostTensor[] }> {
+  return { cpu: await computeOn('cpu', fn), wasm: await computeOn('wasm', fn) };
+}
