@@ -2,6 +2,7 @@
 // sessions on onnxruntime-node.
 export * from './export';
 export * from './session';
+export * from './parity';
 export { GraphBuilder, attr } from './graph-builder';
 export type { Attr, GraphBuilderOptions, OnnxValue, Shape } from './graph-builder';
 export { LAYER_EXPORTERS, ACTIVATIONS } from './ops';

@@ -1,6 +1,6 @@
 /**
  * The activation layers: Activation (any tfjs activation identifier), ReLU (maxValue), LeakyReLU,
- * ELU, Softmax (axis), ThresholdedReLU. Elementwise, so they keep the input's layout.
+ * ELU, Softmax (axis or axes), ThresholdedReLU. Elementwise, so they keep the input's layout.
  */
 import { attr } from '../graph-builder';
 import { physicalAxis } from '../layout';
@@ -36,12 +36,21 @@ export const thresholdedRelu: LayerExporter = (ctx) => {
   return { ...x, name: ctx.g.op('ThresholdedRelu', [x.name], { alpha: attr.float(numberOf(ctx, 'theta', 1)) }, `${ctx.name}/ThresholdedRelu`) };
 };
 
-/** tfjs Softmax layer over `axis` (default -1), mapped through the layout. */
+/**
+ * tfjs Softmax layer over `axis` (the tfjs default is 1, not -1), mapped through the layout.
+ * Several axes: exp(x - logSumExp(x, axes)), as tfjs computes it.
+ */
 export const softmax: LayerExporter = (ctx) => {
   const x = singleInput(ctx);
-  const raw = ctx.config.axis ?? -1;
-  const axis = Array.isArray(raw) && raw.length === 1 ? raw[0] : raw;
-  if (typeof axis !== 'number') throw layerError(ctx, `only a single softmax axis is supported, got ${JSON.stringify(raw)}`);
-  const phys = physicalAxis(axis, x.shape.length, x.perm);
-  return { ...x, name: ctx.g.op('Softmax', [x.name], { axis: attr.int(phys) }, `${ctx.name}/Softmax`) };
+  const rank = x.shape.length;
+  const raw = ctx.config.axis ?? 1;
+  const axes = Array.isArray(raw) ? (raw as unknown[]) : [raw];
+  if (axes.length === 0 || !axes.every((a) => Number.isInteger(a))) throw layerError(ctx, `axis should be an integer or integers, got ${JSON.stringify(raw)}`);
+  const phys = (axes as number[]).map((a) => physicalAxis(a, rank, x.perm));
+  if (phys.length === 1) {
+    return { ...x, name: ctx.g.op('Softmax', [x.name], { axis: attr.int(phys[0]) }, `${ctx.name}/Softmax`) };
+  }
+  const lse = ctx.g.reduce('ReduceLogSumExp', x.name, phys, true, `${ctx.name}/ReduceLogSumExp`);
+  const y = ctx.g.op('Exp', [ctx.g.op('Sub', [x.name, lse], {}, `${ctx.name}/Sub`)], {}, `${ctx.name}/Exp`);
+  return { ...x, name: y };
 };

@@ -12,8 +12,8 @@ import { LayerExportContext, LayerExporter, layerError, outputShape, singleInput
  * tfjs padding as ONNX attributes. 'same' follows TensorFlow (tfjs-core conv_util
  * computePaddingInfo): out = ceil(in / s), total = max(0, (out - 1) s + (k - 1) d + 1 - in),
  * begin = floor(total / 2), end = total - begin, which is ONNX's SAME_UPPER. Explicit pads are
- * written when the spatial sizes are known; otherwise auto_pad = SAME_UPPER. 'causal' (Conv1D)
- * pads (k - 1) d at the start only. Returns ONNX `pads` = [begin..., end...].
+ * written when the spatial sizes are known; otherwise auto_pad = SAME_UPPER. (tfjs 4.22 cannot
+ * run Conv1D 'causal' padding, so no model to export uses it.) Returns ONNX `pads` = [begin..., end...].
  */
 export function spatialPads(
   ctx: LayerExportContext,
@@ -25,11 +25,7 @@ export function spatialPads(
 ): Record<string, Attr> {
   const n = kernel.length;
   if (padding === 'valid') return { pads: attr.ints(new Array(2 * n).fill(0)) };
-  if (padding === 'causal') {
-    if (n !== 1) throw layerError(ctx, `'causal' padding is only defined for 1D convolutions`);
-    return { pads: attr.ints([(kernel[0] - 1) * dilations[0], 0]) };
-  }
-  if (padding !== 'same') throw layerError(ctx, `unsupported padding ${JSON.stringify(padding)} (expected 'valid', 'same' or 'causal')`);
+  if (padding !== 'same') throw layerError(ctx, `unsupported padding ${JSON.stringify(padding)} (expected 'valid' or 'same')`);
   if (inSizes.some((s) => s === null)) return { auto_pad: attr.string('SAME_UPPER') };
   const begin: number[] = [];
   const end: number[] = [];

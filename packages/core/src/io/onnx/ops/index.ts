@@ -14,7 +14,7 @@ import { flatten } from './flatten';
 import { globalAveragePooling1d, globalAveragePooling2d, globalMaxPooling1d, globalMaxPooling2d } from './global-pooling';
 import { identity } from './identity';
 import { layerNormalization } from './layer-normalization';
-import { add, average, concatenate, maximum, minimum, multiply, subtract } from './merge';
+import { add, average, concatenate, maximum, minimum, multiply } from './merge';
 import { permute } from './permute';
 import { averagePooling1d, averagePooling2d, maxPooling1d, maxPooling2d } from './pooling';
 import { prelu } from './prelu';
@@ -66,7 +66,6 @@ export const LAYER_EXPORTERS: Readonly<Record<string, LayerExporter>> = {
   SeparableConv2D: separableConv2d,
   Softmax: softmax,
   SpatialDropout1D: identity,
-  Subtract: subtract,
   ThresholdedReLU: thresholdedRelu,
   UpSampling2D: upSampling2d,
   ZeroPadding2D: zeroPadding2d,

@@ -1,5 +1,5 @@
 /**
- * Merge layers: Add, Subtract, Multiply, Average, Maximum, Minimum, Concatenate. Inputs that share
+ * Merge layers: Add, Multiply, Average, Maximum, Minimum, Concatenate (tfjs 4.22 has no Subtract). Inputs that share
  * a layout (e.g. two conv branches, both channels-first) are combined as they are; otherwise all
  * are brought to the tfjs layout first. Concatenate's axis is mapped through the layout.
  */
@@ -38,11 +38,6 @@ export const multiply = elementwise('Mul', false);
 export const average = elementwise('Mean', true);
 export const maximum = elementwise('Max', true);
 export const minimum = elementwise('Min', true);
-
-export const subtract: LayerExporter = (ctx) => {
-  if (ctx.inputs.length !== 2) throw layerError(ctx, `expected exactly 2 inputs, got ${ctx.inputs.length}`);
-  return elementwise('Sub', false)(ctx);
-};
 
 export const concatenate: LayerExporter = (ctx) => {
   const xs = commonLayout(ctx);
