@@ -1,2 +1,8 @@
-// Filled by its own issue. Re-exports core so the package resolves and builds.
-export const PACKAGE_NAME = '@dlkit/vision';
+// Public surface of @dlkit/vision. Issue 3 fills in classification, detection and style transfer;
+// this holds what the MNIST end-to-end (core issue) needs.
+export * from './augment/random-affine';
+export * from './datasets/digit-dataset';
+export * from './datasets/mnist';
+export * from './models/mnist-cnn';
+export * from './preprocess/greyscale-image';
+export * from './tasks/train-mnist';

@@ -1,5 +1,7 @@
 /** The command table: one row per command file. */
 import type { CliCommand } from './types';
 import { infoCommand } from './info';
+import { predictCommand } from './predict';
+import { trainCommand } from './train';
 
-export const COMMANDS: CliCommand[] = [infoCommand];
+export const COMMANDS: CliCommand[] = [trainCommand, predictCommand, infoCommand];

@@ -1,0 +1,13 @@
+import type { CliCommand } from '../types';
+import { registerTrainMnist } from './mnist';
+
+/** `dlkit train <task>`: one row per trainable system. */
+const TRAIN_TASKS = [registerTrainMnist];
+
+export const trainCommand: CliCommand = {
+  name: 'train',
+  register(program, run) {
+    const train = program.command('train').description('train a model (see the tasks below)');
+    for (const register of TRAIN_TASKS) register(train, run);
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * A `Dataset` (core's Trainer protocol) over a `DigitSet`: batches as NHWC images and one-hot
+ * labels, with optional random-affine augmentation. Augmentation draws are a pure function of
+ * (seed, epoch, example index), so an interrupted run that resumes from a checkpoint sees
+ * exactly the same augmented images as one that never stopped; call `setEpoch` each epoch
+ * (the `AugmentationEpoch` callback does it).
+ *
+ * @example
+ * const ds = new DigitDataset(train, { augment: true, seed: 1 });
+ * const trainer = new Trainer(model, { callbacks: [new AugmentationEpoch(ds)], ... });
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { Batch, Callback, Dataset } from '@dlkit/core';
+import { RandomAffine } from '../augment/random-affine';
+import { DigitSet, MNIST_CLASSES, MNIST_PIXELS, MNIST_SIZE } from './mnist';
+
+export interface DigitDatasetOptions {
+  /** Apply random affine jitter to every training batch. */
+  augment?: boolean;
+  seed?: number;
+}
+
+export class DigitDataset implements Dataset {
+  readonly size: number;
+  private epoch = 0;
+
+  constructor(
+    readonly digits: DigitSet,
+    private readonly options: DigitDatasetOptions = {},
+  ) {
+    this.size = digits.count;
+  }
+
+  setEpoch(epoch: number): void {
+    this.epoch = epoch;
+  }
+
+  /** x [b, 28, 28, 1] in [0, 1], y [b, 10] one-hot. */
+  batch(indices: readonly number[]): Batch {
+    const pixels = new Float32Array(indices.length * MNIST_PIXELS);
+    const labels = new Int32Array(indices.length);
+    indices.forEach((row, i) => {
+      if (!(Number.isInteger(row) && row >= 0 && row < this.size)) throw new Error(`example index ${row} out of range [0, ${this.size})`);
+      let image = this.digits.images.subarray(row * MNIST_PIXELS, (row + 1) * MNIST_PIXELS);
+      if (this.options.augment) {
+        // Mix seed, epoch and example into one 32-bit seed (a simple hash; any fixed mixing works).
+        const seed = Math.imul((this.options.seed ?? 0) ^ 0x9e3779b9, 31) ^ Math.imul(this.epoch + 1, 0x85ebca6b) ^ Math.imul(row + 1, 0xc2b2ae35);
+        image = new RandomAffine({ size: MNIST_SIZE, seed }).apply(image, 1);
+      }
+      pixels.set(image, i * MNIST_PIXELS);
+      labels[i] = this.digits.labels[row];
+    });
+    return tf.tidy(() => ({
+      x: tf.tensor4d(pixels, [indices.length, MNIST_SIZE, MNIST_SIZE, 1]),
+      y: tf.oneHot(tf.tensor1d(labels, 'int32'), MNIST_CLASSES).toFloat(),
+    }));
+  }
+}
+
+/** Tells a DigitDataset which epoch is starting, so its augmentation is reproducible on resume. */
+export class AugmentationEpoch implements Callback {
+  readonly name = 'augmentationEpoch';
+  readonly priority = -50;
+  constructor(private readonly dataset: DigitDataset) {}
+  onEpochBegin(epoch: number): void {
+    this.dataset.setEpoch(epoch);
+  }
+}
