@@ -27,19 +27,20 @@ afterAll(() => {
 function randomize(model: tf.LayersModel, seed: number): void {
   const rng = new Rng(seed);
   const values = model.weights.map((w) => {
+    const shape = w.shape as number[]; // built layers: every weight dimension is known
     const short = (w.originalName ?? w.name).split('/').pop()!;
-    const n = w.shape.reduce((a, b) => a * b, 1);
-    const fanIn = w.shape.length > 1 ? n / w.shape[w.shape.length - 1] : 1;
+    const n = shape.reduce((a, b) => a * b, 1);
+    const fanIn = shape.length > 1 ? n / shape[shape.length - 1] : 1;
     const data = new Float32Array(n);
     for (let i = 0; i < n; i++) {
       if (short === 'moving_variance') data[i] = rng.range(0.3, 2);
       else if (short === 'moving_mean') data[i] = rng.normal(0, 0.5);
       else if (short === 'gamma') data[i] = rng.range(0.5, 1.5);
       else if (short === 'alpha') data[i] = rng.range(0.05, 0.5);
-      else if (w.shape.length > 1) data[i] = rng.normal(0, 1 / Math.sqrt(fanIn));
+      else if (shape.length > 1) data[i] = rng.normal(0, 1 / Math.sqrt(fanIn));
       else data[i] = rng.normal(0, 0.3);
     }
-    return tf.tensor(data, w.shape);
+    return tf.tensor(data, shape);
   });
   model.setWeights(values);
   tf.dispose(values);
@@ -82,8 +83,8 @@ describe('Conv2D', () => {
   it('valid, stride 1, non-square input, batch 3', async () => {
     await check('Conv2D valid s1 7x5', seq([tf.layers.conv2d({ inputShape: [7, 5, 3], filters: 4, kernelSize: 3, activation: 'relu' })]), [[3, 7, 5, 3]]);
   });
-  it('same, stride 2 on odd sizes (asymmetric pads), non-square kernel', async () => {
-    await check('Conv2D same s2 9x6 k3x2', seq([tf.layers.conv2d({ inputShape: [9, 6, 2], filters: 5, kernelSize: [3, 2], strides: 2, padding: 'same' })]), [[2, 9, 6, 2]]);
+  it('same, stride 2, even sizes (pads 0 before, 1 after), non-square kernel', async () => {
+    await check('Conv2D same s2 8x6 k3x2', seq([tf.layers.conv2d({ inputShape: [8, 6, 2], filters: 5, kernelSize: [3, 2], strides: 2, padding: 'same' })]), [[2, 8, 6, 2]]);
   });
   it('same, stride (1, 2), kernel 4 (even: extra pad at the end)', async () => {
     await check('Conv2D same s(1,2) k4 8x7', seq([tf.layers.conv2d({ inputShape: [8, 7, 3], filters: 3, kernelSize: 4, strides: [1, 2], padding: 'same' })]), [[2, 8, 7, 3]]);
@@ -98,13 +99,16 @@ describe('Conv2D', () => {
 
 describe('DepthwiseConv2D and SeparableConv2D', () => {
   it('depthwise, depth multiplier 2, same, stride 2', async () => {
-    await check('DepthwiseConv2D m2 same s2', seq([tf.layers.depthwiseConv2d({ inputShape: [9, 7, 3], kernelSize: 3, depthMultiplier: 2, strides: 2, padding: 'same', activation: 'relu' })]), [[2, 9, 7, 3]]);
+    await check('DepthwiseConv2D m2 same s2 8x7', seq([tf.layers.depthwiseConv2d({ inputShape: [8, 7, 3], kernelSize: 3, depthMultiplier: 2, strides: 2, padding: 'same', activation: 'relu' })]), [[2, 8, 7, 3]]);
   });
   it('depthwise, multiplier 1, valid, no bias', async () => {
     await check('DepthwiseConv2D m1 valid no-bias', seq([tf.layers.depthwiseConv2d({ inputShape: [6, 8, 4], kernelSize: [2, 3], useBias: false })]), [[3, 6, 8, 4]]);
   });
   it('separable, multiplier 2, same, stride 1', async () => {
     await check('SeparableConv2D m2 same s1', seq([tf.layers.separableConv2d({ inputShape: [7, 6, 3], filters: 5, kernelSize: 3, depthMultiplier: 2, padding: 'same', activation: 'relu' })]), [[2, 7, 6, 3]]);
+  });
+  it('separable, same, stride 2, even sizes (asymmetric pads)', async () => {
+    await check('SeparableConv2D same s2 8x6', seq([tf.layers.separableConv2d({ inputShape: [8, 6, 2], filters: 3, kernelSize: 3, strides: 2, padding: 'same' })]), [[2, 8, 6, 2]]);
   });
   it('separable, valid, stride 2', async () => {
     await check('SeparableConv2D valid s2', seq([tf.layers.separableConv2d({ inputShape: [9, 8, 2], filters: 4, kernelSize: 3, strides: 2 })]), [[2, 9, 8, 2]]);
@@ -115,14 +119,14 @@ describe('pooling', () => {
   it('MaxPooling2D valid 2x2', async () => {
     await check('MaxPooling2D valid 2x2', seq([tf.layers.maxPooling2d({ inputShape: [8, 6, 3], poolSize: 2 })]), [[2, 8, 6, 3]]);
   });
-  it('MaxPooling2D same, pool 3, stride 2, odd non-square', async () => {
-    await check('MaxPooling2D same p3 s2 7x5', seq([tf.layers.maxPooling2d({ inputShape: [7, 5, 2], poolSize: 3, strides: 2, padding: 'same' })]), [[2, 7, 5, 2]]);
+  it('MaxPooling2D same, pool 3, stride 2, non-square (asymmetric pads on H)', async () => {
+    await check('MaxPooling2D same p3 s2 8x5', seq([tf.layers.maxPooling2d({ inputShape: [8, 5, 2], poolSize: 3, strides: 2, padding: 'same' })]), [[2, 8, 5, 2]]);
   });
   it('AveragePooling2D valid, pool (2, 3)', async () => {
     await check('AveragePooling2D valid p(2,3)', seq([tf.layers.averagePooling2d({ inputShape: [8, 9, 2], poolSize: [2, 3] })]), [[2, 8, 9, 2]]);
   });
   it('AveragePooling2D same excludes the padding from the average', async () => {
-    await check('AveragePooling2D same p3 s2 7x5', seq([tf.layers.averagePooling2d({ inputShape: [7, 5, 2], poolSize: 3, strides: 2, padding: 'same' })]), [[2, 7, 5, 2]]);
+    await check('AveragePooling2D same p3 s2 8x5', seq([tf.layers.averagePooling2d({ inputShape: [8, 5, 2], poolSize: 3, strides: 2, padding: 'same' })]), [[2, 8, 5, 2]], { scale: 3 });
   });
   it('AveragePooling2D same with stride 1 (every border window padded)', async () => {
     await check('AveragePooling2D same p3 s1', seq([tf.layers.averagePooling2d({ inputShape: [5, 4, 1], poolSize: 3, strides: 1, padding: 'same' })]), [[1, 5, 4, 1]], { scale: 3 });
