@@ -7,7 +7,8 @@
  * ```
  * dir/
  *   model/model.json, model/weights.bin   the model (tfjs layers format, `fileSystem`)
- *   optimizer.bin                         optimizer.getWeights(): iteration count + slots (Adam m, v, ...)
+ *   optimizer.bin                         optimizer.getWeights(): iteration count + slots (Adam m, v, ...);
+ *                                         Adam's beta^t products go in state.json (getOptimizerExtraState)
  *   callbacks.bin                         tensors of stateful callbacks (EarlyStopping's best weights)
  *   state.json                            written last: epoch, RNG state, learning rate, history,
  *                                         tensor specs of the two .bin files, callback JSON states
@@ -29,6 +30,7 @@ import { replaceDirAtomic } from '../io/atomic';
 import { fileSystem } from '../io/filesystem';
 import type { Callback, CallbackState, TrainingContext } from './callback';
 import type { EpochLogs } from './history';
+import { getOptimizerExtraState } from './optimizers';
 
 /** What optimizer.getWeights() returns: { name, tensor }[], iteration count first. */
 export type OptimizerWeights = Awaited<ReturnType<tf.Optimizer['getWeights']>>;
@@ -55,7 +57,7 @@ export interface CheckpointState {
   learningRate: number;
   stopTraining: boolean;
   history: EpochLogs[];
-  optimizer: { className: string; specs: tf.io.WeightsManifestEntry[] };
+  optimizer: { className: string; specs: tf.io.WeightsManifestEntry[]; extra: Record<string, number> };
   callbacks: { key: string; json: unknown; specs: tf.io.WeightsManifestEntry[] }[];
   savedAt: string;
 }
@@ -105,7 +107,7 @@ export async function writeCheckpoint(dir: string, ctx: TrainingContext): Promis
         learningRate: ctx.learningRate,
         stopTraining: ctx.stopTraining,
         history: ctx.history.toJSON(),
-        optimizer: { className: ctx.optimizer.getClassName(), specs: opt.specs },
+        optimizer: { className: ctx.optimizer.getClassName(), specs: opt.specs, extra: getOptimizerExtraState(ctx.optimizer) },
         callbacks: callbackStates.map(({ key, state: s }) => {
           const n = s.tensors?.length ?? 0;
           const specs = cbs.specs.slice(offset, offset + n);

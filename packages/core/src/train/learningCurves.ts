@@ -82,6 +82,7 @@ function drawPanel(panel: Panel, xs: number[], x0: number, w: number, h: number)
   const pad = 0.05 * (yMax - yMin);
   [yMin, yMax] = [yMin - pad, yMax + pad];
   if (panel.bounds) [yMin, yMax] = [Math.max(panel.bounds[0], yMin), Math.min(panel.bounds[1], yMax)];
+  if (values.every((v) => v >= 0)) yMin = Math.max(0, yMin); // losses and rates are never negative
   const yTicks = niceTicks(yMin, yMax, 6);
   [yMin, yMax] = [Math.min(yMin, yTicks[0]), Math.max(yMax, yTicks[yTicks.length - 1])];
   const xFirst = xs[0];
@@ -89,8 +90,8 @@ function drawPanel(panel: Panel, xs: number[], x0: number, w: number, h: number)
   const xTicks = niceTicks(xFirst, xLast, 8, true).filter((t) => t >= xFirst && t <= xLast);
   const sx = (x: number) => left + ((x - xFirst) / (xLast - xFirst)) * (right - left);
   const sy = (y: number) => bottom - ((y - yMin) / (yMax - yMin)) * (bottom - top);
-  const text = (x: number, y: number, s: string, attrs = '') =>
-    `<text x="${r(x)}" y="${r(y)}" font-family="${FONT}" font-size="12" fill="#333" ${attrs}>${escapeXml(s)}</text>`;
+  const text = (x: number, y: number, s: string, attrs = '', size = 12) =>
+    `<text x="${r(x)}" y="${r(y)}" font-family="${FONT}" font-size="${size}" fill="#333" ${attrs}>${escapeXml(s)}</text>`;
 
   const out: string[] = [];
   out.push(`<text x="${r((left + right) / 2)}" y="${top - 12}" text-anchor="middle" font-family="${FONT}" font-size="15" fill="#222">${panel.title}</text>`);
@@ -104,8 +105,8 @@ function drawPanel(panel: Panel, xs: number[], x0: number, w: number, h: number)
     out.push(text(sx(t), bottom + 19, String(t), 'text-anchor="middle"'));
   }
   out.push(`<rect x="${r(left)}" y="${r(top)}" width="${r(right - left)}" height="${r(bottom - top)}" fill="none" stroke="#333" stroke-width="1"/>`);
-  out.push(text((left + right) / 2, h - 14, 'epoch', 'text-anchor="middle" font-size="13"'));
-  out.push(text(x0 + 18, (top + bottom) / 2, panel.yLabel, `text-anchor="middle" font-size="13" transform="rotate(-90 ${r(x0 + 18)} ${r((top + bottom) / 2)})"`));
+  out.push(text((left + right) / 2, h - 14, 'epoch', 'text-anchor="middle"', 13));
+  out.push(text(x0 + 18, (top + bottom) / 2, panel.yLabel, `text-anchor="middle" transform="rotate(-90 ${r(x0 + 18)} ${r((top + bottom) / 2)})"`, 13));
 
   const legend: [string, string][] = [];
   for (const [name, ys, color] of [['train', panel.train, TRAIN_COLOR], ['validation', panel.validation, VALIDATION_COLOR]] as const) {
@@ -116,11 +117,18 @@ function drawPanel(panel: Panel, xs: number[], x0: number, w: number, h: number)
     out.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2.5" stroke-linejoin="round" stroke-linecap="round"/>`);
     if (points.length <= 40) for (const [x, y] of points) out.push(`<circle cx="${r(sx(x))}" cy="${r(sy(y))}" r="3.5" fill="${color}"/>`);
   }
+  // Legend in the corner that covers the fewest data points.
+  const boxW = 118;
+  const boxH = 10 + 18 * legend.length;
+  const allPoints = [panel.train, panel.validation].flatMap((ys) => xs.map((x, i) => [x, ys[i]] as const)).filter((p): p is readonly [number, number] => p[1] !== undefined && Number.isFinite(p[1]));
+  const corners = [[right - boxW - 8, top + 8], [right - boxW - 8, bottom - boxH - 8], [left + 8, top + 8], [left + 8, bottom - boxH - 8]];
+  const covered = (cx: number, cy: number) => allPoints.filter(([x, y]) => sx(x) >= cx - 6 && sx(x) <= cx + boxW + 6 && sy(y) >= cy - 6 && sy(y) <= cy + boxH + 6).length;
+  const [bx, by] = corners.reduce((best, c) => (covered(c[0], c[1]) < covered(best[0], best[1]) ? c : best));
+  if (legend.length > 0) out.push(`<rect x="${r(bx)}" y="${r(by)}" width="${boxW}" height="${boxH}" fill="#ffffff" fill-opacity="0.85" stroke="#cccccc" stroke-width="1"/>`);
   legend.forEach(([name, color], i) => {
-    const ly = top + 16 + i * 18;
-    const lx = right - 110;
-    out.push(`<line x1="${r(lx)}" y1="${r(ly)}" x2="${r(lx + 22)}" y2="${r(ly)}" stroke="${color}" stroke-width="3"/>`);
-    out.push(text(lx + 28, ly + 4, name));
+    const ly = by + 14 + i * 18;
+    out.push(`<line x1="${r(bx + 8)}" y1="${r(ly)}" x2="${r(bx + 30)}" y2="${r(ly)}" stroke="${color}" stroke-width="3"/>`);
+    out.push(text(bx + 36, ly + 4, name));
   });
   return out.join('\n');
 }

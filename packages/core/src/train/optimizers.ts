@@ -56,3 +56,29 @@ export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): 
 function checkLearningRate(lr: number): void {
   if (!(Number.isFinite(lr) && lr >= 0)) throw new Error(`learning rate must be a finite number >= 0, got ${lr}`);
 }
+
+/**
+ * Optimizer state that getWeights() leaves out but an exact resume needs. tfjs' Adam keeps
+ * beta1^t and beta2^t as running products (accBeta1/accBeta2); its setWeights() recomputes them
+ * as pow(beta, iterations + 1), which differs from the product in the last float32 bit after a
+ * hundred steps or so, enough to make a resumed run drift by ~1e-7. Saving the products fixes it.
+ * (tfjs-core 4.22 optimizers/adam_optimizer.ts.)
+ */
+const EXTRA_STATE: Record<string, string[]> = { Adam: ['accBeta1', 'accBeta2'] };
+
+/** The extra scalars of `optimizer` (see EXTRA_STATE), by field name. */
+export function getOptimizerExtraState(optimizer: tf.Optimizer): Record<string, number> {
+  const fields = EXTRA_STATE[optimizer.getClassName()] ?? [];
+  const fieldsOf = optimizer as unknown as Record<string, tf.Variable | undefined>;
+  return Object.fromEntries(fields.filter((f) => fieldsOf[f] instanceof tf.Variable).map((f) => [f, fieldsOf[f]!.dataSync()[0]]));
+}
+
+/** Restores what getOptimizerExtraState returned; call after optimizer.setWeights(). */
+export function setOptimizerExtraState(optimizer: tf.Optimizer, state: Record<string, number>): void {
+  const fieldsOf = optimizer as unknown as Record<string, tf.Variable | undefined>;
+  for (const [field, value] of Object.entries(state)) {
+    const v = fieldsOf[field];
+    if (!(v instanceof tf.Variable)) throw new Error(`optimizer ${optimizer.getClassName()} has no variable '${field}' to restore`);
+    tf.tidy(() => v.assign(tf.scalar(value, v.dtype)));
+  }
+}

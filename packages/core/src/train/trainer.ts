@@ -30,7 +30,7 @@ import { NonFiniteLossError } from './errors';
 import { EpochLogs, History } from './history';
 import { LossEntry, LossSpec, resolveLoss } from './losses';
 import { MetricSpec, TrainerMetric, resolveMetrics, valKey } from './metrics';
-import { OptimizerName, createOptimizer, getLearningRate, setLearningRate } from './optimizers';
+import { OptimizerName, createOptimizer, getLearningRate, setLearningRate, setOptimizerExtraState } from './optimizers';
 import { ProgressBar, shouldShowProgress } from './progressBar';
 
 /** Tensors in memory (x [m, ...] or one per model input, y [m, ...]), or any `Dataset`. */
@@ -356,6 +356,7 @@ export class Trainer implements TrainingContext {
     });
     this.model.setWeights(cp.modelWeights);
     await this.optimizer.setWeights(cp.optimizerWeights);
+    setOptimizerExtraState(this.optimizer, s.optimizer.extra ?? {});
     this.rng.setState(s.rngState);
     this.history = History.fromJSON(s.history);
     this.completedEpochs = s.completedEpochs;

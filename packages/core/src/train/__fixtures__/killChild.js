@@ -1,0 +1,42 @@
+// Child process for checkpoint.spec.ts: trains the tiny classifier with a Checkpoint callback
+// until the parent SIGKILLs it. Loads dlkit's TypeScript sources through a transpile-only
+// require hook (the same transform ts-jest applies in isolated-module mode), so no build is needed.
+// Usage: node killChild.js <checkpointDir> <epochs>
+'use strict';
+const fs = require('fs');
+const ts = require('typescript');
+
+require.extensions['.ts'] = (module, filename) => {
+  const source = fs.readFileSync(filename, 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  });
+  module._compile(outputText, filename);
+};
+
+const { initBackend } = require('../../backend/init');
+const { blobs, tinyClassifier } = require('./tiny');
+const { Trainer } = require('../trainer');
+const { Checkpoint } = require('../checkpoint');
+const { killRunOptions } = require('./killRun');
+
+async function main() {
+  const [dir, epochs] = [process.argv[2], Number(process.argv[3])];
+  await initBackend({ warn: () => {} });
+  const { x, y } = blobs(killRunOptions.examples, killRunOptions.dataSeed);
+  const model = tinyClassifier(killRunOptions.modelSeed);
+  const trainer = new Trainer(model, {
+    ...killRunOptions.trainer,
+    epochs,
+    callbacks: [new Checkpoint({ dir })],
+    onEpochEnd: (logs) => process.stdout.write(`epoch ${logs.epoch}\n`),
+  });
+  await trainer.fit({ x, y });
+  process.stdout.write('done\n');
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+});
