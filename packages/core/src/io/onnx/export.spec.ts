@@ -340,6 +340,19 @@ describe('1D layers, padding, resizing, normalisation, embedding', () => {
   });
 });
 
+describe('channels-first tfjs layers', () => {
+  it('Conv2D, MaxPooling2D, UpSampling2D, GlobalAveragePooling2D with dataFormat channelsFirst', async () => {
+    const model = seq([
+      tf.layers.conv2d({ inputShape: [2, 8, 6], filters: 3, kernelSize: 3, strides: 2, padding: 'same', dataFormat: 'channelsFirst' }),
+      tf.layers.maxPooling2d({ poolSize: 2, padding: 'same', dataFormat: 'channelsFirst' }),
+      tf.layers.upSampling2d({ size: [2, 2], dataFormat: 'channelsFirst' }),
+      tf.layers.globalAveragePooling2d({ dataFormat: 'channelsFirst' }),
+    ]);
+    await check('channelsFirst Conv2D/MaxPool/UpSampling/GAP', model, [[2, 2, 8, 6]]);
+    expect(decodeModel(exportToOnnx(model)).graph.node.filter((n) => n.opType === 'Transpose')).toHaveLength(0);
+  });
+});
+
 describe('options and errors', () => {
   it('a fixed batch size is written into the input and output shapes', async () => {
     const model = seq([tf.layers.dense({ inputShape: [3], units: 2 })]);
@@ -347,6 +360,13 @@ describe('options and errors', () => {
     expect(m.graph.input[0].shape).toEqual([4, 3]);
     expect(m.graph.output[0].shape).toEqual([4, 2]);
     await check('Dense fixed batch 4', model, [[4, 3]], { batchSize: 4 });
+  });
+  it('opsets 19-21 (IR versions 9 and 10) load and match too', async () => {
+    const model = seq([tf.layers.conv2d({ inputShape: [5, 4, 2], filters: 3, kernelSize: 3 }), tf.layers.globalMaxPooling2d({}), tf.layers.dense({ units: 2 })]);
+    for (const opset of [19, 21]) {
+      expect(decodeModel(exportToOnnx(model, { opset })).irVersion).toBe(opset === 19 ? 9 : 10);
+      await check(`Conv2D-GlobalMaxPool-Dense opset ${opset}`, model, [[2, 5, 4, 2]], { opset });
+    }
   });
   it('an unsupported layer is named with its class, and the supported layers are listed', () => {
     const model = seq([tf.layers.lstm({ inputShape: [4, 3], units: 2, name: 'my_lstm' })]);

@@ -47,6 +47,8 @@ export interface OnnxSessionOptions {
   executionMode?: 'sequential' | 'parallel';
   /** Name used in error messages when loading from bytes. */
   label?: string;
+  /** Write the graph as onnxruntime optimized it to this path (for inspection). */
+  optimizedModelFilePath?: string;
 }
 
 const SESSION_DEFAULTS = {
@@ -89,6 +91,7 @@ export class OnnxSession {
       interOpNumThreads: options.interOpNumThreads ?? SESSION_DEFAULTS.interOpNumThreads,
       graphOptimizationLevel: options.graphOptimizationLevel ?? SESSION_DEFAULTS.graphOptimizationLevel,
       executionMode: options.executionMode ?? SESSION_DEFAULTS.executionMode,
+      ...(options.optimizedModelFilePath ? { optimizedModelFilePath: options.optimizedModelFilePath } : {}),
     };
     let session: ort.InferenceSession;
     try {
