@@ -18,10 +18,12 @@
  * errors average out) sits at the float32 noise floor (~1e-5 absolute) and reads ~1e-2 relative.
  * Measured with `gradcheckReport({ seed })` for seeds 0-39 (26 checks each, wasm backend): every
  * correct backward gave an overall relative difference between 1.5e-5 and 1.8e-4 (worst: the
- * dense-tanh-dense-sigmoid model with L2), and the planted bugs in gradientCheck.spec.ts give
- * 0.05 to 1.0 (a Dense dividing dW by m twice: 0.7; a flipped sign: 1.0). GRADCHECK_THRESHOLD = 1e-3
- * is ~5x above the worst correct case, ~50x below the subtlest planted bug, and is the value above
- * which the course says a gradient "probably has a bug".
+ * dense-tanh-dense-sigmoid model with L2). The seven bugs planted in gradientCheck.spec.ts give
+ * 0.15 to 0.71 (BatchNorm treating the batch statistics as constants: 0.15; ReLU without its mask:
+ * 0.21; a Dense dividing dW by m a second time: 0.23; a flipped sign on one dW: 0.52; a loss whose dA
+ * misses the 1/m: (m-1)/(m+1) = 0.71 at m = 6). GRADCHECK_THRESHOLD = 1e-3 is ~5x above the worst
+ * correct case, ~150x below the subtlest planted bug, and is the value above which the course says
+ * a gradient "probably has a bug".
  */
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../data/rng';
