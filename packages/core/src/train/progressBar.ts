@@ -1,5 +1,6 @@
 /**
- * A per-epoch progress bar (cli-progress) on stderr: `epoch 2/10 [=====-----] 17/32 | loss 0.4121  acc 0.8750`.
+ * A per-epoch progress bar (cli-progress) on stderr with the epoch's running mean loss and metrics:
+ * `epoch 2/10 [=====-----] 17/32 | loss 0.4121  acc 0.8750`, then validation values and time at the epoch's end.
  * The Trainer adds one by itself when `shouldShowProgress` says so (an interactive terminal,
  * not CI, `progress` not false); in other cases use the `onEpochEnd` hook with `formatEpochLogs`.
  *
@@ -31,6 +32,9 @@ export class ProgressBar implements Callback {
   readonly name = 'progressBar';
   readonly priority = -100;
   private bar: cliProgress.SingleBar | undefined;
+  /** Example-weighted sums of the epoch's batch values, for running means. */
+  private sums: Record<string, number> = {};
+  private seen = 0;
   private readonly stream: NodeJS.WritableStream;
   private readonly forceOutput: boolean;
 
@@ -56,10 +60,20 @@ export class ProgressBar implements Callback {
       cliProgress.Presets.legacy,
     );
     this.bar.start(ctx.batchesPerEpoch, 0, { metrics: '' });
+    this.sums = {};
+    this.seen = 0;
   }
 
+  /** Shows the running means over the epoch so far (as Keras does), not the noisy last batch. */
   onBatchEnd(batch: number, logs: BatchLogs): void {
-    this.bar?.update(batch + 1, { metrics: metricsText(logs, ['batch', 'batches', 'size']) });
+    const { batch: _b, batches: _n, size, ...values } = logs;
+    this.seen += size;
+    const means: Record<string, number> = {};
+    for (const [k, v] of Object.entries(values)) {
+      this.sums[k] = (this.sums[k] ?? 0) + v * size;
+      means[k] = this.sums[k] / this.seen;
+    }
+    this.bar?.update(batch + 1, { metrics: metricsText(means, []) });
   }
 
   onEpochEnd(_epoch: number, logs: EpochLogs): void {

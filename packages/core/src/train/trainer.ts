@@ -157,6 +157,8 @@ export class Trainer implements TrainingContext {
   /**
    * Trains for `options.epochs` epochs (or continues a checkpointed run up to them) and returns
    * the history. Throws NonFiniteLossError on a NaN/Inf loss, before applying that update.
+   * Each call is a new run (history, shuffling RNG and epoch count restart, unless resuming from
+   * a checkpoint); the model keeps whatever weights it has.
    */
   async fit(data: TrainData): Promise<History> {
     if (this.running) throw new Error('Trainer.fit is already running');
