@@ -77,6 +77,9 @@ describe('Dense', () => {
   it('rank-3 input (applies to the last axis) with softmax, no bias', async () => {
     await check('Dense softmax no-bias [2,3,5]', seq([tf.layers.dense({ inputShape: [3, 5], units: 6, activation: 'softmax', useBias: false })]), [[2, 3, 5]]);
   });
+  it('on a conv output without Flatten (rank 4: back to NHWC, then the last axis)', async () => {
+    await check('Conv2D-Dense rank 4', seq([tf.layers.conv2d({ inputShape: [5, 4, 2], filters: 3, kernelSize: 2 }), tf.layers.dense({ units: 2, activation: 'relu' })]), [[2, 5, 4, 2]]);
+  });
 });
 
 describe('Conv2D', () => {
@@ -258,6 +261,33 @@ describe('functional models', () => {
     const model = tf.model({ inputs: [img, aux], outputs: [...outs, three, tf.layers.concatenate({ axis: 1 }).apply([c, aux]) as tf.SymbolicTensor] });
     await check('two inputs, all merge layers', model, [[2, 5, 4, 2], [2, 5, 4, 3]]);
   });
+  it('a shared layer called on two inputs', async () => {
+    const a = tf.input({ shape: [4] });
+    const b = tf.input({ shape: [4] });
+    const shared = tf.layers.dense({ units: 3, activation: 'tanh' });
+    const model = tf.model({ inputs: [a, b], outputs: [shared.apply(a) as tf.SymbolicTensor, shared.apply(b) as tf.SymbolicTensor] });
+    await check('shared Dense on two inputs', model, [[2, 4], [2, 4]]);
+  });
+  it('an output that is a graph input, and a repeated output, become Identity nodes', async () => {
+    // tfjs predict cannot run these models (it returns null for such outputs), so the check is
+    // against the known values: the Dropout output is the input, the repeat equals the first.
+    const a = tf.input({ shape: [4] });
+    const y = tf.layers.dense({ units: 3 }).apply(a) as tf.SymbolicTensor;
+    const dropped = tf.layers.dropout({ rate: 0.3 }).apply(a) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: a, outputs: [y, dropped, y] });
+    const bytes = exportToOnnx(model, { inputNames: ['x'], outputNames: ['y', 'x_again', 'y_again'] });
+    const graph = decodeModel(bytes).graph;
+    expect(graph.node.filter((n) => n.opType === 'Identity').map((n) => [n.input[0], n.output[0]])).toEqual([
+      ['x', 'x_again'],
+      ['y', 'y_again'],
+    ]);
+    const session = await loadOnnx(bytes, { intraOpNumThreads: 1 });
+    const x = Float32Array.from([1, -2, 3, 0.5]);
+    const out = await session.run(x, [1, 4]);
+    await session.dispose();
+    expect(Array.from(out.x_again.data as Float32Array)).toEqual(Array.from(x));
+    expect(Array.from(out.y_again.data as Float32Array)).toEqual(Array.from(out.y.data as Float32Array));
+  });
   it('a Sequential model nested inside a functional one is inlined', async () => {
     const inner = seq([tf.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 3 }), tf.layers.flatten()]);
     const input = tf.input({ shape: [6, 6, 1] });
@@ -383,5 +413,16 @@ describe('options and errors', () => {
     for (const name of supportedOnnxLayers()) {
       expect(tf.serialization.SerializationMap.getMap().classNameMap[name]).toBeDefined();
     }
+  });
+});
+
+describe('output naming', () => {
+  it('an output may take the name of an internal value; an input name cannot be reused', async () => {
+    const model = seq([tf.layers.dense({ inputShape: [3], units: 4, name: 'd1' }), tf.layers.dense({ units: 2, name: 'd2' })]);
+    // 'd1/MatMul' is the name the first layer's MatMul output gets internally.
+    await check('output named like an internal value', model, [[2, 3]], { outputNames: ['d1/MatMul'] });
+    const graph = decodeModel(exportToOnnx(model, { outputNames: ['d1/MatMul'] })).graph;
+    expect(graph.node.map((n) => n.output[0])).toEqual(['d1/MatMul_internal', 'd1/BiasAdd', 'd2/MatMul', 'd1/MatMul']);
+    expect(() => exportToOnnx(model, { inputNames: ['x'], outputNames: ['x'] })).toThrow("ONNX output name 'x' is already used by a graph input or output");
   });
 });

@@ -94,10 +94,21 @@ export function toOnnxModel(model: tf.LayersModel, options: OnnxExportOptions = 
 }
 
 function names(kind: string, given: string[] | undefined, defaults: string[]): string[] {
-  const list = given ?? defaults;
+  const list = given ?? dedupe(defaults);
   if (list.length !== defaults.length) throw new Error(`${kind}Names: the model has ${defaults.length} ${kind}s, got ${list.length} names`);
   if (new Set(list).size !== list.length || list.some((n) => !n)) throw new Error(`${kind}Names must be distinct and non-empty, got ${JSON.stringify(list)}`);
   return list;
+}
+
+/** Makes default names distinct: a layer called twice gives `name` and `name_1`. */
+function dedupe(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.map((base) => {
+    let name = base;
+    for (let i = 1; seen.has(name); i++) name = `${base}_${i}`;
+    seen.add(name);
+    return name;
+  });
 }
 
 function outputLayerName(t: tf.SymbolicTensor): string {

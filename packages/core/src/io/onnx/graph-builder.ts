@@ -77,19 +77,27 @@ export class GraphBuilder {
   /**
    * Declares a graph output named `name`: converts `v` back to the logical layout and renames the
    * producing node's output (an Identity only when the value is a graph input or already an output).
+   * Call after all nodes are added.
    */
   addOutput(v: OnnxValue, name: string, dims: Dim[]): void {
     const logical = this.toLayout({ ...v, name: this.resolve(v.name) }, null);
-    const producer = this.nodes.find((n) => n.output.includes(logical.name));
+    if (this.inputs.some((i) => i.name === name) || this.outputs.some((o) => o.name === name)) {
+      throw new Error(`ONNX output name '${name}' is already used by a graph input or output`);
+    }
+    if (logical.name === name) {
+      this.outputs.push({ name, elemType: DataType.FLOAT, shape: dims });
+      return;
+    }
+    // An internal value that happens to carry the wanted name gives it up.
+    if (this.names.has(name)) this.rename(name, this.uniqueName(`${name}_internal`));
+    this.names.add(name);
+    const producedHere = this.nodes.some((n) => n.output.includes(logical.name));
     const alreadyOutput = this.outputs.some((o) => o.name === logical.name);
-    if (logical.name !== name && (this.names.has(name) || !producer || alreadyOutput)) {
-      if (this.names.has(name) && this.outputs.some((o) => o.name === name)) throw new Error(`duplicate ONNX output name '${name}'`);
-      if (this.names.has(name)) this.rename(name, this.uniqueName(`${name}_internal`));
-      this.names.add(name);
-      this.nodes.push({ input: [logical.name], output: [name], opType: 'Identity', name: `${name}/Identity`, attribute: [] });
-    } else if (logical.name !== name) {
-      this.names.add(name);
+    if (producedHere && !alreadyOutput) {
       this.rename(logical.name, name);
+    } else {
+      // A graph input, or a value already exported under another name.
+      this.nodes.push({ input: [logical.name], output: [name], opType: 'Identity', name: `${name}/Identity`, attribute: [] });
     }
     this.outputs.push({ name, elemType: DataType.FLOAT, shape: dims });
   }
