@@ -78,9 +78,10 @@ class MaxPoolSpreadsGradient extends MaxPool2D {
   override backward(dA: tf.Tensor): tf.Tensor {
     super.backward(dA).dispose();
     const f = this.poolSize;
+    const [m, nH, nW, C] = (dA as tf.Tensor4D).shape;
     return tf.tidy(() => {
-      const up = tf.div(tf.tile(tf.reshape(dA, [dA.shape[0], dA.shape[1], 1, dA.shape[2]!, 1, dA.shape[3]!]), [1, 1, f, 1, f, 1]), f * f);
-      return tf.reshape(up, [dA.shape[0], dA.shape[1] * f, dA.shape[2]! * f, dA.shape[3]!]);
+      const up = tf.div(tf.tile(tf.reshape(dA, [m, nH, 1, nW, 1, C]), [1, 1, f, 1, f, 1]), f * f);
+      return tf.reshape(up, [m, nH * f, nW * f, C]);
     });
   }
 }

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 
 function stats(t: tf.Tensor): { mean: number; std: number } {
-  const v = t.dataSync();
+  const v = Array.from(t.dataSync());
   const mean = v.reduce((s, x) => s + x, 0) / v.length;
   const std = Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / v.length);
   t.dispose();

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ForwardContext } from '../types';
 import { BaseLayer, expectRank, expectSameShape } from './base';
 import { Pool2DOptions, poolGeometry, poolOutputShape } from './maxPool2d';
-import { extractWindows, scatterWindows } from './windows';
+import { blockWindows, extractWindows, scatterWindows, unblockWindows } from './windows';
 
 /**
  * @example
@@ -36,7 +36,11 @@ export class AvgPool2D extends BaseLayer {
     this.inputShape = x.shape.slice();
     this.outputShape = [x.shape[0], nH, nW, C];
     const f = this.poolSize;
-    return tf.tidy(() => tf.div(tf.addN(extractWindows(x as tf.Tensor4D, f, f, this.stride, nH, nW)), f * f));
+    return tf.tidy(() => {
+      if (this.stride === f) return tf.mean(blockWindows(x as tf.Tensor4D, f, nH, nW), 4); // non-overlapping: a reshape
+      const pieces = extractWindows(x as tf.Tensor4D, f, f, this.stride, nH, nW); // f f x [m, nH, nW, C]
+      return tf.div(pieces.length === 1 ? pieces[0] : tf.addN(pieces), f * f);
+    });
   }
 
   // dA [m, nH, nW, C] -> dA_prev [m, H, W, C]
@@ -47,6 +51,7 @@ export class AvgPool2D extends BaseLayer {
     const [, H, W] = this.inputShape;
     return tf.tidy(() => {
       const share = tf.div(dA, f * f) as tf.Tensor4D; // distribute_value
+      if (this.stride === f) return unblockWindows(tf.tile(tf.expandDims(share, 4), [1, 1, 1, 1, f * f]) as tf.Tensor5D, f, H, W);
       return scatterWindows(Array.from({ length: f * f }, () => share), f, f, this.stride, H, W);
     });
   }

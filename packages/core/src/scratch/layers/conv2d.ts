@@ -1,8 +1,8 @@
 /**
  * 2-D convolution (cross-correlation, as in DLS course 4 week 1 and every DL framework), NHWC:
  *   Z[n, h, w, c] = b[c] + sum_{i, j, k} A_pad[n, s h + i, s w + j, k] W[i, j, k, c]
- * vectorized as im2col: the f*f strided slices of A_pad are concatenated into
- * cols [m nH nW, f f nC_prev] and multiplied by W reshaped to [f f nC_prev, nC].
+ * vectorized as im2col: the f*f strided slices of A_pad form cols [m nH nW, f f nC_prev], which
+ * is multiplied by W reshaped to [f f nC_prev, nC] (block by block, see forward).
  * Backward (course conv_backward, all windows at once): dW = cols^T dZ, db = sum dZ,
  * dcols = dZ W^T, and col2im adds each window's slice of dcols back into dA_pad.
  * Output size: floor((n + 2p - f) / s) + 1 per spatial axis.
@@ -102,36 +102,47 @@ export class Conv2D extends BaseLayer {
     const nW = convOutputSize(W, this.fw, pads.left + pads.right, this.stride);
     if (nH < 1 || nW < 1) throw new Error(`${this.name}: input ${H}x${W} is smaller than the ${this.fh}x${this.fw} kernel with pad ${String(this.pad)}`);
     this.geom = { inputShape: x.shape.slice(), pads, nH, nW };
-    const K = this.fh * this.fw * cPrev;
+    const M = m * nH * nW;
     return tf.tidy(() => {
       const Apad = tf.pad(x as tf.Tensor4D, [[0, 0], [pads.top, pads.bottom], [pads.left, pads.right], [0, 0]]);
-      const pieces = extractWindows(Apad, this.fh, this.fw, this.stride, nH, nW); // fh fw x [m, nH, nW, nC_prev]
-      const cols = tf.reshape(pieces.length === 1 ? pieces[0] : tf.concat(pieces, 3), [m * nH * nW, K]); // [M, K]
-      const XW = tf.matMul(cols, tf.reshape(Wt, [K, this.filters])); // [M, nC]
+      // cols = [P_0 | P_1 | ...] and W = [W_0; W_1; ...] by window offset k = (i, j), so
+      // cols W = sum_k P_k W_k: the same im2col product, without building cols (a concat along
+      // the channel axis is ~10x slower on wasm than these small matmuls)
+      const P = extractWindows(Apad, this.fh, this.fw, this.stride, nH, nW).map((p) => tf.reshape(p, [M, cPrev])); // fh fw x [M, nC_prev]
+      const Wk = this.kernelBlocks(); // fh fw x [nC_prev, nC]
+      const XW = P.length === 1 ? tf.matMul(P[0], Wk[0]) : tf.addN(P.map((p, k) => tf.matMul(p, Wk[k]))); // [M, nC]
       const Z = this.params.b ? tf.add(XW, this.params.b) : XW;
-      this.setCache({ cols });
+      this.setCache(Object.fromEntries(P.map((p, k) => [`P${k}`, p]))); // the im2col blocks, for dW
       return tf.reshape(Z, [m, nH, nW, this.filters]);
     });
   }
 
+  /** W [fh, fw, nC_prev, nC] as fh fw blocks W_k [nC_prev, nC], k = i fw + j. */
+  private kernelBlocks(): tf.Tensor2D[] {
+    const [fh, fw, cPrev, C] = this.params.W.shape;
+    return tf.unstack(tf.reshape(this.params.W, [fh * fw, cPrev, C])) as tf.Tensor2D[];
+  }
+
   // dZ [m, nH, nW, nC] -> dA_prev [m, H, W, nC_prev]; grads dW [fh, fw, nC_prev, nC], db [nC]
   backward(dZ: tf.Tensor): tf.Tensor {
-    const cols = this.cached('cols');
+    const P = Array.from({ length: this.fh * this.fw }, (_, k) => this.cached(`P${k}`)); // throws before any forward
     const { inputShape, pads, nH, nW } = this.geom!;
     const [m, H, W, cPrev] = inputShape;
     expectSameShape(this.name, dZ, [m, nH, nW, this.filters], 'dZ');
-    const K = this.fh * this.fw * cPrev;
+    const M = m * nH * nW;
     return tf.tidy(() => {
-      const dZmat = tf.reshape(dZ, [m * nH * nW, this.filters]); // [M, nC]
-      const Wmat = tf.reshape(this.params.W, [K, this.filters]); // [K, nC]
-      const grads: Record<string, tf.Tensor> = { W: tf.reshape(tf.matMul(cols, dZmat, true, false), this.params.W.shape) }; // cols^T dZ
-      if (this.params.b) grads.b = tf.sum(dZmat, 0);
+      const dZmat = tf.reshape(dZ, [M, this.filters]); // [M, nC]
+      const dZt = tf.transpose(dZmat); // [nC, M], once, so every product below is a plain matmul
+      // dW = cols^T dZ, block k: dW_k = P_k^T dZ = (dZ^T P_k)^T   [nC_prev, nC]
+      const dWt = tf.stack(P.map((p) => tf.matMul(dZt, p))); // [fh fw, nC, nC_prev]
+      const grads: Record<string, tf.Tensor> = { W: tf.reshape(tf.transpose(dWt, [0, 2, 1]), this.params.W.shape) };
+      if (this.params.b) grads.b = tf.sum(dZmat, 0); // db = sum over all positions and examples
       this.setGrads(grads);
-      const dcols = tf.reshape(tf.matMul(dZmat, Wmat, false, true), [m, nH, nW, K]); // dZ W^T
-      const pieces = (this.fh * this.fw === 1 ? [dcols] : tf.split(dcols, this.fh * this.fw, 3)) as tf.Tensor4D[]; // fh fw x [m, nH, nW, nC_prev]
+      // dcols = dZ W^T, block k: dP_k = dZ W_k^T [M, nC_prev]; col2im adds each back under its window
+      const dP = this.kernelBlocks().map((w) => tf.reshape(tf.matMul(dZmat, tf.transpose(w)), [m, nH, nW, cPrev]) as tf.Tensor4D);
       const Hp = H + pads.top + pads.bottom;
       const Wp = W + pads.left + pads.right;
-      const dApad = scatterWindows(pieces, this.fh, this.fw, this.stride, Hp, Wp); // [m, Hp, Wp, nC_prev]
+      const dApad = scatterWindows(dP, this.fh, this.fw, this.stride, Hp, Wp); // [m, Hp, Wp, nC_prev]
       return tf.slice(dApad, [0, pads.top, pads.left, 0], [m, H, W, cPrev]);
     });
   }

@@ -34,7 +34,7 @@ describe('Dense', () => {
     }
     const reg = new Dense({ units: 3, seed: 2, l2: 0.7 });
     const cmp = await autodiffCheck(reg, (a, p) => tf.add(tf.matMul(a, p.W), p.b), x);
-    const W = reg.params.W.dataSync();
+    const W = Array.from(reg.params.W.dataSync());
     const dW = cmp.find((c) => c.key === 'W')!;
     // ours = autodiff data gradient + (0.7 / 5) W
     expectClose(dW.ours, dW.reference.map((g, i) => g + (0.7 / 5) * W[i]), { atol: 1e-5, label: 'dW with L2' });

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ForwardContext } from '../types';
 import { BaseLayer, expectRank, expectSameShape } from './base';
-import { convOutputSize, extractWindows, scatterWindows } from './windows';
+import { blockWindows, convOutputSize, extractWindows, scatterWindows, unblockWindows } from './windows';
 
 export interface Pool2DOptions {
   /** Window size f. */
@@ -62,20 +62,36 @@ export class MaxPool2D extends BaseLayer {
     this.inputShape = x.shape.slice();
     const f = this.poolSize;
     return tf.tidy(() => {
-      const windows = tf.stack(extractWindows(x as tf.Tensor4D, f, f, this.stride, nH, nW), 4); // [m, nH, nW, C, f f]
-      // argmax stores the mask compactly: mask_k = (argmax == k), k = i f + j
-      this.setCache({ argmax: tf.argMax(windows, 4) }); // int32 [m, nH, nW, C]
-      return tf.max(windows, 4);
+      // argmax is the course's mask stored compactly: mask_k = (argmax == k), window offset k = i f + j
+      if (this.stride === f) {
+        const windows = blockWindows(x as tf.Tensor4D, f, nH, nW); // [m, nH, nW, C, f f]
+        this.setCache({ argmax: tf.argMax(windows, 4) }); // int32 [m, nH, nW, C]
+        return tf.max(windows, 4);
+      }
+      // overlapping windows: running max over the f f strided slices; strict > keeps the first of ties
+      const pieces = extractWindows(x as tf.Tensor4D, f, f, this.stride, nH, nW); // f f x [m, nH, nW, C]
+      let A: tf.Tensor = pieces[0];
+      let argmax: tf.Tensor = tf.zeros(A.shape, 'int32');
+      for (let k = 1; k < pieces.length; k++) {
+        argmax = tf.where(tf.greater(pieces[k], A), tf.fill(A.shape, k, 'int32'), argmax);
+        A = tf.maximum(A, pieces[k]);
+      }
+      this.setCache({ argmax });
+      return A;
     });
   }
 
-  // dA [m, nH, nW, C] -> dA_prev [m, H, W, C]
+  // dA [m, nH, nW, C] -> dA_prev [m, H, W, C]: each window's gradient goes to its max
   backward(dA: tf.Tensor): tf.Tensor {
     const argmax = this.cached('argmax');
     expectSameShape(this.name, dA, argmax.shape, 'dA');
     const f = this.poolSize;
     const [, H, W] = this.inputShape;
     return tf.tidy(() => {
+      if (this.stride === f) {
+        const routed = tf.mul(tf.oneHot(argmax as tf.Tensor4D, f * f) as tf.Tensor5D, tf.expandDims(dA, 4)); // [m, nH, nW, C, f f]
+        return unblockWindows(routed as tf.Tensor5D, f, H, W);
+      }
       const pieces: tf.Tensor4D[] = [];
       for (let k = 0; k < f * f; k++) pieces.push(tf.mul(dA, tf.cast(tf.equal(argmax, k), 'float32')) as tf.Tensor4D);
       return scatterWindows(pieces, f, f, this.stride, H, W);

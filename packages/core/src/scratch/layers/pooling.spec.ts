@@ -24,7 +24,8 @@ function distinct(shape: number[], seed: number): tf.Tensor {
 
 // [poolSize, stride, H, W]
 const geometries: [number, number, number, number][] = [
-  [2, 2, 4, 4],
+  [2, 2, 4, 4], // non-overlapping: the reshape path
+  [3, 3, 7, 8], // non-overlapping with leftover rows and columns
   [3, 1, 5, 4], // overlapping windows
   [2, 1, 3, 3],
   [3, 2, 7, 6], // overlapping, stride 2, a leftover column

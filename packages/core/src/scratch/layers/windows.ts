@@ -84,3 +84,23 @@ function dilate(x: tf.Tensor4D, s: number): tf.Tensor4D {
   y = tf.reshape(tf.pad(tf.reshape(y, [m, nH * s, nW, 1, C]), [[0, 0], [0, 0], [0, 0], [0, s - 1], [0, 0]]), [m, nH * s, nW * s, C]);
   return tf.slice(y, [0, 0, 0, 0], [m, s * (nH - 1) + 1, s * (nW - 1) + 1, C]) as tf.Tensor4D;
 }
+
+/**
+ * Non-overlapping windows (stride = window size f) as a reshape instead of f*f slices:
+ * [m, H, W, C] -> [m, nH, nW, C, f f], entry k = i f + j of window (h, w) being x[:, f h + i, f w + j, :]
+ * (the same order as `extractWindows`). Rows/columns past nH f, nW f are dropped.
+ */
+export function blockWindows(x: tf.Tensor4D, f: number, nH: number, nW: number): tf.Tensor5D {
+  const [m, H, W, C] = x.shape;
+  const cropped = H === nH * f && W === nW * f ? x : tf.slice(x, [0, 0, 0, 0], [m, nH * f, nW * f, C]); // [m, nH f, nW f, C]
+  const blocks = tf.reshape(cropped, [m, nH, f, nW, f, C]); // [m, nH, i, nW, j, C]
+  return tf.reshape(tf.transpose(blocks, [0, 1, 3, 5, 2, 4]), [m, nH, nW, C, f * f]);
+}
+
+/** Adjoint of `blockWindows`: [m, nH, nW, C, f f] -> [m, H, W, C], zeros for the dropped rows/columns. */
+export function unblockWindows(y: tf.Tensor5D, f: number, H: number, W: number): tf.Tensor4D {
+  const [m, nH, nW, C] = y.shape;
+  const blocks = tf.transpose(tf.reshape(y, [m, nH, nW, C, f, f]), [0, 1, 4, 2, 5, 3]); // [m, nH, i, nW, j, C]
+  const x = tf.reshape(blocks, [m, nH * f, nW * f, C]) as tf.Tensor4D;
+  return H === nH * f && W === nW * f ? x : tf.pad(x, [[0, 0], [0, H - nH * f], [0, W - nW * f], [0, 0]]);
+}
