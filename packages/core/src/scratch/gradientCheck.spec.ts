@@ -144,8 +144,7 @@ function run(p: Planted) {
 describe('gradientCheck flags deliberately wrong backward passes', () => {
   test.each(planted)('$bug', (p) => {
     const r = run(p);
-    // eslint-disable-next-line no-console
-    console.log(`${p.bug}: relative difference ${r.relativeDifference.toExponential(2)}, worst tensor ${r.entries.reduce((w, e) => (e.relativeDifference > w.relativeDifference ? e : w)).key}`);
+    // measured: 0.15 (BatchNorm) to 0.71 (missing 1/m), see the comment in gradientCheck.ts
     expect(r.passed).toBe(false);
     expect(r.relativeDifference).toBeGreaterThan(30 * GRADCHECK_THRESHOLD);
   });
