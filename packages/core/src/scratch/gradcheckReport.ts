@@ -208,7 +208,7 @@ const CASES: Case[] = [
 ];
 
 /**
- * Runs every check in the table (about 0.5-1.5 s on the wasm backend, 2 cores) and returns one row each.
+ * Runs every check in the table (0.5-2.5 s on the wasm backend with 2 busy cores) and returns one row each.
  * Call `initBackend()` first.
  *
  * @example
