@@ -9,7 +9,8 @@ const packages = ['core', 'vision', 'sequence', 'nlp', 'audio'];
 module.exports = (name, projectDir) => ({
   displayName: name,
   rootDir: projectDir,
-  testEnvironment: 'node',
+  // node, sharing the host's typed arrays so onnxruntime-node's outputs pass instanceof checks.
+  testEnvironment: path.join(root, 'tools', 'jest-environment.js'),
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(root, 'tsconfig.spec.json'), diagnostics: false }],

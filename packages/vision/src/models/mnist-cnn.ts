@@ -1,8 +1,10 @@
 /**
  * The MNIST CNN: conv-pool-conv-pool-dense, in the LeNet-5 lineage (LeCun et al. 1998) with the
- * course's modern touches: batch norm after each conv (Ioffe & Szegedy 2015), ReLU, dropout
- * before the classifier. The bench's PyTorch reference (apps/demo-cli/bench/mnist_cnn.py)
- * mirrors this exact architecture.
+ * course's modern touches: batch norm after each conv (Ioffe & Szegedy 2015) and ReLU.
+ * Regularisation comes from batch norm and augmentation, not dropout: tfjs's Dropout layer either
+ * draws unseeded masks (runs are not reproducible and cannot resume exactly) or, given a seed,
+ * reuses the SAME mask at every step (tf.dropout re-seeds its generator on each call).
+ * The bench's PyTorch reference (apps/demo-cli/bench/mnist_cnn.py) mirrors this exact architecture.
  *
  * [B, 28, 28, 1] -conv5x5(16)-> [B, 24, 24, 16] -pool-> [B, 12, 12, 16]
  *   -conv5x5(32)-> [B, 8, 8, 32] -pool-> [B, 4, 4, 32] -flatten-> [B, 512]
@@ -21,8 +23,6 @@ export interface MnistCnnConfig {
   kernelSize?: number;
   /** Units of the hidden dense layer. */
   denseUnits?: number;
-  /** Dropout rate before the hidden dense layer. */
-  dropout?: number;
   /** Seed of the weight initialisers (He-uniform for ReLU layers, Glorot for the softmax). */
   seed?: number;
 }
@@ -31,7 +31,6 @@ export const MNIST_CNN_DEFAULTS = {
   filters: [16, 32],
   kernelSize: 5,
   denseUnits: 128,
-  dropout: 0.3,
   seed: 0,
 } satisfies Required<MnistCnnConfig>;
 
@@ -56,7 +55,6 @@ export function mnistCnn(config: MnistCnnConfig = {}): tf.Sequential {
     model.add(tf.layers.maxPooling2d({ poolSize: 2, name: `pool${i + 1}` }));
   });
   model.add(tf.layers.flatten({ name: 'flatten' }));
-  model.add(tf.layers.dropout({ rate: c.dropout, seed: seed++, name: 'dropout' }));
   model.add(tf.layers.dense({ units: c.denseUnits, activation: 'relu', kernelInitializer: he(), name: 'hidden' }));
   model.add(tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }), name: 'digits' }));
   return model;

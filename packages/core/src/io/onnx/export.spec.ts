@@ -3,7 +3,6 @@
  * seeded non-trivial weights is exported, run in onnxruntime-node, and compared with tfjs
  * `model.predict` on the same input (max |diff| <= 1e-4). The measured diffs are printed at the end.
  *
- * @jest-environment ./src/io/onnx/jest-ort-environment.js
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../backend/init';

@@ -4,7 +4,6 @@
  *   npx jest -c packages/core/jest.config.js --testMatch '<rootDir>/src/io/onnx/*.e2e.ts'
  * It also writes the graph as onnxruntime optimized it, and lists its ops.
  *
- * @jest-environment ./src/io/onnx/jest-ort-environment.js
  */
 import * as fs from 'fs';
 import * as os from 'os';

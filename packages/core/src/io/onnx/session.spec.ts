@@ -2,7 +2,6 @@
  * OnnxSession on onnxruntime-node: loading from files and bytes, input checks against the model's
  * metadata, and errors that name the file / the input and the expectation.
  *
- * @jest-environment ./src/io/onnx/jest-ort-environment.js
  */
 import * as fs from 'fs';
 import * as os from 'os';

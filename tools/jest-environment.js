@@ -1,6 +1,5 @@
 /**
- * Jest environment for specs that run onnxruntime-node (use the docblock tag
- * `@jest-environment ./src/io/onnx/jest-ort-environment.js` in a core spec).
+ * The Jest environment of every project (jest.preset.js): node, plus the host's typed arrays.
  *
  * Why: jest runs each spec in its own vm context, with its own Float32Array etc. onnxruntime-node's
  * native binding creates output arrays with the main context's constructors, and

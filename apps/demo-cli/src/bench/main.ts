@@ -1,0 +1,135 @@
+/**
+ * `npm run bench -- [--json] [--seconds S] [--quick]`: training and inference speed of the MNIST
+ * CNN (batch 64 training, batch 256 inference, same architecture everywhere) for dlkit on wasm,
+ * the tfjs cpu backend, ONNX Runtime on an exported model, and PyTorch on the CPU with 2 threads
+ * (Debian's python3-torch, installed by bench/setup-torch.sh; its rows are skipped with a reason
+ * when it cannot be had), plus the peak RSS of a full `dlkit train mnist` run (skipped with --quick).
+ *
+ * Each measurement runs in its own process, so peak RSS belongs to one implementation.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+interface Row {
+  task: string;
+  impl: string;
+  samplesPerSec: number | null;
+  peakRssMb: number | null;
+  [extra: string]: unknown;
+}
+
+const APP = path.join(__dirname, '..', '..');
+const PYTHON = '/usr/bin/python3';
+
+function parseArgs(argv: string[]) {
+  const args = { json: false, seconds: 10, quick: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--quick') args.quick = true;
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--seconds') args.seconds = Number(argv[++i]);
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (!(args.seconds > 0)) throw new Error('--seconds must be a positive number');
+  return args;
+}
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function runNodeWorker(task: string, impl: string, seconds: number): Row {
+  log(`bench: ${task} / ${impl} ...`);
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'worker.js'), task, impl, String(seconds)], { encoding: 'utf8' });
+  if (r.status !== 0) return { task, impl, samplesPerSec: null, peakRssMb: null, skipped: `worker failed: ${r.stderr.trim().split('\n').pop()}` };
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
+  return { task, impl, ...out };
+}
+
+function torchReason(): string | undefined {
+  const setup = spawnSync('bash', [path.join(APP, 'bench', 'setup-torch.sh')], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
+  if (setup.status !== 0) return (setup.stderr || 'python3-torch is not installed').trim().split('\n').pop();
+  return undefined;
+}
+
+function runTorch(mode: 'train' | 'infer', seconds: number, reason: string | undefined): Row {
+  const task = `mnist-cnn-${mode}`;
+  if (reason) return { task, impl: 'pytorch', samplesPerSec: null, peakRssMb: null, skipped: reason };
+  log(`bench: ${task} / pytorch ...`);
+  const r = spawnSync(PYTHON, [path.join(APP, 'bench', 'mnist_cnn.py'), mode, '--seconds', String(seconds), '--threads', '2'], { encoding: 'utf8' });
+  if (r.status !== 0) return { task, impl: 'pytorch', samplesPerSec: null, peakRssMb: null, skipped: `pytorch failed: ${r.stderr.trim().split('\n').pop()}` };
+  return { task, impl: 'pytorch', ...JSON.parse(r.stdout.trim().split('\n').pop()!) };
+}
+
+/** Peak RSS of the real `dlkit train mnist` with default settings. */
+function runTrainCli(): Row {
+  log('bench: dlkit train mnist (default settings, a few minutes) ...');
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-bench-'));
+  const rssFile = path.join(tmp, 'rss');
+  try {
+    const r = spawnSync(process.execPath, ['-r', path.join(APP, 'bench', 'rss-probe.js'), path.join(APP, 'bin', 'dlkit.js'), 'train', 'mnist', '--json', '--out', path.join(tmp, 'out')], {
+      encoding: 'utf8',
+      env: { ...process.env, DLKIT_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    if (r.status !== 0) return { task: 'mnist-train-cli', impl: 'dlkit', samplesPerSec: null, peakRssMb: null, skipped: `dlkit train mnist exited ${r.status}` };
+    const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    return {
+      task: 'mnist-train-cli',
+      impl: 'dlkit',
+      samplesPerSec: out.samplesPerSec,
+      peakRssMb: Number(fs.readFileSync(rssFile, 'utf8')) / 1024,
+      testAccuracy: out.testAccuracy,
+      seconds: out.seconds,
+    };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function table(rows: Row[]): string {
+  const fmt = (v: number | null) => (v === null ? '-' : v.toFixed(1));
+  const lines = rows.map((r) => [r.task, r.impl, fmt(r.samplesPerSec), fmt(r.peakRssMb), (r.skipped as string) ?? ''].map(String));
+  const head = ['task', 'impl', 'samples/s', 'peak RSS MB', 'note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  return [head, ...lines].map((l) => l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+}
+
+export function main(argv: string[]): number {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    log(`bench: ${(err as Error).message} (usage: npm run bench -- [--json] [--seconds S] [--quick])`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write('usage: npm run bench -- [--json] [--seconds S] [--quick]\n  --seconds S  time per measurement (default 10)\n  --quick      skip the full `dlkit train mnist` peak-RSS run\n');
+    return 0;
+  }
+  const reason = torchReason();
+  const rows: Row[] = [
+    runNodeWorker('mnist-cnn-train', 'dlkit', args.seconds),
+    runNodeWorker('mnist-cnn-train', 'tfjs-cpu', args.seconds),
+    runTorch('train', args.seconds, reason),
+    runNodeWorker('mnist-cnn-infer', 'dlkit-onnx', args.seconds),
+    runNodeWorker('mnist-cnn-infer', 'dlkit', args.seconds),
+    runTorch('infer', args.seconds, reason),
+  ];
+  if (!args.quick) rows.push(runTrainCli());
+  const rate = (task: string, impl: string) => rows.find((r) => r.task === task && r.impl === impl)?.samplesPerSec ?? null;
+  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+  const summary = {
+    trainVsPytorch: ratio(rate('mnist-cnn-train', 'dlkit'), rate('mnist-cnn-train', 'pytorch')),
+    onnxInferVsPytorch: ratio(rate('mnist-cnn-infer', 'dlkit-onnx'), rate('mnist-cnn-infer', 'pytorch')),
+    cores: os.cpus().length,
+  };
+  if (args.json) process.stdout.write(`${JSON.stringify({ results: rows, summary })}\n`);
+  else process.stdout.write(`${table(rows)}\n\ndlkit/pytorch training: ${summary.trainVsPytorch ?? '-'}x   onnx/pytorch inference: ${summary.onnxInferVsPytorch ?? '-'}x\n`);
+  return 0;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,104 @@
+/**
+ * One benchmark measurement in its own process (so peak RSS belongs to that implementation
+ * alone): `node dist/bench/worker.js <task> <impl> [seconds]` prints one JSON line
+ * `{"samplesPerSec": x, "peakRssMb": x, ...}`.
+ *
+ * Training is timed through dlkit's own Trainer (the same step `dlkit train mnist` runs), on
+ * random inputs of MNIST shape (speed does not depend on pixel values), after warm-up batches.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { BackendName, Trainer, exportToOnnx, initBackend, loadOnnx, tensorDataset } from '@dlkit/core';
+import { mnistCnn } from '@dlkit/vision';
+
+const WARMUP_BATCHES = 3;
+
+async function trainRate(backend: BackendName, seconds: number): Promise<Record<string, number | string>> {
+  const info = await initBackend({ backend, warn: () => undefined });
+  const batchSize = 64;
+  // The cpu backend takes seconds per batch: a short epoch is enough to time it.
+  const batches = backend === 'cpu' ? WARMUP_BATCHES + 3 : 40;
+  const x = tf.randomUniform([batchSize * batches, 28, 28, 1], 0, 1, 'float32', 1);
+  const y = tf.oneHot(tf.randomUniform([batchSize * batches], 0, 10, 'int32', 2), 10).toFloat();
+  const model = mnistCnn({ seed: 1 });
+  let timedSamples = 0;
+  let start = 0;
+  let elapsed = 0;
+  const timer = {
+    name: 'benchTimer',
+    onBatchEnd: (batch: number, logs: { size: number }, ctx: { stopTraining: boolean }) => {
+      if (start === 0 && batch + 1 === WARMUP_BATCHES) {
+        start = performance.now();
+        return;
+      }
+      if (start === 0) return;
+      timedSamples += logs.size;
+      elapsed = (performance.now() - start) / 1000;
+      if (elapsed > seconds) ctx.stopTraining = true;
+    },
+  };
+  const trainer = new Trainer(model, {
+    epochs: 1000,
+    batchSize,
+    seed: 1,
+    shuffle: false,
+    optimizer: 'adam',
+    loss: 'categoricalCrossentropy',
+    progress: false,
+    callbacks: [timer],
+  });
+  try {
+    await trainer.fit({ x, y });
+  } finally {
+    trainer.dispose();
+  }
+  return { samplesPerSec: timedSamples / elapsed, backend: info.backend, threads: info.threads };
+}
+
+async function inferRate(impl: 'dlkit' | 'dlkit-onnx', seconds: number): Promise<Record<string, number | string>> {
+  await initBackend();
+  const batchSize = 256;
+  const model = mnistCnn({ seed: 1 });
+  const pixels = tf.randomUniform([batchSize, 28, 28, 1], 0, 1, 'float32', 3);
+  let step: () => Promise<void>;
+  if (impl === 'dlkit') {
+    step = async () => {
+      const out = tf.tidy(() => model.predict(pixels) as tf.Tensor);
+      out.dataSync();
+      out.dispose();
+    };
+  } else {
+    const session = await loadOnnx(exportToOnnx(model), { label: 'bench mnist.onnx' });
+    const data = pixels.dataSync() as Float32Array;
+    step = async () => {
+      await session.predict(data, [batchSize, 28, 28, 1]);
+    };
+  }
+  for (let i = 0; i < 3; i++) await step();
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    await step();
+    n += batchSize;
+  }
+  return { samplesPerSec: n / ((performance.now() - start) / 1000) };
+}
+
+export async function runWorker(task: string, impl: string, seconds: number): Promise<Record<string, number | string>> {
+  let result: Record<string, number | string>;
+  if (task === 'mnist-cnn-train' && impl === 'dlkit') result = await trainRate('wasm', seconds);
+  else if (task === 'mnist-cnn-train' && impl === 'tfjs-cpu') result = await trainRate('cpu', seconds);
+  else if (task === 'mnist-cnn-infer' && (impl === 'dlkit' || impl === 'dlkit-onnx')) result = await inferRate(impl, seconds);
+  else throw new Error(`unknown benchmark ${task}/${impl}`);
+  return { ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+}
+
+if (require.main === module) {
+  const [task, impl, seconds] = process.argv.slice(2);
+  runWorker(task, impl, Number(seconds ?? 10)).then(
+    (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
+    (err) => {
+      process.stderr.write(`bench worker ${task}/${impl}: ${(err as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
