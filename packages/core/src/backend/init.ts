@@ -2,16 +2,30 @@
  * The one door to tfjs backends. `initBackend()` picks the wasm backend by default in Node
  * (cpu as an explicit fallback, with a warning), registers the training kernels wasm lacks,
  * and is idempotent: every later call returns the same info.
+ *
+ * Threads: tfjs-backend-wasm can run XNNPACK on several threads in Node only through the
+ * workaround in `wasmThreads.ts` (Blob-URL workers and a core-count cap, see there). It is
+ * opt-in (`threads: n` or DLKIT_WASM_THREADS=n) because on this 2-core machine it does not pay:
+ * the MNIST CNN train step (batch 64, bench/threads.js) measured
+ *   PLACEHOLDER_THREADS_MEASUREMENT
+ * If the threaded start fails, initBackend warns and starts single-threaded.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { EXTRA_WASM_KERNELS } from './kernels';
+import { prepareWasmThreads } from './wasmThreads';
 
 export type BackendName = 'wasm' | 'cpu';
 
 export interface BackendOptions {
   /** Which backend to use; `DLKIT_BACKEND` in the environment overrides the default. */
   backend?: BackendName;
+  /**
+   * XNNPACK threads for the wasm backend (default 1; `DLKIT_WASM_THREADS` in the environment
+   * sets the default). Only the first initBackend call of a process decides.
+   */
+  threads?: number;
   /** Print warnings (e.g. on the cpu fallback) to stderr. */
   warn?: (message: string) => void;
 }
@@ -20,12 +34,19 @@ export interface BackendInfo {
   backend: BackendName;
   /** Kernels dlkit registered on top of the stock backend. */
   extraKernels: string[];
+  /** XNNPACK threads the wasm backend actually runs (1 on cpu). */
   threads: number;
   simd: boolean;
 }
 
 let current: Promise<BackendInfo> | undefined;
 
+/**
+ * Initialises tfjs once per process and returns what it set up.
+ *
+ * @example
+ * const info = await initBackend(); // { backend: 'wasm', extraKernels: [...], threads: 1, simd: true }
+ */
 export function initBackend(options: BackendOptions = {}): Promise<BackendInfo> {
   const wanted = options.backend ?? (process.env.DLKIT_BACKEND as BackendName | undefined) ?? 'wasm';
   if (current) {
@@ -36,24 +57,49 @@ export function initBackend(options: BackendOptions = {}): Promise<BackendInfo> 
       return info;
     });
   }
-  current = setUp(wanted, options.warn ?? ((m) => process.stderr.write(`dlkit: ${m}\n`)));
+  const threads = options.threads ?? Number(process.env.DLKIT_WASM_THREADS ?? 1);
+  current = setUp(wanted, threads, options.warn ?? ((m) => process.stderr.write(`dlkit: ${m}\n`)));
   current.catch(() => (current = undefined));
   return current;
 }
 
-async function setUp(wanted: BackendName, warn: (m: string) => void): Promise<BackendInfo> {
+/** The names of the kernels dlkit registers on the wasm backend (see kernels/index.ts). */
+export function listExtraKernels(): string[] {
+  return EXTRA_WASM_KERNELS.map((k) => k.kernelName);
+}
+
+async function setUp(wanted: BackendName, threads: number, warn: (m: string) => void): Promise<BackendInfo> {
   if (wanted !== 'wasm' && wanted !== 'cpu') throw new Error(`unknown backend '${wanted}', expected 'wasm' or 'cpu'`);
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads must be a positive integer, got ${threads}`);
   const extraKernels = wanted === 'wasm' ? registerWasmKernels() : [];
   if (wanted === 'cpu') warn('using the tfjs cpu backend: expect training to be 20-50x slower than wasm');
-  const ok = await tf.setBackend(wanted);
-  if (!ok) throw new Error(`tfjs backend '${wanted}' failed to initialise`);
+  if (wanted === 'wasm' && threads > 1) {
+    const ok = await startThreadedWasm(threads).catch((e: Error) => {
+      warn(`multithreaded wasm failed (${e.message}); using 1 thread`);
+      return false;
+    });
+    if (!ok) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  }
+  if (tf.getBackend() !== wanted) {
+    const ok = await tf.setBackend(wanted);
+    if (!ok) throw new Error(`tfjs backend '${wanted}' failed to initialise`);
+  }
   await tf.ready();
   return {
     backend: wanted,
     extraKernels,
-    threads: 1,
+    threads: wanted === 'wasm' ? getThreadsCount() : 1,
     simd: wanted === 'wasm' && tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
   };
+}
+
+async function startThreadedWasm(threads: number): Promise<boolean> {
+  const setup = prepareWasmThreads(threads);
+  try {
+    return await tf.setBackend('wasm');
+  } finally {
+    setup.afterInit();
+  }
 }
 
 function registerWasmKernels(): string[] {
