@@ -1,7 +1,10 @@
 // Acceptance test of `dlkit dls gradcheck`: every layer kind's backward agrees with numeric gradients.
+import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
 import { GRADCHECK_THRESHOLD } from '../scratch/gradientCheck';
-import { runGradcheck } from './gradcheck';
+import type { LossFn } from '../scratch/losses/types';
+import { checkLogitLoss, runGradcheck } from './gradcheck';
+import { sigmoidCrossEntropy } from './sigmoidCrossEntropy';
 import { assertDlsResult } from './validate';
 
 beforeAll(async () => {
@@ -10,7 +13,9 @@ beforeAll(async () => {
 
 describe('dls gradcheck', () => {
   it('reports a relative difference under the justified threshold for every layer kind', async () => {
+    const before = tf.memory().numTensors;
     const result = await runGradcheck();
+    expect(tf.memory().numTensors).toBe(before);
     expect(() => assertDlsResult(result, 'gradcheck', { accuracy: false })).not.toThrow();
     const layers = Object.keys(result.results);
     for (const kind of ['dense', 'relu', 'leakyRelu', 'sigmoid', 'tanh', 'softmax', 'batchNorm', 'binaryCrossEntropy']) {
@@ -19,11 +24,27 @@ describe('dls gradcheck', () => {
     expect(layers.some((l) => l.startsWith('conv2d'))).toBe(true);
     expect(layers.some((l) => l.startsWith('dropout'))).toBe(true);
     expect(layers.some((l) => l.startsWith('maxPool2d'))).toBe(true);
+    expect(layers.some((l) => l.includes('sigmoidCrossEntropy'))).toBe(true);
     for (const [layer, row] of Object.entries(result.results)) {
       expect({ layer, threshold: row.threshold }).toEqual({ layer, threshold: GRADCHECK_THRESHOLD });
       expect({ layer, ok: row.relativeDifference < row.threshold && row.passed }).toEqual({ layer, ok: true });
       expect(Number.isFinite(row.relativeDifference)).toBe(true);
     }
     expect(result.allPassed).toBe(true);
+  });
+});
+
+describe('the check can fail', () => {
+  it('a wrong sigmoidCrossEntropy gradient (missing 1/m) is caught', () => {
+    const forgetsOneOverM: LossFn = (z, y) => {
+      const r = sigmoidCrossEntropy(z, y);
+      const wrong = tf.mul(r.dA, z.shape[0]);
+      r.dA.dispose();
+      return { loss: r.loss, dA: wrong };
+    };
+    expect(checkLogitLoss(0).passed).toBe(true);
+    const row = checkLogitLoss(0, forgetsOneOverM);
+    expect(row.passed).toBe(false);
+    expect(row.relativeDifference).toBeGreaterThan(0.1);
   });
 });

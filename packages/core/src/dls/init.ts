@@ -7,6 +7,8 @@
  * Course setup kept: make_circles(300 train / 100 test, noise 0.05), layers [2, 10, 5, 1]
  * (relu, relu, sigmoid), full-batch gradient descent, learning rate 0.01, 15,000 iterations.
  * The course reports zeros 50% / 50%, large random 83% / 86%, He 99% / 96% (train / test).
+ * Measured here (wasm, seeds 1-5, test): zeros 0.50, random x10 0.74-0.86, He 0.96-0.99
+ * (default seed 1: 0.50 / 0.84 / 0.96).
  */
 import { circles } from '../data/synthetic';
 import { Rng } from '../data/rng';

@@ -13,6 +13,8 @@
  * GD starts from lr0 = 0.3 for the same reason (measured: lr0 = 0.1 with interval 100 ended
  * 3-7 points behind Adam on seeds 3-4, lr0 = 0.3 within 1 point on seeds 3-5). A held-out test set
  * of 300 more points is added.
+ * Measured here (wasm, seeds 1-5, test): GD 0.86-0.88, momentum 0.86-0.88, Adam 0.95-0.98, GD with
+ * decay 0.95-0.98, from 1.0 point behind Adam to 0.7 ahead (default seed 3: 0.87 / 0.87 / 0.977 / 0.98).
  */
 import { moons } from '../data/synthetic';
 import { Rng } from '../data/rng';

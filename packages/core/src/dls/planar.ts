@@ -5,6 +5,8 @@
  * Course setup kept: 400 training points, n_h = 4, tanh then sigmoid, weights randn * 0.01,
  * full-batch gradient descent with learning rate 1.2 for 10,000 iterations. Held-out test set:
  * 400 more points of the same flower (the course evaluates on its training set only).
+ * Measured here (wasm, seeds 1-5, test accuracy): logistic regression 0.44-0.56, hidden layer
+ * 0.88-0.94 (default seed 1: 0.4425 and 0.93).
  */
 import { planarFlower, trainTestSplit } from '../data/synthetic';
 import { GradientDescent } from '../optim/gradientDescent';
