@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
-import { circles, concat, footballBoundary, footballLike, moons, planarFlower, positiveRate, row, subset, toTensors, trainTestSplit } from './synthetic';
+import { circles, concatSynthetic, footballBoundary, footballLike, moons, planarFlower, positiveRate, syntheticRow, syntheticSubset, syntheticTensors, trainTestSplit } from './synthetic';
 import type { SyntheticDataset } from './synthetic';
 
 const radius = (p: number[]) => Math.hypot(p[0], p[1]);
-const rows = (ds: SyntheticDataset) => Array.from({ length: ds.shape[0] }, (_, i) => row(ds, i));
+const rows = (ds: SyntheticDataset) => Array.from({ length: ds.shape[0] }, (_, i) => syntheticRow(ds, i));
 const count = (ds: SyntheticDataset, label: number) => ds.y.filter((v) => v === label).length;
 
 describe('planarFlower (course 1 week 3 load_planar_dataset)', () => {
@@ -125,18 +125,18 @@ describe('trainTestSplit, subset, concat, toTensors', () => {
 
   it('subset keeps labels with their points; concat appends', () => {
     const ds = circles({ n: 6, noise: 0 });
-    const s = subset(ds, [4, 1]);
-    expect(row(s, 0)).toEqual(row(ds, 4));
+    const s = syntheticSubset(ds, [4, 1]);
+    expect(syntheticRow(s, 0)).toEqual(syntheticRow(ds, 4));
     expect(s.y[1]).toBe(ds.y[1]);
-    const c = concat(s, ds);
+    const c = concatSynthetic(s, ds);
     expect(c.shape).toEqual([8, 2]);
-    expect(row(c, 2)).toEqual(row(ds, 0));
-    expect(() => subset(ds, [6])).toThrow(/index 6 is outside 0..5/);
+    expect(syntheticRow(c, 2)).toEqual(syntheticRow(ds, 0));
+    expect(() => syntheticSubset(ds, [6])).toThrow(/index 6 is outside 0..5/);
   });
 
   it('toTensors gives X [m, n] and Y [m, 1]', async () => {
     await initBackend();
-    const { X, Y } = toTensors(moons({ n: 10 }));
+    const { X, Y } = syntheticTensors(moons({ n: 10 }));
     expect(X.shape).toEqual([10, 2]);
     expect(Y.shape).toEqual([10, 1]);
     tf.dispose([X, Y]);

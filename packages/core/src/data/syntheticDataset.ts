@@ -16,50 +16,50 @@ export interface SyntheticDataset {
 }
 
 /** A dataset's row `i` as a plain array. */
-export function row(ds: SyntheticDataset, i: number): number[] {
+export function syntheticRow(ds: SyntheticDataset, i: number): number[] {
   const n = ds.shape[1];
   return Array.from(ds.x.subarray(i * n, (i + 1) * n));
 }
 
 /** The examples at `indices`, in that order. */
-export function subset(ds: SyntheticDataset, indices: number[]): SyntheticDataset {
+export function syntheticSubset(ds: SyntheticDataset, indices: number[]): SyntheticDataset {
   const [m, n] = ds.shape;
   const x = new Float32Array(indices.length * n);
   const y = new Float32Array(indices.length);
   indices.forEach((idx, k) => {
-    if (!(Number.isInteger(idx) && idx >= 0 && idx < m)) throw new Error(`subset: index ${idx} is outside 0..${m - 1}`);
+    if (!(Number.isInteger(idx) && idx >= 0 && idx < m)) throw new Error(`syntheticSubset: index ${idx} is outside 0..${m - 1}`);
     x.set(ds.x.subarray(idx * n, (idx + 1) * n), k * n);
     y[k] = ds.y[idx];
   });
   return { x, shape: [indices.length, n], y };
 }
 
-export interface SplitOptions {
+export interface TrainTestSplitOptions {
   /** Fraction of examples held out for testing, in (0, 1). */
   testFraction?: number;
   seed?: number;
 }
 
-const SPLIT_DEFAULTS: Required<SplitOptions> = { testFraction: 0.25, seed: 0 };
+const SPLIT_DEFAULTS: Required<TrainTestSplitOptions> = { testFraction: 0.25, seed: 0 };
 
 /**
  * A seeded random train/test split: round(m * testFraction) examples go to `test`.
  * @example
  * const { train, test } = trainTestSplit(moons({ n: 400 }), { testFraction: 0.25, seed: 1 });
  */
-export function trainTestSplit(ds: SyntheticDataset, options: SplitOptions = {}): { train: SyntheticDataset; test: SyntheticDataset } {
+export function trainTestSplit(ds: SyntheticDataset, options: TrainTestSplitOptions = {}): { train: SyntheticDataset; test: SyntheticDataset } {
   const { testFraction, seed } = { ...SPLIT_DEFAULTS, ...options };
   if (!(testFraction > 0 && testFraction < 1)) throw new Error(`trainTestSplit: testFraction must be in (0, 1), got ${testFraction}`);
   const m = ds.shape[0];
   const nTest = Math.round(m * testFraction);
   if (nTest === 0 || nTest === m) throw new Error(`trainTestSplit: ${m} examples with testFraction ${testFraction} leaves an empty side`);
   const order = new Rng(seed).permutation(m);
-  return { train: subset(ds, order.slice(nTest)), test: subset(ds, order.slice(0, nTest)) };
+  return { train: syntheticSubset(ds, order.slice(nTest)), test: syntheticSubset(ds, order.slice(0, nTest)) };
 }
 
 /** Both sets concatenated (train first). */
-export function concat(a: SyntheticDataset, b: SyntheticDataset): SyntheticDataset {
-  if (a.shape[1] !== b.shape[1]) throw new Error(`concat: feature counts differ (${a.shape[1]} vs ${b.shape[1]})`);
+export function concatSynthetic(a: SyntheticDataset, b: SyntheticDataset): SyntheticDataset {
+  if (a.shape[1] !== b.shape[1]) throw new Error(`concatSynthetic: feature counts differ (${a.shape[1]} vs ${b.shape[1]})`);
   const x = new Float32Array(a.x.length + b.x.length);
   x.set(a.x);
   x.set(b.x, a.x.length);
@@ -70,7 +70,7 @@ export function concat(a: SyntheticDataset, b: SyntheticDataset): SyntheticDatas
 }
 
 /** Batch-first tensors: X [m, n] and Y [m, 1]. The caller owns (and disposes) both. */
-export function toTensors(ds: SyntheticDataset): { X: tf.Tensor2D; Y: tf.Tensor2D } {
+export function syntheticTensors(ds: SyntheticDataset): { X: tf.Tensor2D; Y: tf.Tensor2D } {
   const [m, n] = ds.shape;
   return { X: tf.tensor2d(ds.x, [m, n]), Y: tf.tensor2d(ds.y, [m, 1]) };
 }

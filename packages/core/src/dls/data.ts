@@ -2,7 +2,7 @@
  * Tensors for an experiment's train and test sets, with one place that disposes them.
  */
 import * as tf from '@tensorflow/tfjs';
-import { toTensors } from '../data/syntheticDataset';
+import { syntheticTensors } from '../data/syntheticDataset';
 import type { SyntheticDataset } from '../data/syntheticDataset';
 
 export interface SplitTensors {
@@ -14,6 +14,6 @@ export interface SplitTensors {
 }
 
 export function splitTensors(train: SyntheticDataset, test: SyntheticDataset): SplitTensors {
-  const t = { train: toTensors(train), test: toTensors(test) };
+  const t = { train: syntheticTensors(train), test: syntheticTensors(test) };
   return { ...t, dispose: () => tf.dispose([t.train.X, t.train.Y, t.test.X, t.test.Y]) };
 }

@@ -3,14 +3,14 @@
  * run of a course lab on the scratch engine, reporting accuracy per variant.
  */
 
-/** Accuracy of one variant on its training and held-out test sets, in [0, 1]. */
-export interface Accuracy {
+/** DlsAccuracy of one variant on its training and held-out test sets, in [0, 1]. */
+export interface DlsAccuracy {
   train: number;
   test: number;
 }
 
 /** What every experiment returns; extra fields (settings, timings, costs) are allowed. */
-export interface DlsResult<R = Accuracy> {
+export interface DlsResult<R = DlsAccuracy> {
   experiment: string;
   /** One row per variant, e.g. `{ zeros: { train, test }, he: { train, test } }`. */
   results: Record<string, R>;
