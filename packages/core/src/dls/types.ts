@@ -3,7 +3,7 @@
  * run of a course lab on the scratch engine, reporting accuracy per variant.
  */
 
-/** DlsAccuracy of one variant on its training and held-out test sets, in [0, 1]. */
+/** Accuracy of one variant on its training and held-out test sets, in [0, 1]. */
 export interface DlsAccuracy {
   train: number;
   test: number;
