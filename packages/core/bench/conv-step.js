@@ -5,8 +5,11 @@
  *
  * Build first (repo root): npx tsc -b tsconfig.build.json   (or -b packages/core/tsconfig.lib.json)
  * Run:  node packages/core/bench/conv-step.js [--steps 30] [--batch 64] [--threads 1]
- *                                             [--stock-backprop-input] [--no-profile]
- *   --stock-backprop-input  put tfjs-backend-wasm's own Conv2DBackpropInput back (for comparison)
+ *                                             [--no-profile] [--compare-stock [--rounds 5]]
+ *   --compare-stock  alternate blocks of steps between dlkit's kernels and tfjs-backend-wasm's
+ *                    stock Conv2DBackpropInput + BatchMatMul (the kernels dlkit replaces for
+ *                    speed; Conv2DBackpropFilter has no stock version), so that background load
+ *                    hits both alike, and print the median of each.
  */
 const path = require('path');
 const tf = require('@tensorflow/tfjs');
@@ -24,16 +27,34 @@ const flag = (name) => args.includes(`--${name}`);
 async function main() {
   const steps = opt('steps', 30);
   const batch = opt('batch', 64);
-  const stock = tf.getKernel('Conv2DBackpropInput', 'wasm');
+  const replaced = ['Conv2DBackpropInput', 'BatchMatMul'];
+  const stock = replaced.map((name) => ({ ...tf.getKernel(name, 'wasm') }));
   const { initBackend } = require(path.join(__dirname, '..', 'dist', 'backend', 'init.js'));
   const info = await initBackend({ threads: opt('threads', 1) });
-  if (flag('stock-backprop-input')) {
-    tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
-    tf.registerKernel(stock);
-    stock.setupFunc(tf.backend()); // the backend ran the setup functions before the swap
-  }
+  const ours = replaced.map((name) => ({ ...tf.getKernel(name, 'wasm') }));
+  const use = (configs) =>
+    configs.forEach((config) => {
+      tf.unregisterKernel(config.kernelName, 'wasm');
+      tf.registerKernel(config);
+      if (config.setupFunc) config.setupFunc(tf.backend()); // the backend ran setups before the swap
+    });
   console.log(`backend ${info.backend}, threads ${info.threads}, simd ${info.simd}, extra kernels: ${info.extraKernels.join(', ')}`);
   const { step, dispose } = mnistTrainStep(batch);
+  if (flag('compare-stock')) {
+    const rounds = opt('rounds', 5);
+    const times = { stock: [], dlkit: [] };
+    for (let r = 0; r < rounds; r++) {
+      use(stock);
+      times.stock.push(await timeSteps(step, steps, 2));
+      use(ours);
+      times.dlkit.push(await timeSteps(step, steps, 2));
+    }
+    const median = (xs) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
+    for (const [name, xs] of Object.entries(times)) {
+      const ms = median(xs);
+      console.log(`${name.padEnd(6)} kernels: median ${ms.toFixed(2)} ms/step = ${((batch * 1000) / ms).toFixed(0)} samples/s (blocks: ${xs.map((x) => x.toFixed(1)).join(', ')})`);
+    }
+  }
   let loss = 0;
   const ms = await timeSteps(async () => (loss = await step()), steps);
   console.log(`trainOnBatch: ${ms.toFixed(2)} ms/step, ${((batch * 1000) / ms).toFixed(0)} samples/s (batch ${batch}, ${steps} steps, loss ${Number(loss).toFixed(4)})`);
