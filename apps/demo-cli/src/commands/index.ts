@@ -1,7 +1,8 @@
 /** The command table: one row per command file. */
 import type { CliCommand } from './types';
+import { dlsCommand } from './dls';
 import { infoCommand } from './info';
 import { predictCommand } from './predict';
 import { trainCommand } from './train';
 
-export const COMMANDS: CliCommand[] = [trainCommand, predictCommand, infoCommand];
+export const COMMANDS: CliCommand[] = [trainCommand, predictCommand, dlsCommand, infoCommand];

@@ -4,7 +4,7 @@
  * costs well under a millisecond per batch, far less than a tfjs round trip.
  *
  * Ranges follow the usual MNIST recipe (e.g. Simard et al. 2003 use small affine distortions):
- * ±0.2 rad rotation, ±10 % scale, ±12 % of the side in translation.
+ * ±0.2 rad rotation, ±10 % scale, ±6 % of the side (±1.7 px on 28×28) in translation.
  *
  * @example
  * const jitter = new RandomAffine({ size: 28, seed: 1 });
@@ -24,7 +24,7 @@ export interface RandomAffineOptions {
   seed?: number;
 }
 
-const DEFAULTS = { maxRotation: 0.2, maxScale: 0.1, maxShift: 0.12, seed: 0 };
+const DEFAULTS = { maxRotation: 0.2, maxScale: 0.1, maxShift: 0.06, seed: 0 };
 
 export class RandomAffine {
   readonly rng: Rng;

@@ -29,7 +29,7 @@ import {
 } from '@dlkit/core';
 import { AugmentationEpoch, DigitDataset } from '../datasets/digit-dataset';
 import { DigitSet, mnistSplit, selectDigits } from '../datasets/mnist';
-import { mnistCnn } from '../models/mnist-cnn';
+import { MnistCnnConfig, mnistCnn } from '../models/mnist-cnn';
 
 export interface TrainMnistOptions {
   /** Where the model, ONNX file, curves and checkpoint go. */
@@ -38,7 +38,7 @@ export interface TrainMnistOptions {
   batchSize?: number;
   /** Seeds initialisation, shuffling, augmentation and the validation split (the train/test split is fixed). */
   seed?: number;
-  /** Peak learning rate of Adam (cosine-decayed to 0 over the run, 1 epoch of warmup). */
+  /** Initial learning rate of Adam, cosine-decayed towards 0 over the run (Loshchilov & Hutter 2017). */
   learningRate?: number;
   /** Random affine jitter of the training digits. */
   augment?: boolean;
@@ -48,6 +48,8 @@ export interface TrainMnistOptions {
   resume?: boolean;
   /** Progress bar on stderr (only drawn on a TTY outside CI). */
   progress?: boolean;
+  /** Architecture overrides (filters, kernel size, dense units); the seed comes from `seed`. */
+  model?: Omit<MnistCnnConfig, 'seed'>;
   /** Called after each epoch (e.g. to log a line). */
   onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
 }
@@ -61,7 +63,7 @@ export const TRAIN_MNIST_DEFAULTS = {
   validationSplit: 0.05,
   resume: false,
   progress: true,
-} satisfies Omit<Required<TrainMnistOptions>, 'outDir' | 'onEpochEnd'>;
+} satisfies Omit<Required<TrainMnistOptions>, 'outDir' | 'onEpochEnd' | 'model'>;
 
 /** Human-level error on MNIST is ~0.2% (LeCun et al.); the bias/variance baseline. */
 export const MNIST_HUMAN_ERROR = 0.002;
@@ -94,7 +96,7 @@ export async function trainMnist(options: TrainMnistOptions): Promise<TrainMnist
   const { train: allTrain, test } = mnistSplit();
   const { train, validation } = holdOut(allTrain, o.validationSplit, o.seed);
 
-  const model = mnistCnn({ seed: o.seed });
+  const model = mnistCnn({ ...o.model, seed: o.seed });
   const trainSet = new DigitDataset(train, { augment: o.augment, seed: o.seed });
   const checkpointDir = path.join(o.outDir, 'checkpoint');
   // Training time per epoch, measured from epoch begin to the end of its last batch (validation excluded).
@@ -129,7 +131,7 @@ export async function trainMnist(options: TrainMnistOptions): Promise<TrainMnist
     callbacks: [
       timer,
       new AugmentationEpoch(trainSet),
-      new LearningRateScheduler(cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, warmupEpochs: Math.min(1, o.epochs - 1) })),
+      new LearningRateScheduler(cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs })),
       new Checkpoint({ dir: checkpointDir }),
     ],
   });
