@@ -36,10 +36,10 @@ export function fastSlice(x: tf.Tensor, begin: number[], size: number[]): tf.Ten
 }
 
 /**
- * Pads (positive amounts) or crops (negative amounts) every axis with zeros:
+ * Pads (positive amounts, with `value`) or crops (negative amounts) every axis:
  * `pads[i] = [before, after]`. Crops first, so no padded value is thrown away.
  */
-export function padOrCrop(x: tf.Tensor, pads: Array<[number, number]>): tf.Tensor {
+export function padOrCrop(x: tf.Tensor, pads: Array<[number, number]>, value = 0): tf.Tensor {
   if (pads.length !== x.rank) throw new Error(`padOrCrop: need ${x.rank} [before, after] pairs, got ${pads.length}`);
   let y = x;
   if (pads.some(([before, after]) => before < 0 || after < 0)) {
@@ -48,7 +48,7 @@ export function padOrCrop(x: tf.Tensor, pads: Array<[number, number]>): tf.Tenso
     y = fastSlice(x, begin, size);
   }
   if (pads.some(([before, after]) => before > 0 || after > 0)) {
-    y = tf.pad(y, pads.map(([before, after]) => [Math.max(0, before), Math.max(0, after)] as [number, number]));
+    y = tf.pad(y, pads.map(([before, after]) => [Math.max(0, before), Math.max(0, after)] as [number, number]), value);
   }
   return y;
 }
