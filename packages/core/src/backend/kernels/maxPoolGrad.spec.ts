@@ -6,7 +6,8 @@ import { initBackend } from '../init';
 // Reference: tfjs-backend-cpu's MaxPoolGrad (the first maximum of each window in row-major order
 // gets the gradient). Inputs are rounded to half-integers so that windows contain ties, which
 // pins down the tie-breaking rule, and are also run through relu (all-zero windows, as after a
-// conv + relu). The stock wasm kernel fails this (last maximum on ties; padding taken as 0). Tolerance 1e-6: each dx entry is one dy value or a sum of a few.
+// conv + relu). The stock wasm kernel fails this (all-negative windows lose their gradient, and
+// ties go to the last maximum). Tolerance 1e-6: each dx entry is one dy value or a sum of a few.
 
 interface Case {
   x: [number, number, number, number];
@@ -45,6 +46,16 @@ describe('MaxPoolGrad on wasm (replaces the stock kernel)', () => {
       expect(wasm[0]!.shape).toEqual(c.x);
       expectClose(wasm[0]!.values, cpu[0]!.values, { atol: 1e-6, rtol: 1e-6, label: relu ? 'dx (relu input)' : 'dx' });
     }
+  });
+
+  it('sends the gradient of all-negative windows to their maxima (worked example)', () => {
+    tf.tidy(() => {
+      const x = tf.tensor4d([-5, -4, -3, -2, -1, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16], [1, 4, 4, 1]);
+      const dy = tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]);
+      // window maxima: -1 (index 4), -2 (index 3), -9 (index 8), -11 (index 10)
+      const dx = runKernel('MaxPoolGrad', { dy, input: x, output: tf.maxPool(x, 2, 2, 'valid') }, { filterSize: 2, strides: 2, pad: 'valid' });
+      expect(Array.from(dx.dataSync())).toEqual([0, 0, 0, 2, 1, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0]);
+    });
   });
 
   it('gives tf.grad of maxPool the cpu backend gradient', async () => {

@@ -1,10 +1,12 @@
 /**
- * MaxPoolGrad for the wasm backend, replacing the stock kernel, which is both slow and wrong:
- * - wrong: with 'same' padding a window whose values are all negative sends its gradient to a
- *   padded position (the padding counts as 0), and ties go to the *last* maximum; TensorFlow and
- *   tfjs-backend-cpu (maxPoolPositions) send each output gradient to the *first* maximum of its
- *   window in row-major order. (MaxPoolWithArgmax is no way out: it returns index 0 for windows
- *   whose values are all negative.)
+ * MaxPoolGrad for the wasm backend, replacing the stock kernel, which is both wrong and slow:
+ * - wrong (tfjs-backend-wasm 4.22, checked against tfjs-backend-cpu): a window whose values are
+ *   all negative loses its gradient (4x4 input of negatives, 2x2/2 pool, dy = [1, 2, 3, 4]:
+ *   stock dx has a single 1 at index 0, cpu puts 1, 2, 3, 4 at the window maxima), and ties go
+ *   to the *last* maximum, where TensorFlow and tfjs-backend-cpu (maxPoolPositions) pick the
+ *   *first* maximum in row-major window order. Any max pool after a layer that can go negative
+ *   (batchnorm, tanh, linear) trained on wrong gradients. MaxPoolWithArgmax is no way out: it
+ *   also returns index 0 for all-negative windows.
  * - slow: it rescans every window for every input position, 13.8 ms for the MNIST CNN's first
  *   pooling gradient ([64, 26, 26, 16], 2x2/2) against 6.0 ms for the loop below.
  *
