@@ -44,6 +44,8 @@ export interface TrainMnistOptions {
   augment?: boolean;
   /** Fraction of the 8,000 training digits held out for validation curves. */
   validationSplit?: number;
+  /** Train on only the first N of the (shuffled) training digits: quick smoke runs. All by default. */
+  trainSamples?: number;
   /** Continue from `outDir/checkpoint` if a previous run left one. */
   resume?: boolean;
   /** Progress bar on stderr (only drawn on a TTY outside CI). */
@@ -63,7 +65,7 @@ export const TRAIN_MNIST_DEFAULTS = {
   validationSplit: 0.05,
   resume: false,
   progress: true,
-} satisfies Omit<Required<TrainMnistOptions>, 'outDir' | 'onEpochEnd' | 'model'>;
+} satisfies Omit<Required<TrainMnistOptions>, 'outDir' | 'onEpochEnd' | 'model' | 'trainSamples'>;
 
 /** Human-level error on MNIST is ~0.2% (LeCun et al.); the bias/variance baseline. */
 export const MNIST_HUMAN_ERROR = 0.002;
@@ -94,7 +96,9 @@ export async function trainMnist(options: TrainMnistOptions): Promise<TrainMnist
   const backend = await initBackend();
   fs.mkdirSync(o.outDir, { recursive: true });
   const { train: allTrain, test } = mnistSplit();
-  const { train, validation } = holdOut(allTrain, o.validationSplit, o.seed);
+  const split = holdOut(allTrain, o.validationSplit, o.seed);
+  const validation = split.validation;
+  const train = o.trainSamples === undefined ? split.train : firstDigits(split.train, o.trainSamples);
 
   const model = mnistCnn({ ...o.model, seed: o.seed });
   const trainSet = new DigitDataset(train, { augment: o.augment, seed: o.seed });
@@ -186,6 +190,11 @@ function holdOut(digits: DigitSet, fraction: number, seed: number): { train: Dig
   const order = new Rng(seed ^ 0x7a1d).permutation(digits.count);
   const nVal = Math.round(digits.count * fraction);
   return { validation: selectDigits(digits, order.slice(0, nVal)), train: selectDigits(digits, order.slice(nVal)) };
+}
+
+function firstDigits(digits: DigitSet, n: number): DigitSet {
+  if (!(Number.isInteger(n) && n > 0)) throw new Error(`trainSamples must be a positive integer, got ${n}`);
+  return selectDigits(digits, Array.from({ length: Math.min(n, digits.count) }, (_, i) => i));
 }
 
 function clamp01(x: number): number {

@@ -13,6 +13,7 @@ interface MnistFlags {
   augment: boolean;
   out?: string;
   resume?: boolean;
+  trainSamples?: number;
   json?: boolean;
 }
 
@@ -25,6 +26,7 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
     .option('--seed <n>', `seed for init, shuffling and augmentation (default ${TRAIN_MNIST_DEFAULTS.seed})`, nonNegativeInt('--seed'))
     .option('--learning-rate <lr>', `peak Adam learning rate (default ${TRAIN_MNIST_DEFAULTS.learningRate})`, positiveNumber('--learning-rate'))
     .option('--no-augment', 'train without random affine jitter')
+    .option('--train-samples <n>', 'train on only the first N training digits (quick runs; default all)', positiveInt('--train-samples'))
     .option('--out <dir>', 'output directory (default ./dlkit-out/train-mnist)')
     .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
@@ -41,6 +43,7 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
           learningRate: flags.learningRate,
           augment: flags.augment,
           resume: flags.resume,
+          trainSamples: flags.trainSamples,
           progress: out.showProgress,
           onEpochEnd: out.showProgress ? undefined : (logs, ctx) => out.log(formatEpochLogs(logs, ctx.epochs)),
         });

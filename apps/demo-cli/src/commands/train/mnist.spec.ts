@@ -1,0 +1,98 @@
+// `dlkit train mnist` and `dlkit predict` end to end on a small slice of the real digits:
+// the JSON contract, the files written, resume, and predictions from both runtimes.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import sharp from 'sharp';
+import { mnistSplit } from '@dlkit/vision';
+import { runCli } from '../../testing/run-cli';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-cli-mnist-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+interface TrainJson {
+  task: string;
+  backend: string;
+  epochs: number;
+  trainSamples: number;
+  testSamples: number;
+  testAccuracy: number;
+  samplesPerSec: number;
+  model: string;
+  onnx: string;
+  curves: string;
+  resumedFromEpoch: number;
+}
+
+describe('dlkit train mnist', () => {
+  const out = path.join(tmp, 'run');
+  let first: TrainJson;
+
+  it('trains on the real digits and prints the JSON contract as the last stdout line', async () => {
+    const r = await runCli('train', 'mnist', '--epochs', '1', '--train-samples', '1500', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    first = r.json<TrainJson>();
+    expect(Object.keys(first).slice(0, 10)).toEqual(['task', 'backend', 'epochs', 'trainSamples', 'testSamples', 'testAccuracy', 'samplesPerSec', 'model', 'onnx', 'curves']);
+    expect(first).toMatchObject({ task: 'mnist', backend: 'wasm', epochs: 1, trainSamples: 1500, testSamples: 2000 });
+    // One epoch on 1,500 digits already beats chance (10 %) by far.
+    expect(first.testAccuracy).toBeGreaterThan(0.7);
+    expect(first.samplesPerSec).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(first.model, 'model.json'))).toBe(true);
+    expect(fs.statSync(first.onnx).size).toBeGreaterThan(10000);
+    const png = await sharp(first.curves).metadata();
+    expect(png.format).toBe('png');
+    // progress lines went to stderr, not stdout
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/epoch 1\/1/);
+  });
+
+  it('--resume continues from the checkpoint to more epochs', async () => {
+    const r = await runCli('train', 'mnist', '--epochs', '2', '--train-samples', '1500', '--out', out, '--resume', '--json');
+    expect(r.code).toBe(0);
+    const second = r.json<TrainJson>();
+    expect(second.resumedFromEpoch).toBe(1);
+    expect(second.epochs).toBe(2);
+    expect(r.stderr).not.toMatch(/epoch 1\/2/); // epoch 1 was not trained again
+    expect(r.stderr).toMatch(/epoch 2\/2/);
+  });
+
+  it('predict labels digit PNGs the same with the tfjs model and the ONNX export', async () => {
+    const { test } = mnistSplit();
+    const files: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const file = path.join(tmp, `digit-${i}.png`);
+      const bytes = Buffer.from(Array.from(test.images.subarray(i * 784, (i + 1) * 784), (v) => Math.round(v * 255)));
+      await sharp(bytes, { raw: { width: 28, height: 28, channels: 1 } }).png().toFile(file);
+      files.push(file);
+    }
+    const viaTfjs = await runCli('predict', '--model', path.join(out, 'model'), ...files, '--json');
+    const viaOnnx = await runCli('predict', '--model', path.join(out, 'mnist.onnx'), ...files, '--json');
+    expect(viaTfjs.code).toBe(0);
+    expect(viaOnnx.code).toBe(0);
+    type Predictions = { predictions: { file: string; label: string; score: number }[] };
+    const a = viaTfjs.json<Predictions>().predictions;
+    const b = viaOnnx.json<Predictions>().predictions;
+    expect(a.map((p) => p.file)).toEqual(files);
+    expect(b.map((p) => p.label)).toEqual(a.map((p) => p.label));
+    a.forEach((p, i) => expect(Math.abs(p.score - b[i].score)).toBeLessThan(1e-3));
+    // a 2-epoch model on 1,500 digits gets most of these right
+    const correct = a.filter((p, i) => p.label === String(test.labels[i])).length;
+    expect(correct).toBeGreaterThanOrEqual(4);
+  });
+
+  it('predict names a corrupt image and a missing model, with exit codes 1 and 2', async () => {
+    const bad = path.join(tmp, 'bad.png');
+    fs.writeFileSync(bad, 'not an image');
+    const corrupt = await runCli('predict', '--model', path.join(out, 'mnist.onnx'), bad);
+    expect(corrupt.code).toBe(1);
+    expect(corrupt.stderr).toMatch(/bad\.png: not a readable image/);
+    const missing = await runCli('predict', '--model', path.join(tmp, 'nope.onnx'), bad);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.onnx: not found/);
+    const truncated = path.join(tmp, 'truncated.onnx');
+    fs.writeFileSync(truncated, fs.readFileSync(path.join(out, 'mnist.onnx')).subarray(0, 200));
+    const broken = await runCli('predict', '--model', truncated, path.join(tmp, 'digit-0.png'));
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/truncated\.onnx: not a valid ONNX model/);
+  });
+});
