@@ -4,7 +4,8 @@
  *
  * Each model stacks two layers of the kind under test, so the second one needs the input
  * gradient (Conv2DBackpropInput, DepthwiseConv2dNativeBackpropInput, Conv3DBackpropInputV2) and
- * both need the filter gradient; the embedding model needs UnsortedSegmentSum.
+ * both need the filter gradient; the embedding model needs UnsortedSegmentSum; the pooling model
+ * pools tanh outputs (MaxPoolGrad / MaxPool3DGrad, which the stock kernels get wrong).
  *
  * Tolerance for the gradient comparison: atol 1e-5 + rtol 1e-3 of the entry. The two backends run
  * different float32 algorithms (XNNPACK GEMMs / im2col here, direct loops on cpu) through two
@@ -72,6 +73,17 @@ const cases: ModelCase[] = [
     layers: () => [
       tf.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, strides: 2, padding: 'same', activation: 'tanh' }),
       tf.layers.depthwiseConv2d({ kernelSize: [2, 3], padding: 'valid' }),
+    ],
+  },
+  {
+    name: 'maxPooling2d/3d after tanh (windows of negatives)',
+    input: [4, 8, 6, 2],
+    layers: () => [
+      tf.layers.conv3d({ filters: 3, kernelSize: 2, padding: 'same', activation: 'tanh' }),
+      tf.layers.maxPooling3d({ poolSize: 2, padding: 'same' }),
+      tf.layers.reshape({ targetShape: [4, 3, 6] }),
+      tf.layers.conv2d({ filters: 3, kernelSize: 2, padding: 'same', activation: 'tanh' }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
     ],
   },
   {

@@ -10,6 +10,8 @@ import { conv3DBackpropFilterV2Config } from './conv3DBackpropFilterV2';
 import { conv3DBackpropInputV2Config } from './conv3DBackpropInputV2';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './depthwiseConv2dNativeBackpropFilter';
 import { depthwiseConv2dNativeBackpropInputConfig } from './depthwiseConv2dNativeBackpropInput';
+import { maxPool3DConfig } from './maxPool3D';
+import { maxPool3DGradConfig } from './maxPool3DGrad';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { unsortedSegmentSumConfig } from './unsortedSegmentSum';
 
@@ -22,5 +24,7 @@ export const EXTRA_WASM_KERNELS: KernelConfig[] = [
   conv3DBackpropInputV2Config, // replaces the stock kernel: wrong even at stride 1
   conv3DBackpropFilterV2Config, // replaces the stock kernel: wrong for strides > 1
   batchMatMulConfig, // wraps the stock kernel: transposed operands ~5x faster
-  maxPoolGradConfig, // replaces the stock kernel: wrong on ties/same padding, ~2x slower
+  maxPoolGradConfig, // replaces the stock kernel: loses all-negative windows, ~2x slower
+  maxPool3DGradConfig, // replaces the stock kernel: loses all-negative windows
+  maxPool3DConfig, // replaces the stock kernel: all-negative windows give 1.17e-38
 ];
