@@ -1,32 +1,8 @@
 // `dlkit dls` end to end through main(): argument parsing, exit codes, the --json contract.
-//
-// Until the lead adds `export * from './dls'` (and './data/synthetic') to @dlkit/core's index and
-// registers `dlsCommand` in commands/index.ts, these two mocks supply both; afterwards they are
-// no-ops (same values) and can be deleted.
-jest.mock('@dlkit/core', () => ({ ...jest.requireActual('@dlkit/core'), ...jest.requireActual('../../../../packages/core/src/dls') }));
-jest.mock('./index', () => {
-  const actual = jest.requireActual('./index');
-  const { dlsCommand } = jest.requireActual('./dls');
-  const rows = actual.COMMANDS.filter((c: { name: string }) => c.name !== 'dls');
-  return { ...actual, COMMANDS: [...rows, dlsCommand] };
-});
-
-import { main } from '../main';
+import { runCli } from '../testing/run-cli';
 import { formatTable } from './dls';
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((stdout += String(s)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((stderr += String(s)), true));
-  try {
-    const code = await main(['node', 'dlkit', 'dls', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runCli('dls', ...args);
 
 describe('dlkit dls', () => {
   let defaultRun: unknown;
