@@ -7,9 +7,14 @@
  * Run:  node packages/core/bench/conv-step.js [--steps 30] [--batch 64] [--threads 1]
  *                                             [--no-profile] [--compare-stock [--rounds 5]]
  *   --compare-stock  alternate blocks of steps between dlkit's kernels and tfjs-backend-wasm's
- *                    stock Conv2DBackpropInput + BatchMatMul (the kernels dlkit replaces for
- *                    speed; Conv2DBackpropFilter has no stock version), so that background load
- *                    hits both alike, and print the median of each.
+ *                    stock Conv2DBackpropInput, BatchMatMul and MaxPoolGrad (the kernels of this
+ *                    step that dlkit replaces; Conv2DBackpropFilter has no stock version, and
+ *                    the stock MaxPoolGrad is wrong for windows of negatives, which relu inputs
+ *                    never are), so that background load hits both alike; prints the medians.
+ *
+ * Note: tfjs-layers' conv2d with activation 'relu' runs unfused while training (tfjs-core fuses
+ * bias + activation into FusedConv2D only outside a gradient tape or for 'linear'), so the
+ * profile shows Conv2D + Add + Relu forward and Step (relu') backward.
  */
 const path = require('path');
 const tf = require('@tensorflow/tfjs');
@@ -27,7 +32,7 @@ const flag = (name) => args.includes(`--${name}`);
 async function main() {
   const steps = opt('steps', 30);
   const batch = opt('batch', 64);
-  const replaced = ['Conv2DBackpropInput', 'BatchMatMul'];
+  const replaced = ['Conv2DBackpropInput', 'BatchMatMul', 'MaxPoolGrad'];
   const stock = replaced.map((name) => ({ ...tf.getKernel(name, 'wasm') }));
   const { initBackend } = require(path.join(__dirname, '..', 'dist', 'backend', 'init.js'));
   const info = await initBackend({ threads: opt('threads', 1) });
