@@ -6,11 +6,12 @@
  * Threads: tfjs-backend-wasm can run XNNPACK on several threads in Node only through the
  * workaround in `wasmThreads.ts` (blob:-URL pthread workers, a core-count cap, workers that keep
  * the process alive; see there). It works (2 threads, results equal the cpu backend), but it is
- * opt-in (`threads: n` or DLKIT_WASM_THREADS=n) because on this 2-core machine it does not pay:
+ * opt-in (`threads: n` or DLKIT_WASM_THREADS=n) because on this 2-core machine it does not pay.
  * bench/threads.js, MNIST CNN train step (batch 64), medians of 4 alternating runs with other
- * jobs on the machine (load ~3): 1 thread 72.9 ms/step, 2 threads 78.4 ms/step; 512x512 matmul
- * 8.7 vs 11.8 ms. Only the XNNPACK convs/matmuls use the pool (about a third of the step), the
- * pool threads spin against the other work, and CI runs two jest workers on the two cores.
+ * jobs on the machine (load ~2): 1 thread 28.2 ms/step (2266 samples/s), 2 threads 43.5 ms/step
+ * (1472 samples/s); 512x512 matmul 6.9 vs 7.2 ms. (An earlier run at load ~3: 72.9 vs 78.4 ms.)
+ * Only the XNNPACK convs/matmuls use the pool, its threads spin against everything else on two
+ * cores, and CI runs two jest workers on those two cores.
  * If the threaded start fails, initBackend warns and starts single-threaded.
  */
 import * as tf from '@tensorflow/tfjs';
