@@ -2,10 +2,10 @@
  * Running ordinary tf ops inside a kernel function.
  *
  * A kernel receives `TensorInfo`s (usually real tensors, but backends also call kernels with bare
- * infos). `engine.makeTensorFromTensorInfo` wraps an info as a tensor *without* taking a
- * reference on the backend buffer, so disposing such a wrapper would free the caller's buffer
- * (the trap behind tfjs issue 8474's workarounds). We therefore `incRef` first: the wrapper owns
- * one extra reference, and disposing it gives exactly that reference back.
+ * infos). `engine.makeTensorFromTensorInfo` (tfjs-core 4.22 engine.js) wraps an info as a tensor
+ * *without* taking a reference on the backend buffer, so disposing such a wrapper would free the
+ * caller's buffer. We therefore `incRef` first: the wrapper owns one extra reference, and
+ * disposing it gives exactly that reference back (every kernel spec checks the inputs survive).
  *
  * The gradient tape is off while a kernel runs (`engine.state.kernelDepth > 0`), so the ops here
  * are not recorded.
@@ -29,14 +29,6 @@ export function runOnTensors<T extends tf.Tensor>(
 ): T {
   const kernelBackend = backend as tf.KernelBackend;
   return tf.tidy(() => fn(...inputs.map((info) => wrapTensorInfo(info, kernelBackend))));
-}
-
-/** `n`-tuple from a scalar-or-tuple attribute such as `strides: 2 | [2, 1]`. */
-export function tuple(value: number | number[] | undefined, n: number, fallback = 1): number[] {
-  if (value === undefined || value === null) return new Array<number>(n).fill(fallback);
-  if (typeof value === 'number') return new Array<number>(n).fill(value);
-  if (value.length !== n) throw new Error(`expected ${n} values, got [${value.join(', ')}]`);
-  return [...value];
 }
 
 /** The named kernel inputs, or an error naming the kernel and the missing input. */
