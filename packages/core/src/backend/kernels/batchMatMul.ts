@@ -1,9 +1,9 @@
 /**
  * BatchMatMul for the wasm backend: the stock kernel, except that transposed operands are
- * transposed explicitly first. tfjs-backend-wasm sends only the untransposed product to XNNPACK's
- * fully-connected GEMM and computes transposeA/transposeB with a scalar loop; measured here
- * (a [800, 64]^T @ [800, 64], the dense-layer weight gradient of the MNIST CNN): 5.7 ms with
- * transposeA against 1.0 ms for Transpose + plain matmul. Dense layers need both flags in
+ * transposed explicitly first, because the stock kernel is fast only for the untransposed
+ * product. Measured here, a [800, 64]^T @ [800, 64] (the dense-layer weight gradient of the
+ * MNIST CNN): 5.7 ms with transposeA against 1.0 ms for Transpose + plain matmul; a [64, 800] @
+ * [64, 800]^T: 3.1 ms with transposeB against 0.2 ms plain. Dense layers need both flags in
  * their backward pass (dx = dy @ W^T, dW = x^T @ dy).
  */
 import * as tf from '@tensorflow/tfjs';

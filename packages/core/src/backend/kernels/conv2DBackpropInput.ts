@@ -1,6 +1,8 @@
 /**
  * Conv2DBackpropInput for the wasm backend, replacing the stock kernel for speed (the stock one is
- * a scalar C++ loop: 20 ms for the MNIST conv2 gradient, batch 64, against 3.4 ms here).
+ * a scalar C++ loop). Measured: MNIST conv2 gradient (dy [64, 11, 11, 32], 3x3) 20 ms stock vs
+ * 3.4 ms here; dy [32, 16, 16, 32], 3x3 'same': stride 1 31 vs 2.9 ms, stride 2 35 vs 13 ms
+ * (stride 2 convolves 4x as many positions, three quarters of them inserted zeros).
  * It is also the forward pass of conv2dTranspose.
  *
  * With y[b, i, j, o] = sum_{p, q, c} xPad[b, i*sh + p, j*sw + q, c] * w[p, q, c, o], the input

@@ -10,7 +10,9 @@
  *   on the channel axis and dy on the filter axis, one XNNPACK depthwise conv with stride d and
  *   dilation s gives [1, kh, kw, B*C*M], then sum over b.
  * - `byTaps` (any s and d): for each of the kh*kw taps, the strided window of xPad times dy,
- *   summed over (b, i, j).
+ *   summed over (b, i, j). Slower (x [16, 28, 28, 32], 3x3 'same': 23 ms against 9.6 ms at
+ *   stride 1; 172 ms against 2.5 ms at stride 2, wasm's StridedSlice being slow), so it only
+ *   serves the case the depthwise conv cannot express.
  * Attributes are read as tfjs-backend-cpu's kernel reads them.
  */
 import * as tf from '@tensorflow/tfjs';
