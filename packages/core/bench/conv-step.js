@@ -5,7 +5,8 @@
  *
  * Build first (repo root): npx tsc -b tsconfig.build.json   (or -b packages/core/tsconfig.lib.json)
  * Run:  node packages/core/bench/conv-step.js [--steps 30] [--batch 64] [--threads 1]
- *                                             [--no-profile] [--compare-stock [--rounds 5]]
+ *                                             [--no-profile] [--by-shape] [--compare-stock [--rounds 5]]
+ *   --by-shape       profile rows per kernel and input shapes
  *   --compare-stock  alternate blocks of steps between dlkit's kernels and tfjs-backend-wasm's
  *                    stock Conv2DBackpropInput, BatchMatMul and MaxPoolGrad (the kernels of this
  *                    step that dlkit replaces; Conv2DBackpropFilter has no stock version, and
@@ -65,7 +66,7 @@ async function main() {
   console.log(`trainOnBatch: ${ms.toFixed(2)} ms/step, ${((batch * 1000) / ms).toFixed(0)} samples/s (batch ${batch}, ${steps} steps, loss ${Number(loss).toFixed(4)})`);
 
   if (!flag('no-profile')) {
-    const profiler = installKernelProfiler('wasm');
+    const profiler = installKernelProfiler('wasm', { byShape: flag('by-shape') });
     const profSteps = Math.min(steps, 10);
     profiler.start();
     const pms = await timeSteps(step, profSteps, 0);

@@ -5,16 +5,18 @@
  */
 const tf = require('@tensorflow/tfjs');
 
-function installKernelProfiler(backendName = 'wasm') {
+function installKernelProfiler(backendName = 'wasm', { byShape = false } = {}) {
   const stats = new Map(); // name -> { calls, ms }
   const stack = []; // child time accumulated per open kernel
   const restore = [];
   let enabled = false;
   for (const config of tf.getKernelsForBackend(backendName)) {
     const original = config.kernelFunc;
-    const name = config.kernelName;
     config.kernelFunc = (args) => {
       if (!enabled) return original(args);
+      const name = byShape
+        ? `${config.kernelName} ${Object.values(args.inputs).map((t) => (t ? `[${t.shape}]` : '-')).join(' ')}`
+        : config.kernelName;
       stack.push(0);
       const t0 = process.hrtime.bigint();
       try {
@@ -48,7 +50,7 @@ function printProfile(rows, total) {
   const sum = rows.reduce((p, r) => p + r.ms, 0);
   console.log(`  ${'kernel'.padEnd(34)} ${'calls'.padStart(6)} ${'ms/step'.padStart(8)} ${'share'.padStart(6)}`);
   for (const r of rows.slice(0, 25)) {
-    console.log(`  ${r.kernel.padEnd(34)} ${r.calls.toFixed(0).padStart(6)} ${r.ms.toFixed(2).padStart(8)} ${((100 * r.ms) / total).toFixed(1).padStart(5)}%`);
+    console.log(`  ${r.kernel.slice(0, 60).padEnd(34)} ${r.calls.toFixed(0).padStart(6)} ${r.ms.toFixed(2).padStart(8)} ${((100 * r.ms) / total).toFixed(1).padStart(5)}%`);
   }
   console.log(`  ${'(all kernels)'.padEnd(34)} ${''.padStart(6)} ${sum.toFixed(2).padStart(8)} ${((100 * sum) / total).toFixed(1).padStart(5)}%  of ${total.toFixed(2)} ms/step`);
 }
