@@ -17,6 +17,8 @@ import { DigitSet, MNIST_CLASSES, MNIST_PIXELS, MNIST_SIZE } from './mnist';
 export interface DigitDatasetOptions {
   /** Apply random affine jitter to every training batch. */
   augment?: boolean;
+  /** Label smoothing ε: targets become (1 − ε)·onehot + ε/10 (Szegedy et al. 2016). 0 by default. */
+  labelSmoothing?: number;
   seed?: number;
 }
 
@@ -35,7 +37,7 @@ export class DigitDataset implements Dataset {
     this.epoch = epoch;
   }
 
-  /** x [b, 28, 28, 1] in [0, 1], y [b, 10] one-hot. */
+  /** x [b, 28, 28, 1] in [0, 1], y [b, 10] one-hot (smoothed if labelSmoothing > 0). */
   batch(indices: readonly number[]): Batch {
     const pixels = new Float32Array(indices.length * MNIST_PIXELS);
     const labels = new Int32Array(indices.length);
@@ -52,9 +54,14 @@ export class DigitDataset implements Dataset {
     });
     return tf.tidy(() => ({
       x: tf.tensor4d(pixels, [indices.length, MNIST_SIZE, MNIST_SIZE, 1]),
-      y: tf.oneHot(tf.tensor1d(labels, 'int32'), MNIST_CLASSES).toFloat(),
+      y: smooth(tf.oneHot(tf.tensor1d(labels, 'int32'), MNIST_CLASSES).toFloat(), this.options.labelSmoothing ?? 0),
     }));
   }
+}
+
+function smooth(oneHot: tf.Tensor, epsilon: number): tf.Tensor {
+  if (!(epsilon >= 0 && epsilon < 1)) throw new Error(`labelSmoothing must be in [0, 1), got ${epsilon}`);
+  return epsilon === 0 ? oneHot : tf.add(tf.mul(oneHot, 1 - epsilon), epsilon / MNIST_CLASSES);
 }
 
 /** Tells a DigitDataset which epoch is starting, so its augmentation is reproducible on resume. */

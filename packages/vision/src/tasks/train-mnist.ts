@@ -42,6 +42,8 @@ export interface TrainMnistOptions {
   learningRate?: number;
   /** Random affine jitter of the training digits. */
   augment?: boolean;
+  /** Label smoothing ε of the training targets. */
+  labelSmoothing?: number;
   /** Fraction of the 8,000 training digits held out for validation curves. */
   validationSplit?: number;
   /** Train on only the first N of the (shuffled) training digits: quick smoke runs. All by default. */
@@ -62,6 +64,7 @@ export const TRAIN_MNIST_DEFAULTS = {
   seed: 1,
   learningRate: 2e-3,
   augment: true,
+  labelSmoothing: 0,
   validationSplit: 0.05,
   resume: false,
   progress: true,
@@ -101,7 +104,7 @@ export async function trainMnist(options: TrainMnistOptions): Promise<TrainMnist
   const train = o.trainSamples === undefined ? split.train : firstDigits(split.train, o.trainSamples);
 
   const model = mnistCnn({ ...o.model, seed: o.seed });
-  const trainSet = new DigitDataset(train, { augment: o.augment, seed: o.seed });
+  const trainSet = new DigitDataset(train, { augment: o.augment, labelSmoothing: o.labelSmoothing, seed: o.seed });
   const checkpointDir = path.join(o.outDir, 'checkpoint');
   // Training time per epoch, measured from epoch begin to the end of its last batch (validation excluded).
   let stepSeconds = 0;
