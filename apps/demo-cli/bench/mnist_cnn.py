@@ -14,11 +14,11 @@ import torch.nn as nn
 
 
 def mnist_cnn():
-    # Mirrors mnistCnn(): conv5x5(16, no bias)-BN-ReLU-pool, conv5x5(32, no bias)-BN-ReLU-pool,
+    # Mirrors mnistCnn(): conv5x5(16)-ReLU-pool-BN, conv5x5(32)-ReLU-pool-BN,
     # flatten, dense 128 ReLU, dense 10 (softmax folded into the loss / applied at inference).
     return nn.Sequential(
-        nn.Conv2d(1, 16, 5, bias=False), nn.BatchNorm2d(16, eps=1e-3, momentum=0.1), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(16, 32, 5, bias=False), nn.BatchNorm2d(32, eps=1e-3, momentum=0.1), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(1, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.BatchNorm2d(16, eps=1e-3, momentum=0.1),
+        nn.Conv2d(16, 32, 5), nn.ReLU(), nn.MaxPool2d(2), nn.BatchNorm2d(32, eps=1e-3, momentum=0.1),
         nn.Flatten(), nn.Linear(512, 128), nn.ReLU(), nn.Linear(128, 10),
     )
 

