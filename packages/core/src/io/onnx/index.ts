@@ -31,3 +31,4 @@ export type {
 } from './proto/onnx-types';
 export { ProtoWriter, WireType } from './proto/writer';
 export { ProtoReader } from './proto/reader';
+export * from './import';

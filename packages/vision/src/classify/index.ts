@@ -1,0 +1,2 @@
+// Barrel of vision/classify (filled by its helper).
+export {};

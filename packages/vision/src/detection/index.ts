@@ -1,0 +1,2 @@
+// Barrel of vision/detection (filled by its helper).
+export {};

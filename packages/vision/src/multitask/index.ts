@@ -1,0 +1,2 @@
+// Barrel of vision/multitask (filled by its helper).
+export {};

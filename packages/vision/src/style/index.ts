@@ -1,0 +1,2 @@
+// Barrel of vision/style (filled by its helper).
+export {};

@@ -1,0 +1,2 @@
+// Barrel of vision/transfer (filled by its helper).
+export {};

@@ -1,0 +1,2 @@
+// Barrel of vision/voxels (filled by its helper).
+export {};
