@@ -1,0 +1,148 @@
+/**
+ * Synthetic detection scenes generated in code (seeded): circles, squares and triangles of random
+ * size, colour and position on noisy, shaded backgrounds, partial overlaps allowed. Scene i of a
+ * stream is a pure function of (stream seed, i), so training and held-out scenes come from disjoint
+ * streams and a dataset never has to be stored.
+ *
+ * @example
+ * const scene = generateScene(sceneSeed(1, 'test', 0));
+ * scene.pixels; // Float32Array [64 * 64 * 3], RGB in [0, 1], HWC
+ * scene.objects; // [{ box: [x1, y1, x2, y2], classId }, ...]
+ */
+import * as tf from '@tensorflow/tfjs';
+import { Dataset, Rng } from '@dlkit/core';
+import { GroundTruth, encodeTargets } from './anchors';
+import { iou } from './boxes';
+import { YoloConfig, outputChannels } from './yolo-config';
+
+export const SCENE_LABELS = ['circle', 'square', 'triangle'];
+
+export interface SceneOptions {
+  /** Square image side in pixels. */
+  size?: number;
+  /** Objects per scene, drawn uniformly in [min, max]. */
+  minObjects?: number;
+  maxObjects?: number;
+  /** Object side (circle diameter) in pixels, uniform in [min, max]. */
+  minSide?: number;
+  maxSide?: number;
+  /** Largest IoU a new object may have with an earlier one (partial overlaps, no full occlusion). */
+  maxOverlap?: number;
+  /** Std of the per-pixel Gaussian noise. */
+  noise?: number;
+}
+
+export const SCENE_DEFAULTS = {
+  size: 64,
+  minObjects: 1,
+  maxObjects: 4,
+  minSide: 10,
+  maxSide: 26,
+  maxOverlap: 0.3,
+  noise: 0.08,
+} satisfies Required<SceneOptions>;
+
+export interface Scene {
+  /** [size, size, 3] RGB in [0, 1], row-major HWC. */
+  pixels: Float32Array;
+  size: number;
+  objects: GroundTruth[];
+}
+
+/** The seed of scene `index` in a named stream (train / test / ...) of run seed `seed`. */
+export function sceneSeed(seed: number, stream: string, index: number): number {
+  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+  for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0xc2b2ae35) >>> 0;
+  h = Math.imul(h ^ index, 0x27d4eb2d) >>> 0;
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+export function generateScene(seed: number, options: SceneOptions = {}): Scene {
+  const o = { ...SCENE_DEFAULTS, ...options };
+  const rng = new Rng(seed);
+  const n = o.size;
+  const pixels = new Float32Array(n * n * 3);
+  // Background: a random colour with a linear shading across the image.
+  const bg = [rng.uniform(), rng.uniform(), rng.uniform()];
+  const gx = rng.range(-0.25, 0.25);
+  const gy = rng.range(-0.25, 0.25);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const shade = gx * (x / n - 0.5) + gy * (y / n - 0.5);
+      for (let c = 0; c < 3; c++) pixels[(y * n + x) * 3 + c] = bg[c] + shade;
+    }
+  }
+  const objects: GroundTruth[] = [];
+  const count = o.minObjects + rng.int(o.maxObjects - o.minObjects + 1);
+  for (let k = 0, tries = 0; k < count && tries < 50; tries++) {
+    const side = rng.range(o.minSide, o.maxSide);
+    const x1 = rng.range(0, n - side);
+    const y1 = rng.range(0, n - side);
+    const box: [number, number, number, number] = [x1, y1, x1 + side, y1 + side];
+    if (objects.some((g) => iou(g.box, box) > o.maxOverlap)) continue;
+    const classId = rng.int(SCENE_LABELS.length);
+    // A colour that stands out from the background (mean channel distance >= 0.3).
+    let colour = [rng.uniform(), rng.uniform(), rng.uniform()];
+    for (let t = 0; t < 20 && colour.reduce((s, v, c) => s + Math.abs(v - bg[c]), 0) / 3 < 0.3; t++) colour = [rng.uniform(), rng.uniform(), rng.uniform()];
+    paintShape(pixels, n, classId, box, colour);
+    objects.push({ box, classId });
+    k++;
+  }
+  for (let i = 0; i < pixels.length; i++) pixels[i] = Math.min(1, Math.max(0, pixels[i] + rng.normal(0, o.noise)));
+  return { pixels, size: n, objects };
+}
+
+/** Fills the pixels whose centres fall inside the shape. */
+function paintShape(pixels: Float32Array, n: number, classId: number, [x1, y1, x2, y2]: number[], colour: number[]): void {
+  const cx = (x1 + x2) / 2;
+  const cy = (y1 + y2) / 2;
+  const r = (x2 - x1) / 2;
+  const inside: (px: number, py: number) => boolean = [
+    (px: number, py: number) => (px - cx) ** 2 + (py - cy) ** 2 <= r * r, // circle
+    () => true, // square: the whole box
+    // Upward triangle: apex at the top centre, base along the bottom edge.
+    (px: number, py: number) => Math.abs(px - cx) <= (r * (py - y1)) / (y2 - y1),
+  ][classId];
+  for (let y = Math.max(0, Math.floor(y1)); y < Math.min(n, Math.ceil(y2)); y++) {
+    for (let x = Math.max(0, Math.floor(x1)); x < Math.min(n, Math.ceil(x2)); x++) {
+      const px = x + 0.5;
+      const py = y + 0.5;
+      if (px < x1 || px > x2 || py < y1 || py > y2 || !inside(px, py)) continue;
+      for (let c = 0; c < 3; c++) pixels[(y * n + x) * 3 + c] = colour[c];
+    }
+  }
+}
+
+/**
+ * A core Dataset of generated scenes: x [B, size, size, 3], y the YOLO target grid
+ * [B, S, S, A * (5 + C)]. Scenes are regenerated on demand (nothing stored).
+ */
+export class SceneDataset implements Dataset {
+  constructor(
+    readonly size: number,
+    private readonly config: YoloConfig,
+    private readonly seed: number,
+    private readonly stream: string,
+    private readonly sceneOptions: SceneOptions = {},
+  ) {
+    if (!(Number.isInteger(size) && size > 0)) throw new Error(`SceneDataset: size must be a positive integer, got ${size}`);
+  }
+
+  scene(index: number): Scene {
+    return generateScene(sceneSeed(this.seed, this.stream, index), { ...this.sceneOptions, size: this.config.inputSize });
+  }
+
+  batch(indices: readonly number[]): { x: tf.Tensor; y: tf.Tensor } {
+    const n = this.config.inputSize;
+    const S = this.config.gridSize;
+    const ch = outputChannels(this.config);
+    const x = new Float32Array(indices.length * n * n * 3);
+    const y = new Float32Array(indices.length * S * S * ch);
+    indices.forEach((index, i) => {
+      const scene = this.scene(index);
+      x.set(scene.pixels, i * n * n * 3);
+      y.set(encodeTargets(scene.objects, this.config).target, i * S * S * ch);
+    });
+    return { x: tf.tensor4d(x, [indices.length, n, n, 3]), y: tf.tensor4d(y, [indices.length, S, S, ch]) };
+  }
+}

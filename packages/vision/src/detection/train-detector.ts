@@ -1,0 +1,160 @@
+/**
+ * The detection task end to end: a YOLOv2-style detector trained from scratch on generated scenes
+ * (core's Trainer with the YOLO loss on the single grid output, cosine LR, atomic checkpoints),
+ * evaluated with mAP@0.5 on held-out scenes from a disjoint seed stream, saved in tfjs format with
+ * its grid/anchor config as `detector.json`, exported to ONNX with the same config beside it
+ * (`detector.onnx.json`), and illustrated by a grid of annotated test scenes.
+ *
+ * @example
+ * const r = await trainDetector({ outDir: 'dlkit-out/train-detector' });
+ * console.log(r.map50, r.perClassAp);
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import sharp from 'sharp';
+import { Checkpoint, EpochLogs, LearningRateScheduler, Trainer, TrainingContext, cosineWithWarmup, initBackend, saveModel, saveOnnx, writeFileAtomic } from '@dlkit/core';
+import { YoloDetectorOptions, yoloDetector } from './detector-model';
+import { detectionsSvg, rgbToPng } from './draw';
+import { evaluateDetector } from './evaluate';
+import { SCENE_LABELS, SceneDataset, SceneOptions } from './scenes';
+import { YoloConfig } from './yolo-config';
+import { YoloLossWeights, yoloLoss } from './yolo-loss';
+
+/** 64×64 scenes, an 8×8 grid (stride 8), two anchors sized for the small and large objects. */
+export const SCENE_DETECTOR_CONFIG = {
+  inputSize: 64,
+  gridSize: 8,
+  anchors: [
+    [13, 13],
+    [22, 22],
+  ],
+  labels: SCENE_LABELS,
+} satisfies YoloConfig;
+
+export interface TrainDetectorOptions {
+  outDir: string;
+  /** Training scenes (generated from the run's seed). */
+  scenes?: number;
+  /** Held-out test scenes (a disjoint seed stream). */
+  testScenes?: number;
+  epochs?: number;
+  batchSize?: number;
+  seed?: number;
+  /** Peak Adam learning rate, cosine-decayed to 0. */
+  learningRate?: number;
+  /** Continue from `outDir/checkpoint` if present. */
+  resume?: boolean;
+  progress?: boolean;
+  model?: Omit<YoloDetectorOptions, 'seed'>;
+  loss?: YoloLossWeights;
+  sceneOptions?: SceneOptions;
+  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
+}
+
+export const TRAIN_DETECTOR_DEFAULTS = {
+  scenes: 4000,
+  testScenes: 500,
+  epochs: 20,
+  batchSize: 32,
+  seed: 1,
+  learningRate: 3e-3,
+  resume: false,
+  progress: true,
+};
+
+export interface TrainDetectorResult {
+  task: 'detector';
+  map50: number;
+  perClassAp: Record<string, number>;
+  testScenes: number;
+  trainScenes: number;
+  epochs: number;
+  /** Training loss of the first and last epoch. */
+  loss: [number, number];
+  seconds: number;
+  model: string;
+  onnx: string;
+  examples: string;
+}
+
+export async function trainDetector(options: TrainDetectorOptions): Promise<TrainDetectorResult> {
+  const o = { ...TRAIN_DETECTOR_DEFAULTS, ...stripUndefined(options) };
+  const started = Date.now();
+  await initBackend();
+  fs.mkdirSync(o.outDir, { recursive: true });
+  const config: YoloConfig = SCENE_DETECTOR_CONFIG;
+  const train = new SceneDataset(o.scenes, config, o.seed, 'train', o.sceneOptions);
+  const test = new SceneDataset(o.testScenes, config, o.seed, 'test', o.sceneOptions);
+  const model = yoloDetector(config, { ...o.model, seed: o.seed });
+  const trainer = new Trainer(model, {
+    epochs: o.epochs,
+    batchSize: o.batchSize,
+    seed: o.seed,
+    optimizer: 'adam',
+    learningRate: o.learningRate,
+    loss: { fn: yoloLoss(config, o.loss), kind: 'regression' },
+    metrics: [],
+    progress: o.progress,
+    onEpochEnd: o.onEpochEnd,
+    resume: o.resume,
+    callbacks: [new LearningRateScheduler(cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs })), new Checkpoint({ dir: path.join(o.outDir, 'checkpoint') })],
+  });
+  try {
+    const history = await trainer.fit(train);
+    const evaluation = await evaluateDetector(model, config, test);
+    const modelDir = path.join(o.outDir, 'model');
+    const onnxFile = path.join(o.outDir, 'detector.onnx');
+    await saveModel(model, modelDir);
+    writeFileAtomic(path.join(modelDir, 'detector.json'), JSON.stringify(config, null, 1));
+    saveOnnx(model, onnxFile);
+    writeFileAtomic(`${onnxFile}.json`, JSON.stringify(config, null, 1));
+    const examples = path.join(o.outDir, 'examples.png');
+    await renderExamples(test, evaluation.predictions, config, examples);
+    const losses = history.epochs.map((e) => e.loss);
+    return {
+      task: 'detector',
+      map50: evaluation.map,
+      perClassAp: Object.fromEntries(config.labels.map((l, i) => [l, evaluation.perClass[i]])),
+      testScenes: test.size,
+      trainScenes: train.size,
+      epochs: history.length,
+      loss: [losses[0], losses[losses.length - 1]],
+      seconds: (Date.now() - started) / 1000,
+      model: modelDir,
+      onnx: onnxFile,
+      examples,
+    };
+  } finally {
+    trainer.dispose();
+    model.dispose();
+  }
+}
+
+/** A 4×2 grid of the first test scenes, upscaled 3×, with detections scoring ≥ 0.5. */
+async function renderExamples(test: SceneDataset, predictions: { box: number[]; score: number; classId: number }[][], config: YoloConfig, file: string): Promise<void> {
+  const scale = 3;
+  const side = config.inputSize * scale;
+  const cols = 4;
+  const count = Math.min(8, test.size);
+  const tiles = await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const scene = test.scene(i);
+      const boxes = predictions[i]
+        .filter((d) => d.score >= 0.5)
+        .map((d) => ({ box: d.box.map((v) => v * scale) as [number, number, number, number], label: config.labels[d.classId], score: d.score }));
+      const png = await rgbToPng(scene.pixels, scene.size, scene.size, scale);
+      const svg = Buffer.from(detectionsSvg(side, side, boxes, config.labels));
+      return { input: await sharp(png).composite([{ input: svg, top: 0, left: 0 }]).png().toBuffer(), left: (i % cols) * (side + 4), top: Math.floor(i / cols) * (side + 4) };
+    }),
+  );
+  const rows = Math.ceil(count / cols);
+  const png = await sharp({ create: { width: cols * (side + 4) - 4, height: rows * (side + 4) - 4, channels: 3, background: '#ffffff' } })
+    .composite(tiles)
+    .png()
+    .toBuffer();
+  writeFileAtomic(file, png);
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
