@@ -1,0 +1,3 @@
+export * from './confusion-matrix-png';
+export * from './metrics';
+export * from './misclassified-grid';
