@@ -1,8 +1,9 @@
 /** The command table: one row per command file. */
 import type { CliCommand } from './types';
+import { detectCommand } from './detect';
 import { dlsCommand } from './dls';
 import { infoCommand } from './info';
 import { predictCommand } from './predict';
 import { trainCommand } from './train';
 
-export const COMMANDS: CliCommand[] = [trainCommand, predictCommand, dlsCommand, infoCommand];
+export const COMMANDS: CliCommand[] = [trainCommand, predictCommand, detectCommand, dlsCommand, infoCommand];

@@ -12,7 +12,7 @@ import { SceneDataset } from './scenes';
 import { YoloConfig, outputChannels } from './yolo-config';
 import { decodeYoloGrid } from './yolo-decode';
 
-export interface DetectOptions {
+export interface EvaluateOptions {
   /** Detections below this score are dropped (low for AP, which sweeps all thresholds). */
   minScore?: number;
   /** Class-wise NMS IoU threshold. */
@@ -22,7 +22,7 @@ export interface DetectOptions {
 export const EVAL_DEFAULTS = { minScore: 0.01, iouThreshold: 0.45, batchSize: 100 };
 
 /** x [B, n, n, 3] -> per image, its detections after score threshold and class-wise NMS (input pixels). */
-export async function detectBatch(model: tf.LayersModel, x: tf.Tensor4D, config: YoloConfig, options: DetectOptions = {}): Promise<Detection[][]> {
+export async function detectBatch(model: tf.LayersModel, x: tf.Tensor4D, config: YoloConfig, options: EvaluateOptions = {}): Promise<Detection[][]> {
   const o = { ...EVAL_DEFAULTS, ...options };
   const out = tf.tidy(() => model.predict(x) as tf.Tensor); // [B, S, S, A*(5+C)]
   const data = (await out.data()) as Float32Array;
@@ -38,7 +38,7 @@ export interface DetectorEvaluation extends ApResult {
   truths: GroundTruth[][];
 }
 
-export async function evaluateDetector(model: tf.LayersModel, config: YoloConfig, scenes: SceneDataset, options: DetectOptions = {}): Promise<DetectorEvaluation> {
+export async function evaluateDetector(model: tf.LayersModel, config: YoloConfig, scenes: SceneDataset, options: EvaluateOptions = {}): Promise<DetectorEvaluation> {
   const predictions: Detection[][] = [];
   const truths: GroundTruth[][] = [];
   for (let start = 0; start < scenes.size; start += EVAL_DEFAULTS.batchSize) {

@@ -11,3 +11,6 @@ export * from './detector-model';
 export * from './evaluate';
 export * from './draw';
 export * from './train-detector';
+export * from './letterbox';
+export * from './yolov8';
+export * from './detector-session';

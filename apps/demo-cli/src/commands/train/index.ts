@@ -1,8 +1,9 @@
 import type { CliCommand } from '../types';
 import { registerTrainMnist } from './mnist';
+import { registerTrainDetector } from './detector';
 
 /** `dlkit train <task>`: one row per trainable system. */
-const TRAIN_TASKS = [registerTrainMnist];
+const TRAIN_TASKS = [registerTrainMnist, registerTrainDetector];
 
 export const trainCommand: CliCommand = {
   name: 'train',
