@@ -27,6 +27,8 @@
 import * as tf from '@tensorflow/tfjs';
 
 type Sym = tf.SymbolicTensor;
+type Initializer = ReturnType<typeof tf.initializers.heNormal>;
+type Regularizer = ReturnType<typeof tf.regularizers.l2>;
 
 export interface BlockContextOptions {
   /** First initialiser seed; each layer takes the next one. */
@@ -52,15 +54,15 @@ export class BlockContext {
   }
 
   /** He-normal initialiser (He et al. 2015: std = sqrt(2 / fanIn), for ReLU layers). */
-  he(): tf.initializers.Initializer {
+  he(): Initializer {
     return tf.initializers.heNormal({ seed: this.seed++ });
   }
 
-  glorot(): tf.initializers.Initializer {
+  glorot(): Initializer {
     return tf.initializers.glorotUniform({ seed: this.seed++ });
   }
 
-  regularizer(): tf.Regularizer | undefined {
+  regularizer(): Regularizer | undefined {
     return this.l2 > 0 ? tf.regularizers.l2({ l2: this.l2 }) : undefined;
   }
 

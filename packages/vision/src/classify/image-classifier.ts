@@ -66,7 +66,7 @@ const BACKBONES: Record<ImageArch, (x: Sym, ctx: BlockContext, ch: (n: number) =
 };
 
 export function buildImageClassifier(config: ImageClassifierConfig): tf.LayersModel {
-  const c = { ...IMAGE_CLASSIFIER_DEFAULTS, ...stripUndefined(config) };
+  const c = { ...IMAGE_CLASSIFIER_DEFAULTS, ...stripUndefined(config), inputShape: config.inputShape, classes: config.classes };
   if (!IMAGE_ARCHS.includes(c.arch)) throw new Error(`arch must be one of ${IMAGE_ARCHS.join(', ')}, got '${c.arch}'`);
   const [h, w, channels] = c.inputShape;
   if (!(h >= 16 && w >= 16 && (channels === 1 || channels === 3))) throw new Error(`inputShape must be [H ≥ 16, W ≥ 16, 1 or 3], got [${c.inputShape}]`);
