@@ -76,6 +76,7 @@ async function setUp(wanted: BackendName, threads: number, warn: (m: string) => 
   if (wanted !== 'wasm' && wanted !== 'cpu') throw new Error(`unknown backend '${wanted}', expected 'wasm' or 'cpu'`);
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads must be a positive integer, got ${threads}`);
   const extraKernels = wanted === 'wasm' ? registerWasmKernels() : [];
+  silenceCpuBackendAdvert();
   if (wanted === 'cpu') warn('using the tfjs cpu backend: expect training to be 20-50x slower than wasm');
   if (wanted === 'wasm' && threads > 1) {
     const ok = await startThreadedWasm(threads).catch((e: Error) => {
@@ -115,4 +116,14 @@ function registerWasmKernels(): string[] {
     names.push(config.kernelName);
   }
   return names;
+}
+
+/**
+ * tfjs's cpu backend prints "install our node backend (tfjs-node)" on its first use in Node.
+ * dlkit deliberately does not use tfjs-node (its install downloads libtensorflow), and uses the
+ * cpu backend only as a fallback or as the reference in tests, so the advert is noise.
+ */
+function silenceCpuBackendAdvert(): void {
+  const cpu = tf.findBackend('cpu') as unknown as { firstUse?: boolean } | null;
+  if (cpu && 'firstUse' in cpu) cpu.firstUse = false;
 }
