@@ -153,7 +153,7 @@ function gridDetector(kind: 'yolo-tfjs' | 'yolo-onnx', source: string, config: Y
     labels: config.labels,
     inputSize: [n, n],
     async detect(file, options = {}) {
-      const o = { ...DETECT_DEFAULTS, ...options };
+      const o = resolveDetectOptions(options);
       const image = await readRgb(file);
       // The grid detectors are trained at one object scale: upscaling a smaller image would leave it.
       if (image.width < n || image.height < n) {
@@ -192,7 +192,7 @@ function yolov8Detector(session: OnnxSession, source: string, labelsOverride: st
     labels,
     inputSize: [h, w],
     async detect(file, options = {}) {
-      const o = { ...DETECT_DEFAULTS, ...options };
+      const o = resolveDetectOptions(options);
       const image = await readRgb(file);
       const { data, geometry } = await letterbox(image, w, h);
       const out = (await session.run(toChwFloats(data, w, h), [1, 3, h, w]))[session.outputs[0].name];
@@ -204,6 +204,11 @@ function yolov8Detector(session: OnnxSession, source: string, labelsOverride: st
     },
     dispose: () => session.dispose(),
   };
+}
+
+/** Defaults for the options left out (or passed as undefined, as CLI flags are). */
+function resolveDetectOptions(options: DetectOptions): Required<DetectOptions> {
+  return { minScore: options.minScore ?? DETECT_DEFAULTS.minScore, iouThreshold: options.iouThreshold ?? DETECT_DEFAULTS.iouThreshold };
 }
 
 function toOriginal(dets: { box: CornerBox; score: number; classId: number }[], g: LetterboxGeometry, labels: readonly string[]): LabelledDetection[] {

@@ -23,7 +23,7 @@ export const EVAL_DEFAULTS = { minScore: 0.01, iouThreshold: 0.45, batchSize: 10
 
 /** x [B, n, n, 3] -> per image, its detections after score threshold and class-wise NMS (input pixels). */
 export async function detectBatch(model: tf.LayersModel, x: tf.Tensor4D, config: YoloConfig, options: EvaluateOptions = {}): Promise<Detection[][]> {
-  const o = { ...EVAL_DEFAULTS, ...options };
+  const o = { minScore: options.minScore ?? EVAL_DEFAULTS.minScore, iouThreshold: options.iouThreshold ?? EVAL_DEFAULTS.iouThreshold };
   const out = tf.tidy(() => model.predict(x) as tf.Tensor); // [B, S, S, A*(5+C)]
   const data = (await out.data()) as Float32Array;
   out.dispose();
