@@ -49,7 +49,7 @@ export const IMAGE_AUGMENT_DEFAULTS = {
 /** The random choices for one image. */
 export interface AugmentParams {
   flip: boolean;
-  /** Radians, counter-clockwise on screen (y down). */
+  /** Radians; positive turns clockwise on screen (y points down). */
   angle: number;
   /** Translation in pixels. */
   shiftX: number;
