@@ -95,10 +95,29 @@ class GraphImporter {
     const { graph } = this.model;
     this.checkSupported();
     const inputs = this.declareInputs();
-    graph.node.forEach((node, index) => this.importNode(node, index));
-    const outputs = graph.output.map((o) => this.outputTensor(o.name));
-    const name = (this.options.name ?? graph.name ?? '').replace(/[^A-Za-z0-9_]/g, '_') || 'onnx_import';
-    return tf.model({ inputs, outputs, name });
+    try {
+      graph.node.forEach((node, index) => this.importNode(node, index));
+      const outputs = graph.output.map((o) => this.outputTensor(o.name));
+      const name = (this.options.name ?? graph.name ?? '').replace(/[^A-Za-z0-9_]/g, '_') || 'onnx_import';
+      return tf.model({ inputs, outputs, name });
+    } catch (err) {
+      this.disposeLayers();
+      throw err;
+    }
+  }
+
+  /** Frees the weights of every layer created so far (after a failed import). */
+  private disposeLayers(): void {
+    const layers = new Set<tf.layers.Layer>();
+    for (const v of this.values.values()) if (v.sym) layers.add(v.sym.sourceLayer as tf.layers.Layer);
+    for (const t of this.layouts.values()) layers.add(t.sourceLayer as tf.layers.Layer);
+    for (const layer of layers) {
+      try {
+        layer.dispose();
+      } catch {
+        // Not built or already disposed: nothing to free.
+      }
+    }
   }
 
   /** One error listing every unsupported op with its node. */
