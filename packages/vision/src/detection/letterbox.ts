@@ -34,8 +34,8 @@ export function letterboxGeometry(width: number, height: number, inputWidth: num
   const scale = Math.min(inputHeight / height, inputWidth / width);
   const contentWidth = Math.round(width * scale);
   const contentHeight = Math.round(height * scale);
-  const left = Math.round((inputWidth - contentWidth) / 2 - 0.1);
-  const top = Math.round((inputHeight - contentHeight) / 2 - 0.1);
+  const left = Math.max(0, Math.round((inputWidth - contentWidth) / 2 - 0.1)); // max: no -0
+  const top = Math.max(0, Math.round((inputHeight - contentHeight) / 2 - 0.1));
   return { width, height, inputWidth, inputHeight, scale, contentWidth, contentHeight, left, top };
 }
 
