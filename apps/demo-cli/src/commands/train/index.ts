@@ -1,9 +1,10 @@
 import type { CliCommand } from '../types';
 import { registerTrainMnist } from './mnist';
+import { registerTrainImages } from './images';
 import { registerTrainDetector } from './detector';
 
 /** `dlkit train <task>`: one row per trainable system. */
-const TRAIN_TASKS = [registerTrainMnist, registerTrainDetector];
+const TRAIN_TASKS = [registerTrainMnist, registerTrainDetector, registerTrainImages];
 
 export const trainCommand: CliCommand = {
   name: 'train',
