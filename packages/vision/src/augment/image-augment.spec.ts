@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@dlkit/core';
 import { expectClose, expectNoLeak } from '@dlkit/core/testing';
-import { ImageAugmenter, adjustBrightnessContrast, affineImage, augmentSeed, drawAugmentParams, flipHorizontal, padCropImage } from './image-augment';
+import { ImageAugmenter, adjustBrightnessContrast, affineBatch, affineImage, augmentSeed, drawAugmentParams, flipHorizontal, padCropImage } from './image-augment';
 
 beforeAll(async () => {
   await initBackend();
@@ -102,5 +102,32 @@ describe('image augmentation', () => {
     tf.dispose([a, b, plain]);
     await expectNoLeak(() => aug.augmentBatch(images, seeds, 16, 3).dispose(), 2);
     expect(() => new ImageAugmenter({ maxShift: 0.7 })).toThrow(/maxShift < 0.5/);
+  });
+});
+
+describe('affineBatch (tf.image.transform)', () => {
+  it('matches the JS reference affineImage per image, edges included (wasm batch; cpu backend per image)', async () => {
+    const size = 16;
+    const images = [0, 1, 2].map((k) => Float32Array.from({ length: size * size * 3 }, (_, i) => Math.sin(i * 0.37 + k) * 0.5 + 0.5));
+    const params = [
+      { angle: 0.3, shiftX: 2.5, shiftY: -1.25 },
+      { angle: -0.1, shiftX: 0, shiftY: 3 },
+      { angle: Math.PI / 2, shiftX: 0, shiftY: 0 },
+    ];
+    const expected = images.flatMap((im, i) => Array.from(affineImage(im, size, 3, params[i])));
+    const x = tf.tensor4d(Float32Array.from(images.flatMap((im) => Array.from(im))), [3, size, size, 3]);
+    const y = affineBatch(x, params);
+    expectClose(y, expected, { atol: 1e-5, label: 'affineBatch on wasm' });
+    tf.dispose([x, y]);
+    // The cpu backend as a second oracle, one image at a time: its Transform kernel returns
+    // zeros for every image after the first of a batch (measured here, tfjs 4.22).
+    await tf.setBackend('cpu');
+    images.forEach((im, i) => {
+      const xi = tf.tensor4d(im, [1, size, size, 3]);
+      const yi = affineBatch(xi, [params[i]]);
+      expectClose(yi, affineImage(im, size, 3, params[i]), { atol: 1e-5, label: `affineBatch on cpu, image ${i}` });
+      tf.dispose([xi, yi]);
+    });
+    await tf.setBackend('wasm');
   });
 });

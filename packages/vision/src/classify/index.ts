@@ -9,3 +9,4 @@ export * from './blocks';
 export * from './image-classifier';
 export * from './train-images';
 export * from './digit-folder';
+export * from './predict-input';

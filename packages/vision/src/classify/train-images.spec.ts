@@ -65,3 +65,16 @@ describe('trainImages', () => {
     m2.dispose();
   });
 });
+
+describe('serving helpers', () => {
+  it('readImageForModel reads RGB for 3-channel models, identical to the training loader, and finds labels.txt', async () => {
+    const { readImageForModel, findLabelsFile } = await import('./predict-input');
+    const { readImagePixels } = await import('../datasets/image-folder-read');
+    const file = path.join(data, 'zero', 'zero-0001.jpg');
+    expect(Array.from(await readImageForModel(file, [28, 28, 3]))).toEqual(Array.from(await readImagePixels(file, { size: 28 })));
+    expect((await readImageForModel(file, [28, 28, 1])).length).toBe(784);
+    await expect(readImageForModel(file, [28, 28, 4])).rejects.toThrow(/4 channels; expected 1 \(greyscale\) or 3 \(RGB\) \(reading .*zero-0001\.jpg\)/);
+    expect(findLabelsFile(path.join(tmp, 'run', 'images.onnx'))).toBe(path.join(tmp, 'run', 'labels.txt'));
+    expect(findLabelsFile(path.join(tmp, 'nowhere', 'model'))).toBeUndefined();
+  });
+});
