@@ -52,9 +52,9 @@ export interface TrainDetectorOptions {
 }
 
 export const TRAIN_DETECTOR_DEFAULTS = {
-  scenes: 4000,
+  scenes: 3000,
   testScenes: 500,
-  epochs: 20,
+  epochs: 15,
   batchSize: 32,
   seed: 1,
   learningRate: 3e-3,
