@@ -9,7 +9,11 @@ import sharp from 'sharp';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, loadModel, loadOnnx } from '@dlkit/core';
 import { writeDigitImageFolder } from './digit-folder';
-import { trainImages } from './train-images';
+import { expectNoLeak } from '@dlkit/core/testing';
+import { loadImageFolder } from '../datasets/image-folder';
+import { ImageFolderDataset } from '../datasets/image-folder-dataset';
+import { buildImageClassifier } from './image-classifier';
+import { predictAll, trainImages } from './train-images';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-train-images-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -25,7 +29,9 @@ beforeAll(async () => {
 describe('trainImages', () => {
   it('learns 3 digit classes from image files far above chance and writes the error analysis', async () => {
     const warnings: string[] = [];
+    const tensorsBefore = tf.memory().numTensors;
     const r = await trainImages({ dataDir: data, outDir: path.join(tmp, 'run'), size: 28, epochs: 6, batchSize: 16, seed: 1, progress: false, onWarning: (w) => warnings.push(w) });
+    expect(tf.memory().numTensors).toBe(tensorsBefore); // training, evaluation and export leave no tensor behind
     expect(r.classes).toEqual(['one', 'seven', 'zero']);
     expect(r.skipped.map((s) => path.basename(s.file))).toEqual(['empty.png', 'corrupt.png']); // sorted by path: one/ before seven/
     expect(warnings[0]).toMatch(/skipped 2 unreadable file\(s\).*empty\.png.*corrupt\.png/);
@@ -63,6 +69,33 @@ describe('trainImages', () => {
     expect(resumed.testAccuracy).toBe(straight.testAccuracy);
     m1.dispose();
     m2.dispose();
+  });
+});
+
+describe('ImageFolderDataset and predictAll', () => {
+  it('augmented batches are reproducible per epoch, differ across epochs, and neither batches nor predictAll leak', async () => {
+    const folder = await loadImageFolder(data, { size: 28, seed: 1 });
+    const ds = new ImageFolderDataset(folder.train, { size: 28, channels: 3, classes: 3, augment: {}, seed: 4 });
+    const rows = [0, 5, 9];
+    const a = ds.batch(rows);
+    const b = ds.batch(rows);
+    ds.setEpoch(1);
+    const c = ds.batch(rows);
+    expect(Array.from((a.x as tf.Tensor).dataSync())).toEqual(Array.from((b.x as tf.Tensor).dataSync()));
+    expect(tf.sub(a.x as tf.Tensor, c.x as tf.Tensor).abs().max().dataSync()[0]).toBeGreaterThan(0.05);
+    expect(Array.from(a.y.argMax(-1).dataSync())).toEqual(rows.map((r) => folder.train.labels[r]));
+    tf.dispose([a.x as tf.Tensor, a.y, b.x as tf.Tensor, b.y, c.x as tf.Tensor, c.y]);
+    await expectNoLeak(() => {
+      const batch = ds.batch(rows);
+      tf.dispose([batch.x as tf.Tensor, batch.y]);
+    }, 2);
+    const model = buildImageClassifier({ inputShape: [28, 28, 3], classes: 3 });
+    const test = new ImageFolderDataset(folder.test, { size: 28, channels: 3, classes: 3 });
+    await expectNoLeak(() => predictAll(model, test, 8), 2);
+    const { predicted, scores } = predictAll(model, test, 8);
+    expect(predicted.length).toBe(folder.test.count);
+    scores.forEach((s) => expect(s).toBeGreaterThanOrEqual(1 / 3 - 1e-6)); // the max of 3 probabilities
+    model.dispose();
   });
 });
 
