@@ -29,12 +29,14 @@ describe('dlkit train mnist', () => {
   let first: TrainJson;
 
   it('trains on the real digits and prints the JSON contract as the last stdout line', async () => {
-    const r = await runCli('train', 'mnist', '--epochs', '1', '--train-samples', '1500', '--out', out, '--json');
+    const r = await runCli('train', 'mnist', '--epochs', '2', '--train-samples', '1500', '--out', out, '--json');
     expect(r.code).toBe(0);
     first = r.json<TrainJson>();
     expect(Object.keys(first).slice(0, 10)).toEqual(['task', 'backend', 'epochs', 'trainSamples', 'testSamples', 'testAccuracy', 'samplesPerSec', 'model', 'onnx', 'curves']);
-    expect(first).toMatchObject({ task: 'mnist', backend: 'wasm', epochs: 1, trainSamples: 1500, testSamples: 2000 });
-    // One epoch on 1,500 digits already beats chance (10 %) by far.
+    expect(first).toMatchObject({ task: 'mnist', backend: 'wasm', epochs: 2, trainSamples: 1500, testSamples: 2000 });
+    // Two epochs on 1,500 digits already beat chance (10 %) by far. (After a single epoch of 24
+    // steps batch norm's moving statistics still lag the weights, so test accuracy is not yet
+    // meaningful.)
     expect(first.testAccuracy).toBeGreaterThan(0.7);
     expect(first.samplesPerSec).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(first.model, 'model.json'))).toBe(true);
@@ -43,17 +45,17 @@ describe('dlkit train mnist', () => {
     expect(png.format).toBe('png');
     // progress lines went to stderr, not stdout
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/epoch 1\/1/);
+    expect(r.stderr).toMatch(/epoch 2\/2/);
   });
 
   it('--resume continues from the checkpoint to more epochs', async () => {
-    const r = await runCli('train', 'mnist', '--epochs', '2', '--train-samples', '1500', '--out', out, '--resume', '--json');
+    const r = await runCli('train', 'mnist', '--epochs', '3', '--train-samples', '1500', '--out', out, '--resume', '--json');
     expect(r.code).toBe(0);
     const second = r.json<TrainJson>();
-    expect(second.resumedFromEpoch).toBe(1);
-    expect(second.epochs).toBe(2);
-    expect(r.stderr).not.toMatch(/epoch 1\/2/); // epoch 1 was not trained again
-    expect(r.stderr).toMatch(/epoch 2\/2/);
+    expect(second.resumedFromEpoch).toBe(2);
+    expect(second.epochs).toBe(3);
+    expect(r.stderr).not.toMatch(/epoch [12]\/3/); // epochs 1 and 2 were not trained again
+    expect(r.stderr).toMatch(/epoch 3\/3/);
   });
 
   it('predict labels digit PNGs the same with the tfjs model and the ONNX export', async () => {
@@ -75,7 +77,7 @@ describe('dlkit train mnist', () => {
     expect(a.map((p) => p.file)).toEqual(files);
     expect(b.map((p) => p.label)).toEqual(a.map((p) => p.label));
     a.forEach((p, i) => expect(Math.abs(p.score - b[i].score)).toBeLessThan(1e-3));
-    // a 2-epoch model on 1,500 digits gets most of these right
+    // a 3-epoch model on 1,500 digits gets most of these right
     const correct = a.filter((p, i) => p.label === String(test.labels[i])).length;
     expect(correct).toBeGreaterThanOrEqual(4);
   });
