@@ -22,7 +22,9 @@ module.exports = (name, projectDir) => ({
       [`^@dlkit/${p}/(.*)$`, path.join(root, 'packages', p, 'src', '$1', 'index.ts')],
     ]),
   ),
-  // Training tests are real training runs on 2 cores.
+  // Training tests are real training runs on 2 cores: use both (jest's default leaves one idle),
+  // and give them time.
+  maxWorkers: 2,
   testTimeout: 120000,
   reporters: ['default', [path.join(root, 'tools', 'jest-summary-reporter.js'), { name }]],
 });
