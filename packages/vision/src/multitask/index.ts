@@ -1,2 +1,4 @@
-// Barrel of vision/multitask (filled by its helper).
-export {};
+// Multi-task learning: a shared trunk with several heads, weighted losses, masked missing labels.
+export * from './masked-loss';
+export * from './model';
+export * from './train';

@@ -1,2 +1,5 @@
-// Barrel of vision/transfer (filled by its helper).
-export {};
+// Transfer learning: freeze a trained backbone, attach a new head, train it, fine-tune the top layers.
+export * from './freeze';
+export * from './head';
+export * from './recipe';
+export * from './mnist-transfer';
