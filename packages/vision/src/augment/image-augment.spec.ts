@@ -130,4 +130,23 @@ describe('affineBatch (tf.image.transform)', () => {
     });
     await tf.setBackend('wasm');
   });
+
+  it('folds the flip in: flip-only equals flipHorizontal exactly, flip + warp equals affineImage of the mirrored image', () => {
+    const size = 8;
+    const img = Float32Array.from({ length: size * size * 3 }, (_, i) => ((i * 7) % 11) / 11);
+    const mirror = new Float32Array(img.length); // JS mirror: (x, y) <- (W-1-x, y)
+    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) for (let ch = 0; ch < 3; ch++) mirror[(y * size + x) * 3 + ch] = img[(y * size + size - 1 - x) * 3 + ch];
+    const x = tf.tensor4d([...img, ...img], [2, size, size, 3]);
+    const flipOnly = affineBatch(x, [
+      { angle: 0, shiftX: 0, shiftY: 0, flip: true },
+      { angle: 0, shiftX: 0, shiftY: 0, flip: false },
+    ]);
+    const viaReverse = flipHorizontal(x, [true, false]);
+    expectClose(flipOnly, viaReverse, { atol: 1e-6, label: 'flip via transform' });
+    expectClose(flipOnly.slice([0], [1]), mirror, { atol: 1e-6, label: 'flip vs JS mirror' });
+    const p = { angle: 0.2, shiftX: 1.5, shiftY: -0.5 };
+    const both = affineBatch(x.slice([0], [1]), [{ ...p, flip: true }]);
+    expectClose(both, affineImage(mirror, size, 3, p), { atol: 1e-5, label: 'flip then warp' });
+    tf.dispose([x, flipOnly, viaReverse, both]);
+  });
 });
