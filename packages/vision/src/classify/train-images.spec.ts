@@ -72,6 +72,18 @@ describe('trainImages', () => {
   });
 });
 
+describe('trainImages with greyscale input', () => {
+  it('--channels 1 trains a 1-channel mobilenet and exports it', async () => {
+    const r = await trainImages({ dataDir: data, outDir: path.join(tmp, 'grey'), size: 28, channels: 1, arch: 'mobilenet', epochs: 1, progress: false });
+    const model = await loadModel(r.model);
+    expect(model.inputs[0].shape).toEqual([null, 28, 28, 1]);
+    const session = await loadOnnx(r.onnx);
+    expect(session.inputs[0].shape.slice(1)).toEqual([28, 28, 1]);
+    await session.dispose();
+    model.dispose();
+  });
+});
+
 describe('ImageFolderDataset and predictAll', () => {
   it('augmented batches are reproducible per epoch, differ across epochs, and neither batches nor predictAll leak', async () => {
     const folder = await loadImageFolder(data, { size: 28, seed: 1 });
