@@ -53,6 +53,22 @@ describe('buildImageClassifier', () => {
     mobile.dispose();
   });
 
+  it('l2 sets a kernel regularizer on every conv/dense kernel; dropout adds a Dropout layer that exports as identity', async () => {
+    const model = buildImageClassifier({ arch: 'small', inputShape: [16, 16, 1], classes: 2, l2: 1e-3, dropout: 0.3 });
+    const withKernel = model.layers.filter((l) => ['Conv2D', 'Dense'].includes(l.getClassName()));
+    expect(withKernel.length).toBe(4);
+    for (const l of withKernel) expect((l.getConfig().kernelRegularizer as { config: { l2: number } }).config.l2).toBeCloseTo(1e-3, 9);
+    expect(model.getLayer('dropout').getConfig().rate).toBe(0.3);
+    const x = tf.randomUniform([2, 16, 16, 1], 0, 1, 'float32', 1);
+    expect((await onnxParity(model, x)).maxAbsDiff).toBeLessThan(1e-4); // inference: dropout is the identity
+    x.dispose();
+    model.dispose();
+    const plain = buildImageClassifier({ arch: 'small', inputShape: [16, 16, 1], classes: 2 });
+    expect(plain.layers.some((l) => l.getClassName() === 'Dropout')).toBe(false);
+    expect(plain.getLayer('classes').getConfig().kernelRegularizer).toBeNull();
+    plain.dispose();
+  });
+
   it('rejects bad configs with the field named', () => {
     expect(() => buildImageClassifier({ arch: 'vgg' as never, inputShape: [32, 32, 3], classes: 2 })).toThrow(/arch must be one of small, resnet, mobilenet, got 'vgg'/);
     expect(() => buildImageClassifier({ inputShape: [32, 32, 4], classes: 2 })).toThrow(/inputShape/);
