@@ -27,10 +27,11 @@ export function detectionsSvg(width: number, height: number, boxes: readonly Lab
     const text = escapeXml(b.score === undefined ? b.label : `${b.label} ${b.score.toFixed(2)}`);
     const tagY = y1 - font - 2 >= 0 ? y1 - font - 2 : y1;
     const tagW = Math.ceil(text.length * font * 0.6) + 4;
+    const tagX = Math.max(0, Math.min(x1, width - tagW)); // keep the tag inside the image
     return (
       `<rect x="${x1}" y="${y1}" width="${x2 - x1}" height="${y2 - y1}" fill="none" stroke="${colour}" stroke-width="${stroke}"/>` +
-      `<rect x="${x1}" y="${tagY}" width="${tagW}" height="${font + 2}" fill="${colour}"/>` +
-      `<text x="${x1 + 2}" y="${tagY + font - 1}" font-family="sans-serif" font-size="${font}" fill="#ffffff">${text}</text>`
+      `<rect x="${tagX}" y="${tagY}" width="${tagW}" height="${font + 2}" fill="${colour}"/>` +
+      `<text x="${tagX + 2}" y="${tagY + font - 1}" font-family="sans-serif" font-size="${font}" fill="#ffffff">${text}</text>`
     );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${items.join('')}</svg>`;

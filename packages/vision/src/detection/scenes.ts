@@ -130,6 +130,10 @@ function paintShape(pixels: Float32Array, n: number, classId: number, [x1, y1, x
  * A core Dataset of generated scenes: x [B, size, size, 3], y the YOLO target grid
  * [B, S, S, A * (5 + C)]. Each scene is generated on first use and then kept (64×64 RGB: 48 KB a
  * scene), since generating costs about as much as a training step.
+ *
+ * @example
+ * const train = new SceneDataset(3000, SCENE_DETECTOR_CONFIG, 1, 'train');
+ * const { x, y } = train.batch([0, 1]); // x [2, 64, 64, 3], y [2, 8, 8, 16]
  */
 export class SceneDataset implements Dataset {
   private readonly cache = new Map<number, { scene: Scene; target: Float32Array }>();
