@@ -1,0 +1,196 @@
+/**
+ * 3D shape recognition end to end: seeded synthetic voxel scenes (one shape per grid), the
+ * two-head Conv3D `voxelNet` trained on the wasm backend (whose Conv3D/MaxPool3D gradients core
+ * replaces with corrected kernels) with Adam and a cosine learning-rate decay, evaluated on
+ * held-out scenes generated from a disjoint seed: class accuracy and mean Euclidean centre error
+ * in voxels. Writes the model (tfjs format) and a PNG of test scenes with predicted vs true
+ * shape and centre.
+ *
+ * @example
+ * const r = await trainVoxels({ outDir: 'dlkit-out/train-voxels' });
+ * console.log(r.testAccuracy, r.centreError);
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as tf from '@tensorflow/tfjs';
+import { Rng, cosineWithWarmup, initBackend, saveModel, writeFileAtomic } from '@dlkit/core';
+import { renderVoxelScenes, VoxelPrediction } from './render-scenes';
+import { VoxelScenes, generateVoxelScenes } from './scenes';
+import { VOXEL_CLASS_NAMES } from './shapes';
+import { voxelLoss, voxelTargets } from './voxel-loss';
+import { voxelNet } from './voxel-net';
+
+export interface TrainVoxelsOptions {
+  /** Where the model, the scenes PNG and history.json go. */
+  outDir: string;
+  /** Training scenes (the test set has `testScenes`, generated from a disjoint seed). */
+  scenes?: number;
+  testScenes?: number;
+  epochs?: number;
+  batchSize?: number;
+  /** Seeds the training scenes, initialisation and shuffling; the test scenes use a seed derived from it that no training seed maps to. */
+  seed?: number;
+  /** Initial Adam learning rate, cosine-decayed over the run (Loshchilov & Hutter 2017). */
+  learningRate?: number;
+  /** Grid side length. */
+  size?: number;
+  /** Weight of the centre term in the loss (centres in grid fractions). */
+  centreWeight?: number;
+  /** Called after each epoch with the mean training loss. */
+  onEpochEnd?: (epoch: number, epochs: number, loss: number, seconds: number) => void;
+}
+
+// Measured on 2 cores (see docs/voxels.md): these defaults reach ~0.99 accuracy, < 1 voxel centre error.
+export const TRAIN_VOXELS_DEFAULTS = {
+  scenes: 2000,
+  testScenes: 500,
+  epochs: 12,
+  batchSize: 32,
+  seed: 1,
+  learningRate: 2e-3,
+  size: 16,
+  centreWeight: 10,
+} satisfies Omit<Required<TrainVoxelsOptions>, 'outDir' | 'onEpochEnd'>;
+
+export interface TrainVoxelsResult {
+  task: 'voxels';
+  backend: string;
+  classes: string[];
+  trainScenes: number;
+  testScenes: number;
+  epochs: number;
+  testAccuracy: number;
+  /** Mean Euclidean distance between predicted and true centres, in voxels, on the test scenes. */
+  centreError: number;
+  /** Mean training loss per epoch. */
+  losses: number[];
+  seconds: number;
+  model: string;
+  scenesPng: string;
+  history: string;
+}
+
+/** The test scenes' seed: offset far from any seed a user would pass, so the sets never share a stream. */
+export function voxelTestSeed(seed: number): number {
+  return (seed + 0x5eed_1234) >>> 0;
+}
+
+export async function trainVoxels(options: TrainVoxelsOptions): Promise<TrainVoxelsResult> {
+  const o = { ...TRAIN_VOXELS_DEFAULTS, ...stripUndefined(options), outDir: options.outDir };
+  const started = Date.now();
+  const backend = await initBackend();
+  fs.mkdirSync(o.outDir, { recursive: true });
+  const C = VOXEL_CLASS_NAMES.length;
+  const train = generateVoxelScenes(o.scenes, { seed: o.seed, size: o.size });
+  const test = generateVoxelScenes(o.testScenes, { seed: voxelTestSeed(o.seed), size: o.size });
+
+  const model = voxelNet({ size: o.size, numClasses: C, seed: o.seed });
+  const optimizer = tf.train.adam(o.learningRate);
+  const schedule = cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs });
+  const rng = new Rng(o.seed ^ 0x3d3d);
+  const losses: number[] = [];
+  const varList = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  try {
+    for (let epoch = 0; epoch < o.epochs; epoch++) {
+      const t0 = Date.now();
+      // tfjs Adam reads its learningRate field on each step.
+      (optimizer as unknown as { learningRate: number }).learningRate = schedule(epoch);
+      const order = rng.permutation(train.count);
+      let sum = tf.scalar(0);
+      let batches = 0;
+      for (let b = 0; b < train.count; b += o.batchSize) {
+        const idx = order.slice(b, b + o.batchSize);
+        const next = tf.tidy(() => {
+          const { x, y } = sceneBatch(train, idx, C);
+          const loss = optimizer.minimize(() => voxelLoss(y, model.apply(x, { training: true }) as tf.Tensor, { numClasses: C, centreWeight: o.centreWeight }), true, varList) as tf.Scalar;
+          return tf.add(sum, loss) as tf.Scalar;
+        });
+        sum.dispose();
+        sum = next;
+        batches++;
+      }
+      const mean = (await sum.data())[0] / batches;
+      sum.dispose();
+      if (!Number.isFinite(mean)) throw new Error(`training diverged at epoch ${epoch + 1}: loss ${mean}`);
+      losses.push(mean);
+      o.onEpochEnd?.(epoch + 1, o.epochs, mean, (Date.now() - t0) / 1000);
+    }
+    const predictions = await predictVoxels(model, test);
+    let correct = 0;
+    let err = 0;
+    predictions.forEach((p, n) => {
+      if (p.label === test.labels[n]) correct++;
+      err += Math.hypot(p.centre[0] - test.centres[n * 3], p.centre[1] - test.centres[n * 3 + 1], p.centre[2] - test.centres[n * 3 + 2]);
+    });
+    const modelDir = path.join(o.outDir, 'model');
+    const scenesPng = path.join(o.outDir, 'scenes.png');
+    const historyFile = path.join(o.outDir, 'history.json');
+    await saveModel(model, modelDir);
+    // The first 8 test scenes, plus up to 4 mistakes if there are any.
+    const shown = [...Array(Math.min(8, test.count)).keys()];
+    const wrong = predictions.map((p, n) => (p.label !== test.labels[n] ? n : -1)).filter((n) => n >= 8).slice(0, 4);
+    const indices = [...shown, ...wrong];
+    await renderVoxelScenes(scenesPng, test, indices, indices.map((n) => predictions[n]), VOXEL_CLASS_NAMES);
+    writeFileAtomic(historyFile, JSON.stringify({ loss: losses }, null, 1));
+    return {
+      task: 'voxels',
+      backend: backend.backend,
+      classes: [...VOXEL_CLASS_NAMES],
+      trainScenes: train.count,
+      testScenes: test.count,
+      epochs: o.epochs,
+      testAccuracy: correct / test.count,
+      centreError: err / test.count,
+      losses,
+      seconds: (Date.now() - started) / 1000,
+      model: modelDir,
+      scenesPng,
+      history: historyFile,
+    };
+  } finally {
+    optimizer.dispose();
+    model.dispose();
+  }
+}
+
+/** Class and centre (in voxels) of every scene, predicted in batches. */
+export async function predictVoxels(model: tf.LayersModel, scenes: VoxelScenes, batchSize = 100): Promise<VoxelPrediction[]> {
+  const C = (model.outputs[0].shape[1] as number) - 3;
+  const out: VoxelPrediction[] = [];
+  for (let b = 0; b < scenes.count; b += batchSize) {
+    const idx = [...Array(Math.min(batchSize, scenes.count - b)).keys()].map((i) => b + i);
+    const [labels, centres] = tf.tidy(() => {
+      const { x } = sceneBatch(scenes, idx, C, false);
+      const y = model.predict(x) as tf.Tensor2D; // [B, C + 3]
+      const [logits, centre] = tf.split(y, [C, 3], 1);
+      return [logits.argMax(1), centre.mul(scenes.size)];
+    });
+    const l = await labels.data();
+    const c = await centres.data();
+    labels.dispose();
+    centres.dispose();
+    idx.forEach((_, i) => out.push({ label: l[i], centre: [c[i * 3], c[i * 3 + 1], c[i * 3 + 2]] }));
+  }
+  return out;
+}
+
+/** x: [B, D, D, D, 1] (z, y, x order as generated: the layout is D-H-W = z-y-x); y: [B, C + 3]. */
+export function sceneBatch(scenes: VoxelScenes, indices: number[], numClasses: number, withTargets = true): { x: tf.Tensor5D; y: tf.Tensor2D } {
+  const D = scenes.size;
+  const V = D * D * D;
+  const xs = new Float32Array(indices.length * V);
+  const labels = new Uint8Array(indices.length);
+  const centres = new Float32Array(indices.length * 3);
+  indices.forEach((n, i) => {
+    xs.set(scenes.grids.subarray(n * V, (n + 1) * V), i * V);
+    labels[i] = scenes.labels[n];
+    centres.set(scenes.centres.subarray(n * 3, n * 3 + 3), i * 3);
+  });
+  const x = tf.tensor5d(xs, [indices.length, D, D, D, 1]);
+  const y = withTargets ? voxelTargets(labels, centres, D, numClasses) : tf.zeros([indices.length, numClasses + 3]);
+  return { x, y: y as tf.Tensor2D };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
