@@ -1,5 +1,5 @@
 /**
- * `npm run eval:transfer -- [--seeds 1,2,3] [--shots 20] [--json]`
+ * `npm run eval:transfer -- [--seeds 1,2,3] [--shots 20] [--head-epochs 40] [--fine-tune-epochs 20] [--chart FILE.png] [--json]`
  * (= `node apps/demo-cli/dist/bench/transfer-eval.js`): the transfer-learning evaluation behind
  * the vision README. Per seed: a MNIST CNN trained on digits 0-4 (train part of the fixed
  * mnistSplit) is transferred to digits 5-9 with 20 labelled images per class (seeded choice),
@@ -9,7 +9,7 @@
  * summary line; exit 1 when a seed's gain is below 10 points.
  */
 import { initBackend } from '@dlkit/core';
-import { mnistTransferEval, MnistTransferResult } from '@dlkit/vision';
+import { mnistTransferEval, MnistTransferResult, renderTransferChart } from '@dlkit/vision';
 
 const REQUIRED_GAIN_POINTS = 10;
 
@@ -17,12 +17,18 @@ export async function main(argv: string[]): Promise<number> {
   let seeds = [1, 2, 3];
   let shots = 20;
   let json = false;
+  let chart: string | undefined;
+  let headEpochs: number | undefined;
+  let fineTuneEpochs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') json = true;
     else if (argv[i] === '--seeds') seeds = (argv[++i] ?? '').split(',').map(Number);
     else if (argv[i] === '--shots') shots = Number(argv[++i]);
+    else if (argv[i] === '--chart') chart = argv[++i];
+    else if (argv[i] === '--head-epochs') headEpochs = Number(argv[++i]);
+    else if (argv[i] === '--fine-tune-epochs') fineTuneEpochs = Number(argv[++i]);
     else if (argv[i] === '--help') {
-      process.stdout.write('usage: npm run eval:transfer -- [--seeds 1,2,3] [--shots 20] [--json]\n');
+      process.stdout.write('usage: npm run eval:transfer -- [--seeds 1,2,3] [--shots 20] [--head-epochs 40] [--fine-tune-epochs 20] [--chart FILE.png] [--json]\n');
       return 0;
     } else {
       process.stderr.write(`eval:transfer: unknown option ${argv[i]}\n`);
@@ -37,14 +43,21 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`eval:transfer: --shots must be a positive integer, got ${shots}\n`);
     return 2;
   }
+  for (const [flag, v] of [['--head-epochs', headEpochs], ['--fine-tune-epochs', fineTuneEpochs]] as const) {
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) {
+      process.stderr.write(`eval:transfer: ${flag} must be a non-negative integer, got ${v}\n`);
+      return 2;
+    }
+  }
   await initBackend();
   const runs: MnistTransferResult[] = [];
   for (const seed of seeds) {
-    const r = await mnistTransferEval({ seed, shotsPerClass: shots, log: (line) => process.stderr.write(`eval:transfer: seed ${seed}: ${line}\n`) });
+    const r = await mnistTransferEval({ seed, shotsPerClass: shots, headEpochs, fineTuneEpochs, log: (line) => process.stderr.write(`eval:transfer: seed ${seed}: ${line}\n`) });
     runs.push(r);
     if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
     else process.stdout.write(`seed ${seed}: transfer ${(r.transferAccuracy * 100).toFixed(2)}% (head only ${(r.headOnlyAccuracy * 100).toFixed(2)}%), scratch ${(r.scratchAccuracy * 100).toFixed(2)}%, gain ${r.gainPoints.toFixed(1)} points, ${r.seconds.toFixed(0)} s\n`);
   }
+  if (chart) await renderTransferChart(runs, chart);
   const gains = runs.map((r) => r.gainPoints);
   const summary = {
     task: 'transfer-summary',

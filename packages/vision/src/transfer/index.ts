@@ -3,3 +3,4 @@ export * from './freeze';
 export * from './head';
 export * from './recipe';
 export * from './mnist-transfer';
+export * from './chart';

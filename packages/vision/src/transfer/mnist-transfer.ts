@@ -3,10 +3,11 @@
  * 0-4 of mnistSplit().train is transferred to digits 5-9 with `shotsPerClass` labelled images per
  * class (a seeded choice from the train part), and compared with the SAME architecture trained
  * from scratch on those images. Both are scored on every 5-9 digit of mnistSplit().test.
- * Transfer: freeze up to 'hidden' (the 128-unit features), train a new 5-way head, then fine-tune
- * the top 2 weighted layers at lr/10. Scratch: the network (fresh 'hidden' features + the same
- * head) trained end to end with the same optimiser and at least as many steps as both transfer
- * phases together (a generous, fair budget).
+ * Transfer (defaults): freeze up to 'flatten' (the conv features), train a new head (dense 128 +
+ * 5-way softmax) for 40 epochs, then fine-tune the top 3 weighted layers (head + conv2) for 20
+ * epochs at lr/10 with a new Adam. Scratch: the same architecture (fresh conv blocks + the same
+ * head) trained end to end with Adam at the head's rate for head + fine-tune epochs, i.e. the same
+ * number of steps as both transfer phases together.
  *
  * @example
  * const r = await mnistTransferEval({ seed: 1 });
@@ -50,9 +51,9 @@ export const MNIST_TRANSFER_DEFAULTS = {
   backboneEpochs: 4,
   headEpochs: 40,
   fineTuneEpochs: 20,
-  cutLayer: 'hidden',
-  headHiddenUnits: 0,
-  fineTuneLayers: 2,
+  cutLayer: 'flatten',
+  headHiddenUnits: 128,
+  fineTuneLayers: 3,
   network: 'mnist-cnn',
 } satisfies MnistTransferOptions;
 
@@ -130,7 +131,7 @@ function accuracyOf(model: tf.LayersModel, data: { x: tf.Tensor; y: tf.Tensor })
 }
 
 export async function mnistTransferEval(options: MnistTransferOptions = {}): Promise<MnistTransferResult> {
-  const o = { ...MNIST_TRANSFER_DEFAULTS, ...options };
+  const o = { ...MNIST_TRANSFER_DEFAULTS, ...stripUndefined(options) };
   const log = options.log ?? (() => undefined);
   const started = Date.now();
   const rng = new Rng(o.seed);
@@ -212,4 +213,8 @@ export function disposeModels(models: tf.LayersModel[]): void {
       // Already disposed through another model, or never built.
     }
   }
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
