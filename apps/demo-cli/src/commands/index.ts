@@ -4,6 +4,7 @@ import { detectCommand } from './detect';
 import { dlsCommand } from './dls';
 import { infoCommand } from './info';
 import { predictCommand } from './predict';
+import { styleCommand } from './style';
 import { trainCommand } from './train';
 
-export const COMMANDS: CliCommand[] = [trainCommand, predictCommand, detectCommand, dlsCommand, infoCommand];
+export const COMMANDS: CliCommand[] = [trainCommand, predictCommand, detectCommand, styleCommand, dlsCommand, infoCommand];

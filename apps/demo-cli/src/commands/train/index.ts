@@ -2,9 +2,10 @@ import type { CliCommand } from '../types';
 import { registerTrainMnist } from './mnist';
 import { registerTrainImages } from './images';
 import { registerTrainDetector } from './detector';
+import { registerTrainVoxels } from './voxels';
 
 /** `dlkit train <task>`: one row per trainable system. */
-const TRAIN_TASKS = [registerTrainMnist, registerTrainDetector, registerTrainImages];
+const TRAIN_TASKS = [registerTrainMnist, registerTrainDetector, registerTrainImages, registerTrainVoxels];
 
 export const trainCommand: CliCommand = {
   name: 'train',

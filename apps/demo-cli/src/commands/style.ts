@@ -1,0 +1,93 @@
+import * as path from 'path';
+import { RUN_STYLE_DEFAULTS, runStyleTransfer } from '@dlkit/vision';
+import { nonNegativeInt, positiveInt, positiveNumber, UsageError } from '../util/errors';
+import { resolveOutDir } from '../util/out-dir';
+import { Output } from '../util/output';
+import type { CliCommand } from './types';
+
+interface StyleFlags {
+  content?: string;
+  style?: string;
+  steps?: number;
+  size?: number;
+  out?: string;
+  seed?: number;
+  learningRate?: number;
+  features?: string;
+  contentLayer?: string;
+  styleLayers?: string;
+  imagenetNorm: boolean;
+  json?: boolean;
+}
+
+export const styleCommand: CliCommand = {
+  name: 'style',
+  register(program, run) {
+    program
+      .command('style')
+      .description('neural style transfer (Gatys et al. 2016): repaint the content image with the style image\'s colours and texture')
+      .option('--content <file>', 'content image (PNG, JPEG, WebP, ...)')
+      .option('--style <file>', 'style image')
+      .option('--steps <n>', `Adam steps on the pixels (default ${RUN_STYLE_DEFAULTS.steps})`, nonNegativeInt('--steps'))
+      .option('--size <px>', `both images are resized to size x size (default ${RUN_STYLE_DEFAULTS.size})`, positiveInt('--size'))
+      .option('--out <file>', 'output PNG (default ./dlkit-out/style/stylized.png)')
+      .option('--seed <n>', `seed of the starting noise and the random feature net (default ${RUN_STYLE_DEFAULTS.seed})`, nonNegativeInt('--seed'))
+      .option('--learning-rate <lr>', 'Adam step size on pixels in [0, 1]', positiveNumber('--learning-rate'))
+      .option('--features <onnx>', 'feature network as an ONNX file (e.g. VGG19); default: the offline random multi-scale net')
+      .option('--content-layer <name>', 'layer of the feature network for the content cost')
+      .option('--style-layers <a,b,c>', 'comma-separated layers for the style cost (equal weights)')
+      .option('--no-imagenet-norm', 'with --features: feed RGB in [0, 1] without ImageNet mean/std normalisation')
+      .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+      .action((flags: StyleFlags) =>
+        run(async () => {
+          const out = new Output(flags);
+          if (!flags.content) throw new UsageError('--content <file> is required');
+          if (!flags.style) throw new UsageError('--style <file> is required');
+          if (flags.features && (!flags.contentLayer || !flags.styleLayers)) {
+            throw new UsageError('--features needs --content-layer and --style-layers (layer names of that network)');
+          }
+          if (flags.size !== undefined && flags.size < 16) throw new UsageError(`--size must be at least 16, got ${flags.size}`);
+          const output = flags.out ?? path.join(resolveOutDir(undefined, 'style'), 'stylized.png');
+          const styleLayers = flags.styleLayers?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+          const r = await runStyleTransfer({
+            content: flags.content,
+            style: flags.style,
+            output,
+            size: flags.size,
+            steps: flags.steps,
+            seed: flags.seed,
+            learningRate: flags.learningRate,
+            features: flags.features,
+            contentLayer: flags.contentLayer,
+            styleLayers,
+            imagenetNormalization: flags.imagenetNorm,
+            onStep: (step, steps, c) => {
+              if (step === 1 || step % 10 === 0 || step === steps) {
+                out.log(`step ${step}/${steps} style ${c.style.toExponential(3)} content ${c.content.toExponential(3)} tv ${c.tv.toExponential(3)} total ${c.total.toExponential(3)}`);
+              }
+            },
+          });
+          const json = {
+            task: r.task,
+            output: r.output,
+            styleLoss: r.styleLoss,
+            contentLoss: r.contentLoss,
+            seconds: Math.round(r.seconds * 10) / 10,
+            steps: r.steps,
+            size: r.size,
+            features: r.features,
+            contentLayer: r.contentLayer,
+            styleLayers: r.styleLayers,
+            backend: r.backend,
+          };
+          out.result(
+            json,
+            [
+              `style loss ${r.styleLoss[0].toExponential(3)} -> ${r.styleLoss[1].toExponential(3)} (${(r.styleLoss[0] / r.styleLoss[1]).toFixed(1)}x lower), content loss ${r.contentLoss[0].toExponential(3)} -> ${r.contentLoss[1].toExponential(3)}, ${r.seconds.toFixed(0)} s`,
+              `output: ${r.output}`,
+            ].join('\n'),
+          );
+        }),
+      );
+  },
+};
