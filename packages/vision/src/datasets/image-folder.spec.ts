@@ -44,6 +44,17 @@ describe('readImagePixels', () => {
     expect(Math.min(...one)).toBeGreaterThanOrEqual(0);
   });
 
+  it('reads WebP and resizes non-square images by centre crop', async () => {
+    const file = path.join(tmp, 'wide.webp');
+    // 40×20: left half black, right half white; a centre crop keeps the middle 20×20 (half and half)
+    const raw = Buffer.alloc(40 * 20, 0);
+    for (let y = 0; y < 20; y++) for (let x = 20; x < 40; x++) raw[y * 40 + x] = 255;
+    await sharp(raw, { raw: { width: 40, height: 20, channels: 1 } }).webp({ lossless: true }).toFile(file);
+    const px = await readImagePixels(file, { size: 20, channels: 1 });
+    expect(px[10 * 20 + 2]).toBeLessThan(0.05); // left of centre: black
+    expect(px[10 * 20 + 17]).toBeGreaterThan(0.95); // right of centre: white
+  });
+
   it('flattens transparency onto white', async () => {
     const file = path.join(tmp, 'transparent.png');
     await sharp({ create: { width: 4, height: 4, channels: 4, background: { r: 255, g: 0, b: 0, alpha: 0 } } }).png().toFile(file);
