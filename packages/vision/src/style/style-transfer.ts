@@ -118,7 +118,9 @@ export function styleTransfer(content: tf.Tensor4D, style: tf.Tensor4D, options:
   if (!Number.isInteger(o.steps) || o.steps < 0) throw new Error(`steps must be a non-negative integer, got ${o.steps}`);
   const { cost, dispose } = styleCostFunction(content, style, o);
   // G0 = clip(C + U(-noise, noise)) (Gatys et al. start from noise; the course from noisy content).
-  const image = tf.variable(tf.tidy(() => tf.clipByValue(tf.add(content, tf.randomUniform(content.shape, -o.noise, o.noise, 'float32', o.seed)), 0, 1)));
+  const start = tf.tidy(() => tf.clipByValue(tf.add(content, tf.randomUniform(content.shape, -o.noise, o.noise, 'float32', o.seed)), 0, 1));
+  const image = tf.variable(start);
+  start.dispose();
   const optimizer = tf.train.adam(o.learningRate);
   const styleLoss: number[] = [];
   const contentLoss: number[] = [];
