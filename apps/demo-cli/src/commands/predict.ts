@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { readGreyscaleImage } from '@dlkit/vision';
+import { findLabelsFile, readImageForModel } from '@dlkit/vision';
 import type { CliCommand } from './types';
 import { openClassifier } from '../util/classifier';
 import { UsageError } from '../util/errors';
@@ -20,24 +20,24 @@ export const predictCommand: CliCommand = {
       .description('classify images with a trained model (tfjs directory or .onnx), preprocessed exactly as in training')
       .argument('<images...>', 'PNG/JPEG/WebP files')
       .requiredOption('--model <path>', 'tfjs model directory (e.g. dlkit-out/train-mnist/model) or .onnx file')
-      .option('--labels <file>', 'text file with one class label per line (default: the class index)')
+      .option('--labels <file>', 'text file with one class label per line (default: labels.txt beside the model, else the class index)')
       .option('--json', 'print one JSON object on stdout')
       .addHelpText('after', '\nExample: dlkit predict --model dlkit-out/train-mnist/mnist.onnx digit.png --json')
       .action((images: string[], flags: PredictFlags) =>
         run(async () => {
           const out = new Output(flags);
-          const labels = flags.labels ? readLabels(flags.labels) : undefined;
+          const labelsFile = flags.labels ?? (flags.model ? findLabelsFile(flags.model) : undefined);
+          const labels = labelsFile ? readLabels(labelsFile) : undefined;
           for (const file of images) if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file (expected a PNG or JPEG image)`);
           const classifier = await openClassifier(flags.model!);
           try {
             const [h, w, c] = classifier.imageShape;
-            if (h !== w) throw new Error(`${flags.model}: input is ${h}×${w}; predict serves square inputs`);
             const pixels = new Float32Array(images.length * h * w * c);
-            for (let i = 0; i < images.length; i++) pixels.set(await readGreyscaleImage(images[i], h), i * h * w * c);
+            for (let i = 0; i < images.length; i++) pixels.set(await readImageForModel(images[i], [h, w, c]), i * h * w * c);
             const probs = await classifier.predict(pixels, images.length);
             const predictions = probs.map((p, i) => {
               const best = p.reduce((b, v, k) => (v > p[b] ? k : b), 0);
-              if (labels && labels.length !== p.length) throw new Error(`--labels ${flags.labels}: has ${labels.length} labels, the model has ${p.length} classes`);
+              if (labels && labels.length !== p.length) throw new Error(`labels ${labelsFile}: has ${labels.length} labels, the model has ${p.length} classes`);
               return { file: images[i], label: labels ? labels[best] : String(best), score: Math.round(p[best] * 1e4) / 1e4 };
             });
             const width = Math.max(...predictions.map((p) => path.basename(p.file).length));

@@ -67,6 +67,6 @@ function checkImageShape(shape: readonly (number | string | null)[], source: str
     throw new Error(`${source}: expected an image classifier with input [batch, height, width, channels], got [batch, ${shape.join(', ')}]`);
   }
   const [h, w, c] = shape as number[];
-  if (c !== 1) throw new Error(`${source}: input has ${c} channels; predict currently serves greyscale (1-channel) classifiers such as the MNIST CNN`);
+  if (c !== 1 && c !== 3) throw new Error(`${source}: input has ${c} channels; predict serves greyscale (1) or RGB (3) image classifiers`);
   return [h, w, c];
 }

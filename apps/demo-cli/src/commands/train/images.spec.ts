@@ -52,6 +52,22 @@ describe('dlkit train images', () => {
     expect(fs.existsSync(path.join(j.model, 'model.json'))).toBe(true);
     expect(fs.statSync(j.onnx).size).toBeGreaterThan(10000);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
+
+    // `dlkit predict` serves the RGB classifier (tfjs dir and ONNX) with its labels.txt, preprocessed as in training.
+    const files = ['three', 'four', 'eight'].map((c) => {
+      const dir = path.join(data, c);
+      return path.join(dir, fs.readdirSync(dir).filter((f) => f.endsWith('.png') && f !== 'zero-bytes.png')[0]);
+    });
+    type Predictions = { predictions: { file: string; label: string; score: number }[] };
+    const viaTfjs = await runCli('predict', '--model', j.model, ...files, '--json');
+    const viaOnnx = await runCli('predict', '--model', j.onnx, ...files, '--json');
+    expect(viaTfjs.code).toBe(0);
+    expect(viaOnnx.code).toBe(0);
+    const a = viaTfjs.json<Predictions>().predictions;
+    const b = viaOnnx.json<Predictions>().predictions;
+    expect(b.map((p) => p.label)).toEqual(a.map((p) => p.label));
+    expect(a.every((p) => j.classes.includes(p.label))).toBe(true); // names from labels.txt, not indices
+    expect(a.filter((p, i) => p.label === ['three', 'four', 'eight'][i]).length).toBeGreaterThanOrEqual(2);
   });
 
   it('exits 2 naming the path for a missing --data dir or a dir without class folders, and for a bad --arch', async () => {
