@@ -98,6 +98,17 @@ const CASES: [string, () => tf.LayersModel][] = [
     () => seq([5, 6, 2], [L.zeroPadding2d({ padding: [[1, 2], [0, 1]] }), L.conv2d({ filters: 2, kernelSize: 2 }), L.cropping2D({ cropping: [[1, 0], [0, 2]] }), L.upSampling2d({ size: [2, 3] }), L.upSampling2d({ size: [2, 2], interpolation: 'bilinear' }), L.dropout({ rate: 0.5 }), L.flatten()]),
   ],
   [
+    '1D: Conv1D same/valid/strided, BN, MaxPooling1D, AveragePooling1D, GlobalAveragePooling1D, GlobalMaxPooling1D',
+    () => {
+      const x = tf.input({ shape: [16, 3] });
+      const c = L.conv1d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(x) as tf.SymbolicTensor;
+      const b = L.batchNormalization().apply(L.conv1d({ filters: 5, kernelSize: 3, strides: 2, dilationRate: 1 }).apply(c)) as tf.SymbolicTensor;
+      const p = L.averagePooling1d({ poolSize: 2, padding: 'same' }).apply(L.maxPooling1d({ poolSize: 2 }).apply(c)) as tf.SymbolicTensor;
+      const out = L.concatenate().apply([L.globalAveragePooling1d({}).apply(b) as tf.SymbolicTensor, L.globalMaxPooling1d({}).apply(p) as tf.SymbolicTensor]) as tf.SymbolicTensor;
+      return tf.model({ inputs: x, outputs: L.dense({ units: 3 }).apply(out) as tf.SymbolicTensor });
+    },
+  ],
+  [
     'Rescaling, Reshape, Permute, Dense + BatchNormalization on features',
     () => seq([4, 4, 2], [L.rescaling({ scale: 0.5, offset: -0.25 }), L.reshape({ targetShape: [8, 4] }), L.permute({ dims: [2, 1] }), L.flatten(), L.dense({ units: 6, activation: 'relu' }), L.batchNormalization()]),
   ],

@@ -8,8 +8,8 @@ import { ImportContext, knownSizes, Shape } from '../context';
 
 export interface SpatialPadding {
   padding: 'same' | 'valid';
-  /** [[top, bottom], [left, right]] to pad explicitly before a 'valid' op. */
-  explicit?: [[number, number], [number, number]];
+  /** [begin, end] per spatial axis ([[top, bottom], [left, right]] in 2D) to pad explicitly before a 'valid' op. */
+  explicit?: [number, number][];
 }
 
 /** TensorFlow 'same' pads [begin..., end...] for known sizes. */
@@ -25,8 +25,9 @@ export function tfSamePads(sizes: number[], kernel: number[], strides: number[],
   return [...begin, ...end];
 }
 
-/** The padding of a 2D Conv/Pool node over spatial sizes `sizes` ([H, W], null when unknown). */
+/** The padding of a 1D/2D Conv/Pool node over spatial sizes `sizes` ([L] or [H, W], null when unknown). */
 export function spatialPadding(ctx: ImportContext, sizes: Shape, kernel: number[], strides: number[], dilations: number[]): SpatialPadding {
+  const n = sizes.length;
   const autoPad = ctx.attrString('auto_pad', 'NOTSET');
   if (autoPad === 'VALID') return { padding: 'valid' };
   if (autoPad === 'SAME_UPPER') return { padding: 'same' };
@@ -35,17 +36,17 @@ export function spatialPadding(ctx: ImportContext, sizes: Shape, kernel: number[
     if (!knownSizes(sizes)) throw ctx.error(`auto_pad SAME_LOWER needs known spatial sizes, got [${sizes}] (pass inputShape)`);
     const upper = tfSamePads(sizes, kernel, strides, dilations);
     // SAME_LOWER puts the odd extra pad at the beginning.
-    pads = [upper[2], upper[3], upper[0], upper[1]];
+    pads = [...upper.slice(n), ...upper.slice(0, n)];
   } else if (autoPad === 'NOTSET') {
-    pads = ctx.attrInts('pads', [0, 0, 0, 0]);
+    pads = ctx.attrInts('pads', new Array<number>(2 * n).fill(0));
   } else {
     throw ctx.error(`unknown auto_pad '${autoPad}'`);
   }
-  if (pads.length !== 4 || pads.some((p) => !Number.isInteger(p) || p < 0)) throw ctx.error(`pads should be 4 non-negative integers, got [${pads}]`);
+  if (pads.length !== 2 * n || pads.some((p) => !Number.isInteger(p) || p < 0)) throw ctx.error(`pads should be ${2 * n} non-negative integers, got [${pads}]`);
   if (pads.every((p) => p === 0)) return { padding: 'valid' };
   if (knownSizes(sizes)) {
     const same = tfSamePads(sizes, kernel, strides, dilations);
     if (same.every((p, i) => p === pads[i])) return { padding: 'same' };
   }
-  return { padding: 'valid', explicit: [[pads[0], pads[2]], [pads[1], pads[3]]] };
+  return { padding: 'valid', explicit: Array.from({ length: n }, (_, i): [number, number] => [pads[i], pads[n + i]]) };
 }

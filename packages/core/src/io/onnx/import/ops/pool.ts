@@ -7,7 +7,8 @@
  * (zeros for count_include_pad = 1, the lowest float32 for max pooling).
  */
 import * as tf from '@tensorflow/tfjs';
-import { CHANNELS_FIRST, ImportContext, ImportedValue, OpImporter } from '../context';
+import { CHANNELS_FIRST, ImportContext, ImportedValue, OpImporter, Shape } from '../context';
+import { CHANNELS_FIRST_1D } from './conv';
 import { FLOAT32_LOWEST, OnnxPad2D } from '../layers';
 import { spatialPadding } from './padding';
 
@@ -15,7 +16,8 @@ function pool(kind: 'max' | 'avg'): OpImporter {
   return (ctx) => {
     const x = ctx.tensorInput(0);
     const shape = ctx.onnxShape(x);
-    if (shape.length !== 4) throw ctx.error(`only 2D pooling (rank-4 input [N, C, H, W]) is supported, got [${shape}]`);
+    if (shape.length === 3) return pool1d(ctx, kind, x, shape);
+    if (shape.length !== 4) throw ctx.error(`only 1D and 2D pooling (input [N, C, L] or [N, C, H, W]) is supported, got [${shape}]`);
     const kernel = ctx.attrInts('kernel_shape', []);
     if (kernel.length !== 2) throw ctx.error(`kernel_shape should have 2 entries, got [${kernel}]`);
     const strides = ctx.attrInts('strides', [1, 1]);
@@ -34,14 +36,29 @@ function pool(kind: 'max' | 'avg'): OpImporter {
         pad.explicit = [[p[0], p[2]], [p[1], p[3]]];
         padding = 'valid';
       }
-      if (pad.explicit) input = tf.layers.zeroPadding2d({ padding: pad.explicit, name: ctx.layerName('pad') }).apply(input) as tf.SymbolicTensor;
+      if (pad.explicit) input = tf.layers.zeroPadding2d({ padding: pad.explicit as [[number, number], [number, number]], name: ctx.layerName('pad') }).apply(input) as tf.SymbolicTensor;
     } else if (pad.explicit) {
-      input = new OnnxPad2D({ padding: pad.explicit, value: FLOAT32_LOWEST, name: ctx.layerName('pad') }).apply(input) as tf.SymbolicTensor;
+      input = new OnnxPad2D({ padding: pad.explicit as [[number, number], [number, number]], value: FLOAT32_LOWEST, name: ctx.layerName('pad') }).apply(input) as tf.SymbolicTensor;
     }
     const args = { poolSize: kernel as [number, number], strides: strides as [number, number], padding, name: ctx.layerName() };
     const layer = kind === 'max' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
     return { sym: layer.apply(input) as tf.SymbolicTensor, perm: CHANNELS_FIRST };
   };
+}
+
+/** MaxPool / AveragePool over [N, C, L] ('same' or 'valid' pads only). */
+function pool1d(ctx: ImportContext, kind: 'max' | 'avg', x: ImportedValue & { sym: tf.SymbolicTensor }, shape: Shape): ImportedValue {
+  const kernel = ctx.attrInts('kernel_shape', []);
+  if (kernel.length !== 1) throw ctx.error(`kernel_shape should have 1 entry for a rank-3 input, got [${kernel}]`);
+  const strides = ctx.attrInts('strides', [1]);
+  if (ctx.attrInt('ceil_mode', 0) !== 0) throw ctx.error(`ceil_mode = 1 is not supported`);
+  const pad = spatialPadding(ctx, shape.slice(2), kernel, strides, [1]);
+  if (pad.explicit || (kind === 'avg' && pad.padding === 'same' && ctx.attrInt('count_include_pad', 0) === 1)) {
+    throw ctx.error(`1D pooling pads [${ctx.attrInts('pads', [])}] other than TensorFlow 'same'/'valid' are not supported`);
+  }
+  const args = { poolSize: kernel[0], strides: strides[0], padding: pad.padding, name: ctx.layerName() };
+  const layer = kind === 'max' ? tf.layers.maxPooling1d(args) : tf.layers.averagePooling1d(args);
+  return { sym: layer.apply(ctx.inLayout(x, CHANNELS_FIRST_1D)) as tf.SymbolicTensor, perm: CHANNELS_FIRST_1D };
 }
 
 export const maxPool = pool('max');
@@ -51,15 +68,19 @@ export const averagePool = pool('avg');
 function globalPool(ctx: ImportContext, kind: 'max' | 'avg', keepDims: boolean): ImportedValue {
   const x = ctx.tensorInput(0);
   const shape = ctx.onnxShape(x);
-  if (shape.length !== 4) throw ctx.error(`only rank-4 inputs [N, C, H, W] are supported, got [${shape}]`);
+  const oneD = shape.length === 3;
+  if (shape.length !== 4 && !oneD) throw ctx.error(`only inputs [N, C, L] and [N, C, H, W] are supported, got [${shape}]`);
   const c = shape[1];
-  const input = ctx.inLayout(x, CHANNELS_FIRST);
-  const layer = kind === 'max' ? tf.layers.globalMaxPooling2d({ name: ctx.layerName() }) : tf.layers.globalAveragePooling2d({ name: ctx.layerName() });
+  const input = ctx.inLayout(x, oneD ? CHANNELS_FIRST_1D : CHANNELS_FIRST);
+  const name = ctx.layerName();
+  const layer = oneD
+    ? kind === 'max' ? tf.layers.globalMaxPooling1d({ name }) : tf.layers.globalAveragePooling1d({ name })
+    : kind === 'max' ? tf.layers.globalMaxPooling2d({ name }) : tf.layers.globalAveragePooling2d({ name });
   const y = layer.apply(input) as tf.SymbolicTensor; // [N, C]
   if (!keepDims) return { sym: y, perm: null };
   if (c === null) throw ctx.error(`the channel count is unknown`);
-  const kept = tf.layers.reshape({ targetShape: [1, 1, c], name: ctx.layerName('keepdims') }).apply(y) as tf.SymbolicTensor;
-  return { sym: kept, perm: CHANNELS_FIRST };
+  const kept = tf.layers.reshape({ targetShape: oneD ? [1, c] : [1, 1, c], name: ctx.layerName('keepdims') }).apply(y) as tf.SymbolicTensor;
+  return { sym: kept, perm: oneD ? CHANNELS_FIRST_1D : CHANNELS_FIRST };
 }
 
 export const globalAveragePool: OpImporter = (ctx) => globalPool(ctx, 'avg', true);
