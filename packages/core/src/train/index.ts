@@ -16,3 +16,4 @@ export * from './optimizers';
 export * from './progressBar';
 export * from './randomSearch';
 export * from './trainer';
+export * from './trainingTimer';

@@ -19,6 +19,7 @@ import {
   EpochLogs,
   LearningRateScheduler,
   Trainer,
+  TrainingTimer,
   TrainingContext,
   cosineWithWarmup,
   initBackend,
@@ -135,18 +136,7 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
   const trainSet = new ImageFolderDataset(data.train, { ...shape, augment, seed: o.seed });
   const model = buildImageClassifier({ arch: o.arch, inputShape: [o.size, o.size, o.channels], classes: k, width: o.width, dropout: o.dropout, l2: o.l2, seed: o.seed });
 
-  let stepSeconds = 0;
-  let epochStart = 0;
-  let resumedFromEpoch = 0;
-  const timer = {
-    name: 'timer',
-    priority: -200,
-    onTrainBegin: (ctx: TrainingContext) => void (resumedFromEpoch = ctx.history.length),
-    onEpochBegin: () => void (epochStart = Date.now()),
-    onBatchEnd: (batch: number, logs: { batches: number }) => {
-      if (batch === logs.batches - 1) stepSeconds += (Date.now() - epochStart) / 1000;
-    },
-  };
+  const timer = new TrainingTimer();
   const trainer = new Trainer(model, {
     epochs: o.epochs,
     batchSize: o.batchSize,
@@ -191,7 +181,6 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
     await renderConfusionMatrix(matrix, data.classes, files.confusion, { title: `Confusion matrix, ${data.test.count} test images` });
     await renderMisclassifiedGrid(misclassifiedOf(data.test, predicted, scores, data.classes, o.size, o.channels), files.misclassified);
 
-    const epochsRun = history.length - resumedFromEpoch;
     return {
       task: 'images',
       classes: data.classes,
@@ -214,9 +203,9 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
       confusionMatrix: matrix,
       skipped: data.skipped,
       emptyClasses: data.emptyClasses,
-      samplesPerSec: epochsRun > 0 && stepSeconds > 0 ? (epochsRun * data.train.count) / stepSeconds : 0,
+      samplesPerSec: timer.samplesPerSec,
       seconds: (Date.now() - started) / 1000,
-      resumedFromEpoch,
+      resumedFromEpoch: timer.resumedFromEpoch,
     };
   } finally {
     trainer.dispose();

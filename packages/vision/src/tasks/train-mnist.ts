@@ -18,6 +18,7 @@ import {
   LearningRateScheduler,
   Rng,
   Trainer,
+  TrainingTimer,
   TrainingContext,
   cosineWithWarmup,
   diagnoseBiasVariance,
@@ -110,22 +111,7 @@ export async function trainMnist(options: TrainMnistOptions): Promise<TrainMnist
   const trainSet = new DigitDataset(train, { augment: o.augment, labelSmoothing: o.labelSmoothing, seed: o.seed });
   const checkpointDir = path.join(o.outDir, 'checkpoint');
   // Training time per epoch, measured from epoch begin to the end of its last batch (validation excluded).
-  let stepSeconds = 0;
-  let epochStart = 0;
-  let resumedFromEpoch = 0;
-  const timer = {
-    name: 'timer',
-    priority: -200,
-    onTrainBegin: (ctx: TrainingContext) => {
-      resumedFromEpoch = ctx.history.length;
-    },
-    onEpochBegin: () => {
-      epochStart = Date.now();
-    },
-    onBatchEnd: (batch: number, logs: { batches: number }) => {
-      if (batch === logs.batches - 1) stepSeconds += (Date.now() - epochStart) / 1000;
-    },
-  };
+  const timer = new TrainingTimer();
   const trainer = new Trainer(model, {
     epochs: o.epochs,
     batchSize: o.batchSize,
@@ -165,7 +151,6 @@ export async function trainMnist(options: TrainMnistOptions): Promise<TrainMnist
       valError: clamp01(1 - (last?.valAcc ?? testAccuracy)),
       baselineError: MNIST_HUMAN_ERROR,
     }).message;
-    const epochsRun = history.length - resumedFromEpoch;
     return {
       task: 'mnist',
       backend: backend.backend,
@@ -175,14 +160,14 @@ export async function trainMnist(options: TrainMnistOptions): Promise<TrainMnist
       testSamples: test.count,
       testAccuracy,
       testLoss: evaluation.loss,
-      samplesPerSec: epochsRun > 0 && stepSeconds > 0 ? (epochsRun * train.count) / stepSeconds : 0,
+      samplesPerSec: timer.samplesPerSec,
       seconds: (Date.now() - started) / 1000,
       model: modelDir,
       onnx: onnxFile,
       curves: curvesFile,
       history: historyFile,
       diagnosis,
-      resumedFromEpoch,
+      resumedFromEpoch: timer.resumedFromEpoch,
     };
   } finally {
     trainer.dispose();
