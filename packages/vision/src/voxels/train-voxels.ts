@@ -18,7 +18,7 @@ import { renderVoxelScenes, VoxelPrediction } from './render-scenes';
 import { VoxelScenes, generateVoxelScenes } from './scenes';
 import { VOXEL_CLASS_NAMES } from './shapes';
 import { voxelLoss, voxelTargets } from './voxel-loss';
-import { voxelNet } from './voxel-net';
+import { VoxelNetConfig, voxelNet } from './voxel-net';
 
 export interface TrainVoxelsOptions {
   /** Where the model, the scenes PNG and history.json go. */
@@ -36,6 +36,8 @@ export interface TrainVoxelsOptions {
   size?: number;
   /** Weight of the centre term in the loss (centres in grid fractions). */
   centreWeight?: number;
+  /** Architecture overrides (filters, dense units); size, classes and seed come from above. */
+  model?: Omit<VoxelNetConfig, 'size' | 'numClasses' | 'seed'>;
   /** Called after each epoch with the mean training loss. */
   onEpochEnd?: (epoch: number, epochs: number, loss: number, seconds: number) => void;
 }
@@ -50,7 +52,7 @@ export const TRAIN_VOXELS_DEFAULTS = {
   learningRate: 2e-3,
   size: 16,
   centreWeight: 10,
-} satisfies Omit<Required<TrainVoxelsOptions>, 'outDir' | 'onEpochEnd'>;
+} satisfies Omit<Required<TrainVoxelsOptions>, 'outDir' | 'onEpochEnd' | 'model'>;
 
 export interface TrainVoxelsResult {
   task: 'voxels';
@@ -84,7 +86,7 @@ export async function trainVoxels(options: TrainVoxelsOptions): Promise<TrainVox
   const train = generateVoxelScenes(o.scenes, { seed: o.seed, size: o.size });
   const test = generateVoxelScenes(o.testScenes, { seed: voxelTestSeed(o.seed), size: o.size });
 
-  const model = voxelNet({ size: o.size, numClasses: C, seed: o.seed });
+  const model = voxelNet({ ...o.model, size: o.size, numClasses: C, seed: o.seed });
   const optimizer = tf.train.adam(o.learningRate);
   const schedule = cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs });
   const rng = new Rng(o.seed ^ 0x3d3d);

@@ -17,7 +17,8 @@ export interface VoxelNetConfig {
   numClasses: number;
   /** Filters of each conv block (conv 3x3x3 + ReLU + max-pool 2); the grid halves per block. */
   filters?: number[];
-  /** Units of each head's hidden dense layer. */
+  /** Units of each head's hidden dense layer. (No batch norm: tfjs 4.22's BatchNormalization
+   * does not train on rank-5 tensors, "not implemented for array of rank 5".) */
   denseUnits?: number;
   /** Seeds the Glorot/He initialisers so that a run is reproducible. */
   seed?: number;

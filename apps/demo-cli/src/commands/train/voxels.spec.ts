@@ -1,0 +1,51 @@
+// `dlkit train voxels` on a small run: the JSON contract, the files written, and that the
+// Conv3D network learns on wasm (training loss falls, accuracy above chance).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import sharp from 'sharp';
+import { runCli } from '../../testing/run-cli';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-cli-voxels-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+interface VoxelsJson {
+  task: string;
+  testAccuracy: number;
+  centreError: number;
+  classes: string[];
+  trainScenes: number;
+  testScenes: number;
+  epochs: number;
+  backend: string;
+  model: string;
+  scenes: string;
+  history: string;
+}
+
+describe('dlkit train voxels', () => {
+  it('trains the Conv3D net and prints the JSON contract as the last stdout line', async () => {
+    const out = path.join(tmp, 'run');
+    const r = await runCli('train', 'voxels', '--scenes', '300', '--test-scenes', '100', '--epochs', '3', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    const j = r.json<VoxelsJson>();
+    expect(Object.keys(j).slice(0, 3)).toEqual(['task', 'testAccuracy', 'centreError']);
+    expect(j).toMatchObject({ task: 'voxels', backend: 'wasm', trainScenes: 300, testScenes: 100, epochs: 3, classes: ['sphere', 'cube', 'rod', 'cone', 'torus'] });
+    const losses = (JSON.parse(fs.readFileSync(j.history, 'utf8')) as { loss: number[] }).loss;
+    expect(losses).toHaveLength(3);
+    expect(losses[2]).toBeLessThan(losses[0] * 0.8);
+    // Chance is 0.2; centres are uniform in a 16-voxel grid (a constant guess errs by ~4 voxels).
+    expect(j.testAccuracy).toBeGreaterThan(0.25);
+    expect(j.centreError).toBeLessThan(3.5);
+    expect(fs.existsSync(path.join(j.model, 'model.json'))).toBe(true);
+    expect((await sharp(j.scenes).metadata()).format).toBe('png');
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/epoch 3\/3 loss/);
+  });
+
+  it('rejects bad flags with exit code 2', async () => {
+    const r = await runCli('train', 'voxels', '--scenes', '0');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--scenes must be a positive integer/);
+  });
+});

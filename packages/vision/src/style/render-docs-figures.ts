@@ -1,0 +1,73 @@
+/**
+ * Regenerates the pictures of docs/style.md (not part of the public API):
+ *   node packages/vision/dist/style/render-docs-figures.js packages/vision/docs
+ * 1. style-transfer.png: content | style | result of `runStyleTransfer` with the defaults (256 px).
+ * 2. style-random-scales.png: texture synthesis from noise (style cost only) with the random net
+ *    using only its finest layer vs all four scales, next to the target texture: the evidence for
+ *    choosing a multi-scale random network as the offline default.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import sharp from 'sharp';
+import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '@dlkit/core';
+import { renderBrushStyle, renderContentScene } from './demo-images';
+import { randomFeatureNet } from './random-feature-net';
+import { readRgbImage, writeRgbPng } from './rgb-image';
+import { runStyleTransfer } from './style-task';
+import { styleTransfer } from './style-transfer';
+
+async function strip(files: string[], labels: string[], out: string, size: number): Promise<void> {
+  const pad = 22;
+  const tiles = await Promise.all(files.map((f) => sharp(f).resize(size, size).png().toBuffer()));
+  const text = labels.map((l, i) => `<text x="${i * (size + 6) + size / 2}" y="${size + 16}" font-family="sans-serif" font-size="13" text-anchor="middle">${l}</text>`).join('');
+  const width = files.length * (size + 6) - 6;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${size + pad}">${text}</svg>`;
+  await sharp({ create: { width, height: size + pad, channels: 3, background: 'white' } })
+    .composite([{ input: Buffer.from(svg), left: 0, top: 0 }, ...tiles.map((t, i) => ({ input: t, left: i * (size + 6), top: 0 }))])
+    .png({ compressionLevel: 9 })
+    .toFile(out);
+}
+
+export async function renderStyleDocsFigures(outDir: string): Promise<void> {
+  await initBackend();
+  fs.mkdirSync(outDir, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-style-docs-'));
+  const content = path.join(tmp, 'content.png');
+  const style = path.join(tmp, 'style.png');
+  fs.writeFileSync(content, await renderContentScene(256));
+  fs.writeFileSync(style, await renderBrushStyle(256));
+  const result = path.join(tmp, 'stylized.png');
+  const r = await runStyleTransfer({ content, style, output: result });
+  console.error(`style transfer: style loss ${r.styleLoss[0].toExponential(3)} -> ${r.styleLoss[1].toExponential(3)}, ${r.seconds.toFixed(1)} s`);
+  await strip([content, style, result], ['content', 'style', `result (${r.steps} steps)`], path.join(outDir, 'style-transfer.png'), 256);
+
+  // Texture synthesis from noise: style cost only, 128 px.
+  const size = 128;
+  const target = await readRgbImage(style, size, 'style image');
+  const noise = tf.randomUniform([1, size, size, 3], 0.3, 0.7, 'float32', 5) as tf.Tensor4D;
+  const files: string[] = [];
+  for (const layers of [['conv1'], ['conv1', 'conv2', 'conv3', 'conv4']]) {
+    const net = randomFeatureNet();
+    const s = styleTransfer(noise, target, { featureNet: net, contentLayer: 'conv1', styleLayers: layers, contentWeight: 0, steps: 150, noise: 0 });
+    const f = path.join(tmp, `synth-${layers.length}.png`);
+    await writeRgbPng(f, s.image);
+    console.error(`synthesis with ${layers.join(',')}: style loss ${s.styleLoss[0].toExponential(3)} -> ${s.styleLoss[s.styleLoss.length - 1].toExponential(3)}`);
+    s.image.dispose();
+    net.dispose();
+    files.push(f);
+  }
+  const targetFile = path.join(tmp, 'target.png');
+  await writeRgbPng(targetFile, target);
+  tf.dispose([target, noise]);
+  await strip([targetFile, ...files], ['target texture', 'random net, conv1 only', 'random net, conv1-conv4'], path.join(outDir, 'style-random-scales.png'), 200);
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+if (require.main === module) {
+  renderStyleDocsFigures(process.argv[2] ?? 'packages/vision/docs').catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
