@@ -26,7 +26,7 @@ async function strip(files: string[], labels: string[], out: string, size: numbe
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${size + pad}">${text}</svg>`;
   await sharp({ create: { width, height: size + pad, channels: 3, background: 'white' } })
     .composite([{ input: Buffer.from(svg), left: 0, top: 0 }, ...tiles.map((t, i) => ({ input: t, left: i * (size + 6), top: 0 }))])
-    .png({ compressionLevel: 9 })
+    .png({ compressionLevel: 9, palette: true, colours: 128 }) // quantised: keeps the docs PNGs < 300 KB
     .toFile(out);
 }
 
