@@ -51,6 +51,14 @@ describe('dlkit train detector', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('--resume continues from the checkpoint', async () => {
+    const r = await runCli('train', 'detector', '--scenes', '64', '--epochs', '3', '--test-scenes', '20', '--out', out, '--resume', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toMatch(/epoch 1\/3/); // epochs 1-2 come from the checkpoint
+    expect(r.stderr).toMatch(/epoch 3\/3/);
+    expect(r.json<TrainJson & { epochs: number }>().epochs).toBe(3);
+  });
+
   it('dlkit detect serves the trained model from the tfjs directory and the ONNX export alike', async () => {
     const scene = new SceneDataset(1, SCENE_DETECTOR_CONFIG, 5, 'test').scene(0);
     // Upscaled 2x: the boxes come back in the 128x128 image's pixels.
