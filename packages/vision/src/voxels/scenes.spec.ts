@@ -43,8 +43,8 @@ describe('generateVoxelScenes', () => {
     for (let n = 0; n < clean.count; n++) {
       const c = centreOf(clean, n);
       const r = clean.radii[n];
-      expect(r).toBeGreaterThanOrEqual(0.18 * D);
-      expect(r).toBeLessThanOrEqual(0.3 * D);
+      expect(r).toBeGreaterThanOrEqual(0.22 * D);
+      expect(r).toBeLessThanOrEqual(0.32 * D);
       c.forEach((v) => {
         expect(v - r).toBeGreaterThanOrEqual(0);
         expect(v + r).toBeLessThanOrEqual(D);

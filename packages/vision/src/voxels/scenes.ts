@@ -26,8 +26,9 @@ export interface VoxelSceneOptions {
 
 export const VOXEL_SCENE_DEFAULTS = {
   size: 16,
-  minRadius: 0.18,
-  maxRadius: 0.3,
+  // Half-extents of 3.5-5.1 voxels at 16³: below ~3 voxels a sphere and a cube differ in a handful of voxels.
+  minRadius: 0.22,
+  maxRadius: 0.32,
   noise: 0.15,
 } satisfies Omit<Required<VoxelSceneOptions>, 'seed'>;
 

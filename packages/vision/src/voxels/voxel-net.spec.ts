@@ -5,7 +5,8 @@ import { initBackend } from '@dlkit/core';
 import { expectClose } from '@dlkit/core/testing';
 import { generateVoxelScenes } from './scenes';
 import { VOXEL_CLASS_NAMES } from './shapes';
-import { sceneBatch } from './train-voxels';
+import { predictVoxels, sceneBatch, voxelTrainStep } from './train-voxels';
+import { expectNoLeak } from '@dlkit/core/testing';
 import { voxelLoss } from './voxel-loss';
 import { voxelNet } from './voxel-net';
 
@@ -57,6 +58,32 @@ describe('voxelNet', () => {
     await tf.setBackend('wasm');
     expect(onWasm).toHaveLength(12); // 2 convs + 4 dense layers, kernel + bias each
     onWasm.forEach((g, i) => expectClose(g, onCpu[i], { atol: 1e-4, rtol: 1e-3, label: `grad ${model.trainableWeights[i].name}` }));
+    model.dispose();
+  });
+
+  it('learns a tiny set of scenes (loss falls, accuracy far above chance) without leaking tensors per step', async () => {
+    const scenes = generateVoxelScenes(40, { seed: 11 });
+    const model = voxelNet({ size: 16, numClasses: C, seed: 2 });
+    const optimizer = tf.train.adam(3e-3);
+    const opts = { numClasses: C };
+    const losses: number[] = [];
+    for (let epoch = 0; epoch < 20; epoch++) {
+      let sum = 0;
+      for (let b = 0; b < 40; b += 10) {
+        const loss = voxelTrainStep(model, optimizer, scenes, [...Array(10).keys()].map((i) => b + i), opts);
+        sum += loss.dataSync()[0] / 4;
+        loss.dispose();
+      }
+      losses.push(sum);
+    }
+    // Measured: loss 20.4 (the untrained centre head) -> 1.58, training accuracy 0.475 after 20 epochs; chance is 0.2.
+    expect(losses[19]).toBeLessThan(losses[0] / 3);
+    const predictions = await predictVoxels(model, scenes);
+    const accuracy = predictions.filter((p, n) => p.label === scenes.labels[n]).length / 40;
+    expect(accuracy).toBeGreaterThan(0.35);
+    await expectNoLeak(() => voxelTrainStep(model, optimizer, scenes, [0, 1, 2, 3], opts).dispose(), 2);
+    await expectNoLeak(() => predictVoxels(model, scenes, 16), 1);
+    optimizer.dispose();
     model.dispose();
   });
 });
