@@ -27,7 +27,9 @@ export async function readRgbImage(file: string, size: number, role = 'image'): 
 export async function writeRgbPng(file: string, image: tf.Tensor): Promise<void> {
   const [H, W, C] = image.shape.slice(-3);
   if (image.rank < 3 || C !== 3) throw new Error(`writeRgbPng ${file}: expected an RGB image [.., H, W, 3], got [${image.shape}]`);
-  const bytes = tf.tidy(() => tf.clipByValue(tf.round(tf.mul(image, 255)), 0, 255).toInt()).dataSync();
+  const int = tf.tidy(() => tf.clipByValue(tf.round(tf.mul(image, 255)), 0, 255).toInt());
+  const bytes = int.dataSync();
+  int.dispose();
   const png = await sharp(Buffer.from(Uint8Array.from(bytes)), { raw: { width: W, height: H, channels: 3 } }).png().toBuffer();
   writeFileAtomic(file, png);
 }

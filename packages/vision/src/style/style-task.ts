@@ -115,6 +115,10 @@ export async function runStyleTransfer(options: RunStyleTransferOptions): Promis
 
 /** An ONNX CNN (NCHW RGB input, e.g. torchvision's VGG19 export) as a feature net at size x size. */
 export function onnxFeatureNet(file: string, size: number, imagenetNormalization = true): FeatureNet {
-  const model = importOnnx(file, { inputShape: [size, size, 3] });
+  if (!fs.existsSync(file)) throw new Error(`${file}: ONNX model file not found`);
+  // Bytes as a plain Uint8Array copy, not the fs Buffer: core's float fast path calls
+  // rawData.slice().buffer, which on a Buffer view is the whole shared pool (unaligned bytes).
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const model = importOnnx(bytes, { inputShape: [size, size, 3], label: file });
   return layersFeatureNet(model, { label: file, normalize: imagenetNormalization ? IMAGENET_NORMALIZATION : undefined });
 }
