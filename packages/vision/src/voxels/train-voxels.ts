@@ -50,7 +50,7 @@ export interface TrainVoxelsOptions {
 export const TRAIN_VOXELS_DEFAULTS = {
   scenes: 1500,
   testScenes: 500,
-  epochs: 10,
+  epochs: 14,
   batchSize: 16,
   seed: 1,
   learningRate: 2e-3,

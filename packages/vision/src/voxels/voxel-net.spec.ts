@@ -76,7 +76,7 @@ describe('voxelNet', () => {
       }
       losses.push(sum);
     }
-    // Measured: loss 20.4 (the untrained centre head) -> 1.58, training accuracy 0.475 after 20 epochs; chance is 0.2.
+    // Chance accuracy is 0.2; the thresholds leave a wide margin under what 20 epochs reach.
     expect(losses[19]).toBeLessThan(losses[0] / 3);
     const predictions = await predictVoxels(model, scenes);
     const accuracy = predictions.filter((p, n) => p.label === scenes.labels[n]).length / 40;

@@ -55,7 +55,11 @@ export function voxelNet(config: VoxelNetConfig): tf.LayersModel {
   const hc = tf.layers.dense({ units: c.denseUnits, activation: 'relu', kernelInitializer: he(), name: 'class_hidden' }).apply(pooled) as tf.SymbolicTensor;
   const hx = tf.layers.dense({ units: c.denseUnits, activation: 'relu', kernelInitializer: he(), name: 'centre_hidden' }).apply(flat) as tf.SymbolicTensor;
   const logits = tf.layers.dense({ units: c.numClasses, kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }), name: 'class_logits' }).apply(hc) as tf.SymbolicTensor;
-  const centre = tf.layers.dense({ units: 3, kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }), name: 'centre' }).apply(hx) as tf.SymbolicTensor;
+  // Centres are grid fractions in [0, 1]: start from the middle (bias 0.5) with small weights, so
+  // the untrained centre head does not swamp the class loss in the first steps.
+  const centre = tf.layers
+    .dense({ units: 3, kernelInitializer: tf.initializers.randomNormal({ stddev: 0.01, seed: seed++ }), biasInitializer: tf.initializers.constant({ value: 0.5 }), name: 'centre' })
+    .apply(hx) as tf.SymbolicTensor;
   const out = tf.layers.concatenate({ name: 'heads' }).apply([logits, centre]) as tf.SymbolicTensor; // [B, C + 3]
   return tf.model({ inputs: input, outputs: out, name: 'voxel_net' });
 }
