@@ -165,8 +165,10 @@ export function tensorToNumbers(t: TensorProto): number[] {
 export function tensorToFloat32(t: TensorProto): Float32Array {
   if (t.dataType === DataType.FLOAT && t.rawData && t.rawData.length === elementCount(t) * 4) {
     // Fast path: copy the bytes (the source may be unaligned inside the file buffer); assumes a
-    // little-endian host, like every platform onnxruntime-node ships for.
-    return new Float32Array(t.rawData.slice().buffer);
+    // little-endian host, like every platform onnxruntime-node ships for. `new Uint8Array(...)`
+    // copies into a fresh buffer of exactly this length: a Node Buffer's own .slice() is a view
+    // onto a shared pool, whose .buffer has the wrong length and offset.
+    return new Float32Array(new Uint8Array(t.rawData).buffer);
   }
   return Float32Array.from(tensorToNumbers(t));
 }
