@@ -68,7 +68,9 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
         out.result(
           json,
           [
-            `test accuracy ${(r.testAccuracy * 100).toFixed(2)}% on ${r.testSamples} held-out digits after ${r.epochs} epochs (${r.backend}, ${r.samplesPerSec.toFixed(0)} samples/s, ${r.seconds.toFixed(0)} s)`,
+            `test accuracy ${(r.testAccuracy * 100).toFixed(2)}% on ${r.testSamples} held-out digits after ${r.epochs} epochs (${r.backend}, ${
+              r.samplesPerSec > 0 ? `${r.samplesPerSec.toFixed(0)} samples/s` : 'no epochs left to train'
+            }, ${r.seconds.toFixed(0)} s${r.resumedFromEpoch > 0 ? `, resumed after epoch ${r.resumedFromEpoch}` : ''})`,
             r.diagnosis,
             `model:  ${r.model}`,
             `onnx:   ${r.onnx}`,
