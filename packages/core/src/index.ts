@@ -10,3 +10,4 @@ export * from './io/onnx';
 export * from './optim';
 export * from './scratch';
 export * from './train';
+export * from './util/options';

@@ -5,6 +5,7 @@ import type { CliCommand } from './types';
 import { UsageError, positiveNumber } from '../util/errors';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
+import { round } from '../util/round';
 
 interface DetectFlags {
   model?: string;
@@ -46,7 +47,7 @@ export const detectCommand: CliCommand = {
               const png = path.join(outDir, `${String(i).padStart(3, '0')}-${path.parse(file).name}.png`);
               await drawDetections(file, dets, png, detector.labels);
               annotated.push(png);
-              for (const d of dets) detections.push({ file, label: d.label, score: round(d.score), box: d.box.map(round) });
+              for (const d of dets) detections.push({ file, label: d.label, score: round(d.score), box: d.box.map((v) => round(v)) });
               human.push(`${file}: ${dets.length} object${dets.length === 1 ? '' : 's'}${dets.map((d) => `\n  ${d.label} ${d.score.toFixed(2)} [${d.box.map((v) => v.toFixed(1)).join(', ')}]`).join('')}`);
             }
             human.push(`annotated: ${annotated.join(', ')}`);
@@ -76,6 +77,3 @@ function readLabels(file: string): string[] {
 }
 
 /** 4 decimals in the JSON: exact for the letterbox test's dyadic numbers, readable otherwise. */
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
-}

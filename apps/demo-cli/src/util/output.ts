@@ -1,3 +1,5 @@
+import { formatEpochLogs, type EpochLogs, type TrainingContext } from '@dlkit/core';
+
 /**
  * The CLI output contract (DESIGN.md section 5): human text on stdout, or with --json exactly
  * one JSON object as the last stdout line; progress and logs always go to stderr.
@@ -16,6 +18,14 @@ export class Output {
   /** Progress bars only on an interactive terminal, never with --json or in CI. */
   get showProgress(): boolean {
     return !this.json && Boolean(process.stderr.isTTY) && !process.env.CI;
+  }
+
+  /**
+   * The Trainer's `onEpochEnd` hook for commands that train: one line per epoch on stderr when no
+   * progress bar is drawn (--json, CI, or stderr not a terminal); nothing when the bar shows.
+   */
+  epochLogger(): ((logs: EpochLogs, ctx: TrainingContext) => void) | undefined {
+    return this.showProgress ? undefined : (logs, ctx) => this.log(formatEpochLogs(logs, ctx.epochs));
   }
 
   /** A log line on stderr (never pollutes the JSON on stdout). */

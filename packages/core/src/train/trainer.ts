@@ -32,6 +32,7 @@ import { LossEntry, LossSpec, resolveLoss } from './losses';
 import { MetricSpec, TrainerMetric, resolveMetrics, valKey } from './metrics';
 import { OptimizerName, createOptimizer, getLearningRate, setLearningRate, setOptimizerExtraState } from './optimizers';
 import { ProgressBar, shouldShowProgress } from './progressBar';
+import { stripUndefined } from '../util/options';
 
 /** Tensors in memory (x [m, ...] or one per model input, y [m, ...]), or any `Dataset`. */
 export type TrainData = { x: ModelInputs; y: tf.Tensor } | Dataset;
@@ -399,8 +400,4 @@ function positiveInt(v: number, name: string, allowZero = false): number {
 
 function range(start: number, end: number): number[] {
   return Array.from({ length: end - start }, (_, i) => start + i);
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -20,6 +20,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { BlockContext, convBlock, invertedResidualBlock, residualBlock, separableBlock } from './blocks';
+import { stripUndefined } from '@dlkit/core';
 
 export const IMAGE_ARCHS = ['small', 'resnet', 'mobilenet'] as const;
 export type ImageArch = (typeof IMAGE_ARCHS)[number];
@@ -83,8 +84,4 @@ export function buildImageClassifier(config: ImageClassifierConfig): tf.LayersMo
     .dense({ units: c.classes, activation: 'softmax', kernelInitializer: ctx.glorot(), kernelRegularizer: ctx.regularizer(), name: 'classes' })
     .apply(x) as Sym;
   return tf.model({ inputs: input, outputs: probs, name: `images_${c.arch}` });
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

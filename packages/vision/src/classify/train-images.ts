@@ -35,6 +35,7 @@ import { ImageAugmentOptions } from '../augment/image-augment';
 import { ImageSet, SkippedFile, loadImageFolder } from '../datasets/image-folder';
 import { ImageAugmentationEpoch, ImageFolderDataset } from '../datasets/image-folder-dataset';
 import { ImageArch, buildImageClassifier } from './image-classifier';
+import { stripUndefined } from '@dlkit/core';
 
 export interface TrainImagesOptions {
   /** The image folder: one sub-folder per class. */
@@ -237,8 +238,4 @@ function misclassifiedOf(set: ImageSet, predicted: Int32Array, scores: Float32Ar
     out.push({ pixels: set.images[i], size, channels, trueLabel: classes[set.labels[i]], predictedLabel: classes[predicted[i]], score: scores[i], file: set.files[i] });
   }
   return out;
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -18,6 +18,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Rng } from '@dlkit/core';
 import { mapLimit, readImagePixels } from './image-folder-read';
+import { stripUndefined } from '@dlkit/core';
 
 export const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.webp'];
 
@@ -187,8 +188,4 @@ export function stratifiedSplit(
     order.forEach((i, k) => (k < nTest ? test : k < nTest + nVal ? validation : train).push([c, i]));
   });
   return { train: rng.shuffle(train), validation, test };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -19,6 +19,7 @@ import { evaluateDetector } from './evaluate';
 import { SCENE_LABELS, SceneDataset, SceneOptions } from './scenes';
 import { YoloConfig } from './yolo-config';
 import { YoloLossWeights, yoloLoss } from './yolo-loss';
+import { stripUndefined } from '@dlkit/core';
 
 /** 64×64 scenes, an 8×8 grid (stride 8), two anchors sized for the small and large objects. */
 export const SCENE_DETECTOR_CONFIG = {
@@ -78,7 +79,7 @@ export interface TrainDetectorResult {
 }
 
 export async function trainDetector(options: TrainDetectorOptions): Promise<TrainDetectorResult> {
-  const o = { ...TRAIN_DETECTOR_DEFAULTS, ...stripUndefined(options) };
+  const o = { ...TRAIN_DETECTOR_DEFAULTS, ...stripUndefined(options), outDir: options.outDir };
   const started = Date.now();
   await initBackend();
   fs.mkdirSync(o.outDir, { recursive: true });
@@ -153,8 +154,4 @@ async function renderExamples(test: SceneDataset, predictions: { box: number[]; 
     .png()
     .toBuffer();
   writeFileAtomic(file, png);
-}
-
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -14,6 +14,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { contentCost, gramMatrix, layerStyleCost, totalVariationCost } from './costs';
 import { FeatureNet } from './feature-net';
+import { stripUndefined } from '@dlkit/core';
 
 /** A style layer and its weight λ_l; plain names get equal weights 1 / L. */
 export type StyleLayer = string | { name: string; weight: number };
@@ -178,8 +179,4 @@ function normaliseLayers(layers: StyleLayer[]): { name: string; weight: number }
     if (!(l.weight >= 0)) throw new Error(`style layer '${l.name}': weight must be >= 0, got ${l.weight}`);
     return l;
   });
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -31,6 +31,7 @@ import {
 import { AugmentationEpoch, DigitDataset } from '../datasets/digit-dataset';
 import { DigitSet, mnistSplit, selectDigits } from '../datasets/mnist';
 import { MnistCnnConfig, mnistCnn } from '../models/mnist-cnn';
+import { stripUndefined } from '@dlkit/core';
 
 export interface TrainMnistOptions {
   /** Where the model, ONNX file, curves and checkpoint go. */
@@ -190,8 +191,4 @@ function firstDigits(digits: DigitSet, n: number): DigitSet {
 
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -20,6 +20,7 @@ import { DigitSet, mnistSplit, MNIST_SIZE, selectDigits } from '../datasets/mnis
 import { mnistCnn } from '../models/mnist-cnn';
 import { attachHead } from './head';
 import { transferLearn } from './recipe';
+import { stripUndefined } from '@dlkit/core';
 
 export interface MnistTransferOptions {
   seed?: number;
@@ -213,8 +214,4 @@ export function disposeModels(models: tf.LayersModel[]): void {
       // Already disposed through another model, or never built.
     }
   }
-}
-
-function stripUndefined<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }

@@ -11,6 +11,7 @@
  */
 import { Rng } from '@dlkit/core';
 import { VOXEL_SHAPES } from './shapes';
+import { stripUndefined } from '@dlkit/core';
 
 export interface VoxelSceneOptions {
   /** Seed of the generator: scenes from different seeds are independent. */
@@ -91,8 +92,4 @@ export function generateVoxelScenes(count: number, options: VoxelSceneOptions): 
     radii[n] = r;
   }
   return { count, size: D, grids, labels, centres, radii };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -19,6 +19,7 @@ import { VoxelScenes, generateVoxelScenes } from './scenes';
 import { VOXEL_CLASS_NAMES } from './shapes';
 import { voxelLoss, voxelTargets } from './voxel-loss';
 import { VoxelNetConfig, voxelNet } from './voxel-net';
+import { stripUndefined } from '@dlkit/core';
 
 export interface TrainVoxelsOptions {
   /** Where the model, the scenes PNG and history.json go. */
@@ -212,8 +213,4 @@ export function sceneBatch(scenes: VoxelScenes, indices: number[], numClasses: n
   const x = tf.tensor5d(xs, [indices.length, D, D, D, 1]);
   const y = withTargets ? voxelTargets(labels, centres, D, numClasses) : tf.zeros([indices.length, numClasses + 3]);
   return { x, y: y as tf.Tensor2D };
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -1,9 +1,9 @@
-import { formatEpochLogs } from '@dlkit/core';
 import { TRAIN_DETECTOR_DEFAULTS, trainDetector } from '@dlkit/vision';
 import type { Command } from 'commander';
 import { nonNegativeInt, positiveInt, positiveNumber } from '../../util/errors';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
+import { round } from '../../util/round';
 
 interface DetectorFlags {
   scenes?: number;
@@ -45,7 +45,7 @@ export function registerTrainDetector(train: Command, run: (action: () => Promis
           learningRate: flags.learningRate,
           resume: flags.resume,
           progress: out.showProgress,
-          onEpochEnd: out.showProgress ? undefined : (logs, ctx) => out.log(formatEpochLogs(logs, ctx.epochs)),
+          onEpochEnd: out.epochLogger(),
         });
         const json = {
           task: r.task,
@@ -57,7 +57,7 @@ export function registerTrainDetector(train: Command, run: (action: () => Promis
           examples: r.examples,
           trainScenes: r.trainScenes,
           epochs: r.epochs,
-          loss: r.loss.map(round),
+          loss: r.loss.map((v) => round(v)),
           seconds: Math.round(r.seconds * 10) / 10,
         };
         out.result(
@@ -71,8 +71,4 @@ export function registerTrainDetector(train: Command, run: (action: () => Promis
         );
       }),
     );
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }

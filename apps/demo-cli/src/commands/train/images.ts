@@ -1,10 +1,10 @@
 import * as fs from 'fs';
-import { formatEpochLogs } from '@dlkit/core';
 import { IMAGE_ARCHS, ImageArch, ImageFolderError, TRAIN_IMAGES_DEFAULTS, trainImages } from '@dlkit/vision';
 import type { Command } from 'commander';
 import { UsageError, nonNegativeInt, positiveInt, positiveNumber } from '../../util/errors';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
+import { round } from '../../util/round';
 
 interface ImagesFlags {
   data?: string;
@@ -78,7 +78,7 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
             resume: flags.resume,
             progress: out.showProgress,
             onWarning: (w) => out.log(`warning: ${w}`),
-            onEpochEnd: out.showProgress ? undefined : (logs, ctx) => out.log(formatEpochLogs(logs, ctx.epochs)),
+            onEpochEnd: out.epochLogger(),
           });
         } catch (err) {
           // a folder with no class sub-folders, or fewer than 2 usable classes: a usage error naming the path
@@ -134,9 +134,4 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
         );
       }),
     );
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

@@ -1,9 +1,9 @@
-import { formatEpochLogs } from '@dlkit/core';
 import { TRAIN_MNIST_DEFAULTS, trainMnist } from '@dlkit/vision';
 import type { Command } from 'commander';
 import { nonNegativeInt, positiveInt, positiveNumber } from '../../util/errors';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
+import { round } from '../../util/round';
 
 interface MnistFlags {
   epochs?: number;
@@ -45,7 +45,7 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
           resume: flags.resume,
           trainSamples: flags.trainSamples,
           progress: out.showProgress,
-          onEpochEnd: out.showProgress ? undefined : (logs, ctx) => out.log(formatEpochLogs(logs, ctx.epochs)),
+          onEpochEnd: out.epochLogger(),
         });
         const json = {
           task: r.task,
@@ -79,9 +79,4 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
         );
       }),
     );
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { nonNegativeInt, positiveInt } from '../../util/errors';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
+import { round } from '../../util/round';
 
 interface VoxelsFlags {
   scenes?: number;
@@ -60,9 +61,4 @@ export function registerTrainVoxels(train: Command, run: (action: () => Promise<
         );
       }),
     );
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }
