@@ -2,9 +2,24 @@
 import type { CliCommand } from './types';
 import { detectCommand } from './detect';
 import { dlsCommand } from './dls';
+import { forecastCommand } from './forecast';
 import { infoCommand } from './info';
+import { musicCommand } from './music';
 import { predictCommand } from './predict';
 import { styleCommand } from './style';
+import { textgenCommand } from './textgen';
 import { trainCommand } from './train';
+import { translateDateCommand } from './translate-date';
 
-export const COMMANDS: CliCommand[] = [trainCommand, predictCommand, detectCommand, styleCommand, dlsCommand, infoCommand];
+export const COMMANDS: CliCommand[] = [
+  trainCommand,
+  predictCommand,
+  detectCommand,
+  styleCommand,
+  textgenCommand,
+  forecastCommand,
+  musicCommand,
+  translateDateCommand,
+  dlsCommand,
+  infoCommand,
+];

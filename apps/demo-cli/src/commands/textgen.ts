@@ -1,0 +1,9 @@
+import type { CliCommand } from './types';
+
+// Placeholder wired into the command table; replaced by the issue-4 part that owns this file.
+export const textgenCommand: CliCommand = {
+  name: 'textgen',
+  register() {
+    /* registered by its owner */
+  },
+};
