@@ -1,0 +1,2 @@
+// Public surface of this part; filled by its owner.
+export {};
