@@ -398,8 +398,8 @@ describe('options and errors', () => {
     }
   });
   it('an unsupported layer is named with its class, and the supported layers are listed', () => {
-    const model = seq([tf.layers.lstm({ inputShape: [4, 3], units: 2, name: 'my_lstm' })]);
-    expect(() => exportToOnnx(model)).toThrow(/unsupported layer 'my_lstm' \(LSTM\); supported layers: .*Conv2D.*Dense/);
+    const model = seq([tf.layers.conv2dTranspose({ inputShape: [4, 4, 3], filters: 2, kernelSize: 2, name: 'my_deconv' })]);
+    expect(() => exportToOnnx(model)).toThrow(/unsupported layer 'my_deconv' \(Conv2DTranspose\); supported layers: .*Conv2D.*Dense/);
     expect(supportedOnnxLayers()).toEqual(expect.arrayContaining(['InputLayer', 'Dense', 'Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'BatchNormalization', 'Add', 'Concatenate']));
   });
   it('an unsupported activation and bad options are rejected with clear messages', () => {

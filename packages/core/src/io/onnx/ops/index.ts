@@ -18,6 +18,7 @@ import { add, average, concatenate, maximum, minimum, multiply } from './merge';
 import { permute } from './permute';
 import { averagePooling1d, averagePooling2d, maxPooling1d, maxPooling2d } from './pooling';
 import { prelu } from './prelu';
+import { bidirectional, recurrent, timeDistributed } from './recurrent';
 import { rescaling } from './rescaling';
 import { reshape } from './reshape';
 import { separableConv2d } from './separable-conv2d';
@@ -35,6 +36,7 @@ export const LAYER_EXPORTERS: Readonly<Record<string, LayerExporter>> = {
   AveragePooling1D: averagePooling1d,
   AveragePooling2D: averagePooling2d,
   BatchNormalization: batchNormalization,
+  Bidirectional: bidirectional,
   Concatenate: concatenate,
   Conv1D: conv1d,
   Conv2D: conv2d,
@@ -45,12 +47,14 @@ export const LAYER_EXPORTERS: Readonly<Record<string, LayerExporter>> = {
   ELU: elu,
   Embedding: embedding,
   Flatten: flatten,
+  GRU: recurrent,
   GaussianDropout: identity,
   GaussianNoise: identity,
   GlobalAveragePooling1D: globalAveragePooling1d,
   GlobalAveragePooling2D: globalAveragePooling2d,
   GlobalMaxPooling1D: globalMaxPooling1d,
   GlobalMaxPooling2D: globalMaxPooling2d,
+  LSTM: recurrent,
   LayerNormalization: layerNormalization,
   LeakyReLU: leakyRelu,
   MaxPooling1D: maxPooling1d,
@@ -61,12 +65,15 @@ export const LAYER_EXPORTERS: Readonly<Record<string, LayerExporter>> = {
   Permute: permute,
   PReLU: prelu,
   ReLU: relu,
+  RNN: recurrent,
   Rescaling: rescaling,
   Reshape: reshape,
   SeparableConv2D: separableConv2d,
+  SimpleRNN: recurrent,
   Softmax: softmax,
   SpatialDropout1D: identity,
   ThresholdedReLU: thresholdedRelu,
+  TimeDistributed: timeDistributed,
   UpSampling2D: upSampling2d,
   ZeroPadding2D: zeroPadding2d,
 };
