@@ -1,0 +1,209 @@
+import * as tf from '@tensorflow/tfjs';
+import { Dense, GRADCHECK_THRESHOLD, ScratchSequential, autodiffCheck, gradientCheck, initBackend, meanSquaredError, softmaxCrossEntropy } from '@dlkit/core';
+import type { GradientCheckResult, ReferenceForward } from '@dlkit/core';
+import { expectClose, expectNoLeak } from '@dlkit/core/testing';
+import { GRU } from './gru';
+import { LSTM } from './lstm';
+import type { RecurrentCell, RecurrentOptions, State, StepBackward, StepCache } from './recurrent';
+import { SimpleRNN } from './simpleRnn';
+import { TimeDistributedDense } from './timeDistributedDense';
+
+beforeAll(async () => {
+  await initBackend();
+});
+
+type CellClass = new (o: RecurrentOptions) => RecurrentCell;
+const CELLS: [string, CellClass][] = [
+  ['SimpleRNN', SimpleRNN],
+  ['LSTM', LSTM],
+  ['GRU', GRU],
+];
+
+const m = 3;
+const T = 4;
+const nX = 3;
+const nA = 4;
+const k = 4;
+
+/** One-hot targets [m, T, k], seeded. */
+function oneHotTargets(seed: number): tf.Tensor3D {
+  return tf.tidy(() => tf.oneHot(tf.randomUniform([m, T], 0, k, 'int32', seed), k).toFloat() as tf.Tensor3D);
+}
+
+/** Many-to-many: cell (returnSequences) + Dense at each step + softmax cross-entropy over every y<t>. */
+function manyToManyCheck(Cell: CellClass, seed = 1): GradientCheckResult {
+  const model = new ScratchSequential([new Cell({ units: nA, inputDim: nX, returnSequences: true, seed }), new TimeDistributedDense({ units: k, initializer: 'xavier', seed: seed + 1 })]);
+  model.build([T, nX]);
+  const x = tf.randomNormal([m, T, nX], 0, 1, 'float32', seed + 2);
+  const y = oneHotTargets(seed + 3);
+  const r = gradientCheck(model, softmaxCrossEntropy, x, y);
+  model.dispose();
+  tf.dispose([x, y]);
+  return r;
+}
+
+/** Many-to-one: a<T> -> Dense -> mean squared error. */
+function manyToOneCheck(Cell: CellClass, seed = 1): GradientCheckResult {
+  const model = new ScratchSequential([new Cell({ units: nA, inputDim: nX, seed }), new Dense({ units: 1, inputDim: nA, initializer: 'xavier', seed: seed + 1 })]);
+  const x = tf.randomNormal([m, T, nX], 0, 1, 'float32', seed + 2);
+  const y = tf.randomNormal([m, 1], 0, 1, 'float32', seed + 3);
+  const r = gradientCheck(model, meanSquaredError, x, y);
+  model.dispose();
+  tf.dispose([x, y]);
+  return r;
+}
+
+// Independent references in plain tf ops, differentiated by tfjs autodiff (tf.grads).
+const REFERENCES: Record<string, ReferenceForward> = {
+  SimpleRNN: (x, p) => {
+    let a = tf.zeros([x.shape[0], p.Waa.shape[0]]);
+    const outs: tf.Tensor[] = [];
+    for (const xt of tf.unstack(x, 1)) outs.push((a = tf.tanh(tf.add(tf.add(tf.matMul(a, p.Waa), tf.matMul(xt, p.Wax)), p.ba))));
+    return tf.stack(outs, 1);
+  },
+  // tf.basicLSTMCell: kernel rows [x; h], gate columns i, j (candidate), f, o
+  LSTM: (x, p) => {
+    const h = p.bf.shape[0];
+    const rows = (W: tf.Tensor): tf.Tensor => tf.concat([tf.slice(W, [h, 0], [W.shape[0] - h, h]), tf.slice(W, [0, 0], [h, h])], 0);
+    const kernel = tf.concat([p.Wu, p.Wc, p.Wf, p.Wo].map(rows), 1) as tf.Tensor2D;
+    const bias = tf.concat([p.bu, p.bc, p.bf, p.bo], 0) as tf.Tensor1D;
+    let c = tf.zeros([x.shape[0], h]) as tf.Tensor2D;
+    let a = tf.zeros([x.shape[0], h]) as tf.Tensor2D;
+    const outs: tf.Tensor[] = [];
+    for (const xt of tf.unstack(x, 1)) {
+      [c, a] = tf.basicLSTMCell(0, kernel, bias, xt as tf.Tensor2D, c, a);
+      outs.push(a);
+    }
+    return tf.stack(outs, 1);
+  },
+  // the course's formulas, with each W split into its state rows and input rows
+  GRU: (x, p) => {
+    const h = p.bu.shape[0];
+    const split = (W: tf.Tensor): [tf.Tensor, tf.Tensor] => [tf.slice(W, [0, 0], [h, h]), tf.slice(W, [h, 0], [W.shape[0] - h, h])];
+    const [Uu, Xu] = split(p.Wu);
+    const [Ur, Xr] = split(p.Wr);
+    const [Uc, Xc] = split(p.Wc);
+    let c: tf.Tensor = tf.zeros([x.shape[0], h]);
+    const outs: tf.Tensor[] = [];
+    for (const xt of tf.unstack(x, 1)) {
+      const u = tf.sigmoid(tf.add(tf.add(tf.matMul(c, Uu), tf.matMul(xt, Xu)), p.bu));
+      const r = tf.sigmoid(tf.add(tf.add(tf.matMul(c, Ur), tf.matMul(xt, Xr)), p.br));
+      const cTilde = tf.tanh(tf.add(tf.add(tf.matMul(tf.mul(r, c), Uc), tf.matMul(xt, Xc)), p.bc));
+      outs.push((c = tf.add(c, tf.mul(u, tf.sub(cTilde, c))))); // u c̃ + (1 - u) c
+    }
+    return tf.stack(outs, 1);
+  },
+};
+
+describe.each(CELLS)('%s', (label, Cell) => {
+  test('passes gradient checking, many-to-many (softmax over every step) and many-to-one (MSE on a<T>)', () => {
+    const many = manyToManyCheck(Cell);
+    const one = manyToOneCheck(Cell);
+    // measured numbers for the docs (cells.md)
+    console.log(`${label} gradcheck: many-to-many ${many.relativeDifference.toExponential(2)}, many-to-one ${one.relativeDifference.toExponential(2)}`);
+    for (const r of [many, one]) {
+      expect(r.passed).toBe(true);
+      expect(r.relativeDifference).toBeLessThan(GRADCHECK_THRESHOLD);
+    }
+    expect(many.entries.map((e) => e.key)).toContain('timeDistributedDense1.W');
+    expect(many.entries.find((e) => e.key === 'input')!.checked).toBe(m * T * nX);
+  });
+
+  test('backward equals tfjs autodiff of an independent tf-ops forward', async () => {
+    const cell = new Cell({ units: nA, inputDim: nX, returnSequences: true, seed: 7 });
+    // non-zero biases, so that every bias gradient path is exercised
+    for (const [key, v] of Object.entries(cell.params)) if (key.startsWith('b')) v.assign(tf.randomNormal(v.shape, 0, 0.5, 'float32', key.length + 11));
+    const x = tf.randomNormal([m, 5, nX], 0, 1, 'float32', 8);
+    const cmp = await autodiffCheck(cell, REFERENCES[label], x, { referenceBackend: 'cpu', seed: 9 });
+    expect(cmp.map((c) => c.key)).toEqual(['output', 'input', ...Object.keys(cell.params)]);
+    for (const c of cmp) {
+      expect(c.scale).toBeGreaterThan(1e-3);
+      expectClose(c.ours, c.reference, { atol: 1e-5, rtol: 1e-4, label: `${label} ${c.key}` });
+    }
+    cell.dispose();
+    x.dispose();
+  });
+
+  test('many-to-one backward equals the many-to-many one with dA zero except at T', () => {
+    const seqCell = new Cell({ units: nA, inputDim: nX, returnSequences: true, seed: 3 });
+    const lastCell = new Cell({ units: nA, inputDim: nX, seed: 3 });
+    const x = tf.randomNormal([2, 5, nX], 0, 1, 'float32', 4);
+    const seq = seqCell.forward(x, { training: true });
+    const last = lastCell.forward(x, { training: true });
+    expect(last.shape).toEqual([2, nA]);
+    expectClose(last, tf.squeeze(tf.slice(seq, [0, 4, 0], [2, 1, nA]), [1]), { atol: 1e-6, label: 'a<T>' });
+    const dLast = tf.randomNormal([2, nA], 0, 1, 'float32', 5);
+    const dSeq = tf.concat([tf.zeros([2, 4, nA]), tf.expandDims(dLast, 1)], 1);
+    expectClose(lastCell.backward(dLast), seqCell.backward(dSeq), { atol: 1e-6, label: 'dx' });
+    for (const key of Object.keys(seqCell.params)) expectClose(lastCell.grads[key], seqCell.grads[key], { atol: 1e-6, label: key });
+    seqCell.dispose();
+    lastCell.dispose();
+  });
+
+  test('no tensor leaks across repeated forward/backward, and validates its input', async () => {
+    const cell = new Cell({ units: nA, returnSequences: true, seed: 2 });
+    expect(cell.built).toBe(false);
+    const x = tf.randomNormal([2, 6, nX], 0, 1, 'float32', 1);
+    await expectNoLeak(() => {
+      const a = cell.forward(x, { training: true });
+      const dA = tf.onesLike(a);
+      const dx = cell.backward(dA);
+      expect(dx.shape).toEqual([2, 6, nX]);
+      tf.dispose([a, dA, dx]);
+    });
+    expect(cell.inputDim).toBe(nX);
+    expect(() => cell.forward(tf.ones([2, 6, 5]), { training: true })).toThrow('input has 5 features, expected 3');
+    expect(() => cell.forward(tf.ones([2, 6]), { training: true })).toThrow('expected a rank-3 input [m, T, n_x], got shape [2,6]');
+    expect(() => cell.backward(tf.ones([2, 6]))).toThrow('dA has shape [2,6], expected [2,6,4]');
+    expect(() => new Cell({ units: 0 })).toThrow('units must be a positive integer, got 0');
+    expect(() => new Cell({ units: 2 }).backward(tf.ones([1, 2]))).toThrow('backward called before forward');
+    const before = tf.memory().numTensors;
+    cell.dispose();
+    expect(tf.memory().numTensors).toBeLessThan(before);
+    x.dispose();
+  });
+
+  test('same seed, same weights and outputs', () => {
+    const a = new Cell({ units: nA, inputDim: nX, seed: 5 });
+    const b = new Cell({ units: nA, inputDim: nX, seed: 5 });
+    const x = tf.randomNormal([2, 3, nX], 0, 1, 'float32', 6);
+    expect(Array.from(a.forward(x, { training: false }).dataSync())).toEqual(Array.from(b.forward(x, { training: false }).dataSync()));
+    a.dispose();
+    b.dispose();
+  });
+});
+
+// Planted bugs: each must be flagged by gradient checking.
+class LSTMWithoutForgetPath extends LSTM {
+  // dc<t-1> = dc<t> * Γf dropped: the cell state no longer carries gradient back in time
+  protected override stepBackward(cache: StepCache, dNext: State): StepBackward {
+    const r = super.stepBackward(cache, dNext);
+    return { ...r, dPrev: { ...r.dPrev, c: tf.zerosLike(r.dPrev.c) } };
+  }
+}
+class RNNWithoutTanhDerivative extends SimpleRNN {
+  // dz = da instead of da * (1 - a<t>^2)
+  protected override stepBackward(cache: StepCache, dNext: State): StepBackward {
+    return super.stepBackward({ ...cache, a: tf.zerosLike(cache.a) }, dNext);
+  }
+}
+class GRUTruncatedBptt extends GRU {
+  // no gradient passed to c<t-1>: backpropagation through one step only
+  protected override stepBackward(cache: StepCache, dNext: State): StepBackward {
+    const r = super.stepBackward(cache, dNext);
+    return { ...r, dPrev: { a: tf.zerosLike(r.dPrev.a) } };
+  }
+}
+
+describe('gradient checking flags planted bugs', () => {
+  test.each([
+    ['LSTM without the forget-gate term of dc<t-1>', LSTMWithoutForgetPath as CellClass],
+    ['SimpleRNN without the tanh derivative', RNNWithoutTanhDerivative as CellClass],
+    ['GRU with truncated backpropagation through time', GRUTruncatedBptt as CellClass],
+  ])('%s', (label, Buggy) => {
+    const r = manyToManyCheck(Buggy);
+    console.log(`planted bug "${label}": relative difference ${r.relativeDifference.toExponential(2)}`);
+    expect(r.passed).toBe(false);
+    expect(r.relativeDifference).toBeGreaterThan(10 * GRADCHECK_THRESHOLD);
+  });
+});
