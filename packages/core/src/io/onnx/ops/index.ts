@@ -6,6 +6,7 @@ import { activation, elu, leakyRelu, relu, softmax, thresholdedRelu } from './ac
 import { batchNormalization } from './batch-normalization';
 import { LayerExporter } from './context';
 import { conv1d, conv2d } from './conv';
+import { conv3d } from './conv3d';
 import { cropping2d } from './cropping2d';
 import { dense } from './dense';
 import { depthwiseConv2d } from './depthwise-conv2d';
@@ -17,6 +18,7 @@ import { layerNormalization } from './layer-normalization';
 import { add, average, concatenate, maximum, minimum, multiply } from './merge';
 import { permute } from './permute';
 import { averagePooling1d, averagePooling2d, maxPooling1d, maxPooling2d } from './pooling';
+import { averagePooling3d, maxPooling3d } from './pooling3d';
 import { prelu } from './prelu';
 import { bidirectional, recurrent, timeDistributed } from './recurrent';
 import { rescaling } from './rescaling';
@@ -35,11 +37,13 @@ export const LAYER_EXPORTERS: Readonly<Record<string, LayerExporter>> = {
   Average: average,
   AveragePooling1D: averagePooling1d,
   AveragePooling2D: averagePooling2d,
+  AveragePooling3D: averagePooling3d,
   BatchNormalization: batchNormalization,
   Bidirectional: bidirectional,
   Concatenate: concatenate,
   Conv1D: conv1d,
   Conv2D: conv2d,
+  Conv3D: conv3d,
   Cropping2D: cropping2d,
   Dense: dense,
   DepthwiseConv2D: depthwiseConv2d,
@@ -59,6 +63,7 @@ export const LAYER_EXPORTERS: Readonly<Record<string, LayerExporter>> = {
   LeakyReLU: leakyRelu,
   MaxPooling1D: maxPooling1d,
   MaxPooling2D: maxPooling2d,
+  MaxPooling3D: maxPooling3d,
   Maximum: maximum,
   Minimum: minimum,
   Multiply: multiply,
