@@ -21,7 +21,8 @@ interface Case {
 const cases: Case[] = [];
 for (const strides of [1, 2, [2, 1]] as Array<number | [number, number]>) {
   for (const pad of ['same', 'valid'] as const) {
-    cases.push({ x: [2, 7, 9, 3], filter: [3, 2, 3, 4], strides, pad });
+    cases.push({ x: [2, 7, 9, 3], filter: [3, 2, 3, 4], strides, pad }); // <= 4 channels: the row-im2col route
+    cases.push({ x: [2, 7, 9, 6], filter: [3, 2, 6, 4], strides, pad }); // more channels: the dilated-conv route
   }
 }
 cases.push({ x: [3, 8, 6, 2], filter: [3, 3, 2, 5], strides: 2, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] });

@@ -13,6 +13,7 @@ import { depthwiseConv2dNativeBackpropInputConfig } from './depthwiseConv2dNativ
 import { maxPool3DConfig } from './maxPool3D';
 import { maxPool3DGradConfig } from './maxPool3DGrad';
 import { maxPoolGradConfig } from './maxPoolGrad';
+import { meanConfig, sumConfig } from './reduceLeadingAxes';
 import { tileConfig } from './tile';
 import { unsortedSegmentSumConfig } from './unsortedSegmentSum';
 
@@ -28,5 +29,7 @@ export const EXTRA_WASM_KERNELS: KernelConfig[] = [
   maxPoolGradConfig, // replaces the stock kernel: loses all-negative windows, ~2x slower
   maxPool3DGradConfig, // replaces the stock kernel: loses all-negative windows
   maxPool3DConfig, // replaces the stock kernel: all-negative windows give 1.17e-38
+  sumConfig, // wraps the stock kernel: leading-axes sums (bias/batch-norm gradients) ~7x faster as one matmul
+  meanConfig, // the same for leading-axes means (batch norm's batch statistics)
   tileConfig, // replaces the stock kernel: ~10x faster block copies (batch norm's gradient)
 ];

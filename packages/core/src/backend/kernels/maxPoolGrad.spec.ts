@@ -17,7 +17,8 @@ interface Case {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 const cases: Case[] = [
-  { x: [2, 8, 6, 3], filterSize: 2, strides: 2, pad: 'valid' },
+  { x: [2, 8, 6, 3], filterSize: 2, strides: 2, pad: 'valid' }, // the 2x2/2 fast path
+  { x: [3, 6, 10, 17], filterSize: [2, 2], strides: [2, 2], pad: 'valid' }, // fast path, odd channel count
   { x: [2, 7, 9, 3], filterSize: 2, strides: 2, pad: 'valid' }, // remainder rows/columns get 0
   { x: [2, 7, 9, 3], filterSize: 2, strides: 2, pad: 'same' }, // windows reaching past the input
   { x: [3, 9, 7, 2], filterSize: [3, 2], strides: [3, 2], pad: 'same' },
