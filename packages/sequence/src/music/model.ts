@@ -1,0 +1,69 @@
+/**
+ * The melody LSTM (DLS course 5, "Jazz improvisation with LSTM"): token embedding → LSTM over the
+ * sequence → per-step softmax over the next token. Trained on windows of the token stream with
+ * next-token targets; generation feeds its own samples back in.
+ *
+ *   ids [B, T] → embedding [B, T, E] → lstm [B, T, H] → dense softmax [B, T, V]
+ *
+ * @example
+ * const model = buildMusicLstm({ vocabSize: 120, embeddingDim: 32, units: 128, seqLength: 32 }, 1);
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { TrainerLossFn, TrainerMetricFn } from '@dlkit/core';
+
+export interface MusicModelConfig {
+  /** Tokens in the vocabulary (note events plus `<s>`). */
+  vocabSize: number;
+  /** Size of each token's learned vector. */
+  embeddingDim: number;
+  /** LSTM hidden units. */
+  units: number;
+  /** Window length in tokens, for training and as the generation context. */
+  seqLength: number;
+}
+
+/** A fresh model; every initialiser is seeded from `seed`, so the same seed gives the same weights. */
+export function buildMusicLstm(config: MusicModelConfig, seed: number): tf.LayersModel {
+  for (const key of ['vocabSize', 'embeddingDim', 'units', 'seqLength'] as const) {
+    if (!(Number.isInteger(config[key]) && config[key] > 0)) throw new Error(`${key} must be a positive integer, got ${config[key]}`);
+  }
+  let s = seed;
+  const glorot = () => tf.initializers.glorotUniform({ seed: s++ });
+  return tf.sequential({
+    name: 'music_lstm',
+    layers: [
+      tf.layers.embedding({
+        inputDim: config.vocabSize,
+        outputDim: config.embeddingDim,
+        inputLength: config.seqLength,
+        embeddingsInitializer: tf.initializers.randomUniform({ minval: -0.05, maxval: 0.05, seed: s++ }),
+        name: 'embedding',
+      }),
+      tf.layers.lstm({
+        units: config.units,
+        returnSequences: true,
+        kernelInitializer: glorot(),
+        recurrentInitializer: tf.initializers.orthogonal({ seed: s++ }),
+        name: 'lstm',
+      }),
+      tf.layers.dense({ units: config.vocabSize, activation: 'softmax', kernelInitializer: glorot(), name: 'next_token' }),
+    ],
+  });
+}
+
+/** Cross-entropy of next-token ids: yTrue ids [B, T], yPred probabilities [B, T, V] → mean over B·T. */
+export const sequenceCrossEntropy: TrainerLossFn = (yTrue, yPred) =>
+  tf.tidy(() => {
+    const v = yPred.shape[yPred.rank - 1];
+    const ids = tf.cast(tf.reshape(yTrue, [-1]), 'int32'); // [B·T]
+    const p = tf.clipByValue(tf.reshape(yPred, [-1, v]), 1e-7, 1); // [B·T, V]
+    return tf.mean(tf.neg(tf.sum(tf.mul(tf.oneHot(ids, v), tf.log(p)), -1))) as tf.Scalar;
+  });
+
+/** Fraction of steps whose most likely next token is the true one. */
+export const sequenceAccuracy: TrainerMetricFn = (yTrue, yPred) =>
+  tf.tidy(() => {
+    const v = yPred.shape[yPred.rank - 1];
+    const ids = tf.cast(tf.reshape(yTrue, [-1]), 'int32');
+    return tf.mean(tf.cast(tf.equal(ids, tf.argMax(tf.reshape(yPred, [-1, v]), -1)), 'float32')) as tf.Scalar;
+  });
