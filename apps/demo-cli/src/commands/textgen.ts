@@ -1,9 +1,187 @@
+import * as path from 'path';
+import {
+  CORPUS_DEFAULTS,
+  NAMES_CHAR_LM,
+  NGRAM_SMOOTHING_K,
+  SAMPLE_CHAR_LM_DEFAULTS,
+  TRAIN_CHAR_LM_DEFAULTS,
+  loadCharLm,
+  sampleCharLm,
+  trainCharLm,
+  type CorpusMode,
+} from '@dlkit/sequence';
+import { initBackend } from '@dlkit/core';
+import type { Command } from 'commander';
+import { nonNegativeInt, positiveInt, positiveNumber, UsageError } from '../util/errors';
+import { resolveOutDir } from '../util/out-dir';
+import { Output } from '../util/output';
+import { round } from '../util/round';
 import type { CliCommand } from './types';
 
-// Placeholder wired into the command table; replaced by the issue-4 part that owns this file.
+type Run = (action: () => Promise<number | void>) => Promise<void>;
+
+interface TrainFlags {
+  corpus?: string;
+  epochs?: number;
+  batchSize?: number;
+  learningRate?: number;
+  units?: number;
+  cell?: string;
+  mode?: string;
+  chunkLength?: number;
+  lowercase?: boolean;
+  maxItems?: number;
+  out?: string;
+  seed?: number;
+  resume?: boolean;
+  json?: boolean;
+}
+
+interface SampleFlags {
+  model?: string;
+  n?: number;
+  temperature?: number;
+  topK?: number;
+  prefix?: string;
+  maxLength?: number;
+  seed?: number;
+  json?: boolean;
+}
+
+/** `dlkit textgen train|sample`: the character-level language model ("Dinosaur Island"). */
 export const textgenCommand: CliCommand = {
   name: 'textgen',
-  register() {
-    /* registered by its owner */
+  register(program, run) {
+    const textgen = program
+      .command('textgen')
+      .description('character-level language model ("Dinosaur Island"): train on names or any text, then sample new items');
+    registerTrain(textgen, run);
+    registerSample(textgen, run);
   },
 };
+
+function registerTrain(textgen: Command, run: Run): void {
+  const d = TRAIN_CHAR_LM_DEFAULTS;
+  textgen
+    .command('train')
+    .description('train an LSTM language model on characters and compare it with unigram/bigram baselines on the same validation split')
+    .option('--corpus <names|file>', `'names' (8,422 real English first names, lowercased) or a text file (default ${d.corpus})`)
+    .option('--epochs <n>', `training epochs (default ${d.epochs})`, positiveInt('--epochs'))
+    .option('--batch-size <n>', `items per mini-batch (default ${d.batchSize})`, positiveInt('--batch-size'))
+    .option('--learning-rate <lr>', `Adam's starting learning rate, cosine-decayed to a tenth (default ${d.learningRate})`, positiveNumber('--learning-rate'))
+    .option('--units <n>', `hidden units of the recurrent layer (default ${NAMES_CHAR_LM.units})`, positiveInt('--units'))
+    .option('--cell <lstm|gru>', `recurrent cell (default ${NAMES_CHAR_LM.cell})`)
+    .option('--mode <auto|lines|chunks>', `how a FILE becomes items: one per line, or running text cut into chunks; auto = lines if no line is longer than ${CORPUS_DEFAULTS.maxLineLength} characters (default ${CORPUS_DEFAULTS.mode})`)
+    .option('--chunk-length <n>', `characters predicted per chunk of running text (default ${CORPUS_DEFAULTS.chunkLength})`, positiveInt('--chunk-length'))
+    .option('--lowercase', 'lowercase a FILE corpus first (names are always lowercased)')
+    .option('--max-items <n>', 'use only the first N items of the corpus (quick runs)', positiveInt('--max-items'))
+    .option('--out <dir>', 'output directory (default ./dlkit-out/textgen)')
+    .option('--seed <n>', `seed of the split, the initial weights and the shuffling (default ${d.seed})`, nonNegativeInt('--seed'))
+    .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
+    .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+    .addHelpText(
+      'after',
+      `\nValidation: a seeded ${d.validationFraction * 100}% of the items. Baselines: unigram and bigram with add-k smoothing, k = ${NGRAM_SMOOTHING_K} (Laplace),` +
+        `\nscored on the same predicted characters as the model (end-of-item markers included).` +
+        `\nWrites <out>/model (model.json, weights.bin, textgen.json, training-items.json), <out>/checkpoint and <out>/history.json.`,
+    )
+    .action((flags: TrainFlags) =>
+      run(async () => {
+        const out = new Output(flags);
+        if (flags.cell !== undefined && flags.cell !== 'lstm' && flags.cell !== 'gru') throw new UsageError(`--cell must be lstm or gru, got '${flags.cell}'`);
+        if (flags.mode !== undefined && !['auto', 'lines', 'chunks'].includes(flags.mode)) throw new UsageError(`--mode must be auto, lines or chunks, got '${flags.mode}'`);
+        if (flags.corpus === '') throw new UsageError('--corpus needs names or a file path');
+        const outDir = resolveOutDir(flags.out, 'textgen');
+        const r = await trainCharLm({
+          outDir,
+          corpus: flags.corpus,
+          corpusOptions: { mode: flags.mode as CorpusMode | undefined, chunkLength: flags.chunkLength, lowercase: flags.lowercase },
+          maxItems: flags.maxItems,
+          epochs: flags.epochs,
+          batchSize: flags.batchSize,
+          learningRate: flags.learningRate,
+          seed: flags.seed,
+          model: { units: flags.units, cell: flags.cell as 'lstm' | 'gru' | undefined },
+          resume: flags.resume,
+          progress: out.showProgress,
+          onEpochEnd: out.epochLogger(),
+        });
+        const belowBigram = 1 - r.valPerplexity / r.bigramPerplexity;
+        const json = {
+          task: r.task,
+          valPerplexity: round(r.valPerplexity),
+          bigramPerplexity: round(r.bigramPerplexity),
+          unigramPerplexity: round(r.unigramPerplexity),
+          model: r.model,
+          trainPerplexity: round(r.trainPerplexity),
+          belowBigram: round(belowBigram),
+          corpus: r.corpus,
+          kind: r.kind,
+          trainItems: r.trainItems,
+          validationItems: r.validationItems,
+          validationCharacters: r.validationCharacters,
+          vocabSize: r.vocabSize,
+          epochs: r.epochs,
+          history: r.history,
+          checkpoint: r.checkpoint,
+          backend: r.backend,
+          seconds: round(r.seconds, 1),
+        };
+        out.result(
+          json,
+          [
+            `validation perplexity ${r.valPerplexity.toFixed(3)} per character (${(belowBigram * 100).toFixed(1)}% below the bigram's ${r.bigramPerplexity.toFixed(3)}; unigram ${r.unigramPerplexity.toFixed(3)})`,
+            `${r.trainItems} training / ${r.validationItems} validation items (${r.validationCharacters} predicted characters), ${r.epochs} epochs, ${r.backend}, ${r.seconds.toFixed(0)} s`,
+            `model: ${r.model}`,
+            `try:   dlkit textgen sample --model ${r.model}`,
+          ].join('\n'),
+        );
+      }),
+    );
+}
+
+function registerSample(textgen: Command, run: Run): void {
+  const d = SAMPLE_CHAR_LM_DEFAULTS;
+  textgen
+    .command('sample')
+    .description('sample new items from a model trained by "dlkit textgen train"')
+    .option('--model <dir>', 'model directory written by textgen train (<out>/model; default ./dlkit-out/textgen/model)')
+    .option('--n <count>', `number of samples (default ${d.n})`, positiveInt('--n'))
+    .option('--temperature <t>', `softmax temperature: < 1 safer, > 1 wilder (default ${d.temperature})`, nonNegativeNumber('--temperature'))
+    .option('--top-k <k>', 'draw only from the k most likely characters (default: all)', positiveInt('--top-k'))
+    .option('--prefix <text>', 'every sample starts with these characters (default: none)')
+    .option('--max-length <n>', 'longest sample in characters, prefix included (default: twice the longest training item)', positiveInt('--max-length'))
+    .option('--seed <n>', `sampling seed (default ${d.seed})`, nonNegativeInt('--seed'))
+    .option('--json', 'print one JSON object on stdout')
+    .addHelpText('after', '\n"novel" is the fraction of samples that are not items of the training set.')
+    .action((flags: SampleFlags) =>
+      run(async () => {
+        const out = new Output(flags);
+        const dir = flags.model ?? path.join(resolveOutDir(undefined, 'textgen'), 'model');
+        await initBackend();
+        const lm = await loadCharLm(dir);
+        try {
+          const { samples, novel } = sampleCharLm(lm, {
+            n: flags.n,
+            temperature: flags.temperature,
+            topK: flags.topK,
+            prefix: flags.prefix,
+            maxLength: flags.maxLength,
+            seed: flags.seed,
+          });
+          out.result({ samples, novel: round(novel), model: dir }, [...samples, `novel: ${(novel * 100).toFixed(0)}% of ${samples.length} samples are not in the training set`].join('\n'));
+        } finally {
+          lm.dispose();
+        }
+      }),
+    );
+}
+
+/** Parses a number >= 0 (temperature 0 = greedy), or throws a UsageError naming the flag. */
+function nonNegativeNumber(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a number >= 0, got '${value}'`);
+    return n;
+  };
+}
