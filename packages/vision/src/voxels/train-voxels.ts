@@ -3,8 +3,9 @@
  * two-head Conv3D `voxelNet` trained on the wasm backend (whose Conv3D/MaxPool3D gradients core
  * replaces with corrected kernels) with Adam and a cosine learning-rate decay, evaluated on
  * held-out scenes generated from a disjoint seed: class accuracy and mean Euclidean centre error
- * in voxels. Writes the model (tfjs format) and a PNG of test scenes with predicted vs true
- * shape and centre.
+ * in voxels. Writes the model (tfjs format), its ONNX export (`voxels.onnx`: input `voxels`
+ * [B, D, D, D, 1] NDHWC, output `heads` [B, C + 3], the same tensors as `model.predict`) and a PNG
+ * of test scenes with predicted vs true shape and centre.
  *
  * @example
  * const r = await trainVoxels({ outDir: 'dlkit-out/train-voxels' });
@@ -13,7 +14,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { Rng, cosineWithWarmup, initBackend, saveModel, writeFileAtomic } from '@dlkit/core';
+import { Rng, cosineWithWarmup, initBackend, saveModel, saveOnnx, writeFileAtomic } from '@dlkit/core';
 import { renderVoxelScenes, VoxelPrediction } from './render-scenes';
 import { VoxelScenes, generateVoxelScenes } from './scenes';
 import { VOXEL_CLASS_NAMES } from './shapes';
@@ -22,7 +23,7 @@ import { VoxelNetConfig, voxelNet } from './voxel-net';
 import { stripUndefined } from '@dlkit/core';
 
 export interface TrainVoxelsOptions {
-  /** Where the model, the scenes PNG and history.json go. */
+  /** Where the model, voxels.onnx, the scenes PNG and history.json go. */
   outDir: string;
   /**
    * Training scenes per epoch: every epoch draws a fresh set (the generator is cheap, ~0.5 s per
@@ -76,6 +77,8 @@ export interface TrainVoxelsResult {
   losses: number[];
   seconds: number;
   model: string;
+  /** The ONNX export of the trained model (onnxruntime output equals tfjs within 1e-4). */
+  onnx: string;
   scenesPng: string;
   history: string;
 }
@@ -132,9 +135,11 @@ export async function trainVoxels(options: TrainVoxelsOptions): Promise<TrainVox
       err += Math.hypot(p.centre[0] - test.centres[n * 3], p.centre[1] - test.centres[n * 3 + 1], p.centre[2] - test.centres[n * 3 + 2]);
     });
     const modelDir = path.join(o.outDir, 'model');
+    const onnxFile = path.join(o.outDir, 'voxels.onnx');
     const scenesPng = path.join(o.outDir, 'scenes.png');
     const historyFile = path.join(o.outDir, 'history.json');
     await saveModel(model, modelDir);
+    saveOnnx(model, onnxFile, { inputNames: ['voxels'], outputNames: ['heads'] });
     // The first 8 test scenes, plus up to 4 mistakes if there are any.
     const shown = [...Array(Math.min(8, test.count)).keys()];
     const wrong = predictions.map((p, n) => (p.label !== test.labels[n] ? n : -1)).filter((n) => n >= 8).slice(0, 4);
@@ -153,6 +158,7 @@ export async function trainVoxels(options: TrainVoxelsOptions): Promise<TrainVox
       losses,
       seconds: (Date.now() - started) / 1000,
       model: modelDir,
+      onnx: onnxFile,
       scenesPng,
       history: historyFile,
     };

@@ -4,6 +4,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import sharp from 'sharp';
+import * as tf from '@tensorflow/tfjs';
+import { loadModel, loadOnnx } from '@dlkit/core';
+import { maxAbsDiff } from '@dlkit/core/testing';
+import { VOXEL_CLASS_NAMES, generateVoxelScenes, sceneBatch } from '@dlkit/vision';
 import { runCli } from '../../testing/run-cli';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-cli-voxels-'));
@@ -19,8 +23,24 @@ interface VoxelsJson {
   epochs: number;
   backend: string;
   model: string;
+  onnx: string;
   scenes: string;
   history: string;
+}
+
+/** The written voxels.onnx (onnxruntime) gives the saved tfjs model's outputs on held-out scenes, within 1e-4. */
+async function expectOnnxMatchesModel(onnxFile: string, modelDir: string): Promise<void> {
+  const C = VOXEL_CLASS_NAMES.length;
+  const { x } = sceneBatch(generateVoxelScenes(4, { seed: 77, size: 16 }), [0, 1, 2, 3], C, false);
+  const model = await loadModel(modelDir);
+  const expected = model.predict(x) as tf.Tensor;
+  const session = await loadOnnx(onnxFile, { intraOpNumThreads: 1 });
+  const out = await session.predict(x.dataSync() as Float32Array, x.shape);
+  await session.dispose();
+  expect(out.shape).toEqual([4, C + 3]);
+  expect(maxAbsDiff(out.data, expected)).toBeLessThanOrEqual(1e-4);
+  tf.dispose([x, expected]);
+  model.dispose();
 }
 
 describe('dlkit train voxels', () => {
@@ -38,6 +58,8 @@ describe('dlkit train voxels', () => {
     expect(j.testAccuracy).toBeGreaterThanOrEqual(0);
     expect(j.centreError).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(j.model, 'model.json'))).toBe(true);
+    expect(j.onnx).toBe(path.join(out, 'voxels.onnx'));
+    await expectOnnxMatchesModel(j.onnx, j.model);
     expect((await sharp(j.scenes).metadata()).format).toBe('png');
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/epoch 3\/3 loss/);

@@ -24,7 +24,7 @@ export function registerTrainVoxels(train: Command, run: (action: () => Promise<
     .option('--seed <n>', `seed for scenes, init and shuffling (default ${TRAIN_VOXELS_DEFAULTS.seed})`, nonNegativeInt('--seed'))
     .option('--out <dir>', 'output directory (default ./dlkit-out/train-voxels)')
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
-    .addHelpText('after', '\nWrites <out>/model (tfjs), <out>/scenes.png (max-intensity projections, true vs predicted) and <out>/history.json.')
+    .addHelpText('after', '\nWrites <out>/model (tfjs), <out>/voxels.onnx (input voxels [B, D, D, D, 1], output heads [B, classes + 3]),\n<out>/scenes.png (max-intensity projections, true vs predicted) and <out>/history.json.')
     .action((flags: VoxelsFlags) =>
       run(async () => {
         const out = new Output(flags);
@@ -48,6 +48,7 @@ export function registerTrainVoxels(train: Command, run: (action: () => Promise<
           backend: r.backend,
           seconds: round(r.seconds, 1),
           model: r.model,
+          onnx: r.onnx,
           scenes: r.scenesPng,
           history: r.history,
         };
@@ -56,6 +57,7 @@ export function registerTrainVoxels(train: Command, run: (action: () => Promise<
           [
             `test accuracy ${(r.testAccuracy * 100).toFixed(2)}%, mean centre error ${r.centreError.toFixed(2)} voxels on ${r.testScenes} held-out scenes (${r.backend}, ${r.seconds.toFixed(0)} s)`,
             `model:  ${r.model}`,
+            `onnx:   ${r.onnx}`,
             `scenes: ${r.scenesPng}`,
           ].join('\n'),
         );
