@@ -111,6 +111,19 @@ describe('LSTM', () => {
     ]);
     await check('Embedding-LSTM-Dense softmax', model, [ids]);
   });
+  it('a character-LM-sized stack: 40 steps, batch 8, Embedding(50, 16) → LSTM(64) → LSTM(64) → Dense(50)', async () => {
+    const model = tf.sequential({
+      layers: [
+        tf.layers.embedding({ inputDim: 50, outputDim: 16, inputLength: 40 }),
+        tf.layers.lstm({ units: 64, returnSequences: true }),
+        tf.layers.lstm({ units: 64 }),
+        tf.layers.dense({ units: 50 }),
+      ],
+    });
+    const rng = new Rng(32);
+    const ids = tf.tensor2d(Float32Array.from({ length: 8 * 40 }, () => rng.int(50)), [8, 40]);
+    await check('char-LM size: Embedding-LSTM64-LSTM64-Dense, T=40, B=8', model, [ids]);
+  });
   it('stacked LSTMs stay time-major: one Transpose in, one out', async () => {
     const model = tf.sequential({
       layers: [
@@ -191,6 +204,18 @@ describe('Bidirectional', () => {
   it('SimpleRNN, ave, returnSequences', async () => {
     const model = single(tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 4, returnSequences: true }) as tf.RNN, mergeMode: 'ave' }), T, N);
     await check('Bidirectional(SimpleRNN) ave seq', model, [sequences([B, T, N], 23)]);
+  });
+  it('mergeMode null: the forward and backward sequences as two outputs', async () => {
+    const model = single(tf.layers.bidirectional({ layer: tf.layers.gru({ units: 3, returnSequences: true }) as tf.RNN, mergeMode: null as unknown as 'concat' }), T, N);
+    expect(model.outputs).toHaveLength(2);
+    await check('Bidirectional(GRU) no merge seq', model, [sequences([B, T, N], 26)]);
+  });
+  it('initial states for both directions (forward h, c, then backward h, c)', async () => {
+    const x = tf.input({ shape: [T, N] });
+    const states = [0, 1, 2, 3].map(() => tf.input({ shape: [3] }));
+    const y = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3, returnSequences: true }) as tf.RNN }).apply(x, { initialState: states }) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: [x, ...states], outputs: y });
+    await check('Bidirectional(LSTM) initial states', model, [sequences([B, T, N], 27), ...[28, 29, 30, 31].map((s) => sequences([B, 3], s))]);
   });
   it('LSTM, returnState: merged output then h, c forward and backward', async () => {
     const model = single(tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3, returnSequences: true, returnState: true }) as tf.RNN, mergeMode: 'mul' }), T, N);
