@@ -163,6 +163,18 @@ describe.each(CELLS)('%s', (label, Cell) => {
     x.dispose();
   });
 
+  test('a whole life (build, forward, backward, dispose) leaves no tensor behind', async () => {
+    const x = tf.randomNormal([2, 3, nX], 0, 1, 'float32', 1);
+    await expectNoLeak(() => {
+      const cell = new Cell({ units: nA, inputDim: nX, seed: 1 });
+      const a = cell.forward(x, { training: true });
+      cell.backward(a).dispose();
+      a.dispose();
+      cell.dispose();
+    });
+    x.dispose();
+  });
+
   test('same seed, same weights and outputs', () => {
     const a = new Cell({ units: nA, inputDim: nX, seed: 5 });
     const b = new Cell({ units: nA, inputDim: nX, seed: 5 });

@@ -109,7 +109,7 @@ export abstract class RecurrentCell extends BaseLayer {
 
   /** A zero bias [n_a], as a variable. */
   protected bias(): tf.Variable {
-    return tf.variable(tf.zeros([this.units]));
+    return tf.tidy(() => tf.variable(tf.zeros([this.units])));
   }
 
   // x [m, T, n_x] -> a<1..T> [m, T, n_a] (returnSequences) or a<T> [m, n_a]
