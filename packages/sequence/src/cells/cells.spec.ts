@@ -185,6 +185,17 @@ describe.each(CELLS)('%s', (label, Cell) => {
   });
 });
 
+// The numbers in docs/cells.md: DLKIT_GRADCHECK_SWEEP=1 npx jest -c packages/sequence/jest.config.js src/cells/cells.spec -t sweep
+(process.env.DLKIT_GRADCHECK_SWEEP === '1' ? test : test.skip)('sweep: gradient checks over seeds 1-10 for every cell and both heads', () => {
+  for (const [label, Cell] of CELLS) {
+    const values: number[] = [];
+    for (let seed = 1; seed <= 10; seed++) values.push(manyToManyCheck(Cell, seed * 10).relativeDifference, manyToOneCheck(Cell, seed * 10).relativeDifference);
+    console.log(values.map((v) => v.toExponential(1)).join(" "));
+    console.log(`${label}: ${values.length} checks, relative difference ${Math.min(...values).toExponential(2)} to ${Math.max(...values).toExponential(2)}`);
+    expect(Math.max(...values)).toBeLessThan(GRADCHECK_THRESHOLD);
+  }
+});
+
 // Planted bugs: each must be flagged by gradient checking.
 class LSTMWithoutForgetPath extends LSTM {
   // dc<t-1> = dc<t> * Γf dropped: the cell state no longer carries gradient back in time
