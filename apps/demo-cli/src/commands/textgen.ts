@@ -1,6 +1,6 @@
 import * as path from 'path';
 import {
-  CORPUS_DEFAULTS,
+  TEXT_CORPUS_DEFAULTS,
   NAMES_CHAR_LM,
   NGRAM_SMOOTHING_K,
   SAMPLE_CHAR_LM_DEFAULTS,
@@ -8,7 +8,7 @@ import {
   loadCharLm,
   sampleCharLm,
   trainCharLm,
-  type CorpusMode,
+  type TextCorpusMode,
 } from '@dlkit/sequence';
 import { initBackend } from '@dlkit/core';
 import type { Command } from 'commander';
@@ -71,8 +71,8 @@ function registerTrain(textgen: Command, run: Run): void {
     .option('--learning-rate <lr>', `Adam's starting learning rate, cosine-decayed to a tenth (default ${d.learningRate})`, positiveNumber('--learning-rate'))
     .option('--units <n>', `hidden units of the recurrent layer (default ${NAMES_CHAR_LM.units})`, positiveInt('--units'))
     .option('--cell <lstm|gru>', `recurrent cell (default ${NAMES_CHAR_LM.cell})`)
-    .option('--mode <auto|lines|chunks>', `how a FILE becomes items: one per line, or running text cut into chunks; auto = lines if no line is longer than ${CORPUS_DEFAULTS.maxLineLength} characters (default ${CORPUS_DEFAULTS.mode})`)
-    .option('--chunk-length <n>', `characters predicted per chunk of running text (default ${CORPUS_DEFAULTS.chunkLength})`, positiveInt('--chunk-length'))
+    .option('--mode <auto|lines|chunks>', `how a FILE becomes items: one per line, or running text cut into chunks; auto = lines if no line is longer than ${TEXT_CORPUS_DEFAULTS.maxLineLength} characters (default ${TEXT_CORPUS_DEFAULTS.mode})`)
+    .option('--chunk-length <n>', `characters predicted per chunk of running text (default ${TEXT_CORPUS_DEFAULTS.chunkLength})`, positiveInt('--chunk-length'))
     .option('--lowercase', 'lowercase a FILE corpus first (names are always lowercased)')
     .option('--max-items <n>', 'use only the first N items of the corpus (quick runs)', positiveInt('--max-items'))
     .option('--out <dir>', 'output directory (default ./dlkit-out/textgen)')
@@ -95,7 +95,7 @@ function registerTrain(textgen: Command, run: Run): void {
         const r = await trainCharLm({
           outDir,
           corpus: flags.corpus,
-          corpusOptions: { mode: flags.mode as CorpusMode | undefined, chunkLength: flags.chunkLength, lowercase: flags.lowercase },
+          corpusOptions: { mode: flags.mode as TextCorpusMode | undefined, chunkLength: flags.chunkLength, lowercase: flags.lowercase },
           maxItems: flags.maxItems,
           epochs: flags.epochs,
           batchSize: flags.batchSize,

@@ -15,7 +15,7 @@
  * const bigram = NgramBaseline.fit(trainSeqs, { order: 2, vocabSize: vocab.size });
  * bigram.perplexity(valSeqs); // e.g. 11.8 on the names corpus
  */
-import { PAD_ID, type EncodedSequence } from './sequences';
+import { TEXTGEN_PAD_ID, type EncodedSequence } from './sequences';
 
 export interface NgramOptions {
   /** 1: unigram, 2: bigram (conditioned on the previous character or the start marker). */
@@ -63,7 +63,7 @@ export class NgramBaseline {
 
   /** Smoothed P(target | previous) (the unigram ignores `previous`). */
   prob(previous: number, target: number): number {
-    if (target === PAD_ID) return 0;
+    if (target === TEXTGEN_PAD_ID) return 0;
     const row = this.order === 1 ? 0 : previous;
     return (this.counts[row * this.vocabSize + target] + this.k) / (this.totals[row] + this.k * this.outcomes);
   }
@@ -91,7 +91,7 @@ export class NgramBaseline {
       for (let t = 0; t < s.target.length; t++) {
         const c = s.target[t];
         const a = s.input[t];
-        if (c === PAD_ID) continue;
+        if (c === TEXTGEN_PAD_ID) continue;
         if (!(c > 0 && c < this.vocabSize && a >= 0 && a < this.vocabSize)) throw new Error(`token id outside the vocabulary (size ${this.vocabSize}): ${a} -> ${c}`);
         fn(this.order === 1 ? 0 : a, c, a);
       }

@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { initBackend } from '@dlkit/core';
 import { expectNoLeak } from '@dlkit/core/testing';
-import { corpusFromText, loadCorpus, loadNames, splitCorpus } from './corpus';
-import { SequenceDataset, encodeItem, encodeItems, textgenVocabulary } from './sequences';
+import { corpusFromText, loadTextCorpus, loadNames, splitCorpus } from './corpus';
+import { CharSequenceDataset, encodeItem, encodeItems, textgenVocabulary } from './sequences';
 import { maskedSequenceCrossentropy } from './model';
 import * as tf from '@tensorflow/tfjs';
 
@@ -20,7 +20,7 @@ describe('corpora', () => {
     expect(names).toContain('aaron');
     expect(names).toContain('zoe');
     expect(names.every((n) => /^[a-z-]+$/.test(n))).toBe(true);
-    expect(loadCorpus('names')).toMatchObject({ kind: 'lines', lowercase: true });
+    expect(loadTextCorpus('names')).toMatchObject({ kind: 'lines', lowercase: true });
   });
 
   it('auto mode: short lines are items, long lines make running text cut into overlapping chunks', () => {
@@ -38,9 +38,9 @@ describe('corpora', () => {
   it('names the file when it is empty, missing or a directory', () => {
     const empty = path.join(dir, 'empty.txt');
     fs.writeFileSync(empty, '\n  \n');
-    expect(() => loadCorpus(empty)).toThrow(`corpus ${empty}: empty`);
-    expect(() => loadCorpus(path.join(dir, 'nope.txt'))).toThrow(/nope\.txt: cannot read it \(no such file\)/);
-    expect(() => loadCorpus(dir)).toThrow(/is a directory/);
+    expect(() => loadTextCorpus(empty)).toThrow(`corpus ${empty}: empty`);
+    expect(() => loadTextCorpus(path.join(dir, 'nope.txt'))).toThrow(/nope\.txt: cannot read it \(no such file\)/);
+    expect(() => loadTextCorpus(dir)).toThrow(/is a directory/);
     expect(() => corpusFromText('a', 'one.txt', { mode: 'chunks' })).toThrow(/one\.txt: too short/);
   });
 
@@ -68,7 +68,7 @@ describe('sequences', () => {
 
   it('pads each batch to its longest sequence, and the masked loss ignores the padding', async () => {
     const vocab = textgenVocabulary(['ab', 'b'], 'lines'); // <pad> \n a b
-    const ds = new SequenceDataset(encodeItems(['ab', 'b'], vocab, 'lines'));
+    const ds = new CharSequenceDataset(encodeItems(['ab', 'b'], vocab, 'lines'));
     const batch = ds.batch([1, 0]);
     expect(batch.x.toString()).toBe(tf.tensor2d([[1, 3, 0], [1, 2, 3]], [2, 3], 'int32').toString());
     expect(await batch.y.array()).toEqual([[3, 1, 0], [2, 3, 1]]);

@@ -9,24 +9,24 @@
  * only in case and keeps the vocabulary small; the model then generates lowercase names.
  *
  * @example
- * const corpus = loadCorpus('names');                  // { kind: 'lines', items: ['aaron', ...] }
- * const text = loadCorpus('poems.txt', { mode: 'auto' }); // lines or chunks, see CorpusOptions.mode
+ * const corpus = loadTextCorpus('names');                  // { kind: 'lines', items: ['aaron', ...] }
+ * const text = loadTextCorpus('poems.txt', { mode: 'auto' }); // lines or chunks, see TextCorpusOptions.mode
  * const { train, validation } = splitCorpus(corpus.items, { validationFraction: 0.1, seed: 1 });
  */
 import * as fs from 'fs';
 import { splitIndices, stripUndefined } from '@dlkit/core';
 
 /** How a text file becomes items. */
-export type CorpusMode = 'auto' | 'lines' | 'chunks';
+export type TextCorpusMode = 'auto' | 'lines' | 'chunks';
 
-export interface CorpusOptions {
+export interface TextCorpusOptions {
   /**
    * 'lines': one item per non-empty line (trailing whitespace trimmed). 'chunks': the whole text
    * (line breaks kept as characters) cut into consecutive windows of `chunkLength + 1` characters
    * that overlap by one, so every character but the first is predicted exactly once.
    * 'auto': 'lines' when every non-empty line has at most `maxLineLength` characters, else 'chunks'.
    */
-  mode?: CorpusMode;
+  mode?: TextCorpusMode;
   /** Longest line that 'auto' still treats as a short item. */
   maxLineLength?: number;
   /** Characters predicted per chunk in 'chunks' mode (each chunk holds chunkLength + 1 characters). */
@@ -35,15 +35,15 @@ export interface CorpusOptions {
   lowercase?: boolean;
 }
 
-export const CORPUS_DEFAULTS = {
-  mode: 'auto' as CorpusMode,
+export const TEXT_CORPUS_DEFAULTS = {
+  mode: 'auto' as TextCorpusMode,
   maxLineLength: 40,
   chunkLength: 64,
   lowercase: false,
 };
 
 /** Items ready for training, and how they were read. */
-export interface Corpus {
+export interface TextCorpus {
   /** 'names' or the file path. */
   source: string;
   /** 'lines': each item is wrapped in start/end markers; 'chunks': a window of running text. */
@@ -66,7 +66,7 @@ export function loadNames(): string[] {
 }
 
 /** `names` (the default corpus) or a text file; throws naming the file when it cannot be used. */
-export function loadCorpus(source: string, options: CorpusOptions = {}): Corpus {
+export function loadTextCorpus(source: string, options: TextCorpusOptions = {}): TextCorpus {
   if (source === NAMES_CORPUS) return { source, kind: 'lines', items: loadNames(), lowercase: true };
   let text: string;
   try {
@@ -80,8 +80,8 @@ export function loadCorpus(source: string, options: CorpusOptions = {}): Corpus 
 }
 
 /** Builds a corpus from text already in memory (`source` names it in errors). */
-export function corpusFromText(text: string, source: string, options: CorpusOptions = {}): Corpus {
-  const o = { ...CORPUS_DEFAULTS, ...stripUndefined(options) };
+export function corpusFromText(text: string, source: string, options: TextCorpusOptions = {}): TextCorpus {
+  const o = { ...TEXT_CORPUS_DEFAULTS, ...stripUndefined(options) };
   if (!Number.isInteger(o.chunkLength) || o.chunkLength < 1) throw new Error(`chunkLength must be a positive integer, got ${o.chunkLength}`);
   if (!Number.isInteger(o.maxLineLength) || o.maxLineLength < 1) throw new Error(`maxLineLength must be a positive integer, got ${o.maxLineLength}`);
   if (!['auto', 'lines', 'chunks'].includes(o.mode)) throw new Error(`mode must be 'auto', 'lines' or 'chunks', got '${o.mode}'`);

@@ -11,7 +11,7 @@
  * const p = model.predict(tf.tensor2d([[1, 3, 4]], [1, 3], 'int32')) as tf.Tensor; // [1, 3, V]
  */
 import * as tf from '@tensorflow/tfjs';
-import { PAD_ID } from './sequences';
+import { TEXTGEN_PAD_ID } from './sequences';
 
 export interface CharLmConfig {
   /** Recurrent cell. */
@@ -63,7 +63,10 @@ export function charLanguageModel(config: CharLmConfig, vocabSize: number): tf.S
       units: c.units,
       returnSequences: true,
       kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }),
-      recurrentInitializer: tf.initializers.orthogonal({ gain: 1, seed: seed++ }),
+      // Glorot rather than Keras' orthogonal default: tfjs' orthogonal init runs a QR decomposition at
+      // every build (also when a saved model is loaded) and warns on stderr above 2,000 weights; on
+      // sequences of ~8 steps the two train alike.
+      recurrentInitializer: tf.initializers.glorotUniform({ seed: seed++ }),
       name: `${c.cell}_${l + 1}`,
     };
     model.add(c.cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
@@ -77,7 +80,7 @@ const EPSILON = 1e-7; // Keras' epsilon, as core's cross-entropies
 
 /**
  * log p(target) at every position and the mask of real (non-padding) targets.
- * @param yTrue [B, T] target ids (PAD_ID = padding)
+ * @param yTrue [B, T] target ids (TEXTGEN_PAD_ID = padding)
  * @param yPred [B, T, V] probabilities
  * @returns logp [B, T], mask [B, T] (1 for a real target)
  */
@@ -87,7 +90,7 @@ export function targetLogProbs(yTrue: tf.Tensor, yPred: tf.Tensor): { logp: tf.T
     const v = yPred.shape[yPred.rank - 1];
     const logProbs = tf.log(tf.clipByValue(yPred, EPSILON, 1)); // [B, T, V]
     const logp = tf.sum(tf.mul(tf.oneHot(ids, v), logProbs), -1) as tf.Tensor2D; // [B, T]
-    const mask = tf.cast(tf.notEqual(ids, PAD_ID), 'float32') as tf.Tensor2D; // [B, T]
+    const mask = tf.cast(tf.notEqual(ids, TEXTGEN_PAD_ID), 'float32') as tf.Tensor2D; // [B, T]
     return { logp, mask };
   });
 }

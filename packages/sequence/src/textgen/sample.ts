@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Rng, stripUndefined } from '@dlkit/core';
 import { SAMPLING_DEFAULTS, drawCategorical, sampleLogits, validateSampling, type SamplingOptions } from '../tokens';
 import type { CharLm } from './saved';
-import { BOUNDARY, PAD_ID } from './sequences';
+import { TEXTGEN_BOUNDARY, TEXTGEN_PAD_ID } from './sequences';
 
 export interface SampleCharLmOptions extends SamplingOptions {
   /** Number of samples. */
@@ -49,7 +49,7 @@ export function sampleCharLm(lm: CharLm, options: SampleCharLmOptions = {}): Sam
   const master = new Rng(o.seed);
   const rngs = Array.from({ length: o.n }, () => new Rng(master.nextSeed()));
   // Each sequence holds the model's input ids so far; generated holds the sample's own ids.
-  const boundary = lines ? vocab.id(BOUNDARY) : -1;
+  const boundary = lines ? vocab.id(TEXTGEN_BOUNDARY) : -1;
   const seqs = rngs.map((rng) => (lines ? [boundary, ...prefixIds] : prefixIds.length > 0 ? [...prefixIds] : [firstCharacter(lm, rng)]));
   const done = new Array<boolean>(o.n).fill(false);
   const sampleLength = (s: number[]) => (lines ? s.length - 1 : s.length); // characters, markers excluded
@@ -67,7 +67,7 @@ export function sampleCharLm(lm: CharLm, options: SampleCharLmOptions = {}): Sam
     logits.dispose();
     active.forEach((i, r) => {
       const row = rows[r];
-      row[PAD_ID] = -Infinity; // padding is never a character
+      row[TEXTGEN_PAD_ID] = -Infinity; // padding is never a character
       const id = sampleLogits(row, o, rngs[i]);
       if (id === boundary) done[i] = true;
       else seqs[i].push(id);

@@ -13,7 +13,7 @@ import * as path from 'path';
 import type * as tf from '@tensorflow/tfjs';
 import { loadModel } from '@dlkit/core';
 import { Vocabulary } from '../tokens';
-import type { Corpus } from './corpus';
+import type { TextCorpus } from './corpus';
 import type { CharLmConfig } from './model';
 
 export const TEXTGEN_FORMAT = 'dlkit-textgen';
@@ -26,7 +26,7 @@ export interface TextgenMeta {
   format: typeof TEXTGEN_FORMAT;
   version: 1;
   vocabulary: { tokens: string[] };
-  kind: Corpus['kind'];
+  kind: TextCorpus['kind'];
   /** The corpus was lowercased: prefixes are lowercased too. */
   lowercase: boolean;
   chunkLength?: number;

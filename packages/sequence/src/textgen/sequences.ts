@@ -13,19 +13,19 @@
  *
  * @example
  * const vocab = textgenVocabulary(['ann', 'bob'], 'lines');
- * const ds = new SequenceDataset(encodeItems(['ann', 'bob'], vocab, 'lines'));
+ * const ds = new CharSequenceDataset(encodeItems(['ann', 'bob'], vocab, 'lines'));
  * const b = ds.batch([0, 1]); // b.x [2, 4] ids, b.y [2, 4] ids (0 = padding); caller disposes
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch, Dataset } from '@dlkit/core';
 import { Vocabulary } from '../tokens';
-import type { Corpus } from './corpus';
+import type { TextCorpus } from './corpus';
 
 /** Padding token, id 0: never a target, masked out of the loss and the perplexity. */
-export const PAD = '<pad>';
+export const TEXTGEN_PAD = '<pad>';
 /** Start and end marker of a short item (id 1 in 'lines' vocabularies). */
-export const BOUNDARY = '\n';
-export const PAD_ID = 0;
+export const TEXTGEN_BOUNDARY = '\n';
+export const TEXTGEN_PAD_ID = 0;
 
 export interface EncodedSequence {
   /** Ids fed to the model, one per step. */
@@ -35,22 +35,22 @@ export interface EncodedSequence {
 }
 
 /** The character vocabulary of a corpus: padding first, then the marker (lines only), then the sorted characters. */
-export function textgenVocabulary(items: readonly string[], kind: Corpus['kind']): Vocabulary {
-  return Vocabulary.fromCorpus(items, { specials: kind === 'lines' ? [PAD, BOUNDARY] : [PAD] });
+export function textgenVocabulary(items: readonly string[], kind: TextCorpus['kind']): Vocabulary {
+  return Vocabulary.fromCorpus(items, { specials: kind === 'lines' ? [TEXTGEN_PAD, TEXTGEN_BOUNDARY] : [TEXTGEN_PAD] });
 }
 
 /** One item's input/target ids; `context` names the item in an unknown-character error. */
-export function encodeItem(item: string, vocab: Vocabulary, kind: Corpus['kind'], context = 'the corpus'): EncodedSequence {
+export function encodeItem(item: string, vocab: Vocabulary, kind: TextCorpus['kind'], context = 'the corpus'): EncodedSequence {
   const ids = vocab.encode(item, context);
   if (kind === 'lines') {
-    const b = vocab.id(BOUNDARY);
+    const b = vocab.id(TEXTGEN_BOUNDARY);
     return { input: [b, ...ids], target: [...ids, b] };
   }
   if (ids.length < 2) throw new Error(`a chunk needs at least 2 characters, got ${JSON.stringify(item)}`);
   return { input: ids.slice(0, -1), target: ids.slice(1) };
 }
 
-export function encodeItems(items: readonly string[], vocab: Vocabulary, kind: Corpus['kind']): EncodedSequence[] {
+export function encodeItems(items: readonly string[], vocab: Vocabulary, kind: TextCorpus['kind']): EncodedSequence[] {
   return items.map((item, i) => encodeItem(item, vocab, kind, `item ${i + 1} (${JSON.stringify(item.slice(0, 40))})`));
 }
 
@@ -63,27 +63,27 @@ export function countTargets(seqs: readonly EncodedSequence[]): number {
  * Padded batches of encoded sequences, padded only to the longest sequence of each batch
  * (names average 6 characters but reach 15, so a global pad would waste over half the steps).
  * Right padding is harmless for a causal RNN: the padded steps come after every real one, and
- * their targets (PAD_ID) are masked out of the loss.
+ * their targets (TEXTGEN_PAD_ID) are masked out of the loss.
  */
-export class SequenceDataset implements Dataset {
+export class CharSequenceDataset implements Dataset {
   constructor(readonly sequences: readonly EncodedSequence[]) {
-    if (sequences.length === 0) throw new Error('SequenceDataset needs at least one sequence');
+    if (sequences.length === 0) throw new Error('CharSequenceDataset needs at least one sequence');
   }
 
   get size(): number {
     return this.sequences.length;
   }
 
-  /** x [b, T] int32 input ids, y [b, T] int32 target ids (PAD_ID after each sequence's end), T = longest in the batch. */
+  /** x [b, T] int32 input ids, y [b, T] int32 target ids (TEXTGEN_PAD_ID after each sequence's end), T = longest in the batch. */
   batch(indices: readonly number[]): Batch {
     const seqs = indices.map((i) => {
       const s = this.sequences[i];
-      if (!s) throw new Error(`SequenceDataset: index ${i} is outside 0..${this.size - 1}`);
+      if (!s) throw new Error(`CharSequenceDataset: index ${i} is outside 0..${this.size - 1}`);
       return s;
     });
     const steps = Math.max(...seqs.map((s) => s.input.length));
-    const x = new Int32Array(seqs.length * steps).fill(PAD_ID);
-    const y = new Int32Array(seqs.length * steps).fill(PAD_ID);
+    const x = new Int32Array(seqs.length * steps).fill(TEXTGEN_PAD_ID);
+    const y = new Int32Array(seqs.length * steps).fill(TEXTGEN_PAD_ID);
     seqs.forEach((s, r) => {
       x.set(s.input, r * steps);
       y.set(s.target, r * steps);

@@ -32,9 +32,9 @@ import {
   type TrainingContext,
 } from '@dlkit/core';
 import { NGRAM_SMOOTHING_K, NgramBaseline } from './baselines';
-import { loadCorpus, splitCorpus, type Corpus, type CorpusOptions } from './corpus';
+import { loadTextCorpus, splitCorpus, type TextCorpus, type TextCorpusOptions } from './corpus';
 import { NAMES_CHAR_LM, charLanguageModel, maskedSequenceCrossentropy, targetLogProbs, type CharLmConfig } from './model';
-import { SequenceDataset, countTargets, encodeItems, textgenVocabulary, type EncodedSequence } from './sequences';
+import { CharSequenceDataset, countTargets, encodeItems, textgenVocabulary, type EncodedSequence } from './sequences';
 import { TEXTGEN_FORMAT, TEXTGEN_JSON, TRAINING_ITEMS_JSON, type TextgenMeta } from './saved';
 
 export interface TrainCharLmOptions {
@@ -43,7 +43,7 @@ export interface TrainCharLmOptions {
   /** 'names' (the default) or a text file. */
   corpus?: string;
   /** How a text file becomes items (ignored for 'names'). */
-  corpusOptions?: CorpusOptions;
+  corpusOptions?: TextCorpusOptions;
   /** Use only the first N items of the corpus (quick runs and tests). */
   maxItems?: number;
   epochs?: number;
@@ -67,7 +67,7 @@ export interface TrainCharLmOptions {
 /** Defaults of `dlkit textgen train`; measured in docs/textgen.md. */
 export const TRAIN_CHAR_LM_DEFAULTS = {
   corpus: 'names',
-  epochs: 12,
+  epochs: 10,
   batchSize: 32,
   learningRate: 0.005,
   seed: 1,
@@ -88,7 +88,7 @@ export interface TrainCharLmResult {
   /** The saved model directory (for `sample`). */
   model: string;
   corpus: string;
-  kind: Corpus['kind'];
+  kind: TextCorpus['kind'];
   trainItems: number;
   validationItems: number;
   /** Predicted characters in the validation set (the M of the perplexities). */
@@ -109,7 +109,7 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
   const started = Date.now();
   const backend = await initBackend();
 
-  const corpus = loadCorpus(o.corpus, o.corpusOptions);
+  const corpus = loadTextCorpus(o.corpus, o.corpusOptions);
   const items = o.maxItems === undefined ? corpus.items : corpus.items.slice(0, o.maxItems);
   const { train, validation } = splitCorpus(items, { validationFraction: o.validationFraction, seed: o.seed });
   // The character set of the whole corpus (a character only in validation gets an id; the add-k
@@ -133,7 +133,7 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
     optimizer: 'adam',
     learningRate: o.learningRate,
     loss: { fn: maskedSequenceCrossentropy, kind: 'regression' }, // 'regression': no accuracy metric on id targets
-    validationData: new SequenceDataset(valSeqs),
+    validationData: new CharSequenceDataset(valSeqs),
     validationBatchSize: 256,
     progress: o.progress,
     onEpochEnd: o.onEpochEnd,
@@ -144,7 +144,7 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
     ],
   });
   try {
-    const history = await trainer.fit(new SequenceDataset(trainSeqs));
+    const history = await trainer.fit(new CharSequenceDataset(trainSeqs));
     const valPerplexity = Math.exp(meanNll(model, valSeqs));
     const trainPerplexity = Math.exp(meanNll(model, trainSeqs));
 
@@ -207,7 +207,7 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
  * character-weighted mean (not a mean of batch means), so exp() of it is comparable with the baselines.
  */
 export function meanNll(model: tf.LayersModel, seqs: readonly EncodedSequence[], batchSize = 256): number {
-  const ds = new SequenceDataset(seqs);
+  const ds = new CharSequenceDataset(seqs);
   let nll = 0;
   let count = 0;
   for (let start = 0; start < ds.size; start += batchSize) {
