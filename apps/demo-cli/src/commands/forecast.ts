@@ -1,9 +1,136 @@
+import { RUN_FORECAST_DEFAULTS, runForecast, type ForecastStrategy, type ForecastCell } from '@dlkit/sequence';
+import * as fs from 'fs';
+import { nonNegativeInt, positiveInt, positiveNumber, UsageError } from '../util/errors';
+import { resolveOutDir } from '../util/out-dir';
+import { Output } from '../util/output';
+import { round } from '../util/round';
 import type { CliCommand } from './types';
 
-// Placeholder wired into the command table; replaced by the issue-4 part that owns this file.
+interface ForecastFlags {
+  series?: string;
+  column?: string;
+  horizon?: number;
+  window?: number;
+  epochs?: number;
+  out?: string;
+  seed?: number;
+  cell?: string;
+  strategy?: string;
+  units?: number;
+  learningRate?: number;
+  testPoints?: number;
+  season?: number;
+  json?: boolean;
+}
+
+const CELLS: ForecastCell[] = ['lstm', 'gru'];
+const STRATEGIES: ForecastStrategy[] = ['direct', 'recursive'];
+const D = RUN_FORECAST_DEFAULTS;
+
 export const forecastCommand: CliCommand = {
   name: 'forecast',
-  register() {
-    /* registered by its owner */
+  register(program, run) {
+    program
+      .command('forecast')
+      .description('train an LSTM/GRU forecaster on a time series and compare it with the naive and seasonal naive baselines on the held-out end of the series')
+      .option('--series <co2|file.csv>', `'co2' (monthly Mauna Loa CO2 1958-2020, from vega-datasets) or a CSV file with a header line (default ${D.series})`)
+      .option('--column <name>', 'numeric column to forecast (required with a CSV file; co2 uses CO2)')
+      .option('--horizon <h>', `steps forecast from each origin (default ${D.horizon})`, positiveInt('--horizon'))
+      .option('--window <w>', `past differences the network sees (default ${D.window})`, positiveInt('--window'))
+      .option('--epochs <n>', `training epochs (default ${D.epochs})`, positiveInt('--epochs'))
+      .option('--test-points <n>', `values held out at the end of the series (default ${D.testPoints}: the last 5 years of monthly data)`, positiveInt('--test-points'))
+      .option('--season <m>', `season length of the seasonal naive baseline (default ${D.season}, monthly data)`, positiveInt('--season'))
+      .option('--cell <lstm|gru>', `recurrent cell (default ${D.cell})`)
+      .option('--strategy <direct|recursive>', `direct: one H-step output; recursive: a 1-step model rolled out H times (default ${D.strategy})`)
+      .option('--units <n>', `recurrent units (default ${D.units})`, positiveInt('--units'))
+      .option('--learning-rate <lr>', `Adam learning rate (default ${D.learningRate})`, positiveNumber('--learning-rate'))
+      .option('--seed <n>', `seed for the weights and the shuffling (default ${D.seed})`, nonNegativeInt('--seed'))
+      .option('--out <dir>', 'output directory (default ./dlkit-out/forecast)')
+      .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Evaluation: the last --test-points values are held out; from every origin t whose next H values',
+          'all lie in that period (the first origin is the last training value), each method forecasts',
+          'x[t+1..t+H] from the values up to t. MAE is over all origins and all H steps. The scaler and the',
+          'network see the training part only. Writes <out>/model (tfjs + forecaster.json), <out>/forecast.png',
+          'and <out>/forecast.json.',
+          '',
+          'Example: dlkit forecast --series sales.csv --column units --horizon 6 --test-points 24 --json',
+        ].join('\n'),
+      )
+      .action((flags: ForecastFlags) =>
+        run(async () => {
+          const out = new Output(flags);
+          const series = flags.series ?? D.series;
+          if (series !== 'co2') {
+            if (!flags.column) throw new UsageError(`--series ${series}: a CSV file needs --column NAME (the numeric column to forecast)`);
+            if (!fs.existsSync(series)) throw new UsageError(`--series ${series}: no such file (expected 'co2' or a CSV file)`);
+          }
+          const cell = oneOf('--cell', flags.cell, CELLS);
+          const strategy = oneOf('--strategy', flags.strategy, STRATEGIES);
+          const horizon = flags.horizon ?? D.horizon;
+          const testPoints = flags.testPoints ?? D.testPoints;
+          if (testPoints < horizon) throw new UsageError(`--test-points (${testPoints}) must be at least --horizon (${horizon}) so that some forecast lies in the test period`);
+          const r = await runForecast({
+            series,
+            column: flags.column,
+            outDir: resolveOutDir(flags.out, 'forecast'),
+            horizon,
+            window: flags.window,
+            epochs: flags.epochs,
+            seed: flags.seed,
+            cell,
+            strategy,
+            units: flags.units,
+            learningRate: flags.learningRate,
+            testPoints,
+            season: flags.season,
+            progress: out.showProgress,
+            onEpochEnd: out.epochLogger(),
+          });
+          const json = {
+            task: r.task,
+            mae: round(r.mae),
+            naiveMae: round(r.naiveMae),
+            seasonalNaiveMae: round(r.seasonalNaiveMae),
+            ratio: round(r.ratio),
+            plot: r.plot,
+            model: r.model,
+            series: r.series,
+            column: r.column,
+            testPeriod: r.testPeriod,
+            testOrigins: r.testOrigins,
+            horizon: r.horizon,
+            window: r.window,
+            epochs: r.epochs,
+            cell: r.cell,
+            strategy: r.strategy,
+            seed: r.seed,
+            maeByStep: r.maeByStep.map((v) => round(v)),
+            trainValues: r.trainValues,
+            finalLoss: round(r.finalLoss, 5),
+            seconds: round(r.seconds, 1),
+            backend: r.backend,
+          };
+          out.result(
+            json,
+            [
+              `${r.series} ${r.column}: ${r.horizon}-step forecasts from ${r.testOrigins} rolling origins over the held-out ${r.testPeriod[0]} .. ${r.testPeriod[1]}`,
+              `MAE  ${r.cell.toUpperCase()} (${r.strategy}) ${r.mae.toFixed(3)}   seasonal naive ${r.seasonalNaiveMae.toFixed(3)}   naive ${r.naiveMae.toFixed(3)}   (model / seasonal naive = ${r.ratio.toFixed(3)})`,
+              `${r.epochs} epochs, ${r.seconds.toFixed(0)} s (${r.backend})`,
+              `plot:  ${r.plot}`,
+              `model: ${r.model}`,
+            ].join('\n'),
+          );
+        }),
+      );
   },
 };
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got '${value}'`);
+  return value as T;
+}

@@ -26,7 +26,7 @@ import { EpochLogs, History, TrainingContext, Trainer, loadModel, saveModel, str
 import { DiffScaler, makeWindows } from './windows';
 
 export type ForecastStrategy = 'direct' | 'recursive';
-export type RecurrentCell = 'lstm' | 'gru';
+export type ForecastCell = 'lstm' | 'gru';
 
 export interface ForecasterConfig {
   /** Past differences the network sees (window + 1 past values). */
@@ -35,7 +35,7 @@ export interface ForecasterConfig {
   horizon: number;
   /** Multi-step output head, or a one-step model rolled out. */
   strategy: ForecastStrategy;
-  cell: RecurrentCell;
+  cell: ForecastCell;
   /** Recurrent units. */
   units: number;
   /** Seed of the weight initialisers. */

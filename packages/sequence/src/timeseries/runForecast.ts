@@ -16,7 +16,7 @@ import * as path from 'path';
 import { EpochLogs, TrainingContext, initBackend, stripUndefined, writeFileAtomic } from '@dlkit/core';
 import { maeByStep, meanAbsoluteError, naiveForecast, seasonalNaiveForecast } from './baselines';
 import { loadSeries } from './csv';
-import { FORECASTER_DEFAULTS, FORECASTER_FIT_DEFAULTS, ForecastStrategy, Forecaster, RecurrentCell } from './forecaster';
+import { FORECASTER_DEFAULTS, FORECASTER_FIT_DEFAULTS, ForecastStrategy, Forecaster, ForecastCell } from './forecaster';
 import { renderForecastPlot } from './plot';
 import { DiffScaler, chronologicalSplit, testOrigins } from './windows';
 
@@ -30,7 +30,7 @@ export interface RunForecastOptions {
   window?: number;
   epochs?: number;
   seed?: number;
-  cell?: RecurrentCell;
+  cell?: ForecastCell;
   strategy?: ForecastStrategy;
   units?: number;
   learningRate?: number;
@@ -49,7 +49,7 @@ export const RUN_FORECAST_DEFAULTS = {
   window: FORECASTER_DEFAULTS.window,
   epochs: 20,
   seed: FORECASTER_DEFAULTS.seed,
-  cell: FORECASTER_DEFAULTS.cell as RecurrentCell,
+  cell: FORECASTER_DEFAULTS.cell as ForecastCell,
   strategy: FORECASTER_DEFAULTS.strategy as ForecastStrategy,
   units: 16,
   learningRate: FORECASTER_FIT_DEFAULTS.learningRate,
@@ -80,7 +80,7 @@ export interface ForecastResult {
   horizon: number;
   window: number;
   epochs: number;
-  cell: RecurrentCell;
+  cell: ForecastCell;
   strategy: ForecastStrategy;
   seed: number;
   finalLoss: number;
@@ -121,7 +121,7 @@ export async function runForecast(options: RunForecastOptions): Promise<Forecast
     const naiveMae = meanAbsoluteError(actual, naive);
     const seasonalNaiveMae = meanAbsoluteError(actual, seasonal);
 
-    const modelDir = path.join(o.outDir, 'model');
+    const modelDir = path.join(options.outDir, 'model');
     const testPeriod: [string, string] = [s.labels[split.trainEnd], s.labels[values.length - 1]];
     await forecaster.save(modelDir, { series: s.name, column: s.column, testPeriod });
 
@@ -142,7 +142,7 @@ export async function runForecast(options: RunForecastOptions): Promise<Forecast
         modelLabel: `${o.cell.toUpperCase()} forecast (${o.strategy}), every ${o.horizon}th origin`,
         baselineLabel: 'seasonal naive, same origins',
       },
-      path.join(o.outDir, 'forecast.png'),
+      path.join(options.outDir, 'forecast.png'),
     );
     const last = history.epochs[history.epochs.length - 1];
     const result: ForecastResult = {
@@ -171,7 +171,7 @@ export async function runForecast(options: RunForecastOptions): Promise<Forecast
       backend,
       filled: s.filled,
     };
-    writeFileAtomic(path.join(o.outDir, 'forecast.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileAtomic(path.join(options.outDir, 'forecast.json'), `${JSON.stringify(result, null, 2)}\n`);
     return result;
   } finally {
     forecaster.dispose();
