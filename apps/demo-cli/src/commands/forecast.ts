@@ -18,6 +18,7 @@ interface ForecastFlags {
   strategy?: string;
   units?: number;
   learningRate?: number;
+  batchSize?: number;
   testPoints?: number;
   season?: number;
   json?: boolean;
@@ -44,6 +45,7 @@ export const forecastCommand: CliCommand = {
       .option('--strategy <direct|recursive>', `direct: one H-step output; recursive: a 1-step model rolled out H times (default ${D.strategy})`)
       .option('--units <n>', `recurrent units (default ${D.units})`, positiveInt('--units'))
       .option('--learning-rate <lr>', `Adam learning rate (default ${D.learningRate})`, positiveNumber('--learning-rate'))
+      .option('--batch-size <n>', `mini-batch size (default ${D.batchSize})`, positiveInt('--batch-size'))
       .option('--seed <n>', `seed for the weights and the shuffling (default ${D.seed})`, nonNegativeInt('--seed'))
       .option('--out <dir>', 'output directory (default ./dlkit-out/forecast)')
       .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
@@ -85,6 +87,7 @@ export const forecastCommand: CliCommand = {
             strategy,
             units: flags.units,
             learningRate: flags.learningRate,
+            batchSize: flags.batchSize,
             testPoints,
             season: flags.season,
             progress: out.showProgress,

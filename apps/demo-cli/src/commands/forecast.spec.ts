@@ -1,0 +1,102 @@
+// `dlkit forecast` end to end through main(): a small run on a generated CSV, the --json
+// contract, the files it writes, and the usage (exit 2) and input (exit 1) errors.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import sharp from 'sharp';
+import { Rng } from '@dlkit/core';
+import { runCli } from '../testing/run-cli';
+
+const cli = (...args: string[]) => runCli('forecast', ...args);
+
+describe('dlkit forecast', () => {
+  let dir: string;
+  let csv: string;
+  let values: number[];
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-forecast-cli-'));
+    // 14 years of monthly data: trend 0.1/month + a yearly cycle of amplitude 3 + noise
+    const rng = new Rng(11);
+    values = Array.from({ length: 168 }, (_, t) => 50 + 0.1 * t + 3 * Math.sin((2 * Math.PI * t) / 12) + rng.normal(0, 0.1));
+    const rows = values.map((v, t) => `${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${v.toFixed(4)},x`);
+    csv = path.join(dir, 'series.csv');
+    fs.writeFileSync(csv, ['date,level,note', ...rows].join('\n'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('trains on a CSV column, beats the seasonal naive on the held-out years, writes model, plot and JSON', async () => {
+    const out = path.join(dir, 'run');
+    const r = await cli('--series', csv, '--column', 'level', '--horizon', '6', '--window', '12', '--epochs', '15', '--units', '8', '--learning-rate', '0.01', '--batch-size', '16', '--test-points', '24', '--out', out, '--json');
+    expect(r.stderr).not.toMatch(/dlkit:/);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const j = r.json<Record<string, unknown> & { mae: number; naiveMae: number; seasonalNaiveMae: number; maeByStep: number[] }>();
+    expect(Object.keys(j).slice(0, 7)).toEqual(['task', 'mae', 'naiveMae', 'seasonalNaiveMae', 'ratio', 'plot', 'model']);
+    expect(j).toMatchObject({ task: 'forecast', horizon: 6, window: 12, epochs: 15, testPeriod: ['2012-01-01', '2013-12-01'], testOrigins: 19, trainValues: 144 });
+    // seasonal naive is off by a year of trend (1.2); the network must do much better
+    expect(j.seasonalNaiveMae).toBeGreaterThan(1);
+    expect(j.mae).toBeLessThan(0.8 * j.seasonalNaiveMae);
+    expect(j.maeByStep).toHaveLength(6);
+    const meta = await sharp(j.plot as string).metadata();
+    expect(meta.format).toBe('png');
+    // the scaler in the side file holds the training part's statistics only
+    const side = JSON.parse(fs.readFileSync(path.join(j.model as string, 'forecaster.json'), 'utf8'));
+    const d = values.slice(1, 144).map((v, i) => v - values[i]);
+    expect(side.scaler.mean).toBeCloseTo(d.reduce((a, b) => a + b) / d.length, 3);
+    expect(fs.existsSync(path.join(j.model as string, 'model.json'))).toBe(true);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'forecast.json'), 'utf8')).mae).toBeCloseTo(j.mae, 3);
+  });
+
+  it('human mode summarises the three MAEs', async () => {
+    const r = await cli('--series', csv, '--column', 'level', '--horizon', '3', '--window', '6', '--epochs', '1', '--units', '2', '--test-points', '12', '--out', path.join(dir, 'human'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/MAE {2}LSTM \(direct\) [\d.]+ {3}seasonal naive [\d.]+ {3}naive [\d.]+/);
+    expect(r.stdout).toMatch(/plot: {2}.*forecast\.png/);
+  });
+
+  it('usage errors exit 2', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--series', csv], /a CSV file needs --column NAME/],
+      [['--horizon', '0'], /--horizon must be a positive integer, got '0'/],
+      [['--window', '-3'], /--window must be a positive integer/],
+      [['--cell', 'rnn'], /--cell must be one of lstm, gru, got 'rnn'/],
+      [['--strategy', 'both'], /--strategy must be one of direct, recursive/],
+      [['--horizon', '12', '--test-points', '6'], /--test-points \(6\) must be at least --horizon \(12\)/],
+      [['--series', path.join(dir, 'missing.csv'), '--column', 'x'], /no such file/],
+      [['--bogus'], /unknown option/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(...args, '--out', path.join(dir, 'never'));
+      expect([args, r.code]).toEqual([args, 2]);
+      expect(r.stderr).toMatch(message);
+      expect(r.stdout).toBe('');
+    }
+    expect(fs.existsSync(path.join(dir, 'never'))).toBe(false);
+  });
+
+  it('bad CSV input exits 1 naming the file, the line and the column', async () => {
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, 'date,level\n2000-01-01,1\n2000-02-01,2\n2000-03-01,three\n');
+    let r = await cli('--series', bad, '--column', 'level', '--json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`dlkit: ${bad}:4: column 'level': 'three' is not a number`);
+    r = await cli('--series', bad, '--column', 'Level');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${bad}:1: no column 'Level' in the header (columns: date, level)`);
+    fs.writeFileSync(bad, 'date,level\n2000-01-01,1\n2000-02-01,"2\n');
+    r = await cli('--series', bad, '--column', 'level');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${bad}:3: unterminated quoted field`);
+  });
+
+  it('--help describes every option and the evaluation protocol', async () => {
+    const r = await cli('--help');
+    expect(r.code).toBe(0);
+    for (const flag of ['--series', '--column', '--horizon', '--window', '--epochs', '--test-points', '--season', '--cell', '--strategy', '--units', '--learning-rate', '--batch-size', '--seed', '--out', '--json']) {
+      expect(r.stdout).toContain(flag);
+    }
+    expect(r.stdout).toMatch(/MAE is over all origins and all H steps/);
+  });
+});
