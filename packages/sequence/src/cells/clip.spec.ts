@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '@dlkit/core';
+import { GradientDescent, initBackend } from '@dlkit/core';
 import { expectClose, expectNoLeak } from '@dlkit/core/testing';
 import { clipGradientsByNorm, clipGradientsByValue, disposeGrads, globalNorm } from './clip';
+import { ClippedOptimizer } from './clippedOptimizer';
 
 beforeAll(async () => {
   await initBackend();
@@ -66,5 +67,30 @@ describe('clipGradientsByNorm', () => {
       globalNorm(grads);
     });
     disposeGrads(grads);
+  });
+});
+
+describe('ClippedOptimizer', () => {
+  test('clips, then lets the wrapped optimizer update; records the norm before clipping', async () => {
+    const params = { a: tf.variable(tf.zeros([2])), b: tf.variable(tf.zeros([1, 1])) };
+    const grads = { a: tf.tensor1d([3, 4]), b: tf.tensor2d([[12]]) };
+    // plain gradient descent, lr 1: W := W - clipped grad = -(0.5 * g) since the norm 13 is scaled to 6.5
+    const opt = new ClippedOptimizer(new GradientDescent({ learningRate: 1 }), { clipNorm: 6.5 });
+    expect(opt.name).toBe(`${opt.inner.name}+clip`);
+    opt.step(params, grads);
+    expect(opt.lastNorm).toBeCloseTo(13, 6);
+    expectClose(params.a, tf.tensor1d([-1.5, -2]), { label: 'a' });
+    expectClose(params.b, tf.tensor2d([[-6]]), { label: 'b' });
+    // by value after by norm: 0.5 g = [1.5, 2], [6] then clipped to 1.75 -> [1.5, 1.75], [1.75]; lr 0.1 from the step
+    const both = new ClippedOptimizer(new GradientDescent({ learningRate: 1 }), { clipNorm: 6.5, clipValue: 1.75 });
+    both.step(params, grads, 0.1);
+    expectClose(params.a, tf.tensor1d([-1.65, -2.175]), { label: 'a after both' });
+    expectClose(params.b, tf.tensor2d([[-6.175]]), { label: 'b after both' });
+    await expectNoLeak(() => both.step(params, grads));
+    expect(() => new ClippedOptimizer(new GradientDescent(), { clipNorm: 0 })).toThrow('maxNorm must be a positive finite number, got 0');
+    opt.dispose();
+    both.dispose();
+    disposeGrads(grads);
+    disposeGrads(params);
   });
 });

@@ -35,16 +35,11 @@ export class GRU extends RecurrentCell {
   }
 
   get inputDim(): number | undefined {
-    const Wu = this.params.Wu;
-    return Wu ? Wu.shape[0] - this.units : undefined;
+    return this.gatedInputDim('u');
   }
 
   protected createParams(nX: number): void {
-    const rows = this.units + nX;
-    for (const gate of ['u', 'r', 'c']) {
-      this.params[`W${gate}`] = this.weight(rows, this.units); // [n_a + n_x, n_a]
-      this.params[`b${gate}`] = this.bias(); // [n_a]
-    }
+    this.createGates(nX, ['u', 'r', 'c']);
   }
 
   // x<t> [m, n_x], c<t-1> [m, n_a] -> c<t> [m, n_a]

@@ -2,7 +2,7 @@
 // explicit backpropagation through time, a per-time-step Dense, gradient clipping, and the
 // tfjs-layers recurrent layers with the weight mapping between the two.
 export * from './clip';
-export * from './clippedTrainStep';
+export * from './clippedOptimizer';
 export * from './gru';
 export * from './lstm';
 export * from './recurrent';

@@ -33,16 +33,11 @@ export class LSTM extends RecurrentCell {
   }
 
   get inputDim(): number | undefined {
-    const Wf = this.params.Wf;
-    return Wf ? Wf.shape[0] - this.units : undefined;
+    return this.gatedInputDim('f');
   }
 
   protected createParams(nX: number): void {
-    const rows = this.units + nX;
-    for (const gate of ['f', 'u', 'c', 'o']) {
-      this.params[`W${gate}`] = this.weight(rows, this.units); // [n_a + n_x, n_a]
-      this.params[`b${gate}`] = this.bias(); // [n_a]
-    }
+    this.createGates(nX, ['f', 'u', 'c', 'o']);
   }
 
   // x<t> [m, n_x], a<t-1>, c<t-1> [m, n_a] -> a<t>, c<t> [m, n_a]

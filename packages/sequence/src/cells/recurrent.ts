@@ -107,6 +107,20 @@ export abstract class RecurrentCell extends BaseLayer {
     return tf.tidy(() => tf.variable(this.initializer([rows, cols], rows, this.rng)));
   }
 
+  /** Gated cells (LSTM, GRU): W<g> [n_a + n_x, n_a] acting on [a<t-1>, x<t>] and b<g> [n_a] for each gate g. */
+  protected createGates(nX: number, gates: readonly string[]): void {
+    for (const gate of gates) {
+      this.params[`W${gate}`] = this.weight(this.units + nX, this.units); // [n_a + n_x, n_a]
+      this.params[`b${gate}`] = this.bias(); // [n_a]
+    }
+  }
+
+  /** n_x of a gated cell, from the rows of its W<gate> [n_a + n_x, n_a] (undefined before build). */
+  protected gatedInputDim(gate: string): number | undefined {
+    const W = this.params[`W${gate}`];
+    return W ? W.shape[0] - this.units : undefined;
+  }
+
   /** A zero bias [n_a], as a variable. */
   protected bias(): tf.Variable {
     return tf.tidy(() => tf.variable(tf.zeros([this.units])));
