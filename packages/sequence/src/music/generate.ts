@@ -11,7 +11,7 @@
  * @example
  * const m = await loadMusicModel('out/music/model');
  * const melody = generateMelody(m, { bars: 16, temperature: 0.8, seed: 1 });
- * m.model.dispose();
+ * disposeMusicModel(m.model);
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -22,6 +22,7 @@ import { loadMelodyCorpus } from './corpus';
 import { Melody, NoteEvent, STEPS_PER_BAR } from './events';
 import { pitchClassKl, randomMelodyEvents } from './metrics';
 import { melodyToMidi } from './midi';
+import { disposeMusicModel } from './model';
 import { melodyPanels, pianoRollPng } from './pianoRoll';
 import { melodyToWav } from './synth';
 import { START_TOKEN, tokenEvent } from './tokenize';
@@ -129,7 +130,7 @@ export async function runMusicGenerate(options: MusicGenerateOptions): Promise<M
   try {
     melody = generateMelody(m, o);
   } finally {
-    m.model.dispose();
+    disposeMusicModel(m.model);
   }
   const notes = melody.events.filter((e) => e.pitch !== null).length;
   if (notes === 0) throw new Error('the model generated only rests; try a lower --temperature or train longer');

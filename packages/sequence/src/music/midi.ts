@@ -60,6 +60,7 @@ export function melodyToMidi(melody: Melody): Uint8Array {
 /** Decodes MIDI bytes into a melody (see the file comment); `source` names the file in errors. */
 export function midiToMelody(bytes: Uint8Array, source: string): Melody {
   if (bytes.length === 0) throw new MidiFileError(source, 'empty file, expected a Standard MIDI File');
+  checkChunks(bytes, source);
   let midi: Midi;
   try {
     midi = new Midi(bytes);
@@ -139,6 +140,25 @@ export function readMidiFolder(dir: string, onSkip?: (file: string, error: strin
   }
   if (out.melodies.length === 0) throw new Error(`none of the ${files.length} MIDI files in ${dir} could be read (first: ${out.skipped[0].error})`);
   return out;
+}
+
+/**
+ * A Standard MIDI File is a sequence of chunks (4-byte id, 4-byte big-endian length, data),
+ * starting with the 'MThd' header. @tonejs/midi reads a truncated file without complaint, so the
+ * chunk structure is checked here first.
+ */
+function checkChunks(bytes: Uint8Array, source: string): void {
+  const id = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
+  if (bytes.length < 14 || id(0) !== 'MThd') throw new MidiFileError(source, "not a readable MIDI file (it does not start with the 'MThd' header)");
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at < bytes.length; ) {
+    if (at + 8 > bytes.length) throw new MidiFileError(source, `not a readable MIDI file (truncated: ${bytes.length - at} stray bytes at byte ${at})`);
+    const length = view.getUint32(at + 4);
+    if (at + 8 + length > bytes.length) {
+      throw new MidiFileError(source, `not a readable MIDI file (truncated: chunk '${id(at)}' at byte ${at} declares ${length} bytes, only ${bytes.length - at - 8} remain)`);
+    }
+    at += 8 + length;
+  }
 }
 
 /** The longest token duration that fits in `steps` (>= 1). */

@@ -32,7 +32,9 @@ export function pianoRollSvg(panels: readonly PianoRollPanel[], options: PianoRo
   const totalSteps = Math.max(...panels.map((p) => p.events.reduce((s, e) => s + e.steps, 0)));
   const bars = Math.max(1, Math.ceil(totalSteps / STEPS_PER_BAR));
   const height = panelHeight * panels.length;
-  const body = panels.map((p, i) => panelSvg(p, i, bars * STEPS_PER_BAR, width, panelHeight)).join('\n');
+  const pitches = panels.flatMap((p) => p.events.filter((e) => e.pitch !== null).map((e) => e.pitch as number));
+  const range: [number, number] = pitches.length ? [Math.min(...pitches) - 2, Math.max(...pitches) + 2] : [58, 74]; // shared by all panels
+  const body = panels.map((p, i) => panelSvg(p, i, bars * STEPS_PER_BAR, range, width, panelHeight)).join('\n');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
@@ -51,15 +53,12 @@ export function melodyPanels(...melodies: Melody[]): PianoRollPanel[] {
   return melodies.map((m) => ({ title: m.title, events: m.events }));
 }
 
-function panelSvg(panel: PianoRollPanel, index: number, steps: number, width: number, h: number): string {
+function panelSvg(panel: PianoRollPanel, index: number, steps: number, [lo, hi]: [number, number], width: number, h: number): string {
   const y0 = index * h;
   const left = MARGIN.left;
   const right = width - MARGIN.right;
   const top = y0 + MARGIN.top;
   const bottom = y0 + h - MARGIN.bottom;
-  const pitches = panel.events.filter((e) => e.pitch !== null).map((e) => e.pitch as number);
-  const lo = (pitches.length ? Math.min(...pitches) : 60) - 2;
-  const hi = (pitches.length ? Math.max(...pitches) : 72) + 2;
   const rowH = (bottom - top) / (hi - lo + 1);
   const sx = (step: number) => left + (step / steps) * (right - left);
   const sy = (pitch: number) => bottom - (pitch - lo + 1) * rowH; // top edge of the pitch's row

@@ -20,7 +20,7 @@ import { loadMelodyCorpus } from './corpus';
 import type { Melody } from './events';
 import { pitchClassDistribution } from './metrics';
 import { readMidiFolder } from './midi';
-import { buildMusicLstm, MusicModelConfig, sequenceAccuracy, sequenceCrossEntropy } from './model';
+import { buildMusicLstm, disposeMusicModel, MusicModelConfig, sequenceAccuracy, sequenceCrossEntropy } from './model';
 import { melodyTokens, START_TOKEN, transposeMelody } from './tokenize';
 
 export interface MusicTrainOptions {
@@ -39,6 +39,8 @@ export interface MusicTrainOptions {
   stride?: number;
   units?: number;
   embeddingDim?: number;
+  /** Dropout on the LSTM inputs while training. */
+  dropout?: number;
   /** Semitone shifts to train on (augmentation); [0] trains on the tunes as written. */
   transpose?: number[];
   /** Called for each unreadable file of midiDir (name and reason). */
@@ -49,7 +51,7 @@ export interface MusicTrainOptions {
 }
 
 export const MUSIC_TRAIN_DEFAULTS = {
-  epochs: 30,
+  epochs: 20,
   batchSize: 32,
   learningRate: 0.01,
   seed: 42,
@@ -57,6 +59,7 @@ export const MUSIC_TRAIN_DEFAULTS = {
   stride: 2,
   units: 96,
   embeddingDim: 32,
+  dropout: 0.2,
   transpose: [0],
   progress: false,
 };
@@ -124,7 +127,7 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
   const vocab = Vocabulary.fromCorpus(tokenLists, { specials: [START_TOKEN] });
   const stream = tokenLists.flatMap((t) => vocab.encode(t, 'the training melodies'));
   const { xs, ys } = tokenWindows(stream, o.seqLength, o.stride);
-  const config: MusicModelConfig = { vocabSize: vocab.size, embeddingDim: o.embeddingDim, units: o.units, seqLength: o.seqLength };
+  const config: MusicModelConfig = { vocabSize: vocab.size, embeddingDim: o.embeddingDim, units: o.units, seqLength: o.seqLength, dropout: o.dropout };
 
   const model = buildMusicLstm(config, o.seed);
   const x = tf.tensor2d(xs, [xs.length, o.seqLength], 'int32'); // [m, T]
@@ -176,7 +179,7 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
   } finally {
     trainer.dispose();
     tf.dispose([x, y]);
-    model.dispose();
+    disposeMusicModel(model);
   }
 }
 
