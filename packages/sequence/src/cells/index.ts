@@ -9,3 +9,4 @@ export * from './recurrent';
 export * from './simpleRnn';
 export * from './tfjs-recurrent';
 export * from './timeDistributedDense';
+export * from './scratchToTfjs';
