@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- [--json] [--seconds S] [--quick]`: training and inference speed of the MNIST
- * CNN (batch 64 training, batch 256 inference, same architecture everywhere) for dlkit on wasm,
+ * CNN (batch 64 training, batch 256 inference, same architecture everywhere) for dlkit on wasm
+ * (`dlkit`: as `dlkit train mnist` trains, data parallel on 2 threads; `dlkit-1thread`: main thread only),
  * the tfjs cpu backend, ONNX Runtime on an exported model, and PyTorch on the CPU with 2 threads
  * (Debian's python3-torch, installed by bench/setup-torch.sh; its rows are skipped with a reason
  * when it cannot be had), plus the peak RSS of a full `dlkit train mnist` run (skipped with --quick).
@@ -113,6 +114,7 @@ export function main(argv: string[]): number {
   const reason = torchReason();
   const rows: Row[] = [
     runNodeWorker('mnist-cnn-train', 'dlkit', args.seconds),
+    runNodeWorker('mnist-cnn-train', 'dlkit-1thread', args.seconds),
     runNodeWorker('mnist-cnn-train', 'tfjs-cpu', args.seconds),
     runTorch('train', args.seconds, reason),
     runNodeWorker('mnist-cnn-infer', 'dlkit-onnx', args.seconds),

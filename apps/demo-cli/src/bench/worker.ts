@@ -7,12 +7,12 @@
  * random inputs of MNIST shape (speed does not depend on pixel values), after warm-up batches.
  */
 import * as tf from '@tensorflow/tfjs';
-import { BackendName, Trainer, exportToOnnx, initBackend, loadOnnx, tensorDataset } from '@dlkit/core';
+import { BackendName, Trainer, defaultTrainingWorkers, exportToOnnx, initBackend, loadOnnx, tensorDataset } from '@dlkit/core';
 import { mnistCnn } from '@dlkit/vision';
 
 const WARMUP_BATCHES = 3;
 
-async function trainRate(backend: BackendName, seconds: number): Promise<Record<string, number | string>> {
+async function trainRate(backend: BackendName, seconds: number, workers: number): Promise<Record<string, number | string>> {
   const info = await initBackend({ backend, warn: () => undefined });
   const batchSize = 64;
   // The cpu backend takes seconds per batch: a short epoch is enough to time it.
@@ -44,6 +44,7 @@ async function trainRate(backend: BackendName, seconds: number): Promise<Record<
     optimizer: 'adam',
     loss: 'categoricalCrossentropy',
     progress: false,
+    workers,
     callbacks: [timer],
   });
   try {
@@ -51,7 +52,7 @@ async function trainRate(backend: BackendName, seconds: number): Promise<Record<
   } finally {
     trainer.dispose();
   }
-  return { samplesPerSec: timedSamples / elapsed, backend: info.backend, threads: info.threads };
+  return { samplesPerSec: timedSamples / elapsed, backend: info.backend, workers };
 }
 
 async function inferRate(impl: 'dlkit' | 'dlkit-onnx', seconds: number): Promise<Record<string, number | string>> {
@@ -85,8 +86,10 @@ async function inferRate(impl: 'dlkit' | 'dlkit-onnx', seconds: number): Promise
 
 export async function runWorker(task: string, impl: string, seconds: number): Promise<Record<string, number | string>> {
   let result: Record<string, number | string>;
-  if (task === 'mnist-cnn-train' && impl === 'dlkit') result = await trainRate('wasm', seconds);
-  else if (task === 'mnist-cnn-train' && impl === 'tfjs-cpu') result = await trainRate('cpu', seconds);
+  // 'dlkit' trains as `dlkit train mnist` does (data parallel on 2+ cores); 'dlkit-1thread' on the main thread only.
+  if (task === 'mnist-cnn-train' && impl === 'dlkit') result = await trainRate('wasm', seconds, defaultTrainingWorkers());
+  else if (task === 'mnist-cnn-train' && impl === 'dlkit-1thread') result = await trainRate('wasm', seconds, 1);
+  else if (task === 'mnist-cnn-train' && impl === 'tfjs-cpu') result = await trainRate('cpu', seconds, 1);
   else if (task === 'mnist-cnn-infer' && (impl === 'dlkit' || impl === 'dlkit-onnx')) result = await inferRate(impl, seconds);
   else throw new Error(`unknown benchmark ${task}/${impl}`);
   return { ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 };

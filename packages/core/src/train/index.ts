@@ -13,6 +13,7 @@ export * from './learningRateScheduler';
 export * from './losses';
 export * from './metrics';
 export * from './optimizers';
+export * from './parallel';
 export * from './progressBar';
 export * from './randomSearch';
 export * from './trainer';

@@ -14,6 +14,7 @@ interface MnistFlags {
   out?: string;
   resume?: boolean;
   trainSamples?: number;
+  workers?: number;
   json?: boolean;
 }
 
@@ -28,6 +29,7 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
     .option('--no-augment', 'train without random affine jitter')
     .option('--train-samples <n>', 'train on only the first N training digits (quick runs; default all)', positiveInt('--train-samples'))
     .option('--out <dir>', 'output directory (default ./dlkit-out/train-mnist)')
+    .option('--workers <n>', 'threads computing each batch (data parallel; default 2 on 2+ cores, or DLKIT_WORKERS)', positiveInt('--workers'))
     .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
     .addHelpText('after', '\nWrites <out>/model (tfjs), <out>/mnist.onnx, <out>/curves.png, <out>/history.json and <out>/checkpoint.')
@@ -43,6 +45,7 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
           learningRate: flags.learningRate,
           augment: flags.augment,
           resume: flags.resume,
+          workers: flags.workers,
           trainSamples: flags.trainSamples,
           progress: out.showProgress,
           onEpochEnd: out.epochLogger(),
@@ -50,6 +53,7 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
         const json = {
           task: r.task,
           backend: r.backend,
+          workers: r.workers,
           epochs: r.epochs,
           trainSamples: r.trainSamples,
           testSamples: r.testSamples,
@@ -68,7 +72,7 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
         out.result(
           json,
           [
-            `test accuracy ${(r.testAccuracy * 100).toFixed(2)}% on ${r.testSamples} held-out digits after ${r.epochs} epochs (${r.backend}, ${
+            `test accuracy ${(r.testAccuracy * 100).toFixed(2)}% on ${r.testSamples} held-out digits after ${r.epochs} epochs (${r.backend}, ${r.workers} thread${r.workers > 1 ? 's' : ''}, ${
               r.samplesPerSec > 0 ? `${r.samplesPerSec.toFixed(0)} samples/s` : 'no epochs left to train'
             }, ${r.seconds.toFixed(0)} s${r.resumedFromEpoch > 0 ? `, resumed after epoch ${r.resumedFromEpoch}` : ''})`,
             r.diagnosis,

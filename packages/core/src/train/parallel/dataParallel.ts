@@ -22,6 +22,7 @@
  * parallel.dispose();
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import * as tf from '@tensorflow/tfjs';
@@ -61,6 +62,21 @@ export interface ShareResult {
   metrics: number[];
   /** Gradients by variable name (owned by the caller of `gradients`). */
   grads: tf.NamedTensorMap;
+}
+
+/**
+ * The number of training threads to use when the caller has no opinion: DLKIT_WORKERS from the
+ * environment, else 2 where the machine has at least 2 cores (more than 2 copies of a small
+ * model gain little: the main thread's optimizer step and the copies are serial), else 1.
+ */
+export function defaultTrainingWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const fromEnv = env.DLKIT_WORKERS;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    const n = Number(fromEnv);
+    if (!(Number.isInteger(n) && n >= 1)) throw new Error(`DLKIT_WORKERS must be a positive integer, got '${fromEnv}'`);
+    return n;
+  }
+  return Math.min(2, os.availableParallelism());
 }
 
 /** The compiled worker script: beside this file in dist, or in dist when running from source (jest). */

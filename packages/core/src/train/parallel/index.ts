@@ -1,2 +1,2 @@
-export { DataParallel, gradientWorkerScript } from './dataParallel';
+export { DataParallel, defaultTrainingWorkers, gradientWorkerScript } from './dataParallel';
 export type { DataParallelOptions, ShareResult } from './dataParallel';
