@@ -2,7 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../backend/init';
 import { expectClose, expectNoLeak } from '../../testing';
 import { blobs, flatWeights, tinyClassifier } from '../__fixtures__/tiny';
-import { Trainer } from '../trainer';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Checkpoint } from '../checkpoint';
+import { Trainer, TrainerOptions } from '../trainer';
 import { DataParallel } from './dataParallel';
 
 // Oracle: the same Trainer on one thread. For a batch-mean loss, the row-weighted mean of the
@@ -31,6 +35,28 @@ describe('data-parallel training (Trainer workers: 2)', () => {
     expectClose(two.history.series('loss') as number[], one.history.series('loss') as number[], { atol: 1e-5, label: 'epoch loss' });
     expectClose(two.history.series('acc') as number[], one.history.series('acc') as number[], { atol: 1e-6, label: 'epoch accuracy' });
     expect(two.history.series('loss')[2]).toBeLessThan(two.history.series('loss')[0] as number); // it learns
+  });
+
+  it('resumes exactly: 2 epochs + a resumed run to 4 equals 4 epochs straight', async () => {
+    const data = blobs(40, 6);
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-dp-')), 'checkpoint');
+    const options = (epochs: number, extra: TrainerOptions = {}): TrainerOptions => ({
+      epochs, batchSize: 12, seed: 2, optimizer: 'adam', learningRate: 0.02, loss: 'categoricalCrossentropy', progress: false, workers: 2, ...extra,
+    });
+    const straightModel = tinyClassifier(8);
+    const straight = new Trainer(straightModel, options(4));
+    await straight.fit({ x: data.x, y: data.y });
+    straight.dispose();
+    const first = new Trainer(tinyClassifier(8), options(2, { callbacks: [new Checkpoint({ dir })] }));
+    await first.fit({ x: data.x, y: data.y });
+    first.dispose();
+    const resumedModel = tinyClassifier(99); // a different init: the weights must come from the checkpoint
+    const resumed = new Trainer(resumedModel, options(4, { callbacks: [new Checkpoint({ dir })], resume: true }));
+    await resumed.fit({ x: data.x, y: data.y });
+    resumed.dispose();
+    expectClose(flatWeights(resumedModel), flatWeights(straightModel), { atol: 1e-6, rtol: 0, label: 'resumed weights' });
+    tf.dispose([data.x, data.y]);
+    fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   });
 
   it('trains int32 inputs (Embedding) the same way', async () => {
