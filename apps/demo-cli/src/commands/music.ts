@@ -1,9 +1,158 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { MUSIC_GENERATE_DEFAULTS, MUSIC_TRAIN_DEFAULTS, runMusicGenerate, trainMusicModel, TUNES } from '@dlkit/sequence';
+import type { Command } from 'commander';
+import { nonNegativeInt, positiveInt, UsageError } from '../util/errors';
+import { resolveOutDir } from '../util/out-dir';
+import { Output } from '../util/output';
+import { round } from '../util/round';
 import type { CliCommand } from './types';
 
-// Placeholder wired into the command table; replaced by the issue-4 part that owns this file.
+interface TrainFlags {
+  midi?: string;
+  epochs?: number;
+  out?: string;
+  seed?: number;
+  json?: boolean;
+}
+
+interface GenerateFlags {
+  model?: string;
+  bars?: number;
+  temperature?: number;
+  topK?: number;
+  seed?: number;
+  out?: string;
+  wav?: boolean;
+  pianoRoll: boolean;
+  json?: boolean;
+}
+
+type Run = (action: () => Promise<number | void>) => Promise<void>;
+
+/** A sampling temperature: a finite number >= 0 (0 = always the most likely token). */
+function temperature(value: string): number {
+  const t = Number(value);
+  if (value.trim() === '' || !Number.isFinite(t) || t < 0) throw new UsageError(`--temperature must be a number >= 0, got '${value}'`);
+  return t;
+}
+
+function registerTrain(music: Command, run: Run): void {
+  music
+    .command('train')
+    .description(`train the melody LSTM on the ${TUNES.length} public-domain tunes shipped as MIDI (or your own folder of .mid files)`)
+    .option('--midi <dir>', 'train on the .mid/.midi files of this folder instead (unreadable files are reported and skipped)')
+    .option('--epochs <n>', `training epochs (default ${MUSIC_TRAIN_DEFAULTS.epochs})`, positiveInt('--epochs'))
+    .option('--out <dir>', 'output directory (default ./dlkit-out/music); the model goes to <out>/model')
+    .option('--seed <n>', `seed for the weights, dropout and batch order (default ${MUSIC_TRAIN_DEFAULTS.seed})`, nonNegativeInt('--seed'))
+    .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+    .addHelpText('after', '\nThen: dlkit music generate --model <out>/model [--wav]')
+    .action((flags: TrainFlags) =>
+      run(async () => {
+        const out = new Output(flags);
+        const outDir = resolveOutDir(flags.out, 'music');
+        if (flags.midi !== undefined && !fs.existsSync(flags.midi)) throw new Error(`--midi ${flags.midi}: folder not found`);
+        const r = await trainMusicModel({
+          outDir,
+          midiDir: flags.midi,
+          epochs: flags.epochs,
+          seed: flags.seed,
+          progress: out.showProgress,
+          onEpochEnd: out.epochLogger(),
+          onSkip: (file, error) => out.log(`skipping ${file}: ${error}`),
+        });
+        const json = {
+          task: r.task,
+          model: r.model,
+          melodies: r.melodies,
+          skipped: r.skipped,
+          tokens: r.tokens,
+          vocabSize: r.vocabSize,
+          epochs: r.epochs,
+          loss: round(r.loss),
+          accuracy: round(r.accuracy),
+          seconds: round(r.seconds, 1),
+          backend: r.backend,
+        };
+        out.result(
+          json,
+          [
+            `trained on ${r.melodies} melodies (${r.tokens} tokens, vocabulary ${r.vocabSize}) for ${r.epochs} epochs: loss ${r.loss.toFixed(3)}, next-token accuracy ${(r.accuracy * 100).toFixed(1)}% (${r.seconds.toFixed(0)} s, ${r.backend})`,
+            ...(r.skipped.length ? [`skipped ${r.skipped.length} unreadable file(s): ${r.skipped.map((s) => path.basename(s.file)).join(', ')}`] : []),
+            `model: ${r.model}`,
+          ].join('\n'),
+        );
+      }),
+    );
+}
+
+function registerGenerate(music: Command, run: Run): void {
+  music
+    .command('generate')
+    .description('compose a melody with a trained model and write it as MIDI (optionally WAV), scored by pitch-class KL divergence')
+    .option('--model <dir>', 'model directory written by `dlkit music train` (<out>/model, or <out> itself)')
+    .option('--bars <n>', `length in 4/4 bars (default ${MUSIC_GENERATE_DEFAULTS.bars})`, positiveInt('--bars'))
+    .option('--temperature <t>', `sampling temperature, >= 0: lower is safer, higher is wilder, 0 is greedy (default ${MUSIC_GENERATE_DEFAULTS.temperature})`, temperature)
+    .option('--top-k <k>', 'sample only among the k most likely next notes (default: all)', positiveInt('--top-k'))
+    .option('--seed <n>', `sampling seed: the same seed gives the same melody (default ${MUSIC_GENERATE_DEFAULTS.seed})`, nonNegativeInt('--seed'))
+    .option('--out <file.mid>', 'MIDI file to write (default ./dlkit-out/music/generated.mid)')
+    .option('--wav', 'also render <out>.wav with the built-in synthesiser (22.05 kHz, 16-bit)')
+    .option('--no-piano-roll', 'do not draw <out>.png (generated melody above a corpus tune)')
+    .option('--json', 'print one JSON object on stdout')
+    .addHelpText(
+      'after',
+      '\nJSON: {"task":"music","midi":...,"wav":...,"notes":N,"pitchClassKl":x,"randomBaselineKl":x,...}: the KL divergence (nats) of the\n' +
+        "melody's pitch-class distribution from the training corpus's, and the same for a uniform-random melody with as many notes.",
+    )
+    .action((flags: GenerateFlags) =>
+      run(async () => {
+        const out = new Output(flags);
+        if (!flags.model) throw new UsageError('--model <dir> is required (train one with: dlkit music train)');
+        if (!fs.existsSync(flags.model)) throw new Error(`model directory ${flags.model} not found (train one with: dlkit music train --out DIR)`);
+        if (flags.out !== undefined && !/\.midi?$/i.test(flags.out)) throw new UsageError(`--out must name a .mid file, got '${flags.out}'`);
+        const file = flags.out ?? path.join(resolveOutDir(undefined, 'music'), 'generated.mid');
+        const r = await runMusicGenerate({
+          model: flags.model,
+          out: file,
+          bars: flags.bars,
+          temperature: flags.temperature,
+          topK: flags.topK,
+          seed: flags.seed,
+          wav: flags.wav,
+          pianoRoll: flags.pianoRoll,
+        });
+        const json = {
+          task: r.task,
+          midi: r.midi,
+          wav: r.wav,
+          notes: r.notes,
+          pitchClassKl: round(r.pitchClassKl),
+          randomBaselineKl: round(r.randomBaselineKl),
+          pianoRoll: r.pianoRoll,
+          bars: r.bars,
+          temperature: r.temperature,
+          seed: r.seed,
+          seconds: round(r.seconds, 1),
+        };
+        out.result(
+          json,
+          [
+            `${r.notes} notes in ${r.bars} bars (seed ${r.seed}, temperature ${r.temperature})`,
+            `pitch-class KL from the corpus ${r.pitchClassKl.toFixed(3)} nats vs ${r.randomBaselineKl.toFixed(3)} for a uniform-random melody (${(r.pitchClassKl / r.randomBaselineKl).toFixed(2)}x)`,
+            `midi: ${r.midi}`,
+            ...(r.wav ? [`wav:  ${r.wav}`] : []),
+            ...(r.pianoRoll ? [`piano roll: ${r.pianoRoll}`] : []),
+          ].join('\n'),
+        );
+      }),
+    );
+}
+
 export const musicCommand: CliCommand = {
   name: 'music',
-  register() {
-    /* registered by its owner */
+  register(program, run) {
+    const music = program.command('music').description('melody generation with an LSTM ("Jazz improvisation with LSTM", DLS course 5)');
+    registerTrain(music, run);
+    registerGenerate(music, run);
   },
 };
