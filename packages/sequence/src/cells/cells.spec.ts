@@ -175,6 +175,34 @@ describe.each(CELLS)('%s', (label, Cell) => {
     x.dispose();
   });
 
+  test('step() one time step at a time (for sampling) equals forward, leaks nothing, and validates', async () => {
+    const cell = new Cell({ units: nA, inputDim: nX, returnSequences: true, seed: 4 });
+    const x = tf.randomNormal([2, 5, nX], 0, 1, 'float32', 5);
+    const seq = cell.forward(x, { training: false }); // [2, 5, n_a]
+    const xs = tf.unstack(x, 1) as tf.Tensor2D[];
+    const run = (): tf.Tensor[] => {
+      let state = cell.zeroState(2);
+      const outs: tf.Tensor[] = [];
+      for (const xt of xs) {
+        const next = cell.step(xt, state);
+        tf.dispose(Object.values(state).filter((t) => !Object.values(next).includes(t)));
+        outs.push(next.a.clone());
+        state = next;
+      }
+      tf.dispose(Object.values(state));
+      return outs;
+    };
+    const outs = run();
+    expectClose(tf.stack(outs, 1), seq, { atol: 1e-6, label: `${label} step vs forward` });
+    tf.dispose(outs);
+    await expectNoLeak(() => tf.dispose(run()));
+    expect(() => cell.step(tf.ones([2, 5]) as tf.Tensor2D, cell.zeroState(2))).toThrow(`step expects x<t> [m, ${nX}], got shape [2,5]`);
+    expect(() => cell.step(xs[0], {})).toThrow("step expects state 'a' [2, 4], got none");
+    expect(() => new Cell({ units: 2 }).step(xs[0], {})).toThrow('step called before the weights were built');
+    tf.dispose([x, seq, ...xs]);
+    cell.dispose();
+  });
+
   test('same seed, same weights and outputs', () => {
     const a = new Cell({ units: nA, inputDim: nX, seed: 5 });
     const b = new Cell({ units: nA, inputDim: nX, seed: 5 });

