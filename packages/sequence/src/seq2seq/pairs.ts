@@ -1,0 +1,149 @@
+/**
+ * Source/target pairs for character-level translation: reading a TSV file (one
+ * `source<TAB>target` pair a line) with bad rows reported by line number, and the fixed-length
+ * encoding the model trains on (ids padded with `<pad>` to Tx and Ty).
+ *
+ * @example
+ * const { pairs, skipped } = parsePairsTsv(fs.readFileSync('pairs.tsv', 'utf8'), { file: 'pairs.tsv' });
+ * const coder = PairCoder.fromPairs(pairs);           // vocabularies and lengths from the data
+ * const { x, y } = coder.encodeAll(pairs);            // Int32Array ids [m * Tx], [m * Ty]
+ */
+import { Vocabulary } from '../tokens';
+
+export interface Pair {
+  source: string;
+  target: string;
+}
+
+export const PAD = '<pad>';
+
+export interface PairsTsvOptions {
+  /** File name used in messages. */
+  file?: string;
+  /** Longest source accepted, in characters (longer rows are bad rows). */
+  maxSourceLength?: number;
+  /** Longest target accepted, in characters. */
+  maxTargetLength?: number;
+}
+
+export const PAIRS_TSV_DEFAULTS = { file: 'the pairs file', maxSourceLength: 64, maxTargetLength: 32 } as const;
+
+export interface SkippedRow {
+  /** 1-based line number in the file. */
+  line: number;
+  reason: string;
+}
+
+export interface ParsedPairs {
+  pairs: Pair[];
+  /** Bad rows, skipped (no tab, an empty side, too long). */
+  skipped: SkippedRow[];
+}
+
+/**
+ * Parses a TSV of pairs. Blank lines are ignored; a bad row (no tab, more than one tab, an empty
+ * source or target, a side longer than the cap) is skipped and reported with its line number.
+ * Throws when no usable pair remains (the message lists the first bad rows).
+ */
+export function parsePairsTsv(text: string, options: PairsTsvOptions = {}): ParsedPairs {
+  const o = { ...PAIRS_TSV_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  const pairs: Pair[] = [];
+  const skipped: SkippedRow[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '') return;
+    const cells = raw.split('\t');
+    if (cells.length < 2) return void skipped.push({ line, reason: 'no tab (expected source<TAB>target)' });
+    if (cells.length > 2) return void skipped.push({ line, reason: `${cells.length - 1} tabs (expected exactly one: source<TAB>target)` });
+    const [source, target] = cells;
+    if (source.length === 0) return void skipped.push({ line, reason: 'empty source' });
+    if (target.length === 0) return void skipped.push({ line, reason: 'empty target' });
+    if ([...source].length > o.maxSourceLength) return void skipped.push({ line, reason: `source has ${[...source].length} characters (more than ${o.maxSourceLength})` });
+    if ([...target].length > o.maxTargetLength) return void skipped.push({ line, reason: `target has ${[...target].length} characters (more than ${o.maxTargetLength})` });
+    pairs.push({ source, target });
+  });
+  if (pairs.length === 0) {
+    const detail = skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
+    throw new Error(`${o.file}: no usable source<TAB>target pairs${detail ? ` (${detail}${skipped.length > 5 ? `; and ${skipped.length - 5} more bad rows` : ''})` : ' (the file is empty)'}`);
+  }
+  return { pairs, skipped };
+}
+
+/** One line per skipped row, for logs: "pairs.tsv line 3: no tab ...". */
+export function describeSkipped(file: string, skipped: readonly SkippedRow[]): string[] {
+  return skipped.map((s) => `${file} line ${s.line}: ${s.reason}; skipped`);
+}
+
+export interface PairCoderJson {
+  tx: number;
+  ty: number;
+  sourceVocab: { tokens: string[] };
+  targetVocab: { tokens: string[] };
+}
+
+/** Characters ↔ padded id sequences of fixed lengths Tx (source) and Ty (target). */
+export class PairCoder {
+  constructor(
+    readonly sourceVocab: Vocabulary,
+    readonly targetVocab: Vocabulary,
+    readonly tx: number,
+    readonly ty: number,
+  ) {
+    for (const [name, v] of [['source', sourceVocab], ['target', targetVocab]] as const) {
+      if (v.tokens[0] !== PAD) throw new Error(`the ${name} vocabulary must have '${PAD}' as id 0`);
+    }
+    if (!(Number.isInteger(tx) && tx > 0 && Number.isInteger(ty) && ty > 0)) throw new Error(`Tx and Ty must be positive integers, got ${tx}, ${ty}`);
+  }
+
+  /** Vocabularies of the characters in the data, lengths = longest source/target. */
+  static fromPairs(pairs: readonly Pair[], lengths: { tx?: number; ty?: number } = {}): PairCoder {
+    if (pairs.length === 0) throw new Error('need at least one pair to build vocabularies');
+    const sourceVocab = Vocabulary.fromCorpus(pairs.map((p) => p.source), { specials: [PAD] });
+    const targetVocab = Vocabulary.fromCorpus(pairs.map((p) => p.target), { specials: [PAD] });
+    const tx = lengths.tx ?? Math.max(...pairs.map((p) => [...p.source].length));
+    const ty = lengths.ty ?? Math.max(...pairs.map((p) => [...p.target].length));
+    return new PairCoder(sourceVocab, targetVocab, tx, ty);
+  }
+
+  static fromJSON(json: PairCoderJson): PairCoder {
+    return new PairCoder(Vocabulary.fromJSON(json.sourceVocab), Vocabulary.fromJSON(json.targetVocab), json.tx, json.ty);
+  }
+
+  toJSON(): PairCoderJson {
+    return { tx: this.tx, ty: this.ty, sourceVocab: this.sourceVocab.toJSON(), targetVocab: this.targetVocab.toJSON() };
+  }
+
+  /** Source ids padded to Tx; unknown characters throw UnknownTokenError naming the character. */
+  encodeSource(text: string, context = 'the input'): number[] {
+    const chars = [...text];
+    if (chars.length > this.tx) throw new Error(`${context} has ${chars.length} characters; this model reads at most ${this.tx}`);
+    const ids = this.sourceVocab.encode(chars, context);
+    return ids.concat(new Array<number>(this.tx - ids.length).fill(0));
+  }
+
+  encodeTarget(text: string, context = 'the target'): number[] {
+    const chars = [...text];
+    if (chars.length > this.ty) throw new Error(`${context} has ${chars.length} characters; this model writes at most ${this.ty}`);
+    const ids = this.targetVocab.encode(chars, context);
+    return ids.concat(new Array<number>(this.ty - ids.length).fill(0));
+  }
+
+  /** Target ids → text, stopping at the first <pad>. */
+  decodeTarget(ids: ArrayLike<number>): string {
+    let out = '';
+    for (let i = 0; i < ids.length && ids[i] !== 0; i++) out += this.targetVocab.token(ids[i]);
+    return out;
+  }
+
+  /** All pairs as flat id arrays: x [m * Tx], y [m * Ty]. */
+  encodeAll(pairs: readonly Pair[], context = 'pair'): { x: Int32Array; y: Int32Array } {
+    const x = new Int32Array(pairs.length * this.tx);
+    const y = new Int32Array(pairs.length * this.ty);
+    pairs.forEach((p, i) => {
+      x.set(this.encodeSource(p.source, `${context} ${i + 1} source`), i * this.tx);
+      y.set(this.encodeTarget(p.target, `${context} ${i + 1} target`), i * this.ty);
+    });
+    return { x, y };
+  }
+}
