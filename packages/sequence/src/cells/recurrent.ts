@@ -32,7 +32,7 @@ export interface RecurrentOptions {
 
 export const RECURRENT_DEFAULTS = { returnSequences: false, initializer: 'xavier' as InitializerName, seed: 0 };
 
-/** A recurrent state by name: { a } for SimpleRNN and GRU... or { a, c } for the LSTM; each [m, n_a]. */
+/** A recurrent state by name: { a } for SimpleRNN and GRU, { a, c } for the LSTM; each [m, n_a]. */
 export type State = Record<string, tf.Tensor2D>;
 
 /** What one step's backward needs, named after the math (x, a_prev, Γf, cTilde, ...). */
