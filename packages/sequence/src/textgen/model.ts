@@ -32,7 +32,7 @@ export interface CharLmConfig {
 export const NAMES_CHAR_LM = {
   cell: 'lstm',
   embeddingDim: 24,
-  units: 128,
+  units: 64,
   layers: 1,
   dropout: 0,
   seed: 1,
