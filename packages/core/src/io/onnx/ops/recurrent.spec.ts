@@ -22,14 +22,15 @@ afterAll(() => {
   process.stdout.write(`ONNX recurrent export max |onnx - tfjs| per case:\n${rows.join('\n')}\n`);
 });
 
-/** Seeded weights: matrices ~ N(0, 1/fanIn) (fanIn = rows), vectors ~ N(0, 0.5), so gates are not saturated. */
+/** Seeded weights: matrices ~ N(0, 1/fanIn) (fanIn = rows), vectors ~ N(0, 0.5) (so gates are not saturated), variances 0.5 + |N(0, 0.5)|. */
 function seedWeights(model: tf.LayersModel, seed: number): void {
   const rng = new Rng(seed);
   const values = model.weights.map((w) => {
     const shape = w.shape as number[];
     const n = shape.reduce((a, b) => a * b, 1);
     const std = shape.length > 1 ? 1 / Math.sqrt(shape[0]) : 0.5;
-    return tf.tensor(Float32Array.from({ length: n }, () => rng.normal(0, std)), shape);
+    const positive = (w.originalName ?? w.name).endsWith('moving_variance');
+    return tf.tensor(Float32Array.from({ length: n }, () => (positive ? 0.5 + Math.abs(rng.normal(0, std)) : rng.normal(0, std))), shape);
   });
   model.setWeights(values);
   tf.dispose(values);
@@ -115,8 +116,9 @@ describe('LSTM', () => {
     const model = tf.sequential({
       layers: [
         tf.layers.embedding({ inputDim: 50, outputDim: 16, inputLength: 40 }),
-        tf.layers.lstm({ units: 64, returnSequences: true }),
-        tf.layers.lstm({ units: 64 }),
+        // (glorot instead of the default orthogonal init only to skip tfjs's slow-init warning: the weights are seeded below)
+        tf.layers.lstm({ units: 64, returnSequences: true, recurrentInitializer: 'glorotUniform' }),
+        tf.layers.lstm({ units: 64, recurrentInitializer: 'glorotUniform' }),
         tf.layers.dense({ units: 50 }),
       ],
     });
@@ -124,7 +126,7 @@ describe('LSTM', () => {
     const ids = tf.tensor2d(Float32Array.from({ length: 8 * 40 }, () => rng.int(50)), [8, 40]);
     await check('char-LM size: Embedding-LSTM64-LSTM64-Dense, T=40, B=8', model, [ids]);
   });
-  it('stacked LSTMs stay time-major: one Transpose in, one out', async () => {
+  it('stacked LSTMs: the time-major Transposes around each layer, two LSTM nodes', async () => {
     const model = tf.sequential({
       layers: [
         tf.layers.lstm({ inputShape: [T, N], units: 6, returnSequences: true }),
@@ -134,7 +136,7 @@ describe('LSTM', () => {
     });
     await check('LSTM-LSTM-TimeDistributed(Dense)', model, [sequences([B, T, N], 5)]);
     const ops = decodeModel(exportToOnnx(model)).graph.node.map((n) => n.opType);
-    expect(ops.filter((o) => o === 'Transpose')).toHaveLength(2);
+    expect(ops.filter((o) => o === 'Transpose')).toHaveLength(4);
     expect(ops.filter((o) => o === 'LSTM')).toHaveLength(2);
   });
   it('initial states given as model inputs (an encoder-decoder handoff)', async () => {
@@ -221,6 +223,28 @@ describe('Bidirectional', () => {
     const model = single(tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3, returnSequences: true, returnState: true }) as tf.RNN, mergeMode: 'mul' }), T, N);
     expect(model.outputs).toHaveLength(5);
     await check('Bidirectional(LSTM) mul seq+state', model, [sequences([B, T, N], 24)]);
+  });
+});
+
+describe('layers after a returned sequence (handed on in the tfjs layout [B, T, h])', () => {
+  const consumers: Record<string, () => tf.layers.Layer> = {
+    GlobalAveragePooling1D: () => tf.layers.globalAveragePooling1d({}),
+    GlobalMaxPooling1D: () => tf.layers.globalMaxPooling1d({}),
+    LayerNormalization: () => tf.layers.layerNormalization({}),
+    BatchNormalization: () => tf.layers.batchNormalization({}),
+    'Activation(softmax)': () => tf.layers.activation({ activation: 'softmax' }),
+    Conv1D: () => tf.layers.conv1d({ filters: 2, kernelSize: 2 }),
+    MaxPooling1D: () => tf.layers.maxPooling1d({ poolSize: 2 }),
+    Flatten: () => tf.layers.flatten(),
+    Permute: () => tf.layers.permute({ dims: [2, 1] }),
+    Reshape: () => tf.layers.reshape({ targetShape: [12, 2] }),
+    PReLU: () => tf.layers.prelu({}),
+  };
+  it.each(Object.keys(consumers))('LSTM(returnSequences) → %s', async (name) => {
+    const x = tf.input({ shape: [T, N] });
+    const h = tf.layers.lstm({ units: 4, returnSequences: true }).apply(x) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: x, outputs: consumers[name]().apply(h) as tf.SymbolicTensor });
+    await check(`LSTM seq → ${name}`, model, [sequences([B, T, N], 40)]);
   });
 });
 

@@ -3,10 +3,8 @@
  * `Bidirectional` and `TimeDistributed` wrappers.
  *
  * Layout: ONNX recurrent ops take X as [T, B, n] (`layout = 0`; onnxruntime refuses `layout = 1`),
- * so the input is asked for in layout [1, 0, 2] (one Transpose, shared by every consumer) and a
- * returned sequence stays in that layout ([T, B, h] physical, [B, T, h] logical): stacked
- * recurrent layers need no transposes between them, and the next layer that needs the tfjs
- * layout (Dense, Flatten, ...) asks for it.
+ * so the input is asked for in layout [1, 0, 2] (one Transpose, shared by every consumer), and a
+ * returned sequence is transposed back to the tfjs layout [B, T, h] (`handOn`).
  *
  * Weights: tfjs keeps kernel [n, G h], recurrent kernel [h, G h] and one bias [G h]; ONNX wants
  * W [dirs, G h, n], R [dirs, G h, h] and B [dirs, 2 G h] (input bias, then recurrent bias, which
@@ -29,6 +27,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { attr, Attr, GraphBuilder, OnnxValue } from '../graph-builder';
+import { relativePerm } from '../layout';
 import { AttributeType } from '../proto/onnx-types';
 import { LayerExportContext, LayerExporter, layerError, WeightData } from './context';
 import { dense } from './dense';
@@ -243,10 +242,23 @@ function pick(g: GraphBuilder, x: string, index: number, axis: number, hint: str
   return g.op('Gather', [x, g.int64Constant([index], `index${index}`, [])], { axis: attr.int(axis) }, hint);
 }
 
-/** Sequence output of direction d as a value: Y [T, dirs, B, h] → [T, B, h] (logical [B, T, h]). */
+/** Sequence output of direction d: Y [T, dirs, B, h] → [T, B, h], i.e. logical [B, T, h] stored time-major. */
 function sequenceOf(ctx: LayerExportContext, o: RnnNodeOutputs, d: number, units: number, batch: number | null, time: number | null): OnnxValue {
   const y = pick(ctx.g, o.y, d, 1, `${ctx.name}/Y${d}`);
   return ctx.g.value(y, [batch, time, units], [1, 0, 2]);
+}
+
+/**
+ * A layer output as handed to the next layer: in the tfjs layout, because other exporters rely on
+ * the batch being physical axis 0 (global pooling, PReLU). The Transpose is a plain node, not a
+ * layout-cache entry: Permute reuses its input's name with a new logical shape, which a cache
+ * entry under that name would answer wrongly. (onnxruntime cancels the Transpose pair between
+ * two stacked recurrent layers.)
+ */
+function handOn(g: GraphBuilder, v: OnnxValue): OnnxValue {
+  if (v.perm === null) return v;
+  const t = g.op('Transpose', [v.name], { perm: attr.ints(relativePerm(v.perm, null, v.shape.length)) }, `${v.name}/to_logical`);
+  return g.value(t, v.shape, null);
 }
 
 /** Final state of direction d: [dirs, B, h] → [B, h]. */
@@ -281,7 +293,7 @@ export const recurrent: LayerExporter = (ctx) => {
   const [x, ...initialStates] = ctx.inputs;
   const batch = x.shape[0];
   const o = rnnNode(ctx, [r], x, initialStates, Boolean(r.config.goBackwards));
-  const out = r.config.returnSequences ? sequenceOf(ctx, o, 0, r.units, batch, x.shape[1]) : stateOf(ctx, o.yH, 0, r.units, batch, 'last');
+  const out = handOn(ctx.g, r.config.returnSequences ? sequenceOf(ctx, o, 0, r.units, batch, x.shape[1]) : stateOf(ctx, o.yH, 0, r.units, batch, 'last'));
   return r.config.returnState ? [out, ...statesOf(ctx, o, r, 0, batch)] : out;
 };
 
@@ -313,11 +325,12 @@ export const bidirectional: LayerExporter = (ctx) => {
   } else {
     const opType = { concat: 'Concat', sum: 'Add', mul: 'Mul', ave: 'Mean' }[mode];
     if (!opType) throw layerError(ctx, `unsupported mergeMode ${JSON.stringify(mode)}`);
-    // Both halves share one layout; the merged axis is the last one in it.
+    // Both halves share one layout (time-major for sequences); the merged axis is the last one in it.
     const attrs: Record<string, Attr> = opType === 'Concat' ? { axis: attr.int(-1) } : {};
     const y = g.op(opType, [yf.name, yb.name], attrs, `${name}/${mode}`);
     merged = [g.value(y, ctx.outputShapes[0], yf.perm)];
   }
+  merged = merged.map((v) => handOn(g, v));
   return b.returnState ? [...merged, ...statesOf(ctx, o, fwd, 0, batch), ...statesOf(ctx, o, bwd, 1, batch)] : merged;
 };
 
