@@ -252,8 +252,8 @@ function sequenceOf(ctx: LayerExportContext, o: RnnNodeOutputs, d: number, units
  * A layer output as handed to the next layer: in the tfjs layout, because other exporters rely on
  * the batch being physical axis 0 (global pooling, PReLU). The Transpose is a plain node, not a
  * layout-cache entry: Permute reuses its input's name with a new logical shape, which a cache
- * entry under that name would answer wrongly. (onnxruntime cancels the Transpose pair between
- * two stacked recurrent layers.)
+ * entry under that name would answer wrongly. (Two stacked recurrent layers thus get a pair of
+ * inverse Transposes between them: cheap next to the recurrence.)
  */
 function handOn(g: GraphBuilder, v: OnnxValue): OnnxValue {
   if (v.perm === null) return v;
