@@ -229,6 +229,16 @@ describe('Flatten, Dropout, Reshape, Permute', () => {
     ]);
     await check('Conv2D-Permute-Reshape-Dense', model, [[2, 6, 4, 2]]);
   });
+  it('a conv output read both directly and through Permute (two views of one tensor)', async () => {
+    // Regression: the permuted view once shared the input's layout cache, and the second
+    // Flatten exported the first one's transpose (max diff 0.91).
+    const input = tf.input({ shape: [5, 4, 2] });
+    const conv = tf.layers.conv2d({ filters: 3, kernelSize: 2, padding: 'same' }).apply(input) as tf.SymbolicTensor;
+    const direct = tf.layers.flatten().apply(conv) as tf.SymbolicTensor;
+    const permuted = tf.layers.flatten().apply(tf.layers.permute({ dims: [2, 1, 3] }).apply(conv) as tf.SymbolicTensor) as tf.SymbolicTensor;
+    const out = tf.layers.concatenate().apply([direct, permuted]) as tf.SymbolicTensor;
+    await check('Conv2D-(Flatten | Permute-Flatten)', tf.model({ inputs: input, outputs: out }), [[2, 5, 4, 2]]);
+  });
 });
 
 describe('functional models', () => {

@@ -63,7 +63,7 @@ export function convWeight(kernel: { data: Float32Array; shape: number[] }): { d
   return { data: transposeData(kernel.data, kernel.shape, perm), dims: perm.map((p) => kernel.shape[p]) };
 }
 
-/** Conv1D / Conv2D: Conv(x, W, B) + activation, output kept channels-first. */
+/** Conv1D / Conv2D / Conv3D: Conv(x, W, B) + activation, output kept channels-first (kernel [k..., in, out] -> [out, in, k...]). */
 function convolution(spatialRank: number): LayerExporter {
   return (ctx) => {
     const { g, name } = ctx;
@@ -94,3 +94,4 @@ function convolution(spatialRank: number): LayerExporter {
 
 export const conv1d = convolution(1);
 export const conv2d = convolution(2);
+export const conv3d = convolution(3);

@@ -5,8 +5,8 @@
 import { activation, elu, leakyRelu, relu, softmax, thresholdedRelu } from './activation-layers';
 import { batchNormalization } from './batch-normalization';
 import { LayerExporter } from './context';
-import { conv1d, conv2d } from './conv';
-import { conv3d } from './conv3d';
+import { conv1d, conv2d, conv3d } from './conv';
+
 import { cropping2d } from './cropping2d';
 import { dense } from './dense';
 import { depthwiseConv2d } from './depthwise-conv2d';
@@ -17,8 +17,8 @@ import { identity } from './identity';
 import { layerNormalization } from './layer-normalization';
 import { add, average, concatenate, maximum, minimum, multiply } from './merge';
 import { permute } from './permute';
-import { averagePooling1d, averagePooling2d, maxPooling1d, maxPooling2d } from './pooling';
-import { averagePooling3d, maxPooling3d } from './pooling3d';
+import { averagePooling1d, averagePooling2d, averagePooling3d, maxPooling1d, maxPooling2d, maxPooling3d } from './pooling';
+
 import { prelu } from './prelu';
 import { bidirectional, recurrent, timeDistributed } from './recurrent';
 import { rescaling } from './rescaling';

@@ -1,5 +1,6 @@
 /**
- * MaxPooling1D/2D and AveragePooling1D/2D → ONNX MaxPool / AveragePool, channels-first.
+ * MaxPooling1D/2D/3D and AveragePooling1D/2D/3D → ONNX MaxPool / AveragePool, channels-first.
+ * (tfjs 4.22 has no GlobalAveragePooling3D / GlobalMaxPooling3D layer classes to export.)
  * tfjs 'same' average pooling divides by the number of real (unpadded) elements in each
  * window, which is ONNX's count_include_pad = 0; max pooling ignores padding in both.
  */
@@ -29,3 +30,5 @@ export const maxPooling1d = pooling('MaxPool', 1);
 export const maxPooling2d = pooling('MaxPool', 2);
 export const averagePooling1d = pooling('AveragePool', 1);
 export const averagePooling2d = pooling('AveragePool', 2);
+export const maxPooling3d = pooling('MaxPool', 3);
+export const averagePooling3d = pooling('AveragePool', 3);
