@@ -63,6 +63,7 @@ describe('dlkit forecast', () => {
       [['--window', '-3'], /--window must be a positive integer/],
       [['--cell', 'rnn'], /--cell must be one of lstm, gru, got 'rnn'/],
       [['--strategy', 'both'], /--strategy must be one of direct, recursive/],
+      [['--center', 'mean'], /--center must be one of window, train, got 'mean'/],
       [['--horizon', '12', '--test-points', '6'], /--test-points \(6\) must be at least --horizon \(12\)/],
       [['--series', path.join(dir, 'missing.csv'), '--column', 'x'], /no such file/],
       [['--bogus'], /unknown option/],
@@ -94,7 +95,7 @@ describe('dlkit forecast', () => {
   it('--help describes every option and the evaluation protocol', async () => {
     const r = await cli('--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--series', '--column', '--horizon', '--window', '--epochs', '--test-points', '--season', '--cell', '--strategy', '--units', '--learning-rate', '--batch-size', '--seed', '--out', '--json']) {
+    for (const flag of ['--series', '--column', '--horizon', '--window', '--epochs', '--test-points', '--season', '--cell', '--strategy', '--center', '--units', '--learning-rate', '--batch-size', '--seed', '--out', '--json']) {
       expect(r.stdout).toContain(flag);
     }
     expect(r.stdout).toMatch(/MAE is over all origins and all H steps/);

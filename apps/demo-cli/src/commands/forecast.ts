@@ -1,4 +1,4 @@
-import { RUN_FORECAST_DEFAULTS, runForecast, type ForecastStrategy, type ForecastCell } from '@dlkit/sequence';
+import { RUN_FORECAST_DEFAULTS, runForecast, type ForecastCenter, type ForecastCell, type ForecastStrategy } from '@dlkit/sequence';
 import * as fs from 'fs';
 import { nonNegativeInt, positiveInt, positiveNumber, UsageError } from '../util/errors';
 import { resolveOutDir } from '../util/out-dir';
@@ -16,6 +16,7 @@ interface ForecastFlags {
   seed?: number;
   cell?: string;
   strategy?: string;
+  center?: string;
   units?: number;
   learningRate?: number;
   batchSize?: number;
@@ -26,6 +27,7 @@ interface ForecastFlags {
 
 const CELLS: ForecastCell[] = ['lstm', 'gru'];
 const STRATEGIES: ForecastStrategy[] = ['direct', 'recursive'];
+const CENTERS: ForecastCenter[] = ['window', 'train'];
 const D = RUN_FORECAST_DEFAULTS;
 
 export const forecastCommand: CliCommand = {
@@ -43,6 +45,7 @@ export const forecastCommand: CliCommand = {
       .option('--season <m>', `season length of the seasonal naive baseline (default ${D.season}, monthly data)`, positiveInt('--season'))
       .option('--cell <lstm|gru>', `recurrent cell (default ${D.cell})`)
       .option('--strategy <direct|recursive>', `direct: one H-step output; recursive: a 1-step model rolled out H times (default ${D.strategy})`)
+      .option('--center <window|train>', `centre the differences on each input window's mean (the recent drift) or on the training mean (default ${D.center})`)
       .option('--units <n>', `recurrent units (default ${D.units})`, positiveInt('--units'))
       .option('--learning-rate <lr>', `Adam learning rate (default ${D.learningRate})`, positiveNumber('--learning-rate'))
       .option('--batch-size <n>', `mini-batch size (default ${D.batchSize})`, positiveInt('--batch-size'))
@@ -72,6 +75,7 @@ export const forecastCommand: CliCommand = {
           }
           const cell = oneOf('--cell', flags.cell, CELLS);
           const strategy = oneOf('--strategy', flags.strategy, STRATEGIES);
+          const center = oneOf('--center', flags.center, CENTERS);
           const horizon = flags.horizon ?? D.horizon;
           const testPoints = flags.testPoints ?? D.testPoints;
           if (testPoints < horizon) throw new UsageError(`--test-points (${testPoints}) must be at least --horizon (${horizon}) so that some forecast lies in the test period`);
@@ -85,6 +89,7 @@ export const forecastCommand: CliCommand = {
             seed: flags.seed,
             cell,
             strategy,
+            center,
             units: flags.units,
             learningRate: flags.learningRate,
             batchSize: flags.batchSize,
@@ -110,6 +115,7 @@ export const forecastCommand: CliCommand = {
             epochs: r.epochs,
             cell: r.cell,
             strategy: r.strategy,
+            center: r.center,
             seed: r.seed,
             maeByStep: r.maeByStep.map((v) => round(v)),
             trainValues: r.trainValues,

@@ -49,8 +49,8 @@ describe('Forecaster', () => {
     f.dispose();
   });
 
-  it('recursive: a one-step model rolled out H steps also beats the seasonal naive', async () => {
-    const f = await trained(values, { ...SMALL, strategy: 'recursive' }, { ...FIT, epochs: 12, batchSize: 16 });
+  it('recursive, centred on the training mean: a one-step model rolled out H steps also beats the seasonal naive', async () => {
+    const f = await trained(values, { ...SMALL, strategy: 'recursive', center: 'train' }, { ...FIT, epochs: 12, batchSize: 16 });
     expect(f.model.outputs[0].shape).toEqual([null, 1]);
     const predicted = f.forecast(values, origins);
     expect(predicted[0]).toHaveLength(6);
@@ -102,7 +102,7 @@ describe('Forecaster', () => {
     const modelDir = path.join(dir, 'model');
     await f.save(modelDir, { series: 'synthetic' });
     const meta = JSON.parse(fs.readFileSync(path.join(modelDir, FORECASTER_FILE), 'utf8'));
-    expect(meta).toMatchObject({ series: 'synthetic', config: { window: 12, horizon: 6, units: 4, cell: 'lstm', strategy: 'direct' }, scaler: scaler.toJSON() });
+    expect(meta).toMatchObject({ series: 'synthetic', config: { window: 12, horizon: 6, units: 4, cell: 'lstm', strategy: 'direct', center: 'window' }, scaler: scaler.toJSON() });
     const g = await Forecaster.load(modelDir);
     expect(g.forecast(values, origins)).toEqual(f.forecast(values, origins));
     f.dispose();
@@ -112,6 +112,7 @@ describe('Forecaster', () => {
 
   it('validates its config and its origins', () => {
     expect(() => Forecaster.create({ window: 0 }, scaler)).toThrow('window must be a positive integer, got 0');
+    expect(() => Forecaster.create({ center: 'median' as 'train' }, scaler)).toThrow("center must be 'train' or 'window', got 'median'");
     expect(() => Forecaster.create({ cell: 'rnn' as 'lstm' }, scaler)).toThrow("cell must be 'lstm' or 'gru', got 'rnn'");
     const f = Forecaster.create({ ...SMALL, units: 2 }, scaler);
     expect(() => f.forecast(values, [11])).toThrow('forecast origin must be in [12, 180) (window 12 needs 13 past values), got 11');

@@ -23,9 +23,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { EpochLogs, History, TrainingContext, Trainer, loadModel, saveModel, stripUndefined, writeFileAtomic } from '@dlkit/core';
-import { DiffScaler, makeWindows } from './windows';
+import { DiffScaler, diffs, makeWindows } from './windows';
 
 export type ForecastStrategy = 'direct' | 'recursive';
+/** What the differences are centred on: the training mean (a fixed drift) or each input window's own mean (the recent drift). */
+export type ForecastCenter = 'train' | 'window';
 export type ForecastCell = 'lstm' | 'gru';
 
 export interface ForecasterConfig {
@@ -35,6 +37,12 @@ export interface ForecasterConfig {
   horizon: number;
   /** Multi-step output head, or a one-step model rolled out. */
   strategy: ForecastStrategy;
+  /**
+   * 'window': differences are centred on the mean difference of the input window (the drift of
+   * the last `window` steps; seasonally neutral when window is a multiple of the season), and the
+   * forecast continues that drift plus what the network adds. 'train': on the training mean.
+   */
+  center: ForecastCenter;
   cell: ForecastCell;
   /** Recurrent units. */
   units: number;
@@ -46,6 +54,7 @@ export const FORECASTER_DEFAULTS = {
   window: 24,
   horizon: 12,
   strategy: 'direct',
+  center: 'window',
   cell: 'lstm',
   units: 32,
   seed: 1,
@@ -80,6 +89,7 @@ export class Forecaster {
       if (!(Number.isInteger(c[k]) && c[k] >= 1)) throw new Error(`${k} must be a positive integer, got ${c[k]}`);
     }
     if (c.strategy !== 'direct' && c.strategy !== 'recursive') throw new Error(`strategy must be 'direct' or 'recursive', got '${c.strategy}'`);
+    if (c.center !== 'train' && c.center !== 'window') throw new Error(`center must be 'train' or 'window', got '${c.center}'`);
     if (c.cell !== 'lstm' && c.cell !== 'gru') throw new Error(`cell must be 'lstm' or 'gru', got '${c.cell}'`);
     const outputs = c.strategy === 'direct' ? c.horizon : 1;
     const rnnArgs = {
@@ -110,15 +120,17 @@ export class Forecaster {
     const o = { ...FORECASTER_FIT_DEFAULTS, ...stripUndefined(options) };
     const { window, horizon, strategy } = this.config;
     const steps = strategy === 'direct' ? horizon : 1;
-    // z[i] is the z-scored difference x[i+1] - x[i]; windows of z end at trainEnd - 1.
-    const z = this.scaler.encode(values.slice(0, trainEnd));
-    const w = makeWindows(z, { window, horizon: steps });
+    // d[i] = x[i+1] - x[i] over the training part only; windows of d end at trainEnd - 1.
+    const w = makeWindows(diffs(values.slice(0, trainEnd)), { window, horizon: steps });
     if (w.origins.length === 0) {
       throw new Error(`not enough training values: ${trainEnd} values give no window of ${window} differences plus ${steps} target steps (need at least ${window + steps + 1})`);
     }
     const m = w.origins.length;
-    const x = tf.tensor3d(Float32Array.from(w.inputs.flat()), [m, window, 1]);
-    const y = tf.tensor2d(Float32Array.from(w.targets.flatMap(cumulative)), [m, steps]);
+    const { std } = this.scaler;
+    const centers = w.inputs.map((d) => this.centerOf(d));
+    const zs = (d: number[], i: number) => d.map((v) => (v - centers[i]) / std);
+    const x = tf.tensor3d(Float32Array.from(w.inputs.flatMap(zs)), [m, window, 1]);
+    const y = tf.tensor2d(Float32Array.from(w.targets.flatMap((d, i) => cumulative(zs(d, i)))), [m, steps]);
     const trainer = new Trainer(this.model, {
       epochs: o.epochs,
       batchSize: o.batchSize,
@@ -144,9 +156,12 @@ export class Forecaster {
   forecast(values: readonly number[], origins: readonly number[]): number[][] {
     const { window, horizon, strategy } = this.config;
     if (origins.length === 0) return [];
+    const centers: number[] = [];
     const inputs = origins.map((t) => {
       if (!(Number.isInteger(t) && t >= window && t < values.length)) throw new Error(`forecast origin must be in [${window}, ${values.length}) (window ${window} needs ${window + 1} past values), got ${t}`);
-      return this.scaler.encode(values.slice(t - window, t + 1));
+      const past = values.slice(t - window, t + 1);
+      centers.push(this.centerOf(diffs(past)));
+      return this.scaler.encode(past, centers[centers.length - 1]);
     });
     const n = origins.length;
     const cum = tf.tidy(() => {
@@ -164,8 +179,13 @@ export class Forecaster {
     cum.dispose();
     return origins.map((t, i) => {
       const row = Array.from(c.subarray(i * horizon, (i + 1) * horizon));
-      return this.scaler.decode(values[t], row.map((v, h) => v - (h > 0 ? row[h - 1] : 0)));
+      return this.scaler.decode(values[t], row.map((v, h) => v - (h > 0 ? row[h - 1] : 0)), centers[i]);
     });
+  }
+
+  /** The centre of one window of differences: their mean, or the training mean. */
+  private centerOf(windowDiffs: readonly number[]): number {
+    return this.config.center === 'window' ? windowDiffs.reduce((a, b) => a + b, 0) / windowDiffs.length : this.scaler.mean;
   }
 
   /** Saves the network (core's saveModel) and forecaster.json (config + scaler) in `dir`. */

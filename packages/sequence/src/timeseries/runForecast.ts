@@ -16,7 +16,7 @@ import * as path from 'path';
 import { EpochLogs, TrainingContext, initBackend, stripUndefined, writeFileAtomic } from '@dlkit/core';
 import { maeByStep, meanAbsoluteError, naiveForecast, seasonalNaiveForecast } from './baselines';
 import { loadSeries } from './csv';
-import { FORECASTER_DEFAULTS, FORECASTER_FIT_DEFAULTS, ForecastStrategy, Forecaster, ForecastCell } from './forecaster';
+import { FORECASTER_DEFAULTS, FORECASTER_FIT_DEFAULTS, ForecastCenter, ForecastStrategy, Forecaster, ForecastCell } from './forecaster';
 import { renderForecastPlot } from './plot';
 import { DiffScaler, chronologicalSplit, testOrigins } from './windows';
 
@@ -32,6 +32,7 @@ export interface RunForecastOptions {
   seed?: number;
   cell?: ForecastCell;
   strategy?: ForecastStrategy;
+  center?: ForecastCenter;
   units?: number;
   learningRate?: number;
   batchSize?: number;
@@ -51,6 +52,7 @@ export const RUN_FORECAST_DEFAULTS = {
   seed: FORECASTER_DEFAULTS.seed,
   cell: FORECASTER_DEFAULTS.cell as ForecastCell,
   strategy: FORECASTER_DEFAULTS.strategy as ForecastStrategy,
+  center: FORECASTER_DEFAULTS.center as ForecastCenter,
   units: 16,
   learningRate: FORECASTER_FIT_DEFAULTS.learningRate,
   batchSize: FORECASTER_FIT_DEFAULTS.batchSize,
@@ -82,6 +84,7 @@ export interface ForecastResult {
   epochs: number;
   cell: ForecastCell;
   strategy: ForecastStrategy;
+  center: ForecastCenter;
   seed: number;
   finalLoss: number;
   seconds: number;
@@ -103,7 +106,7 @@ export async function runForecast(options: RunForecastOptions): Promise<Forecast
   }
 
   const scaler = DiffScaler.fit(values.slice(0, split.trainEnd)); // training part only
-  const forecaster = Forecaster.create({ window: o.window, horizon: o.horizon, cell: o.cell, strategy: o.strategy, units: o.units, seed: o.seed }, scaler);
+  const forecaster = Forecaster.create({ window: o.window, horizon: o.horizon, cell: o.cell, strategy: o.strategy, center: o.center, units: o.units, seed: o.seed }, scaler);
   try {
     const history = await forecaster.fit(values, split.trainEnd, {
       epochs: o.epochs,
@@ -165,6 +168,7 @@ export async function runForecast(options: RunForecastOptions): Promise<Forecast
       epochs: history.epochs.length,
       cell: o.cell,
       strategy: o.strategy,
+      center: o.center,
       seed: o.seed,
       finalLoss: last ? last.loss : NaN,
       seconds: (performance.now() - start) / 1000,

@@ -62,6 +62,10 @@ describe('DiffScaler', () => {
     const future = [7, 9, 8, 12];
     const back = s.decode(7, s.encode(future));
     back.forEach((v, i) => expect(v).toBeCloseTo(future[i + 1], 10));
+    // centred on another drift (a window's own mean difference): encode then decode still inverts
+    const z3 = s.encode(future, 1.5);
+    expect(z3[0]).toBeCloseTo((2 - 1.5) / Math.sqrt(2 / 3), 12);
+    s.decode(7, z3, 1.5).forEach((v, i) => expect(v).toBeCloseTo(future[i + 1], 10));
   });
 
   it('is fitted on the training part only: changing the test part leaves it unchanged', () => {

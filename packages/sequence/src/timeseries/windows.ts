@@ -101,15 +101,15 @@ export class DiffScaler {
     return new DiffScaler(mean, Math.sqrt(variance) > 1e-12 ? Math.sqrt(variance) : 1);
   }
 
-  /** The z-scored differences of `values` (length - 1 numbers). */
-  encode(values: readonly number[]): number[] {
-    return diffs(values).map((d) => (d - this.mean) / this.std);
+  /** The z-scored differences of `values` (length - 1 numbers), centred on `center` (default the training mean). */
+  encode(values: readonly number[], center = this.mean): number[] {
+    return diffs(values).map((d) => (d - center) / this.std);
   }
 
-  /** Levels from z-scored future differences: x[t+h] = last + sum_{j<=h} (mean + std * z[j]). */
-  decode(last: number, z: readonly number[]): number[] {
+  /** Levels from z-scored future differences: x[t+h] = last + sum_{j<=h} (center + std * z[j]). */
+  decode(last: number, z: readonly number[], center = this.mean): number[] {
     let level = last;
-    return z.map((v) => (level += this.mean + this.std * v));
+    return z.map((v) => (level += center + this.std * v));
   }
 
   toJSON(): { mean: number; std: number } {
@@ -117,7 +117,8 @@ export class DiffScaler {
   }
 }
 
-function diffs(values: readonly number[]): number[] {
+/** First differences: [x1 - x0, x2 - x1, ...]. */
+export function diffs(values: readonly number[]): number[] {
   return values.slice(1).map((v, i) => v - values[i]);
 }
 
