@@ -126,12 +126,15 @@ function registerTrain(textgen: Command, run: Run): void {
           checkpoint: r.checkpoint,
           backend: r.backend,
           seconds: round(r.seconds, 1),
+          resumedFromEpoch: r.resumedFromEpoch,
         };
         out.result(
           json,
           [
             `validation perplexity ${r.valPerplexity.toFixed(3)} per character (${(belowBigram * 100).toFixed(1)}% below the bigram's ${r.bigramPerplexity.toFixed(3)}; unigram ${r.unigramPerplexity.toFixed(3)})`,
-            `${r.trainItems} training / ${r.validationItems} validation items (${r.validationCharacters} predicted characters), ${r.epochs} epochs, ${r.backend}, ${r.seconds.toFixed(0)} s`,
+            `${r.trainItems} training / ${r.validationItems} validation items (${r.validationCharacters} predicted characters), ${r.epochs} epochs, ${r.backend}, ${r.seconds.toFixed(0)} s${
+              r.resumedFromEpoch > 0 ? `, resumed after epoch ${r.resumedFromEpoch}` : ''
+            }`,
             `model: ${r.model}`,
             `try:   dlkit textgen sample --model ${r.model}`,
           ].join('\n'),

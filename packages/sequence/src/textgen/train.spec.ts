@@ -37,7 +37,8 @@ describe('trainCharLm on the names corpus', () => {
     expect(r.validationCharacters).toBeGreaterThan(842 * 6);
     expect(r.bigramPerplexity).toBeGreaterThan(10);
     expect(r.bigramPerplexity).toBeLessThan(r.unigramPerplexity);
-    expect(r.valPerplexity).toBeLessThan(r.bigramPerplexity);
+    // Measured: 9.116 against the bigram's 11.458 (20% below), so even this short run meets the 15% target.
+    expect(r.valPerplexity).toBeLessThan(0.85 * r.bigramPerplexity);
     expect(r.losses[1].loss).toBeLessThan(r.losses[0].loss);
     expect(r.losses[1].valLoss!).toBeLessThan(r.losses[0].valLoss!);
     // The Trainer's valLoss (mean of per-batch means) is close to, but not exactly, the per-character mean.

@@ -23,6 +23,7 @@ import {
   Checkpoint,
   LearningRateScheduler,
   Trainer,
+  TrainingTimer,
   cosineWithWarmup,
   initBackend,
   saveModel,
@@ -99,6 +100,8 @@ export interface TrainCharLmResult {
   checkpoint: string;
   backend: string;
   seconds: number;
+  /** Epochs already done by the checkpoint this run resumed from (0 for a fresh run). */
+  resumedFromEpoch: number;
   /** Per-epoch train and validation loss (mean NLL per character, nats). */
   losses: { epoch: number; loss: number; valLoss?: number }[];
 }
@@ -126,6 +129,7 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
   fs.mkdirSync(o.outDir, { recursive: true });
   const model = charLanguageModel(config, vocab.size);
   const checkpointDir = path.join(o.outDir, 'checkpoint');
+  const timer = new TrainingTimer();
   const trainer = new Trainer(model, {
     epochs: o.epochs,
     batchSize: o.batchSize,
@@ -139,6 +143,7 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
     onEpochEnd: o.onEpochEnd,
     resume: o.resume,
     callbacks: [
+      timer,
       ...(o.epochs > 1 ? [new LearningRateScheduler(cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, minLr: o.learningRate / 10 }))] : []),
       new Checkpoint({ dir: checkpointDir }),
     ],
@@ -194,6 +199,7 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
       checkpoint: checkpointDir,
       backend: backend.backend,
       seconds: (Date.now() - started) / 1000,
+      resumedFromEpoch: timer.resumedFromEpoch,
       losses: history.epochs.map((e) => ({ epoch: e.epoch, loss: e.loss, ...(e.valLoss !== undefined ? { valLoss: e.valLoss } : {}) })),
     };
   } finally {
