@@ -38,8 +38,8 @@ export function viridis(value: number): string {
 export function attentionSvg(t: Pick<Translation, 'input' | 'output' | 'attention'>, options: AttentionPlotOptions = {}): string {
   const inputChars = [...t.input];
   const outputChars = [...t.output];
-  const rows = outputChars.length;
-  if (rows === 0) throw new Error('attention plot: the translation is empty, nothing to plot');
+  // An empty output (an untrained model that writes <pad> first) still shows its first step, labelled ∅.
+  const rows = Math.max(1, outputChars.length);
   if (t.attention.length < rows) throw new Error(`attention plot: ${t.attention.length} attention rows for ${rows} output characters`);
   const tx = t.attention[0].length;
   if (inputChars.length > tx) throw new Error(`attention plot: input has ${inputChars.length} characters but the attention covers ${tx}`);
@@ -70,7 +70,7 @@ export function attentionSvg(t: Pick<Translation, 'input' | 'output' | 'attentio
   );
   out.push(`<rect x="${left}" y="${top}" width="${gridW}" height="${gridH}" fill="none" stroke="#333" stroke-width="1"/>`);
   // Output characters (rows): the character and its position.
-  outputChars.forEach((ch, r) => {
+  (outputChars.length ? outputChars : ['∅']).forEach((ch, r) => {
     const y = top + r * cell + cell / 2 + 5;
     out.push(`<text x="${left - 10}" y="${y}" text-anchor="end" font-family="${FONT}" font-size="16" fill="#222">${escapeXml(ch)}</text>`);
     out.push(`<text x="${left - 34}" y="${y}" text-anchor="end" font-family="${TEXT_FONT}" font-size="10" fill="#888">${r + 1}</text>`);

@@ -105,12 +105,10 @@ export class Seq2seqAttention extends tf.layers.Layer {
     const { sourceVocab, targetVocab, nA, nS, attentionUnits: u } = this.config;
     let seed = this.config.seed;
     const glorot = () => tf.initializers.glorotUniform({ seed: seed++ });
-    const orthogonal = () => tf.initializers.orthogonal({ seed: seed++ });
     const zeros = tf.initializers.zeros();
     const lstm = (prefix: string, input: number, n: number): LstmWeights => ({
       kernel: this.addWeight(`${prefix}/kernel`, [input, 4 * n], 'float32', glorot()),
-      recurrent: this.addWeight(`${prefix}/recurrent_kernel`, [n, 4 * n], 'float32', orthogonal()),
-      // Forget-gate bias 1, the rest 0 (Jozefowicz et al. 2015; Keras unit_forget_bias).
+      recurrent: this.addWeight(`${prefix}/recurrent_kernel`, [n, 4 * n], 'float32', zeros),
       bias: this.addWeight(`${prefix}/bias`, [4 * n], 'float32', zeros),
     });
     this.w = {
@@ -126,7 +124,12 @@ export class Seq2seqAttention extends tf.layers.Layer {
       outputBias: this.addWeight('output/bias', [targetVocab], 'float32', zeros),
     };
     for (const [cell, n] of [[this.w.forward, nA], [this.w.backward, nA], [this.w.decoder, nS]] as const) {
-      cell.bias.write(tf.tidy(() => tf.concat([tf.zeros([n]), tf.ones([n]), tf.zeros([2 * n])])));
+      // Keras' LSTM initialisation: orthogonal recurrent kernel (Saxe et al. 2014), forget-gate
+      // bias 1 and the other biases 0 (Jozefowicz et al. 2015, unit_forget_bias).
+      const values = tf.tidy(() => [orthogonal(n, 4 * n, seed++), tf.concat([tf.zeros([n]), tf.ones([n]), tf.zeros([2 * n])])]);
+      cell.recurrent.write(values[0]);
+      cell.bias.write(values[1]);
+      tf.dispose(values);
     }
     this.built = true;
   }
@@ -147,6 +150,8 @@ export class Seq2seqAttention extends tf.layers.Layer {
       const read = (v: tf.LayerVariable) => v.read() as tf.Tensor2D;
 
       // Pre-attention Bi-LSTM. Input projections for all steps at once: [b*Tx, Vx]·[Vx, 4nA].
+      // (Running both directions as one batched [2, b, nA] step halves the kernel calls but was
+      // slower on wasm: batched matMul and its gradient cost more than the calls saved.)
       const flatX = tf.reshape(x, [b * tx, -1]);
       const encode = (cell: LstmWeights, reverse: boolean): tf.Tensor2D[] => {
         const proj = tf.reshape(tf.add(tf.matMul(flatX, read(cell.kernel)), cell.bias.read()), [b, tx, 4 * nA]);
@@ -192,11 +197,25 @@ export class Seq2seqAttention extends tf.layers.Layer {
 }
 tf.serialization.registerClass(Seq2seqAttention);
 
-/** One LSTM step from the pre-activation z = x·W + h·U + b [b, 4n] (gates i, f, c, o): returns [h, c]. */
-function lstmStep(z: tf.Tensor2D, cPrev: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
-  const [zi, zf, zc, zo] = tf.split(z, 4, 1);
-  const c = tf.add(tf.mul(tf.sigmoid(zf), cPrev), tf.mul(tf.sigmoid(zi), tf.tanh(zc))) as tf.Tensor2D;
-  const h = tf.mul(tf.sigmoid(zo), tf.tanh(c)) as tf.Tensor2D;
+/**
+ * A [rows, cols] matrix with orthonormal rows or columns (whichever are fewer): Q of the QR
+ * decomposition of a seeded standard normal matrix, as Keras' Orthogonal initializer. (tfjs'
+ * own initializer does the same but warns on every matrix above 2,000 elements.)
+ */
+function orthogonal(rows: number, cols: number, seed: number): tf.Tensor2D {
+  const tall = rows >= cols;
+  const [q, r] = tf.linalg.qr(tf.randomNormal(tall ? [rows, cols] : [cols, rows], 0, 1, 'float32', seed) as tf.Tensor2D); // q [max, min]
+  // Sign fix so the result is uniformly distributed (Mezzadri 2007): scale column j by sign(r_jj).
+  const signs = tf.sign(tf.sum(tf.mul(r, tf.eye(r.shape[0], r.shape[1])), 0));
+  const qq = tf.mul(q, signs) as tf.Tensor2D;
+  return tall ? qq : (tf.transpose(qq) as tf.Tensor2D);
+}
+
+/** One LSTM step from the pre-activation z = x·W + h·U + b [..., 4n] (gates i, f, c, o): returns [h, c], each [..., n]. */
+function lstmStep<T extends tf.Tensor>(z: T, cPrev: T): [T, T] {
+  const [zi, zf, zc, zo] = tf.split(z, 4, -1);
+  const c = tf.add(tf.mul(tf.sigmoid(zf), cPrev), tf.mul(tf.sigmoid(zi), tf.tanh(zc))) as T;
+  const h = tf.mul(tf.sigmoid(zo), tf.tanh(c)) as T;
   return [h, c];
 }
 
