@@ -98,6 +98,11 @@ describe('dlkit textgen', () => {
     const e = await runCli('textgen', 'train', '--corpus', empty, '--out', path.join(tmp, 'out-empty'), '--json');
     expect(e.code).toBe(1);
     expect(e.stderr).toContain(`corpus ${empty}: empty`);
+    const solo = path.join(tmp, 'solo.txt');
+    fs.writeFileSync(solo, 'rex\n');
+    const one = await runCli('textgen', 'train', '--corpus', solo, '--out', path.join(tmp, 'out-solo'));
+    expect(one.code).toBe(1);
+    expect(one.stderr).toContain(`corpus ${solo}: 1 item(s) cannot be split for validation`);
     const nofile = await runCli('textgen', 'train', '--corpus', path.join(tmp, 'nope.txt'), '--out', path.join(tmp, 'out-nope'));
     expect(nofile.code).toBe(1);
     expect(nofile.stderr).toMatch(/nope\.txt: cannot read it/);

@@ -150,7 +150,7 @@ function registerSample(textgen: Command, run: Run): void {
     .description('sample new items from a model trained by "dlkit textgen train"')
     .option('--model <dir>', 'model directory written by textgen train (<out>/model; default ./dlkit-out/textgen/model)')
     .option('--n <count>', `number of samples (default ${d.n})`, positiveInt('--n'))
-    .option('--temperature <t>', `softmax temperature: < 1 safer, > 1 wilder (default ${d.temperature})`, nonNegativeNumber('--temperature'))
+    .option('--temperature <t>', `softmax temperature >= 0: < 1 safer, > 1 wilder, 0 greedy (default ${d.temperature})`, nonNegativeNumber('--temperature'))
     .option('--top-k <k>', 'draw only from the k most likely characters (default: all)', positiveInt('--top-k'))
     .option('--prefix <text>', 'every sample starts with these characters (default: none)')
     .option('--max-length <n>', 'longest sample in characters, prefix included (default: twice the longest training item)', positiveInt('--max-length'))

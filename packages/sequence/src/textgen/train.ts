@@ -114,7 +114,13 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
 
   const corpus = loadTextCorpus(o.corpus, o.corpusOptions);
   const items = o.maxItems === undefined ? corpus.items : corpus.items.slice(0, o.maxItems);
-  const { train, validation } = splitCorpus(items, { validationFraction: o.validationFraction, seed: o.seed });
+  let split: { train: string[]; validation: string[] };
+  try {
+    split = splitCorpus(items, { validationFraction: o.validationFraction, seed: o.seed });
+  } catch (err) {
+    throw new Error(`corpus ${corpus.source}: ${items.length} item(s) cannot be split for validation (${(err as Error).message})`);
+  }
+  const { train, validation } = split;
   // The character set of the whole corpus (a character only in validation gets an id; the add-k
   // baselines give it probability k / (n + kV), the model whatever its softmax learned).
   const vocab = textgenVocabulary(items, corpus.kind);
