@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { melodyToMidi, readMidiFile, TUNES, tuneMelody } from '@dlkit/sequence';
+import { melodyToMidi, type MusicGenerateResult, readMidiFile, TUNES, tuneMelody } from '@dlkit/sequence';
 import { runCli } from '../testing/run-cli';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-cli-music-'));
@@ -16,15 +16,7 @@ for (const id of ['ode-to-joy', 'hot-cross-buns', 'mary-had-a-little-lamb']) {
 fs.writeFileSync(path.join(midiDir, 'zz-bad.mid'), 'definitely not MIDI');
 const outDir = path.join(tmp, 'out');
 
-interface GenerateJson {
-  task: string;
-  midi: string;
-  wav: string | null;
-  notes: number;
-  pitchClassKl: number;
-  randomBaselineKl: number;
-  pianoRoll: string | null;
-}
+type GenerateJson = Pick<MusicGenerateResult, 'task' | 'midi' | 'wav' | 'notes' | 'pitchClassKl' | 'randomBaselineKl' | 'pianoRoll'>;
 
 describe('dlkit music', () => {
   it('trains on a MIDI folder, reporting the bad file by name', async () => {

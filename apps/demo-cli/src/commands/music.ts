@@ -102,7 +102,8 @@ function registerGenerate(music: Command, run: Run): void {
     .addHelpText(
       'after',
       '\nJSON: {"task":"music","midi":...,"wav":...,"notes":N,"pitchClassKl":x,"randomBaselineKl":x,...}: the KL divergence (nats) of the\n' +
-        "melody's pitch-class distribution from the training corpus's, and the same for a uniform-random melody with as many notes.",
+        "melody's pitch-class distribution from the training corpus's, and the same for a uniform-random melody with as many notes;\n" +
+        'copiedPhrases: the fraction of its 8-note phrases (pitch and duration) found verbatim in the training melodies.',
     )
     .action((flags: GenerateFlags) =>
       run(async () => {
@@ -128,6 +129,7 @@ function registerGenerate(music: Command, run: Run): void {
           notes: r.notes,
           pitchClassKl: round(r.pitchClassKl),
           randomBaselineKl: round(r.randomBaselineKl),
+          copiedPhrases: round(r.copiedPhrases),
           pianoRoll: r.pianoRoll,
           bars: r.bars,
           temperature: r.temperature,
@@ -139,6 +141,7 @@ function registerGenerate(music: Command, run: Run): void {
           [
             `${r.notes} notes in ${r.bars} bars (seed ${r.seed}, temperature ${r.temperature})`,
             `pitch-class KL from the corpus ${r.pitchClassKl.toFixed(3)} nats vs ${r.randomBaselineKl.toFixed(3)} for a uniform-random melody (${(r.pitchClassKl / r.randomBaselineKl).toFixed(2)}x)`,
+            `${(r.copiedPhrases * 100).toFixed(0)}% of its 8-note phrases occur verbatim in the training melodies`,
             `midi: ${r.midi}`,
             ...(r.wav ? [`wav:  ${r.wav}`] : []),
             ...(r.pianoRoll ? [`piano roll: ${r.pianoRoll}`] : []),

@@ -5,8 +5,9 @@
  * note is cut at the final bar line). `<s>` is never drawn, so one melody comes out.
  *
  * `runMusicGenerate` also measures the result: the pitch-class KL divergence from the training
- * corpus and the same for a uniform-random melody with as many notes (see metrics.ts), and
- * writes the MIDI file, optionally a WAV rendering and a piano-roll PNG.
+ * corpus and the same for a uniform-random melody with as many notes, and the fraction of its
+ * 8-event phrases copied verbatim from the training melodies (see metrics.ts); it writes the MIDI
+ * file, optionally a WAV rendering and a piano-roll PNG.
  *
  * @example
  * const m = await loadMusicModel('out/music/model');
@@ -20,7 +21,7 @@ import { initBackend, loadModel, Rng, stripUndefined, writeFileAtomic } from '@d
 import { SamplingOptions, sampleLogits, validateSampling, Vocabulary } from '../tokens';
 import { loadMelodyCorpus } from './corpus';
 import { Melody, NoteEvent, STEPS_PER_BAR } from './events';
-import { pitchClassKl, randomMelodyEvents } from './metrics';
+import { copiedPhraseFraction, pitchClassKl, randomMelodyEvents } from './metrics';
 import { melodyToMidi } from './midi';
 import { disposeMusicModel } from './model';
 import { melodyPanels, pianoRollPng } from './pianoRoll';
@@ -39,6 +40,9 @@ export interface GenerateMelodyOptions extends SamplingOptions {
   bars?: number;
   seed?: number;
 }
+
+/** Phrase length (events) for the copied-phrase measure: two bars of quarter notes. */
+export const COPIED_PHRASE_LENGTH = 8;
 
 export const MUSIC_GENERATE_DEFAULTS = { bars: 32, temperature: 1, seed: 1 };
 
@@ -114,6 +118,8 @@ export interface MusicGenerateResult {
   notes: number;
   pitchClassKl: number;
   randomBaselineKl: number;
+  /** Fraction of the melody's 8-event phrases copied verbatim from the training melodies (copiedPhraseFraction). */
+  copiedPhrases: number;
   pianoRoll: string | null;
   events: number;
   bars: number;
@@ -136,6 +142,8 @@ export async function runMusicGenerate(options: MusicGenerateOptions): Promise<M
   if (notes === 0) throw new Error('the model generated only rests; try a lower --temperature or train longer');
   const pitchClassKlValue = pitchClassKl(melody.events, m.meta.corpusPitchClasses);
   const randomBaselineKl = pitchClassKl(randomMelodyEvents(notes, o.seed), m.meta.corpusPitchClasses);
+  const training = (m.meta.trainingTokens ?? []).map((t) => t.split(' ').map(tokenEvent));
+  const copiedPhrases = copiedPhraseFraction(melody.events, training, COPIED_PHRASE_LENGTH);
   const midi = path.resolve(options.out);
   writeFileAtomic(midi, melodyToMidi(melody));
   const stem = midi.replace(/\.midi?$/i, '');
@@ -157,6 +165,7 @@ export async function runMusicGenerate(options: MusicGenerateOptions): Promise<M
     notes,
     pitchClassKl: pitchClassKlValue,
     randomBaselineKl,
+    copiedPhrases,
     pianoRoll,
     events: melody.events.length,
     bars: o.bars,

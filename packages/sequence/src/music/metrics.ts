@@ -61,3 +61,23 @@ export function randomMelodyEvents(notes: number, seed: number, low = 60): NoteE
   const rng = new Rng(seed);
   return Array.from({ length: notes }, () => ({ pitch: low + rng.int(12), steps: 4 }));
 }
+
+/**
+ * How much of a melody is copied: the fraction of its runs of `n` consecutive events (pitch and
+ * duration) that occur verbatim in one of the reference melodies. 0 = every phrase is new,
+ * 1 = a patchwork of quotations. Melodies shorter than `n` events have no phrases (result 0).
+ */
+export function copiedPhraseFraction(events: readonly NoteEvent[], references: readonly (readonly NoteEvent[])[], n = 8): number {
+  if (!(Number.isInteger(n) && n >= 1)) throw new Error(`phrase length must be a positive integer, got ${n}`);
+  const key = (e: NoteEvent) => `${e.pitch ?? 'R'}/${e.steps}`;
+  const phrases = new Set<string>();
+  for (const ref of references) {
+    const keys = ref.map(key);
+    for (let i = 0; i + n <= keys.length; i++) phrases.add(keys.slice(i, i + n).join(' '));
+  }
+  const keys = events.map(key);
+  let total = 0;
+  let copied = 0;
+  for (let i = 0; i + n <= keys.length; i++, total++) if (phrases.has(keys.slice(i, i + n).join(' '))) copied++;
+  return total === 0 ? 0 : copied / total;
+}

@@ -51,7 +51,7 @@ export interface MusicTrainOptions {
 }
 
 export const MUSIC_TRAIN_DEFAULTS = {
-  epochs: 20,
+  epochs: 10,
   batchSize: 32,
   learningRate: 0.01,
   seed: 42,
@@ -59,7 +59,7 @@ export const MUSIC_TRAIN_DEFAULTS = {
   stride: 2,
   units: 96,
   embeddingDim: 32,
-  dropout: 0.2,
+  dropout: 0.4,
   transpose: [0],
   progress: false,
 };
@@ -75,6 +75,8 @@ export interface MusicModelMeta {
   /** Median tempo of the training melodies, used for generated files. */
   tempo: number;
   melodies: string[];
+  /** The training melodies as written (one space-separated token string each), for copiedPhraseFraction. */
+  trainingTokens: string[];
   training: { epochs: number; loss: number; accuracy: number; seed: number; transpose: number[]; tokens: number; windows: number };
 }
 
@@ -154,6 +156,7 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
       corpusPitchClasses: pitchClassDistribution(melodies.flatMap((m) => m.events)),
       tempo: median(melodies.map((m) => m.tempo)),
       melodies: melodies.map((m) => m.title),
+      trainingTokens: melodies.map((m) => melodyTokens(m).slice(1).join(' ')),
       training: { epochs: history.epochs.length, loss: last.loss, accuracy: last.acc ?? Number.NaN, seed: o.seed, transpose: o.transpose, tokens: stream.length, windows: xs.length },
     };
     const modelDir = path.resolve(o.outDir, 'model');
