@@ -1,15 +1,22 @@
 /**
  * A recurrent forecaster (tfjs-layers LSTM or GRU) over z-scored first differences.
  *
- * Input: the last `window` differences before the origin, z-scored with training statistics
- * ([batch, window, 1]). Two strategies:
- * - `direct` (multi-step output): one dense head predicts the H cumulative z-sums
- *   c[h] = sum_{j<=h} z[t+j], i.e. the path of the level relative to the last observed value,
- *   all at once; the MSE on c weighs every horizon like the level MAE does.
+ * Input: the last `window` differences before the origin, centred and divided by the training
+ * std ([batch, window, 1]). Centre (`center`): by default each window's own mean difference, i.e.
+ * the drift of the last `window` steps (CO2 grows ~1.5 ppm/yr over the training years and ~2.5 over
+ * the test years: a fixed training drift under-forecasts, the network must then extrapolate);
+ * or the training mean. Two strategies:
+ * - `direct` (multi-step output): one dense head predicts the H cumulative sums
+ *   c[h] = sum_{j<=h} z[t+j], i.e. the path of the level relative to the last observed value
+ *   and the drift, all at once; the MSE on c weighs every horizon like the level MAE does.
  * - `recursive` (single-step model rolled out): the head predicts the next z; each prediction
  *   is appended to the window to predict the following one, H times.
- * Either way levels come back as x[t+h] = x[t] + h·mean + std·c[h] (DiffScaler.decode), so a
+ * Either way levels come back as x[t+h] = x[t] + h·centre + std·c[h] (DiffScaler.decode), so a
  * series whose level leaves the training range (CO2) stays in range for the network.
+ *
+ * Measured on CO2, 12-month horizon, last 5 years held out, 20 epochs (docs/timeseries.md):
+ * LSTM direct, window-centred MAE 0.705 ppm (seeds 2, 3: 0.698, 0.715); centred on the training
+ * mean 0.774; recursive 0.715; GRU 0.708; seasonal naive 2.640, naive 3.016.
  *
  * @example
  * const scaler = DiffScaler.fit(values.slice(0, trainEnd));
