@@ -90,6 +90,11 @@ describe('dlkit forecast', () => {
     r = await cli('--series', bad, '--column', 'level');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${bad}:3: unterminated quoted field`);
+    // parses, but too short for the held-out period plus one training window
+    fs.writeFileSync(bad, 'level\n1\n2\n3\n4\n5\n6\n7\n8\n');
+    r = await cli('--series', bad, '--column', 'level', '--horizon', '2', '--window', '3', '--test-points', '4', '--season', '2');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`dlkit: ${bad}: too short: 8 values leave 4 for training after holding out the last 4 (testPoints); a window of 3 differences and a horizon of 2 need at least 6`);
   });
 
   it('--help describes every option and the evaluation protocol', async () => {

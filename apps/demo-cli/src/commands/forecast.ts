@@ -71,7 +71,7 @@ export const forecastCommand: CliCommand = {
           const series = flags.series ?? D.series;
           if (series !== 'co2') {
             if (!flags.column) throw new UsageError(`--series ${series}: a CSV file needs --column NAME (the numeric column to forecast)`);
-            if (!fs.existsSync(series)) throw new UsageError(`--series ${series}: no such file (expected 'co2' or a CSV file)`);
+            if (!(fs.existsSync(series) && fs.statSync(series).isFile())) throw new UsageError(`--series ${series}: no such file (expected 'co2' or a CSV file)`);
           }
           const cell = oneOf('--cell', flags.cell, CELLS);
           const strategy = oneOf('--strategy', flags.strategy, STRATEGIES);

@@ -172,7 +172,7 @@ export function loadSeries(options: LoadSeriesOptions = {}): Series {
   const file = builtin ? path.join(vegaDatasetsDir(), builtin.file) : path.resolve(name);
   const column = options.column ?? builtin?.column;
   if (!column) throw new Error(`${name}: a CSV file needs the column to forecast (column option / --column NAME)`);
-  if (!builtin && !fs.existsSync(file)) throw new Error(`${name}: no such file (expected 'co2' or a CSV file)`);
+  if (!builtin && !(fs.existsSync(file) && fs.statSync(file).isFile())) throw new Error(`${name}: no such file (expected 'co2' or a CSV file)`);
   const table = parseCsv(fs.readFileSync(file, 'utf8'), builtin ? name : file, file.toLowerCase().endsWith('.tsv') ? '\t' : ',');
   const fileLabel = builtin ? name : file;
   const col = table.header.indexOf(column);

@@ -99,11 +99,16 @@ export async function runForecast(options: RunForecastOptions): Promise<Forecast
   const { backend } = await initBackend();
   const s = loadSeries({ series: o.series, column: o.column });
   const { values } = s;
+  const label = s.name === 'co2' ? s.name : s.file;
+  const need = o.window + (o.strategy === 'direct' ? o.horizon : 1) + 1; // values for one training window
+  if (values.length - o.testPoints < Math.max(need, o.season)) {
+    throw new Error(
+      `${label}: too short: ${values.length} values leave ${Math.max(0, values.length - o.testPoints)} for training after holding out the last ${o.testPoints} (testPoints); ` +
+        `a window of ${o.window} differences and a horizon of ${o.horizon} need at least ${need}${o.season > need ? `, the season ${o.season}` : ''}`,
+    );
+  }
   const split = chronologicalSplit(values.length, { testPoints: o.testPoints });
   const origins = testOrigins(split, o.horizon);
-  if (origins[0] < Math.max(o.window, o.season - 1)) {
-    throw new Error(`${s.name}: too short: ${split.trainEnd} training values for a window of ${o.window} differences and a season of ${o.season}`);
-  }
 
   const scaler = DiffScaler.fit(values.slice(0, split.trainEnd)); // training part only
   const forecaster = Forecaster.create({ window: o.window, horizon: o.horizon, cell: o.cell, strategy: o.strategy, center: o.center, units: o.units, seed: o.seed }, scaler);
