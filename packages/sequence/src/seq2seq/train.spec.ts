@@ -32,7 +32,6 @@ describe('seq2seq training', () => {
     const losses = history.epochs.map((e) => e.loss);
     const { exactMatch, charAccuracy } = translator.evaluate(test);
     translator.dispose();
-    process.stderr.write(`numeric dates: loss ${losses.map((l) => l.toFixed(3)).join(' ')}, held-out exact ${exactMatch}, chars ${charAccuracy}\n`);
     expect(losses[losses.length - 1]).toBeLessThan(losses[0] * 0.5);
     // Chance: ~1/12 per character, ~1e-11 for a whole 10-character date.
     expect(charAccuracy).toBeGreaterThan(0.7);
