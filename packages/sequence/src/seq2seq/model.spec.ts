@@ -110,6 +110,15 @@ describe('Seq2seqAttention', () => {
     expect(w(3)).not.toEqual(w(4));
   });
 
+  it('initialises like Keras: orthogonal recurrent kernels, forget-gate bias 1', () => {
+    const { model } = buildSeq2seq(config);
+    const byName = (n: string) => model.weights.find((v) => v.originalName.endsWith(n))!.read();
+    const u = byName('decoder/recurrent_kernel'); // [nS, 4nS]: orthonormal rows
+    expectClose(tf.matMul(u, u, false, true), tf.eye(4), { atol: 1e-5 });
+    expect(Array.from(byName('encoder_forward/bias').dataSync())).toEqual([0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0]);
+    model.dispose();
+  });
+
   it('leaks no tensors in prediction, and disposing frees the weights', async () => {
     const before = tf.memory().numTensors;
     const { model, attentionModel } = buildSeq2seq(config);
