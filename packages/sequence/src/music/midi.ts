@@ -10,7 +10,8 @@
  * "skyline" melody, which is where a tune usually is), a note is cut where the next one starts,
  * note lengths are snapped down to the nearest token duration (`NOTE_DURATIONS`) with the remainder
  * becoming rest, and rests are split into token durations, so every event is a token and the
- * timing of every onset is kept.
+ * timing of every onset is kept. Tempo and meter are the file's first tempo and time-signature
+ * events (120 bpm and 4/4 when absent); the title is the header's name, else the file name.
  *
  * @example
  * fs.writeFileSync('tune.mid', melodyToMidi({ title: 'scale', tempo: 100, events }));
@@ -21,7 +22,12 @@ import * as path from 'path';
 import { Midi } from '@tonejs/midi';
 import { NOTE_DURATIONS, Melody, NoteEvent, STEPS_PER_QUARTER } from './events';
 
-/** A MIDI file that cannot be used; the message names the file. */
+/**
+ * A MIDI file that cannot be used; the message names the file.
+ *
+ * @example
+ * try { readMidiFile('notes.mid'); } catch (e) { if (e instanceof MidiFileError) console.error(e.file, e.message); }
+ */
 export class MidiFileError extends Error {
   constructor(
     readonly file: string,
