@@ -11,3 +11,4 @@ export * from './optim';
 export * from './scratch';
 export * from './train';
 export * from './util/options';
+export * from './util/svg';

@@ -9,6 +9,7 @@
  */
 import sharp from 'sharp';
 import { writeFileAtomic } from '../io/atomic';
+import { escapeXml, formatTick } from '../util/svg';
 import { EpochLogs, History } from './history';
 
 export const TRAIN_COLOR = '#1f77b4';
@@ -151,16 +152,6 @@ export function niceTicks(lo: number, hi: number, maxTicks: number, integer = fa
   return ticks;
 }
 
-function formatTick(t: number, ticks: number[]): string {
-  const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 1;
-  const decimals = Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
-  return t.toFixed(decimals);
-}
-
 function r(v: number): string {
   return v.toFixed(1);
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }

@@ -7,6 +7,7 @@
  * fs.writeFileSync('roll.png', await pianoRollPng([{ title: 'generated', events }, { title: 'Ode to Joy', events: ode }]));
  */
 import sharp from 'sharp';
+import { escapeXml } from '@dlkit/core';
 import { Melody, NoteEvent, pitchName, STEPS_PER_BAR } from './events';
 
 export interface PianoRollPanel {
@@ -90,8 +91,4 @@ function panelSvg(panel: PianoRollPanel, index: number, steps: number, [lo, hi]:
 
 function f(v: number): string {
   return (Math.round(v * 10) / 10).toString();
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }

@@ -8,7 +8,7 @@
  * await renderForecastPlot({ x: years, values, trainEnd, forecasts, title: 'CO2' }, 'out/forecast.png');
  */
 import sharp from 'sharp';
-import { TRAIN_COLOR, VALIDATION_COLOR, niceTicks, writeFileAtomic } from '@dlkit/core';
+import { TRAIN_COLOR, VALIDATION_COLOR, escapeXml, formatTick, niceTicks, writeFileAtomic } from '@dlkit/core';
 
 export interface ForecastPath {
   /** Index of the last observed value. */
@@ -123,15 +123,6 @@ export function forecastPlotSvg(data: ForecastPlotData): string {
   return out.join('\n');
 }
 
-function formatTick(t: number, ticks: number[]): string {
-  const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 1;
-  return t.toFixed(Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9))));
-}
-
 function f(v: number): string {
   return v.toFixed(1);
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }

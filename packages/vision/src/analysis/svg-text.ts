@@ -1,7 +1,4 @@
-/** Escapes text for an SVG overlay (class names come from folder names). */
-export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] as string);
-}
+export { escapeXml } from '@dlkit/core';
 
 /** Shortens a label to `max` characters with an ellipsis. */
 export function clip(text: string, max: number): string {

@@ -1,0 +1,12 @@
+import { escapeXml, formatTick } from './svg';
+
+describe('svg helpers', () => {
+  it('escapes the five XML specials', () => {
+    expect(escapeXml(`a<b>&"c'`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
+  });
+  it('gives tick labels the decimals their spacing needs', () => {
+    expect(formatTick(0.5, [0, 0.25, 0.5])).toBe('0.50');
+    expect(formatTick(20, [0, 10, 20])).toBe('20');
+    expect(formatTick(3, [3])).toBe('3');
+  });
+});
