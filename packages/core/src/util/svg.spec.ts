@@ -5,7 +5,8 @@ describe('svg helpers', () => {
     expect(escapeXml(`a<b>&"c'`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
   });
   it('gives tick labels the decimals their spacing needs', () => {
-    expect(formatTick(0.5, [0, 0.25, 0.5])).toBe('0.50');
+    expect(formatTick(0.1, [0, 0.05, 0.1])).toBe('0.10');
+    expect(formatTick(0.4, [0, 0.2, 0.4])).toBe('0.4');
     expect(formatTick(20, [0, 10, 20])).toBe('20');
     expect(formatTick(3, [3])).toBe('3');
   });

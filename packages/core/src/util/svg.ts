@@ -8,7 +8,7 @@ export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-/** A tick label with as many decimals as the tick spacing needs (0.25 steps -> "0.50", 10 steps -> "20"). */
+/** A tick label with as many decimals as the (1-2-5) tick spacing needs: 0.05 steps -> "0.10", 10 steps -> "20". */
 export function formatTick(t: number, ticks: readonly number[]): string {
   const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 1;
   const decimals = Math.max(0, Math.min(6, -Math.floor(Math.log10(step) + 1e-9)));
