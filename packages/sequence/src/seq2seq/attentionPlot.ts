@@ -10,7 +10,7 @@
  * await renderAttentionPng(t, 'out/attention.png');
  */
 import sharp from 'sharp';
-import { writeFileAtomic } from '@dlkit/core';
+import { escapeXml, writeFileAtomic } from '@dlkit/core';
 import type { Translation } from './translator';
 
 export interface AttentionPlotOptions {
@@ -107,8 +107,4 @@ export async function renderAttentionPng(t: Pick<Translation, 'input' | 'output'
   const png = await sharp(Buffer.from(attentionSvg(t, options))).png().toBuffer();
   writeFileAtomic(file, png);
   return file;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
