@@ -135,7 +135,7 @@ export async function trainDateTranslator(options: TrainDatesOptions = {}): Prom
   const { translator, history, seconds } = await trainTranslator(dateCoder(), train, options);
   const evaluation = translator.evaluate(heldOut);
   translator.info = { task: 'dates', examples, heldOut: heldOutCount, seed, epochs: history.epochs.length, exactMatch: evaluation.exactMatch };
-  return { translator, history, exactMatch: evaluation.exactMatch, charAccuracy: evaluation.charAccuracy, errors: evaluation.examples, heldOut, seconds };
+  return { translator, history, exactMatch: evaluation.exactMatch, charAccuracy: evaluation.charAccuracy, errors: evaluation.errors, heldOut, seconds };
 }
 
 export interface TrainPairsOptions extends TrainTranslatorOptions {
@@ -179,5 +179,5 @@ export async function trainPairsTranslator(pairs: readonly Pair[], options: Trai
   const evaluatedOnHeldOut = heldOut.length > 0;
   const evaluation = translator.evaluate(evaluatedOnHeldOut ? heldOut : train);
   translator.info = { task: 'pairs', trainPairs: train.length, heldOut: heldOut.length, seed, epochs: history.epochs.length, exactMatch: evaluation.exactMatch };
-  return { translator, history, exactMatch: evaluation.exactMatch, charAccuracy: evaluation.charAccuracy, errors: evaluation.examples, trainPairs: train.length, heldOut, evaluatedOnHeldOut, seconds };
+  return { translator, history, exactMatch: evaluation.exactMatch, charAccuracy: evaluation.charAccuracy, errors: evaluation.errors, trainPairs: train.length, heldOut, evaluatedOnHeldOut, seconds };
 }

@@ -94,8 +94,8 @@ export class Seq2seqTranslator {
     return this.translateBatch([text])[0];
   }
 
-  /** Exact match (the whole output string equals the target) and per-character accuracy over Ty positions. */
-  evaluate(pairs: readonly Pair[], options: { batchSize?: number } = {}): { exactMatch: number; charAccuracy: number; examples: { input: string; output: string; target: string }[] } {
+  /** Exact match (the whole output string equals the target), per-character accuracy over the Ty positions, and up to 10 mistakes. */
+  evaluate(pairs: readonly Pair[], options: { batchSize?: number } = {}): { exactMatch: number; charAccuracy: number; errors: { input: string; output: string; target: string }[] } {
     if (pairs.length === 0) throw new Error('evaluate needs at least one pair');
     const results = this.translateBatch(pairs.map((p) => p.source), options);
     let exact = 0;
@@ -109,7 +109,7 @@ export class Seq2seqTranslator {
       const b = this.coder.encodeTarget(target);
       for (let k = 0; k < this.coder.ty; k++) if (a[k] === b[k]) chars++;
     });
-    return { exactMatch: exact / pairs.length, charAccuracy: chars / (pairs.length * this.coder.ty), examples: errors };
+    return { exactMatch: exact / pairs.length, charAccuracy: chars / (pairs.length * this.coder.ty), errors };
   }
 
   toJSON(): TranslatorJson {
