@@ -131,12 +131,14 @@ async function train(flags: TrainFlags): Promise<void> {
     await translator.save(dir);
     const shown = translator.translate(example);
     const png = await renderAttentionPng(shown, path.join(outDir, 'attention.png'));
+    const { task, ...data } = summary;
     const json = {
-      ...summary,
+      task,
       exactMatch: round(r.exactMatch, 4),
-      charAccuracy: round(r.charAccuracy, 4),
       attention: png,
       model: dir,
+      ...data,
+      charAccuracy: round(r.charAccuracy, 4),
       example: { input: shown.input, output: shown.output },
       errors: r.errors.slice(0, 5),
       ...(flags.pairs ? { skipped: skipped.length, skippedRows: skipped.slice(0, 20) } : {}),
