@@ -15,7 +15,7 @@ describe('attention heatmap', () => {
     expect(svg).toContain('>pad</text>');
     expect(svg).toContain('>x</text>');
     expect(svg).toContain('input characters');
-    expect(svg).toContain('output characters');
+    expect(svg).toContain('>output</text>'); // two rows: the short axis title
     // 2 rows x (3 input + 1 pad) cells; the pad cell of row 2 holds 0.3 + 0.5.
     expect(svg.match(/<title>/g)).toHaveLength(8);
     expect(svg).toContain('<title>0.800</title>');

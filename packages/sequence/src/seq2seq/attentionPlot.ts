@@ -58,7 +58,8 @@ export function attentionSvg(t: Pick<Translation, 'input' | 'output' | 'attentio
   const gridH = rows * cell;
   const barX = left + gridW + 30;
   const width = Math.max(barX + 90, 520);
-  const height = top + gridH + 90;
+  const barH = Math.max(gridH, 120);
+  const height = top + Math.max(gridH + 70, barH + 20);
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
@@ -83,9 +84,10 @@ export function attentionSvg(t: Pick<Translation, 'input' | 'output' | 'attentio
     out.push(`<text x="${x}" y="${top + gridH + 20}" text-anchor="middle" font-family="${label.length > 1 ? TEXT_FONT : FONT}" font-size="${size}" fill="${label === '␣' || label === 'pad' ? '#888' : '#222'}">${escapeXml(label)}</text>`);
   });
   out.push(`<text x="${left + gridW / 2}" y="${top + gridH + 52}" text-anchor="middle" font-family="${TEXT_FONT}" font-size="13" fill="#333">input characters</text>`);
-  out.push(`<text x="26" y="${top + gridH / 2}" text-anchor="middle" font-family="${TEXT_FONT}" font-size="13" fill="#333" transform="rotate(-90 26 ${top + gridH / 2})">output characters</text>`);
+  // The rotated axis title must fit beside the rows: a short grid gets the short title.
+  const yTitle = gridH >= 130 ? 'output characters' : 'output';
+  out.push(`<text x="26" y="${top + gridH / 2}" text-anchor="middle" font-family="${TEXT_FONT}" font-size="13" fill="#333" transform="rotate(-90 26 ${top + gridH / 2})">${yTitle}</text>`);
   // Colour bar, 0 at the bottom and 1 at the top.
-  const barH = Math.max(gridH, 120);
   const steps = 50;
   for (let i = 0; i < steps; i++) {
     const v = (i + 0.5) / steps;
