@@ -3,10 +3,10 @@
  * stop): on any list of pairs, or on generated dates with a held-out evaluation (the course's
  * "Neural machine translation" assignment).
  *
- * Course settings: Adam(lr 0.005, β1 0.9, β2 0.999, decay 0.01), categorical cross-entropy summed
- * over the Ty outputs (here averaged over them: the same direction, scaled by 1/Ty, which is why a
- * larger rate suits: measured, lr 0.01 reached 95% character accuracy in 3 epochs of 10,000
- * dates where 0.005 needed 8). The rate decays exponentially per epoch to settle the last errors.
+ * Course settings: Adam(lr 0.005, β1 0.9, β2 0.999, decay 0.01), categorical cross-entropy over
+ * the Ty outputs (here their mean). Measured here (docs/seq2seq.md): lr 0.01 reached 95% character
+ * accuracy in 3 epochs of 10,000 dates where 0.005 needed 8; decaying it ×0.85 per epoch settles
+ * the last errors (0.9995 held-out exact match after 12 epochs).
  *
  * @example
  * const r = await trainDateTranslator({ examples: 10000, epochs: 10, seed: 1 });
