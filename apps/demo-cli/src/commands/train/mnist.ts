@@ -53,7 +53,6 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
         const json = {
           task: r.task,
           backend: r.backend,
-          workers: r.workers,
           epochs: r.epochs,
           trainSamples: r.trainSamples,
           testSamples: r.testSamples,
@@ -68,6 +67,7 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
           history: r.history,
           diagnosis: r.diagnosis,
           resumedFromEpoch: r.resumedFromEpoch,
+          workers: r.workers,
         };
         out.result(
           json,
