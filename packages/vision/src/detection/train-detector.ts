@@ -52,11 +52,17 @@ export interface TrainDetectorOptions {
   onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
 }
 
+/**
+ * Measured with `dlkit train detector --json` (seed 1, 500 held-out scenes): 2,000 scenes × 10
+ * epochs at batch 16 (1,250 Adam steps on 20,000 images) reach mAP@0.5 0.886 on 130 s of CPU time;
+ * the former 3,000 × 15 at batch 32 (1,410 steps on 45,000 images) reached 0.940 on 323 s. What
+ * counts is the number of updates: 2,000 × 10 at batch 32 (625 steps) gave only 0.781.
+ */
 export const TRAIN_DETECTOR_DEFAULTS = {
-  scenes: 3000,
+  scenes: 2000,
   testScenes: 500,
-  epochs: 15,
-  batchSize: 32,
+  epochs: 10,
+  batchSize: 16,
   seed: 1,
   learningRate: 3e-3,
   resume: false,

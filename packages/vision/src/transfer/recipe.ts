@@ -11,7 +11,7 @@
  * const r = await transferLearn(model, { x, y }, { cutLayer: 'hidden', headEpochs: 30, fineTuneEpochs: 20 });
  */
 import type * as tf from '@tensorflow/tfjs';
-import { EpochLogs, History, TrainData, Trainer } from '@dlkit/core';
+import { Callback, EpochLogs, History, TrainData, Trainer } from '@dlkit/core';
 import { freezeUpTo, unfreezeTop } from './freeze';
 
 export interface TransferOptions {
@@ -27,6 +27,10 @@ export interface TransferOptions {
   fineTuneLearningRate?: number;
   batchSize?: number;
   seed?: number;
+  /** Data scored after every epoch of both phases (valLoss, valAcc), e.g. for EarlyStopping. */
+  validationData?: TrainData;
+  /** Fresh callbacks for each phase (e.g. an augmentation-epoch setter, EarlyStopping with restoreBestWeights). */
+  callbacks?: (phase: 'head' | 'fineTune') => Callback[];
   onEpochEnd?: (logs: EpochLogs, phase: 'head' | 'fineTune') => void;
   /** Called between the phases (e.g. to score the head-only model). */
   onHeadTrained?: (model: tf.LayersModel) => void | Promise<void>;
@@ -40,7 +44,7 @@ export const TRANSFER_DEFAULTS = {
   fineTuneLearningRate: 1e-4,
   batchSize: 20,
   seed: 1,
-} satisfies Omit<Required<TransferOptions>, 'cutLayer' | 'onEpochEnd' | 'onHeadTrained'>;
+} satisfies Omit<Required<TransferOptions>, 'cutLayer' | 'onEpochEnd' | 'onHeadTrained' | 'validationData' | 'callbacks'>;
 
 export interface TransferResult {
   frozen: string[];
@@ -61,6 +65,8 @@ export async function transferLearn(model: tf.LayersModel, data: TrainData, opti
       learningRate,
       loss: 'categoricalCrossentropy',
       progress: false,
+      validationData: o.validationData,
+      callbacks: o.callbacks?.(name) ?? [],
       onEpochEnd: o.onEpochEnd ? (logs) => o.onEpochEnd!(logs, name) : undefined,
     });
     try {

@@ -2,16 +2,18 @@
  * Transfer-learning mechanics on a real-digit model: frozen layers (including batch-norm moving
  * statistics, which tfjs would otherwise update) do not change while the head trains; the top
  * layers change during fine-tuning while the layers below stay put; the recipe leaks no tensors.
- * Plus a fast, smaller version of the MNIST 0-4 → 5-9 benefit (the full one: eval:transfer).
+ * The rotated-digits source task; a fast, smaller version of the MNIST 0-4 → 5-9 evaluation (the
+ * full one: eval:transfer).
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, Trainer } from '@dlkit/core';
 import { maxAbsDiff } from '@dlkit/core/testing';
+import { DigitDataset } from '../datasets/digit-dataset';
 import { mnistSplit, MNIST_SIZE, selectDigits } from '../datasets/mnist';
 import { mnistCnn } from '../models/mnist-cnn';
 import { freezeUpTo, inInferenceMode, unfreezeTop } from './freeze';
 import { attachHead } from './head';
-import { disposeModels, mnistTransferEval } from './mnist-transfer';
+import { disposeModels, mnistTransferEval, RotatedDigits } from './mnist-transfer';
 import { transferLearn } from './recipe';
 
 beforeAll(() => initBackend());
@@ -85,16 +87,53 @@ describe('freeze / head / fine-tune', () => {
   });
 });
 
+describe('RotatedDigits (the digits-rotations source task)', () => {
+  it('yields each digit at 0, 90, 180 and 270 degrees, labelled digit × 4 + turn', () => {
+    const { train } = mnistSplit();
+    const digits = selectDigits(train, [0, 1]);
+    const before = tf.memory().numTensors;
+    const data = new RotatedDigits(new DigitDataset(digits));
+    expect(data.size).toBe(8);
+    const { x, y } = data.batch([4, 5, 6, 7, 0]);
+    const [diffs, labels] = tf.tidy(() => {
+      const upright = tf.tensor2d(digits.images.subarray(MNIST_SIZE * MNIST_SIZE, 2 * MNIST_SIZE * MNIST_SIZE), [MNIST_SIZE, MNIST_SIZE]);
+      // A quarter turn counter-clockwise: transpose, then flip upside down (rows reversed).
+      const quarter = (m: tf.Tensor2D) => m.transpose().reverse(0) as tf.Tensor2D;
+      const images = tf.unstack((x as tf.Tensor).squeeze([3]));
+      const out: number[] = [];
+      let expected = upright;
+      for (let turn = 0; turn < 4; turn++) {
+        out.push(maxAbsDiff(images[turn], expected));
+        expected = quarter(expected);
+      }
+      out.push(maxAbsDiff(expected, upright)); // four turns: back upright
+      out.push(maxAbsDiff(images[4], digits.images.subarray(0, MNIST_SIZE * MNIST_SIZE)));
+      return [out, Array.from((y as tf.Tensor).argMax(-1).dataSync())];
+    });
+    expect(diffs).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(labels).toEqual([0, 1, 2, 3, 0].map((turn, i) => digits.labels[i < 4 ? 1 : 0] * 4 + turn));
+    tf.dispose([x as tf.Tensor, y]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
 describe('MNIST 0-4 → 5-9 transfer (small, fast version of eval:transfer)', () => {
-  // The low-data, low-step regime where transfer shows most: 5 images per class, a backbone
-  // trained for one epoch on 2,000 digits 0-4, 15 epochs (30 steps) for both transfer and
-  // scratch. Measured: transfer 81.8%, scratch 64.0% (seed 1). With training run to convergence
-  // the gap shrinks (see docs/transfer.md and eval:transfer).
-  it('transfer beats the same network trained from scratch at an equal small budget', async () => {
-    const r = await mnistTransferEval({ seed: 1, shotsPerClass: 5, backboneEpochs: 1, backboneSamples: 2000, headEpochs: 10, fineTuneEpochs: 5, testPerClass: 100 });
+  // The fair protocol of eval:transfer on a smaller budget: backbone on 1,500 digits 0-4 × 4 turns
+  // for 2 epochs; 20 images per class 5-9; both sides augmented, epoch chosen on 100 validation
+  // images; 500 test digits. Measured over seeds 1 / 2 / 3: head only 88.4 / 88.8 / 87.0 %,
+  // fine-tuned 95.8 / 95.0 / 89.6 %, scratch 91.8 / 92.2 / 92.6 %. The frozen 0-4 features
+  // carry over and fine-tuning improves on them on every seed; transfer versus scratch is +4.0 /
+  // +2.8 / −3.0 points here, not stable, so this spec does not assert it (eval:transfer reports it).
+  it('frozen 0-4 features classify 5-9 with a new head, and fine-tuning improves on them', async () => {
+    const before = tf.memory().numTensors;
+    const r = await mnistTransferEval({ seed: 1, backboneSamples: 1500, backboneEpochs: 2, fineTuneEpochs: 20, scratchEpochs: 30, patience: 10, testPerClass: 100 });
     process.stdout.write(`transfer (small): ${JSON.stringify(r)}\n`);
     expect(r.testImages).toBe(500);
-    expect(r.trainImages).toBe(25);
-    expect(r.gainPoints).toBeGreaterThanOrEqual(10);
+    expect(r.trainImages).toBe(100);
+    expect(r.validationImages).toBe(100);
+    expect(r.headOnlyAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(r.transferAccuracy - r.headOnlyAccuracy).toBeGreaterThanOrEqual(0.01);
+    expect(r.scratchAccuracy).toBeGreaterThanOrEqual(0.85); // the baseline trains properly
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
