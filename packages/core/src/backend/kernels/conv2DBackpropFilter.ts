@@ -65,7 +65,8 @@ function conv2DBackpropFilter({ inputs, backend, attrs }: Parameters<KernelFunc>
  * written directly, one row per filter tap, and the gradient is one well-shaped matmul:
  *   colsT[(p, q, c), (b, i, j)] = xPad[b, i*sh + p - top, j*sw + q - left, c]   [kh*kw*C, B*oh*ow]
  *   dW = colsT @ dy                                                            [kh*kw*C, O] = [kh, kw, C, O]
- * MNIST conv1 (x [64, 28, 28, 1], 5x5, 16 filters): ~1.7 ms against ~4 ms for the conv route.
+ * MNIST conv1 (x [64, 28, 28, 1], 5x5, 16 filters): 2.9 ms against 3.9 ms for the conv route
+ * (tf.profile minima of the training step).
  * Measured crossover: above 4 channels the conv route wins (the matmul gets a long K and the
  * copy grows with C).
  */

@@ -20,10 +20,6 @@ const cases: Case[] = [];
 for (const strides of [1, 2, [1, 3]] as Array<number | [number, number]>) {
   for (const pad of ['same', 'valid'] as const) cases.push({ input: [2, 7, 9, 3], filter: [3, 2, 3, 4], strides, pad });
 }
-// Routes: 'same' at stride 1 runs the transposed conv; 'valid' and strides > 1 (>= 1.5x fewer
-// output than input positions) run col2im. Both are checked by the cases above and these:
-cases.push({ input: [2, 12, 12, 16], filter: [5, 5, 16, 8], strides: 1, pad: 'valid' }); // col2im, as MNIST conv2
-cases.push({ input: [2, 6, 6, 8], filter: [3, 3, 8, 4], strides: 1, pad: 'same' }); // transposed conv
 cases.push({ input: [3, 8, 6, 2], filter: [3, 3, 2, 5], strides: 2, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] });
 cases.push({ input: [2, 9, 7, 1], filter: [4, 3, 1, 3], strides: 3, pad: 1, dimRoundingMode: 'floor' });
 cases.push({ input: [2, 5, 5, 2], filter: [2, 2, 2, 3], strides: 1, pad: [[0, 0], [3, 0], [0, 3], [0, 0]] }); // pad > k-1: crops
