@@ -141,8 +141,10 @@ export class DataParallel {
           error: new SharedArrayBuffer(ERROR_BYTES),
         };
         const init: WorkerInit = { modelJson, loss: options.loss, metrics: options.metrics, weights: weightSpecs, x: xSpec, y: ySpec, maxRows, buffers };
+        // Not unref'd: a pending Atomics.waitAsync does not keep Node's event loop alive, so an
+        // unref'd worker that died would let the process exit silently mid-training. dispose()
+        // (the Trainer calls it when fit ends, however it ends) terminates the workers.
         const worker = new Worker(script, { workerData: init });
-        worker.unref();
         const ready = new Promise<void>((resolve, reject) => {
           worker.on('message', (m: WorkerMessage) => {
             if (m.type === 'ready') resolve();
