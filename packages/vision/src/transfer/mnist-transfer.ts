@@ -180,8 +180,13 @@ class FewClassDigits implements Dataset {
 }
 
 /**
- * Digits × quarter turns: example i is image floor(i / 4) of `digits`, rotated by (i mod 4) × 90°,
- * labelled digit × 4 + (i mod 4): x [b, 28, 28, 1], y [b, 40] (10 digits × 4 turns).
+ * Digits × quarter turns: example i is image floor(i / 4) of `digits`, rotated by (i mod 4) × 90°
+ * counter-clockwise, labelled digit × 4 + (i mod 4): x [b, 28, 28, 1], y [b, 40] (10 digits × 4
+ * turns). The source task 'digits-rotations' of mnistTransferEval.
+ *
+ * @example
+ * const data = new RotatedDigits(new DigitDataset(digits, { augment: true, seed: 1 }));
+ * const { x, y } = data.batch([0, 1, 2, 3]); // image 0 at 0°, 90°, 180°, 270°
  */
 export class RotatedDigits implements Dataset {
   readonly size: number;
