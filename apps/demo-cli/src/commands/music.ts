@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MUSIC_GENERATE_DEFAULTS, MUSIC_TRAIN_DEFAULTS, runMusicGenerate, trainMusicModel, TUNES } from '@dlkit/sequence';
 import type { Command } from 'commander';
-import { nonNegativeInt, positiveInt, UsageError } from '../util/errors';
+import { nonNegativeInt, nonNegativeNumber, positiveInt, UsageError } from '../util/errors';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { round } from '../util/round';
@@ -29,13 +29,6 @@ interface GenerateFlags {
 }
 
 type Run = (action: () => Promise<number | void>) => Promise<void>;
-
-/** A sampling temperature: a finite number >= 0 (0 = always the most likely token). */
-function temperature(value: string): number {
-  const t = Number(value);
-  if (value.trim() === '' || !Number.isFinite(t) || t < 0) throw new UsageError(`--temperature must be a number >= 0, got '${value}'`);
-  return t;
-}
 
 function registerTrain(music: Command, run: Run): void {
   music
@@ -92,7 +85,7 @@ function registerGenerate(music: Command, run: Run): void {
     .description('compose a melody with a trained model and write it as MIDI (optionally WAV), scored by pitch-class KL divergence')
     .option('--model <dir>', 'model directory written by `dlkit music train` (<out>/model, or <out> itself)')
     .option('--bars <n>', `length in 4/4 bars (default ${MUSIC_GENERATE_DEFAULTS.bars})`, positiveInt('--bars'))
-    .option('--temperature <t>', `sampling temperature, >= 0: lower is safer, higher is wilder, 0 is greedy (default ${MUSIC_GENERATE_DEFAULTS.temperature})`, temperature)
+    .option('--temperature <t>', `sampling temperature, >= 0: lower is safer, higher is wilder, 0 is greedy (default ${MUSIC_GENERATE_DEFAULTS.temperature})`, nonNegativeNumber('--temperature'))
     .option('--top-k <k>', 'sample only among the k most likely next notes (default: all)', positiveInt('--top-k'))
     .option('--seed <n>', `sampling seed: the same seed gives the same melody (default ${MUSIC_GENERATE_DEFAULTS.seed})`, nonNegativeInt('--seed'))
     .option('--out <file.mid>', 'MIDI file to write (default ./dlkit-out/music/generated.mid)')

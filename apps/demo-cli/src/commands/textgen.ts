@@ -12,7 +12,7 @@ import {
 } from '@dlkit/sequence';
 import { initBackend } from '@dlkit/core';
 import type { Command } from 'commander';
-import { nonNegativeInt, positiveInt, positiveNumber, UsageError } from '../util/errors';
+import { nonNegativeInt, nonNegativeNumber, positiveInt, positiveNumber, UsageError } from '../util/errors';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { round } from '../util/round';
@@ -178,13 +178,4 @@ function registerSample(textgen: Command, run: Run): void {
         }
       }),
     );
-}
-
-/** Parses a number >= 0 (temperature 0 = greedy), or throws a UsageError naming the flag. */
-function nonNegativeNumber(flag: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a number >= 0, got '${value}'`);
-    return n;
-  };
 }

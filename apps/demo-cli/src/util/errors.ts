@@ -29,3 +29,12 @@ export function positiveNumber(flag: string) {
     return n;
   };
 }
+
+/** Parses a number >= 0 (e.g. a sampling temperature), or throws a UsageError naming the flag. */
+export function nonNegativeNumber(flag: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError(`${flag} must be a number >= 0, got '${value}'`);
+    return n;
+  };
+}
