@@ -55,7 +55,10 @@ describe('EarlyStopping', () => {
     expect(es.bestEpoch).toBe(0);
     expect(maxAbsDiff(snapshots[2], snapshots[0])).toBeGreaterThan(1e-4);
     expect(maxAbsDiff(flatWeights(model), snapshots[0])).toBe(0);
+    // The best-weights snapshot was freed when the run ended: disposing the callback frees nothing more.
+    const before = tf.memory().numTensors;
     es.dispose();
+    expect(tf.memory().numTensors).toBe(before);
     trainer.dispose();
     tf.dispose([x, y]);
   });

@@ -86,6 +86,8 @@ export class EarlyStopping implements Callback {
     if (!error && this.options.restoreBestWeights && this.bestWeights && this.bestEpoch !== ctx.completedEpochs - 1) {
       ctx.model.setWeights(this.bestWeights);
     }
+    // The run is over: the snapshot is no longer needed (a new fit starts from reset()).
+    this.dispose();
   }
 
   getState(): CallbackState {
