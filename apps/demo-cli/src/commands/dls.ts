@@ -1,12 +1,18 @@
 /**
  * `dlkit dls <experiment> [--seed S] [--json]`: runs one of the Deep Learning Specialization
- * labs on the scratch engine (planar, init, regularization, optimization, gradcheck) and prints
- * its accuracy table, or one JSON line `{"experiment": ..., "results": {...}}`.
+ * labs on the scratch engine (planar, init, regularization, optimization, gradcheck from core;
+ * rnn-gradcheck from sequence) and prints its table, or one JSON line
+ * `{"experiment": ..., "results": {...}}`.
  */
-import { DLS_EXPERIMENTS, assertDlsResult, initBackend } from '@dlkit/core';
+import { DLS_EXPERIMENTS as CORE_EXPERIMENTS, assertDlsResult, initBackend } from '@dlkit/core';
+import type { DlsExperiment } from '@dlkit/core';
+import { RNN_GRADCHECK_EXPERIMENT } from '@dlkit/sequence';
 import type { CliCommand } from './types';
 import { Output } from '../util/output';
 import { UsageError, nonNegativeInt } from '../util/errors';
+
+/** Every experiment the command runs: core's labs, then the sequence package's. */
+const DLS_EXPERIMENTS: Record<string, DlsExperiment> = { ...CORE_EXPERIMENTS, [RNN_GRADCHECK_EXPERIMENT.name]: RNN_GRADCHECK_EXPERIMENT };
 
 interface DlsFlags {
   seed?: number;

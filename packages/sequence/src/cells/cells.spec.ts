@@ -1,57 +1,26 @@
 import * as tf from '@tensorflow/tfjs';
 import { Dense, GRADCHECK_THRESHOLD, ScratchSequential, autodiffCheck, gradientCheck, initBackend, meanSquaredError, softmaxCrossEntropy } from '@dlkit/core';
-import type { GradientCheckResult, ReferenceForward } from '@dlkit/core';
+import type { ReferenceForward } from '@dlkit/core';
 import { expectClose, expectNoLeak } from '@dlkit/core/testing';
 import { GRU } from './gru';
 import { LSTM } from './lstm';
 import type { RecurrentCell, RecurrentOptions, State, StepBackward, StepCache } from './recurrent';
 import { SimpleRNN } from './simpleRnn';
 import { TimeDistributedDense } from './timeDistributedDense';
+import { RECURRENT_CELLS, RecurrentCellClass, manyToManyCheck, manyToOneCheck, runRecurrentGradcheck } from './checkReport';
 
 beforeAll(async () => {
   await initBackend();
 });
 
-type CellClass = new (o: RecurrentOptions) => RecurrentCell;
-const CELLS: [string, CellClass][] = [
-  ['SimpleRNN', SimpleRNN],
-  ['LSTM', LSTM],
-  ['GRU', GRU],
-];
+type CellClass = RecurrentCellClass;
+const CELLS = RECURRENT_CELLS;
 
 const m = 3;
 const T = 4;
 const nX = 3;
 const nA = 4;
 const k = 4;
-
-/** One-hot targets [m, T, k], seeded. */
-function oneHotTargets(seed: number): tf.Tensor3D {
-  return tf.tidy(() => tf.oneHot(tf.randomUniform([m, T], 0, k, 'int32', seed), k).toFloat() as tf.Tensor3D);
-}
-
-/** Many-to-many: cell (returnSequences) + Dense at each step + softmax cross-entropy over every y<t>. */
-function manyToManyCheck(Cell: CellClass, seed = 1): GradientCheckResult {
-  const model = new ScratchSequential([new Cell({ units: nA, inputDim: nX, returnSequences: true, seed }), new TimeDistributedDense({ units: k, initializer: 'xavier', seed: seed + 1 })]);
-  model.build([T, nX]);
-  const x = tf.randomNormal([m, T, nX], 0, 1, 'float32', seed + 2);
-  const y = oneHotTargets(seed + 3);
-  const r = gradientCheck(model, softmaxCrossEntropy, x, y);
-  model.dispose();
-  tf.dispose([x, y]);
-  return r;
-}
-
-/** Many-to-one: a<T> -> Dense -> mean squared error. */
-function manyToOneCheck(Cell: CellClass, seed = 1): GradientCheckResult {
-  const model = new ScratchSequential([new Cell({ units: nA, inputDim: nX, seed }), new Dense({ units: 1, inputDim: nA, initializer: 'xavier', seed: seed + 1 })]);
-  const x = tf.randomNormal([m, T, nX], 0, 1, 'float32', seed + 2);
-  const y = tf.randomNormal([m, 1], 0, 1, 'float32', seed + 3);
-  const r = gradientCheck(model, meanSquaredError, x, y);
-  model.dispose();
-  tf.dispose([x, y]);
-  return r;
-}
 
 // Independent references in plain tf ops, differentiated by tfjs autodiff (tf.grads).
 const REFERENCES: Record<string, ReferenceForward> = {
@@ -245,6 +214,18 @@ class GRUTruncatedBptt extends GRU {
     return { ...r, dPrev: { a: tf.zerosLike(r.dPrev.a) } };
   }
 }
+
+describe('the report behind `dlkit dls rnn-gradcheck`', () => {
+  it('passes every cell in both model shapes and matches tfjs-layers', async () => {
+    const r = await runRecurrentGradcheck({ seed: 1 });
+    expect(Object.keys(r.results)).toEqual(['SimpleRNN many-to-many', 'SimpleRNN many-to-one', 'LSTM many-to-many', 'LSTM many-to-one', 'GRU many-to-many', 'GRU many-to-one']);
+    for (const row of Object.values(r.results)) {
+      expect(row.passed).toBe(true);
+      expect(row.relativeDifference).toBeLessThan(GRADCHECK_THRESHOLD);
+    }
+    for (const cell of ['SimpleRNN', 'LSTM', 'GRU']) expect(r.results[`${cell} many-to-many`].tfjsMaxDiff).toBeLessThan(1e-5);
+  });
+});
 
 describe('gradient checking flags planted bugs', () => {
   test.each([

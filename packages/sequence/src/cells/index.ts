@@ -10,3 +10,4 @@ export * from './simpleRnn';
 export * from './tfjs-recurrent';
 export * from './timeDistributedDense';
 export * from './scratchToTfjs';
+export * from './checkReport';
