@@ -35,6 +35,16 @@ describe('losses (oracle: tfjs-layers losses/metrics)', () => {
     expect(value(LOSSES.meanAbsoluteError.fn(yr, pb))).toBeCloseTo(ref(tf.metrics.meanAbsoluteError, yr, pb), 5);
   });
 
+  it('sparse loss and accuracy also take per-step targets (ids [b, T], probabilities [b, T, k])', () => {
+    const seqIds = tf.tensor2d(ids, [2, 3]);
+    const seqP = tf.reshape(p, [2, 3, 4]);
+    expect(value(LOSSES.sparseCategoricalCrossentropy.fn(seqIds, seqP))).toBeCloseTo(ref2(tf.metrics.categoricalCrossentropy), 5);
+    const acc = resolveMetrics(['accuracy'], 'sparseCategorical', 'x')[0].fn;
+    expect(value(acc(seqIds, seqP))).toBeCloseTo(value(tf.mean(tf.metrics.categoricalAccuracy(yOneHot, p))), 6);
+    tf.dispose([seqIds, seqP]);
+  });
+  const ref2 = (fn: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor) => value(tf.mean(fn(yOneHot, p)));
+
   it('worked values: -log(0.8), and clipping keeps log(0) finite', () => {
     expect(value(LOSSES.categoricalCrossentropy.fn(tf.tensor2d([[0, 1]]), tf.tensor2d([[0.2, 0.8]])))).toBeCloseTo(-Math.log(0.8), 6);
     // p = 0 for the true class: clipped to 1e-7, loss = -log(1e-7) = 16.118

@@ -31,12 +31,15 @@ function categoricalCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar 
   });
 }
 
-/** yTrue class ids [b] or [b, 1], yPred probabilities [b, k]. */
+/**
+ * yTrue class ids [b] or [b, 1], yPred probabilities [b, k]; or per time step (next-token
+ * models): ids [b, T], probabilities [b, T, k], averaged over every step.
+ */
 function sparseCategoricalCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
     const k = yPred.shape[yPred.rank - 1];
-    const ids = tf.cast(tf.reshape(yTrue, [-1]), 'int32'); // [b]
-    return categoricalCrossentropy(tf.oneHot(ids, k), yPred);
+    const ids = tf.cast(tf.reshape(yTrue, [-1]), 'int32'); // [b] or [b·T]
+    return categoricalCrossentropy(tf.oneHot(ids, k), tf.reshape(yPred, [-1, k]));
   });
 }
 

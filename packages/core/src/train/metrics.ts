@@ -26,9 +26,10 @@ function categoricalAccuracy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.argMax(yTrue, -1), tf.argMax(yPred, -1)), 'float32')));
 }
 
-/** yTrue ids [b] or [b, 1], yPred [b, k]. */
+/** yTrue ids [b] or [b, 1], yPred [b, k] (or per step: [b, T] and [b, T, k]). */
 function sparseCategoricalAccuracy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.cast(tf.reshape(yTrue, [-1]), 'int32'), tf.argMax(yPred, -1)), 'float32')));
+  // ids [b] or [b, 1], or [b, T] against yPred [b, T, k]: every position counts once.
+  return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.cast(tf.reshape(yTrue, [-1]), 'int32'), tf.reshape(tf.argMax(yPred, -1), [-1])), 'float32')));
 }
 
 /** yTrue {0,1} [b, d], yPred probabilities [b, d]. */

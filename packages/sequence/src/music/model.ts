@@ -9,7 +9,6 @@
  * const model = buildMusicLstm({ vocabSize: 120, embeddingDim: 32, units: 128, seqLength: 32 }, 1);
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TrainerLossFn, TrainerMetricFn } from '@dlkit/core';
 
 export interface MusicModelConfig {
   /** Tokens in the vocabulary (note events plus `<s>`). */
@@ -58,23 +57,6 @@ export function buildMusicLstm(config: MusicModelConfig, seed: number): tf.Layer
     ],
   });
 }
-
-/** Cross-entropy of next-token ids: yTrue ids [B, T], yPred probabilities [B, T, V] → mean over B·T. */
-export const sequenceCrossEntropy: TrainerLossFn = (yTrue, yPred) =>
-  tf.tidy(() => {
-    const v = yPred.shape[yPred.rank - 1];
-    const ids = tf.cast(tf.reshape(yTrue, [-1]), 'int32'); // [B·T]
-    const p = tf.clipByValue(tf.reshape(yPred, [-1, v]), 1e-7, 1); // [B·T, V]
-    return tf.mean(tf.neg(tf.sum(tf.mul(tf.oneHot(ids, v), tf.log(p)), -1))) as tf.Scalar;
-  });
-
-/** Fraction of steps whose most likely next token is the true one. */
-export const sequenceAccuracy: TrainerMetricFn = (yTrue, yPred) =>
-  tf.tidy(() => {
-    const v = yPred.shape[yPred.rank - 1];
-    const ids = tf.cast(tf.reshape(yTrue, [-1]), 'int32');
-    return tf.mean(tf.cast(tf.equal(ids, tf.argMax(tf.reshape(yPred, [-1, v]), -1)), 'float32')) as tf.Scalar;
-  });
 
 /**
  * Disposes the model and the dropout masks its LSTM cell keeps from its last call (tfjs-layers

@@ -20,7 +20,7 @@ import { loadMelodyCorpus } from './corpus';
 import type { Melody } from './events';
 import { pitchClassDistribution } from './metrics';
 import { readMidiFolder } from './midi';
-import { buildMusicLstm, disposeMusicModel, MusicModelConfig, sequenceAccuracy, sequenceCrossEntropy } from './model';
+import { buildMusicLstm, disposeMusicModel, MusicModelConfig } from './model';
 import { melodyTokens, START_TOKEN, transposeMelody } from './tokenize';
 
 export interface MusicTrainOptions {
@@ -140,8 +140,8 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
     seed: o.seed,
     optimizer: 'adam',
     learningRate: o.learningRate,
-    loss: { fn: sequenceCrossEntropy, kind: 'sparseCategorical' },
-    metrics: [{ name: 'acc', fn: sequenceAccuracy }],
+    loss: 'sparseCategoricalCrossentropy', // ids [B, T] vs probabilities [B, T, V], every step counted
+    metrics: ['accuracy'],
     progress: o.progress,
     onEpochEnd: o.onEpochEnd,
   });
