@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { expectClose, expectNoLeak } from '../../testing';
 import { onCpuAndWasm, runKernel, seededValues } from '../crossBackend';
 import { initBackend } from '../init';
+import { prefersCol2im } from './conv2DBackpropInput';
 
 // Reference: tfjs-backend-cpu's Conv2DBackpropInput on the same seeded inputs. Tolerance
 // atol = rtol = 1e-4: each dx entry sums <= kh*kw*O products of N(0,1) values, added in a
@@ -24,6 +25,21 @@ cases.push({ input: [3, 8, 6, 2], filter: [3, 3, 2, 5], strides: 2, pad: [[0, 0]
 cases.push({ input: [2, 9, 7, 1], filter: [4, 3, 1, 3], strides: 3, pad: 1, dimRoundingMode: 'floor' });
 cases.push({ input: [2, 5, 5, 2], filter: [2, 2, 2, 3], strides: 1, pad: [[0, 0], [3, 0], [0, 3], [0, 0]] }); // pad > k-1: crops
 cases.push({ input: [2, 3, 7, 5], filter: [2, 3, 3, 4], strides: 2, pad: 'same', dataFormat: 'NCHW' }); // [B, C, H, W]
+// Shapes that take the col2im route (prefersCol2im): many output channels, much padding waste.
+const col2imCases: Case[] = [
+  { input: [2, 12, 12, 16], filter: [5, 5, 16, 32], strides: 1, pad: 'valid' }, // the MNIST CNN's conv2
+  { input: [2, 9, 8, 3], filter: [3, 3, 3, 40], strides: 2, pad: 'same' },
+  { input: [2, 9, 8, 3], filter: [3, 4, 3, 40], strides: [2, 3], pad: 'valid' },
+  { input: [1, 7, 6, 2], filter: [3, 3, 2, 48], strides: 2, pad: [[0, 0], [1, 2], [2, 0], [0, 0]] },
+  { input: [2, 9, 7, 2], filter: [4, 3, 2, 64], strides: 3, pad: 1, dimRoundingMode: 'floor' },
+  { input: [2, 5, 5, 2], filter: [5, 5, 2, 64], strides: 1, pad: [[0, 0], [3, 0], [0, 3], [0, 0]] }, // taps off every edge
+];
+cases.push(...col2imCases);
+
+function infoOf(c: Case): tf.backend_util.Conv2DInfo {
+  const dataFormat = c.dataFormat ?? 'NHWC';
+  return tf.backend_util.computeConv2DInfo(c.input, c.filter, c.strides, 1, c.pad, c.dimRoundingMode, false, tf.backend_util.convertConv2DDataFormat(dataFormat));
+}
 
 function run(c: Case): tf.Tensor[] {
   const dataFormat = c.dataFormat ?? 'NHWC';
@@ -46,6 +62,13 @@ describe('Conv2DBackpropInput on wasm (replaces the stock kernel)', () => {
     const { cpu, wasm } = await onCpuAndWasm(() => run(c));
     expect(wasm[0]!.shape).toEqual(c.input);
     expectClose(wasm[0]!.values, cpu[0]!.values, { atol: 1e-4, rtol: 1e-4, label: 'dx' });
+  });
+
+  it('routes the wasteful shapes (and only those) through col2im', () => {
+    for (const c of col2imCases) expect([JSON.stringify(c), prefersCol2im(infoOf(c))]).toEqual([JSON.stringify(c), true]);
+    for (const c of cases.slice(0, cases.length - col2imCases.length)) expect([JSON.stringify(c), prefersCol2im(infoOf(c))]).toEqual([JSON.stringify(c), false]);
+    // 3x3 'same' at stride 1 wastes almost nothing: the conv route, however many channels.
+    expect(prefersCol2im(infoOf({ input: [8, 32, 32, 64], filter: [3, 3, 64, 256], strides: 1, pad: 'same' }))).toBe(false);
   });
 
   it('keeps conv2dTranspose (whose forward pass is this kernel) equal to the cpu backend', async () => {

@@ -11,6 +11,7 @@
  * 1.6M values cost as much as that saved (MNIST conv2: 6.1 vs 6.0 ms in tf.profile of the step).
  */
 import type { KernelConfig } from '@tensorflow/tfjs';
+import { castConfig, identityConfig } from './aliasIdentity';
 import { batchMatMulConfig } from './batchMatMul';
 import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
 import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
@@ -18,10 +19,13 @@ import { conv3DBackpropFilterV2Config } from './conv3DBackpropFilterV2';
 import { conv3DBackpropInputV2Config } from './conv3DBackpropInputV2';
 import { depthwiseConv2dNativeBackpropFilterConfig } from './depthwiseConv2dNativeBackpropFilter';
 import { depthwiseConv2dNativeBackpropInputConfig } from './depthwiseConv2dNativeBackpropInput';
+import { meanConfig, sumConfig } from './leadingAxesReduce';
+import { gatherV2Config } from './gatherV2';
 import { maxPool3DConfig } from './maxPool3D';
 import { maxPool3DGradConfig } from './maxPool3DGrad';
 import { maxPoolGradConfig } from './maxPoolGrad';
 import { tileConfig } from './tile';
+import { transposeConfig } from './transpose';
 import { unsortedSegmentSumConfig } from './unsortedSegmentSum';
 
 export const EXTRA_WASM_KERNELS: KernelConfig[] = [
@@ -37,4 +41,10 @@ export const EXTRA_WASM_KERNELS: KernelConfig[] = [
   maxPool3DGradConfig, // replaces the stock kernel: loses all-negative windows
   maxPool3DConfig, // replaces the stock kernel: all-negative windows give 1.17e-38
   tileConfig, // replaces the stock kernel: ~10x faster block copies (batch norm's gradient)
+  identityConfig, // wraps the stock kernel: shares the buffer instead of copying
+  castConfig, // wraps the stock kernel: a cast to the same dtype shares the buffer
+  sumConfig, // wraps the stock kernel: leading-axes sums (bias, batch norm) in one pass, no transpose
+  meanConfig, // wraps the stock kernel: leading-axes means, as Sum
+  transposeConfig, // wraps the stock kernel: matrix transposes by cache blocks
+  gatherV2Config, // wraps the stock kernel: slice copies (every mini-batch is a row gather)
 ];
