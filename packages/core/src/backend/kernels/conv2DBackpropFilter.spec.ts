@@ -28,6 +28,8 @@ for (const strides of [1, 2, [2, 1]] as Array<number | [number, number]>) {
 cases.push({ x: [3, 8, 6, 2], filter: [3, 3, 2, 5], strides: 2, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] });
 cases.push({ x: [2, 9, 7, 1], filter: [4, 3, 1, 3], strides: 3, pad: 1, dimRoundingMode: 'ceil' });
 cases.push({ x: [2, 6, 5, 1], filter: [5, 5, 1, 2], strides: 1, pad: 'valid' }); // filter nearly as large as the input
+cases.push({ x: [2, 9, 7, 1], filter: [5, 3, 1, 4], strides: 1, pad: 'same' }); // 1 channel, stride 1: row copies, zero edges
+cases.push({ x: [3, 28, 28, 1], filter: [5, 5, 1, 16], strides: 1, pad: 'valid' }); // the MNIST CNN's conv1
 cases.push({ x: [2, 3, 7, 5], filter: [2, 3, 3, 4], strides: 2, pad: 'same', dataFormat: 'NCHW' }); // x is [B, C, H, W]
 
 function run(c: Case, xv: Float32Array, dyv: Float32Array | undefined): tf.Tensor[] {

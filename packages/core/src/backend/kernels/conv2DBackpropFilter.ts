@@ -18,6 +18,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { Conv2DBackpropFilter, type Conv2DBackpropFilterAttrs, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs';
 import { cropForPadding } from './convHelpers';
+import { ptr, simdKernels } from '../simd/simdKernels';
 import { requireInputs, runOnTensors } from './tensorInfo';
 
 function conv2DBackpropFilter({ inputs, backend, attrs }: Parameters<KernelFunc>[0]): tf.TensorInfo {
@@ -80,6 +81,24 @@ function filterGradByRowIm2col(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.bac
   // Allocate before taking heap views: an allocation may grow the heap and detach earlier views.
   backend.dataIdMap.get(x.dataId);
   const colsInfo = backend.makeOutput([kh * kw * C, N], 'float32');
+  const simd = simdKernels(backend);
+  if (simd) simd.im2col_rows(ptr(backend, colsInfo), ptr(backend, x), B, H, W, C, oh, ow, kh, kw, sh, sw, top, left);
+  else im2colRowsJs(x, colsInfo, info, backend);
+  const colsT = tf.engine().makeTensorFromTensorInfo(colsInfo, backend); // owns colsInfo's buffer
+  try {
+    return runOnTensors(backend, [dy], (dyT) => tf.reshape(tf.matMul(colsT as tf.Tensor2D, tf.reshape(dyT, [N, O]) as tf.Tensor2D), [kh, kw, C, O]));
+  } finally {
+    colsT.dispose();
+  }
+}
+
+
+/** The JavaScript row im2col (the same loop as kernels.wat's im2col_rows). */
+function im2colRowsJs(x: tf.TensorInfo, colsInfo: tf.TensorInfo, info: tf.backend_util.Conv2DInfo, backend: BackendWasm): void {
+  const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: oh, outWidth: ow } = info;
+  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
+  const { top, left } = info.padInfo;
+  const N = B * oh * ow;
   const xs = backend.typedArrayFromHeap(x) as Float32Array; // [B, H, W, C]
   const cols = backend.typedArrayFromHeap(colsInfo) as Float32Array; // [kh*kw*C, N]
   let r = 0; // offset of row (p, q, c)
@@ -104,12 +123,6 @@ function filterGradByRowIm2col(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.bac
         }
       }
     }
-  }
-  const colsT = tf.engine().makeTensorFromTensorInfo(colsInfo, backend); // owns colsInfo's buffer
-  try {
-    return runOnTensors(backend, [dy], (dyT) => tf.reshape(tf.matMul(colsT as tf.Tensor2D, tf.reshape(dyT, [N, O]) as tf.Tensor2D), [kh, kw, C, O]));
-  } finally {
-    colsT.dispose();
   }
 }
 

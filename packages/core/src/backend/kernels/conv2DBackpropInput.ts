@@ -27,6 +27,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Conv2DBackpropInput, type Conv2DBackpropInputAttrs, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs';
 import { cropForPadding, flipFilter, upsampleByStride } from './convHelpers';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { ptr, simdKernels } from '../simd/simdKernels';
 import { requireInputs, runOnTensors } from './tensorInfo';
 
 /** Largest cols matrix (values) the col2im route may allocate (64 MB of float32). */
@@ -57,6 +58,11 @@ function inputGradByCol2im(dy: tf.TensorInfo, filter: tf.TensorInfo, info: tf.ba
   try {
     // Allocate before taking heap views: an allocation may grow the heap and detach earlier views.
     const out = backend.makeOutput([B, H, W, C], 'float32');
+    const simd = simdKernels(backend);
+    if (simd) {
+      simd.col2im(ptr(backend, out), ptr(backend, cols), B, oh, ow, H, W, C, kh, kw, sh, sw, top, left);
+      return out;
+    }
     const src = backend.typedArrayFromHeap(cols) as Float32Array;
     const dx = backend.typedArrayFromHeap(out) as Float32Array;
     dx.fill(0);

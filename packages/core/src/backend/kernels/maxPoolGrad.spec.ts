@@ -20,6 +20,9 @@ const cases: Case[] = [
   { x: [2, 8, 6, 3], filterSize: 2, strides: 2, pad: 'valid' }, // the 2x2/2 fast path
   { x: [3, 6, 10, 17], filterSize: [2, 2], strides: [2, 2], pad: 'valid' }, // fast path, odd channel count
   { x: [2, 7, 9, 3], filterSize: 2, strides: 2, pad: 'valid' }, // remainder rows/columns get 0
+  { x: [2, 24, 24, 16], filterSize: 2, strides: 2, pad: 'valid' }, // the MNIST CNN's pool1: wasm SIMD loop (C % 4 == 0)
+  { x: [2, 7, 9, 8], filterSize: 2, strides: 2, pad: 'valid' }, // SIMD loop, remainder rows/columns get 0
+  { x: [1, 4, 6, 4], filterSize: [2, 2], strides: [2, 2], pad: 'valid' }, // SIMD loop, one vector of channels
   { x: [2, 7, 9, 3], filterSize: 2, strides: 2, pad: 'same' }, // windows reaching past the input
   { x: [3, 9, 7, 2], filterSize: [3, 2], strides: [3, 2], pad: 'same' },
   { x: [2, 7, 9, 2], filterSize: 3, strides: 2, pad: 'same' }, // overlapping windows add up

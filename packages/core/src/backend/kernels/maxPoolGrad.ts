@@ -15,6 +15,7 @@ import * as tf from '@tensorflow/tfjs';
 import { MaxPoolGrad, type KernelConfig, type KernelFunc, type MaxPoolGradAttrs } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { pool2dGeometry, poolArgmax, type PoolGeometry } from './poolArgmax';
+import { ptr, simdKernels } from '../simd/simdKernels';
 import { stockKernel, withStockSetup } from './stockKernel';
 import { requireInputs } from './tensorInfo';
 
@@ -35,6 +36,15 @@ function maxPoolGrad(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.Tensor
   const x = backend.typedArrayFromHeap(input) as Float32Array; // [B, H, W, C]
   const dx = backend.typedArrayFromHeap(out) as Float32Array; // [B, H, W, C]
   const g = backend.typedArrayFromHeap(dy) as Float32Array; // [B, oh, ow, C]
+  if (isUnpadded2x2Stride2(geometry) && geometry.channels % 4 === 0) {
+    const simd = simdKernels(backend);
+    if (simd) {
+      const [, H, W] = geometry.inSize;
+      const [, oh, ow] = geometry.outSize;
+      simd.maxpool_grad_2x2(ptr(backend, input), ptr(backend, dy), ptr(backend, out), geometry.batch, H, W, geometry.channels, oh, ow);
+      return out;
+    }
+  }
   dx.fill(0);
   if (isUnpadded2x2Stride2(geometry)) {
     maxPoolGrad2x2(x, g, dx, geometry);
