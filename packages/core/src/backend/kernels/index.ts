@@ -6,9 +6,10 @@
  * Alone it looked ~7x faster, but only because the benchmark reused one x: XNNPACK packs the
  * right-hand operand as weights, once per tensor, so in a training step (a new x every call) it
  * was ~1 ms per step slower than the stock kernel (A/B of the MNIST CNN step, 3 alternating runs).
- * Also a col2im Conv2DBackpropInput (one matmul dy @ W^T, then a JavaScript scatter-add onto the
- * windows): the matmul does a third of the padded transposed conv's work, but the scatter of
- * 1.6M values cost as much as that saved (MNIST conv2: 6.1 vs 6.0 ms in tf.profile of the step).
+ * A col2im Conv2DBackpropInput with a JavaScript scatter-add was about even with the padded conv
+ * (MNIST conv2: 6.1 vs 6.0 ms); with the scatter in wasm SIMD (../simd) it wins where the padded
+ * conv wastes most of its products (prefersCol2im).
+ * Also Adam as one JavaScript loop per variable: ~6 ns per weight, slower than tfjs' ops on wasm.
  */
 import type { KernelConfig } from '@tensorflow/tfjs';
 import { castConfig, identityConfig } from './aliasIdentity';
