@@ -18,7 +18,7 @@ export const infoCommand: CliCommand = {
           out.result(
             info,
             [
-              `backend:       ${info.backend} (simd ${info.simd ? 'on' : 'off'}, ${info.threads} thread${info.threads === 1 ? '' : 's'})`,
+              `backend:       ${info.backend} (simd ${info.simd ? 'on' : 'off'}, ${info.threads} thread${info.threads === 1 ? '' : 's'}, dlkit simd loops ${info.simdKernels ? 'on' : 'off'})`,
               `extra kernels: ${info.extraKernels.join(', ') || '(none)'}`,
               `node:          ${info.node}`,
               ...Object.entries(info.versions).map(([k, v]) => `${`${k}:`.padEnd(15)}${v}`),

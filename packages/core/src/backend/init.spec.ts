@@ -29,6 +29,7 @@ describe('initBackend', () => {
     const again = await initBackend({ backend: 'wasm' });
     expect(again).toBe(first);
     expect(first.extraKernels).toEqual(listExtraKernels());
+    expect(first.simdKernels).toBe(true); // the hand-written SIMD loops bound to the (unshared) wasm memory
     for (const name of listExtraKernels()) expect(tf.getKernel(name, 'wasm')).toBeDefined();
     await expect(initBackend({ backend: 'cpu' })).rejects.toThrow("backend already initialised as 'wasm'");
   });

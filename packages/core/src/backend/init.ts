@@ -16,8 +16,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { EXTRA_WASM_KERNELS } from './kernels';
+import { simdKernels } from './simd/simdKernels';
 import { prepareWasmThreads } from './wasmThreads';
 
 export type BackendName = 'wasm' | 'cpu';
@@ -41,6 +42,8 @@ export interface BackendInfo {
   /** XNNPACK threads the wasm backend actually runs (1 on cpu). */
   threads: number;
   simd: boolean;
+  /** dlkit's hand-written WebAssembly SIMD loops (backend/simd) bound to the backend's memory. */
+  simdKernels: boolean;
 }
 
 let current: Promise<BackendInfo> | undefined;
@@ -49,7 +52,7 @@ let current: Promise<BackendInfo> | undefined;
  * Initialises tfjs once per process and returns what it set up.
  *
  * @example
- * const info = await initBackend(); // { backend: 'wasm', extraKernels: [...], threads: 1, simd: true }
+ * const info = await initBackend(); // { backend: 'wasm', extraKernels: [...], threads: 1, simd: true, simdKernels: true }
  */
 export function initBackend(options: BackendOptions = {}): Promise<BackendInfo> {
   const wanted = options.backend ?? (process.env.DLKIT_BACKEND as BackendName | undefined) ?? 'wasm';
@@ -95,6 +98,7 @@ async function setUp(wanted: BackendName, threads: number, warn: (m: string) => 
     extraKernels,
     threads: wanted === 'wasm' ? getThreadsCount() : 1,
     simd: wanted === 'wasm' && tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
+    simdKernels: wanted === 'wasm' && simdKernels(tf.backend() as BackendWasm) !== null,
   };
 }
 
