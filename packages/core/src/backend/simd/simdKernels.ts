@@ -3,8 +3,8 @@
  * they read and write tensor buffers in place: the inner loops of kernels that tfjs lacks and
  * that plain JavaScript runs at ~2 ns per value (one scalar at a time, bounds-checked), where
  * wasm SIMD does 4 lanes per instruction. Measured in the MNIST CNN step (batch 32, one thread):
- * col2im scatter 1.6 -> ~0.2 ms, 2x2 max-pool gradient ~1.0 -> ~0.2 ms, first-layer im2col
- * 1.1 -> ~0.2 ms (see the kernels using them).
+ * col2im scatter 1.6 -> 0.3 ms, 2x2 max-pool gradient 1.0 -> 0.3 ms, first-layer im2col
+ * 1.1 -> 0.45 ms (self time per kernel call, see the kernels using them).
  *
  * Returns null (callers keep their JavaScript loop) when the backend's memory cannot be imported
  * (the threaded build's shared memory), or when DLKIT_SIMD_KERNELS=0 (for comparisons).
