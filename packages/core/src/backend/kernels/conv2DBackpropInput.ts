@@ -21,7 +21,9 @@
  *   dx[b, i*sh + p - top, j*sw + q - left, c] += cols[(b, i, j), (p, q, c)]
  * where, for fixed (b, i, j, p), the in-range taps q cover consecutive dx columns, so each
  * scatter is one contiguous run of (taps) * C values. MNIST conv2 (dy [32, 8, 8, 32], 5x5,
- * C 16): 2.7 ms against 3.5 ms for flip + padded conv, in one process, alternating.
+ * C 16): 2.7 ms against 3.5 ms for flip + padded conv with the scatter in JavaScript (one process,
+ * alternating); with the scatter in wasm SIMD (../simd, used when available) ~1.9 ms, most of it
+ * the matmul.
  */
 import * as tf from '@tensorflow/tfjs';
 import { Conv2DBackpropInput, type Conv2DBackpropInputAttrs, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs';
@@ -34,10 +36,11 @@ import { requireInputs, runOnTensors } from './tensorInfo';
 const COL2IM_MAX_VALUES = 16 * 1024 * 1024;
 
 /**
- * True when the col2im route should beat the padded conv: its scatter costs about as much per
- * cols value as ~32 multiply-adds of the conv, which wastes O * (H*W / (oh*ow) - 1) products per
- * cols value. Measured crossover is rough (one shape: MNIST conv2, O 32, ratio 2.25 -> col2im
- * ~25% faster); channels-last float32 only.
+ * True when the col2im route should beat the padded conv: its JavaScript scatter costs about as
+ * much per cols value as ~32 multiply-adds of the conv, which wastes O * (H*W / (oh*ow) - 1)
+ * products per cols value. The crossover was set on one shape (MNIST conv2, O 32, ratio 2.25:
+ * col2im ~25% faster with the JavaScript scatter) and kept with the cheaper SIMD scatter, so it
+ * errs towards the conv route. Channels-last float32 only.
  */
 export function prefersCol2im(info: tf.backend_util.Conv2DInfo): boolean {
   const { inHeight: H, inWidth: W, outHeight: oh, outWidth: ow, outChannels: O, batchSize: B } = info;
