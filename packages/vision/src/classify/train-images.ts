@@ -35,7 +35,7 @@ import { ImageAugmentOptions } from '../augment/image-augment';
 import { ImageSet, SkippedFile, loadImageFolder } from '../datasets/image-folder';
 import { ImageAugmentationEpoch, ImageFolderDataset } from '../datasets/image-folder-dataset';
 import { ImageArch, buildImageClassifier } from './image-classifier';
-import { stripUndefined } from '@dlkit/core';
+import { defaultTrainingWorkers, stripUndefined } from '@dlkit/core';
 
 export interface TrainImagesOptions {
   /** The image folder: one sub-folder per class. */
@@ -65,6 +65,11 @@ export interface TrainImagesOptions {
   l2?: number;
   /** Continue from `outDir/checkpoint` if a previous run left one. */
   resume?: boolean;
+  /**
+   * Threads computing each batch's gradients (core's data-parallel Trainer: each thread's batch
+   * norm sees its share of the batch); default `defaultTrainingWorkers()`: 2 on 2+ cores.
+   */
+  workers?: number;
   progress?: boolean;
   onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
   /** Called once per data problem (skipped files, empty classes) before training. */
@@ -116,6 +121,7 @@ export interface TrainImagesResult {
   samplesPerSec: number;
   seconds: number;
   resumedFromEpoch: number;
+  workers: number;
 }
 
 export async function trainImages(options: TrainImagesOptions): Promise<TrainImagesResult> {
@@ -138,6 +144,7 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
   const model = buildImageClassifier({ arch: o.arch, inputShape: [o.size, o.size, o.channels], classes: k, width: o.width, dropout: o.dropout, l2: o.l2, seed: o.seed });
 
   const timer = new TrainingTimer();
+  const workers = o.workers ?? defaultTrainingWorkers();
   const trainer = new Trainer(model, {
     epochs: o.epochs,
     batchSize: o.batchSize,
@@ -150,6 +157,7 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
     progress: o.progress,
     onEpochEnd: o.onEpochEnd,
     resume: o.resume,
+    workers,
     callbacks: [
       timer,
       new ImageAugmentationEpoch(trainSet),
@@ -207,6 +215,7 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
       samplesPerSec: timer.samplesPerSec,
       seconds: (Date.now() - started) / 1000,
       resumedFromEpoch: timer.resumedFromEpoch,
+      workers,
     };
   } finally {
     trainer.dispose();

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import sharp from 'sharp';
+import { defaultTrainingWorkers } from '@dlkit/core';
 import { writeDigitImageFolder } from '@dlkit/vision';
 import { runCli } from '../../testing/run-cli';
 
@@ -23,6 +24,7 @@ interface ImagesJson {
   task: string;
   classes: string[];
   testAccuracy: number;
+  workers: number;
   perClass: Record<string, { precision: number; recall: number; f1: number; support: number }>;
   misclassified: string;
   confusion: string;
@@ -42,6 +44,7 @@ describe('dlkit train images', () => {
     expect(j.task).toBe('images');
     expect(j.classes).toEqual(['eight', 'four', 'three']);
     expect(j.testAccuracy).toBeGreaterThan(0.7); // chance 1/3; measured 1.0 (27/27) with these flags
+    expect(j.workers).toBe(defaultTrainingWorkers()); // data parallel by default (2 on 2+ cores)
     expect(Object.keys(j.perClass)).toEqual(j.classes);
     expect(j.perClass.four.support).toBe(9);
     expect(j.skipped.map((s) => path.basename(s.file))).toEqual(['zero-bytes.png', 'broken.jpg']);
@@ -82,5 +85,11 @@ describe('dlkit train images', () => {
     const arch = await runCli('train', 'images', '--data', data, '--arch', 'vgg');
     expect(arch.code).toBe(2);
     expect(arch.stderr).toMatch(/--arch must be one of small, resnet, mobilenet, got 'vgg'/);
+  });
+
+  it('rejects --workers 0 as a usage error naming the flag', async () => {
+    const r = await runCli('train', 'images', '--data', data, '--workers', '0', '--json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--workers/);
   });
 });

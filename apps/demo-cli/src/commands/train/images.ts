@@ -21,6 +21,7 @@ interface ImagesFlags {
   dropout?: number;
   out?: string;
   resume?: boolean;
+  workers?: number;
   json?: boolean;
 }
 
@@ -43,6 +44,7 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
     .option('--dropout <rate>', 'dropout before the classifier (default 0; runs with dropout are not exactly reproducible)', positiveNumber('--dropout'))
     .option('--out <dir>', 'output directory (default ./dlkit-out/train-images)')
     .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
+    .option('--workers <n>', 'threads computing each batch (data parallel; default 2 on 2+ cores, or DLKIT_WORKERS)', positiveInt('--workers'))
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
     .addHelpText(
       'after',
@@ -76,6 +78,7 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
             l2: flags.l2,
             dropout: flags.dropout,
             resume: flags.resume,
+            workers: flags.workers,
             progress: out.showProgress,
             onWarning: (w) => out.log(`warning: ${w}`),
             onEpochEnd: out.epochLogger(),
@@ -113,6 +116,7 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
           samplesPerSec: round(r.samplesPerSec, 1),
           seconds: round(r.seconds, 1),
           resumedFromEpoch: r.resumedFromEpoch,
+          workers: r.workers,
         };
         const width = Math.max(...r.classes.map((c) => c.length));
         out.result(
