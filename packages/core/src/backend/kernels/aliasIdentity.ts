@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Cast, Identity, type CastAttrs, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { stockKernel, withStockSetup } from './stockKernel';
-import { requireInputs } from './tensorInfo';
+import { outputWithHeapViews, requireInputs } from './tensorInfo';
 
 const stockIdentity = stockKernel(Identity);
 const stockCast = stockKernel(Cast);
@@ -41,11 +41,7 @@ function cast(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.TensorInfo[] 
 
 /** out = (x != 0), NaN counting as true, as tfjs-backend-cpu casts to bool. */
 function castToBool(x: tf.TensorInfo, backend: BackendWasm): tf.TensorInfo {
-  // Bring x onto the heap before taking views: an allocation may grow the heap and detach them.
-  backend.dataIdMap.get(x.dataId);
-  const out = backend.makeOutput(x.shape, 'bool');
-  const xs = backend.typedArrayFromHeap(x) as Float32Array | Int32Array;
-  const ys = backend.typedArrayFromHeap(out) as Uint8Array;
+  const { out, xs, ys } = outputWithHeapViews(backend, x, x.shape, 'bool');
   for (let i = 0; i < xs.length; i++) ys[i] = xs[i] !== 0 ? 1 : 0;
   return out;
 }

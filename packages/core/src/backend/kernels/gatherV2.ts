@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import { GatherV2, type GatherV2Attrs, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { stockKernel, withStockSetup } from './stockKernel';
-import { requireInputs } from './tensorInfo';
+import { outputWithHeapViews, requireInputs } from './tensorInfo';
 
 const stock = stockKernel(GatherV2);
 
@@ -34,11 +34,9 @@ function gatherV2(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.TensorInf
     if (!(v >= 0 && v < dimSize)) throw new Error(`GatherV2: the index value ${v} is not in [0, ${dimSize - 1}]`);
   }
   const n = idx.length / batchSize;
-  // Bring x onto the heap before taking views: an allocation may grow the heap and detach them.
-  backend.dataIdMap.get(x.dataId);
-  const out = backend.makeOutput(info.outputShape, x.dtype);
-  const xs = backend.typedArrayFromHeap(x) as Float32Array | Int32Array;
-  const ys = backend.typedArrayFromHeap(out) as Float32Array | Int32Array;
+  const views = outputWithHeapViews(backend, x, info.outputShape, x.dtype);
+  const xs = views.xs as Float32Array | Int32Array;
+  const ys = views.ys as Float32Array | Int32Array;
   let dst = 0;
   for (let b = 0; b < batchSize; b++) {
     for (let o = 0; o < outerSize; o++) {
@@ -50,7 +48,7 @@ function gatherV2(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.TensorInf
       }
     }
   }
-  return out;
+  return views.out;
 }
 
 export const gatherV2Config: KernelConfig = withStockSetup(stock, gatherV2 as KernelFunc);

@@ -15,7 +15,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Mean, Sum, type KernelConfig, type KernelFunc, type MeanAttrs, type SumAttrs } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { stockKernel, withStockSetup } from './stockKernel';
-import { requireInputs } from './tensorInfo';
+import { outputWithHeapViews, requireInputs } from './tensorInfo';
 
 const stockSum = stockKernel(Sum);
 const stockMean = stockKernel(Mean);
@@ -57,12 +57,8 @@ function makeReduce(stock: KernelConfig, kernel: string, mean: boolean): KernelF
     const outer = x.shape.slice(0, k).reduce((p, q) => p * q, 1);
     const rest = x.shape.slice(k);
     const inner = rest.reduce((p, q) => p * q, 1);
-    // Bring x onto the heap before taking views: an allocation may grow the heap and detach them.
-    backend.dataIdMap.get(x.dataId);
-    const out = backend.makeOutput(keepDims ? [...new Array<number>(k).fill(1), ...rest] : rest, 'float32');
-    const xs = backend.typedArrayFromHeap(x) as Float32Array;
-    const ys = backend.typedArrayFromHeap(out) as Float32Array;
-    reduceLeading(xs, outer, inner, ys, mean ? 1 / outer : 1);
+    const { out, xs, ys } = outputWithHeapViews(backend, x, keepDims ? [...new Array<number>(k).fill(1), ...rest] : rest, 'float32');
+    reduceLeading(xs as Float32Array, outer, inner, ys as Float32Array, mean ? 1 / outer : 1);
     return out;
   };
 }

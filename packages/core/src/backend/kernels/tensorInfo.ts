@@ -11,6 +11,7 @@
  * are not recorded.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 /** A tensor sharing `info`'s buffer, holding its own reference to it. Dispose it when done. */
 export function wrapTensorInfo(info: tf.TensorInfo, backend: tf.KernelBackend): tf.Tensor {
@@ -44,4 +45,20 @@ export function requireInputs<K extends string>(
     out[name] = info;
   }
   return out;
+}
+
+/**
+ * A new kernel output of `shape`/`dtype` on the wasm heap, with views of the input's and the
+ * output's values. The output is allocated before the views are taken: an allocation may grow
+ * the heap, which detaches every view taken earlier.
+ */
+export function outputWithHeapViews(
+  backend: BackendWasm,
+  x: tf.TensorInfo,
+  shape: number[],
+  dtype: tf.DataType,
+): { out: tf.TensorInfo; xs: tf.TypedArray; ys: tf.TypedArray } {
+  backend.dataIdMap.get(x.dataId);
+  const out = backend.makeOutput(shape, dtype);
+  return { out, xs: backend.typedArrayFromHeap(x), ys: backend.typedArrayFromHeap(out) };
 }

@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Transpose, type KernelConfig, type KernelFunc, type TransposeAttrs } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { stockKernel, withStockSetup } from './stockKernel';
-import { requireInputs } from './tensorInfo';
+import { outputWithHeapViews, requireInputs } from './tensorInfo';
 
 const stock = stockKernel(Transpose);
 const BLOCK = 32;
@@ -52,13 +52,9 @@ function transpose(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.TensorIn
   const m = shape[r - 2]!;
   const n = shape[r - 1]!;
   const batch = shape.slice(0, r - 2).reduce((p, q) => p * q, 1);
-  // Bring x onto the heap before taking views: an allocation may grow the heap and detach them.
-  backend.dataIdMap.get(x.dataId);
-  const out = backend.makeOutput([...shape.slice(0, r - 2), n, m], x.dtype);
-  const xs = backend.typedArrayFromHeap(x) as Float32Array | Int32Array;
-  const ys = backend.typedArrayFromHeap(out) as Float32Array | Int32Array;
+  const { out, xs, ys } = outputWithHeapViews(backend, x, [...shape.slice(0, r - 2), n, m], x.dtype);
   if (m === 1 || n === 1) ys.set(xs);
-  else transposeMatrices(xs, batch, m, n, ys);
+  else transposeMatrices(xs as Float32Array | Int32Array, batch, m, n, ys as Float32Array | Int32Array);
   return out;
 }
 
