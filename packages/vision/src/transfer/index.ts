@@ -4,3 +4,4 @@ export * from './head';
 export * from './recipe';
 export * from './mnist-transfer';
 export * from './chart';
+export * from './shots-chart';

@@ -97,6 +97,25 @@ export const MNIST_TRANSFER_DEFAULTS = {
   patience: 20,
 } satisfies MnistTransferOptions;
 
+/**
+ * The epoch budgets for a shot count, scaled so that every side takes the optimizer steps it takes
+ * at the default 20 images per class: batches are 20 images, so 1 image per class (5 images, one
+ * batch per epoch) gets 5× the epochs of 20 per class (100 images, five batches). Without this a
+ * sweep would compare networks starved of updates at few shots (10 head steps at 1 per class).
+ * Epochs given explicitly in `options` are kept as given.
+ */
+export function epochsForShots(shotsPerClass: number, options: MnistTransferOptions = {}): Pick<MnistTransferOptions, 'headEpochs' | 'fineTuneEpochs' | 'scratchEpochs' | 'patience'> {
+  const batches = (shots: number): number => Math.ceil((shots * TARGET.length) / TARGET_BATCH);
+  const scale = batches(MNIST_TRANSFER_DEFAULTS.shotsPerClass) / batches(shotsPerClass);
+  const scaled = (given: number | undefined, base: number): number => given ?? Math.max(1, Math.round(base * scale));
+  return {
+    headEpochs: scaled(options.headEpochs, MNIST_TRANSFER_DEFAULTS.headEpochs),
+    fineTuneEpochs: scaled(options.fineTuneEpochs, MNIST_TRANSFER_DEFAULTS.fineTuneEpochs),
+    scratchEpochs: scaled(options.scratchEpochs, MNIST_TRANSFER_DEFAULTS.scratchEpochs),
+    patience: scaled(options.patience, MNIST_TRANSFER_DEFAULTS.patience),
+  };
+}
+
 export interface MnistTransferResult {
   task: 'transfer';
   seed: number;
@@ -119,6 +138,8 @@ export interface MnistTransferResult {
 
 const SOURCE = [0, 1, 2, 3, 4];
 const TARGET = [5, 6, 7, 8, 9];
+/** Batch size of every target-task phase (head, fine-tune, scratch). */
+const TARGET_BATCH = 20;
 
 /**
  * A VGG-style CNN (Simonyan & Zisserman 2015, scaled down): two blocks of two 3×3 ReLU convs and
@@ -294,7 +315,7 @@ export async function mnistTransferEval(options: MnistTransferOptions = {}): Pro
     fineTuneEpochs: o.fineTuneEpochs,
     fineTuneLayers: o.fineTuneLayers,
     fineTuneLearningRate: o.fineTuneLearningRate,
-    batchSize: 20,
+    batchSize: TARGET_BATCH,
     seed: o.seed,
     validationData: validation,
     callbacks: (phase) => {
@@ -318,7 +339,7 @@ export async function mnistTransferEval(options: MnistTransferOptions = {}): Pro
   const scratchBest = { epoch: 0 };
   const scratchTrainer = new Trainer(scratch, {
     epochs: o.scratchEpochs,
-    batchSize: 20,
+    batchSize: TARGET_BATCH,
     seed: o.seed,
     optimizer: 'adam',
     learningRate: o.scratchLearningRate,

@@ -13,7 +13,7 @@ import { mnistSplit, MNIST_SIZE, selectDigits } from '../datasets/mnist';
 import { mnistCnn } from '../models/mnist-cnn';
 import { freezeUpTo, inInferenceMode, unfreezeTop } from './freeze';
 import { attachHead } from './head';
-import { disposeModels, mnistTransferEval, RotatedDigits } from './mnist-transfer';
+import { disposeModels, epochsForShots, MNIST_TRANSFER_DEFAULTS, mnistTransferEval, RotatedDigits } from './mnist-transfer';
 import { transferLearn } from './recipe';
 
 beforeAll(() => initBackend());
@@ -114,6 +114,22 @@ describe('RotatedDigits (the digits-rotations source task)', () => {
     expect(labels).toEqual([0, 1, 2, 3, 0].map((turn, i) => digits.labels[i < 4 ? 1 : 0] * 4 + turn));
     tf.dispose([x as tf.Tensor, y]);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('epochsForShots (the sweep keeps the optimizer steps of 20 images per class)', () => {
+  it('20 per class keeps the defaults; 1 per class (1 batch/epoch instead of 5) gets 5x the epochs', () => {
+    const d = MNIST_TRANSFER_DEFAULTS;
+    expect(epochsForShots(20)).toEqual({ headEpochs: d.headEpochs, fineTuneEpochs: d.fineTuneEpochs, scratchEpochs: d.scratchEpochs, patience: d.patience });
+    expect(epochsForShots(1)).toEqual({ headEpochs: 50, fineTuneEpochs: 250, scratchEpochs: 300, patience: 100 });
+    // 10 per class: 50 images = 3 batches of 20 → 5/3 the epochs (10 → 17).
+    expect(epochsForShots(10).headEpochs).toBe(17);
+    // 40 per class: 10 batches → half the epochs.
+    expect(epochsForShots(40).scratchEpochs).toBe(30);
+  });
+
+  it('keeps epochs that were given explicitly', () => {
+    expect(epochsForShots(1, { scratchEpochs: 7, patience: 3 })).toMatchObject({ headEpochs: 50, scratchEpochs: 7, patience: 3 });
   });
 });
 
