@@ -55,3 +55,4 @@ export async function expectNoLeak(fn: () => unknown | Promise<unknown>, times =
     throw new Error(`tensor leak: ${after - before} tensors left after ${times} runs (${before} -> ${after})`);
   }
 }
+export * from './readme-examples';
