@@ -36,12 +36,7 @@ export function manyToManyCheck(Cell: RecurrentCellClass, seed = 1): GradientChe
   model.build([T, nX]);
   const x = tf.randomNormal([m, T, nX], 0, 1, 'float32', seed + 2);
   const y = tf.tidy(() => tf.oneHot(tf.randomUniform([m, T], 0, k, 'int32', seed + 3), k).toFloat());
-  try {
-    return gradientCheck(model, softmaxCrossEntropy, x, y);
-  } finally {
-    model.dispose();
-    tf.dispose([x, y]);
-  }
+  return checkThenDispose(model, softmaxCrossEntropy, x, y);
 }
 
 /** Many-to-one: a<T> -> Dense -> mean squared error. */
@@ -50,8 +45,13 @@ export function manyToOneCheck(Cell: RecurrentCellClass, seed = 1): GradientChec
   const model = new ScratchSequential([new Cell({ units: nA, inputDim: nX, seed }), new Dense({ units: 1, inputDim: nA, initializer: 'xavier', seed: seed + 1 })]);
   const x = tf.randomNormal([m, T, nX], 0, 1, 'float32', seed + 2);
   const y = tf.randomNormal([m, 1], 0, 1, 'float32', seed + 3);
+  return checkThenDispose(model, meanSquaredError, x, y);
+}
+
+/** gradientCheck, then free the model and the data whatever happens. */
+function checkThenDispose(model: ScratchSequential, loss: Parameters<typeof gradientCheck>[1], x: tf.Tensor, y: tf.Tensor): GradientCheckResult {
   try {
-    return gradientCheck(model, meanSquaredError, x, y);
+    return gradientCheck(model, loss, x, y);
   } finally {
     model.dispose();
     tf.dispose([x, y]);

@@ -42,6 +42,11 @@ export async function renderTransferChart(results: MnistTransferResult[], file: 
     parts.push(`<text x="${x0 + (barW * BARS.length) / 2}" y="${bottom + 16}" font-size="12" text-anchor="middle">seed ${r.seed} (${r.shotsPerClass}/class)</text>`);
   });
   BARS.forEach((b, j) => parts.push(`<rect x="${left + j * 190}" y="12" width="12" height="12" fill="${b.color}"/><text x="${left + j * 190 + 16}" y="22" font-size="12">${b.label}</text>`));
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="white"/><g font-family="DejaVu Sans, sans-serif">${parts.join('')}<text x="${width / 2}" y="${height - 12}" font-size="12" text-anchor="middle">MNIST digits 5-9 test accuracy, backbone trained on digits 0-4</text></g></svg>`;
+  await writeChartPng(file, width, height, parts, 'MNIST digits 5-9 test accuracy, backbone trained on digits 0-4', 12);
+}
+
+/** The transfer charts' frame: white page, the parts, a centred caption `captionGap` px above the bottom; rasterised to `file` (atomic). */
+export async function writeChartPng(file: string, width: number, height: number, parts: string[], caption: string, captionGap: number): Promise<void> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="white"/><g font-family="DejaVu Sans, sans-serif">${parts.join('')}<text x="${width / 2}" y="${height - captionGap}" font-size="12" text-anchor="middle">${caption}</text></g></svg>`;
   writeFileAtomic(file, await sharp(Buffer.from(svg)).png().toBuffer());
 }

@@ -7,8 +7,7 @@
  * @example
  * await renderShotsChart(results, 'docs/transfer-shots.png');
  */
-import sharp from 'sharp';
-import { writeFileAtomic } from '@dlkit/core';
+import { writeChartPng } from './chart';
 import type { MnistTransferResult } from './mnist-transfer';
 
 const SIDES = [
@@ -79,7 +78,5 @@ export async function renderShotsChart(results: MnistTransferResult[], file: str
   }
   SIDES.forEach((s, j) => parts.push(`<rect x="${left + j * 300}" y="14" width="12" height="12" fill="${s.color}"/><text x="${left + j * 300 + 16}" y="24" font-size="12">${s.label}</text>`));
   parts.push(`<text x="${left}" y="46" font-size="11" fill="#555">line: mean over seeds; whisker: seeds' range; number: mean gain in points</text>`);
-  const caption = 'labelled images per class (digits 5-9, log scale); y: 5-9 test accuracy';
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="white"/><g font-family="DejaVu Sans, sans-serif">${parts.join('')}<text x="${width / 2}" y="${height - 14}" font-size="12" text-anchor="middle">${caption}</text></g></svg>`;
-  writeFileAtomic(file, await sharp(Buffer.from(svg)).png().toBuffer());
+  await writeChartPng(file, width, height, parts, 'labelled images per class (digits 5-9, log scale); y: 5-9 test accuracy', 14);
 }
