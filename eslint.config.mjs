@@ -1,0 +1,48 @@
+// Lint for the whole workspace: `npm run lint` (zero warnings), also run by `.ci/run`.
+// typescript-eslint's recommended rules, Prettier for layout (eslint-config-prettier turns off
+// the rules it owns), and Nx's module boundaries: the dependency direction of DESIGN.md section 1
+// (apps -> vision|nlp|audio -> sequence -> core), enforced on every import.
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+/** Which scopes each scope may import (tags are set in each project.json). */
+const depConstraints = [
+  { sourceTag: 'scope:core', onlyDependOnLibsWithTags: ['scope:core'] },
+  { sourceTag: 'scope:sequence', onlyDependOnLibsWithTags: ['scope:core', 'scope:sequence'] },
+  { sourceTag: 'scope:vision', onlyDependOnLibsWithTags: ['scope:core', 'scope:sequence', 'scope:vision'] },
+  { sourceTag: 'scope:nlp', onlyDependOnLibsWithTags: ['scope:core', 'scope:sequence', 'scope:nlp'] },
+  { sourceTag: 'scope:audio', onlyDependOnLibsWithTags: ['scope:core', 'scope:sequence', 'scope:audio'] },
+  { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app'] },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '.nx/**', '**/dlkit-out/**', '.test-results/**', 'scratchpad/**', 'tmp/**'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allowCircularSelfDependency: false, depConstraints, banTransitiveDependencies: true },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  prettier,
+  {
+    // After Prettier's config, which switches max-len off: Prettier wraps code at 120 columns but
+    // leaves comments and strings alone, so long ones are caught here.
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    rules: { 'max-len': ['error', { code: 160, ignoreUrls: true, ignorePattern: '^\\s*(import|export) ' }] },
+  },
+);
