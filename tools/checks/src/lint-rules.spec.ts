@@ -26,11 +26,10 @@ function lintProbes(probes: Probe[]): string[][] {
       }
       process.stdout.write(JSON.stringify(out));
     })().catch((e) => { console.error(e); process.exit(1); });`;
-  const run = spawnSync(process.execPath, ['-e', script, JSON.stringify(probes)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-  });
+  const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+  // The boundary rule skips itself without a cached project graph (a fresh clone): compute it.
+  spawnSync('npx', ['nx', 'show', 'projects'], { cwd: ROOT, env, stdio: 'ignore' });
+  const run = spawnSync(process.execPath, ['-e', script, JSON.stringify(probes)], { cwd: ROOT, encoding: 'utf8', env });
   if (run.status !== 0) throw new Error(`eslint probe failed: ${run.stderr}`);
   return JSON.parse(run.stdout);
 }
