@@ -16,7 +16,7 @@ export type TimeDistributedDenseOptions = Omit<DenseOptions, 'l2'>;
  * @example
  * const head = new TimeDistributedDense({ units: 27, inputDim: 50, seed: 2 });
  * const logits = head.forward(a, { training: true });   // a [m, T, 50] -> [m, T, 27]
- * const da = head.backward(softmaxCrossEntropy(logits, Y).dA); // [m, T, 50]
+ * const da = head.backward(softmaxCrossEntropy(Y, logits).dA); // [m, T, 50]
  */
 export class TimeDistributedDense implements ScratchLayer {
   readonly kind = 'timeDistributedDense';
