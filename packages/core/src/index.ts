@@ -113,6 +113,7 @@ export type {
   TrainerMetric,
   TrainerMetricFn,
   TrainerOptions,
+  TrainingContext,
   Trial,
 } from './train';
 

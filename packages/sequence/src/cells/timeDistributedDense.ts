@@ -7,8 +7,8 @@
  * parameters (`W` [n, k], `b` [k]) are exposed as this layer's own.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Dense } from '@dlkit/core';
-import type { DenseOptions, ForwardContext, Grads, Params, ScratchLayer } from '@dlkit/core';
+import { Dense } from '@dlkit/core/scratch';
+import type { DenseOptions, ForwardContext, Grads, Params, ScratchLayer } from '@dlkit/core/scratch';
 
 export type TimeDistributedDenseOptions = Omit<DenseOptions, 'l2'>;
 
