@@ -1,2 +1,3 @@
-// Filled by its own issue. Re-exports core so the package resolves and builds.
-export const PACKAGE_NAME = '@dlkit/audio';
+// Public surface of @dlkit/audio: speech features, trigger-word detection, speech-to-text.
+// Nothing is exported yet; each name will be added here explicitly, as in core, vision and sequence.
+export {};

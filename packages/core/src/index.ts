@@ -1,14 +1,121 @@
-// Public surface of @dlkit/core. One line per module; keep it sorted by folder.
-export * from './backend/init';
-export * from './data/batches';
-export * from './data/rng';
-export * from './data/synthetic';
-export * from './dls';
-export * from './io/atomic';
-export * from './io/filesystem';
-export * from './io/onnx';
-export * from './optim';
-export * from './scratch';
-export * from './train';
-export * from './util/options';
-export * from './util/svg';
+// Public surface of @dlkit/core: the training stack a tfjs or Keras user reaches for (backend,
+// data, Trainer and callbacks, schedules, model I/O, ONNX). Every name is chosen; nothing is
+// re-exported wholesale. Keep it sorted by folder.
+//
+// The from-scratch engine and the course experiments have their own doors, as a namespace here
+// and as a subpath (the same modules):
+//   import { scratch } from '@dlkit/core';   or   import { Dense, trainStep } from '@dlkit/core/scratch';
+//   import { dls } from '@dlkit/core';       or   import { runPlanar } from '@dlkit/core/dls';
+// Test helpers: '@dlkit/core/testing'.
+
+export { initBackend, listExtraKernels } from './backend/init';
+export type { BackendInfo, BackendName, BackendOptions } from './backend/init';
+
+export { datasetSubset, tensorDataset } from './data/dataset';
+export type { Batch, Dataset, ModelInputs } from './data/dataset';
+export { Rng } from './data/rng';
+export { splitDataset, splitIndices } from './data/split';
+export type { ValidationSplitOptions } from './data/split';
+
+export * as dls from './dls';
+
+export { replaceDirAtomic, writeFileAtomic } from './io/atomic';
+export { fileSystem, loadModel, saveModel } from './io/filesystem';
+export {
+  GraphBuilder,
+  OnnxAttributeType,
+  OnnxDataType,
+  OnnxSession,
+  decodeModel,
+  encodeModel,
+  exportToOnnx,
+  importOnnx,
+  loadOnnx,
+  onnxAttr,
+  onnxParity,
+  saveOnnx,
+  supportedOnnxLayers,
+  supportedOnnxOps,
+} from './io/onnx';
+export type {
+  AttributeProto,
+  GraphBuilderOptions,
+  GraphProto,
+  ModelProto,
+  NodeProto,
+  OnnxAttr,
+  OnnxDim,
+  OnnxExportOptions,
+  OnnxImportOptions,
+  OnnxLogicalShape,
+  OnnxParityOptions,
+  OnnxParityResult,
+  OnnxSessionOptions,
+  OnnxTensor,
+  OnnxTensorData,
+  OnnxValue,
+  OnnxValueInfo,
+  OperatorSetId,
+  TensorProto,
+  ValueInfoProto,
+} from './io/onnx';
+
+export { constantLr, cosineWithWarmup, exponentialDecay, inverseTimeDecay, stepDecay } from './optim';
+export type { LearningRateSchedule } from './optim';
+
+export * as scratch from './scratch';
+
+export {
+  Checkpoint,
+  EarlyStopping,
+  History,
+  LearningRateScheduler,
+  NonFiniteLossError,
+  TRAIN_COLOR,
+  Trainer,
+  TrainingTimer,
+  VALIDATION_COLOR,
+  defaultTrainingWorkers,
+  diagnoseBiasVariance,
+  fit,
+  formatEpochLogs,
+  intUniform,
+  learningCurvesSvg,
+  linUniform,
+  logUniform,
+  niceTicks,
+  oneOf,
+  randomSearch,
+  renderLearningCurves,
+} from './train';
+export type {
+  BatchLogs,
+  BiasVarianceInput,
+  BiasVarianceReport,
+  Callback,
+  CallbackState,
+  CheckpointOptions,
+  Diagnosis,
+  EarlyStoppingOptions,
+  EpochLogs,
+  LearningCurvesOptions,
+  LossKind,
+  LossName,
+  LossSpec,
+  MetricSpec,
+  OptimizerName,
+  RandomSearchOptions,
+  Sampler,
+  SearchParams,
+  SearchSpace,
+  TrainData,
+  TrainerLossFn,
+  TrainerMetric,
+  TrainerMetricFn,
+  TrainerOptions,
+  TrainingContext,
+  Trial,
+} from './train';
+
+export { stripUndefined } from './util/options';
+export { escapeXml, formatTick } from './util/svg';

@@ -1,9 +1,84 @@
-// @dlkit/sequence: recurrent cells from scratch, character language models, time series,
-// music generation, seq2seq with attention.
-export const PACKAGE_NAME = '@dlkit/sequence';
-export * from './cells';
-export * from './music';
-export * from './seq2seq';
-export * from './textgen';
-export * from './timeseries';
-export * from './tokens';
+// Public surface of @dlkit/sequence: recurrent cells from scratch (with their tfjs-layers twins),
+// character language models, time-series forecasting, music generation, and seq2seq with
+// attention. Every name is chosen; grouped by folder.
+export { RECURRENT_CELLS, RNN_GRADCHECK_EXPERIMENT, runRecurrentGradcheck } from './cells/checkReport';
+export type { RecurrentCellClass, RecurrentCheckRow } from './cells/checkReport';
+export { clipGradientsByNorm, clipGradientsByValue, disposeGrads, globalNorm } from './cells/clip';
+export { ClippedOptimizer } from './cells/clippedOptimizer';
+export type { ClippingOptions } from './cells/clippedOptimizer';
+export { GRU } from './cells/gru';
+export { LSTM } from './cells/lstm';
+export { RecurrentCell } from './cells/recurrent';
+export type { RecurrentOptions } from './cells/recurrent';
+export { scratchToTfjs } from './cells/scratchToTfjs';
+export type { ScratchToTfjsOptions } from './cells/scratchToTfjs';
+export { SimpleRNN } from './cells/simpleRnn';
+export { loadWeightsIntoScratch, recurrentLayer, weightsFromScratch } from './cells/tfjs-recurrent';
+export type { RecurrentCellKind, RecurrentLayerOptions } from './cells/tfjs-recurrent';
+export { TimeDistributedDense } from './cells/timeDistributedDense';
+export type { TimeDistributedDenseOptions } from './cells/timeDistributedDense';
+
+export { loadMelodyCorpus, melodyCorpusFiles, tuneMelody, writeCorpusMidi } from './music/corpus';
+export { TUNES } from './music/corpus/tunes';
+export type { Tune } from './music/corpus/tunes';
+export { midiToHz, pitchName, STEPS_PER_BAR, STEPS_PER_QUARTER } from './music/events';
+export type { Melody, NoteEvent } from './music/events';
+export { generateMelody, loadMusicModel, MUSIC_GENERATE_DEFAULTS, runMusicGenerate } from './music/generate';
+export type { GenerateMelodyOptions, MusicGenerateOptions, MusicGenerateResult, MusicModel } from './music/generate';
+export { copiedPhraseFraction, pitchClassDistribution, pitchClassKl, randomMelodyEvents } from './music/metrics';
+export { melodyToMidi, MidiFileError, midiToMelody, readMidiFile, readMidiFolder } from './music/midi';
+export type { MidiFolder } from './music/midi';
+export { buildMusicLstm, disposeMusicModel } from './music/model';
+export type { MusicModelConfig } from './music/model';
+export { formatNotation, parseNotation } from './music/notation';
+export type { NotationOptions } from './music/notation';
+export { melodyPanels, pianoRollPng } from './music/pianoRoll';
+export type { PianoRollOptions, PianoRollPanel } from './music/pianoRoll';
+export { melodyToWav, synthesizeMelody } from './music/synth';
+export type { SynthOptions } from './music/synth';
+export { MUSIC_TRAIN_DEFAULTS, trainMusicModel } from './music/train';
+export type { MusicTrainOptions, MusicTrainResult } from './music/train';
+
+export { renderAttentionPng } from './seq2seq/attentionPlot';
+export type { AttentionPlotOptions } from './seq2seq/attentionPlot';
+export { DATE_FORMATS, DateSplit, formatDate, randomDatePair } from './seq2seq/dates';
+export type { DateFormat, DatePair, DateSplitOptions } from './seq2seq/dates';
+export { buildSeq2seq, SEQ2SEQ_DEFAULTS, Seq2seqAttention } from './seq2seq/model';
+export type { Seq2seqConfig, Seq2seqModels } from './seq2seq/model';
+export { describeSkipped, PairCoder, PAIRS_TSV_DEFAULTS, parsePairsTsv } from './seq2seq/pairs';
+export type { Pair, PairsTsvOptions, ParsedPairs, SkippedRow } from './seq2seq/pairs';
+export { TRAIN_DATES_DEFAULTS, TRAIN_PAIRS_DEFAULTS, TRAIN_TRANSLATOR_DEFAULTS, trainDateTranslator, trainPairsTranslator, trainTranslator } from './seq2seq/train';
+export type { TrainDatesOptions, TrainDatesResult, TrainPairsOptions, TrainPairsResult, TrainTranslatorOptions } from './seq2seq/train';
+export { Seq2seqTranslator, TRANSLATOR_JSON } from './seq2seq/translator';
+export type { Translation } from './seq2seq/translator';
+
+export { NGRAM_SMOOTHING_K, NgramBaseline } from './textgen/baselines';
+export type { NgramOptions } from './textgen/baselines';
+export { corpusFromText, loadNames, loadTextCorpus, splitCorpus, TEXT_CORPUS_DEFAULTS } from './textgen/corpus';
+export type { TextCorpus, TextCorpusMode, TextCorpusOptions } from './textgen/corpus';
+export { charLanguageModel, maskedSequenceCrossentropy, NAMES_CHAR_LM } from './textgen/model';
+export type { CharLmConfig } from './textgen/model';
+export { SAMPLE_CHAR_LM_DEFAULTS, sampleCharLm } from './textgen/sample';
+export type { SampleCharLmOptions, SampleCharLmResult } from './textgen/sample';
+export { loadCharLm } from './textgen/saved';
+export type { CharLm } from './textgen/saved';
+export { CharSequenceDataset, encodeItems, textgenVocabulary } from './textgen/sequences';
+export { meanNll, TRAIN_CHAR_LM_DEFAULTS, trainCharLm } from './textgen/train';
+export type { TrainCharLmOptions, TrainCharLmResult } from './textgen/train';
+
+export { maeByStep, meanAbsoluteError, naiveForecast, seasonalNaiveForecast } from './timeseries/baselines';
+export { BUILTIN_SERIES, CsvError, loadSeries, parseCsv } from './timeseries/csv';
+export type { BuiltinSeriesName, CsvTable, LoadSeriesOptions, Series } from './timeseries/csv';
+export { Forecaster } from './timeseries/forecaster';
+export type { ForecastCell, ForecastCenter, ForecasterConfig, ForecasterFitOptions, ForecastStrategy } from './timeseries/forecaster';
+export { forecastPlotSvg, renderForecastPlot } from './timeseries/plot';
+export type { ForecastPlotData } from './timeseries/plot';
+export { RUN_FORECAST_DEFAULTS, runForecast } from './timeseries/runForecast';
+export type { ForecastResult, RunForecastOptions } from './timeseries/runForecast';
+export { chronologicalSplit, diffs, DiffScaler, makeWindows, testOrigins } from './timeseries/windows';
+export type { ChronologicalSplit, SplitOptions, WindowOptions, Windows } from './timeseries/windows';
+
+export { sampleLogits } from './tokens/sampling';
+export type { SamplingOptions } from './tokens/sampling';
+export { UnknownTokenError, Vocabulary } from './tokens/vocabulary';
+export type { VocabularyOptions } from './tokens/vocabulary';

@@ -7,7 +7,7 @@
  * scratch on those 100 images with the same augmentation, optimizer and epoch selection on a
  * separate 5-9 validation set; both are scored on every 5-9 digit of mnistSplit().test.
  * One JSON line per seed `{"task":"transfer","transferAccuracy":x,"scratchAccuracy":x,"gainPoints":x,...}`,
- * then a summary line (mean and per-seed numbers); exit 1 when a seed's gain is below the issue's
+ * then a summary line (mean and per-seed numbers); exit 1 when a seed's gain is below the required
  * 10 points. `--shots 1,2,5,10,20` sweeps the labelled images per class (a summary line per
  * count; every count gets the optimizer steps of 20 per class, see epochsForShots) and `--chart`
  * then draws the label-efficiency curve instead of the per-seed bars.

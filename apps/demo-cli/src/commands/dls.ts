@@ -4,8 +4,9 @@
  * rnn-gradcheck from sequence) and prints its table, or one JSON line
  * `{"experiment": ..., "results": {...}}`.
  */
-import { DLS_EXPERIMENTS as CORE_EXPERIMENTS, assertDlsResult, initBackend } from '@dlkit/core';
-import type { DlsExperiment } from '@dlkit/core';
+import { initBackend } from '@dlkit/core';
+import { DLS_EXPERIMENTS as CORE_EXPERIMENTS, assertDlsResult } from '@dlkit/core/dls';
+import type { DlsExperiment } from '@dlkit/core/dls';
 import { RNN_GRADCHECK_EXPERIMENT } from '@dlkit/sequence';
 import type { CliCommand } from './types';
 import { Output } from '../util/output';

@@ -7,7 +7,8 @@
 import { Rng } from './rng';
 import type { SyntheticDataset } from './syntheticDataset';
 
-export * from './syntheticDataset';
+export { concatSynthetic, positiveRate, syntheticRow, syntheticSubset, syntheticTensors, trainTestSplit } from './syntheticDataset';
+export type { SyntheticDataset, TrainTestSplitOptions } from './syntheticDataset';
 
 /** numpy.linspace(start, stop, n, endpoint). */
 function linspace(start: number, stop: number, n: number, endpoint = true): number[] {

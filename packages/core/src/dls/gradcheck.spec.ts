@@ -36,8 +36,8 @@ describe('dls gradcheck', () => {
 
 describe('the check can fail', () => {
   it('a wrong sigmoidCrossEntropy gradient (missing 1/m) is caught', () => {
-    const forgetsOneOverM: LossFn = (z, y) => {
-      const r = sigmoidCrossEntropy(z, y);
+    const forgetsOneOverM: LossFn = (y, z) => {
+      const r = sigmoidCrossEntropy(y, z);
       const wrong = tf.mul(r.dA, z.shape[0]);
       r.dA.dispose();
       return { loss: r.loss, dA: wrong };

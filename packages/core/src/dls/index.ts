@@ -1,4 +1,5 @@
 // The DLS experiments (`dlkit dls <name>`): one file per course lab, one row per experiment here.
+// Public as `@dlkit/core/dls` and as the `dls` namespace of `@dlkit/core`.
 import { runGradcheck } from './gradcheck';
 import { runInit } from './init';
 import { runOptimization } from './optimization';
@@ -6,7 +7,7 @@ import { runPlanar } from './planar';
 import { runRegularization } from './regularization';
 import type { DlsExperiment } from './types';
 
-export * from './types';
+export type { DlsAccuracy, DlsExperiment, DlsResult, DlsRunOptions } from './types';
 export { assertDlsResult } from './validate';
 export { binaryAccuracy, fitScratch } from './train';
 export type { ScratchFitOptions, ScratchFitResult } from './train';
@@ -14,6 +15,10 @@ export { sigmoidCrossEntropy } from './sigmoidCrossEntropy';
 export { runGradcheck, runInit, runOptimization, runPlanar, runRegularization };
 export type { GradcheckRow } from './gradcheck';
 export { CATCH_UP_POINTS } from './optimization';
+// The curriculum's generated 2-D sets (planar flower, circles, moons, the football field), with a
+// seeded train/test split and batch-first tensors.
+export { circles, footballLike, moons, planarFlower, syntheticTensors, trainTestSplit } from '../data/synthetic';
+export type { CirclesOptions, FootballLikeOptions, MoonsOptions, PlanarFlowerOptions, SyntheticDataset, TrainTestSplitOptions } from '../data/synthetic';
 
 /** Name -> experiment. Adding an experiment = one file plus one row. */
 export const DLS_EXPERIMENTS: Record<string, DlsExperiment> = {

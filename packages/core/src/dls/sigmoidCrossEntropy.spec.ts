@@ -14,7 +14,7 @@ describe('sigmoidCrossEntropy (logits)', () => {
     // dZ = (sigmoid(z) - y) / 2 = [(0.5 - 1) / 2, 0.880797 / 2] = [-0.25, 0.440399]
     const z = tf.tensor2d([[0], [2]]);
     const y = tf.tensor2d([[1], [0]]);
-    const { loss, dA } = sigmoidCrossEntropy(z, y);
+    const { loss, dA } = sigmoidCrossEntropy(y, z);
     expect(loss).toBeCloseTo(1.410038, 5);
     expectClose(dA, [-0.25, 0.440399]);
     tf.dispose([z, y, dA]);
@@ -24,8 +24,8 @@ describe('sigmoidCrossEntropy (logits)', () => {
     const z = tf.tensor2d([[-3], [-0.5], [0.2], [1.7], [4]]);
     const y = tf.tensor2d([[0], [1], [1], [0], [1]]);
     const a = tf.sigmoid(z);
-    const ours = sigmoidCrossEntropy(z, y);
-    const ref = binaryCrossEntropy(a, y);
+    const ours = sigmoidCrossEntropy(y, z);
+    const ref = binaryCrossEntropy(y, a);
     expect(ours.loss).toBeCloseTo(ref.loss, 5);
     const chain = tf.mul(ref.dA, tf.mul(a, tf.sub(1, a))); // dZ = dA * a (1 - a)
     expectClose(ours.dA, chain, { atol: 1e-6, rtol: 1e-4 });
@@ -38,12 +38,12 @@ describe('sigmoidCrossEntropy (logits)', () => {
     const y = tf.tensor2d(labels, [3, 1]);
     const lossAt = (v: number[]) => {
       const z = tf.tensor2d(v, [3, 1]);
-      const r = sigmoidCrossEntropy(z, y);
+      const r = sigmoidCrossEntropy(y, z);
       tf.dispose([z, r.dA]);
       return r.loss;
     };
     const z = tf.tensor2d(values, [3, 1]);
-    const { dA } = sigmoidCrossEntropy(z, y);
+    const { dA } = sigmoidCrossEntropy(y, z);
     const analytic = dA.dataSync();
     values.forEach((_, i) => {
       const plus = values.slice();
@@ -60,7 +60,7 @@ describe('sigmoidCrossEntropy (logits)', () => {
     // the fused gradient is (1 - 0) / 1 = 1, and the loss is z = 40 (finite, no clipping needed)
     const z = tf.tensor2d([[40]]);
     const y = tf.tensor2d([[0]]);
-    const { loss, dA } = sigmoidCrossEntropy(z, y);
+    const { loss, dA } = sigmoidCrossEntropy(y, z);
     const a = tf.sigmoid(z);
     expect(a.dataSync()[0]).toBe(1);
     a.dispose();
@@ -72,9 +72,9 @@ describe('sigmoidCrossEntropy (logits)', () => {
   it('checks shapes and leaks nothing', async () => {
     const z = tf.zeros([4, 1]);
     const y = tf.zeros([4, 2]);
-    expect(() => sigmoidCrossEntropy(z, y)).toThrow(/logits have shape \[4,1\] but labels have \[4,2\]/);
+    expect(() => sigmoidCrossEntropy(y, z)).toThrow(/logits have shape \[4,1\] but labels have \[4,2\]/);
     const y1 = tf.ones([4, 1]);
-    await expectNoLeak(() => sigmoidCrossEntropy(z, y1).dA.dispose());
+    await expectNoLeak(() => sigmoidCrossEntropy(y1, z).dA.dispose());
     tf.dispose([z, y, y1]);
   });
 });

@@ -15,10 +15,10 @@ import { sumFloat64 } from '../scratch/losses/util';
 
 /**
  * @example
- * const { loss, dA } = sigmoidCrossEntropy(tf.tensor2d([[0], [2]]), tf.tensor2d([[1], [0]]));
+ * const { loss, dA } = sigmoidCrossEntropy(tf.tensor2d([[1], [0]]), tf.tensor2d([[0], [2]]));
  * // loss = (ln 2 + (2 + ln(1 + e^-2))) / 2 = 1.4100, dA = [[(0.5 - 1) / 2], [(0.8808 - 0) / 2]]
  */
-export function sigmoidCrossEntropy(logits: tf.Tensor, yTrue: tf.Tensor): LossResult {
+export function sigmoidCrossEntropy(yTrue: tf.Tensor, logits: tf.Tensor): LossResult {
   if (logits.shape.join(',') !== yTrue.shape.join(',')) {
     throw new Error(`sigmoidCrossEntropy: logits have shape [${logits.shape}] but labels have [${yTrue.shape}]; they must match, e.g. [m, 1]`);
   }

@@ -87,8 +87,8 @@ class MaxPoolSpreadsGradient extends MaxPool2D {
 }
 
 /** Binary cross-entropy whose dA misses the 1/m (the "missing 1/m" bug in our convention). */
-const bceMissingOneOverM: LossFn = (a, y) => {
-  const r = binaryCrossEntropy(a, y);
+const bceMissingOneOverM: LossFn = (y, a) => {
+  const r = binaryCrossEntropy(y, a);
   const dA = tf.mul(r.dA, a.shape[0]);
   r.dA.dispose();
   return { loss: r.loss, dA };

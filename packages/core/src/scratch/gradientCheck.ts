@@ -91,7 +91,7 @@ export type GradientCheckTarget = ScratchLayer | ScratchSequential;
 
 /**
  * Checks `model`'s backward against two-sided numeric differences of the cost
- * lossFn(model.forward(x), y) + the model's regularization (+ `l2` penalty if given).
+ * lossFn(y, model.forward(x)) + the model's regularization (+ `l2` penalty if given).
  * Layers with randomness must be made deterministic first (e.g. `Dropout.setFixedMask`).
  * BatchNorm running statistics are updated by the extra forward passes.
  *
@@ -110,7 +110,7 @@ export function gradientCheck(model: GradientCheckTarget, lossFn: LossFn, x: tf.
   // J(theta) for the current parameter values, in float64
   const cost = (input: tf.Tensor): number => {
     const out = model.forward(input, ctx);
-    const { loss, dA } = lossFn(out, y);
+    const { loss, dA } = lossFn(y, out);
     out.dispose();
     dA.dispose();
     let J = loss + (model.regularizationCost?.() ?? 0);
@@ -124,7 +124,7 @@ export function gradientCheck(model: GradientCheckTarget, lossFn: LossFn, x: tf.
 
   // analytic gradients
   const out = model.forward(x, ctx);
-  const { dA } = lossFn(out, y);
+  const { dA } = lossFn(y, out);
   out.dispose();
   const dX = model.backward(dA);
   dA.dispose();

@@ -83,7 +83,7 @@ describe('ScratchSequential', () => {
     const model = mlp(1);
     const [x, y] = toyData(8, 2);
     const A = model.forward(x, { training: true });
-    const { loss, dA } = binaryCrossEntropy(A, y);
+    const { loss, dA } = binaryCrossEntropy(y, A);
     const dX = model.backward(dA);
     const p = model.params();
     const f = (input: tf.Tensor) => {
@@ -115,7 +115,7 @@ describe('ScratchSequential', () => {
 
     // L2: the optimizer sees data gradient + (lambda/m) W for weights, unchanged biases
     const out = model.forward(x, { training: true });
-    const { loss, dA } = binaryCrossEntropy(out, y);
+    const { loss, dA } = binaryCrossEntropy(y, out);
     model.backward(dA).dispose();
     const dataGrads = Object.fromEntries(Object.entries(model.grads()).map(([k, g]) => [k, Float32Array.from(g.dataSync())]));
     const weights = Object.fromEntries(Object.entries(model.params()).map(([k, v]) => [k, Float32Array.from(v.dataSync())]));

@@ -14,7 +14,7 @@ import type { ForwardContext, Grads, Params, ScratchLayer } from './types';
  *   new Dense({ units: 1, seed: 2 }), new Sigmoid(),
  * ]);
  * const A = model.forward(X, { training: true });        // X [m, 2] -> A [m, 1]
- * const { loss, dA } = binaryCrossEntropy(A, Y);
+ * const { loss, dA } = binaryCrossEntropy(Y, A);
  * model.backward(dA).dispose();                           // model.grads()['dense1.W'] ...
  */
 export class ScratchSequential {

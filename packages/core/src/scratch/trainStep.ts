@@ -32,7 +32,7 @@ export function trainStep(model: ScratchSequential, lossFn: LossFn, x: tf.Tensor
   let loss: number;
   let dA: tf.Tensor;
   try {
-    ({ loss, dA } = lossFn(out, y));
+    ({ loss, dA } = lossFn(y, out));
   } finally {
     out.dispose();
   }

@@ -55,4 +55,6 @@ export async function expectNoLeak(fn: () => unknown | Promise<unknown>, times =
     throw new Error(`tensor leak: ${after - before} tensors left after ${times} runs (${before} -> ${after})`);
   }
 }
-export * from './readme-examples';
+export { checkReadmeExamples, readmeExamples } from './readme-examples';
+export type { ReadmeExample } from './readme-examples';
+export { checkReadmeApiTable, moduleExportNames, readmeApiNames } from './readme-api';

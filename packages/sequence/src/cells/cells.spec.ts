@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { Dense, GRADCHECK_THRESHOLD, ScratchSequential, autodiffCheck, gradientCheck, initBackend, meanSquaredError, softmaxCrossEntropy } from '@dlkit/core';
-import type { ReferenceForward } from '@dlkit/core';
+import { initBackend } from '@dlkit/core';
+import { Dense, GRADCHECK_THRESHOLD, ScratchSequential, autodiffCheck, gradientCheck, meanSquaredError, softmaxCrossEntropy } from '@dlkit/core/scratch';
+import type { ReferenceForward } from '@dlkit/core/scratch';
 import { expectClose, expectNoLeak } from '@dlkit/core/testing';
 import { GRU } from './gru';
 import { LSTM } from './lstm';

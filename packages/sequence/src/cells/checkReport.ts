@@ -9,8 +9,9 @@
  *   gru given the same weights through the documented gate-order mapping.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Dense, GRADCHECK_THRESHOLD, ScratchSequential, gradientCheck, meanSquaredError, softmaxCrossEntropy } from '@dlkit/core';
-import type { DlsExperiment, DlsResult, GradientCheckResult } from '@dlkit/core';
+import { Dense, GRADCHECK_THRESHOLD, ScratchSequential, gradientCheck, meanSquaredError, softmaxCrossEntropy } from '@dlkit/core/scratch';
+import type { GradientCheckResult } from '@dlkit/core/scratch';
+import type { DlsExperiment, DlsResult } from '@dlkit/core/dls';
 import { GRU } from './gru';
 import { LSTM } from './lstm';
 import type { RecurrentCell, RecurrentOptions } from './recurrent';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { GradientDescent, initBackend } from '@dlkit/core';
+import { initBackend } from '@dlkit/core';
+import { GradientDescent } from '@dlkit/core/scratch';
 import { expectClose, expectNoLeak } from '@dlkit/core/testing';
 import { clipGradientsByNorm, clipGradientsByValue, disposeGrads, globalNorm } from './clip';
 import { ClippedOptimizer } from './clippedOptimizer';

@@ -15,7 +15,7 @@
  * (They only depend on core's types; they could live in core's scratch engine next to `trainStep`.)
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Grads } from '@dlkit/core';
+import type { Grads } from '@dlkit/core/scratch';
 
 /**
  * Clips every gradient entry to [-maxValue, maxValue].

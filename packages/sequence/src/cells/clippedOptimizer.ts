@@ -5,7 +5,7 @@
  * unchanged (L2 and learning-rate schedules included), and it records the global gradient norm
  * before clipping, the number to watch for exploding gradients.
  */
-import type { Grads, Params, ScratchOptimizer } from '@dlkit/core';
+import type { Grads, Params, ScratchOptimizer } from '@dlkit/core/scratch';
 import type * as tf from '@tensorflow/tfjs';
 import { clipGradientsByNorm, clipGradientsByValue, globalNorm } from './clip';
 

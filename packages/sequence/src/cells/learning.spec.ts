@@ -3,8 +3,9 @@
  * real first names, and gradient clipping by norm keeps a long-sequence vanilla RNN from exploding.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Adam, Dense, GradientDescent, ScratchSequential, initBackend, meanSquaredError, randomScaled, softmaxCrossEntropy, trainStep } from '@dlkit/core';
-import type { Initializer } from '@dlkit/core';
+import { initBackend } from '@dlkit/core';
+import { Adam, Dense, GradientDescent, ScratchSequential, meanSquaredError, randomScaled, softmaxCrossEntropy, trainStep } from '@dlkit/core/scratch';
+import type { Initializer } from '@dlkit/core/scratch';
 import { Rng } from '@dlkit/core';
 import { expectNoLeak } from '@dlkit/core/testing';
 import { Vocabulary, sampleLogits } from '../tokens';

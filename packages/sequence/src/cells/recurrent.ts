@@ -13,8 +13,9 @@
  * the losses' dA already carries the 1/m.
  */
 import * as tf from '@tensorflow/tfjs';
-import { BaseLayer, expectSameShape, resolveInitializer, toRng } from '@dlkit/core';
-import type { ForwardContext, Grads, Initializer, InitializerName, Rng } from '@dlkit/core';
+import { BaseLayer, expectSameShape, resolveInitializer, toRng } from '@dlkit/core/scratch';
+import type { Rng } from '@dlkit/core';
+import type { ForwardContext, Grads, Initializer, InitializerName } from '@dlkit/core/scratch';
 
 export interface RecurrentOptions {
   /** Hidden units n_a (the size of a<t>); a positive integer. */

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { Dense, Flatten, ScratchSequential, Tanh, exportToOnnx, initBackend, loadOnnx, onnxParity } from '@dlkit/core';
+import { exportToOnnx, initBackend, loadOnnx, onnxParity } from '@dlkit/core';
+import { Dense, Flatten, ScratchSequential, Tanh } from '@dlkit/core/scratch';
 import { expectNoLeak, maxAbsDiff } from '@dlkit/core/testing';
 import { GRU } from './gru';
 import { LSTM } from './lstm';

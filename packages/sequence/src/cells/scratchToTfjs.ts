@@ -7,7 +7,7 @@
  * One row per scratch layer kind (add a row to support another kind).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Dense, ScratchLayer, ScratchSequential } from '@dlkit/core';
+import type { Dense, ScratchLayer, ScratchSequential } from '@dlkit/core/scratch';
 import { GRU } from './gru';
 import { LSTM } from './lstm';
 import { SimpleRNN } from './simpleRnn';

@@ -9,7 +9,7 @@
  * (see tfjs-recurrent.ts).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Grads } from '@dlkit/core';
+import type { Grads } from '@dlkit/core/scratch';
 import { RecurrentCell, tanhGrad } from './recurrent';
 import type { RecurrentOptions, State, StepBackward, StepCache, StepForward } from './recurrent';
 

@@ -7,8 +7,8 @@
  * parameters (`W` [n, k], `b` [k]) are exposed as this layer's own.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Dense } from '@dlkit/core';
-import type { DenseOptions, ForwardContext, Grads, Params, ScratchLayer } from '@dlkit/core';
+import { Dense } from '@dlkit/core/scratch';
+import type { DenseOptions, ForwardContext, Grads, Params, ScratchLayer } from '@dlkit/core/scratch';
 
 export type TimeDistributedDenseOptions = Omit<DenseOptions, 'l2'>;
 
@@ -16,7 +16,7 @@ export type TimeDistributedDenseOptions = Omit<DenseOptions, 'l2'>;
  * @example
  * const head = new TimeDistributedDense({ units: 27, inputDim: 50, seed: 2 });
  * const logits = head.forward(a, { training: true });   // a [m, T, 50] -> [m, T, 27]
- * const da = head.backward(softmaxCrossEntropy(logits, Y).dA); // [m, T, 50]
+ * const da = head.backward(softmaxCrossEntropy(Y, logits).dA); // [m, T, 50]
  */
 export class TimeDistributedDense implements ScratchLayer {
   readonly kind = 'timeDistributedDense';

@@ -72,11 +72,11 @@ describe('maskedLoss', () => {
     const heads = [DIGIT_HEAD, { ...GREATER_THAN_4_HEAD, weight: 0.25 }];
     const preds = [tf.softmax(tf.randomNormal([6, 10], 0, 1, 'float32', 1)), tf.sigmoid(tf.randomNormal([6, 1], 0, 1, 'float32', 2))];
     const targets = [tf.tensor1d([3, -1, 7, 1, 0, 9]), tf.tensor1d([0, 1, -1, 0, 0, 1])];
-    const { total, perHead } = multiTaskLoss(heads, preds, targets);
+    const { total, perHead } = multiTaskLoss(heads, targets, preds);
     expect(total.dataSync()[0]).toBeCloseTo(perHead[0].dataSync()[0] + 0.25 * perHead[1].dataSync()[0], 5);
     tf.dispose([total, ...perHead]);
     await expectNoLeak(() => tf.tidy(() => {
-      multiTaskLoss(heads, preds, targets);
+      multiTaskLoss(heads, targets, preds);
     }), 3);
     tf.dispose([...preds, ...targets]);
   });

@@ -80,8 +80,8 @@ function batchOf(data: MultiTaskData, heads: TaskHead[], rows: number[]): { x: t
   };
 }
 
-/** Weighted total loss and per-head losses of one batch (used by the loop and the specs). */
-export function multiTaskLoss(heads: TaskHead[], preds: tf.Tensor[], targets: tf.Tensor[]): { total: tf.Scalar; perHead: tf.Scalar[] } {
+/** Weighted total loss and per-head losses of one batch (used by the loop and the specs); targets first, as tfjs losses. */
+export function multiTaskLoss(heads: TaskHead[], targets: tf.Tensor[], preds: tf.Tensor[]): { total: tf.Scalar; perHead: tf.Scalar[] } {
   const perHead = heads.map((h, k) => maskedLoss(h.kind, targets[k], preds[k]));
   const total = tf.addN(perHead.map((l, k) => l.mul(heads[k].weight ?? 1))) as tf.Scalar;
   return { total, perHead };
@@ -110,7 +110,7 @@ export async function trainMultiTask(model: tf.LayersModel, heads: TaskHead[], d
             () => {
               const out = model.apply(x, { training: true });
               const preds = Array.isArray(out) ? (out as tf.Tensor[]) : [out as tf.Tensor];
-              const l = multiTaskLoss(heads, preds, t);
+              const l = multiTaskLoss(heads, t, preds);
               perHead = l.perHead.map((p) => tf.keep(p));
               return l.total;
             },

@@ -1,24 +1,21 @@
-// ONNX: export of tfjs layers models, a protobuf reader/writer for .onnx files, and inference
-// sessions on onnxruntime-node (the only module that imports it). Generic names from inside this
-// folder are exported with an Onnx prefix so the package surface stays unambiguous.
-export * from './export';
-export * from './session';
-export * from './parity';
+// ONNX: export of tfjs layers models, import of ONNX graphs as trainable tfjs models, inference
+// sessions on onnxruntime-node (the only module that imports it), and the .onnx reader/writer with
+// a graph builder for writing graphs by hand. Generic names from inside this folder are exported
+// with an Onnx prefix so the package surface stays unambiguous. The exporter and importer tables,
+// the protobuf wire encoder and the layout helpers stay inside this folder.
+export { exportToOnnx, saveOnnx, supportedOnnxLayers } from './export';
+export type { OnnxExportOptions } from './export';
+export { OnnxSession, loadOnnx } from './session';
+export type { OnnxSessionOptions, OnnxTensor, OnnxTensorData, OnnxValueInfo } from './session';
+export { onnxParity } from './parity';
+export type { OnnxParityOptions, OnnxParityResult } from './parity';
+export { importOnnx, supportedOnnxOps } from './import';
+export type { OnnxImportOptions } from './import';
 export { GraphBuilder, attr as onnxAttr } from './graph-builder';
 export type { Attr as OnnxAttr, GraphBuilderOptions, OnnxValue, Shape as OnnxLogicalShape } from './graph-builder';
-export { channelsFirstPerm, physicalAxis, relativePerm, transposeData } from './layout';
-export { LAYER_EXPORTERS, ACTIVATIONS } from './ops';
-export type { LayerExporter, LayerExportContext, WeightData } from './ops';
-export { layerError } from './ops/context';
 export { encodeModel } from './proto/encode';
 export { decodeModel } from './proto/decode';
-export {
-  AttributeType as OnnxAttributeType,
-  DataType as OnnxDataType,
-  getAttribute as getOnnxAttribute,
-  tensorToFloat32 as onnxTensorToFloat32,
-  tensorToNumbers as onnxTensorToNumbers,
-} from './proto/onnx-types';
+export { AttributeType as OnnxAttributeType, DataType as OnnxDataType } from './proto/onnx-types';
 export type {
   AttributeProto,
   Dim as OnnxDim,
@@ -29,6 +26,3 @@ export type {
   TensorProto,
   ValueInfoProto,
 } from './proto/onnx-types';
-export { ProtoWriter, WireType } from './proto/writer';
-export { ProtoReader } from './proto/reader';
-export * from './import';

@@ -1,14 +1,21 @@
-export * from './avgPool2d';
-export * from './base';
-export * from './batchNorm';
-export * from './conv2d';
-export * from './dense';
-export * from './dropout';
-export * from './flatten';
-export * from './leakyRelu';
-export * from './maxPool2d';
-export * from './relu';
-export * from './sigmoid';
-export * from './softmax';
-export * from './tanh';
-export * from './windows';
+// The scratch layers: one file per layer, forward and backward side by side. The window and
+// pooling geometry helpers stay inside this folder.
+export { AvgPool2D } from './avgPool2d';
+export { BaseLayer, expectRank, expectSameShape } from './base';
+export { BatchNorm } from './batchNorm';
+export type { BatchNormOptions } from './batchNorm';
+export { Conv2D } from './conv2d';
+export type { Conv2DOptions } from './conv2d';
+export { Dense } from './dense';
+export type { DenseOptions } from './dense';
+export { Dropout } from './dropout';
+export type { DropoutOptions } from './dropout';
+export { Flatten } from './flatten';
+export { LeakyReLU } from './leakyRelu';
+export { MaxPool2D } from './maxPool2d';
+export type { Pool2DOptions } from './maxPool2d';
+export { ReLU } from './relu';
+export { Sigmoid } from './sigmoid';
+export { Softmax } from './softmax';
+export { Tanh } from './tanh';
+export type { Padding } from './windows';

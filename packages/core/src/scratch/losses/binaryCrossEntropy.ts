@@ -10,11 +10,11 @@ import { checkPair, sumFloat64 } from './util';
 
 /**
  * @example
- * const { loss, dA } = binaryCrossEntropy(tf.tensor2d([[0.9], [0.2]]), tf.tensor2d([[1], [0]]));
+ * const { loss, dA } = binaryCrossEntropy(tf.tensor2d([[1], [0]]), tf.tensor2d([[0.9], [0.2]]));
  * // loss = -(ln 0.9 + ln 0.8) / 2 = 0.1643
  */
-export function binaryCrossEntropy(yPred: tf.Tensor, yTrue: tf.Tensor): LossResult {
-  const m = checkPair('binaryCrossEntropy', yPred, yTrue);
+export function binaryCrossEntropy(yTrue: tf.Tensor, yPred: tf.Tensor): LossResult {
+  const m = checkPair('binaryCrossEntropy', yTrue, yPred);
   const [terms, dA] = tf.tidy(() => {
     const a = tf.clipByValue(yPred, LOSS_EPSILON, 1 - LOSS_EPSILON);
     const oneMinusY = tf.sub(1, yTrue);

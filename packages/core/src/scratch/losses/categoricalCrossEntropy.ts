@@ -10,11 +10,11 @@ import { checkPair, sumFloat64 } from './util';
 
 /**
  * @example
- * const { loss } = categoricalCrossEntropy(tf.tensor2d([[0.7, 0.3]]), tf.tensor2d([[1, 0]]));
+ * const { loss } = categoricalCrossEntropy(tf.tensor2d([[1, 0]]), tf.tensor2d([[0.7, 0.3]]));
  * // loss = -ln 0.7 = 0.3567
  */
-export function categoricalCrossEntropy(yPred: tf.Tensor, yTrue: tf.Tensor): LossResult {
-  const m = checkPair('categoricalCrossEntropy', yPred, yTrue);
+export function categoricalCrossEntropy(yTrue: tf.Tensor, yPred: tf.Tensor): LossResult {
+  const m = checkPair('categoricalCrossEntropy', yTrue, yPred);
   const [terms, dA] = tf.tidy(() => {
     const a = tf.clipByValue(yPred, LOSS_EPSILON, 1 - LOSS_EPSILON);
     return [tf.mul(yTrue, tf.log(a)), tf.div(tf.neg(tf.div(yTrue, a)), m)];

@@ -1,7 +1,8 @@
-export * from './binaryCrossEntropy';
-export * from './categoricalCrossEntropy';
-export * from './meanSquaredError';
-export * from './projectionLoss';
-export * from './softmaxCrossEntropy';
-export * from './types';
-export { sumFloat64 } from './util';
+// The scratch losses, all (yTrue, yPred) -> { loss, dA } as in tfjs and Keras (target first).
+export { binaryCrossEntropy } from './binaryCrossEntropy';
+export { categoricalCrossEntropy } from './categoricalCrossEntropy';
+export { meanSquaredError } from './meanSquaredError';
+export { projectionLoss } from './projectionLoss';
+export { softmaxCrossEntropy } from './softmaxCrossEntropy';
+export { LOSS_EPSILON } from './types';
+export type { LossFn, LossResult } from './types';

@@ -8,11 +8,11 @@ import { checkPair, sumFloat64 } from './util';
 
 /**
  * @example
- * const { loss, dA } = meanSquaredError(tf.tensor2d([[1], [3]]), tf.tensor2d([[0], [1]]));
+ * const { loss, dA } = meanSquaredError(tf.tensor2d([[0], [1]]), tf.tensor2d([[1], [3]]));
  * // loss = (1 + 4) / 2 = 2.5, dA = [[1], [2]]
  */
-export function meanSquaredError(yPred: tf.Tensor, yTrue: tf.Tensor): LossResult {
-  checkPair('meanSquaredError', yPred, yTrue);
+export function meanSquaredError(yTrue: tf.Tensor, yPred: tf.Tensor): LossResult {
+  checkPair('meanSquaredError', yTrue, yPred);
   const n = yPred.size;
   const [sq, dA] = tf.tidy(() => {
     const diff = tf.sub(yPred, yTrue);

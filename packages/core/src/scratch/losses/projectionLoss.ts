@@ -10,10 +10,10 @@ import { sumFloat64 } from './util';
 /**
  * @example
  * const loss = projectionLoss(tf.randomNormal([2, 3]));
- * loss(layer.forward(x, { training: true }), tf.zeros([2, 3])); // target is ignored
+ * loss(tf.zeros([2, 3]), layer.forward(x, { training: true })); // target is ignored
  */
 export function projectionLoss(R: tf.Tensor): LossFn {
-  return (yPred) => {
+  return (_yTrue, yPred) => {
     if (yPred.shape.join(',') !== R.shape.join(',')) {
       throw new Error(`projectionLoss: prediction has shape [${yPred.shape}], the projection R has [${R.shape}]`);
     }

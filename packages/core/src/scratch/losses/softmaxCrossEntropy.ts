@@ -10,11 +10,11 @@ import { checkPair, sumFloat64 } from './util';
 
 /**
  * @example
- * const { loss, dA } = softmaxCrossEntropy(tf.tensor2d([[0, 0]]), tf.tensor2d([[1, 0]]));
+ * const { loss, dA } = softmaxCrossEntropy(tf.tensor2d([[1, 0]]), tf.tensor2d([[0, 0]]));
  * // loss = ln 2 = 0.6931, dA = [[-0.5, 0.5]]
  */
-export function softmaxCrossEntropy(logits: tf.Tensor, yTrue: tf.Tensor): LossResult {
-  const m = checkPair('softmaxCrossEntropy', logits, yTrue);
+export function softmaxCrossEntropy(yTrue: tf.Tensor, logits: tf.Tensor): LossResult {
+  const m = checkPair('softmaxCrossEntropy', yTrue, logits);
   const [terms, dZ] = tf.tidy(() => {
     const logA = tf.logSoftmax(logits); // log softmax(Z) = Z - logsumexp(Z)
     return [tf.mul(yTrue, logA), tf.div(tf.sub(tf.exp(logA), yTrue), m)];

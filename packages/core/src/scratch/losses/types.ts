@@ -11,8 +11,11 @@ export interface LossResult {
   dA: tf.Tensor;
 }
 
-/** A loss: (prediction [m, ...], target [m, ...]) -> cost and its gradient w.r.t. the prediction. */
-export type LossFn = (yPred: tf.Tensor, yTrue: tf.Tensor) => LossResult;
+/**
+ * A loss: (target [m, ...], prediction [m, ...]) -> cost and its gradient w.r.t. the prediction.
+ * Target first, as in tfjs (`tf.losses.*`) and Keras.
+ */
+export type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => LossResult;
 
 /** Clipping used to keep log() finite: predictions are clipped to [EPSILON, 1 - EPSILON] (Keras uses 1e-7). */
 export const LOSS_EPSILON = 1e-7;

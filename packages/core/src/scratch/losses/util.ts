@@ -9,7 +9,7 @@ export function sumFloat64(t: tf.Tensor): number {
 }
 
 /** Throws unless prediction and target have the same shape, rank >= 1, and a batch. */
-export function checkPair(loss: string, yPred: tf.Tensor, yTrue: tf.Tensor): number {
+export function checkPair(loss: string, yTrue: tf.Tensor, yPred: tf.Tensor): number {
   if (yPred.shape.join(',') !== yTrue.shape.join(',')) {
     throw new Error(`${loss}: prediction has shape [${yPred.shape}] but target has [${yTrue.shape}]; they must match (batch-first, e.g. [m, 1])`);
   }

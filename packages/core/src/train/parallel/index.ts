@@ -1,2 +1,4 @@
-export { DataParallel, defaultTrainingWorkers, gradientWorkerScript } from './dataParallel';
-export type { DataParallelOptions, ShareResult } from './dataParallel';
+// Data parallelism for the Trainer (`workers: N`): the Trainer uses DataParallel; the package
+// exports only defaultTrainingWorkers.
+export { DataParallel, defaultTrainingWorkers } from './dataParallel';
+export type { DataParallelOptions } from './dataParallel';

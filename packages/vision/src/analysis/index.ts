@@ -1,3 +1,0 @@
-export * from './confusion-matrix-png';
-export * from './metrics';
-export * from './misclassified-grid';
