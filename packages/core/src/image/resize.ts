@@ -36,7 +36,7 @@ export function sharpResizeOptions(spec: ResizeSpec): sharp.ResizeOptions {
 /** The image resized to `spec.width` × `spec.height` (same channels). */
 export async function resizeImage(image: RawImage, spec: ResizeSpec): Promise<RawImage> {
   const { width, height, channels } = checkRawImage(image);
-  const data = await sharp(image.data, { raw: { width, height, channels } }).resize(sharpResizeOptions(spec)).raw().toBuffer();
+  const data = await keepChannels(sharp(image.data, { raw: { width, height, channels } }).resize(sharpResizeOptions(spec)), channels).raw().toBuffer();
   return checkRawImage({ data, width: spec.width, height: spec.height, channels }, 'resizeImage');
 }
 
@@ -53,6 +53,11 @@ export async function padImage(image: RawImage, spec: PadSpec): Promise<RawImage
   const { width, height, channels } = checkRawImage(image);
   const [left, top, right, bottom] = [spec.left ?? 0, spec.top ?? 0, spec.right ?? 0, spec.bottom ?? 0];
   if (![left, top, right, bottom].every((v) => Number.isInteger(v) && v >= 0)) throw new Error(`padImage: borders must be non-negative integers, got ${[left, top, right, bottom]}`);
-  const data = await sharp(image.data, { raw: { width, height, channels } }).extend({ left, top, right, bottom, background: spec.background }).raw().toBuffer();
+  const data = await keepChannels(sharp(image.data, { raw: { width, height, channels } }).extend({ left, top, right, bottom, background: spec.background }), channels).raw().toBuffer();
   return checkRawImage({ data, width: width + left + right, height: height + top + bottom, channels }, 'padImage');
+}
+
+/** sharp turns single-channel raw input into sRGB on output; keep it grey. */
+function keepChannels(p: sharp.Sharp, channels: RawImage['channels']): sharp.Sharp {
+  return channels === 1 ? p.toColourspace('b-w') : p;
 }
