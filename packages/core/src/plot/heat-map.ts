@@ -27,6 +27,8 @@ export interface HeatMapOptions {
   /** Font of the row and column labels (e.g. monospace for characters). */
   labelFont?: string;
   labelSize?: number;
+  /** Per-label overrides (e.g. grey, smaller text for "pad" or "␣"). */
+  labelStyle?: (label: string) => { color?: string; font?: string; size?: number } | undefined;
   /** Numbers 1..n beside the row labels (positions in a sequence). */
   rowNumbers?: boolean;
   title?: string;
@@ -36,6 +38,8 @@ export interface HeatMapOptions {
   cell?: number;
   /** Text inside each cell (e.g. the count); none by default. */
   cellText?: (value: number, row: number, column: number) => string;
+  /** A cell's value as shown in its tooltip (SVG <title>). */
+  valueFormat?: (value: number) => string;
   /** Border colour around each cell. */
   cellStroke?: string;
   /** A colour bar right of the grid, labelled with `colorBarLabel`. */
@@ -73,8 +77,10 @@ export function heatMapSvg(options: HeatMapOptions): string {
   const titleW = o.title ? 40 + 9 * o.title.length : 0;
   const width = Math.ceil(Math.max(o.colorBar ? barX + 90 : left + gridW + 20, titleW, o.minWidth ?? 0));
   const height = Math.ceil(top + Math.max(gridH + colLabelH + (o.xLabel ? 26 : 0), o.colorBar ? barH + 20 : 0) + 10);
-  const label = (x: number, y: number, s: string, attrs: string) =>
-    `<text x="${r(x)}" y="${r(y)}" font-family="${o.labelFont}" font-size="${o.labelSize}" fill="#222" ${attrs}>${escapeXml(s)}</text>`;
+  const label = (x: number, y: number, s: string, attrs: string) => {
+    const st = o.labelStyle?.(s) ?? {};
+    return `<text x="${r(x)}" y="${r(y)}" font-family="${st.font ?? o.labelFont}" font-size="${st.size ?? o.labelSize}" fill="${st.color ?? '#222'}" ${attrs}>${escapeXml(s)}</text>`;
+  };
 
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
@@ -87,7 +93,7 @@ export function heatMapSvg(options: HeatMapOptions): string {
       const [x, y] = [left + j * cell, top + i * cell];
       const fill = colourOf(v);
       const stroke = o.cellStroke ? ` stroke="${o.cellStroke}"` : '';
-      out.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${fill}"${stroke}><title>${fmt(o.values[i][j])}</title></rect>`);
+      out.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${fill}"${stroke}><title>${escapeXml((o.valueFormat ?? fmt)(o.values[i][j]))}</title></rect>`);
       if (o.cellText) {
         out.push(`<text x="${r(x + cell / 2)}" y="${r(y + cell / 2 + textSize / 3)}" font-family="${CHART_FONT}" font-size="${textSize}" text-anchor="middle" fill="${isDark(fill) ? '#ffffff' : '#000000'}">${escapeXml(o.cellText(o.values[i][j], i, j))}</text>`);
       }
@@ -97,7 +103,7 @@ export function heatMapSvg(options: HeatMapOptions): string {
   o.rowLabels?.forEach((l, i) => {
     const y = top + i * cell + cell / 2 + o.labelSize * 0.35;
     out.push(label(left - 8, y, l, 'text-anchor="end"'));
-    if (o.rowNumbers) out.push(svgText(left - 16 - charW * longest(o.rowLabels), y, String(i + 1), 'text-anchor="end" fill="#888"', 10));
+    if (o.rowNumbers) out.push(svgText(left - 24 - charW * longest(o.rowLabels), y, String(i + 1), 'text-anchor="end" fill="#888"', 10));
   });
   o.columnLabels?.forEach((l, j) => {
     const x = left + j * cell + cell / 2;
@@ -117,7 +123,8 @@ export function heatMapSvg(options: HeatMapOptions): string {
     for (const f of [0, 0.25, 0.5, 0.75, 1]) {
       const y = top + barH - f * barH;
       out.push(`<line x1="${barX + 16}" y1="${y}" x2="${barX + 21}" y2="${y}" stroke="#333"/>`);
-      out.push(svgText(barX + 25, y + 4, fmt(d0 + f * (d1 - d0)), '', 11));
+      const v = d0 + f * (d1 - d0);
+      out.push(svgText(barX + 25, y + 4, Math.abs(d1 - d0) <= 10 ? v.toFixed(2) : String(Math.round(v)), '', 11));
     }
     if (o.colorBarLabel) out.push(svgText(barX + 8, top - 10, o.colorBarLabel, 'text-anchor="middle"', 12));
   }

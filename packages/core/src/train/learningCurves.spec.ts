@@ -3,7 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { decodeImage, readImageInfo } from '../image/decode';
 import { EpochLogs, History } from './history';
-import { TRAIN_COLOR, VALIDATION_COLOR, learningCurvesSvg, niceTicks, renderLearningCurves } from './learningCurves';
+import { niceTicks } from '../plot/ticks';
+import { TRAIN_COLOR, VALIDATION_COLOR, learningCurvesSvg, renderLearningCurves } from './learningCurves';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-curves-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

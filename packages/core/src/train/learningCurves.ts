@@ -11,8 +11,6 @@ import { ChartPanel, LineSeries, lineChartSvg } from '../plot/line-chart';
 import { writeSvgPng } from '../plot/write-png';
 import { EpochLogs, History } from './history';
 
-export { niceTicks } from '../plot/ticks';
-
 export const TRAIN_COLOR = '#1f77b4';
 export const VALIDATION_COLOR = '#ff7f0e';
 
