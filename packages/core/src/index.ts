@@ -6,7 +6,7 @@ export * from './data/synthetic';
 export * from './dls';
 export type { CanvasSpec, Colour, DecodeImageOptions, EncodeImageOptions, ImageInfo, ImageLayer, ImageShape, PadSpec, RawImage, ResizeSpec } from './image';
 export { DECODE_DEFAULTS, ENCODE_DEFAULTS, ImageDecodeError, RESIZE_DEFAULTS } from './image';
-export { checkRawImage, composeImages, decodeImage, encodeImage, imageFromFloats, imageToFloats, padImage, readImageInfo, resizeImage, writeImage } from './image';
+export { checkRawImage, composeImages, convertChannels, decodeImage, encodeImage, imageFromFloats, imageToFloats, padImage, readImageInfo, resizeImage, writeImage } from './image';
 export * from './io/atomic';
 export * from './io/filesystem';
 export * from './io/onnx';

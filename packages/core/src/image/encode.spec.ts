@@ -19,6 +19,12 @@ describe('encodeImage and writeImage', () => {
     expect(fs.readdirSync(path.join(tmp, 'sub'))).toEqual(['grey.jpg']); // no temporary file left
   });
 
+  it('writes lossless WebP', async () => {
+    const webp = await encodeImage(img, { format: 'webp', lossless: true });
+    expect((await readImageInfo(webp)).format).toBe('webp');
+    expect(Array.from((await decodeImage(webp, { channels: 3 })).data)).toEqual(Array.from(img.data));
+  });
+
   it('quantises to a palette when asked', async () => {
     const pal = await encodeImage(img, { palette: true, colours: 16, compressionLevel: 9 });
     expect((await decodeImage(pal, { channels: 3 })).data[0]).toBe(200);

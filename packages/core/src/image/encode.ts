@@ -1,5 +1,5 @@
 /**
- * Raw pixels to PNG or JPEG bytes, and to files (written atomically: a killed process leaves
+ * Raw pixels to PNG, JPEG or WebP bytes, and to files (written atomically: a killed process leaves
  * the old file or the new one, never half of one).
  *
  * @example
@@ -11,7 +11,9 @@ import { writeFileAtomic } from '../io/atomic';
 import { RawImage, checkRawImage } from './raw-image';
 
 export interface EncodeImageOptions {
-  format?: 'png' | 'jpeg';
+  format?: 'png' | 'jpeg' | 'webp';
+  /** WebP: lossless instead of lossy. */
+  lossless?: boolean;
   /** JPEG quality, 1-100. */
   quality?: number;
   /** PNG: zlib level 0-9. */
@@ -23,12 +25,13 @@ export interface EncodeImageOptions {
 
 export const ENCODE_DEFAULTS = { format: 'png' as const, quality: 90 };
 
-/** The image encoded as PNG (default) or JPEG bytes. */
+/** The image encoded as PNG (default), JPEG or WebP bytes. */
 export async function encodeImage(image: RawImage, options: EncodeImageOptions = {}): Promise<Buffer> {
   const o = { ...ENCODE_DEFAULTS, ...options };
   const { width, height, channels } = checkRawImage(image, 'encodeImage');
   const p = sharp(image.data, { raw: { width, height, channels } });
   if (o.format === 'jpeg') return p.jpeg({ quality: o.quality }).toBuffer();
+  if (o.format === 'webp') return p.webp(o.lossless ? { lossless: true } : { quality: o.quality }).toBuffer();
   return p
     .png({
       ...(o.compressionLevel !== undefined ? { compressionLevel: o.compressionLevel } : {}),

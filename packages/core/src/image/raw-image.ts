@@ -50,3 +50,28 @@ export function imageToFloats(image: RawImage): Float32Array {
   for (let i = 0; i < out.length; i++) out[i] = image.data[i] / 255;
   return out;
 }
+
+/**
+ * The image with `channels` channels: grey is repeated to RGB, an opaque alpha is added, or
+ * alpha is dropped (grey + alpha -> grey, RGBA -> RGB). Colour -> grey is left to
+ * `decodeImage({ channels: 1 })`, which knows the colour space.
+ */
+export function convertChannels(image: RawImage, channels: 1 | 3 | 4): RawImage {
+  const { width, height, channels: from } = checkRawImage(image);
+  if (from === channels) return image;
+  const colour = from >= 3;
+  if (channels === 1 && colour) throw new Error(`convertChannels: colour (${from} channels) to grey is not a channel copy; decode with channels: 1`);
+  const n = width * height;
+  const data = new Uint8Array(n * channels);
+  for (let i = 0; i < n; i++) {
+    const src = i * from;
+    const rgb = colour ? [image.data[src], image.data[src + 1], image.data[src + 2]] : [image.data[src], image.data[src], image.data[src]];
+    const alpha = from === 2 || from === 4 ? image.data[src + from - 1] : 255;
+    if (channels === 1) data[i] = rgb[0];
+    else {
+      data.set(rgb, i * channels);
+      if (channels === 4) data[i * 4 + 3] = alpha;
+    }
+  }
+  return { data, width, height, channels };
+}
