@@ -199,6 +199,8 @@ function drawPanel(panel: ChartPanel, x0: number, w: number, h: number, margin: 
   if (xa.label) out.push(text((left + right) / 2, h - 14, xa.label, 'text-anchor="middle"', 13));
   if (ya.label) out.push(text(x0 + 18, (top + bottom) / 2, ya.label, `text-anchor="middle" transform="rotate(-90 ${r(x0 + 18)} ${r((top + bottom) / 2)})"`, 13));
 
+  // the frame goes under the data, so a series on the axis range's edge stays visible
+  out.push(`<rect x="${r(left)}" y="${r(top)}" width="${r(right - left)}" height="${r(bottom - top)}" fill="none" stroke="#333" stroke-width="1"/>`);
   const legend: LineSeries[] = [];
   const allPoints: [number, number][] = [];
   for (const s of panel.series) {
@@ -221,7 +223,6 @@ function drawPanel(panel: ChartPanel, x0: number, w: number, h: number, margin: 
     for (const [x, y] of dots) out.push(`<circle cx="${r(x)}" cy="${r(y)}" r="${s.markerRadius ?? LINE_CHART_DEFAULTS.markerRadius}" fill="${s.color}"/>`);
   }
   for (const n of panel.notes ?? []) out.push(text(sx.map(n.x), sy.map(n.y) + (n.dy ?? 0), n.text, 'text-anchor="middle"', 11));
-  out.push(`<rect x="${r(left)}" y="${r(top)}" width="${r(right - left)}" height="${r(bottom - top)}" fill="none" stroke="#333" stroke-width="1"/>`);
   out.push(drawLegend(legend, panel.legend ?? 'auto', allPoints, left, right, top, bottom));
   return out.join('\n');
 }
@@ -234,7 +235,7 @@ function drawLegend(entries: LineSeries[], where: NonNullable<ChartPanel['legend
   if (where === 'above') {
     let x = left;
     for (const s of entries) {
-      out.push(swatch(x, top - 36, s), text(x + 28, top - 32, s.name!));
+      out.push(swatch(x, top - 30, s), text(x + 28, top - 26, s.name!));
       x += 44 + 7 * s.name!.length;
     }
     return out.join('\n');
