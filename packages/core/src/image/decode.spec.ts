@@ -60,7 +60,7 @@ describe('decodeImage', () => {
     execFileSync('mkfifo', [fifo]);
     await expect(decodeImage(fifo)).rejects.toThrow(/fifo\.png: not a regular file/); // refused, not read (which would block)
     await expect(decodeImage(Buffer.from('junk'), { label: 'upload #3' })).rejects.toThrow(/^upload #3: not a readable image/);
-    const err = await decodeImage(corrupt).catch((e: ImageDecodeError) => e);
+    const err = (await decodeImage(corrupt).catch((e: unknown) => e)) as ImageDecodeError;
     expect([err.file, err.reason.startsWith('not a readable image')]).toEqual([corrupt, true]);
   });
 });
