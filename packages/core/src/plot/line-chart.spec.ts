@@ -72,6 +72,13 @@ describe('lineChart', () => {
     expect(Math.abs(tickX[1] - tickX[0] - (tickX[3] - tickX[2]))).toBeLessThan(0.2);
   });
 
+  it('orders legend entries by legendOrder, others in drawing order', () => {
+    const series = ['b', 'a', 'c'].map((name) => ({ name, x: [1, 2], y: [1, 2], color: '#000000' }));
+    const svg = lineChartSvg({ width: 300, height: 200, panels: [{ series, legendOrder: ['c', 'a'] }] });
+    const names = [...svg.matchAll(/>([abc])<\/text>/g)].map((m) => m[1]);
+    expect(names).toEqual(['c', 'a', 'b']);
+  });
+
   it('rejects charts without panels or with a tiny size', () => {
     expect(() => lineChartSvg({ width: 400, height: 300, panels: [] })).toThrow(/at least one panel/);
     expect(() => lineChartSvg({ width: 50, height: 300, panels: [{ series: [] }] })).toThrow(/at least 100x100/);

@@ -64,6 +64,8 @@ export interface ChartPanel {
   rules?: readonly { x: number; color?: string; dash?: string }[];
   /** Text at data coordinates, shifted `dy` pixels (negative: up). */
   notes?: readonly { x: number; y: number; text: string; dy?: number }[];
+  /** Legend entries in this order (names); others follow in drawing order. */
+  legendOrder?: readonly string[];
   /** 'auto': the corner covering the fewest points; 'above': one row over the plot. */
   legend?: 'auto' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'above' | 'none';
 }
@@ -223,6 +225,11 @@ function drawPanel(panel: ChartPanel, x0: number, w: number, h: number, margin: 
     for (const [x, y] of dots) out.push(`<circle cx="${r(x)}" cy="${r(y)}" r="${s.markerRadius ?? LINE_CHART_DEFAULTS.markerRadius}" fill="${s.color}"/>`);
   }
   for (const n of panel.notes ?? []) out.push(text(sx.map(n.x), sy.map(n.y) + (n.dy ?? 0), n.text, 'text-anchor="middle"', 11));
+  const rank = (s: LineSeries) => {
+    const i = panel.legendOrder?.indexOf(s.name!) ?? -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  legend.sort((a, b) => rank(a) - rank(b)); // stable: unlisted entries keep drawing order
   out.push(drawLegend(legend, panel.legend ?? 'auto', allPoints, left, right, top, bottom));
   return out.join('\n');
 }

@@ -4,7 +4,7 @@
  * share the time scale so melodies can be compared. Drawn as SVG, rasterised by core's `svgToPng`.
  *
  * @example
- * fs.writeFileSync('roll.png', await pianoRollPng([{ title: 'generated', events }, { title: 'Ode to Joy', events: ode }]));
+ * writePng('roll.png', await pianoRollPng([{ title: 'generated', events }, { title: 'Ode to Joy', events: ode }]));
  */
 import { CATEGORY_COLORS, CHART_FONT, escapeXml, svgToPng } from '@dlkit/core';
 import { Melody, NoteEvent, pitchName, STEPS_PER_BAR } from './events';

@@ -74,7 +74,7 @@ export function forecastPlotSvg(data: ForecastPlotData): string {
     subtitle: data.subtitle,
     panels: [
       {
-        // baselines first so the model's forecasts are drawn over them (the legend follows this order)
+        // baselines first so the model's forecasts are drawn over them; the legend lists the model first
         series: [...series.slice(0, 2), ...series.slice(2 + data.forecasts.length), ...series.slice(2, 2 + data.forecasts.length)],
         x: { label: data.xLabel ?? (integerX ? 'time step' : 'year'), integer: true, maxTicks: 10, grid: true, min: x[from], max: x[x.length - 1] },
         y: { label: data.yLabel ?? 'value', maxTicks: 7, pad: 0.04 },
@@ -82,6 +82,7 @@ export function forecastPlotSvg(data: ForecastPlotData): string {
         rules: [{ x: x[trainEnd], dash: '5,4' }],
         // the series rise in most data sets; the box is opaque either way
         legend: 'top-left',
+        legendOrder: series.map((s) => s.name!),
       },
     ],
   });
