@@ -4,8 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sharp from 'sharp';
-import { GraphBuilder, encodeModel } from '@dlkit/core';
+import { GraphBuilder, encodeModel, readImageInfo, writeImage } from '@dlkit/core';
 import { runCli } from '../testing/run-cli';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-cli-detect-'));
@@ -49,7 +48,7 @@ const CANDIDATES = [
 async function noiseImage(file: string, width: number, height: number, channels: 1 | 3 = 3): Promise<string> {
   const data = Buffer.alloc(width * height * channels);
   for (let i = 0; i < data.length; i++) data[i] = (i * 37) % 251;
-  await sharp(data, { raw: { width, height, channels } }).png().toFile(file);
+  await writeImage(file, { data, width, height, channels });
   return file;
 }
 
@@ -77,7 +76,7 @@ describe('dlkit detect (YOLOv8-style ONNX)', () => {
       { file: wide, label: 'dog', score: 0.6, box: [208, 0, 256, 48] },
     ]);
     expect(json.images).toHaveLength(1);
-    const meta = await sharp(json.images[0]).metadata();
+    const meta = await readImageInfo(json.images[0]);
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 256, 128]);
   });
 
@@ -123,7 +122,7 @@ describe('dlkit detect (YOLOv8-style ONNX)', () => {
     fs.writeFileSync(broken, 'not a png');
     r = await runCli('detect', '--model', model, broken, '--out', path.join(tmp, 'o'), '--json');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${broken}: cannot decode the image`);
+    expect(r.stderr).toContain(`${broken}: not a readable image`);
   });
 
   it('usage errors exit 2', async () => {

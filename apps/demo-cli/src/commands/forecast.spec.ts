@@ -3,8 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sharp from 'sharp';
-import { Rng } from '@dlkit/core';
+import { Rng, readImageInfo } from '@dlkit/core';
 import { runCli } from '../testing/run-cli';
 
 const cli = (...args: string[]) => runCli('forecast', ...args);
@@ -39,7 +38,7 @@ describe('dlkit forecast', () => {
     expect(j.seasonalNaiveMae).toBeGreaterThan(1);
     expect(j.mae).toBeLessThan(0.8 * j.seasonalNaiveMae);
     expect(j.maeByStep).toHaveLength(6);
-    const meta = await sharp(j.plot as string).metadata();
+    const meta = await readImageInfo(j.plot as string);
     expect(meta.format).toBe('png');
     // the scaler in the side file holds the training part's statistics only
     const side = JSON.parse(fs.readFileSync(path.join(j.model as string, 'forecaster.json'), 'utf8'));

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sharp from 'sharp';
+import { readImageInfo } from '@dlkit/core';
 import { renderBrushStyle, renderContentScene } from '@dlkit/vision';
 import { runCli } from '../testing/run-cli';
 
@@ -37,7 +37,7 @@ describe('dlkit style', () => {
     expect(Object.keys(j).slice(0, 5)).toEqual(['task', 'output', 'styleLoss', 'contentLoss', 'seconds']);
     expect(j).toMatchObject({ task: 'style', output: out, steps: 20, size: 48, features: 'random' });
     expect(j.styleLoss[1]).toBeLessThan(j.styleLoss[0] / 3);
-    const meta = await sharp(out).metadata();
+    const meta = await readImageInfo(out);
     expect([meta.format, meta.width, meta.height, meta.channels]).toEqual(['png', 48, 48, 3]);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/step 20\/20 style/);

@@ -12,8 +12,8 @@ export { NonFiniteLossError } from './errors';
 export { formatEpochLogs } from './format';
 export { History } from './history';
 export type { EpochLogs } from './history';
-// TRAIN_COLOR, VALIDATION_COLOR and niceTicks: so that other charts of a run match the learning curves.
-export { TRAIN_COLOR, VALIDATION_COLOR, learningCurvesSvg, niceTicks, renderLearningCurves } from './learningCurves';
+// TRAIN_COLOR and VALIDATION_COLOR: so that other charts of a run match the learning curves.
+export { TRAIN_COLOR, VALIDATION_COLOR, learningCurvesSvg, renderLearningCurves } from './learningCurves';
 export type { LearningCurvesOptions } from './learningCurves';
 export { LearningRateScheduler } from './learningRateScheduler';
 export type { LossKind, LossName, LossSpec, TrainerLossFn } from './losses';

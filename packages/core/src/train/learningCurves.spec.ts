@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sharp from 'sharp';
+import { decodeImage, readImageInfo } from '../image/decode';
 import { EpochLogs, History } from './history';
-import { TRAIN_COLOR, VALIDATION_COLOR, learningCurvesSvg, niceTicks, renderLearningCurves } from './learningCurves';
+import { niceTicks } from '../plot/ticks';
+import { TRAIN_COLOR, VALIDATION_COLOR, learningCurvesSvg, renderLearningCurves } from './learningCurves';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-curves-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -25,13 +26,13 @@ function fakeHistory(epochs: number, withValidation = true, withAcc = true): His
 
 /** Counts pixels within `tol` per channel of a #rrggbb colour. */
 async function countColour(file: string, hex: string, tol = 12): Promise<{ count: number; width: number; height: number }> {
-  const { data, info } = await sharp(file).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, width, height, channels } = await decodeImage(file, { channels: 3 });
   const target = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   let count = 0;
-  for (let p = 0; p < data.length; p += info.channels) {
+  for (let p = 0; p < data.length; p += channels) {
     if (Math.abs(data[p] - target[0]) <= tol && Math.abs(data[p + 1] - target[1]) <= tol && Math.abs(data[p + 2] - target[2]) <= tol) count++;
   }
-  return { count, width: info.width, height: info.height };
+  return { count, width, height };
 }
 
 describe('renderLearningCurves', () => {
@@ -39,7 +40,7 @@ describe('renderLearningCurves', () => {
     const file = path.join(tmp, 'curves.png');
     const out = await renderLearningCurves(fakeHistory(20), file, { title: 'Tiny <run> & co', width: 900, height: 400 });
     expect(out).toEqual({ file, width: 900, height: 400 });
-    const meta = await sharp(file).metadata();
+    const meta = await readImageInfo(file);
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 900, 400]);
     const train = await countColour(file, TRAIN_COLOR);
     const val = await countColour(file, VALIDATION_COLOR);

@@ -17,7 +17,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, loadModel, Rng, stripUndefined, writeFileAtomic } from '@dlkit/core';
+import { initBackend, loadModel, Rng, stripUndefined, writeFileAtomic, writePng } from '@dlkit/core';
 import { SamplingOptions, sampleLogits, validateSampling, Vocabulary } from '../tokens';
 import { loadMelodyCorpus } from './corpus';
 import { Melody, NoteEvent, STEPS_PER_BAR } from './events';
@@ -156,7 +156,7 @@ export async function runMusicGenerate(options: MusicGenerateOptions): Promise<M
   if (o.pianoRoll) {
     pianoRoll = `${stem}.png`;
     const reference = referenceTune(m.meta.melodies);
-    writeFileAtomic(pianoRoll, await pianoRollPng(reference ? melodyPanels({ ...melody, title: 'generated' }, reference) : melodyPanels(melody)));
+    writePng(pianoRoll, await pianoRollPng(reference ? melodyPanels({ ...melody, title: 'generated' }, reference) : melodyPanels(melody)));
   }
   return {
     task: 'music',

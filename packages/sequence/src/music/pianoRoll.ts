@@ -1,13 +1,12 @@
 /**
  * Piano-roll pictures: one panel per melody, time left to right (bar lines every 16 sixteenths,
  * i.e. 4/4 bars), pitch bottom to top (C of each octave labelled), one bar per note. Panels
- * share the time scale so melodies can be compared. Drawn as SVG, rasterised by sharp.
+ * share the time scale so melodies can be compared. Drawn as SVG, rasterised by core's `svgToPng`.
  *
  * @example
- * fs.writeFileSync('roll.png', await pianoRollPng([{ title: 'generated', events }, { title: 'Ode to Joy', events: ode }]));
+ * writePng('roll.png', await pianoRollPng([{ title: 'generated', events }, { title: 'Ode to Joy', events: ode }]));
  */
-import sharp from 'sharp';
-import { escapeXml } from '@dlkit/core';
+import { CATEGORY_COLORS, CHART_FONT, escapeXml, svgToPng } from '@dlkit/core';
 import { Melody, NoteEvent, pitchName, STEPS_PER_BAR } from './events';
 
 export interface PianoRollPanel {
@@ -23,8 +22,9 @@ export interface PianoRollOptions {
 }
 
 const DEFAULTS = { width: 960, panelHeight: 260 };
-const FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'];
+const FONT = CHART_FONT;
+// blue, red, green, purple: the first melodies get the most distinct of the category colours
+const COLORS = [CATEGORY_COLORS[0], CATEGORY_COLORS[3], CATEGORY_COLORS[2], CATEGORY_COLORS[4]];
 const MARGIN = { left: 56, right: 16, top: 34, bottom: 26 };
 
 export function pianoRollSvg(panels: readonly PianoRollPanel[], options: PianoRollOptions = {}): string {
@@ -46,7 +46,7 @@ export function pianoRollSvg(panels: readonly PianoRollPanel[], options: PianoRo
 
 /** The piano roll as PNG bytes. */
 export async function pianoRollPng(panels: readonly PianoRollPanel[], options: PianoRollOptions = {}): Promise<Buffer> {
-  return sharp(Buffer.from(pianoRollSvg(panels, options))).png().toBuffer();
+  return svgToPng(pianoRollSvg(panels, options));
 }
 
 /** Panels for melodies, titled by their titles. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sharp from 'sharp';
+import { readImageInfo } from '@dlkit/core';
 import { attentionSvg, renderAttentionPng, viridis } from './attentionPlot';
 
 // Two output characters over a 3-character input padded to Tx = 5.
@@ -27,7 +27,7 @@ describe('attention heatmap', () => {
     expect(viridis(2)).toBe('#fde725');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'att-')), 'a.png');
     await renderAttentionPng(t, file);
-    const meta = await sharp(file).metadata();
+    const meta = await readImageInfo(file);
     expect(meta.format).toBe('png');
     expect(meta.width).toBeGreaterThan(300);
     fs.rmSync(path.dirname(file), { recursive: true, force: true });

@@ -2,8 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import sharp from 'sharp';
-import { Rng, initBackend } from '@dlkit/core';
+import { Rng, initBackend, readImageInfo } from '@dlkit/core';
 import { expectNoLeak } from '@dlkit/core/testing';
 import { meanAbsoluteError, seasonalNaiveForecast } from './baselines';
 import { FORECASTER_FILE, Forecaster, ForecasterConfig } from './forecaster';
@@ -147,7 +146,7 @@ describe('forecast plot', () => {
   it('renders a PNG that decodes back at 1000x500', async () => {
     const file = path.join(os.tmpdir(), `dlkit-forecast-plot-${process.pid}.png`);
     await renderForecastPlot(data, file);
-    const meta = await sharp(file).metadata();
+    const meta = await readImageInfo(file);
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 1000, 500]);
     fs.rmSync(file);
   });

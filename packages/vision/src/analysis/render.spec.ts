@@ -3,19 +3,18 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sharp from 'sharp';
+import { decodeImage, escapeXml, readImageInfo } from '@dlkit/core';
 import { mnistSplit } from '../datasets/mnist';
 import { renderConfusionMatrix } from './confusion-matrix-png';
 import { renderMisclassifiedGrid } from './misclassified-grid';
-import { escapeXml } from './svg-text';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-analysis-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 async function pixelAt(file: string, x: number, y: number): Promise<number[]> {
-  const { data, info } = await sharp(file).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  const i = (y * info.width + x) * info.channels;
-  return Array.from(data.subarray(i, i + info.channels));
+  const { data, width } = await decodeImage(file, { channels: 3 });
+  const i = (y * width + x) * 3;
+  return Array.from(data.subarray(i, i + 3));
 }
 
 describe('error-analysis images', () => {
@@ -29,10 +28,10 @@ describe('error-analysis images', () => {
       ['cats & <dogs>', 'dogs'],
       file,
     );
-    const meta = await sharp(file).metadata();
+    const meta = await readImageInfo(file);
     expect(meta.format).toBe('png');
-    // Geometry from the renderer: cell 72, labelWidth 16 + 8·13 = 120, left 148, top 48.
-    const centre = (t: number, p: number) => pixelAt(file, 148 + p * 72 + 8, 48 + t * 72 + 8);
+    // Geometry from core's heat map: cell 72, row labels 16 + 13 chars × 8.06 px, left ceil(36 + 120.8) = 157, top 48.
+    const centre = (t: number, p: number) => pixelAt(file, 157 + p * 72 + 8, 48 + t * 72 + 8);
     const [r00] = await centre(0, 0); // 40/40 -> darkest blue, r = 8
     const [r01, g01, b01] = await centre(0, 1); // 0 -> near white
     const [r10] = await centre(1, 0); // 10/40 = 0.25
@@ -49,9 +48,9 @@ describe('error-analysis images', () => {
     const items = [0, 1, 2, 3].map((i) => ({ pixels: digit(i), size: 28, channels: 1, trueLabel: String(test.labels[i]), predictedLabel: 'x', score: 0.5 + i / 10, file: `d${i}.png` }));
     const file = path.join(tmp, 'grid.png');
     await renderMisclassifiedGrid(items, file, { columns: 2, tile: 112 });
-    const meta = await sharp(file).metadata();
-    // 2 columns of 112 + 3 pads of 8; header 34 + 2 rows of (112 + 50 + 8) + 8
-    expect([meta.width, meta.height]).toEqual([8 + 2 * 120, 34 + 2 * 170 + 8]);
+    const meta = await readImageInfo(file);
+    // 2 columns of 112 + 3 pads of 8; margin 8 + title 26 + 2 rows of (112 + 50) + gap 8 + margin 8
+    expect([meta.width, meta.height]).toEqual([8 + 2 * 120, 34 + 2 * 162 + 8 + 8]);
     // The first tile is item 3 (score 0.8): its pixel (14, 14) scaled ×4 sits at (8 + 56 + 2, 34 + 56 + 2).
     const expected = Math.round(digit(3)[14 * 28 + 14] * 255);
     const [v] = await pixelAt(file, 8 + 14 * 4 + 2, 34 + 14 * 4 + 2);
@@ -61,6 +60,6 @@ describe('error-analysis images', () => {
   it('draws a readable placeholder when nothing was misclassified', async () => {
     const file = path.join(tmp, 'none.png');
     await renderMisclassifiedGrid([], file);
-    expect((await sharp(file).metadata()).format).toBe('png');
+    expect((await readImageInfo(file)).format).toBe('png');
   });
 });

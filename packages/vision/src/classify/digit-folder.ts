@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import sharp from 'sharp';
+import { convertChannels, imageFromFloats, resizeImage, writeImage } from '@dlkit/core';
 import { mnistSplit } from '../datasets/mnist';
 
 export const DIGIT_NAMES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
@@ -34,13 +34,14 @@ export async function writeDigitImageFolder(dir: string, options: DigitFolderOpt
     let n = 0;
     for (let i = 0; i < set.count && n < perClass; i++) {
       if (set.labels[i] !== d) continue;
-      const grey = Buffer.from(Array.from(set.images.subarray(i * 784, (i + 1) * 784), (v) => Math.round(v * 255)));
-      const base = sharp(grey, { raw: { width: 28, height: 28, channels: 1 } }).resize(size, size);
+      const grey = imageFromFloats(set.images.subarray(i * 784, (i + 1) * 784), { width: 28, height: 28, channels: 1 });
+      const base = size === 28 ? grey : await resizeImage(grey, { width: size, height: size });
       const stem = path.join(classDir, `${DIGIT_NAMES[d]}-${String(n).padStart(4, '0')}`);
-      let file: string;
-      if (n % 3 === 0) await base.png().toFile((file = `${stem}.png`));
-      else if (n % 3 === 1) await base.toColourspace('srgb').jpeg({ quality: 95 }).toFile((file = `${stem}.jpg`));
-      else await base.toColourspace('srgb').ensureAlpha(1).png().toFile((file = `${stem}.png`));
+      // greyscale PNG, RGB JPEG, RGBA PNG in turn
+      const file = n % 3 === 1 ? `${stem}.jpg` : `${stem}.png`;
+      if (n % 3 === 0) await writeImage(file, base);
+      else if (n % 3 === 1) await writeImage(file, convertChannels(base, 3), { format: 'jpeg', quality: 95 });
+      else await writeImage(file, convertChannels(base, 4));
       written.push(file);
       n++;
     }

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sharp from 'sharp';
+import { writeImage } from '@dlkit/core';
 import { writeDigitImageFolder } from '../classify/digit-folder';
 import { mnistSplit } from './mnist';
 import { ImageFolderError, loadImageFolder, stratifiedSplit } from './image-folder';
@@ -49,7 +49,7 @@ describe('readImagePixels', () => {
     // 40×20: left half black, right half white; a centre crop keeps the middle 20×20 (half and half)
     const raw = Buffer.alloc(40 * 20, 0);
     for (let y = 0; y < 20; y++) for (let x = 20; x < 40; x++) raw[y * 40 + x] = 255;
-    await sharp(raw, { raw: { width: 40, height: 20, channels: 1 } }).webp({ lossless: true }).toFile(file);
+    await writeImage(file, { data: raw, width: 40, height: 20, channels: 1 }, { format: 'webp', lossless: true });
     const px = await readImagePixels(file, { size: 20, channels: 1 });
     expect(px[10 * 20 + 2]).toBeLessThan(0.05); // left of centre: black
     expect(px[10 * 20 + 17]).toBeGreaterThan(0.95); // right of centre: white
@@ -57,7 +57,7 @@ describe('readImagePixels', () => {
 
   it('flattens transparency onto white', async () => {
     const file = path.join(tmp, 'transparent.png');
-    await sharp({ create: { width: 4, height: 4, channels: 4, background: { r: 255, g: 0, b: 0, alpha: 0 } } }).png().toFile(file);
+    await writeImage(file, { data: new Uint8Array(4 * 4 * 4).map((_, i) => (i % 4 === 0 ? 255 : 0)), width: 4, height: 4, channels: 4 }); // red, fully transparent
     const px = await readImagePixels(file, { size: 4 });
     expect(Array.from(px.subarray(0, 3))).toEqual([1, 1, 1]);
   });

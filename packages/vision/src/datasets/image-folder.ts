@@ -1,7 +1,7 @@
 /**
  * An image-folder dataset, the layout of the cats-vs-dogs project and of Keras's
  * `image_dataset_from_directory`: `DIR/<class>/*.{png,jpg,jpeg,webp}`, one sub-folder per class,
- * classes sorted by name. Every image is decoded and resized with sharp (see `readImagePixels`)
+ * classes sorted by name. Every image is decoded and resized by core's `decodeImage` (see `readImagePixels`)
  * and split into train / validation / test with a seeded STRATIFIED split (each class is
  * shuffled and cut in the same proportions, so small classes appear in every split).
  *

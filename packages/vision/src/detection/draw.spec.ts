@@ -1,7 +1,7 @@
-import sharp from 'sharp';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { decodeImage } from '@dlkit/core';
 import { detectionsSvg, drawDetections, rgbToPng } from './draw';
 
 describe('detection drawing', () => {
@@ -20,11 +20,12 @@ describe('detection drawing', () => {
     fs.writeFileSync(src, await rgbToPng(new Float32Array(80 * 60 * 3).fill(0.5), 80, 60));
     const out = path.join(tmp, 'out.png');
     await drawDetections(src, [{ box: [20, 30, 60, 55], label: 'x' }], out, ['x']);
-    const { data, info } = await sharp(out).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, ...info } = await decodeImage(out, { channels: 3 });
     expect([info.width, info.height]).toEqual([80, 60]);
     const px = (x: number, y: number) => Array.from(data.subarray((y * 80 + x) * 3, (y * 80 + x) * 3 + 3));
     expect(px(40, 45)).toEqual([128, 128, 128]); // inside the box: untouched
     expect(px(40, 55)).not.toEqual([128, 128, 128]); // on the bottom edge: drawn
+    expect(fs.readdirSync(tmp).sort()).toEqual(['grey.png', 'out.png']); // written atomically: no temporary file left
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 });

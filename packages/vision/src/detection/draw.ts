@@ -1,11 +1,11 @@
 /**
- * Annotated images: boxes and "label score" tags drawn as an SVG overlay composited onto the image
- * with sharp (no canvas dependency).
+ * Annotated images: boxes and "label score" tags drawn as an SVG overlay laid onto the image by
+ * core's `overlaySvg` (no canvas dependency), written atomically.
  *
  * @example
  * await drawDetections('street.jpg', [{ box: [10, 20, 80, 90], label: 'car', score: 0.91 }], 'out/street.png');
  */
-import sharp from 'sharp';
+import { decodeImage, encodeImage, escapeXml, imageFromFloats, overlaySvg, resizeImage, writeImage } from '@dlkit/core';
 import { CornerBox } from './boxes';
 
 export interface LabelledBox {
@@ -40,26 +40,19 @@ export function detectionsSvg(width: number, height: number, boxes: readonly Lab
 /** Draws `boxes` (original-image pixels) on the image `input` (a file or encoded bytes) and writes a PNG to `outFile`. */
 export async function drawDetections(input: string | Buffer, boxes: readonly LabelledBox[], outFile: string, labels: readonly string[] = []): Promise<void> {
   // Apply the EXIF orientation first so the boxes (computed on the upright image) line up.
-  const { data, info } = await sharp(input).rotate().png().toBuffer({ resolveWithObject: true });
-  const svg = Buffer.from(detectionsSvg(info.width, info.height, boxes, labels));
-  await sharp(data).composite([{ input: svg, top: 0, left: 0 }]).png().toFile(outFile);
+  const image = await decodeImage(input, { autoOrient: true });
+  await writeImage(outFile, await overlaySvg(image, detectionsSvg(image.width, image.height, boxes, labels)));
 }
 
 /** RGB floats in [0, 1] (HWC) -> PNG bytes, optionally upscaled by an integer factor (nearest neighbour). */
 export async function rgbToPng(pixels: Float32Array, width: number, height: number, scale = 1): Promise<Buffer> {
-  const bytes = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Math.round(Math.min(1, Math.max(0, pixels[i])) * 255);
-  let img = sharp(bytes, { raw: { width, height, channels: 3 } });
-  if (scale !== 1) img = img.resize(width * scale, height * scale, { kernel: 'nearest' });
-  return img.png().toBuffer();
+  let img = imageFromFloats(pixels, { width, height, channels: 3 });
+  if (scale !== 1) img = await resizeImage(img, { width: width * scale, height: height * scale, kernel: 'nearest' });
+  return encodeImage(img);
 }
 
 function hash(s: string): number {
   let h = 0;
   for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) >>> 0;
   return h;
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { encodeImage, readImageInfo } from '@dlkit/core';
 import { LETTERBOX_GREY, letterbox, letterboxGeometry, toChwFloats, unletterboxBox } from './letterbox';
 
 describe('letterboxGeometry (Ultralytics arithmetic)', () => {
@@ -26,8 +26,8 @@ describe('letterbox', () => {
     expect(geometry.top).toBe(2);
     const rowValue = (y: number) => data[(y * 8 + 3) * 3];
     expect([0, 1, 2, 5, 6, 7].map(rowValue)).toEqual([LETTERBOX_GREY, LETTERBOX_GREY, 255, 255, LETTERBOX_GREY, LETTERBOX_GREY]);
-    const png = await sharp(data, { raw: { width: 8, height: 8, channels: 3 } }).png().toBuffer();
-    expect((await sharp(png).metadata()).height).toBe(8);
+    const png = await encodeImage({ data, width: 8, height: 8, channels: 3 });
+    expect((await readImageInfo(png)).height).toBe(8);
   });
 
   it('converts HWC bytes to CHW floats', () => {

@@ -7,7 +7,7 @@
  * const g = letterboxGeometry(200, 100, 64, 64); // scale 0.32, content 64×32, pad top 16
  * unletterboxBox([10, 20, 30, 40], g);            // -> [31.25, 12.5, 93.75, 75]
  */
-import sharp from 'sharp';
+import { decodeImage, padImage, resizeImage } from '@dlkit/core';
 import { CornerBox, clipBox } from './boxes';
 
 export interface LetterboxGeometry {
@@ -53,32 +53,27 @@ export interface RgbImage {
 }
 
 /**
- * Reads an image file as 8-bit RGB (EXIF orientation applied, alpha dropped, greyscale expanded).
- * Errors name the file.
+ * Reads an image file as 8-bit RGB (EXIF orientation applied, alpha dropped, greyscale expanded)
+ * with core's `decodeImage`. Errors name the file (`ImageDecodeError`).
  */
 export async function readRgb(file: string): Promise<RgbImage> {
-  let result: { data: Buffer; info: sharp.OutputInfo };
-  try {
-    result = await sharp(file).rotate().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-  } catch (err) {
-    throw new Error(`${file}: cannot decode the image (expected a PNG, JPEG or WebP file): ${(err as Error).message}`);
-  }
-  const { data, info } = result;
-  if (info.channels !== 3) throw new Error(`${file}: decoded to ${info.channels} channels, expected 3 (RGB)`);
-  return { data, width: info.width, height: info.height };
+  const { data, width, height } = await decodeImage(file, { channels: 3, autoOrient: true });
+  return { data: asBuffer(data), width, height };
 }
 
 /** The letterboxed image as [inputHeight, inputWidth, 3] bytes, plus its geometry. */
 export async function letterbox(image: RgbImage, inputWidth: number, inputHeight: number): Promise<{ data: Buffer; geometry: LetterboxGeometry }> {
   const g = letterboxGeometry(image.width, image.height, inputWidth, inputHeight);
   const grey = { r: LETTERBOX_GREY, g: LETTERBOX_GREY, b: LETTERBOX_GREY };
-  const data = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
-    .resize(g.contentWidth, g.contentHeight, { fit: 'fill', kernel: 'linear' })
-    .extend({ left: g.left, top: g.top, right: inputWidth - g.contentWidth - g.left, bottom: inputHeight - g.contentHeight - g.top, background: grey })
-    .raw()
-    .toBuffer();
+  const content = await resizeImage({ ...image, channels: 3 }, { width: g.contentWidth, height: g.contentHeight, fit: 'fill', kernel: 'linear' });
+  const padded = await padImage(content, { left: g.left, top: g.top, right: inputWidth - g.contentWidth - g.left, bottom: inputHeight - g.contentHeight - g.top, background: grey });
+  const data = asBuffer(padded.data);
   if (data.length !== inputWidth * inputHeight * 3) throw new Error(`letterbox: got ${data.length} bytes, expected ${inputWidth}×${inputHeight}×3`);
   return { data, geometry: g };
+}
+
+function asBuffer(data: Uint8Array): Buffer {
+  return Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length);
 }
 
 /** HWC bytes -> HWC floats in [0, 1] (tfjs NHWC models). */

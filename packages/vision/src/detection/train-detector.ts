@@ -11,10 +11,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import sharp from 'sharp';
-import { Checkpoint, EpochLogs, LearningRateScheduler, Trainer, TrainingContext, cosineWithWarmup, initBackend, saveModel, saveOnnx, writeFileAtomic } from '@dlkit/core';
+import { Checkpoint, EpochLogs, LearningRateScheduler, Trainer, TrainingContext, cosineWithWarmup, imageFromFloats, imageGrid, initBackend, saveModel, saveOnnx, writeFileAtomic, writePng } from '@dlkit/core';
 import { YoloDetectorOptions, yoloDetector } from './detector-model';
-import { detectionsSvg, rgbToPng } from './draw';
+import { detectionsSvg } from './draw';
 import { evaluateDetector } from './evaluate';
 import { SCENE_LABELS, SceneDataset, SceneOptions } from './scenes';
 import { YoloConfig } from './yolo-config';
@@ -144,21 +143,13 @@ async function renderExamples(test: SceneDataset, predictions: { box: number[]; 
   const side = config.inputSize * scale;
   const cols = 4;
   const count = Math.min(8, test.size);
-  const tiles = await Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const scene = test.scene(i);
-      const boxes = predictions[i]
-        .filter((d) => d.score >= 0.5)
-        .map((d) => ({ box: d.box.map((v) => v * scale) as [number, number, number, number], label: config.labels[d.classId], score: d.score }));
-      const png = await rgbToPng(scene.pixels, scene.size, scene.size, scale);
-      const svg = Buffer.from(detectionsSvg(side, side, boxes, config.labels));
-      return { input: await sharp(png).composite([{ input: svg, top: 0, left: 0 }]).png().toBuffer(), left: (i % cols) * (side + 4), top: Math.floor(i / cols) * (side + 4) };
-    }),
-  );
-  const rows = Math.ceil(count / cols);
-  const png = await sharp({ create: { width: cols * (side + 4) - 4, height: rows * (side + 4) - 4, channels: 3, background: '#ffffff' } })
-    .composite(tiles)
-    .png()
-    .toBuffer();
-  writeFileAtomic(file, png);
+  const tiles = Array.from({ length: count }, (_, i) => {
+    const scene = test.scene(i);
+    const boxes = predictions[i]
+      .filter((d) => d.score >= 0.5)
+      .map((d) => ({ box: d.box.map((v) => v * scale) as [number, number, number, number], label: config.labels[d.classId], score: d.score }));
+    return { image: imageFromFloats(scene.pixels, { width: scene.size, height: scene.size, channels: 3 }), overlay: detectionsSvg(side, side, boxes, config.labels) };
+  });
+  // upscaled 3× by the grid (nearest neighbour), boxes drawn at the shown size
+  writePng(file, await imageGrid(tiles, { columns: cols, tileWidth: side, gap: 4, margin: 0 }));
 }

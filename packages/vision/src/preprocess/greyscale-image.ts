@@ -1,5 +1,5 @@
 /**
- * Reads any image sharp can decode (PNG, JPEG, WebP, ...) into the layout the MNIST models are
+ * Reads any image core's `decodeImage` reads (PNG, JPEG, WebP, ...) into the layout the MNIST models are
  * trained on: size×size greyscale in [0, 1], a light digit on a dark background. Dark-on-light
  * images (a digit drawn on white paper) are inverted, judged by the mean of the border pixels.
  * A size×size image that is already light-on-dark comes out exactly as its pixels / 255, so an
@@ -8,23 +8,18 @@
  * @example
  * const pixels = await readGreyscaleImage('seven.png', 28); // Float32Array(784)
  */
-import * as fs from 'fs';
-import sharp from 'sharp';
+import { decodeImage } from '@dlkit/core';
+
+const EXPECTED = 'a PNG or JPEG image';
 
 export async function readGreyscaleImage(file: string, size: number): Promise<Float32Array> {
-  if (!fs.existsSync(file)) throw new Error(`${file}: no such file (expected a PNG or JPEG image)`);
-  let raw: Buffer;
-  let info: sharp.OutputInfo;
-  try {
-    ({ data: raw, info } = await sharp(file)
-      .flatten({ background: '#ffffff' }) // transparent areas count as paper
-      .greyscale()
-      .resize(size, size, { fit: 'contain', background: await borderColour(file) })
-      .raw()
-      .toBuffer({ resolveWithObject: true }));
-  } catch (err) {
-    throw new Error(`${file}: not a readable image (${(err as Error).message.split('\n')[0]}); expected a PNG or JPEG`);
-  }
+  const paper = await borderColour(file);
+  const { data: raw, ...info } = await decodeImage(file, {
+    channels: 1,
+    background: '#ffffff', // transparent areas count as paper
+    resize: { width: size, height: size, fit: 'contain', background: paper },
+    expected: EXPECTED,
+  });
   if (info.channels !== 1 || info.width !== size || info.height !== size) {
     throw new Error(`${file}: decoded to ${info.width}×${info.height}×${info.channels}, expected ${size}×${size}×1`);
   }
@@ -37,8 +32,8 @@ export async function readGreyscaleImage(file: string, size: number): Promise<Fl
 /** Letterbox padding colour: the image's own mean border value, so padding matches the paper. */
 async function borderColour(file: string): Promise<{ r: number; g: number; b: number }> {
   try {
-    const { data, info } = await sharp(file).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
-    const v = Math.round(borderMean(Float32Array.from(data), info.width, info.height));
+    const { data, width, height } = await decodeImage(file, { channels: 1, background: '#ffffff', expected: EXPECTED });
+    const v = Math.round(borderMean(Float32Array.from(data), width, height));
     return { r: v, g: v, b: v };
   } catch {
     return { r: 0, g: 0, b: 0 }; // the main decode reports the error with the file name

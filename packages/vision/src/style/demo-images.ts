@@ -1,5 +1,5 @@
 /**
- * Offline demo inputs for style transfer, drawn as SVG and rasterised by sharp: a content scene
+ * Offline demo inputs for style transfer, drawn as SVG and rasterised by core's `svgToPng`: a content scene
  * (sky, sun, hills, a house and a tree: large smooth regions and sharp edges), and a strongly
  * textured style image of short seeded brush strokes in a few distinct colours.
  *
@@ -7,8 +7,7 @@
  * fs.writeFileSync('content.png', await renderContentScene(256));
  * fs.writeFileSync('style.png', await renderBrushStyle(256, { seed: 3 }));
  */
-import sharp from 'sharp';
-import { Rng } from '@dlkit/core';
+import { Rng, svgToPng } from '@dlkit/core';
 
 /** A PNG of a simple landscape with a house, size x size. */
 export async function renderContentScene(size = 256): Promise<Buffer> {
@@ -26,7 +25,7 @@ export async function renderContentScene(size = 256): Promise<Buffer> {
   <rect x="196" y="150" width="10" height="45" fill="#6b4423"/>
   <circle cx="201" cy="135" r="26" fill="#2f6b2c"/>
 </svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
+  return svgToPng(svg);
 }
 
 export interface BrushStyleOptions {
@@ -55,5 +54,5 @@ export async function renderBrushStyle(size = 256, options: BrushStyleOptions = 
     parts.push(`<line x1="${(x - dx).toFixed(1)}" y1="${(y - dy).toFixed(1)}" x2="${(x + dx).toFixed(1)}" y2="${(y + dy).toFixed(1)}" stroke="${colour}" stroke-width="${rng.range(2.5, 4.5).toFixed(1)}" stroke-linecap="round"/>`);
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 256 256">${parts.join('')}</svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
+  return svgToPng(svg);
 }

@@ -9,9 +9,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sharp from 'sharp';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '@dlkit/core';
+import { imageGrid, initBackend, writePng } from '@dlkit/core';
 import { renderBrushStyle, renderContentScene } from './demo-images';
 import { randomFeatureNet } from './random-feature-net';
 import { readRgbImage, writeRgbPng } from './rgb-image';
@@ -19,15 +18,17 @@ import { runStyleTransfer } from './style-task';
 import { styleTransfer } from './style-transfer';
 
 async function strip(files: string[], labels: string[], out: string, size: number): Promise<void> {
-  const pad = 22;
-  const tiles = await Promise.all(files.map((f) => sharp(f).resize(size, size).png().toBuffer()));
-  const text = labels.map((l, i) => `<text x="${i * (size + 6) + size / 2}" y="${size + 16}" font-family="sans-serif" font-size="13" text-anchor="middle">${l}</text>`).join('');
-  const width = files.length * (size + 6) - 6;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${size + pad}">${text}</svg>`;
-  await sharp({ create: { width, height: size + pad, channels: 3, background: 'white' } })
-    .composite([{ input: Buffer.from(svg), left: 0, top: 0 }, ...tiles.map((t, i) => ({ input: t, left: i * (size + 6), top: 0 }))])
-    .png({ compressionLevel: 9, palette: true, colours: 128 }) // quantised: keeps the docs PNGs < 300 KB
-    .toFile(out);
+  const tiles = files.map((f, i) => ({ image: fs.readFileSync(f), caption: [{ text: labels[i], size: 13 }] }));
+  const png = await imageGrid(tiles, {
+    columns: files.length,
+    tileWidth: size,
+    gap: 6,
+    margin: 0,
+    captionHeight: 22,
+    captionAlign: 'center',
+    png: { compressionLevel: 9, palette: true, colours: 128 }, // quantised: keeps the docs PNGs < 300 KB
+  });
+  writePng(out, png);
 }
 
 export async function renderStyleDocsFigures(outDir: string): Promise<void> {

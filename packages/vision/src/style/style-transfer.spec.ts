@@ -1,8 +1,7 @@
 // Style transfer on real rendered images: the pixel gradient of the total cost against numeric
 // differences, a short run in which the style loss falls, feature-net errors, no tensor leaks.
 import * as tf from '@tensorflow/tfjs';
-import sharp from 'sharp';
-import { initBackend } from '@dlkit/core';
+import { decodeImage, initBackend } from '@dlkit/core';
 import { expectNoLeak } from '@dlkit/core/testing';
 import { renderBrushStyle, renderContentScene } from './demo-images';
 import { randomFeatureNet, RANDOM_NET_LAYERS } from './random-feature-net';
@@ -13,7 +12,7 @@ beforeAll(async () => {
 });
 
 async function pngTensor(png: Buffer, size: number): Promise<tf.Tensor4D> {
-  const raw = await sharp(png).resize(size, size).removeAlpha().raw().toBuffer();
+  const { data: raw } = await decodeImage(png, { channels: 3, resize: { width: size, height: size, fit: 'cover' } });
   return tf.tidy(() => tf.div(tf.tensor4d(new Uint8Array(raw), [1, size, size, 3], 'int32'), 255) as tf.Tensor4D);
 }
 

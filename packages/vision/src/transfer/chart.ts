@@ -1,12 +1,11 @@
 /**
  * A bar chart of transfer-evaluation results (per seed: head only, fine-tuned, scratch), drawn as
- * SVG and rasterised with sharp. Used by eval:transfer --chart and the README picture.
+ * SVG and rasterised by core's `writeSvgPng`. Used by eval:transfer --chart and the README picture.
  *
  * @example
  * await renderTransferChart(results, 'docs/transfer-eval.png');
  */
-import sharp from 'sharp';
-import { writeFileAtomic } from '@dlkit/core';
+import { CHART_FONT, escapeXml, writeSvgPng } from '@dlkit/core';
 import type { MnistTransferResult } from './mnist-transfer';
 
 const BARS = [
@@ -45,8 +44,8 @@ export async function renderTransferChart(results: MnistTransferResult[], file: 
   await writeChartPng(file, width, height, parts, 'MNIST digits 5-9 test accuracy, backbone trained on digits 0-4', 12);
 }
 
-/** The transfer charts' frame: white page, the parts, a centred caption `captionGap` px above the bottom; rasterised to `file` (atomic). */
+/** The bar chart's frame: white page, the parts, a centred caption `captionGap` px above the bottom; rasterised to `file` (atomic). */
 export async function writeChartPng(file: string, width: number, height: number, parts: string[], caption: string, captionGap: number): Promise<void> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="white"/><g font-family="DejaVu Sans, sans-serif">${parts.join('')}<text x="${width / 2}" y="${height - captionGap}" font-size="12" text-anchor="middle">${caption}</text></g></svg>`;
-  writeFileAtomic(file, await sharp(Buffer.from(svg)).png().toBuffer());
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="white"/><g font-family="${CHART_FONT}">${parts.join('')}<text x="${width / 2}" y="${height - captionGap}" font-size="12" text-anchor="middle">${escapeXml(caption)}</text></g></svg>`;
+  await writeSvgPng(file, svg);
 }

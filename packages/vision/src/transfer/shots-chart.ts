@@ -2,12 +2,13 @@
  * The label-efficiency curve of a transfer evaluation swept over shots per class: test accuracy
  * of transfer (fine-tuned) and of the same network from scratch against the number of labelled
  * images per class (log axis), the mean over seeds as a line and the seeds' range as a whisker,
- * the mean gain written above each point. Used by `eval:transfer --shots 1,2,5,10,20 --chart`.
+ * the mean gain written above each point. Drawn with core's line chart (`lineChartSvg`, log x axis).
+ * Used by `eval:transfer --shots 1,2,5,10,20 --chart`.
  *
  * @example
  * await renderShotsChart(results, 'docs/transfer-shots.png');
  */
-import { writeChartPng } from './chart';
+import { LineSeries, lineChartSvg, writeSvgPng } from '@dlkit/core';
 import type { MnistTransferResult } from './mnist-transfer';
 
 const SIDES = [
@@ -40,43 +41,42 @@ export function summariseByShots(results: MnistTransferResult[]): ShotsPoint[] {
 export async function renderShotsChart(results: MnistTransferResult[], file: string): Promise<void> {
   const points = summariseByShots(results);
   if (points.length < 2) throw new Error(`renderShotsChart: need results at two or more shot counts, got ${points.length}`);
-  const width = 640;
-  const height = 380;
-  const left = 56;
-  const right = width - 24;
-  const top = 64;
-  const bottom = 320;
   const lowest = Math.min(...points.flatMap((p) => [p.transfer.min, p.scratch.min]));
   const lo = Math.max(0, Math.floor(lowest * 10) / 10); // y axis from the decile below the lowest point to 100%
-  const y = (acc: number): number => bottom - ((acc - lo) / (1 - lo)) * (bottom - top);
-  const logLo = Math.log(points[0].shots);
-  const logHi = Math.log(points[points.length - 1].shots);
-  const x = (shots: number): number => left + 20 + ((Math.log(shots) - logLo) / (logHi - logLo)) * (right - left - 40);
-  const parts: string[] = [];
-  const steps = Math.round((1 - lo) * 10);
-  for (let g = 0; g <= steps; g++) {
-    const acc = lo + g / 10;
-    parts.push(`<line x1="${left}" x2="${right}" y1="${y(acc)}" y2="${y(acc)}" stroke="#ddd"/><text x="${left - 6}" y="${y(acc) + 4}" font-size="11" text-anchor="end">${Math.round(acc * 100)}%</text>`);
-  }
-  for (const p of points) {
-    parts.push(`<text x="${x(p.shots)}" y="${bottom + 18}" font-size="12" text-anchor="middle">${p.shots}</text>`);
-  }
-  SIDES.forEach((side, j) => {
+  const shots = points.map((p) => p.shots);
+  const series: LineSeries[] = SIDES.map((side, j) => {
     const key = side.key === 'transferAccuracy' ? 'transfer' : 'scratch';
-    const dx = j === 0 ? -4 : 4; // the two sides' whiskers side by side, not on top of each other
-    parts.push(`<polyline fill="none" stroke="${side.color}" stroke-width="2.5" points="${points.map((p) => `${x(p.shots)},${y(p[key].mean)}`).join(' ')}"/>`);
-    for (const p of points) {
-      const s = p[key];
-      parts.push(`<line x1="${x(p.shots) + dx}" x2="${x(p.shots) + dx}" y1="${y(s.min)}" y2="${y(s.max)}" stroke="${side.color}" stroke-width="1.5"/>`);
-      parts.push(`<circle cx="${x(p.shots)}" cy="${y(s.mean)}" r="4" fill="${side.color}"/>`);
-    }
+    return {
+      name: side.label,
+      x: shots,
+      y: points.map((p) => p[key].mean),
+      color: side.color,
+      markers: 'all',
+      markerRadius: 4,
+      // the two sides' whiskers side by side, not on top of each other
+      range: { low: points.map((p) => p[key].min), high: points.map((p) => p[key].max), dx: j === 0 ? -4 : 4 },
+    };
   });
-  for (const p of points) {
-    const above = Math.min(y(p.transfer.max), y(p.scratch.max)) - 8;
-    const sign = p.meanGainPoints >= 0 ? '+' : '−';
-    parts.push(`<text x="${x(p.shots)}" y="${above}" font-size="11" text-anchor="middle" fill="#333">${sign}${Math.abs(p.meanGainPoints).toFixed(1)}</text>`);
-  }
-  SIDES.forEach((s, j) => parts.push(`<rect x="${left + j * 300}" y="14" width="12" height="12" fill="${s.color}"/><text x="${left + j * 300 + 16}" y="24" font-size="12">${s.label}</text>`));
-  parts.push(`<text x="${left}" y="46" font-size="11" fill="#555">line: mean over seeds; whisker: seeds' range; number: mean gain in points</text>`);
-  await writeChartPng(file, width, height, parts, 'labelled images per class (digits 5-9, log scale); y: 5-9 test accuracy', 14);
+  const svg = lineChartSvg({
+    width: 640,
+    height: 380,
+    subtitle: "line: mean over seeds; whisker: seeds' range; number: mean gain in points",
+    caption: 'labelled images per class (digits 5-9, log scale); y: 5-9 test accuracy',
+    margin: { left: 56, right: 24, top: 64, bottom: 38 },
+    panels: [
+      {
+        series,
+        x: { scale: 'log', ticks: shots, format: (t) => String(t), pad: 20 / 520 },
+        y: { min: lo, max: 1, ticks: Array.from({ length: Math.round((1 - lo) * 10) + 1 }, (_, g) => lo + g / 10), format: (t) => `${Math.round(t * 100)}%` },
+        notes: points.map((p) => ({
+          x: p.shots,
+          y: Math.max(p.transfer.max, p.scratch.max),
+          dy: -8,
+          text: `${p.meanGainPoints >= 0 ? '+' : '−'}${Math.abs(p.meanGainPoints).toFixed(1)}`,
+        })),
+        legend: 'above',
+      },
+    ],
+  });
+  await writeSvgPng(file, svg);
 }

@@ -2,10 +2,9 @@
  * A PNG of voxel scenes as maximum-intensity projections (MIP): per scene, the max over z (top
  * view, x right / y down) and the max over y (front view, x right / z down), with the true centre
  * (green ring) and the predicted centre (red cross) and a caption "true -> predicted".
- * Drawn as an SVG string and rasterised by sharp (librsvg), like core's learning curves.
+ * Drawn as an SVG string and rasterised by core's `writeSvgPng`, like every chart.
  */
-import sharp from 'sharp';
-import { writeFileAtomic } from '@dlkit/core';
+import { writeSvgPng } from '@dlkit/core';
 import { VoxelScenes } from './scenes';
 
 export interface VoxelPrediction {
@@ -54,7 +53,7 @@ export async function renderVoxelScenes(
     );
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${parts.join('')}</svg>`;
-  writeFileAtomic(file, await sharp(Buffer.from(svg)).png().toBuffer());
+  await writeSvgPng(file, svg);
 }
 
 /** Max over one axis of a grid [z][y][x]: returns rows of the remaining 2D view (row-major, D x D). */

@@ -3,7 +3,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sharp from 'sharp';
+import { readImageInfo, writeImage } from '@dlkit/core';
 import { mnistSplit } from '@dlkit/vision';
 import { runCli } from '../../testing/run-cli';
 
@@ -41,7 +41,7 @@ describe('dlkit train mnist', () => {
     expect(first.samplesPerSec).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(first.model, 'model.json'))).toBe(true);
     expect(fs.statSync(first.onnx).size).toBeGreaterThan(10000);
-    const png = await sharp(first.curves).metadata();
+    const png = await readImageInfo(first.curves);
     expect(png.format).toBe('png');
     // progress lines went to stderr, not stdout
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('dlkit train mnist', () => {
     for (let i = 0; i < 6; i++) {
       const file = path.join(tmp, `digit-${i}.png`);
       const bytes = Buffer.from(Array.from(test.images.subarray(i * 784, (i + 1) * 784), (v) => Math.round(v * 255)));
-      await sharp(bytes, { raw: { width: 28, height: 28, channels: 1 } }).png().toFile(file);
+      await writeImage(file, { data: bytes, width: 28, height: 28, channels: 1 });
       files.push(file);
     }
     const viaTfjs = await runCli('predict', '--model', path.join(out, 'model'), ...files, '--json');
