@@ -9,17 +9,15 @@
  * const r = await trainDetector({ outDir: 'dlkit-out/train-detector' });
  * console.log(r.map50, r.perClassAp);
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import sharp from 'sharp';
-import { Checkpoint, EpochLogs, LearningRateScheduler, Trainer, TrainingContext, cosineWithWarmup, initBackend, saveModel, saveOnnx, writeFileAtomic } from '@dlkit/core';
+import { EpochLogs, TrainingContext, cosineWithWarmup, initBackend, runTraining, stripUndefined, writeFileAtomic } from '@dlkit/core';
 import { YoloDetectorOptions, yoloDetector } from './detector-model';
 import { detectionsSvg, rgbToPng } from './draw';
 import { evaluateDetector } from './evaluate';
 import { SCENE_LABELS, SceneDataset, SceneOptions } from './scenes';
 import { YoloConfig } from './yolo-config';
 import { YoloLossWeights, yoloLoss } from './yolo-loss';
-import { stripUndefined } from '@dlkit/core';
 
 /** 64×64 scenes, an 8×8 grid (stride 8), two anchors sized for the small and large objects. */
 export const SCENE_DETECTOR_CONFIG = {
@@ -83,41 +81,49 @@ export interface TrainDetectorResult {
   model: string;
   onnx: string;
   examples: string;
+  /** Learning curves (training loss) and the per-epoch logs. */
+  curves: string;
+  history: string;
 }
 
 export async function trainDetector(options: TrainDetectorOptions): Promise<TrainDetectorResult> {
   const o = { ...TRAIN_DETECTOR_DEFAULTS, ...stripUndefined(options), outDir: options.outDir };
   const started = Date.now();
   await initBackend();
-  fs.mkdirSync(o.outDir, { recursive: true });
   const config: YoloConfig = SCENE_DETECTOR_CONFIG;
   const train = new SceneDataset(o.scenes, config, o.seed, 'train', o.sceneOptions);
   const test = new SceneDataset(o.testScenes, config, o.seed, 'test', o.sceneOptions);
   const model = yoloDetector(config, { ...o.model, seed: o.seed });
-  const trainer = new Trainer(model, {
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    seed: o.seed,
-    optimizer: 'adam',
-    learningRate: o.learningRate,
-    loss: { fn: yoloLoss(config, o.loss), kind: 'regression' },
-    metrics: [],
-    progress: o.progress,
-    onEpochEnd: o.onEpochEnd,
-    resume: o.resume,
-    callbacks: [new LearningRateScheduler(cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs })), new Checkpoint({ dir: path.join(o.outDir, 'checkpoint') })],
-  });
+  const configJson = JSON.stringify(config, null, 1);
   try {
-    const history = await trainer.fit(train);
-    const evaluation = await evaluateDetector(model, config, test);
-    const modelDir = path.join(o.outDir, 'model');
-    const onnxFile = path.join(o.outDir, 'detector.onnx');
-    await saveModel(model, modelDir);
-    writeFileAtomic(path.join(modelDir, 'detector.json'), JSON.stringify(config, null, 1));
-    saveOnnx(model, onnxFile);
-    writeFileAtomic(`${onnxFile}.json`, JSON.stringify(config, null, 1));
-    const examples = path.join(o.outDir, 'examples.png');
-    await renderExamples(test, evaluation.predictions, config, examples);
+    const { history, evaluation, files } = await runTraining({
+      model,
+      data: train,
+      outDir: o.outDir,
+      trainer: {
+        epochs: o.epochs,
+        batchSize: o.batchSize,
+        seed: o.seed,
+        learningRate: o.learningRate,
+        loss: { fn: yoloLoss(config, o.loss), kind: 'regression' },
+        metrics: [],
+        progress: o.progress,
+        onEpochEnd: o.onEpochEnd,
+        resume: o.resume,
+      },
+      schedule: cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs }),
+      evaluate: () => evaluateDetector(model, config, test),
+      // The grid/anchor config travels with both the tfjs model and the ONNX file.
+      modelFiles: () => ({ 'detector.json': configJson }),
+      onnx: 'detector.onnx',
+      curves: { title: `YOLO-style detector (${train.size} scenes)` },
+      artifacts: async ({ evaluation: { predictions }, files: { onnx } }) => {
+        writeFileAtomic(`${onnx}.json`, configJson);
+        const examples = path.join(o.outDir, 'examples.png');
+        await renderExamples(test, predictions, config, examples);
+        return { examples };
+      },
+    });
     const losses = history.epochs.map((e) => e.loss);
     return {
       task: 'detector',
@@ -128,12 +134,13 @@ export async function trainDetector(options: TrainDetectorOptions): Promise<Trai
       epochs: history.length,
       loss: [losses[0], losses[losses.length - 1]],
       seconds: (Date.now() - started) / 1000,
-      model: modelDir,
-      onnx: onnxFile,
-      examples,
+      model: files.model!,
+      onnx: files.onnx!,
+      examples: files.examples!,
+      curves: files.curves!,
+      history: files.history!,
     };
   } finally {
-    trainer.dispose();
     model.dispose();
   }
 }
