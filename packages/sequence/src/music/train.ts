@@ -1,7 +1,8 @@
 /**
  * Trains the melody LSTM on the shipped corpus (or a folder of the user's MIDI files) with
- * core's Trainer, and saves it: `<outDir>/model` holds the tfjs model (saveModel) and
- * `music.json` (vocabulary, config, the corpus's pitch-class distribution for the metric).
+ * core's Trainer (runTraining), and saves it: `<outDir>/model` holds the tfjs model (saveModel) and
+ * `music.json` (vocabulary, config, the corpus's pitch-class distribution for the metric);
+ * `<outDir>/curves.png` and `<outDir>/history.json` record the epochs.
  *
  * Data: each melody becomes `<s>` + one token per event; the melodies are concatenated into
  * one stream, cut into windows of `seqLength` tokens every `stride` tokens; the target of each
@@ -11,10 +12,9 @@
  * const r = await trainMusicModel({ outDir: 'out/music', epochs: 20, seed: 1 });
  * r.model; // 'out/music/model', load it with loadMusicModel
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { EpochLogs, initBackend, replaceDirAtomic, saveModel, stripUndefined, Trainer, TrainingContext, writeFileAtomic } from '@dlkit/core';
+import { EpochLogs, initBackend, runTraining, stripUndefined, TrainingContext } from '@dlkit/core';
 import { Vocabulary } from '../tokens';
 import { loadMelodyCorpus } from './corpus';
 import type { Melody } from './events';
@@ -96,6 +96,9 @@ export interface MusicTrainResult {
   accuracy: number;
   seconds: number;
   backend: string;
+  /** Learning curves (loss and accuracy per epoch) and the per-epoch logs. */
+  curves: string;
+  history: string;
 }
 
 /** Token windows of a stream: x [m, T] ids and y [m, T] the ids one step later. */
@@ -134,40 +137,43 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
   const model = buildMusicLstm(config, o.seed);
   const x = tf.tensor2d(xs, [xs.length, o.seqLength], 'int32'); // [m, T]
   const y = tf.tensor2d(ys, [ys.length, o.seqLength], 'int32'); // [m, T]
-  const trainer = new Trainer(model, {
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    seed: o.seed,
-    optimizer: 'adam',
-    learningRate: o.learningRate,
-    loss: 'sparseCategoricalCrossentropy', // ids [B, T] vs probabilities [B, T, V], every step counted
-    metrics: ['accuracy'],
-    progress: o.progress,
-    onEpochEnd: o.onEpochEnd,
-  });
   try {
-    const history = await trainer.fit({ x, y });
-    const last = history.epochs[history.epochs.length - 1];
-    const meta: MusicModelMeta = {
-      format: 'dlkit-music',
-      version: 1,
-      config,
-      vocab: vocab.toJSON(),
-      corpusPitchClasses: pitchClassDistribution(melodies.flatMap((m) => m.events)),
-      tempo: median(melodies.map((m) => m.tempo)),
-      melodies: melodies.map((m) => m.title),
-      trainingTokens: melodies.map((m) => melodyTokens(m).slice(1).join(' ')),
-      training: { epochs: history.epochs.length, loss: last.loss, accuracy: last.acc ?? Number.NaN, seed: o.seed, transpose: o.transpose, tokens: stream.length, windows: xs.length },
-    };
-    const modelDir = path.resolve(o.outDir, 'model');
-    await replaceDirAtomic(modelDir, async (tmp) => {
-      await saveModel(model, tmp);
-      writeFileAtomic(path.join(tmp, MUSIC_META_FILE), JSON.stringify(meta, null, 2) + '\n');
+    const { history, files } = await runTraining({
+      model,
+      data: { x, y },
+      outDir: o.outDir,
+      trainer: {
+        epochs: o.epochs,
+        batchSize: o.batchSize,
+        seed: o.seed,
+        learningRate: o.learningRate,
+        loss: 'sparseCategoricalCrossentropy', // ids [B, T] vs probabilities [B, T, V], every step counted
+        metrics: ['accuracy'],
+        progress: o.progress,
+        onEpochEnd: o.onEpochEnd,
+      },
+      checkpoint: false,
+      modelFiles: ({ history }) => {
+        const last = history.epochs[history.epochs.length - 1];
+        const meta: MusicModelMeta = {
+          format: 'dlkit-music',
+          version: 1,
+          config,
+          vocab: vocab.toJSON(),
+          corpusPitchClasses: pitchClassDistribution(melodies.flatMap((m) => m.events)),
+          tempo: median(melodies.map((m) => m.tempo)),
+          melodies: melodies.map((m) => m.title),
+          trainingTokens: melodies.map((m) => melodyTokens(m).slice(1).join(' ')),
+          training: { epochs: history.epochs.length, loss: last.loss, accuracy: last.acc ?? Number.NaN, seed: o.seed, transpose: o.transpose, tokens: stream.length, windows: xs.length },
+        };
+        return { [MUSIC_META_FILE]: JSON.stringify(meta, null, 2) + '\n' };
+      },
+      curves: { title: `Melody LSTM (${melodies.length} melodies, ${xs.length} windows)` },
     });
-    fs.mkdirSync(o.outDir, { recursive: true });
+    const last = history.epochs[history.epochs.length - 1];
     return {
       task: 'music-train',
-      model: modelDir,
+      model: path.resolve(files.model!),
       melodies: melodies.length,
       skipped,
       tokens: stream.length,
@@ -178,9 +184,10 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
       accuracy: last.acc ?? Number.NaN,
       seconds: (performance.now() - started) / 1000,
       backend: info.backend,
+      curves: files.curves!,
+      history: files.history!,
     };
   } finally {
-    trainer.dispose();
     tf.dispose([x, y]);
     disposeMusicModel(model);
   }

@@ -74,7 +74,6 @@ export async function trainTranslator(
     epochs: o.epochs,
     batchSize: o.batchSize,
     seed: o.seed,
-    optimizer: 'adam',
     learningRate: o.learningRate,
     loss: 'categoricalCrossentropy',
     validationData: o.validation && o.validation.length > 0 ? pairDataset(translator, o.validation, 'validation pair') : undefined,

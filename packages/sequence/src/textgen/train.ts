@@ -10,28 +10,15 @@
  * <outDir>/model/training-items.json       the training items (to tell novel samples apart)
  * <outDir>/checkpoint/                     the Trainer's last checkpoint (for --resume)
  * <outDir>/history.json                    per-epoch loss / valLoss (mean NLL per character)
+ * <outDir>/curves.png                      learning curves of the same
  * ```
  *
  * @example
  * const r = await trainCharLm({ outDir: 'out/textgen', epochs: 10 });
  * r.valPerplexity < 0.85 * r.bigramPerplexity; // true at the defaults (docs/textgen.md)
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import {
-  Checkpoint,
-  LearningRateScheduler,
-  Trainer,
-  TrainingTimer,
-  cosineWithWarmup,
-  initBackend,
-  saveModel,
-  stripUndefined,
-  writeFileAtomic,
-  type EpochLogs,
-  type TrainingContext,
-} from '@dlkit/core';
+import { cosineWithWarmup, initBackend, runTraining, stripUndefined, type EpochLogs, type TrainingContext } from '@dlkit/core';
 import { NGRAM_SMOOTHING_K, NgramBaseline } from './baselines';
 import { loadTextCorpus, splitCorpus, type TextCorpus, type TextCorpusOptions } from './corpus';
 import { NAMES_CHAR_LM, charLanguageModel, maskedSequenceCrossentropy, targetLogProbs, type CharLmConfig } from './model';
@@ -97,6 +84,8 @@ export interface TrainCharLmResult {
   vocabSize: number;
   epochs: number;
   history: string;
+  /** Learning curves (loss and validation loss per epoch). */
+  curves: string;
   checkpoint: string;
   backend: string;
   seconds: number;
@@ -132,84 +121,78 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
   const bigramPerplexity = NgramBaseline.fit(trainSeqs, { order: 2, ...baselineOptions }).perplexity(valSeqs);
 
   const config: CharLmConfig = { ...NAMES_CHAR_LM, ...stripUndefined(o.model ?? {}), seed: o.seed };
-  fs.mkdirSync(o.outDir, { recursive: true });
   const model = charLanguageModel(config, vocab.size);
-  const checkpointDir = path.join(o.outDir, 'checkpoint');
-  const timer = new TrainingTimer();
-  const trainer = new Trainer(model, {
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    seed: o.seed,
-    optimizer: 'adam',
-    learningRate: o.learningRate,
-    loss: { fn: maskedSequenceCrossentropy, kind: 'regression' }, // 'regression': no accuracy metric on id targets
-    validationData: new CharSequenceDataset(valSeqs),
-    validationBatchSize: 256,
-    progress: o.progress,
-    onEpochEnd: o.onEpochEnd,
-    resume: o.resume,
-    callbacks: [
-      timer,
-      ...(o.epochs > 1 ? [new LearningRateScheduler(cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, minLr: o.learningRate / 10 }))] : []),
-      new Checkpoint({ dir: checkpointDir }),
-    ],
-  });
+  const validationCharacters = countTargets(valSeqs);
   try {
-    const history = await trainer.fit(new CharSequenceDataset(trainSeqs));
-    const valPerplexity = Math.exp(meanNll(model, valSeqs));
-    const trainPerplexity = Math.exp(meanNll(model, trainSeqs));
-
-    const modelDir = path.join(o.outDir, 'model');
-    const historyFile = path.join(o.outDir, 'history.json');
-    await saveModel(model, modelDir); // replaces modelDir, so the side files are written after it
-    const meta: TextgenMeta = {
-      format: TEXTGEN_FORMAT,
-      version: 1,
-      vocabulary: vocab.toJSON(),
-      kind: corpus.kind,
-      lowercase: corpus.lowercase,
-      ...(corpus.chunkLength !== undefined ? { chunkLength: corpus.chunkLength } : {}),
-      longestItem: Math.max(...train.map((t) => [...t].length)),
-      config,
-      training: {
-        corpus: corpus.source,
-        trainItems: train.length,
-        validationItems: validation.length,
-        validationFraction: o.validationFraction,
-        seed: o.seed,
-        epochs: history.length,
+    const run = await runTraining({
+      model,
+      data: new CharSequenceDataset(trainSeqs),
+      outDir: o.outDir,
+      trainer: {
+        epochs: o.epochs,
         batchSize: o.batchSize,
+        seed: o.seed,
         learningRate: o.learningRate,
-        smoothingK: o.smoothingK,
+        loss: { fn: maskedSequenceCrossentropy, kind: 'regression' }, // 'regression': no accuracy metric on id targets
+        validationData: new CharSequenceDataset(valSeqs),
+        validationBatchSize: 256,
+        progress: o.progress,
+        onEpochEnd: o.onEpochEnd,
+        resume: o.resume,
       },
-      metrics: { valPerplexity, bigramPerplexity, unigramPerplexity, trainPerplexity, validationCharacters: countTargets(valSeqs) },
-    };
-    writeFileAtomic(path.join(modelDir, TRAINING_ITEMS_JSON), JSON.stringify(train));
-    writeFileAtomic(path.join(modelDir, TEXTGEN_JSON), JSON.stringify(meta, null, 1));
-    writeFileAtomic(historyFile, JSON.stringify(history, null, 1));
+      schedule: o.epochs > 1 ? cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, minLr: o.learningRate / 10 }) : undefined,
+      evaluate: () => ({ valPerplexity: Math.exp(meanNll(model, valSeqs)), trainPerplexity: Math.exp(meanNll(model, trainSeqs)) }),
+      modelFiles: ({ history, evaluation: { valPerplexity, trainPerplexity } }) => {
+        const meta: TextgenMeta = {
+          format: TEXTGEN_FORMAT,
+          version: 1,
+          vocabulary: vocab.toJSON(),
+          kind: corpus.kind,
+          lowercase: corpus.lowercase,
+          ...(corpus.chunkLength !== undefined ? { chunkLength: corpus.chunkLength } : {}),
+          longestItem: Math.max(...train.map((t) => [...t].length)),
+          config,
+          training: {
+            corpus: corpus.source,
+            trainItems: train.length,
+            validationItems: validation.length,
+            validationFraction: o.validationFraction,
+            seed: o.seed,
+            epochs: history.length,
+            batchSize: o.batchSize,
+            learningRate: o.learningRate,
+            smoothingK: o.smoothingK,
+          },
+          metrics: { valPerplexity, bigramPerplexity, unigramPerplexity, trainPerplexity, validationCharacters },
+        };
+        return { [TRAINING_ITEMS_JSON]: JSON.stringify(train), [TEXTGEN_JSON]: JSON.stringify(meta, null, 1) };
+      },
+      curves: { title: `Character language model (${train.length} ${corpus.source} items)` },
+    });
+    const { history, evaluation, files } = run;
     return {
       task: 'textgen',
-      valPerplexity,
+      valPerplexity: evaluation.valPerplexity,
       bigramPerplexity,
       unigramPerplexity,
-      trainPerplexity,
-      model: modelDir,
+      trainPerplexity: evaluation.trainPerplexity,
+      model: files.model!,
       corpus: corpus.source,
       kind: corpus.kind,
       trainItems: train.length,
       validationItems: validation.length,
-      validationCharacters: countTargets(valSeqs),
+      validationCharacters,
       vocabSize: vocab.size,
       epochs: history.length,
-      history: historyFile,
-      checkpoint: checkpointDir,
+      history: files.history!,
+      curves: files.curves!,
+      checkpoint: files.checkpoint!,
       backend: backend.backend,
       seconds: (Date.now() - started) / 1000,
-      resumedFromEpoch: timer.resumedFromEpoch,
+      resumedFromEpoch: run.resumedFromEpoch,
       losses: history.epochs.map((e) => ({ epoch: e.epoch, loss: e.loss, ...(e.valLoss !== undefined ? { valLoss: e.valLoss } : {}) })),
     };
   } finally {
-    trainer.dispose();
     model.dispose();
   }
 }

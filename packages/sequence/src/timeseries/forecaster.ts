@@ -142,7 +142,6 @@ export class Forecaster {
       epochs: o.epochs,
       batchSize: o.batchSize,
       seed: o.seed,
-      optimizer: 'adam',
       learningRate: o.learningRate,
       loss: 'meanSquaredError',
       progress: o.progress ?? false,
