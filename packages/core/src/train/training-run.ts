@@ -34,9 +34,9 @@ import { saveModel } from '../io/filesystem';
 import { saveOnnx, type OnnxExportOptions } from '../io/onnx/export';
 import type { LearningRateSchedule } from '../optim/schedules';
 import { AugmentationEpoch, isEpochAware } from './augmentation-epoch';
-import type { Callback } from './callback';
+import type { Callback, TrainingContext } from './callback';
 import { Checkpoint } from './checkpoint';
-import type { History } from './history';
+import type { EpochLogs, History } from './history';
 import { renderLearningCurves, type LearningCurvesOptions } from './learningCurves';
 import { LearningRateScheduler } from './learningRateScheduler';
 import { Trainer, type TrainData, type TrainerOptions } from './trainer';
@@ -69,6 +69,39 @@ export interface TrainingRunOptions<E = undefined> {
   history?: string | false;
   /** Task-specific products, written last; returns their paths by name (merged into `files`). */
   artifacts?: (run: { history: History; evaluation: E; files: TrainingRunFiles }) => Record<string, string> | Promise<Record<string, string>>;
+}
+
+/**
+ * The options every training task shares (vision's trainMnist, sequence's trainCharLm, ...): a
+ * task's options interface extends it and adds its own; `taskTrainerOptions` passes them on.
+ */
+export interface TrainTaskOptions {
+  /** Where the model, exports, curves, history and checkpoint go. */
+  outDir: string;
+  epochs?: number;
+  batchSize?: number;
+  /** Seeds initialisation, shuffling and the task's random draws. */
+  seed?: number;
+  /** Adam's (initial) learning rate. */
+  learningRate?: number;
+  /** Continue from `outDir/checkpoint` if a previous run left one. */
+  resume?: boolean;
+  /** Draw the Trainer's progress bar (on an interactive stderr outside CI). */
+  progress?: boolean;
+  /** Called after each epoch (e.g. to log a line). */
+  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
+  /** Threads computing each batch's gradients (core's data-parallel Trainer; named losses only). */
+  workers?: number;
+}
+
+/**
+ * The Trainer options a task passes on as they are, from its options with defaults applied.
+ * @example
+ * runTraining({ ..., trainer: { ...taskTrainerOptions(o), loss: 'categoricalCrossentropy' } });
+ */
+export function taskTrainerOptions(o: Omit<TrainTaskOptions, 'outDir'>): TrainerOptions {
+  const { epochs, batchSize, seed, learningRate, resume, progress, onEpochEnd, workers } = o;
+  return stripUndefined({ epochs, batchSize, seed, learningRate, resume, progress, onEpochEnd, workers });
 }
 
 export const TRAINING_RUN_DEFAULTS = {

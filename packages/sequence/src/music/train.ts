@@ -14,7 +14,7 @@
  */
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { EpochLogs, initBackend, runTraining, stripUndefined, TrainingContext } from '@dlkit/core';
+import { initBackend, runTraining, stripUndefined, taskTrainerOptions, TrainTaskOptions } from '@dlkit/core';
 import { Vocabulary } from '../tokens';
 import { loadMelodyCorpus } from './corpus';
 import type { Melody } from './events';
@@ -23,14 +23,10 @@ import { readMidiFolder } from './midi';
 import { buildMusicLstm, disposeMusicModel, MusicModelConfig } from './model';
 import { melodyTokens, START_TOKEN, transposeMelody } from './tokenize';
 
-export interface MusicTrainOptions {
-  /** Where to write `model/`; required. */
-  outDir: string;
+/** Besides the shared options (outDir, epochs, batchSize, learningRate, progress, onEpochEnd): */
+export interface MusicTrainOptions extends Omit<TrainTaskOptions, 'resume' | 'workers'> {
   /** A folder of .mid files to train on instead of the shipped corpus; bad files are skipped (see onSkip). */
   midiDir?: string;
-  epochs?: number;
-  batchSize?: number;
-  learningRate?: number;
   /** Seeds the weights and the batch order. */
   seed?: number;
   /** Window length in tokens. */
@@ -45,9 +41,6 @@ export interface MusicTrainOptions {
   transpose?: number[];
   /** Called for each unreadable file of midiDir (name and reason). */
   onSkip?: (file: string, error: string) => void;
-  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
-  /** Draw the Trainer's progress bar (on a TTY). */
-  progress?: boolean;
 }
 
 export const MUSIC_TRAIN_DEFAULTS = {
@@ -143,14 +136,9 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
       data: { x, y },
       outDir: o.outDir,
       trainer: {
-        epochs: o.epochs,
-        batchSize: o.batchSize,
-        seed: o.seed,
-        learningRate: o.learningRate,
+        ...taskTrainerOptions(o),
         loss: 'sparseCategoricalCrossentropy', // ids [B, T] vs probabilities [B, T, V], every step counted
         metrics: ['accuracy'],
-        progress: o.progress,
-        onEpochEnd: o.onEpochEnd,
       },
       checkpoint: false,
       modelFiles: ({ history }) => {

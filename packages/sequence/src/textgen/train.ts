@@ -18,24 +18,21 @@
  * r.valPerplexity < 0.85 * r.bigramPerplexity; // true at the defaults (docs/textgen.md)
  */
 import * as tf from '@tensorflow/tfjs';
-import { cosineWithWarmup, initBackend, runTraining, stripUndefined, type EpochLogs, type TrainingContext } from '@dlkit/core';
+import { cosineWithWarmup, initBackend, runTraining, stripUndefined, taskTrainerOptions, type TrainTaskOptions } from '@dlkit/core';
 import { NGRAM_SMOOTHING_K, NgramBaseline } from './baselines';
 import { loadTextCorpus, splitCorpus, type TextCorpus, type TextCorpusOptions } from './corpus';
 import { NAMES_CHAR_LM, charLanguageModel, maskedSequenceCrossentropy, targetLogProbs, type CharLmConfig } from './model';
 import { CharSequenceDataset, countTargets, encodeItems, textgenVocabulary, type EncodedSequence } from './sequences';
 import { TEXTGEN_FORMAT, TEXTGEN_JSON, TRAINING_ITEMS_JSON, type TextgenMeta } from './saved';
 
-export interface TrainCharLmOptions {
-  /** Where model/, checkpoint/ and history.json go. */
-  outDir: string;
+/** Besides the shared options (outDir, epochs, batchSize, progress, onEpochEnd): */
+export interface TrainCharLmOptions extends Omit<TrainTaskOptions, 'workers'> {
   /** 'names' (the default) or a text file. */
   corpus?: string;
   /** How a text file becomes items (ignored for 'names'). */
   corpusOptions?: TextCorpusOptions;
   /** Use only the first N items of the corpus (quick runs and tests). */
   maxItems?: number;
-  epochs?: number;
-  batchSize?: number;
   /** Adam's starting learning rate; a cosine decay takes it to a tenth by the last epoch. */
   learningRate?: number;
   /** Seeds the split, the initial weights and the shuffling. */
@@ -47,9 +44,6 @@ export interface TrainCharLmOptions {
   model?: Partial<Omit<CharLmConfig, 'seed'>>;
   /** Continue from the checkpoint in outDir/checkpoint (same seed, batch size and corpus). */
   resume?: boolean;
-  /** Draw the Trainer's progress bar (on an interactive stderr). */
-  progress?: boolean;
-  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
 }
 
 /** Defaults of `dlkit textgen train`; measured in docs/textgen.md. */
@@ -129,16 +123,10 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
       data: new CharSequenceDataset(trainSeqs),
       outDir: o.outDir,
       trainer: {
-        epochs: o.epochs,
-        batchSize: o.batchSize,
-        seed: o.seed,
-        learningRate: o.learningRate,
+        ...taskTrainerOptions(o),
         loss: { fn: maskedSequenceCrossentropy, kind: 'regression' }, // 'regression': no accuracy metric on id targets
         validationData: new CharSequenceDataset(valSeqs),
         validationBatchSize: 256,
-        progress: o.progress,
-        onEpochEnd: o.onEpochEnd,
-        resume: o.resume,
       },
       schedule: o.epochs > 1 ? cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, minLr: o.learningRate / 10 }) : undefined,
       evaluate: () => ({ valPerplexity: Math.exp(meanNll(model, valSeqs)), trainPerplexity: Math.exp(meanNll(model, trainSeqs)) }),

@@ -13,7 +13,7 @@
  */
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { EpochLogs, TrainingContext, cosineWithWarmup, defaultTrainingWorkers, initBackend, runTraining, stripUndefined, writeFileAtomic } from '@dlkit/core';
+import { TrainTaskOptions, cosineWithWarmup, defaultTrainingWorkers, initBackend, runTraining, stripUndefined, taskTrainerOptions, writeFileAtomic } from '@dlkit/core';
 import { ClassMetrics, accuracyOf, confusionMatrix, perClassMetrics } from '../analysis/metrics';
 import { renderConfusionMatrix } from '../analysis/confusion-matrix-png';
 import { MisclassifiedImage, renderMisclassifiedGrid } from '../analysis/misclassified-grid';
@@ -22,11 +22,10 @@ import { ImageSet, SkippedFile, loadImageFolder } from '../datasets/image-folder
 import { ImageFolderDataset } from '../datasets/image-folder-dataset';
 import { ImageArch, buildImageClassifier } from './image-classifier';
 
-export interface TrainImagesOptions {
+/** Besides the shared options (outDir, epochs, batchSize, resume, progress, onEpochEnd): */
+export interface TrainImagesOptions extends TrainTaskOptions {
   /** The image folder: one sub-folder per class. */
   dataDir: string;
-  /** Where the model, ONNX file, pictures, curves and checkpoint go. */
-  outDir: string;
   /** Images are resized to size×size. */
   size?: number;
   /** 3: RGB, 1: greyscale. */
@@ -34,8 +33,6 @@ export interface TrainImagesOptions {
   arch?: ImageArch;
   /** Training-time augmentation: true for the defaults, or the options; false: none. */
   augment?: boolean | ImageAugmentOptions;
-  epochs?: number;
-  batchSize?: number;
   /** Seeds the split, initialisation, shuffling and augmentation. */
   seed?: number;
   /** Peak Adam learning rate, cosine-decayed over the run (Loshchilov & Hutter 2017). */
@@ -48,15 +45,11 @@ export interface TrainImagesOptions {
   dropout?: number;
   /** L2 penalty on conv/dense kernels. */
   l2?: number;
-  /** Continue from `outDir/checkpoint` if a previous run left one. */
-  resume?: boolean;
   /**
    * Threads computing each batch's gradients (core's data-parallel Trainer: each thread's batch
    * norm sees its share of the batch); default `defaultTrainingWorkers()`: 2 on 2+ cores.
    */
   workers?: number;
-  progress?: boolean;
-  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
   /** Called once per data problem (skipped files, empty classes) before training. */
   onWarning?: (message: string) => void;
 }
@@ -133,17 +126,10 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
       data: new ImageFolderDataset(data.train, { ...shape, augment, seed: o.seed }),
       outDir: o.outDir,
       trainer: {
-        epochs: o.epochs,
-        batchSize: o.batchSize,
-        seed: o.seed,
-        learningRate: o.learningRate,
+        ...taskTrainerOptions({ ...o, workers }),
         loss: 'categoricalCrossentropy',
         validationData: data.validation.count > 0 ? new ImageFolderDataset(data.validation, shape) : undefined,
         validationBatchSize: 128,
-        progress: o.progress,
-        onEpochEnd: o.onEpochEnd,
-        resume: o.resume,
-        workers,
       },
       schedule: cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs }),
       evaluate: async (trainer) => {

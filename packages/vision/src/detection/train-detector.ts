@@ -11,7 +11,7 @@
  */
 import * as path from 'path';
 import sharp from 'sharp';
-import { EpochLogs, TrainingContext, cosineWithWarmup, initBackend, runTraining, stripUndefined, writeFileAtomic } from '@dlkit/core';
+import { TrainTaskOptions, cosineWithWarmup, initBackend, runTraining, stripUndefined, taskTrainerOptions, writeFileAtomic } from '@dlkit/core';
 import { YoloDetectorOptions, yoloDetector } from './detector-model';
 import { detectionsSvg, rgbToPng } from './draw';
 import { evaluateDetector } from './evaluate';
@@ -30,24 +30,17 @@ export const SCENE_DETECTOR_CONFIG = {
   labels: SCENE_LABELS,
 } satisfies YoloConfig;
 
-export interface TrainDetectorOptions {
-  outDir: string;
+/** Besides the shared options (outDir, epochs, batchSize, seed, resume, progress, onEpochEnd): */
+export interface TrainDetectorOptions extends Omit<TrainTaskOptions, 'workers'> {
   /** Training scenes (generated from the run's seed). */
   scenes?: number;
   /** Held-out test scenes (a disjoint seed stream). */
   testScenes?: number;
-  epochs?: number;
-  batchSize?: number;
-  seed?: number;
   /** Peak Adam learning rate, cosine-decayed to 0. */
   learningRate?: number;
-  /** Continue from `outDir/checkpoint` if present. */
-  resume?: boolean;
-  progress?: boolean;
   model?: Omit<YoloDetectorOptions, 'seed'>;
   loss?: YoloLossWeights;
   sceneOptions?: SceneOptions;
-  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
 }
 
 /**
@@ -100,17 +93,7 @@ export async function trainDetector(options: TrainDetectorOptions): Promise<Trai
       model,
       data: train,
       outDir: o.outDir,
-      trainer: {
-        epochs: o.epochs,
-        batchSize: o.batchSize,
-        seed: o.seed,
-        learningRate: o.learningRate,
-        loss: { fn: yoloLoss(config, o.loss), kind: 'regression' },
-        metrics: [],
-        progress: o.progress,
-        onEpochEnd: o.onEpochEnd,
-        resume: o.resume,
-      },
+      trainer: { ...taskTrainerOptions(o), loss: { fn: yoloLoss(config, o.loss), kind: 'regression' }, metrics: [] },
       schedule: cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs }),
       evaluate: () => evaluateDetector(model, config, test),
       // The grid/anchor config travels with both the tfjs model and the ONNX file.

@@ -10,8 +10,7 @@
  * console.log(result.testAccuracy, result.onnx);
  */
 import {
-  EpochLogs,
-  TrainingContext,
+  TrainTaskOptions,
   cosineWithWarmup,
   defaultTrainingWorkers,
   diagnoseBiasVariance,
@@ -20,16 +19,14 @@ import {
   runTraining,
   seedFor,
   stripUndefined,
+  taskTrainerOptions,
 } from '@dlkit/core';
 import { DigitDataset } from '../datasets/digit-dataset';
 import { DigitSet, mnistSplit, selectDigits } from '../datasets/mnist';
 import { MnistCnnConfig, mnistCnn } from '../models/mnist-cnn';
 
-export interface TrainMnistOptions {
-  /** Where the model, ONNX file, curves and checkpoint go. */
-  outDir: string;
-  epochs?: number;
-  batchSize?: number;
+/** Besides the shared options (outDir, epochs, batchSize, resume, progress, onEpochEnd, workers: 2 on 2+ cores): */
+export interface TrainMnistOptions extends TrainTaskOptions {
   /** Seeds initialisation, shuffling, augmentation and the validation split (the train/test split is fixed). */
   seed?: number;
   /** Initial learning rate of Adam, cosine-decayed towards 0 over the run (Loshchilov & Hutter 2017). */
@@ -42,16 +39,8 @@ export interface TrainMnistOptions {
   validationSplit?: number;
   /** Train on only the first N of the (shuffled) training digits: quick smoke runs. All by default. */
   trainSamples?: number;
-  /** Continue from `outDir/checkpoint` if a previous run left one. */
-  resume?: boolean;
-  /** Progress bar on stderr (only drawn on a TTY outside CI). */
-  progress?: boolean;
   /** Architecture overrides (filters, kernel size, dense units); the seed comes from `seed`. */
   model?: Omit<MnistCnnConfig, 'seed'>;
-  /** Called after each epoch (e.g. to log a line). */
-  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
-  /** Threads computing each batch's gradients (core's data-parallel Trainer); default `defaultTrainingWorkers()`: 2 on 2+ cores. */
-  workers?: number;
 }
 
 // Defaults measured on this split (see the README): seeds 1-3 reach 98.75-99.1 % test accuracy
@@ -111,17 +100,10 @@ export async function trainMnist(options: TrainMnistOptions): Promise<TrainMnist
       data: new DigitDataset(train, { augment: o.augment, labelSmoothing: o.labelSmoothing, seed: o.seed }),
       outDir: o.outDir,
       trainer: {
-        epochs: o.epochs,
-        batchSize: o.batchSize,
-        seed: o.seed,
-        learningRate: o.learningRate,
+        ...taskTrainerOptions({ ...o, workers }),
         loss: 'categoricalCrossentropy',
         validationData: validation.count > 0 ? new DigitDataset(validation) : undefined,
         validationBatchSize: 500,
-        progress: o.progress,
-        onEpochEnd: o.onEpochEnd,
-        resume: o.resume,
-        workers,
       },
       schedule: cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs }),
       evaluate: (trainer) => trainer.evaluate(new DigitDataset(test), { batchSize: 500 }),

@@ -14,16 +14,15 @@
  */
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { Batch, Dataset, Rng, cosineWithWarmup, initBackend, runTraining, seedFor, stripUndefined } from '@dlkit/core';
+import { Batch, Dataset, Rng, TrainTaskOptions, cosineWithWarmup, initBackend, runTraining, seedFor, stripUndefined } from '@dlkit/core';
 import { renderVoxelScenes, VoxelPrediction } from './render-scenes';
 import { VoxelScenes, generateVoxelScenes } from './scenes';
 import { VOXEL_CLASS_NAMES } from './shapes';
 import { voxelLoss, voxelTargets } from './voxel-loss';
 import { VoxelNetConfig, voxelNet } from './voxel-net';
 
-export interface TrainVoxelsOptions {
-  /** Where the model, voxels.onnx, the scenes PNG and history.json go. */
-  outDir: string;
+/** Besides the shared options (outDir, epochs, batchSize, resume): */
+export interface TrainVoxelsOptions extends Omit<TrainTaskOptions, 'progress' | 'onEpochEnd' | 'workers'> {
   /**
    * Training scenes per epoch: every epoch draws a fresh set (the generator is cheap, ~0.5 s per
    * 1,000 scenes), so the network never sees a scene twice and cannot memorise the noise.
@@ -31,8 +30,6 @@ export interface TrainVoxelsOptions {
    */
   scenes?: number;
   testScenes?: number;
-  epochs?: number;
-  batchSize?: number;
   /** Seeds the training scenes, initialisation and shuffling; the test scenes use a seed derived from it that no training seed maps to. */
   seed?: number;
   /** Initial Adam learning rate, cosine-decayed over the run (Loshchilov & Hutter 2017). */
@@ -43,8 +40,6 @@ export interface TrainVoxelsOptions {
   centreWeight?: number;
   /** Architecture overrides (filters, dense units); size, classes and seed come from above. */
   model?: Omit<VoxelNetConfig, 'size' | 'numClasses' | 'seed'>;
-  /** Continue from `outDir/checkpoint` if a previous run left one. */
-  resume?: boolean;
   /** Called after each epoch (1-based) with the mean training loss. */
   onEpochEnd?: (epoch: number, epochs: number, loss: number, seconds: number) => void;
 }
