@@ -13,7 +13,9 @@
  *
  * Each product is a step: `false` skips it, a string renames it, an object configures it, and
  * `artifacts` writes what is particular to a task (labels, confusion matrices, example pictures)
- * after the others. The run creates and disposes its Trainer; the model stays the caller's.
+ * after the others; to replace a step (e.g. a Hugging Face folder instead of `model/` + one ONNX
+ * file), skip it and write the replacement in `artifacts`. The run creates and disposes its
+ * Trainer; the model stays the caller's.
  *
  * @example
  * const run = await runTraining({
