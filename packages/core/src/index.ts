@@ -13,8 +13,9 @@ export type { BackendInfo, BackendName, BackendOptions } from './backend/init';
 
 export { datasetSubset, tensorDataset } from './data/dataset';
 export type { Batch, Dataset, ModelInputs } from './data/dataset';
-export { Rng } from './data/rng';
-export { splitDataset, splitIndices } from './data/split';
+export { Rng, SEED_SALTS, dropoutSeed, exampleSeed, seedFor, streamSeed } from './data/rng';
+export type { SeedStream } from './data/rng';
+export { holdOutIndices, splitDataset, splitIndices } from './data/split';
 export type { ValidationSplitOptions } from './data/split';
 
 export * as dls from './dls';
@@ -123,5 +124,11 @@ export type {
   TrainingContext,
   Trial,
 } from './train';
+
+export { AugmentationEpoch, isEpochAware } from './train/augmentation-epoch';
+export type { EpochAwareDataset } from './train/augmentation-epoch';
+export { CALLBACK_PRIORITY } from './train/callback';
+export { TRAINING_RUN_DEFAULTS, runTraining, taskTrainerOptions } from './train/training-run';
+export type { TrainTaskOptions, TrainingRunFiles, TrainingRunOptions, TrainingRunResult } from './train/training-run';
 
 export { stripUndefined } from './util/options';

@@ -23,11 +23,11 @@ export { findLabelsFile, readImageForModel } from './classify/predict-input';
 export { TRAIN_IMAGES_DEFAULTS, trainImages } from './classify/train-images';
 export type { TrainImagesOptions, TrainImagesResult } from './classify/train-images';
 
-export { AugmentationEpoch, DigitDataset } from './datasets/digit-dataset';
+export { DigitDataset } from './datasets/digit-dataset';
 export type { DigitDatasetOptions } from './datasets/digit-dataset';
 export { ImageFolderError, loadImageFolder, stratifiedSplit } from './datasets/image-folder';
 export type { ImageFolder, ImageFolderOptions, ImageSet, SkippedFile } from './datasets/image-folder';
-export { ImageAugmentationEpoch, ImageFolderDataset } from './datasets/image-folder-dataset';
+export { ImageFolderDataset } from './datasets/image-folder-dataset';
 export type { ImageFolderDatasetOptions } from './datasets/image-folder-dataset';
 export { loadMnist, mnistSplit, selectDigits } from './datasets/mnist';
 export type { DigitSet, MnistSplitOptions } from './datasets/mnist';

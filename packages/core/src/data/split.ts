@@ -34,6 +34,22 @@ export function splitIndices(n: number, { validationFraction, seed }: Validation
   return { train: order.slice(0, cut).sort((a, b) => a - b), validation: order.slice(cut).sort((a, b) => a - b) };
 }
 
+/**
+ * Holds out a seeded random `validationFraction` of 0..n-1, keeping both parts in the order of
+ * the seeded permutation: validation is its first round(n * fraction) indices, train the rest.
+ * Unlike `splitIndices` (sorted lists), the first k training indices are then a random subset of
+ * size k; and a fraction of 0 holds nothing out.
+ * @example
+ * const { train, validation } = holdOutIndices(8000, { validationFraction: 0.05, seed: seedFor(1, 'holdOut') });
+ * train.slice(0, 500); // a random 500 of the 7,600 training indices
+ */
+export function holdOutIndices(n: number, { validationFraction, seed }: { validationFraction: number; seed: number }): { train: number[]; validation: number[] } {
+  if (!(validationFraction >= 0 && validationFraction < 1)) throw new Error(`validationFraction must be in [0, 1), got ${validationFraction}`);
+  const order = new Rng(seed).permutation(n);
+  const nVal = Math.round(n * validationFraction);
+  return { validation: order.slice(0, nVal), train: order.slice(nVal) };
+}
+
 /** `splitIndices` applied to a data set (views, no copies). */
 export function splitDataset(ds: Dataset, options: ValidationSplitOptions): { train: Dataset; validation: Dataset } {
   const { train, validation } = splitIndices(ds.size, options);

@@ -1,8 +1,9 @@
 /**
  * The Trainer's callback protocol (after Keras callbacks): small objects with optional hooks,
  * given the running `TrainingContext`. Callbacks run in ascending `priority` (ties keep the
- * order given): progress display first (-100), user callbacks (0), Checkpoint last (100) so it
- * saves the state every other callback has just updated.
+ * order given), named in `CALLBACK_PRIORITY`: the training timer first, then the progress display,
+ * the data sets' epoch setters, user callbacks, and the Checkpoint last, so it saves the state
+ * every other callback has just updated.
  *
  * A callback with state that must survive a resume implements `getState`/`setState`; the
  * Checkpoint stores it (JSON plus optional tensors) and the resumed Trainer hands it back.
@@ -55,9 +56,24 @@ export interface TrainingContext {
   callbackStates(): { key: string; state: CallbackState }[];
 }
 
+/** Where a callback runs among the others (ascending; ties keep the order given). */
+export const CALLBACK_PRIORITY = {
+  /** TrainingTimer: before every other callback, so their work is not counted as training time. */
+  timer: -200,
+  /** ProgressBar: the bar is drawn before user callbacks print. */
+  progress: -100,
+  /** Data sets' epoch setters (AugmentationEpoch): the epoch's data is set before anything reads it. */
+  data: -50,
+  /** Callbacks that give none: LearningRateScheduler, EarlyStopping, user callbacks. */
+  default: 0,
+  /** Checkpoint: after every other callback, so their states are current when saved. */
+  checkpoint: 100,
+} as const;
+
 export interface Callback {
   /** Identifies the callback's state in a checkpoint; unique per list (a suffix is added for repeats). */
   readonly name: string;
+  /** Ascending run order; see CALLBACK_PRIORITY (default CALLBACK_PRIORITY.default). */
   readonly priority?: number;
   onTrainBegin?(ctx: TrainingContext): void | Promise<void>;
   onEpochBegin?(epoch: number, ctx: TrainingContext): void | Promise<void>;
@@ -78,6 +94,6 @@ export function orderCallbacks(callbacks: readonly Callback[]): { callback: Call
     seen.set(callback.name, n);
     return { callback, key: n === 1 ? callback.name : `${callback.name}#${n}`, index };
   });
-  keyed.sort((a, b) => (a.callback.priority ?? 0) - (b.callback.priority ?? 0) || a.index - b.index);
+  keyed.sort((a, b) => (a.callback.priority ?? CALLBACK_PRIORITY.default) - (b.callback.priority ?? CALLBACK_PRIORITY.default) || a.index - b.index);
   return keyed.map(({ callback, key }) => ({ callback, key }));
 }

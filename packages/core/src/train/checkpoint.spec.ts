@@ -36,7 +36,7 @@ describe('Checkpoint and resume', () => {
   // Adam (slots + iteration count), a schedule, a validation split and a stateful callback with
   // tensors (EarlyStopping keeping its best weights): everything a resume must restore.
   const options = (extra: TrainerOptions = {}): TrainerOptions => ({
-    epochs: 4, batchSize: 16, seed: 9, optimizer: 'adam', learningRate: 0.02, loss: 'categoricalCrossentropy', validationSplit: 0.2, progress: false,
+    epochs: 4, batchSize: 16, seed: 9, learningRate: 0.02, loss: 'categoricalCrossentropy', validationSplit: 0.2, progress: false,
     ...extra,
     callbacks: [
       new EarlyStopping({ monitor: 'valAcc', patience: 10, restoreBestWeights: true }),

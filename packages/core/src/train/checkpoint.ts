@@ -28,7 +28,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { replaceDirAtomic } from '../io/atomic';
 import { fileSystem } from '../io/filesystem';
-import type { Callback, CallbackState, TrainingContext } from './callback';
+import { CALLBACK_PRIORITY, type Callback, type CallbackState, type TrainingContext } from './callback';
 import type { EpochLogs } from './history';
 import { getOptimizerExtraState } from './optimizers';
 
@@ -70,7 +70,7 @@ export interface CheckpointOptions {
 export class Checkpoint implements Callback {
   readonly name = 'checkpoint';
   /** Runs after every other callback, so their states are current. */
-  readonly priority = 100;
+  readonly priority = CALLBACK_PRIORITY.checkpoint;
   readonly dir: string;
 
   constructor(options: CheckpointOptions) {

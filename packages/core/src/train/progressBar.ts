@@ -8,7 +8,7 @@
  * new Trainer(model, { progress: false, callbacks: [new ProgressBar({ stream: process.stdout })] });
  */
 import * as cliProgress from 'cli-progress';
-import type { BatchLogs, Callback, TrainingContext } from './callback';
+import { CALLBACK_PRIORITY, type BatchLogs, type Callback, type TrainingContext } from './callback';
 import type { EpochLogs } from './history';
 import { formatNumber } from './format';
 
@@ -30,7 +30,7 @@ export interface ProgressBarOptions {
 
 export class ProgressBar implements Callback {
   readonly name = 'progressBar';
-  readonly priority = -100;
+  readonly priority = CALLBACK_PRIORITY.progress;
   private bar: cliProgress.SingleBar | undefined;
   /** Example-weighted sums of the epoch's batch values, for running means. */
   private sums: Record<string, number> = {};

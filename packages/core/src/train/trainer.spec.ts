@@ -149,7 +149,7 @@ describe('Trainer', () => {
     const model = tinyClassifier(9);
     const counts: number[] = [];
     const probe: Callback = { name: 'probe', onEpochEnd: () => void counts.push(tf.memory().numTensors), onBatchEnd: (b) => void (b === 2 && counts.push(tf.memory().numTensors)) };
-    const trainer = new Trainer(model, { epochs: 4, batchSize: 16, optimizer: 'adam', loss: 'categoricalCrossentropy', validationSplit: 0.2, callbacks: [probe], progress: false });
+    const trainer = new Trainer(model, { epochs: 4, batchSize: 16, loss: 'categoricalCrossentropy', validationSplit: 0.2, callbacks: [probe], progress: false });
     await expectNoLeak(() => trainer.fit({ x: data.x, y: data.y }), 2);
     // Adam creates its slots during the first step; after that the count is flat.
     expect(new Set(counts.slice(1)).size).toBe(1);

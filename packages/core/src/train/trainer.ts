@@ -8,7 +8,7 @@
  * @example
  * const model = tf.sequential({ layers: [tf.layers.dense({ units: 10, inputShape: [784], activation: 'softmax' })] });
  * const trainer = new Trainer(model, {
- *   epochs: 5, batchSize: 64, seed: 1, optimizer: 'adam', learningRate: 1e-3,
+ *   epochs: 5, batchSize: 64, seed: 1, learningRate: 1e-3, // Adam by default
  *   loss: 'categoricalCrossentropy', validationSplit: 0.1,
  *   callbacks: [new EarlyStopping({ patience: 2 }), new Checkpoint({ dir: 'out/checkpoint' })],
  *   resume: true,
@@ -21,7 +21,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { miniBatches } from '../data/batches';
 import { Batch, Dataset, ModelInputs, disposeBatch, isDataset, tensorDataset } from '../data/dataset';
-import { Rng } from '../data/rng';
+import { Rng, seedFor } from '../data/rng';
 import { splitDataset } from '../data/split';
 import type { BatchLogs, Callback, CallbackState, TrainingContext } from './callback';
 import { orderCallbacks } from './callback';
@@ -89,9 +89,6 @@ export const TRAINER_DEFAULTS = {
   callbacks: [] as Callback[],
   workers: 1,
 };
-
-/** Mixes the seed so the validation split does not reuse the shuffle's random stream. */
-const SPLIT_SEED_SALT = 0x5eed5;
 
 export class Trainer implements TrainingContext {
   readonly model: tf.LayersModel;
@@ -358,7 +355,8 @@ export class Trainer implements TrainingContext {
     let validation = this.options.validationData ? toDataset(this.options.validationData, 'validationData') : undefined;
     const fraction = this.options.validationSplit ?? 0;
     if (fraction > 0) {
-      ({ train, validation } = splitDataset(train, { validationFraction: fraction, seed: (this.seed ^ SPLIT_SEED_SALT) >>> 0 }));
+      // Its own stream, so the validation split does not reuse the shuffle's random numbers.
+      ({ train, validation } = splitDataset(train, { validationFraction: fraction, seed: seedFor(this.seed, 'validationSplit') }));
     }
     if (train.size === 0) throw new Error('training data is empty');
     if (validation && validation.size === 0) throw new Error('validation data is empty');

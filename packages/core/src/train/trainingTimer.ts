@@ -8,12 +8,12 @@
  * await new Trainer(model, { callbacks: [timer], ... }).fit(data);
  * console.log(timer.samplesPerSec, timer.resumedFromEpoch);
  */
-import type { BatchLogs, Callback, TrainingContext } from './callback';
+import { CALLBACK_PRIORITY, type BatchLogs, type Callback, type TrainingContext } from './callback';
 
 export class TrainingTimer implements Callback {
   readonly name = 'trainingTimer';
   /** Before every other callback, so their work is not counted as training time. */
-  readonly priority = -200;
+  readonly priority = CALLBACK_PRIORITY.timer;
   /** Seconds spent in training steps during this run (a resumed run counts only its own epochs). */
   seconds = 0;
   /** Examples trained on during this run. */

@@ -9,6 +9,7 @@
  * const model = buildMusicLstm({ vocabSize: 120, embeddingDim: 32, units: 128, seqLength: 32 }, 1);
  */
 import * as tf from '@tensorflow/tfjs';
+import { dropoutSeed } from '@dlkit/core';
 
 export interface MusicModelConfig {
   /** Tokens in the vocabulary (note events plus `<s>`). */
@@ -32,8 +33,8 @@ export function buildMusicLstm(config: MusicModelConfig, seed: number): tf.Layer
   let s = seed;
   const glorot = () => tf.initializers.glorotUniform({ seed: s++ });
   // tfjs draws dropout masks unseeded; this makes each training run's masks a function of the seed.
-  let dropoutSeed = seed * 7919 + 1;
-  const seededDropout = (x: tf.Tensor, rate: number) => tf.dropout(x, rate, undefined, dropoutSeed++);
+  let maskSeed = dropoutSeed(seed);
+  const seededDropout = (x: tf.Tensor, rate: number) => tf.dropout(x, rate, undefined, maskSeed++);
   return tf.sequential({
     name: 'music_lstm',
     layers: [

@@ -1,7 +1,8 @@
 /**
  * Trains the melody LSTM on the shipped corpus (or a folder of the user's MIDI files) with
- * core's Trainer, and saves it: `<outDir>/model` holds the tfjs model (saveModel) and
- * `music.json` (vocabulary, config, the corpus's pitch-class distribution for the metric).
+ * core's Trainer (runTraining), and saves it: `<outDir>/model` holds the tfjs model (saveModel) and
+ * `music.json` (vocabulary, config, the corpus's pitch-class distribution for the metric);
+ * `<outDir>/curves.png` and `<outDir>/history.json` record the epochs.
  *
  * Data: each melody becomes `<s>` + one token per event; the melodies are concatenated into
  * one stream, cut into windows of `seqLength` tokens every `stride` tokens; the target of each
@@ -11,10 +12,9 @@
  * const r = await trainMusicModel({ outDir: 'out/music', epochs: 20, seed: 1 });
  * r.model; // 'out/music/model', load it with loadMusicModel
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { EpochLogs, initBackend, replaceDirAtomic, saveModel, stripUndefined, Trainer, TrainingContext, writeFileAtomic } from '@dlkit/core';
+import { initBackend, runTraining, stripUndefined, taskTrainerOptions, TrainTaskOptions } from '@dlkit/core';
 import { Vocabulary } from '../tokens';
 import { loadMelodyCorpus } from './corpus';
 import type { Melody } from './events';
@@ -23,14 +23,10 @@ import { readMidiFolder } from './midi';
 import { buildMusicLstm, disposeMusicModel, MusicModelConfig } from './model';
 import { melodyTokens, START_TOKEN, transposeMelody } from './tokenize';
 
-export interface MusicTrainOptions {
-  /** Where to write `model/`; required. */
-  outDir: string;
+/** Besides the shared options (outDir, epochs, batchSize, learningRate, progress, onEpochEnd): */
+export interface MusicTrainOptions extends Omit<TrainTaskOptions, 'resume' | 'workers'> {
   /** A folder of .mid files to train on instead of the shipped corpus; bad files are skipped (see onSkip). */
   midiDir?: string;
-  epochs?: number;
-  batchSize?: number;
-  learningRate?: number;
   /** Seeds the weights and the batch order. */
   seed?: number;
   /** Window length in tokens. */
@@ -45,9 +41,6 @@ export interface MusicTrainOptions {
   transpose?: number[];
   /** Called for each unreadable file of midiDir (name and reason). */
   onSkip?: (file: string, error: string) => void;
-  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
-  /** Draw the Trainer's progress bar (on a TTY). */
-  progress?: boolean;
 }
 
 export const MUSIC_TRAIN_DEFAULTS = {
@@ -96,6 +89,9 @@ export interface MusicTrainResult {
   accuracy: number;
   seconds: number;
   backend: string;
+  /** Learning curves (loss and accuracy per epoch) and the per-epoch logs. */
+  curves: string;
+  history: string;
 }
 
 /** Token windows of a stream: x [m, T] ids and y [m, T] the ids one step later. */
@@ -134,40 +130,38 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
   const model = buildMusicLstm(config, o.seed);
   const x = tf.tensor2d(xs, [xs.length, o.seqLength], 'int32'); // [m, T]
   const y = tf.tensor2d(ys, [ys.length, o.seqLength], 'int32'); // [m, T]
-  const trainer = new Trainer(model, {
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    seed: o.seed,
-    optimizer: 'adam',
-    learningRate: o.learningRate,
-    loss: 'sparseCategoricalCrossentropy', // ids [B, T] vs probabilities [B, T, V], every step counted
-    metrics: ['accuracy'],
-    progress: o.progress,
-    onEpochEnd: o.onEpochEnd,
-  });
   try {
-    const history = await trainer.fit({ x, y });
-    const last = history.epochs[history.epochs.length - 1];
-    const meta: MusicModelMeta = {
-      format: 'dlkit-music',
-      version: 1,
-      config,
-      vocab: vocab.toJSON(),
-      corpusPitchClasses: pitchClassDistribution(melodies.flatMap((m) => m.events)),
-      tempo: median(melodies.map((m) => m.tempo)),
-      melodies: melodies.map((m) => m.title),
-      trainingTokens: melodies.map((m) => melodyTokens(m).slice(1).join(' ')),
-      training: { epochs: history.epochs.length, loss: last.loss, accuracy: last.acc ?? Number.NaN, seed: o.seed, transpose: o.transpose, tokens: stream.length, windows: xs.length },
-    };
-    const modelDir = path.resolve(o.outDir, 'model');
-    await replaceDirAtomic(modelDir, async (tmp) => {
-      await saveModel(model, tmp);
-      writeFileAtomic(path.join(tmp, MUSIC_META_FILE), JSON.stringify(meta, null, 2) + '\n');
+    const { history, files } = await runTraining({
+      model,
+      data: { x, y },
+      outDir: o.outDir,
+      trainer: {
+        ...taskTrainerOptions(o),
+        loss: 'sparseCategoricalCrossentropy', // ids [B, T] vs probabilities [B, T, V], every step counted
+        metrics: ['accuracy'],
+      },
+      checkpoint: false,
+      modelFiles: ({ history }) => {
+        const last = history.epochs[history.epochs.length - 1];
+        const meta: MusicModelMeta = {
+          format: 'dlkit-music',
+          version: 1,
+          config,
+          vocab: vocab.toJSON(),
+          corpusPitchClasses: pitchClassDistribution(melodies.flatMap((m) => m.events)),
+          tempo: median(melodies.map((m) => m.tempo)),
+          melodies: melodies.map((m) => m.title),
+          trainingTokens: melodies.map((m) => melodyTokens(m).slice(1).join(' ')),
+          training: { epochs: history.epochs.length, loss: last.loss, accuracy: last.acc ?? Number.NaN, seed: o.seed, transpose: o.transpose, tokens: stream.length, windows: xs.length },
+        };
+        return { [MUSIC_META_FILE]: JSON.stringify(meta, null, 2) + '\n' };
+      },
+      curves: { title: `Melody LSTM (${melodies.length} melodies, ${xs.length} windows)` },
     });
-    fs.mkdirSync(o.outDir, { recursive: true });
+    const last = history.epochs[history.epochs.length - 1];
     return {
       task: 'music-train',
-      model: modelDir,
+      model: path.resolve(files.model!),
       melodies: melodies.length,
       skipped,
       tokens: stream.length,
@@ -178,9 +172,10 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
       accuracy: last.acc ?? Number.NaN,
       seconds: (performance.now() - started) / 1000,
       backend: info.backend,
+      curves: files.curves!,
+      history: files.history!,
     };
   } finally {
-    trainer.dispose();
     tf.dispose([x, y]);
     disposeMusicModel(model);
   }

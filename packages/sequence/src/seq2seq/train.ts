@@ -15,7 +15,7 @@
  * r.translator.dispose();
  */
 import * as tf from '@tensorflow/tfjs';
-import { LearningRateScheduler, Rng, Trainer, exponentialDecay, type Dataset, type EpochLogs, type History, type TrainingContext } from '@dlkit/core';
+import { LearningRateScheduler, Rng, exponentialDecay, fit, type Dataset, type EpochLogs, type History, type TrainingContext } from '@dlkit/core';
 import { Vocabulary } from '../tokens';
 import { DateSplit, dateCharacters, type DatePair } from './dates';
 import { PAD, PairCoder, type Pair } from './pairs';
@@ -70,26 +70,22 @@ export async function trainTranslator(
   if (train.length === 0) throw new Error('training needs at least one pair');
   const translator = new Seq2seqTranslator(coder, { nA: o.nA, nS: o.nS, attentionUnits: o.attentionUnits, seed: o.seed });
   const start = performance.now();
-  const trainer = new Trainer(translator.model, {
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    seed: o.seed,
-    optimizer: 'adam',
-    learningRate: o.learningRate,
-    loss: 'categoricalCrossentropy',
-    validationData: o.validation && o.validation.length > 0 ? pairDataset(translator, o.validation, 'validation pair') : undefined,
-    progress: o.progress,
-    onEpochEnd: o.onEpochEnd,
-    callbacks: o.learningRateDecay === 1 ? [] : [new LearningRateScheduler(exponentialDecay(o.learningRate, { rate: o.learningRateDecay }))],
-  });
   try {
-    const history = await trainer.fit(pairDataset(translator, train, 'training pair'));
+    const history = await fit(translator.model, pairDataset(translator, train, 'training pair'), {
+      epochs: o.epochs,
+      batchSize: o.batchSize,
+      seed: o.seed,
+      learningRate: o.learningRate,
+      loss: 'categoricalCrossentropy',
+      validationData: o.validation && o.validation.length > 0 ? pairDataset(translator, o.validation, 'validation pair') : undefined,
+      progress: o.progress,
+      onEpochEnd: o.onEpochEnd,
+      callbacks: o.learningRateDecay === 1 ? [] : [new LearningRateScheduler(exponentialDecay(o.learningRate, { rate: o.learningRateDecay }))],
+    });
     return { translator, history, seconds: (performance.now() - start) / 1000 };
   } catch (err) {
     translator.dispose();
     throw err;
-  } finally {
-    trainer.dispose();
   }
 }
 

@@ -10,45 +10,29 @@
  * <outDir>/model/training-items.json       the training items (to tell novel samples apart)
  * <outDir>/checkpoint/                     the Trainer's last checkpoint (for --resume)
  * <outDir>/history.json                    per-epoch loss / valLoss (mean NLL per character)
+ * <outDir>/curves.png                      learning curves of the same
  * ```
  *
  * @example
  * const r = await trainCharLm({ outDir: 'out/textgen', epochs: 10 });
  * r.valPerplexity < 0.85 * r.bigramPerplexity; // true at the defaults (docs/textgen.md)
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import {
-  Checkpoint,
-  LearningRateScheduler,
-  Trainer,
-  TrainingTimer,
-  cosineWithWarmup,
-  initBackend,
-  saveModel,
-  stripUndefined,
-  writeFileAtomic,
-  type EpochLogs,
-  type TrainingContext,
-} from '@dlkit/core';
+import { cosineWithWarmup, initBackend, runTraining, stripUndefined, taskTrainerOptions, type TrainTaskOptions } from '@dlkit/core';
 import { NGRAM_SMOOTHING_K, NgramBaseline } from './baselines';
 import { loadTextCorpus, splitCorpus, type TextCorpus, type TextCorpusOptions } from './corpus';
 import { NAMES_CHAR_LM, charLanguageModel, maskedSequenceCrossentropy, targetLogProbs, type CharLmConfig } from './model';
 import { CharSequenceDataset, countTargets, encodeItems, textgenVocabulary, type EncodedSequence } from './sequences';
 import { TEXTGEN_FORMAT, TEXTGEN_JSON, TRAINING_ITEMS_JSON, type TextgenMeta } from './saved';
 
-export interface TrainCharLmOptions {
-  /** Where model/, checkpoint/ and history.json go. */
-  outDir: string;
+/** Besides the shared options (outDir, epochs, batchSize, progress, onEpochEnd): */
+export interface TrainCharLmOptions extends Omit<TrainTaskOptions, 'workers'> {
   /** 'names' (the default) or a text file. */
   corpus?: string;
   /** How a text file becomes items (ignored for 'names'). */
   corpusOptions?: TextCorpusOptions;
   /** Use only the first N items of the corpus (quick runs and tests). */
   maxItems?: number;
-  epochs?: number;
-  batchSize?: number;
   /** Adam's starting learning rate; a cosine decay takes it to a tenth by the last epoch. */
   learningRate?: number;
   /** Seeds the split, the initial weights and the shuffling. */
@@ -60,9 +44,6 @@ export interface TrainCharLmOptions {
   model?: Partial<Omit<CharLmConfig, 'seed'>>;
   /** Continue from the checkpoint in outDir/checkpoint (same seed, batch size and corpus). */
   resume?: boolean;
-  /** Draw the Trainer's progress bar (on an interactive stderr). */
-  progress?: boolean;
-  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
 }
 
 /** Defaults of `dlkit textgen train`; measured in docs/textgen.md. */
@@ -97,6 +78,8 @@ export interface TrainCharLmResult {
   vocabSize: number;
   epochs: number;
   history: string;
+  /** Learning curves (loss and validation loss per epoch). */
+  curves: string;
   checkpoint: string;
   backend: string;
   seconds: number;
@@ -132,84 +115,72 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
   const bigramPerplexity = NgramBaseline.fit(trainSeqs, { order: 2, ...baselineOptions }).perplexity(valSeqs);
 
   const config: CharLmConfig = { ...NAMES_CHAR_LM, ...stripUndefined(o.model ?? {}), seed: o.seed };
-  fs.mkdirSync(o.outDir, { recursive: true });
   const model = charLanguageModel(config, vocab.size);
-  const checkpointDir = path.join(o.outDir, 'checkpoint');
-  const timer = new TrainingTimer();
-  const trainer = new Trainer(model, {
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    seed: o.seed,
-    optimizer: 'adam',
-    learningRate: o.learningRate,
-    loss: { fn: maskedSequenceCrossentropy, kind: 'regression' }, // 'regression': no accuracy metric on id targets
-    validationData: new CharSequenceDataset(valSeqs),
-    validationBatchSize: 256,
-    progress: o.progress,
-    onEpochEnd: o.onEpochEnd,
-    resume: o.resume,
-    callbacks: [
-      timer,
-      ...(o.epochs > 1 ? [new LearningRateScheduler(cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, minLr: o.learningRate / 10 }))] : []),
-      new Checkpoint({ dir: checkpointDir }),
-    ],
-  });
+  const validationCharacters = countTargets(valSeqs);
   try {
-    const history = await trainer.fit(new CharSequenceDataset(trainSeqs));
-    const valPerplexity = Math.exp(meanNll(model, valSeqs));
-    const trainPerplexity = Math.exp(meanNll(model, trainSeqs));
-
-    const modelDir = path.join(o.outDir, 'model');
-    const historyFile = path.join(o.outDir, 'history.json');
-    await saveModel(model, modelDir); // replaces modelDir, so the side files are written after it
-    const meta: TextgenMeta = {
-      format: TEXTGEN_FORMAT,
-      version: 1,
-      vocabulary: vocab.toJSON(),
-      kind: corpus.kind,
-      lowercase: corpus.lowercase,
-      ...(corpus.chunkLength !== undefined ? { chunkLength: corpus.chunkLength } : {}),
-      longestItem: Math.max(...train.map((t) => [...t].length)),
-      config,
-      training: {
-        corpus: corpus.source,
-        trainItems: train.length,
-        validationItems: validation.length,
-        validationFraction: o.validationFraction,
-        seed: o.seed,
-        epochs: history.length,
-        batchSize: o.batchSize,
-        learningRate: o.learningRate,
-        smoothingK: o.smoothingK,
+    const run = await runTraining({
+      model,
+      data: new CharSequenceDataset(trainSeqs),
+      outDir: o.outDir,
+      trainer: {
+        ...taskTrainerOptions(o),
+        loss: { fn: maskedSequenceCrossentropy, kind: 'regression' }, // 'regression': no accuracy metric on id targets
+        validationData: new CharSequenceDataset(valSeqs),
+        validationBatchSize: 256,
       },
-      metrics: { valPerplexity, bigramPerplexity, unigramPerplexity, trainPerplexity, validationCharacters: countTargets(valSeqs) },
-    };
-    writeFileAtomic(path.join(modelDir, TRAINING_ITEMS_JSON), JSON.stringify(train));
-    writeFileAtomic(path.join(modelDir, TEXTGEN_JSON), JSON.stringify(meta, null, 1));
-    writeFileAtomic(historyFile, JSON.stringify(history, null, 1));
+      schedule: o.epochs > 1 ? cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, minLr: o.learningRate / 10 }) : undefined,
+      evaluate: () => ({ valPerplexity: Math.exp(meanNll(model, valSeqs)), trainPerplexity: Math.exp(meanNll(model, trainSeqs)) }),
+      modelFiles: ({ history, evaluation: { valPerplexity, trainPerplexity } }) => {
+        const meta: TextgenMeta = {
+          format: TEXTGEN_FORMAT,
+          version: 1,
+          vocabulary: vocab.toJSON(),
+          kind: corpus.kind,
+          lowercase: corpus.lowercase,
+          ...(corpus.chunkLength !== undefined ? { chunkLength: corpus.chunkLength } : {}),
+          longestItem: Math.max(...train.map((t) => [...t].length)),
+          config,
+          training: {
+            corpus: corpus.source,
+            trainItems: train.length,
+            validationItems: validation.length,
+            validationFraction: o.validationFraction,
+            seed: o.seed,
+            epochs: history.length,
+            batchSize: o.batchSize,
+            learningRate: o.learningRate,
+            smoothingK: o.smoothingK,
+          },
+          metrics: { valPerplexity, bigramPerplexity, unigramPerplexity, trainPerplexity, validationCharacters },
+        };
+        return { [TRAINING_ITEMS_JSON]: JSON.stringify(train), [TEXTGEN_JSON]: JSON.stringify(meta, null, 1) };
+      },
+      curves: { title: `Character language model (${train.length} ${corpus.source} items)` },
+    });
+    const { history, evaluation, files } = run;
     return {
       task: 'textgen',
-      valPerplexity,
+      valPerplexity: evaluation.valPerplexity,
       bigramPerplexity,
       unigramPerplexity,
-      trainPerplexity,
-      model: modelDir,
+      trainPerplexity: evaluation.trainPerplexity,
+      model: files.model!,
       corpus: corpus.source,
       kind: corpus.kind,
       trainItems: train.length,
       validationItems: validation.length,
-      validationCharacters: countTargets(valSeqs),
+      validationCharacters,
       vocabSize: vocab.size,
       epochs: history.length,
-      history: historyFile,
-      checkpoint: checkpointDir,
+      history: files.history!,
+      curves: files.curves!,
+      checkpoint: files.checkpoint!,
       backend: backend.backend,
       seconds: (Date.now() - started) / 1000,
-      resumedFromEpoch: timer.resumedFromEpoch,
+      resumedFromEpoch: run.resumedFromEpoch,
       losses: history.epochs.map((e) => ({ epoch: e.epoch, loss: e.loss, ...(e.valLoss !== undefined ? { valLoss: e.valLoss } : {}) })),
     };
   } finally {
-    trainer.dispose();
     model.dispose();
   }
 }

@@ -29,7 +29,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { EpochLogs, History, TrainingContext, Trainer, loadModel, saveModel, stripUndefined, writeFileAtomic } from '@dlkit/core';
+import { EpochLogs, History, TrainingContext, fit, loadModel, saveModel, stripUndefined, taskTrainerOptions, writeFileAtomic } from '@dlkit/core';
 import { DiffScaler, diffs, makeWindows } from './windows';
 
 export type ForecastStrategy = 'direct' | 'recursive';
@@ -138,20 +138,9 @@ export class Forecaster {
     const zs = (d: number[], i: number) => d.map((v) => (v - centers[i]) / std);
     const x = tf.tensor3d(Float32Array.from(w.inputs.flatMap(zs)), [m, window, 1]);
     const y = tf.tensor2d(Float32Array.from(w.targets.flatMap((d, i) => cumulative(zs(d, i)))), [m, steps]);
-    const trainer = new Trainer(this.model, {
-      epochs: o.epochs,
-      batchSize: o.batchSize,
-      seed: o.seed,
-      optimizer: 'adam',
-      learningRate: o.learningRate,
-      loss: 'meanSquaredError',
-      progress: o.progress ?? false,
-      onEpochEnd: o.onEpochEnd,
-    });
     try {
-      return await trainer.fit({ x, y });
+      return await fit(this.model, { x, y }, { ...taskTrainerOptions(o), loss: 'meanSquaredError', progress: o.progress ?? false });
     } finally {
-      trainer.dispose();
       tf.dispose([x, y]);
     }
   }

@@ -19,7 +19,7 @@
  * const x = aug.augmentBatch(images, seeds, 64, 3); // tf.Tensor4D [B, 64, 64, 3]
  */
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '@dlkit/core';
+import { Rng, exampleSeed } from '@dlkit/core';
 
 export interface ImageAugmentOptions {
   /** Mirror left-right with probability 1/2. */
@@ -62,9 +62,9 @@ export interface AugmentParams {
   contrast: number;
 }
 
-/** One 32-bit seed per (seed, epoch, example): a fixed hash mix, as DigitDataset does. */
+/** One 32-bit seed per (seed, epoch, example): core's `exampleSeed`, as DigitDataset uses. */
 export function augmentSeed(seed: number, epoch: number, example: number): number {
-  return Math.imul(seed ^ 0x9e3779b9, 31) ^ Math.imul(epoch + 1, 0x85ebca6b) ^ Math.imul(example + 1, 0xc2b2ae35);
+  return exampleSeed(seed, epoch, example);
 }
 
 export function drawAugmentParams(seed: number, size: number, options: ImageAugmentOptions = {}): AugmentParams {

@@ -11,37 +11,21 @@
  * const r = await trainImages({ dataDir: 'pets', outDir: 'dlkit-out/train-images', size: 64, arch: 'resnet', augment: true });
  * console.log(r.testAccuracy, r.perClass, r.confusion, r.misclassified);
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import {
-  Checkpoint,
-  EpochLogs,
-  LearningRateScheduler,
-  Trainer,
-  TrainingTimer,
-  TrainingContext,
-  cosineWithWarmup,
-  initBackend,
-  renderLearningCurves,
-  saveModel,
-  saveOnnx,
-  writeFileAtomic,
-} from '@dlkit/core';
+import { TrainTaskOptions, cosineWithWarmup, defaultTrainingWorkers, initBackend, runTraining, stripUndefined, taskTrainerOptions, writeFileAtomic } from '@dlkit/core';
 import { ClassMetrics, accuracyOf, confusionMatrix, perClassMetrics } from '../analysis/metrics';
 import { renderConfusionMatrix } from '../analysis/confusion-matrix-png';
 import { MisclassifiedImage, renderMisclassifiedGrid } from '../analysis/misclassified-grid';
 import { ImageAugmentOptions } from '../augment/image-augment';
 import { ImageSet, SkippedFile, loadImageFolder } from '../datasets/image-folder';
-import { ImageAugmentationEpoch, ImageFolderDataset } from '../datasets/image-folder-dataset';
+import { ImageFolderDataset } from '../datasets/image-folder-dataset';
 import { ImageArch, buildImageClassifier } from './image-classifier';
-import { defaultTrainingWorkers, stripUndefined } from '@dlkit/core';
 
-export interface TrainImagesOptions {
+/** Besides the shared options (outDir, epochs, batchSize, resume, progress, onEpochEnd): */
+export interface TrainImagesOptions extends TrainTaskOptions {
   /** The image folder: one sub-folder per class. */
   dataDir: string;
-  /** Where the model, ONNX file, pictures, curves and checkpoint go. */
-  outDir: string;
   /** Images are resized to size×size. */
   size?: number;
   /** 3: RGB, 1: greyscale. */
@@ -49,8 +33,6 @@ export interface TrainImagesOptions {
   arch?: ImageArch;
   /** Training-time augmentation: true for the defaults, or the options; false: none. */
   augment?: boolean | ImageAugmentOptions;
-  epochs?: number;
-  batchSize?: number;
   /** Seeds the split, initialisation, shuffling and augmentation. */
   seed?: number;
   /** Peak Adam learning rate, cosine-decayed over the run (Loshchilov & Hutter 2017). */
@@ -63,15 +45,11 @@ export interface TrainImagesOptions {
   dropout?: number;
   /** L2 penalty on conv/dense kernels. */
   l2?: number;
-  /** Continue from `outDir/checkpoint` if a previous run left one. */
-  resume?: boolean;
   /**
    * Threads computing each batch's gradients (core's data-parallel Trainer: each thread's batch
    * norm sees its share of the batch); default `defaultTrainingWorkers()`: 2 on 2+ cores.
    */
   workers?: number;
-  progress?: boolean;
-  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
   /** Called once per data problem (skipped files, empty classes) before training. */
   onWarning?: (message: string) => void;
 }
@@ -136,72 +114,52 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
     testFraction: o.testFraction,
   });
   data.warnings.forEach((w) => o.onWarning?.(w));
-  fs.mkdirSync(o.outDir, { recursive: true });
   const k = data.classes.length;
   const shape = { size: o.size, channels: o.channels, classes: k };
   const augment = o.augment === true ? {} : o.augment === false ? undefined : o.augment;
-  const trainSet = new ImageFolderDataset(data.train, { ...shape, augment, seed: o.seed });
   const model = buildImageClassifier({ arch: o.arch, inputShape: [o.size, o.size, o.channels], classes: k, width: o.width, dropout: o.dropout, l2: o.l2, seed: o.seed });
-
-  const timer = new TrainingTimer();
   const workers = o.workers ?? defaultTrainingWorkers();
-  const trainer = new Trainer(model, {
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    seed: o.seed,
-    optimizer: 'adam',
-    learningRate: o.learningRate,
-    loss: 'categoricalCrossentropy',
-    validationData: data.validation.count > 0 ? new ImageFolderDataset(data.validation, shape) : undefined,
-    validationBatchSize: 128,
-    progress: o.progress,
-    onEpochEnd: o.onEpochEnd,
-    resume: o.resume,
-    workers,
-    callbacks: [
-      timer,
-      new ImageAugmentationEpoch(trainSet),
-      new LearningRateScheduler(cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs })),
-      new Checkpoint({ dir: path.join(o.outDir, 'checkpoint') }),
-    ],
-  });
+  const testSet = new ImageFolderDataset(data.test, shape);
   try {
-    const history = await trainer.fit(trainSet);
-    const testSet = new ImageFolderDataset(data.test, shape);
-    const evaluation = await trainer.evaluate(testSet, { batchSize: 128 });
-    const { predicted, scores } = predictAll(model, testSet, 128);
-    const matrix = confusionMatrix(data.test.labels, predicted, k);
-    const perClass = perClassMetrics(matrix, data.classes);
-
-    const files = {
-      model: path.join(o.outDir, 'model'),
-      onnx: path.join(o.outDir, 'images.onnx'),
-      labels: path.join(o.outDir, 'labels.txt'),
-      curves: path.join(o.outDir, 'curves.png'),
-      history: path.join(o.outDir, 'history.json'),
-      confusion: path.join(o.outDir, 'confusion.png'),
-      misclassified: path.join(o.outDir, 'misclassified.png'),
-    };
-    await saveModel(model, files.model);
-    saveOnnx(model, files.onnx);
-    writeFileAtomic(files.labels, data.classes.join('\n') + '\n');
-    await renderLearningCurves(history, files.curves, { title: `${o.arch} on ${path.basename(path.resolve(o.dataDir))} (${data.train.count} train images)` });
-    writeFileAtomic(files.history, JSON.stringify(history, null, 1));
-    await renderConfusionMatrix(matrix, data.classes, files.confusion, { title: `Confusion matrix, ${data.test.count} test images` });
-    await renderMisclassifiedGrid(misclassifiedOf(data.test, predicted, scores, data.classes, o.size, o.channels), files.misclassified);
-
+    const run = await runTraining({
+      model,
+      data: new ImageFolderDataset(data.train, { ...shape, augment, seed: o.seed }),
+      outDir: o.outDir,
+      trainer: {
+        ...taskTrainerOptions({ ...o, workers }),
+        loss: 'categoricalCrossentropy',
+        validationData: data.validation.count > 0 ? new ImageFolderDataset(data.validation, shape) : undefined,
+        validationBatchSize: 128,
+      },
+      schedule: cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs }),
+      evaluate: async (trainer) => {
+        const { loss } = await trainer.evaluate(testSet, { batchSize: 128 });
+        const { predicted, scores } = predictAll(model, testSet, 128);
+        return { loss, predicted, scores, matrix: confusionMatrix(data.test.labels, predicted, k) };
+      },
+      onnx: 'images.onnx',
+      curves: { title: `${o.arch} on ${path.basename(path.resolve(o.dataDir))} (${data.train.count} train images)` },
+      artifacts: async ({ evaluation: { matrix, predicted, scores } }) => {
+        const files = { labels: path.join(o.outDir, 'labels.txt'), confusion: path.join(o.outDir, 'confusion.png'), misclassified: path.join(o.outDir, 'misclassified.png') };
+        writeFileAtomic(files.labels, data.classes.join('\n') + '\n');
+        await renderConfusionMatrix(matrix, data.classes, files.confusion, { title: `Confusion matrix, ${data.test.count} test images` });
+        await renderMisclassifiedGrid(misclassifiedOf(data.test, predicted, scores, data.classes, o.size, o.channels), files.misclassified);
+        return files;
+      },
+    });
+    const { history, evaluation, files } = run;
     return {
       task: 'images',
       classes: data.classes,
-      testAccuracy: accuracyOf(matrix),
-      perClass,
-      misclassified: files.misclassified,
-      confusion: files.confusion,
-      model: files.model,
-      onnx: files.onnx,
-      labels: files.labels,
-      curves: files.curves,
-      history: files.history,
+      testAccuracy: accuracyOf(evaluation.matrix),
+      perClass: perClassMetrics(evaluation.matrix, data.classes),
+      misclassified: files.misclassified!,
+      confusion: files.confusion!,
+      model: files.model!,
+      onnx: files.onnx!,
+      labels: files.labels!,
+      curves: files.curves!,
+      history: files.history!,
       arch: o.arch,
       backend: backend.backend,
       epochs: history.length,
@@ -209,16 +167,15 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
       validationSamples: data.validation.count,
       testSamples: data.test.count,
       testLoss: evaluation.loss,
-      confusionMatrix: matrix,
+      confusionMatrix: evaluation.matrix,
       skipped: data.skipped,
       emptyClasses: data.emptyClasses,
-      samplesPerSec: timer.samplesPerSec,
+      samplesPerSec: run.samplesPerSec,
       seconds: (Date.now() - started) / 1000,
-      resumedFromEpoch: timer.resumedFromEpoch,
+      resumedFromEpoch: run.resumedFromEpoch,
       workers,
     };
   } finally {
-    trainer.dispose();
     model.dispose();
   }
 }

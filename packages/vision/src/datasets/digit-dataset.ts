@@ -3,14 +3,14 @@
  * labels, with optional random-affine augmentation. Augmentation draws are a pure function of
  * (seed, epoch, example index), so an interrupted run that resumes from a checkpoint sees
  * exactly the same augmented images as one that never stopped; call `setEpoch` each epoch
- * (the `AugmentationEpoch` callback does it).
+ * (core's `AugmentationEpoch` callback does it; `runTraining` adds it by itself).
  *
  * @example
  * const ds = new DigitDataset(train, { augment: true, seed: 1 });
  * const trainer = new Trainer(model, { callbacks: [new AugmentationEpoch(ds)], ... });
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Batch, Callback, Dataset } from '@dlkit/core';
+import { exampleSeed, type Batch, type Dataset } from '@dlkit/core';
 import { RandomAffine } from '../augment/random-affine';
 import { DigitSet, MNIST_CLASSES, MNIST_PIXELS, MNIST_SIZE } from './mnist';
 
@@ -45,9 +45,7 @@ export class DigitDataset implements Dataset {
       if (!(Number.isInteger(row) && row >= 0 && row < this.size)) throw new Error(`example index ${row} out of range [0, ${this.size})`);
       let image = this.digits.images.subarray(row * MNIST_PIXELS, (row + 1) * MNIST_PIXELS);
       if (this.options.augment) {
-        // Mix seed, epoch and example into one 32-bit seed (a simple hash; any fixed mixing works).
-        const seed = Math.imul((this.options.seed ?? 0) ^ 0x9e3779b9, 31) ^ Math.imul(this.epoch + 1, 0x85ebca6b) ^ Math.imul(row + 1, 0xc2b2ae35);
-        image = new RandomAffine({ size: MNIST_SIZE, seed }).apply(image, 1);
+        image = new RandomAffine({ size: MNIST_SIZE, seed: exampleSeed(this.options.seed ?? 0, this.epoch, row) }).apply(image, 1);
       }
       pixels.set(image, i * MNIST_PIXELS);
       labels[i] = this.digits.labels[row];
@@ -62,14 +60,4 @@ export class DigitDataset implements Dataset {
 function smooth(oneHot: tf.Tensor, epsilon: number): tf.Tensor {
   if (!(epsilon >= 0 && epsilon < 1)) throw new Error(`labelSmoothing must be in [0, 1), got ${epsilon}`);
   return epsilon === 0 ? oneHot : tf.add(tf.mul(oneHot, 1 - epsilon), epsilon / MNIST_CLASSES);
-}
-
-/** Tells a DigitDataset which epoch is starting, so its augmentation is reproducible on resume. */
-export class AugmentationEpoch implements Callback {
-  readonly name = 'augmentationEpoch';
-  readonly priority = -50;
-  constructor(private readonly dataset: DigitDataset) {}
-  onEpochBegin(epoch: number): void {
-    this.dataset.setEpoch(epoch);
-  }
 }

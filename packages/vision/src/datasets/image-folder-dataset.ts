@@ -2,15 +2,15 @@
  * A core `Dataset` over an `ImageSet` (see image-folder.ts): batches as NHWC images
  * [b, size, size, channels] in [0, 1] and one-hot labels, with optional training-time
  * augmentation. Augmentation draws are a pure function of (seed, epoch, example index), so a run
- * resumed from a checkpoint sees the same augmented images as one that never stopped; the
- * `ImageAugmentationEpoch` callback tells the dataset which epoch is starting.
+ * resumed from a checkpoint sees the same augmented images as one that never stopped; core's
+ * `AugmentationEpoch` callback tells the dataset which epoch is starting (`runTraining` adds it).
  *
  * @example
  * const ds = new ImageFolderDataset(data.train, { size: 64, channels: 3, classes: 2, augment: {}, seed: 1 });
- * const trainer = new Trainer(model, { callbacks: [new ImageAugmentationEpoch(ds)] });
+ * const trainer = new Trainer(model, { callbacks: [new AugmentationEpoch(ds)] });
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Batch, Callback, Dataset } from '@dlkit/core';
+import type { Batch, Dataset } from '@dlkit/core';
 import { ImageAugmentOptions, ImageAugmenter, augmentSeed } from '../augment/image-augment';
 import type { ImageSet } from './image-folder';
 
@@ -60,15 +60,5 @@ export class ImageFolderDataset implements Dataset {
       }
       return { x, y: tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat() };
     });
-  }
-}
-
-/** Tells an ImageFolderDataset which epoch is starting, so its augmentation is reproducible on resume. */
-export class ImageAugmentationEpoch implements Callback {
-  readonly name = 'imageAugmentationEpoch';
-  readonly priority = -50;
-  constructor(private readonly dataset: ImageFolderDataset) {}
-  onEpochBegin(epoch: number): void {
-    this.dataset.setEpoch(epoch);
   }
 }

@@ -16,7 +16,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Rng } from '@dlkit/core';
+import { Rng, seedFor } from '@dlkit/core';
 import { mapLimit, readImagePixels } from './image-folder-read';
 import { stripUndefined } from '@dlkit/core';
 
@@ -175,7 +175,7 @@ export function stratifiedSplit(
   testFraction: number,
   seed: number,
 ): { train: [number, number][]; validation: [number, number][]; test: [number, number][] } {
-  const rng = new Rng(seed ^ 0x5eed1);
+  const rng = new Rng(seedFor(seed, 'imageFolderSplit'));
   const train: [number, number][] = [];
   const validation: [number, number][] = [];
   const test: [number, number][] = [];

@@ -29,11 +29,11 @@ export interface MnistSplitOptions {
 
 const SPLIT_DEFAULTS = { testFraction: 0.2, splitSeed: 1234 } satisfies Required<MnistSplitOptions>;
 
-let cache: DigitSet | undefined;
-
-/** Every digit in the `mnist` package, ordered by class (loaded once, ~0.5 s). */
+/**
+ * Every digit in the `mnist` package, ordered by class: a new DigitSet on every call (no module
+ * state; Node's require cache keeps the parsed JSON, so later calls only rebuild the arrays).
+ */
 export function loadMnist(): DigitSet {
-  if (cache) return cache;
   const perClass: number[][] = [];
   for (let d = 0; d < MNIST_CLASSES; d++) {
     const file = `mnist/src/digits/${d}.json`;
@@ -57,8 +57,7 @@ export function loadMnist(): DigitSet {
     labels.fill(digit, offset, offset + data.length / MNIST_PIXELS);
     offset += data.length / MNIST_PIXELS;
   });
-  cache = { images, labels, count };
-  return cache;
+  return { images, labels, count };
 }
 
 /** Picks the given rows of a digit set into a new one. */

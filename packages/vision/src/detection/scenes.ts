@@ -10,7 +10,7 @@
  * scene.objects; // [{ box: [x1, y1, x2, y2], classId }, ...]
  */
 import * as tf from '@tensorflow/tfjs';
-import { Dataset, Rng } from '@dlkit/core';
+import { Dataset, Rng, streamSeed } from '@dlkit/core';
 import { GroundTruth, encodeTargets } from './anchors';
 import { CornerBox, boxArea } from './boxes';
 import { YoloConfig, outputChannels } from './yolo-config';
@@ -55,10 +55,7 @@ export interface Scene {
 
 /** The seed of scene `index` in a named stream (train / test / ...) of run seed `seed`. */
 export function sceneSeed(seed: number, stream: string, index: number): number {
-  let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
-  for (let i = 0; i < stream.length; i++) h = Math.imul(h ^ stream.charCodeAt(i), 0xc2b2ae35) >>> 0;
-  h = Math.imul(h ^ index, 0x27d4eb2d) >>> 0;
-  return (h ^ (h >>> 15)) >>> 0;
+  return streamSeed(seed, stream, index);
 }
 
 export function generateScene(seed: number, options: SceneOptions = {}): Scene {

@@ -9,16 +9,14 @@
  * const r = await trainDetector({ outDir: 'dlkit-out/train-detector' });
  * console.log(r.map50, r.perClassAp);
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { Checkpoint, EpochLogs, LearningRateScheduler, Trainer, TrainingContext, cosineWithWarmup, imageFromFloats, imageGrid, initBackend, saveModel, saveOnnx, writeFileAtomic, writePng } from '@dlkit/core';
+import { TrainTaskOptions, cosineWithWarmup, imageFromFloats, imageGrid, initBackend, runTraining, stripUndefined, taskTrainerOptions, writeFileAtomic, writePng } from '@dlkit/core';
 import { YoloDetectorOptions, yoloDetector } from './detector-model';
 import { detectionsSvg } from './draw';
 import { evaluateDetector } from './evaluate';
 import { SCENE_LABELS, SceneDataset, SceneOptions } from './scenes';
 import { YoloConfig } from './yolo-config';
 import { YoloLossWeights, yoloLoss } from './yolo-loss';
-import { stripUndefined } from '@dlkit/core';
 
 /** 64×64 scenes, an 8×8 grid (stride 8), two anchors sized for the small and large objects. */
 export const SCENE_DETECTOR_CONFIG = {
@@ -31,24 +29,17 @@ export const SCENE_DETECTOR_CONFIG = {
   labels: SCENE_LABELS,
 } satisfies YoloConfig;
 
-export interface TrainDetectorOptions {
-  outDir: string;
+/** Besides the shared options (outDir, epochs, batchSize, seed, resume, progress, onEpochEnd): */
+export interface TrainDetectorOptions extends Omit<TrainTaskOptions, 'workers'> {
   /** Training scenes (generated from the run's seed). */
   scenes?: number;
   /** Held-out test scenes (a disjoint seed stream). */
   testScenes?: number;
-  epochs?: number;
-  batchSize?: number;
-  seed?: number;
   /** Peak Adam learning rate, cosine-decayed to 0. */
   learningRate?: number;
-  /** Continue from `outDir/checkpoint` if present. */
-  resume?: boolean;
-  progress?: boolean;
   model?: Omit<YoloDetectorOptions, 'seed'>;
   loss?: YoloLossWeights;
   sceneOptions?: SceneOptions;
-  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
 }
 
 /**
@@ -82,41 +73,39 @@ export interface TrainDetectorResult {
   model: string;
   onnx: string;
   examples: string;
+  /** Learning curves (training loss) and the per-epoch logs. */
+  curves: string;
+  history: string;
 }
 
 export async function trainDetector(options: TrainDetectorOptions): Promise<TrainDetectorResult> {
   const o = { ...TRAIN_DETECTOR_DEFAULTS, ...stripUndefined(options), outDir: options.outDir };
   const started = Date.now();
   await initBackend();
-  fs.mkdirSync(o.outDir, { recursive: true });
   const config: YoloConfig = SCENE_DETECTOR_CONFIG;
   const train = new SceneDataset(o.scenes, config, o.seed, 'train', o.sceneOptions);
   const test = new SceneDataset(o.testScenes, config, o.seed, 'test', o.sceneOptions);
   const model = yoloDetector(config, { ...o.model, seed: o.seed });
-  const trainer = new Trainer(model, {
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    seed: o.seed,
-    optimizer: 'adam',
-    learningRate: o.learningRate,
-    loss: { fn: yoloLoss(config, o.loss), kind: 'regression' },
-    metrics: [],
-    progress: o.progress,
-    onEpochEnd: o.onEpochEnd,
-    resume: o.resume,
-    callbacks: [new LearningRateScheduler(cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs })), new Checkpoint({ dir: path.join(o.outDir, 'checkpoint') })],
-  });
+  const configJson = JSON.stringify(config, null, 1);
   try {
-    const history = await trainer.fit(train);
-    const evaluation = await evaluateDetector(model, config, test);
-    const modelDir = path.join(o.outDir, 'model');
-    const onnxFile = path.join(o.outDir, 'detector.onnx');
-    await saveModel(model, modelDir);
-    writeFileAtomic(path.join(modelDir, 'detector.json'), JSON.stringify(config, null, 1));
-    saveOnnx(model, onnxFile);
-    writeFileAtomic(`${onnxFile}.json`, JSON.stringify(config, null, 1));
-    const examples = path.join(o.outDir, 'examples.png');
-    await renderExamples(test, evaluation.predictions, config, examples);
+    const { history, evaluation, files } = await runTraining({
+      model,
+      data: train,
+      outDir: o.outDir,
+      trainer: { ...taskTrainerOptions(o), loss: { fn: yoloLoss(config, o.loss), kind: 'regression' }, metrics: [] },
+      schedule: cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs }),
+      evaluate: () => evaluateDetector(model, config, test),
+      // The grid/anchor config travels with both the tfjs model and the ONNX file.
+      modelFiles: () => ({ 'detector.json': configJson }),
+      onnx: 'detector.onnx',
+      curves: { title: `YOLO-style detector (${train.size} scenes)` },
+      artifacts: async ({ evaluation: { predictions }, files: { onnx } }) => {
+        writeFileAtomic(`${onnx}.json`, configJson);
+        const examples = path.join(o.outDir, 'examples.png');
+        await renderExamples(test, predictions, config, examples);
+        return { examples };
+      },
+    });
     const losses = history.epochs.map((e) => e.loss);
     return {
       task: 'detector',
@@ -127,12 +116,13 @@ export async function trainDetector(options: TrainDetectorOptions): Promise<Trai
       epochs: history.length,
       loss: [losses[0], losses[losses.length - 1]],
       seconds: (Date.now() - started) / 1000,
-      model: modelDir,
-      onnx: onnxFile,
-      examples,
+      model: files.model!,
+      onnx: files.onnx!,
+      examples: files.examples!,
+      curves: files.curves!,
+      history: files.history!,
     };
   } finally {
-    trainer.dispose();
     model.dispose();
   }
 }

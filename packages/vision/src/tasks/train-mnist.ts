@@ -9,36 +9,24 @@
  * const result = await trainMnist({ outDir: 'dlkit-out/train-mnist', epochs: 12 });
  * console.log(result.testAccuracy, result.onnx);
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import * as tf from '@tensorflow/tfjs';
 import {
-  Checkpoint,
-  EpochLogs,
-  LearningRateScheduler,
-  Rng,
-  Trainer,
-  defaultTrainingWorkers,
-  TrainingTimer,
-  TrainingContext,
+  TrainTaskOptions,
   cosineWithWarmup,
+  defaultTrainingWorkers,
   diagnoseBiasVariance,
+  holdOutIndices,
   initBackend,
-  renderLearningCurves,
-  saveModel,
-  saveOnnx,
-  writeFileAtomic,
+  runTraining,
+  seedFor,
+  stripUndefined,
+  taskTrainerOptions,
 } from '@dlkit/core';
-import { AugmentationEpoch, DigitDataset } from '../datasets/digit-dataset';
+import { DigitDataset } from '../datasets/digit-dataset';
 import { DigitSet, mnistSplit, selectDigits } from '../datasets/mnist';
 import { MnistCnnConfig, mnistCnn } from '../models/mnist-cnn';
-import { stripUndefined } from '@dlkit/core';
 
-export interface TrainMnistOptions {
-  /** Where the model, ONNX file, curves and checkpoint go. */
-  outDir: string;
-  epochs?: number;
-  batchSize?: number;
+/** Besides the shared options (outDir, epochs, batchSize, resume, progress, onEpochEnd, workers: 2 on 2+ cores): */
+export interface TrainMnistOptions extends TrainTaskOptions {
   /** Seeds initialisation, shuffling, augmentation and the validation split (the train/test split is fixed). */
   seed?: number;
   /** Initial learning rate of Adam, cosine-decayed towards 0 over the run (Loshchilov & Hutter 2017). */
@@ -51,16 +39,8 @@ export interface TrainMnistOptions {
   validationSplit?: number;
   /** Train on only the first N of the (shuffled) training digits: quick smoke runs. All by default. */
   trainSamples?: number;
-  /** Continue from `outDir/checkpoint` if a previous run left one. */
-  resume?: boolean;
-  /** Progress bar on stderr (only drawn on a TTY outside CI). */
-  progress?: boolean;
   /** Architecture overrides (filters, kernel size, dense units); the seed comes from `seed`. */
   model?: Omit<MnistCnnConfig, 'seed'>;
-  /** Called after each epoch (e.g. to log a line). */
-  onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
-  /** Threads computing each batch's gradients (core's data-parallel Trainer); default `defaultTrainingWorkers()`: 2 on 2+ cores. */
-  workers?: number;
 }
 
 // Defaults measured on this split (see the README): seeds 1-3 reach 98.75-99.1 % test accuracy
@@ -107,88 +87,65 @@ export async function trainMnist(options: TrainMnistOptions): Promise<TrainMnist
   const o = { ...TRAIN_MNIST_DEFAULTS, ...stripUndefined(options), outDir: options.outDir };
   const started = Date.now();
   const backend = await initBackend();
-  fs.mkdirSync(o.outDir, { recursive: true });
   const { train: allTrain, test } = mnistSplit();
   const split = holdOut(allTrain, o.validationSplit, o.seed);
   const validation = split.validation;
   const train = o.trainSamples === undefined ? split.train : firstDigits(split.train, o.trainSamples);
+  const workers = o.workers ?? defaultTrainingWorkers();
 
   const model = mnistCnn({ ...o.model, seed: o.seed });
-  const trainSet = new DigitDataset(train, { augment: o.augment, labelSmoothing: o.labelSmoothing, seed: o.seed });
-  const checkpointDir = path.join(o.outDir, 'checkpoint');
-  // Training time per epoch, measured from epoch begin to the end of its last batch (validation excluded).
-  const timer = new TrainingTimer();
-  const trainer = new Trainer(model, {
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    seed: o.seed,
-    optimizer: 'adam',
-    learningRate: o.learningRate,
-    loss: 'categoricalCrossentropy',
-    validationData: validation.count > 0 ? new DigitDataset(validation) : undefined,
-    validationBatchSize: 500,
-    progress: o.progress,
-    onEpochEnd: o.onEpochEnd,
-    resume: o.resume,
-    workers: o.workers ?? defaultTrainingWorkers(),
-    callbacks: [
-      timer,
-      new AugmentationEpoch(trainSet),
-      new LearningRateScheduler(cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs })),
-      new Checkpoint({ dir: checkpointDir }),
-    ],
-  });
   try {
-    const history = await trainer.fit(trainSet);
-    const evaluation = await trainer.evaluate(new DigitDataset(test), { batchSize: 500 });
-    const testAccuracy = evaluation.acc;
-
-    const modelDir = path.join(o.outDir, 'model');
-    const onnxFile = path.join(o.outDir, 'mnist.onnx');
-    const curvesFile = path.join(o.outDir, 'curves.png');
-    const historyFile = path.join(o.outDir, 'history.json');
-    await saveModel(model, modelDir);
-    saveOnnx(model, onnxFile);
-    await renderLearningCurves(history, curvesFile, { title: `MNIST CNN (${train.count} train digits, ${backend.backend})` });
-    writeFileAtomic(historyFile, JSON.stringify(history, null, 1));
-
+    const run = await runTraining({
+      model,
+      data: new DigitDataset(train, { augment: o.augment, labelSmoothing: o.labelSmoothing, seed: o.seed }),
+      outDir: o.outDir,
+      trainer: {
+        ...taskTrainerOptions({ ...o, workers }),
+        loss: 'categoricalCrossentropy',
+        validationData: validation.count > 0 ? new DigitDataset(validation) : undefined,
+        validationBatchSize: 500,
+      },
+      schedule: cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs }),
+      evaluate: (trainer) => trainer.evaluate(new DigitDataset(test), { batchSize: 500 }),
+      onnx: 'mnist.onnx',
+      curves: { title: `MNIST CNN (${train.count} train digits, ${backend.backend})` },
+    });
+    const { history, evaluation, files } = run;
     const last = history.last();
     const diagnosis = diagnoseBiasVariance({
       trainError: clamp01(1 - (last?.acc ?? 0)),
-      valError: clamp01(1 - (last?.valAcc ?? testAccuracy)),
+      valError: clamp01(1 - (last?.valAcc ?? evaluation.acc)),
       baselineError: MNIST_HUMAN_ERROR,
     }).message;
     return {
       task: 'mnist',
       backend: backend.backend,
-      workers: o.workers ?? defaultTrainingWorkers(),
+      workers,
       epochs: history.length,
       trainSamples: train.count,
       validationSamples: validation.count,
       testSamples: test.count,
-      testAccuracy,
+      testAccuracy: evaluation.acc,
       testLoss: evaluation.loss,
-      samplesPerSec: timer.samplesPerSec,
+      samplesPerSec: run.samplesPerSec,
       seconds: (Date.now() - started) / 1000,
-      model: modelDir,
-      onnx: onnxFile,
-      curves: curvesFile,
-      history: historyFile,
+      model: files.model!,
+      onnx: files.onnx!,
+      curves: files.curves!,
+      history: files.history!,
       diagnosis,
-      resumedFromEpoch: timer.resumedFromEpoch,
+      resumedFromEpoch: run.resumedFromEpoch,
     };
   } finally {
-    trainer.dispose();
     model.dispose();
   }
 }
 
-/** Splits a seeded `fraction` of the digits off for validation. */
+/** Splits a seeded `fraction` of the digits off for validation (both parts in the permuted order). */
 function holdOut(digits: DigitSet, fraction: number, seed: number): { train: DigitSet; validation: DigitSet } {
   if (!(fraction >= 0 && fraction < 1)) throw new Error(`validationSplit must be in [0, 1), got ${fraction}`);
-  const order = new Rng(seed ^ 0x7a1d).permutation(digits.count);
-  const nVal = Math.round(digits.count * fraction);
-  return { validation: selectDigits(digits, order.slice(0, nVal)), train: selectDigits(digits, order.slice(nVal)) };
+  const { train, validation } = holdOutIndices(digits.count, { validationFraction: fraction, seed: seedFor(seed, 'holdOut') });
+  return { validation: selectDigits(digits, validation), train: selectDigits(digits, train) };
 }
 
 function firstDigits(digits: DigitSet, n: number): DigitSet {

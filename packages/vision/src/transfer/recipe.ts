@@ -11,7 +11,7 @@
  * const r = await transferLearn(model, { x, y }, { cutLayer: 'hidden', headEpochs: 30, fineTuneEpochs: 20 });
  */
 import type * as tf from '@tensorflow/tfjs';
-import { Callback, EpochLogs, History, TrainData, Trainer } from '@dlkit/core';
+import { Callback, EpochLogs, History, TrainData, fit } from '@dlkit/core';
 import { freezeUpTo, unfreezeTop } from './freeze';
 
 export interface TransferOptions {
@@ -56,11 +56,13 @@ export interface TransferResult {
 export async function transferLearn(model: tf.LayersModel, data: TrainData, options: TransferOptions): Promise<TransferResult> {
   const o = { ...TRANSFER_DEFAULTS, ...options };
   const frozen = freezeUpTo(model, o.cutLayer);
-  const phase = async (epochs: number, learningRate: number, name: 'head' | 'fineTune'): Promise<History> => {
-    const trainer = new Trainer(model, {
+  const phase = (epochs: number, learningRate: number, name: 'head' | 'fineTune'): Promise<History> =>
+    fit(model, data, {
       epochs,
       batchSize: o.batchSize,
       seed: o.seed,
+      // Named, although Adam is the Trainer's default: a model compiled by the caller would
+      // otherwise lend its own optimizer to both phases, and each phase needs a fresh one.
       optimizer: 'adam',
       learningRate,
       loss: 'categoricalCrossentropy',
@@ -69,12 +71,6 @@ export async function transferLearn(model: tf.LayersModel, data: TrainData, opti
       callbacks: o.callbacks?.(name) ?? [],
       onEpochEnd: o.onEpochEnd ? (logs) => o.onEpochEnd!(logs, name) : undefined,
     });
-    try {
-      return await trainer.fit(data);
-    } finally {
-      trainer.dispose();
-    }
-  };
   const headHistory = await phase(o.headEpochs, o.headLearningRate, 'head');
   await o.onHeadTrained?.(model);
   if (o.fineTuneEpochs <= 0 || o.fineTuneLayers <= 0) return { frozen, fineTuned: [], headHistory };

@@ -1,30 +1,28 @@
 /**
  * 3D shape recognition end to end: seeded synthetic voxel scenes (one shape per grid), the
  * two-head Conv3D `voxelNet` trained on the wasm backend (whose Conv3D/MaxPool3D gradients core
- * replaces with corrected kernels) with Adam and a cosine learning-rate decay, evaluated on
+ * replaces with corrected kernels) by core's Trainer with Adam, a cosine learning-rate decay and
+ * a checkpoint every epoch (`resume`), evaluated on
  * held-out scenes generated from a disjoint seed: class accuracy and mean Euclidean centre error
  * in voxels. Writes the model (tfjs format), its ONNX export (`voxels.onnx`: input `voxels`
- * [B, D, D, D, 1] NDHWC, output `heads` [B, C + 3], the same tensors as `model.predict`) and a PNG
- * of test scenes with predicted vs true shape and centre.
+ * [B, D, D, D, 1] NDHWC, output `heads` [B, C + 3], the same tensors as `model.predict`), learning
+ * curves, the history, and a PNG of test scenes with predicted vs true shape and centre.
  *
  * @example
  * const r = await trainVoxels({ outDir: 'dlkit-out/train-voxels' });
  * console.log(r.testAccuracy, r.centreError);
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { Rng, cosineWithWarmup, initBackend, saveModel, saveOnnx, writeFileAtomic } from '@dlkit/core';
+import { Batch, Dataset, Rng, TrainTaskOptions, cosineWithWarmup, initBackend, runTraining, seedFor, stripUndefined } from '@dlkit/core';
 import { renderVoxelScenes, VoxelPrediction } from './render-scenes';
 import { VoxelScenes, generateVoxelScenes } from './scenes';
 import { VOXEL_CLASS_NAMES } from './shapes';
 import { voxelLoss, voxelTargets } from './voxel-loss';
 import { VoxelNetConfig, voxelNet } from './voxel-net';
-import { stripUndefined } from '@dlkit/core';
 
-export interface TrainVoxelsOptions {
-  /** Where the model, voxels.onnx, the scenes PNG and history.json go. */
-  outDir: string;
+/** Besides the shared options (outDir, epochs, batchSize, resume): */
+export interface TrainVoxelsOptions extends Omit<TrainTaskOptions, 'progress' | 'onEpochEnd' | 'workers'> {
   /**
    * Training scenes per epoch: every epoch draws a fresh set (the generator is cheap, ~0.5 s per
    * 1,000 scenes), so the network never sees a scene twice and cannot memorise the noise.
@@ -32,8 +30,6 @@ export interface TrainVoxelsOptions {
    */
   scenes?: number;
   testScenes?: number;
-  epochs?: number;
-  batchSize?: number;
   /** Seeds the training scenes, initialisation and shuffling; the test scenes use a seed derived from it that no training seed maps to. */
   seed?: number;
   /** Initial Adam learning rate, cosine-decayed over the run (Loshchilov & Hutter 2017). */
@@ -44,7 +40,7 @@ export interface TrainVoxelsOptions {
   centreWeight?: number;
   /** Architecture overrides (filters, dense units); size, classes and seed come from above. */
   model?: Omit<VoxelNetConfig, 'size' | 'numClasses' | 'seed'>;
-  /** Called after each epoch with the mean training loss. */
+  /** Called after each epoch (1-based) with the mean training loss. */
   onEpochEnd?: (epoch: number, epochs: number, loss: number, seconds: number) => void;
 }
 
@@ -60,6 +56,7 @@ export const TRAIN_VOXELS_DEFAULTS = {
   learningRate: 2e-3,
   size: 16,
   centreWeight: 10,
+  resume: false,
 } satisfies Omit<Required<TrainVoxelsOptions>, 'outDir' | 'onEpochEnd' | 'model'>;
 
 export interface TrainVoxelsResult {
@@ -81,6 +78,8 @@ export interface TrainVoxelsResult {
   onnx: string;
   scenesPng: string;
   history: string;
+  curves: string;
+  resumedFromEpoch: number;
 }
 
 /** The test scenes' seed: offset far from any seed a user would pass, so the sets never share a stream. */
@@ -93,59 +92,51 @@ export async function trainVoxels(options: TrainVoxelsOptions): Promise<TrainVox
   const o = { ...TRAIN_VOXELS_DEFAULTS, ...stripUndefined(options), outDir: options.outDir };
   const started = Date.now();
   const backend = await initBackend();
-  fs.mkdirSync(o.outDir, { recursive: true });
   const C = VOXEL_CLASS_NAMES.length;
   // Epoch e trains on scenes from seed trainSeeds[e] (a seeded stream; the test seed is far away).
   const seedStream = new Rng(o.seed);
   const trainSeeds = Array.from({ length: o.epochs }, () => seedStream.nextSeed() % 0x4000_0000);
   const test = generateVoxelScenes(o.testScenes, { seed: voxelTestSeed(o.seed), size: o.size });
+  const lossOptions = { numClasses: C, centreWeight: o.centreWeight };
 
   const model = voxelNet({ ...o.model, size: o.size, numClasses: C, seed: o.seed });
-  const optimizer = tf.train.adam(o.learningRate);
-  const schedule = cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs });
-  const rng = new Rng(o.seed ^ 0x3d3d);
-  const losses: number[] = [];
   try {
-    for (let epoch = 0; epoch < o.epochs; epoch++) {
-      const t0 = Date.now();
-      // tfjs Adam reads its learningRate field on each step.
-      (optimizer as unknown as { learningRate: number }).learningRate = schedule(epoch);
-      const train = generateVoxelScenes(o.scenes, { seed: trainSeeds[epoch], size: o.size });
-      const order = rng.permutation(train.count);
-      let sum = tf.scalar(0);
-      let batches = 0;
-      for (let b = 0; b < train.count; b += o.batchSize) {
-        const loss = voxelTrainStep(model, optimizer, train, order.slice(b, b + o.batchSize), { numClasses: C, centreWeight: o.centreWeight });
-        const next = tf.add(sum, loss) as tf.Scalar;
-        tf.dispose([sum, loss]);
-        sum = next;
-        batches++;
-      }
-      const mean = (await sum.data())[0] / batches;
-      sum.dispose();
-      if (!Number.isFinite(mean)) throw new Error(`training diverged at epoch ${epoch + 1}: loss ${mean}`);
-      losses.push(mean);
-      o.onEpochEnd?.(epoch + 1, o.epochs, mean, (Date.now() - t0) / 1000);
-    }
-    const predictions = await predictVoxels(model, test);
+    const { history, evaluation: predictions, files, resumedFromEpoch } = await runTraining({
+      model,
+      data: new FreshVoxelScenes(o.scenes, trainSeeds, o.size, C),
+      outDir: o.outDir,
+      trainer: {
+        epochs: o.epochs,
+        batchSize: o.batchSize,
+        // The shuffle has its own stream, apart from the scenes' and the initialisation's.
+        seed: seedFor(o.seed, 'sceneOrder'),
+        learningRate: o.learningRate,
+        loss: { fn: (yTrue, yPred) => voxelLoss(yTrue, yPred, lossOptions), kind: 'regression' },
+        metrics: [],
+        progress: false,
+        resume: o.resume,
+        onEpochEnd: (logs) => o.onEpochEnd?.(logs.epoch + 1, o.epochs, logs.loss, logs.seconds),
+      },
+      schedule: cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs }),
+      evaluate: () => predictVoxels(model, test),
+      onnx: { file: 'voxels.onnx', inputNames: ['voxels'], outputNames: ['heads'] },
+      curves: { title: `Conv3D voxel net (${o.scenes} fresh scenes per epoch)` },
+      artifacts: async ({ evaluation }) => {
+        // The first 8 test scenes, plus up to 4 mistakes if there are any.
+        const shown = [...Array(Math.min(8, test.count)).keys()];
+        const wrong = evaluation.map((p, n) => (p.label !== test.labels[n] ? n : -1)).filter((n) => n >= 8).slice(0, 4);
+        const indices = [...shown, ...wrong];
+        const scenesPng = path.join(o.outDir, 'scenes.png');
+        await renderVoxelScenes(scenesPng, test, indices, indices.map((n) => evaluation[n]), VOXEL_CLASS_NAMES);
+        return { scenesPng };
+      },
+    });
     let correct = 0;
     let err = 0;
     predictions.forEach((p, n) => {
       if (p.label === test.labels[n]) correct++;
       err += Math.hypot(p.centre[0] - test.centres[n * 3], p.centre[1] - test.centres[n * 3 + 1], p.centre[2] - test.centres[n * 3 + 2]);
     });
-    const modelDir = path.join(o.outDir, 'model');
-    const onnxFile = path.join(o.outDir, 'voxels.onnx');
-    const scenesPng = path.join(o.outDir, 'scenes.png');
-    const historyFile = path.join(o.outDir, 'history.json');
-    await saveModel(model, modelDir);
-    saveOnnx(model, onnxFile, { inputNames: ['voxels'], outputNames: ['heads'] });
-    // The first 8 test scenes, plus up to 4 mistakes if there are any.
-    const shown = [...Array(Math.min(8, test.count)).keys()];
-    const wrong = predictions.map((p, n) => (p.label !== test.labels[n] ? n : -1)).filter((n) => n >= 8).slice(0, 4);
-    const indices = [...shown, ...wrong];
-    await renderVoxelScenes(scenesPng, test, indices, indices.map((n) => predictions[n]), VOXEL_CLASS_NAMES);
-    writeFileAtomic(historyFile, JSON.stringify({ loss: losses }, null, 1));
     return {
       task: 'voxels',
       backend: backend.backend,
@@ -155,16 +146,45 @@ export async function trainVoxels(options: TrainVoxelsOptions): Promise<TrainVox
       epochs: o.epochs,
       testAccuracy: correct / test.count,
       centreError: err / test.count,
-      losses,
+      losses: history.epochs.map((e) => e.loss),
       seconds: (Date.now() - started) / 1000,
-      model: modelDir,
-      onnx: onnxFile,
-      scenesPng,
-      history: historyFile,
+      model: files.model!,
+      onnx: files.onnx!,
+      scenesPng: files.scenesPng!,
+      history: files.history!,
+      curves: files.curves!,
+      resumedFromEpoch,
     };
   } finally {
-    optimizer.dispose();
     model.dispose();
+  }
+}
+
+/**
+ * The training scenes as a Trainer data set that is drawn afresh every epoch: epoch e's scenes
+ * come from seed `epochSeeds[e]`, generated when its first batch is asked for (so a resumed run
+ * sees the scenes of an uninterrupted one). Batches: x [b, D, D, D, 1], y [b, C + 3].
+ */
+class FreshVoxelScenes implements Dataset {
+  private epoch = 0;
+  private current?: { epoch: number; scenes: VoxelScenes };
+
+  constructor(
+    readonly size: number,
+    private readonly epochSeeds: readonly number[],
+    private readonly gridSize: number,
+    private readonly numClasses: number,
+  ) {}
+
+  setEpoch(epoch: number): void {
+    this.epoch = epoch;
+  }
+
+  batch(indices: readonly number[]): Batch {
+    if (this.current?.epoch !== this.epoch) {
+      this.current = { epoch: this.epoch, scenes: generateVoxelScenes(this.size, { seed: this.epochSeeds[this.epoch], size: this.gridSize }) };
+    }
+    return sceneBatch(this.current.scenes, [...indices], this.numClasses);
   }
 }
 

@@ -19,7 +19,7 @@ beforeAll(() => initBackend());
 async function train(workers: number, batchSize: number, model = tinyClassifier(3, { l2: 1e-3 })) {
   const data = blobs(50, 4); // 50 rows: batches of 16 end with a partial batch of 2
   const trainer = new Trainer(model, {
-    epochs: 3, batchSize, seed: 9, optimizer: 'adam', learningRate: 0.02, loss: 'categoricalCrossentropy', progress: false, workers,
+    epochs: 3, batchSize, seed: 9, learningRate: 0.02, loss: 'categoricalCrossentropy', progress: false, workers,
   });
   const history = await trainer.fit({ x: data.x, y: data.y });
   trainer.dispose();
@@ -41,7 +41,7 @@ describe('data-parallel training (Trainer workers: 2)', () => {
     const data = blobs(40, 6);
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-dp-')), 'checkpoint');
     const options = (epochs: number, extra: TrainerOptions = {}): TrainerOptions => ({
-      epochs, batchSize: 12, seed: 2, optimizer: 'adam', learningRate: 0.02, loss: 'categoricalCrossentropy', progress: false, workers: 2, ...extra,
+      epochs, batchSize: 12, seed: 2, learningRate: 0.02, loss: 'categoricalCrossentropy', progress: false, workers: 2, ...extra,
     });
     const straightModel = tinyClassifier(8);
     const straight = new Trainer(straightModel, options(4));

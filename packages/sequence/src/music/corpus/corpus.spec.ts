@@ -7,7 +7,7 @@ import { melodySteps } from '../events';
 import { barSteps } from '../notation';
 import { MELODY_CORPUS_DIR, loadMelodyCorpus, melodyCorpusFiles, TUNES, tuneMelody, writeCorpusMidi } from '.';
 
-if (process.env.DLKIT_WRITE_MELODIES === '1') writeCorpusMidi();
+if (process.env.DLKIT_WRITE_MELODIES === '1') writeCorpusMidi(MELODY_CORPUS_DIR);
 
 describe('the shipped melody corpus', () => {
   it('has at least 20 distinct public-domain tunes, each with its origin', () => {

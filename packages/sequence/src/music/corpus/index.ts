@@ -5,7 +5,7 @@
  *
  * @example
  * const melodies = loadMelodyCorpus(); // 26 melodies, read from packages/sequence/data/melodies
- * writeCorpusMidi('/tmp/melodies'); // regenerate the files from TUNES
+ * writeCorpusMidi('/tmp/melodies'); // write the files from TUNES (default: ./dlkit-out/melodies)
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -18,8 +18,11 @@ import { TUNES, Tune } from './tunes';
 export { TUNES } from './tunes';
 export type { Tune } from './tunes';
 
-/** Where the package ships the corpus (same relative place from src/ and dist/). */
+/** Where the package ships the corpus (same relative place from src/ and dist/); read-only to the package. */
 export const MELODY_CORPUS_DIR = path.resolve(__dirname, '../../../data/melodies');
+
+/** Where `writeCorpusMidi` writes by default: an output folder under the working directory, never the installed package. */
+export const MELODY_CORPUS_OUT_DIR = path.join('dlkit-out', 'melodies');
 
 /** A tune's notation parsed into a melody (bar lengths checked against its meter). */
 export function tuneMelody(tune: Tune): Melody {
@@ -34,8 +37,11 @@ export function melodyCorpusFiles(): Map<string, Uint8Array | string> {
   return files;
 }
 
-/** Writes the corpus files into `dir` (default: the package's data/melodies). */
-export function writeCorpusMidi(dir = MELODY_CORPUS_DIR): string[] {
+/**
+ * Writes the corpus files into `dir` (default ./dlkit-out/melodies). The maintainers regenerate the
+ * shipped folder by passing MELODY_CORPUS_DIR explicitly (see corpus.spec.ts).
+ */
+export function writeCorpusMidi(dir = MELODY_CORPUS_OUT_DIR): string[] {
   fs.mkdirSync(dir, { recursive: true });
   const written: string[] = [];
   for (const [name, data] of melodyCorpusFiles()) {

@@ -1,6 +1,7 @@
 /**
- * Regenerates the pictures of docs/style.md (not part of the public API):
- *   node packages/vision/dist/style/render-docs-figures.js packages/vision/docs
+ * Regenerates the style-transfer pictures of the README (a maintainer's script, not part of the
+ * package: compiled by `npm run build` into scripts/dist, which the package does not ship):
+ *   npm run build && node packages/vision/scripts/dist/render-docs-figures.js packages/vision/docs
  * 1. style-transfer.png: content | style | result of `runStyleTransfer` with the defaults (256 px).
  * 2. style-random-scales.png: texture synthesis from noise (style cost only) with the random net
  *    using only its finest layer vs all four scales, next to the target texture: the evidence for
@@ -11,11 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { imageGrid, initBackend, writePng } from '@dlkit/core';
-import { renderBrushStyle, renderContentScene } from './demo-images';
-import { randomFeatureNet } from './random-feature-net';
-import { readRgbImage, writeRgbPng } from './rgb-image';
-import { runStyleTransfer } from './style-task';
-import { styleTransfer } from './style-transfer';
+import { randomFeatureNet, readRgbImage, renderBrushStyle, renderContentScene, runStyleTransfer, styleTransfer, writeRgbPng } from '@dlkit/vision';
 
 async function strip(files: string[], labels: string[], out: string, size: number): Promise<void> {
   const tiles = files.map((f, i) => ({ image: fs.readFileSync(f), caption: [{ text: labels[i], size: 13 }] }));
