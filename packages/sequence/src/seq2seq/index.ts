@@ -5,3 +5,4 @@ export * from './model';
 export * from './pairs';
 export * from './train';
 export * from './translator';
+export * from './translate-date-task';

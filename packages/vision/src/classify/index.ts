@@ -10,3 +10,4 @@ export * from './image-classifier';
 export * from './train-images';
 export * from './digit-folder';
 export * from './predict-input';
+export * from './classifier-session';

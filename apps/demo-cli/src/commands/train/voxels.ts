@@ -1,9 +1,13 @@
 import { TRAIN_VOXELS_DEFAULTS, trainVoxels } from '@dlkit/vision';
 import type { Command } from 'commander';
-import { nonNegativeInt, positiveInt } from '../../util/errors';
+import { describeInt, EPOCHS_RANGE, intFlag, seedFlag, textFlag, type IntRange } from '../../util/flags';
+import { interruptMessage, onInterrupt } from '../../util/interrupt';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
+
+/** Generated scenes: bounded because they are all held in memory. */
+const SCENES: IntRange = { min: 1, max: 100_000 };
 
 interface VoxelsFlags {
   scenes?: number;
@@ -18,17 +22,18 @@ export function registerTrainVoxels(train: Command, run: (action: () => Promise<
   train
     .command('voxels')
     .description('train a Conv3D network on synthetic 3D voxel scenes: which shape (sphere, cube, rod, cone, torus) and where its centre is, on wasm')
-    .option('--scenes <n>', `training scenes (default ${TRAIN_VOXELS_DEFAULTS.scenes})`, positiveInt('--scenes'))
-    .option('--test-scenes <n>', `held-out scenes from a disjoint seed (default ${TRAIN_VOXELS_DEFAULTS.testScenes})`, positiveInt('--test-scenes'))
-    .option('--epochs <n>', `training epochs (default ${TRAIN_VOXELS_DEFAULTS.epochs})`, positiveInt('--epochs'))
-    .option('--seed <n>', `seed for scenes, init and shuffling (default ${TRAIN_VOXELS_DEFAULTS.seed})`, nonNegativeInt('--seed'))
-    .option('--out <dir>', 'output directory (default ./dlkit-out/train-voxels)')
+    .option('--scenes <n>', `training scenes, ${describeInt(SCENES)} (default ${TRAIN_VOXELS_DEFAULTS.scenes})`, intFlag('--scenes', SCENES))
+    .option('--test-scenes <n>', `held-out scenes from a disjoint seed, ${describeInt(SCENES)} (default ${TRAIN_VOXELS_DEFAULTS.testScenes})`, intFlag('--test-scenes', SCENES))
+    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${TRAIN_VOXELS_DEFAULTS.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
+    .option('--seed <n>', `seed for scenes, init and shuffling (default ${TRAIN_VOXELS_DEFAULTS.seed})`, seedFlag())
+    .option('--out <dir>', 'output directory (default ./dlkit-out/train-voxels)', textFlag('--out'))
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
     .addHelpText('after', '\nWrites <out>/model (tfjs), <out>/voxels.onnx (input voxels [B, D, D, D, 1], output heads [B, classes + 3]),\n<out>/scenes.png (max-intensity projections, true vs predicted) and <out>/history.json.')
     .action((flags: VoxelsFlags) =>
       run(async () => {
         const out = new Output(flags);
         const outDir = resolveOutDir(flags.out, 'train-voxels');
+        const release = onInterrupt(() => interruptMessage({ command: 'dlkit train voxels', outDir, resumable: false }));
         const r = await trainVoxels({
           outDir,
           scenes: flags.scenes,
@@ -36,7 +41,7 @@ export function registerTrainVoxels(train: Command, run: (action: () => Promise<
           epochs: flags.epochs,
           seed: flags.seed,
           onEpochEnd: (epoch, epochs, loss, seconds) => out.log(`epoch ${epoch}/${epochs} loss ${loss.toFixed(4)} (${seconds.toFixed(1)} s)`),
-        });
+        }).finally(release);
         const json = {
           task: r.task,
           testAccuracy: round(r.testAccuracy, 4),
