@@ -100,9 +100,9 @@ export function prepareOutDir(flag: string, dir: string): string {
  */
 export function prepareOutFile(flag: string, file: string, extensions?: readonly string[]): string {
   const abs = path.resolve(file);
-  if (extensions && !extensions.includes(path.extname(abs).toLowerCase())) throw new UsageError(`${flag} must name a ${extensions.join(' or ')} file, got ${showPath(file)}`);
   const stat = statOrUndefined(abs);
   if (stat && !stat.isFile()) throw new UsageError(`${flag} ${showPath(file)}: is ${kindOf(stat)}, expected a file to write`);
+  if (extensions && !extensions.includes(path.extname(abs).toLowerCase())) throw new UsageError(`${flag} must name a ${extensions.join(' or ')} file, got ${showPath(file)}`);
   checkWritableDir(flag, file, path.dirname(abs));
   return abs;
 }
