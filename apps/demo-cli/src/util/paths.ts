@@ -75,8 +75,16 @@ function checkWritableDir(flag: string, shown: string, dir: string): void {
     fs.mkdirSync(dir, { recursive: true });
     fs.rmdirSync(fs.mkdtempSync(path.join(dir, '.dlkit-write-check-')));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EROFS' ? 'read-only file system' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOTDIR' ? 'a parent is not a directory' : (code ?? (err as Error).message);
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    const reasons: Record<string, string> = {
+      EROFS: 'read-only file system',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      ENOTDIR: 'a parent is not a directory',
+      EEXIST: 'a file is in the way',
+      ENOSPC: 'no space left on the device',
+    };
+    const why = reasons[code] ?? (code || (err as Error).message);
     throw new UsageError(`${flag} ${showPath(shown)}: cannot write to ${showPath(dir)} (${why})`);
   }
 }

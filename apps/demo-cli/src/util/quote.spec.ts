@@ -16,7 +16,7 @@ describe('quote / safeMessage', () => {
   it('safeMessage keeps a message on one line and bounded', () => {
     const m = safeMessage(`bad \u001b]0;title\u0007 ${'z'.repeat(5000)}\nsecond line`);
     expect(m).not.toMatch(/[\u0000-\u001f]/);
-    expect(m.length).toBeLessThan(2100);
+    expect(m.length).toBeLessThan(700);
     expect(m).toMatch(/\(\d+ characters\)$/);
   });
   it('showPath prints a path unquoted but escaped', () => {

@@ -11,7 +11,7 @@
 /** Longest value shown in full inside a message. */
 export const QUOTE_MAX_CHARS = 80;
 /** Longest whole error line printed by the CLI. */
-export const MESSAGE_MAX_CHARS = 2000;
+export const MESSAGE_MAX_CHARS = 600;
 
 // C0 controls (including ESC, CR, LF, TAB), DEL, C1 controls, line/paragraph separators, bidi overrides.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
