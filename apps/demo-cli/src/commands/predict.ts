@@ -45,7 +45,7 @@ export const predictCommand: CliCommand = {
             const probs = await classifier.predict(pixels, images.length);
             const predictions = probs.map((p, i) => {
               const best = p.reduce((b, v, k) => (v > p[b] ? k : b), 0);
-              if (labels && labels.length !== p.length) throw new UsageError(`--labels ${showPath(labelsFile!)}: has ${labels.length} labels, the model has ${p.length} classes`);
+              if (labels && labels.length !== p.length) throw new Error(`--labels ${showPath(labelsFile!)}: has ${labels.length} labels, the model has ${p.length} classes`);
               return { file: images[i], label: labels ? labels[best] : String(best), score: Math.round(p[best] * 1e4) / 1e4 };
             });
             const width = Math.max(...predictions.map((p) => path.basename(p.file).length));

@@ -118,8 +118,8 @@ async function train(flags: TrainFlags): Promise<void> {
       log: (line) => out.log(line),
     });
   } catch (err) {
-    // Too little usable data in --pairs is found before training: a usage error saying how much is needed.
-    if (err instanceof TooFewPairsError) throw new UsageError(`--pairs ${err.message}`);
+    // Too little usable data in --pairs (found before training, by reading the file): say how much is needed.
+    if (err instanceof TooFewPairsError) throw new Error(`--pairs ${err.message}`);
     throw err;
   } finally {
     release();

@@ -27,7 +27,7 @@ export interface ClassifierSession {
   dispose(): Promise<void>;
 }
 
-/** The model path is neither a tfjs model directory nor an .onnx file, or is not an image classifier. */
+/** The model path is neither a tfjs model directory nor an .onnx file (decided by what the path is, before reading it). */
 export class ClassifierSourceError extends Error {
   constructor(
     readonly source: string,
@@ -99,9 +99,9 @@ async function openOnnx(file: string): Promise<ClassifierSession> {
 
 function checkImageShape(shape: readonly (number | string | null)[], source: string): [number, number, number] {
   if (shape.length !== 3 || !shape.every((d) => typeof d === 'number' && d > 0)) {
-    throw new ClassifierSourceError(source, `${source}: expected an image classifier with input [batch, height, width, channels], got [batch, ${shape.join(', ')}]`);
+    throw new Error(`${source}: expected an image classifier with input [batch, height, width, channels], got [batch, ${shape.join(', ')}]`);
   }
   const [h, w, c] = shape as number[];
-  if (c !== 1 && c !== 3) throw new ClassifierSourceError(source, `${source}: input has ${c} channels; only greyscale (1) or RGB (3) image classifiers are served`);
+  if (c !== 1 && c !== 3) throw new Error(`${source}: input has ${c} channels; only greyscale (1) or RGB (3) image classifiers are served`);
   return [h, w, c];
 }

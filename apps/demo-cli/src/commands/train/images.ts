@@ -1,6 +1,5 @@
 import { IMAGE_ARCHS, ImageArch, ImageFolderError, TRAIN_IMAGES_DEFAULTS, trainImages } from '@dlkit/vision';
 import type { Command } from 'commander';
-import { UsageError } from '../../util/errors';
 import { BATCH_SIZE_RANGE, choiceFlag, describeInt, describeNumber, EPOCHS_RANGE, intFlag, LEARNING_RATE_RANGE, numberFlag, seedFlag, textFlag, type IntRange, type NumberRange } from '../../util/flags';
 import { interruptMessage, onInterrupt } from '../../util/interrupt';
 import { requireDir } from '../../util/paths';
@@ -92,8 +91,9 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
             onEpochEnd: out.epochLogger(),
           });
         } catch (err) {
-          // a folder with no class sub-folders, or fewer than 2 usable classes: a usage error naming the path
-          if (err instanceof ImageFolderError) throw new UsageError(`--data ${err.message}`);
+          // a folder with no class sub-folders, or fewer than 2 usable classes: found by reading the
+          // folder, so a failure (exit 1) naming the flag and the path
+          if (err instanceof ImageFolderError) throw new Error(`--data ${err.message}`);
           throw err;
         } finally {
           release();
