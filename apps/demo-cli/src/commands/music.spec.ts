@@ -59,7 +59,7 @@ describe('dlkit music', () => {
     expect((await runCli('music', 'generate', '--model', outDir, '--bars', '0')).code).toBe(2);
     const txt = await runCli('music', 'generate', '--model', outDir, '--out', path.join(tmp, 'x.txt'));
     expect(txt.code).toBe(2);
-    expect(txt.stderr).toMatch(/--out must name a \.mid file/);
+    expect(txt.stderr).toMatch(/--out must name a \.mid or \.midi file/);
     const noDir = await runCli('music', 'train', '--midi', path.join(tmp, 'absent'));
     expect(noDir.code).toBe(2);
     expect(noDir.stderr).toMatch(/--midi .*absent: no such directory/);
