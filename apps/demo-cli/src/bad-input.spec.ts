@@ -209,3 +209,16 @@ describe('Ctrl-C during training', () => {
     expect(fs.existsSync(path.join(out, 'checkpoint', 'state.json'))).toBe(true);
   }, 60_000);
 });
+
+describe('DLKIT_WORKERS obeys the --workers rule', () => {
+  it('is capped at the core count too', async () => {
+    const saved = process.env.DLKIT_WORKERS;
+    process.env.DLKIT_WORKERS = '1000';
+    try {
+      await expectUsage(['train', 'mnist', '--out', path.join(tmp, 'w')], `DLKIT_WORKERS must be an integer in [1, ${cores}], got '1000'`);
+    } finally {
+      if (saved === undefined) delete process.env.DLKIT_WORKERS;
+      else process.env.DLKIT_WORKERS = saved;
+    }
+  });
+});
