@@ -1,7 +1,6 @@
 import { TRAIN_VOXELS_DEFAULTS, trainVoxels } from '@dlkit/vision';
 import type { Command } from 'commander';
 import { describeInt, EPOCHS_RANGE, intFlag, seedFlag, textFlag, type IntRange } from '../../util/flags';
-import { interruptMessage, onInterrupt } from '../../util/interrupt';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
@@ -33,7 +32,8 @@ export function registerTrainVoxels(train: Command, run: (action: () => Promise<
       run(async () => {
         const out = new Output(flags);
         const outDir = resolveOutDir(flags.out, 'train-voxels');
-        const release = onInterrupt(() => interruptMessage({ command: 'dlkit train voxels', outDir, resumable: false }));
+        // No Ctrl-C message here: this loop does not run through core's Trainer (which yields to the
+        // event loop every batch), so a handler would delay Ctrl-C; the default exit 130 is immediate.
         const r = await trainVoxels({
           outDir,
           scenes: flags.scenes,
@@ -41,7 +41,7 @@ export function registerTrainVoxels(train: Command, run: (action: () => Promise<
           epochs: flags.epochs,
           seed: flags.seed,
           onEpochEnd: (epoch, epochs, loss, seconds) => out.log(`epoch ${epoch}/${epochs} loss ${loss.toFixed(4)} (${seconds.toFixed(1)} s)`),
-        }).finally(release);
+        });
         const json = {
           task: r.task,
           testAccuracy: round(r.testAccuracy, 4),
