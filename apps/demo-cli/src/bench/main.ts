@@ -32,7 +32,7 @@ const SECONDS: NumberRange = { min: 0, max: 3600, minExclusive: true };
 function program() {
   return scriptProgram('bench', '-- [--json] [--seconds S] [--quick]')
     .description('training and inference speed of the MNIST CNN: dlkit (wasm, ONNX), tfjs cpu, PyTorch')
-    .option('--seconds <s>', `time per measurement, ${describeNumber(SECONDS)} (default 10)`, numberFlag('--seconds', SECONDS), 10)
+    .option('--seconds <s>', `time per measurement, ${describeNumber(SECONDS)} (default 10)`, numberFlag('--seconds', SECONDS))
     .option('--quick', 'skip the full `dlkit train mnist` peak-RSS run')
     .option('--json', 'print one JSON object');
 }
@@ -102,7 +102,8 @@ export function main(argv: string[]): number {
   const cli = program();
   const code = parseScriptArgs(cli, argv);
   if (code !== undefined) return code;
-  const args = cli.opts<{ seconds: number; quick?: boolean; json?: boolean }>();
+  const { seconds = 10, quick, json } = cli.opts<{ seconds?: number; quick?: boolean; json?: boolean }>();
+  const args = { seconds, quick, json };
   const reason = torchReason();
   const rows: Row[] = [
     runNodeWorker('mnist-cnn-train', 'dlkit', args.seconds),

@@ -14,11 +14,11 @@ import { parseScriptArgs, scriptProgram } from './script-args';
 export async function main(argv: string[]): Promise<number> {
   const cli = scriptProgram('eval:mnist', '-- [--seeds 1,2,3] [--json]')
     .description('train `dlkit train mnist` with default settings once per seed and report the test accuracies')
-    .option('--seeds <list>', 'comma-separated seeds (default 1,2,3)', intListFlag('--seeds', SEED_RANGE), [1, 2, 3])
+    .option('--seeds <list>', 'comma-separated seeds (default 1,2,3)', intListFlag('--seeds', SEED_RANGE))
     .option('--json', 'print one JSON object');
   const code = parseScriptArgs(cli, argv);
   if (code !== undefined) return code;
-  const { seeds, json } = cli.opts<{ seeds: number[]; json?: boolean }>();
+  const { seeds = [1, 2, 3], json } = cli.opts<{ seeds?: number[]; json?: boolean }>();
   const runs: { seed: number; testAccuracy: number; seconds: number; samplesPerSec: number }[] = [];
   for (const seed of seeds) {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-eval-mnist-'));

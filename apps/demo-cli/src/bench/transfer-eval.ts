@@ -25,8 +25,8 @@ const SOURCE_TASKS = ['digits', 'digits-rotations'] as const;
 const EPOCHS_MAX = 1000;
 
 interface TransferEvalFlags {
-  seeds: number[];
-  shots: number[];
+  seeds?: number[];
+  shots?: number[];
   network?: TransferNetwork;
   sourceTask?: (typeof SOURCE_TASKS)[number];
   backboneEpochs?: number;
@@ -43,8 +43,8 @@ function program() {
   const d = MNIST_TRANSFER_DEFAULTS;
   return scriptProgram('eval:transfer', '-- [options]  (no options: check the README target)')
     .description('transfer learning versus training from scratch on few MNIST digits 5-9 (mnistTransferEval)')
-    .option('--seeds <list>', `comma-separated seeds (default ${TARGET_SEEDS.join(',')})`, intListFlag('--seeds', SEED_RANGE), [...TARGET_SEEDS])
-    .option('--shots <list>', `labelled images per class, one count or a sweep such as --shots 1,2,5,10,20 (default ${TARGET_SHOTS.join(',')})`, intListFlag('--shots', { min: 1, max: 500 }), [...TARGET_SHOTS])
+    .option('--seeds <list>', `comma-separated seeds (default ${TARGET_SEEDS.join(',')})`, intListFlag('--seeds', SEED_RANGE))
+    .option('--shots <list>', `labelled images per class, one count or a sweep such as --shots 1,2,5,10,20 (default ${TARGET_SHOTS.join(',')})`, intListFlag('--shots', { min: 1, max: 500 }))
     .option('--network <name>', `${Object.keys(TRANSFER_NETWORKS).join(' | ')} (default ${d.network})`, choiceFlag('--network', Object.keys(TRANSFER_NETWORKS) as TransferNetwork[]))
     .option('--source-task <task>', `${SOURCE_TASKS.join(' | ')} (default ${d.sourceTask})`, choiceFlag('--source-task', SOURCE_TASKS))
     .option('--backbone-epochs <n>', `backbone epochs on digits 0-4, an integer in [1, ${EPOCHS_MAX}] (default ${d.backboneEpochs})`, intFlag('--backbone-epochs', { min: 1, max: EPOCHS_MAX }))
@@ -60,7 +60,8 @@ export async function main(argv: string[]): Promise<number> {
   const code = parseScriptArgs(cli, argv);
   if (code !== undefined) return code;
   const flags = cli.opts<TransferEvalFlags>();
-  const { seeds, shots: shotsList, json, chart } = flags;
+  // Defaults applied here (not by commander, whose help would print them a second time).
+  const { seeds = [...TARGET_SEEDS], shots: shotsList = [...TARGET_SHOTS], json, chart } = flags;
   const options: MnistTransferOptions = {
     network: flags.network,
     sourceTask: flags.sourceTask,
