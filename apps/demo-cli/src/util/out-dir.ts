@@ -8,7 +8,7 @@ export function defaultOutDir(command: string): string {
 
 /**
  * `--out DIR`, defaulting to ./dlkit-out/<command>, checked before any work: refuses a path that
- * exists as a file, creates the folder and proves it writable (see prepareOutDir).
+ * exists as a file or cannot be written (see prepareOutDir).
  */
 export function resolveOutDir(out: string | undefined, command: string): string {
   return prepareOutDir('--out', out ?? defaultOutDir(command));

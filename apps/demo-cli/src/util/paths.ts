@@ -69,11 +69,17 @@ export function readLabels(flag: string, file: string): string[] {
   return labels;
 }
 
-/** Creates `dir` if needed and proves it writable by creating and removing an empty folder in it. */
+/**
+ * Proves that `dir` can be created and written, without leaving anything behind: the nearest
+ * existing ancestor must be a directory in which a probe folder can be made (and is removed).
+ * Missing folders are created later by whatever writes the output.
+ */
 function checkWritableDir(flag: string, shown: string, dir: string): void {
+  let existing = dir;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.rmdirSync(fs.mkdtempSync(path.join(dir, '.dlkit-write-check-')));
+    if (!fs.statSync(existing).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'EEXIST' });
+    fs.rmdirSync(fs.mkdtempSync(path.join(existing, '.dlkit-write-check-')));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     const reasons: Record<string, string> = {
@@ -90,7 +96,7 @@ function checkWritableDir(flag: string, shown: string, dir: string): void {
 }
 
 /**
- * `--out DIR` checked before any work: not an existing file, created if missing, writable.
+ * `--out DIR` checked before any work: not an existing file, and writable (or creatable).
  * Returns the absolute path.
  */
 export function prepareOutDir(flag: string, dir: string): string {
@@ -103,8 +109,8 @@ export function prepareOutDir(flag: string, dir: string): string {
 
 /**
  * `--out FILE` checked before any work: not an existing directory or special file, its folder
- * created if missing and writable, and an extension from `extensions` when given. Returns the
- * absolute path.
+ * writable (or creatable), and an extension from `extensions` when given. Returns the absolute
+ * path.
  */
 export function prepareOutFile(flag: string, file: string, extensions?: readonly string[]): string {
   const abs = path.resolve(file);
