@@ -48,6 +48,7 @@ describe('input checks', () => {
     const empty = path.join(tmp, 'empty.txt');
     fs.writeFileSync(empty, '\n \n');
     expect(() => readLabels('--labels', empty)).toThrow(/empty \(expected one label per line\)/);
+    expect(() => readLabels('--labels', empty)).not.toThrow(UsageError); // found by reading: exit 1
   });
 });
 

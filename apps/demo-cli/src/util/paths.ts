@@ -60,12 +60,13 @@ export function requireFileOrDir(flag: string | undefined, file: string, expecte
   return file;
 }
 
-/** A labels file: one class label per line (regular file, at most LABELS_MAX_BYTES, not empty). */
+/** A labels file: one class label per line (regular file, at most LABELS_MAX_BYTES: exit 2 otherwise; not empty: exit 1). */
 export function readLabels(flag: string, file: string): string[] {
   requireFile(flag, file, 'a text file with one label per line');
   if (fs.statSync(file).size > LABELS_MAX_BYTES) throw new UsageError(`${label(flag, file)}: larger than ${LABELS_MAX_BYTES} bytes (expected one label per line)`);
   const labels = fs.readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (labels.length === 0) throw new UsageError(`${label(flag, file)}: empty (expected one label per line)`);
+  // Found by reading the file: a failure (exit 1), not a usage error.
+  if (labels.length === 0) throw new Error(`${label(flag, file)}: empty (expected one label per line)`);
   return labels;
 }
 
