@@ -13,7 +13,7 @@ describe('dlkit (program level)', () => {
     expect(unknown.stderr).toMatch(/unknown command 'bogus'/);
     const badFlag = await runCli('train', 'mnist', '--epochs', 'zero');
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stderr).toMatch(/--epochs must be a positive integer, got 'zero'/);
+    expect(badFlag.stderr).toMatch(/--epochs must be an integer in \[1, 10000\], got 'zero'/);
     const none = await runCli();
     expect(none.code).toBe(2);
   });

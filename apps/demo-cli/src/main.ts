@@ -1,17 +1,22 @@
 /**
- * `dlkit <command> [options]`. Exit codes: 0 ok, 1 runtime failure, 2 usage error.
+ * `dlkit <command> [options]`. Exit codes (the rule is in apps/demo-cli/README.md): 0 ok,
+ * 1 failure while working, 2 usage error (anything wrong with the command as typed, found before
+ * any work), 130 interrupted.
  */
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands';
-import { UsageError } from './util/errors';
+import { EXIT, UsageError } from './util/errors';
+import { escapeControl, safeMessage } from './util/quote';
 
 export function buildProgram(): Command {
   const program = new Command('dlkit')
     .description('dlkit: train and run neural networks in Node.js, offline (Deep Learning Specialization systems)')
     .version(require('../package.json').version)
     .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', '\nExit codes: 0 done, 2 usage error (something typed is wrong), 1 failure (unusable file contents, or while working), 130 interrupted.')
     .exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // Commander echoes what was typed ("unknown option '...'"): escaped like every other message.
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map(escapeControl).join('\n')) });
   return program;
 }
 
@@ -22,9 +27,9 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = (await action()) ?? 0;
     } catch (err) {
       const e = err as Error;
-      process.stderr.write(`dlkit: ${e.message}\n`);
+      process.stderr.write(`dlkit: ${safeMessage(String(e?.message ?? err))}\n`);
       if (process.env.DLKIT_DEBUG && e.stack) process.stderr.write(`${e.stack}\n`);
-      exitCode = err instanceof UsageError ? 2 : 1;
+      exitCode = err instanceof UsageError ? EXIT.usage : EXIT.failure;
     }
   };
   const program = buildProgram();
@@ -35,17 +40,17 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       // --help and --version exit 0; everything else commander rejects is a usage error.
-      return err.exitCode === 0 ? 0 : 2;
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (err instanceof UsageError) {
-      process.stderr.write(`dlkit: ${err.message}\n`);
-      return 2;
+      process.stderr.write(`dlkit: ${safeMessage(err.message)}\n`);
+      return EXIT.usage;
     }
     throw err;
   }
   if (argv.length <= 2) {
     program.outputHelp();
-    return 2;
+    return EXIT.usage;
   }
   return exitCode;
 }

@@ -15,6 +15,8 @@ export type { RandomAffineOptions } from './augment/random-affine';
 
 export { BlockContext, convBlock, invertedResidualBlock, residualBlock, separableBlock } from './classify/blocks';
 export type { BlockContextOptions, ConvBlockOptions, InvertedResidualOptions, ResidualBlockOptions, SeparableBlockOptions } from './classify/blocks';
+export { ClassifierSourceError, openClassifier } from './classify/classifier-session';
+export type { ClassifierSession } from './classify/classifier-session';
 export { writeDigitImageFolder } from './classify/digit-folder';
 export type { DigitFolderOptions } from './classify/digit-folder';
 export { buildImageClassifier, IMAGE_ARCHS } from './classify/image-classifier';

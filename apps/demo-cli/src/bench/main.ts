@@ -12,6 +12,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { describeNumber, numberFlag, type NumberRange } from '../util/flags';
+import { parseScriptArgs, scriptProgram } from './script-args';
 
 interface Row {
   task: string;
@@ -24,18 +26,15 @@ interface Row {
 const APP = path.join(__dirname, '..', '..');
 const PYTHON = '/usr/bin/python3';
 
-function parseArgs(argv: string[]) {
-  const args = { json: false, seconds: 10, quick: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json') args.json = true;
-    else if (a === '--quick') args.quick = true;
-    else if (a === '--help' || a === '-h') args.help = true;
-    else if (a === '--seconds') args.seconds = Number(argv[++i]);
-    else throw new Error(`unknown option ${a}`);
-  }
-  if (!(args.seconds > 0)) throw new Error('--seconds must be a positive number');
-  return args;
+/** Seconds per measurement. */
+const SECONDS: NumberRange = { min: 0, max: 3600, minExclusive: true };
+
+function program() {
+  return scriptProgram('bench', '-- [--json] [--seconds S] [--quick]')
+    .description('training and inference speed of the MNIST CNN: dlkit (wasm, ONNX), tfjs cpu, PyTorch')
+    .option('--seconds <s>', `time per measurement, ${describeNumber(SECONDS)} (default 10)`, numberFlag('--seconds', SECONDS))
+    .option('--quick', 'skip the full `dlkit train mnist` peak-RSS run')
+    .option('--json', 'print one JSON object');
 }
 
 function log(message: string): void {
@@ -100,17 +99,11 @@ function table(rows: Row[]): string {
 }
 
 export function main(argv: string[]): number {
-  let args: ReturnType<typeof parseArgs>;
-  try {
-    args = parseArgs(argv);
-  } catch (err) {
-    log(`bench: ${(err as Error).message} (usage: npm run bench -- [--json] [--seconds S] [--quick])`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write('usage: npm run bench -- [--json] [--seconds S] [--quick]\n  --seconds S  time per measurement (default 10)\n  --quick      skip the full `dlkit train mnist` peak-RSS run\n');
-    return 0;
-  }
+  const cli = program();
+  const code = parseScriptArgs(cli, argv);
+  if (code !== undefined) return code;
+  const { seconds = 10, quick, json } = cli.opts<{ seconds?: number; quick?: boolean; json?: boolean }>();
+  const args = { seconds, quick, json };
   const reason = torchReason();
   const rows: Row[] = [
     runNodeWorker('mnist-cnn-train', 'dlkit', args.seconds),

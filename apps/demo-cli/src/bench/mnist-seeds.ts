@@ -8,25 +8,17 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { trainMnist } from '@dlkit/vision';
+import { intListFlag, SEED_RANGE } from '../util/flags';
+import { parseScriptArgs, scriptProgram } from './script-args';
 
 export async function main(argv: string[]): Promise<number> {
-  let seeds = [1, 2, 3];
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--json') json = true;
-    else if (argv[i] === '--seeds') seeds = (argv[++i] ?? '').split(',').map(Number);
-    else if (argv[i] === '--help') {
-      process.stdout.write('usage: npm run eval:mnist -- [--seeds 1,2,3] [--json]\n');
-      return 0;
-    } else {
-      process.stderr.write(`eval:mnist: unknown option ${argv[i]}\n`);
-      return 2;
-    }
-  }
-  if (seeds.length === 0 || !seeds.every((s) => Number.isInteger(s) && s >= 0)) {
-    process.stderr.write('eval:mnist: --seeds must be a comma-separated list of non-negative integers\n');
-    return 2;
-  }
+  const cli = scriptProgram('eval:mnist', '-- [--seeds 1,2,3] [--json]')
+    .description('train `dlkit train mnist` with default settings once per seed and report the test accuracies')
+    .option('--seeds <list>', 'comma-separated seeds (default 1,2,3)', intListFlag('--seeds', SEED_RANGE))
+    .option('--json', 'print one JSON object');
+  const code = parseScriptArgs(cli, argv);
+  if (code !== undefined) return code;
+  const { seeds = [1, 2, 3], json } = cli.opts<{ seeds?: number[]; json?: boolean }>();
   const runs: { seed: number; testAccuracy: number; seconds: number; samplesPerSec: number }[] = [];
   for (const seed of seeds) {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-eval-mnist-'));

@@ -9,19 +9,25 @@ describe('eval:transfer options', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  it('--help prints the usage with the sweep form and exits 0', async () => {
+  it('--help prints the options, with the target sweep as the default, and exits 0', async () => {
     await expect(main(['--help'])).resolves.toBe(0);
-    expect(stdout.mock.calls.join('')).toContain('--shots 1,2,5,10,20');
+    const help = stdout.mock.calls.join('');
+    expect(help).toContain('--shots 1,2,5,10,20');
+    expect(help).toContain('default 1,2,3');
   });
 
   it.each([
-    [['--shots', '0'], /--shots must be an integer >= 1/],
-    [['--shots', '5,x'], /--shots must be an integer >= 1/],
+    [['--shots', '0'], /--shots must be a comma-separated list of integers in \[1, 500\], got '0'/],
+    [['--shots', '5,x'], /--shots must be/],
+    [['--shots', '5,'], /--shots must be/],
+    [['--shots', '0x5'], /--shots must be/],
     [['--seeds', '1,a'], /--seeds must be/],
-    [['--seeds'], /--seeds must be/],
-    [['--shots', '5,'], /--shots must be an integer >= 1/],
+    [['--seeds', ''], /--seeds must be/],
+    [['--seeds'], /option '--seeds <list>' argument missing/],
     [['--network', 'alexnet'], /--network must be one of/],
-    [['--frobnicate'], /unknown option --frobnicate/],
+    [['--backbone-epochs', '1e3'], /--backbone-epochs must be an integer in \[1, 1000\]/],
+    [['--head-epochs', ''], /--head-epochs must be an integer in \[0, 1000\]/],
+    [['--frobnicate'], /unknown option '--frobnicate'/],
   ])('%j is a usage error (exit 2) before any training', async (argv, message) => {
     await expect(main(argv)).resolves.toBe(2);
     expect(stderr.mock.calls.join('')).toMatch(message);

@@ -2,10 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DETECT_DEFAULTS, drawDetections, openDetector } from '@dlkit/vision';
 import type { CliCommand } from './types';
-import { UsageError, positiveNumber } from '../util/errors';
+import { numberFlag, textFlag, type NumberRange } from '../util/flags';
+import { readLabels, requireFile, requireFileOrDir } from '../util/paths';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { round } from '../util/round';
+
+/** Scores and IoU thresholds: (0, 1]. */
+const UNIT: NumberRange = { min: 0, max: 1, minExclusive: true };
 
 interface DetectFlags {
   model?: string;
@@ -23,18 +27,19 @@ export const detectCommand: CliCommand = {
       .command('detect')
       .description("detect objects with a dlkit detector (tfjs directory or .onnx) or a YOLOv8-style ONNX export ([1,3,H,W] -> [1,4+C,N]); boxes in the original image's pixels")
       .argument('<images...>', 'PNG/JPEG/WebP files')
-      .requiredOption('--model <path>', 'detector directory (dlkit-out/train-detector/model), its .onnx export, or a YOLOv8-style .onnx')
-      .option('--labels <file>', 'text file with one class name per line (default: the model\'s names)')
-      .option('--score <x>', `minimum score (default ${DETECT_DEFAULTS.minScore})`, unitInterval('--score'))
-      .option('--iou <x>', `class-wise NMS IoU threshold (default ${DETECT_DEFAULTS.iouThreshold})`, unitInterval('--iou'))
-      .option('--out <dir>', 'where the annotated PNGs go (default ./dlkit-out/detect)')
+      .requiredOption('--model <path>', 'detector directory (dlkit-out/train-detector/model), its .onnx export, or a YOLOv8-style .onnx', textFlag('--model'))
+      .option('--labels <file>', 'text file with one class name per line (default: the model\'s names)', textFlag('--labels'))
+      .option('--score <x>', `minimum score in (0, 1] (default ${DETECT_DEFAULTS.minScore})`, numberFlag('--score', UNIT))
+      .option('--iou <x>', `class-wise NMS IoU threshold in (0, 1] (default ${DETECT_DEFAULTS.iouThreshold})`, numberFlag('--iou', UNIT))
+      .option('--out <dir>', 'where the annotated PNGs go (default ./dlkit-out/detect)', textFlag('--out'))
       .option('--json', 'print one JSON object on stdout')
       .addHelpText('after', '\nExample: dlkit detect --model dlkit-out/train-detector/detector.onnx scene.png --json')
       .action((images: string[], flags: DetectFlags) =>
         run(async () => {
           const out = new Output(flags);
-          for (const file of images) if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file (expected a PNG, JPEG or WebP image)`);
-          const labels = flags.labels ? readLabels(flags.labels) : undefined;
+          requireFileOrDir('--model', flags.model!, 'a detector directory or an .onnx file');
+          for (const file of images) requireFile(undefined, file, 'a PNG, JPEG or WebP image');
+          const labels = flags.labels ? readLabels('--labels', flags.labels) : undefined;
           const outDir = resolveOutDir(flags.out, 'detect');
           const detector = await openDetector(flags.model!, { labels });
           try {
@@ -59,21 +64,5 @@ export const detectCommand: CliCommand = {
       );
   },
 };
-
-function unitInterval(flag: string) {
-  const parse = positiveNumber(flag);
-  return (value: string): number => {
-    const x = parse(value);
-    if (x > 1) throw new UsageError(`${flag} must be in (0, 1], got ${value}`);
-    return x;
-  };
-}
-
-function readLabels(file: string): string[] {
-  if (!fs.existsSync(file)) throw new UsageError(`--labels ${file}: no such file`);
-  const labels = fs.readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (labels.length === 0) throw new UsageError(`--labels ${file}: empty (expected one label per line)`);
-  return labels;
-}
 
 /** 4 decimals in the JSON: exact for the letterbox test's dyadic numbers, readable otherwise. */

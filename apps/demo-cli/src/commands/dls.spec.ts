@@ -30,7 +30,7 @@ describe('dlkit dls', () => {
     expect(a).not.toEqual(defaultRun); // and the seed is used (default 1)
     const bad = await cli('planar', '--seed', '-1');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--seed must be a non-negative integer, got '-1'/);
+    expect(bad.stderr).toMatch(/--seed must be an integer in \[0, 4294967295\], got '-1'/);
   });
 
   it('human mode prints an aligned table', async () => {

@@ -10,7 +10,9 @@ import type { DlsExperiment } from '@dlkit/core/dls';
 import { RNN_GRADCHECK_EXPERIMENT } from '@dlkit/sequence';
 import type { CliCommand } from './types';
 import { Output } from '../util/output';
-import { UsageError, nonNegativeInt } from '../util/errors';
+import { UsageError } from '../util/errors';
+import { quote } from '../util/quote';
+import { seedFlag } from '../util/flags';
 
 /** Every experiment the command runs: core's labs, then the sequence package's. */
 const DLS_EXPERIMENTS: Record<string, DlsExperiment> = { ...CORE_EXPERIMENTS, [RNN_GRADCHECK_EXPERIMENT.name]: RNN_GRADCHECK_EXPERIMENT };
@@ -28,7 +30,7 @@ export const dlsCommand: CliCommand = {
       .command('dls')
       .description('run a Deep Learning Specialization experiment on the from-scratch engine')
       .argument('<experiment>', `one of: ${names.join(', ')}`)
-      .option('--seed <S>', 'seed for data, initialisation, shuffles and dropout (default: the experiment\'s tuned seed)', nonNegativeInt('--seed'))
+      .option('--seed <S>', 'seed for data, initialisation, shuffles and dropout (default: the experiment\'s tuned seed)', seedFlag())
       .option('--json', 'print one JSON object')
       .addHelpText(
         'after',
@@ -42,7 +44,7 @@ export const dlsCommand: CliCommand = {
 export async function runDls(experiment: string, opts: DlsFlags): Promise<number> {
   const entry = Object.prototype.hasOwnProperty.call(DLS_EXPERIMENTS, experiment) ? DLS_EXPERIMENTS[experiment] : undefined;
   if (!entry) {
-    throw new UsageError(`unknown experiment '${experiment}', expected one of: ${Object.keys(DLS_EXPERIMENTS).join(', ')}`);
+    throw new UsageError(`unknown experiment ${quote(experiment)}, expected one of: ${Object.keys(DLS_EXPERIMENTS).join(', ')}`);
   }
   const out = new Output(opts);
   await initBackend();

@@ -58,8 +58,8 @@ describe('dlkit forecast', () => {
   it('usage errors exit 2', async () => {
     const cases: [string[], RegExp][] = [
       [['--series', csv], /a CSV file needs --column NAME/],
-      [['--horizon', '0'], /--horizon must be a positive integer, got '0'/],
-      [['--window', '-3'], /--window must be a positive integer/],
+      [['--horizon', '0'], /--horizon must be an integer in \[1, 10000\], got '0'/],
+      [['--window', '-3'], /--window must be an integer in \[1, 10000\], got '-3'/],
       [['--cell', 'rnn'], /--cell must be one of lstm, gru, got 'rnn'/],
       [['--strategy', 'both'], /--strategy must be one of direct, recursive/],
       [['--center', 'mean'], /--center must be one of window, train, got 'mean'/],

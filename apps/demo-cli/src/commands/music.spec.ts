@@ -48,21 +48,21 @@ describe('dlkit music', () => {
     expect(fs.readFileSync(again).equals(fs.readFileSync(file))).toBe(true);
   });
 
-  it('exits 2 on usage errors and 1 on a missing model or MIDI folder, naming it', async () => {
+  it('exits 2 on usage errors, a missing model or MIDI folder included (naming it), and 1 on a folder without MIDI files', async () => {
     const noModel = await runCli('music', 'generate');
     expect(noModel.code).toBe(2);
     expect(noModel.stderr).toMatch(/--model <dir> is required/);
     const missing = await runCli('music', 'generate', '--model', path.join(tmp, 'nowhere'));
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/model directory .*nowhere not found/);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--model .*nowhere: no such directory/);
     expect((await runCli('music', 'generate', '--model', outDir, '--temperature', '-1')).code).toBe(2);
     expect((await runCli('music', 'generate', '--model', outDir, '--bars', '0')).code).toBe(2);
     const txt = await runCli('music', 'generate', '--model', outDir, '--out', path.join(tmp, 'x.txt'));
     expect(txt.code).toBe(2);
-    expect(txt.stderr).toMatch(/--out must name a \.mid file/);
+    expect(txt.stderr).toMatch(/--out must name a \.mid or \.midi file/);
     const noDir = await runCli('music', 'train', '--midi', path.join(tmp, 'absent'));
-    expect(noDir.code).toBe(1);
-    expect(noDir.stderr).toMatch(/--midi .*absent: folder not found/);
+    expect(noDir.code).toBe(2);
+    expect(noDir.stderr).toMatch(/--midi .*absent: no such directory/);
     const empty = path.join(tmp, 'empty');
     fs.mkdirSync(empty);
     const none = await runCli('music', 'train', '--midi', empty, '--out', path.join(tmp, 'o2'));

@@ -1,12 +1,18 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { MUSIC_GENERATE_DEFAULTS, MUSIC_TRAIN_DEFAULTS, runMusicGenerate, trainMusicModel, TUNES } from '@dlkit/sequence';
 import type { Command } from 'commander';
-import { nonNegativeInt, nonNegativeNumber, positiveInt, UsageError } from '../util/errors';
-import { resolveOutDir } from '../util/out-dir';
+import { UsageError } from '../util/errors';
+import { describeInt, describeNumber, EPOCHS_RANGE, intFlag, numberFlag, seedFlag, textFlag, type IntRange, type NumberRange } from '../util/flags';
+import { interruptMessage, onInterrupt } from '../util/interrupt';
+import { defaultOutDir, resolveOutDir } from '../util/out-dir';
+import { prepareOutFile, requireDir } from '../util/paths';
 import { Output } from '../util/output';
 import { round } from '../util/round';
 import type { CliCommand } from './types';
+
+const BARS: IntRange = { min: 1, max: 1000 };
+const TEMPERATURE: NumberRange = { min: 0, max: 100 };
+const TOP_K: IntRange = { min: 1, max: 10_000 };
 
 interface TrainFlags {
   midi?: string;
@@ -34,17 +40,18 @@ function registerTrain(music: Command, run: Run): void {
   music
     .command('train')
     .description(`train the melody LSTM on the ${TUNES.length} public-domain tunes shipped as MIDI (or your own folder of .mid files)`)
-    .option('--midi <dir>', 'train on the .mid/.midi files of this folder instead (unreadable files are reported and skipped)')
-    .option('--epochs <n>', `training epochs (default ${MUSIC_TRAIN_DEFAULTS.epochs})`, positiveInt('--epochs'))
-    .option('--out <dir>', 'output directory (default ./dlkit-out/music); the model goes to <out>/model')
-    .option('--seed <n>', `seed for the weights, dropout and batch order (default ${MUSIC_TRAIN_DEFAULTS.seed})`, nonNegativeInt('--seed'))
+    .option('--midi <dir>', 'train on the .mid/.midi files of this folder instead (unreadable files are reported and skipped)', textFlag('--midi'))
+    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${MUSIC_TRAIN_DEFAULTS.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
+    .option('--out <dir>', 'output directory (default ./dlkit-out/music); the model goes to <out>/model', textFlag('--out'))
+    .option('--seed <n>', `seed for the weights, dropout and batch order (default ${MUSIC_TRAIN_DEFAULTS.seed})`, seedFlag())
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
     .addHelpText('after', '\nThen: dlkit music generate --model <out>/model [--wav]')
     .action((flags: TrainFlags) =>
       run(async () => {
         const out = new Output(flags);
+        if (flags.midi !== undefined) requireDir('--midi', flags.midi, 'a folder of .mid/.midi files');
         const outDir = resolveOutDir(flags.out, 'music');
-        if (flags.midi !== undefined && !fs.existsSync(flags.midi)) throw new Error(`--midi ${flags.midi}: folder not found`);
+        const release = onInterrupt(() => interruptMessage({ command: 'dlkit music train', outDir, resumable: false }));
         const r = await trainMusicModel({
           outDir,
           midiDir: flags.midi,
@@ -53,7 +60,7 @@ function registerTrain(music: Command, run: Run): void {
           progress: out.showProgress,
           onEpochEnd: out.epochLogger(),
           onSkip: (file, error) => out.log(`skipping ${file}: ${error}`),
-        });
+        }).finally(release);
         const json = {
           task: r.task,
           model: r.model,
@@ -83,12 +90,12 @@ function registerGenerate(music: Command, run: Run): void {
   music
     .command('generate')
     .description('compose a melody with a trained model and write it as MIDI (optionally WAV), scored by pitch-class KL divergence')
-    .option('--model <dir>', 'model directory written by `dlkit music train` (<out>/model, or <out> itself)')
-    .option('--bars <n>', `length in 4/4 bars (default ${MUSIC_GENERATE_DEFAULTS.bars})`, positiveInt('--bars'))
-    .option('--temperature <t>', `sampling temperature, >= 0: lower is safer, higher is wilder, 0 is greedy (default ${MUSIC_GENERATE_DEFAULTS.temperature})`, nonNegativeNumber('--temperature'))
-    .option('--top-k <k>', 'sample only among the k most likely next notes (default: all)', positiveInt('--top-k'))
-    .option('--seed <n>', `sampling seed: the same seed gives the same melody (default ${MUSIC_GENERATE_DEFAULTS.seed})`, nonNegativeInt('--seed'))
-    .option('--out <file.mid>', 'MIDI file to write (default ./dlkit-out/music/generated.mid)')
+    .option('--model <dir>', 'model directory written by `dlkit music train` (<out>/model, or <out> itself)', textFlag('--model'))
+    .option('--bars <n>', `length in 4/4 bars, ${describeInt(BARS)} (default ${MUSIC_GENERATE_DEFAULTS.bars})`, intFlag('--bars', BARS))
+    .option('--temperature <t>', `sampling temperature, ${describeNumber(TEMPERATURE)}: lower is safer, higher is wilder, 0 is greedy (default ${MUSIC_GENERATE_DEFAULTS.temperature})`, numberFlag('--temperature', TEMPERATURE))
+    .option('--top-k <k>', `sample only among the k most likely next notes, ${describeInt(TOP_K)} (default: all)`, intFlag('--top-k', TOP_K))
+    .option('--seed <n>', `sampling seed: the same seed gives the same melody (default ${MUSIC_GENERATE_DEFAULTS.seed})`, seedFlag())
+    .option('--out <file.mid>', 'MIDI file to write (default ./dlkit-out/music/generated.mid)', textFlag('--out'))
     .option('--wav', 'also render <out>.wav with the built-in synthesiser (22.05 kHz, 16-bit)')
     .option('--no-piano-roll', 'do not draw <out>.png (generated melody above a corpus tune)')
     .option('--json', 'print one JSON object on stdout')
@@ -102,9 +109,8 @@ function registerGenerate(music: Command, run: Run): void {
       run(async () => {
         const out = new Output(flags);
         if (!flags.model) throw new UsageError('--model <dir> is required (train one with: dlkit music train)');
-        if (!fs.existsSync(flags.model)) throw new Error(`model directory ${flags.model} not found (train one with: dlkit music train --out DIR)`);
-        if (flags.out !== undefined && !/\.midi?$/i.test(flags.out)) throw new UsageError(`--out must name a .mid file, got '${flags.out}'`);
-        const file = flags.out ?? path.join(resolveOutDir(undefined, 'music'), 'generated.mid');
+        requireDir('--model', flags.model, 'a model directory written by `dlkit music train --out DIR`');
+        const file = prepareOutFile('--out', flags.out ?? path.join(defaultOutDir('music'), 'generated.mid'), ['.mid', '.midi']);
         const r = await runMusicGenerate({
           model: flags.model,
           out: file,

@@ -45,8 +45,8 @@ describe('dlkit style', () => {
 
   it('names a missing file, a file that is not an image, and missing flags', async () => {
     const missing = await runCli('style', '--content', path.join(tmp, 'nope.png'), '--style', style, '--json');
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/content image .*nope\.png: file not found/);
+    expect(missing.code).toBe(2); // a path that does not exist is a usage error (README, "Exit codes")
+    expect(missing.stderr).toMatch(/--content .*nope\.png: no such file/);
     const bogus = path.join(tmp, 'notes.png');
     fs.writeFileSync(bogus, 'this is text, not a PNG');
     const bad = await runCli('style', '--content', content, '--style', bogus, '--size', '32', '--steps', '1', '--json');
@@ -59,7 +59,7 @@ describe('dlkit style', () => {
     expect(layers.code).toBe(2);
     expect(layers.stderr).toMatch(/--features needs --content-layer and --style-layers/);
     const onnx = await runCli('style', '--content', content, '--style', style, '--features', path.join(tmp, 'vgg.onnx'), '--content-layer', 'a', '--style-layers', 'b,c');
-    expect(onnx.code).toBe(1);
-    expect(onnx.stderr).toMatch(/vgg\.onnx: ONNX model file not found/);
+    expect(onnx.code).toBe(2);
+    expect(onnx.stderr).toMatch(/--features .*vgg\.onnx: no such file/);
   });
 });

@@ -1,9 +1,17 @@
 import * as path from 'path';
 import { RUN_STYLE_DEFAULTS, runStyleTransfer } from '@dlkit/vision';
-import { nonNegativeInt, positiveInt, positiveNumber, UsageError } from '../util/errors';
-import { resolveOutDir } from '../util/out-dir';
+import { UsageError } from '../util/errors';
+import { describeInt, describeNumber, intFlag, LEARNING_RATE_RANGE, numberFlag, seedFlag, textFlag, type IntRange } from '../util/flags';
+import { defaultOutDir } from '../util/out-dir';
+import { prepareOutFile, requireFile } from '../util/paths';
 import { Output } from '../util/output';
 import type { CliCommand } from './types';
+
+/** Adam steps on the pixels: at least one (0 would write the unoptimised start). */
+const STEPS: IntRange = { min: 1, max: 100_000 };
+/** Square working size in pixels: the random feature net needs 16; 1024 keeps memory bounded (~2 GB). */
+const SIZE: IntRange = { min: 16, max: 1024 };
+const IMAGE = 'a PNG, JPEG or WebP image';
 
 interface StyleFlags {
   content?: string;
@@ -26,16 +34,16 @@ export const styleCommand: CliCommand = {
     program
       .command('style')
       .description('neural style transfer (Gatys et al. 2016): repaint the content image with the style image\'s colours and texture')
-      .option('--content <file>', 'content image (PNG, JPEG, WebP, ...)')
-      .option('--style <file>', 'style image')
-      .option('--steps <n>', `Adam steps on the pixels (default ${RUN_STYLE_DEFAULTS.steps})`, nonNegativeInt('--steps'))
-      .option('--size <px>', `both images are resized to size x size (default ${RUN_STYLE_DEFAULTS.size})`, positiveInt('--size'))
-      .option('--out <file>', 'output PNG (default ./dlkit-out/style/stylized.png)')
-      .option('--seed <n>', `seed of the starting noise and the random feature net (default ${RUN_STYLE_DEFAULTS.seed})`, nonNegativeInt('--seed'))
-      .option('--learning-rate <lr>', 'Adam step size on pixels in [0, 1]', positiveNumber('--learning-rate'))
-      .option('--features <onnx>', 'feature network as an ONNX file (e.g. VGG19); default: the offline random multi-scale net')
-      .option('--content-layer <name>', 'layer of the feature network for the content cost')
-      .option('--style-layers <a,b,c>', 'comma-separated layers for the style cost (equal weights)')
+      .option('--content <file>', 'content image (PNG, JPEG, WebP, ...)', textFlag('--content'))
+      .option('--style <file>', 'style image', textFlag('--style'))
+      .option('--steps <n>', `Adam steps on the pixels, ${describeInt(STEPS)} (default ${RUN_STYLE_DEFAULTS.steps})`, intFlag('--steps', STEPS))
+      .option('--size <px>', `both images are resized to size x size, ${describeInt(SIZE)} (default ${RUN_STYLE_DEFAULTS.size})`, intFlag('--size', SIZE))
+      .option('--out <file>', 'output PNG (default ./dlkit-out/style/stylized.png)', textFlag('--out'))
+      .option('--seed <n>', `seed of the starting noise and the random feature net (default ${RUN_STYLE_DEFAULTS.seed})`, seedFlag())
+      .option('--learning-rate <lr>', `Adam step size on pixels, ${describeNumber(LEARNING_RATE_RANGE)}`, numberFlag('--learning-rate', LEARNING_RATE_RANGE))
+      .option('--features <onnx>', 'feature network as an ONNX file (e.g. VGG19); default: the offline random multi-scale net', textFlag('--features'))
+      .option('--content-layer <name>', 'layer of the feature network for the content cost', textFlag('--content-layer'))
+      .option('--style-layers <a,b,c>', 'comma-separated layers for the style cost (equal weights)', textFlag('--style-layers'))
       .option('--no-imagenet-norm', 'with --features: feed RGB in [0, 1] without ImageNet mean/std normalisation')
       .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
       .action((flags: StyleFlags) =>
@@ -46,8 +54,11 @@ export const styleCommand: CliCommand = {
           if (flags.features && (!flags.contentLayer || !flags.styleLayers)) {
             throw new UsageError('--features needs --content-layer and --style-layers (layer names of that network)');
           }
-          if (flags.size !== undefined && flags.size < 16) throw new UsageError(`--size must be at least 16, got ${flags.size}`);
-          const output = flags.out ?? path.join(resolveOutDir(undefined, 'style'), 'stylized.png');
+          requireFile('--content', flags.content, IMAGE);
+          requireFile('--style', flags.style, IMAGE);
+          if (flags.features) requireFile('--features', flags.features, 'an .onnx feature network');
+          // The output is checked before the optimisation runs: no work lost, no temporary file left.
+          const output = prepareOutFile('--out', flags.out ?? path.join(defaultOutDir('style'), 'stylized.png'), ['.png']);
           const styleLayers = flags.styleLayers?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
           const r = await runStyleTransfer({
             content: flags.content,

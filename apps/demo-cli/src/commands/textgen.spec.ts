@@ -84,15 +84,14 @@ describe('dlkit textgen', () => {
     expect(lines[2]).toMatch(/^novel: \d+% of 2 samples/);
   });
 
-  it('errors: unknown prefix character and missing model exit 1 naming them; bad flags exit 2', async () => {
+  it('errors: what was typed (a prefix the model cannot read, a missing model or corpus, bad flags) exits 2; unusable file contents exit 1', async () => {
     const unknown = await runCli('textgen', 'sample', '--model', modelDir, '--prefix', 'dino7');
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/unknown token "7" in the prefix/);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--prefix: unknown token "7" in the prefix/);
     const missing = path.join(tmp, 'no-model');
     const m = await runCli('textgen', 'sample', '--model', missing, '--json');
-    expect(m.code).toBe(1);
-    expect(m.stderr).toContain(`model directory not found: ${missing}`);
-    expect(m.stderr).toContain('textgen.json');
+    expect(m.code).toBe(2);
+    expect(m.stderr).toContain(`--model ${missing}: no such directory (expected a model directory written by \`dlkit textgen train\`)`);
     const empty = path.join(tmp, 'empty.txt');
     fs.writeFileSync(empty, '\n\n');
     const e = await runCli('textgen', 'train', '--corpus', empty, '--out', path.join(tmp, 'out-empty'), '--json');
@@ -104,10 +103,10 @@ describe('dlkit textgen', () => {
     expect(one.code).toBe(1);
     expect(one.stderr).toContain(`corpus ${solo}: 1 item(s) cannot be split for validation`);
     const nofile = await runCli('textgen', 'train', '--corpus', path.join(tmp, 'nope.txt'), '--out', path.join(tmp, 'out-nope'));
-    expect(nofile.code).toBe(1);
-    expect(nofile.stderr).toMatch(/nope\.txt: cannot read it/);
+    expect(nofile.code).toBe(2);
+    expect(nofile.stderr).toMatch(/--corpus .*nope\.txt: no such file/);
     expect((await runCli('textgen', 'train', '--epochs', '0')).code).toBe(2);
-    expect((await runCli('textgen', 'train', '--cell', 'rnn')).stderr).toMatch(/--cell must be lstm or gru/);
+    expect((await runCli('textgen', 'train', '--cell', 'rnn')).stderr).toMatch(/--cell must be one of lstm, gru, got 'rnn'/);
     expect((await runCli('textgen', 'sample', '--temperature', '-1')).code).toBe(2);
     expect((await runCli('textgen', 'sample', '--bogus')).code).toBe(2);
   });

@@ -8,17 +8,43 @@ import {
   loadCharLm,
   sampleCharLm,
   trainCharLm,
+  UnknownTokenError,
   type TextCorpusMode,
 } from '@dlkit/sequence';
 import { initBackend } from '@dlkit/core';
 import type { Command } from 'commander';
-import { nonNegativeInt, nonNegativeNumber, positiveInt, positiveNumber, UsageError } from '../util/errors';
-import { resolveOutDir } from '../util/out-dir';
+import { UsageError } from '../util/errors';
+import {
+  BATCH_SIZE_RANGE,
+  choiceFlag,
+  describeInt,
+  describeNumber,
+  EPOCHS_RANGE,
+  intFlag,
+  LEARNING_RATE_RANGE,
+  numberFlag,
+  seedFlag,
+  textFlag,
+  type IntRange,
+  type NumberRange,
+} from '../util/flags';
+import { defaultOutDir, resolveOutDir } from '../util/out-dir';
+import { requireDir, requireFile } from '../util/paths';
 import { Output } from '../util/output';
 import { round } from '../util/round';
+import { interruptMessage, onInterrupt } from '../util/interrupt';
 import type { CliCommand } from './types';
 
 type Run = (action: () => Promise<number | void>) => Promise<void>;
+
+const UNITS: IntRange = { min: 1, max: 4096 };
+const CHUNK_LENGTH: IntRange = { min: 1, max: 10_000 };
+const MAX_ITEMS: IntRange = { min: 1, max: 10_000_000 };
+/** Samples per call: all advance together as one batch, so the count is bounded (memory). */
+const SAMPLES: IntRange = { min: 1, max: 10_000 };
+const MAX_LENGTH: IntRange = { min: 1, max: 10_000 };
+const TEMPERATURE: NumberRange = { min: 0, max: 100 };
+const TOP_K: IntRange = { min: 1, max: 100_000 };
 
 interface TrainFlags {
   corpus?: string;
@@ -65,18 +91,18 @@ function registerTrain(textgen: Command, run: Run): void {
   textgen
     .command('train')
     .description('train an LSTM language model on characters and compare it with unigram/bigram baselines on the same validation split')
-    .option('--corpus <names|file>', `'names' (8,422 real English first names, lowercased) or a text file (default ${d.corpus})`)
-    .option('--epochs <n>', `training epochs (default ${d.epochs})`, positiveInt('--epochs'))
-    .option('--batch-size <n>', `items per mini-batch (default ${d.batchSize})`, positiveInt('--batch-size'))
-    .option('--learning-rate <lr>', `Adam's starting learning rate, cosine-decayed to a tenth (default ${d.learningRate})`, positiveNumber('--learning-rate'))
-    .option('--units <n>', `hidden units of the recurrent layer (default ${NAMES_CHAR_LM.units})`, positiveInt('--units'))
-    .option('--cell <lstm|gru>', `recurrent cell (default ${NAMES_CHAR_LM.cell})`)
-    .option('--mode <auto|lines|chunks>', `how a FILE becomes items: one per line, or running text cut into chunks; auto = lines if no line is longer than ${TEXT_CORPUS_DEFAULTS.maxLineLength} characters (default ${TEXT_CORPUS_DEFAULTS.mode})`)
-    .option('--chunk-length <n>', `characters predicted per chunk of running text (default ${TEXT_CORPUS_DEFAULTS.chunkLength})`, positiveInt('--chunk-length'))
+    .option('--corpus <names|file>', `'names' (8,422 real English first names, lowercased) or a text file (default ${d.corpus})`, textFlag('--corpus'))
+    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
+    .option('--batch-size <n>', `items per mini-batch, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`, intFlag('--batch-size', BATCH_SIZE_RANGE))
+    .option('--learning-rate <lr>', `Adam's starting learning rate, cosine-decayed to a tenth, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`, numberFlag('--learning-rate', LEARNING_RATE_RANGE))
+    .option('--units <n>', `hidden units of the recurrent layer, ${describeInt(UNITS)} (default ${NAMES_CHAR_LM.units})`, intFlag('--units', UNITS))
+    .option('--cell <lstm|gru>', `recurrent cell (default ${NAMES_CHAR_LM.cell})`, choiceFlag('--cell', ['lstm', 'gru'] as const))
+    .option('--mode <auto|lines|chunks>', `how a FILE becomes items: one per line, or running text cut into chunks; auto = lines if no line is longer than ${TEXT_CORPUS_DEFAULTS.maxLineLength} characters (default ${TEXT_CORPUS_DEFAULTS.mode})`, choiceFlag('--mode', ['auto', 'lines', 'chunks'] as const))
+    .option('--chunk-length <n>', `characters predicted per chunk of running text, ${describeInt(CHUNK_LENGTH)} (default ${TEXT_CORPUS_DEFAULTS.chunkLength})`, intFlag('--chunk-length', CHUNK_LENGTH))
     .option('--lowercase', 'lowercase a FILE corpus first (names are always lowercased)')
-    .option('--max-items <n>', 'use only the first N items of the corpus (quick runs)', positiveInt('--max-items'))
-    .option('--out <dir>', 'output directory (default ./dlkit-out/textgen)')
-    .option('--seed <n>', `seed of the split, the initial weights and the shuffling (default ${d.seed})`, nonNegativeInt('--seed'))
+    .option('--max-items <n>', `use only the first N items of the corpus (quick runs), ${describeInt(MAX_ITEMS)}`, intFlag('--max-items', MAX_ITEMS))
+    .option('--out <dir>', 'output directory (default ./dlkit-out/textgen)', textFlag('--out'))
+    .option('--seed <n>', `seed of the split, the initial weights and the shuffling (default ${d.seed})`, seedFlag())
     .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
     .addHelpText(
@@ -88,10 +114,9 @@ function registerTrain(textgen: Command, run: Run): void {
     .action((flags: TrainFlags) =>
       run(async () => {
         const out = new Output(flags);
-        if (flags.cell !== undefined && flags.cell !== 'lstm' && flags.cell !== 'gru') throw new UsageError(`--cell must be lstm or gru, got '${flags.cell}'`);
-        if (flags.mode !== undefined && !['auto', 'lines', 'chunks'].includes(flags.mode)) throw new UsageError(`--mode must be auto, lines or chunks, got '${flags.mode}'`);
-        if (flags.corpus === '') throw new UsageError('--corpus needs names or a file path');
+        if (flags.corpus !== undefined && flags.corpus !== 'names') requireFile('--corpus', flags.corpus, "'names' or a text file");
         const outDir = resolveOutDir(flags.out, 'textgen');
+        const release = onInterrupt(() => interruptMessage({ command: 'dlkit textgen train', outDir, resumable: true }));
         const r = await trainCharLm({
           outDir,
           corpus: flags.corpus,
@@ -105,7 +130,7 @@ function registerTrain(textgen: Command, run: Run): void {
           resume: flags.resume,
           progress: out.showProgress,
           onEpochEnd: out.epochLogger(),
-        });
+        }).finally(release);
         const belowBigram = 1 - r.valPerplexity / r.bigramPerplexity;
         const json = {
           task: r.task,
@@ -148,23 +173,27 @@ function registerSample(textgen: Command, run: Run): void {
   textgen
     .command('sample')
     .description('sample new items from a model trained by "dlkit textgen train"')
-    .option('--model <dir>', 'model directory written by textgen train (<out>/model; default ./dlkit-out/textgen/model)')
-    .option('--n <count>', `number of samples (default ${d.n})`, positiveInt('--n'))
-    .option('--temperature <t>', `softmax temperature >= 0: < 1 safer, > 1 wilder, 0 greedy (default ${d.temperature})`, nonNegativeNumber('--temperature'))
-    .option('--top-k <k>', 'draw only from the k most likely characters (default: all)', positiveInt('--top-k'))
+    .option('--model <dir>', 'model directory written by textgen train (<out>/model; default ./dlkit-out/textgen/model)', textFlag('--model'))
+    .option('--n <count>', `number of samples, ${describeInt(SAMPLES)} (default ${d.n})`, intFlag('--n', SAMPLES))
+    .option('--temperature <t>', `softmax temperature, ${describeNumber(TEMPERATURE)}: < 1 safer, > 1 wilder, 0 greedy (default ${d.temperature})`, numberFlag('--temperature', TEMPERATURE))
+    .option('--top-k <k>', `draw only from the k most likely characters, ${describeInt(TOP_K)} (default: all)`, intFlag('--top-k', TOP_K))
     .option('--prefix <text>', 'every sample starts with these characters (default: none)')
-    .option('--max-length <n>', 'longest sample in characters, prefix included (default: twice the longest training item)', positiveInt('--max-length'))
-    .option('--seed <n>', `sampling seed (default ${d.seed})`, nonNegativeInt('--seed'))
+    .option('--max-length <n>', `longest sample in characters, prefix included, ${describeInt(MAX_LENGTH)} and above the prefix length (default: twice the longest training item)`, intFlag('--max-length', MAX_LENGTH))
+    .option('--seed <n>', `sampling seed (default ${d.seed})`, seedFlag())
     .option('--json', 'print one JSON object on stdout')
     .addHelpText('after', '\n"novel" is the fraction of samples that are not items of the training set.')
     .action((flags: SampleFlags) =>
       run(async () => {
         const out = new Output(flags);
-        const dir = flags.model ?? path.join(resolveOutDir(undefined, 'textgen'), 'model');
+        const prefixChars = [...(flags.prefix ?? '')].length;
+        if (flags.maxLength !== undefined && flags.maxLength <= prefixChars) {
+          throw new UsageError(`--max-length must be above the --prefix length (${prefixChars} characters), got ${flags.maxLength}`);
+        }
+        const dir = requireDir(flags.model ? '--model' : undefined, flags.model ?? path.join(defaultOutDir('textgen'), 'model'), 'a model directory written by `dlkit textgen train`');
         await initBackend();
         const lm = await loadCharLm(dir);
         try {
-          const { samples, novel } = sampleCharLm(lm, {
+          const { samples, novel } = sampleWithFlags(lm, {
             n: flags.n,
             temperature: flags.temperature,
             topK: flags.topK,
@@ -178,4 +207,14 @@ function registerSample(textgen: Command, run: Run): void {
         }
       }),
     );
+}
+
+/** sampleCharLm, with a prefix the model cannot read reported as a usage error naming --prefix. */
+function sampleWithFlags(lm: Parameters<typeof sampleCharLm>[0], options: Parameters<typeof sampleCharLm>[1]): ReturnType<typeof sampleCharLm> {
+  try {
+    return sampleCharLm(lm, options);
+  } catch (err) {
+    if (err instanceof UnknownTokenError) throw new UsageError(`--prefix: ${err.message}`);
+    throw err;
+  }
 }

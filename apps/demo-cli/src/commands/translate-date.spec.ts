@@ -79,8 +79,12 @@ describe('dlkit translate-date', () => {
 
   it('says what to do when the model is missing, the text is missing, or the pairs file is unusable', async () => {
     const missing = await runCli('translate-date', 'Saturday May 9 2018', '--model', path.join(tmp, 'nope'));
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/no trained translator in .*nope: run `dlkit translate-date train`/);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--model .*nope: no such directory \(expected a translator written by `dlkit translate-date train`\)/);
+    fs.mkdirSync(path.join(tmp, 'empty-model'));
+    const empty = await runCli('translate-date', 'Saturday May 9 2018', '--model', path.join(tmp, 'empty-model'));
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/translator\.json: no such file \(expected a trained translator: run `dlkit translate-date train` --out <dir> and pass --model <dir>\/model first\)/);
 
     const noText = await runCli('translate-date');
     expect(noText.code).toBe(2);

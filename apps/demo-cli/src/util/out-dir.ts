@@ -1,10 +1,15 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { UsageError } from './errors';
+import { prepareOutDir } from './paths';
 
-/** `--out DIR`, defaulting to ./dlkit-out/<command>; refuses a path that exists as a file. */
+/** ./dlkit-out/<command>, absolute: where a command writes by default (and where readers look). */
+export function defaultOutDir(command: string): string {
+  return path.resolve('dlkit-out', command);
+}
+
+/**
+ * `--out DIR`, defaulting to ./dlkit-out/<command>, checked before any work: refuses a path that
+ * exists as a file or cannot be written (see prepareOutDir).
+ */
 export function resolveOutDir(out: string | undefined, command: string): string {
-  const dir = path.resolve(out ?? path.join('dlkit-out', command));
-  if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new UsageError(`--out ${out}: exists and is not a directory`);
-  return dir;
+  return prepareOutDir('--out', out ?? defaultOutDir(command));
 }

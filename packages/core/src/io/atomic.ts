@@ -19,7 +19,8 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     }
     fs.renameSync(tmp, file);
   } catch (err) {
-    fs.rmSync(tmp, { force: true }); // a failed write (full disk, target is a directory) leaves no temporary file
+    // A failed write (disk full) or rename (the target is a directory) leaves no temporary file.
+    fs.rmSync(tmp, { force: true });
     throw err;
   }
 }

@@ -266,6 +266,10 @@ export class Trainer implements TrainingContext {
       const logs: BatchLogs = { batch: b, batches: batches.length, size, loss: values[0] };
       this.metrics.forEach((m, i) => (logs[m.name] = values[i + 1]));
       for (const { callback } of this.callbackList) await callback.onBatchEnd?.(b, logs, this);
+      // Let the event loop turn once per batch: on one thread every await above resolves as a
+      // microtask, so without this a SIGINT handler (the CLI's "what was saved" message) or a
+      // timer would wait for the whole run. Costs microseconds per batch.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     // Built in display order: epoch, loss, metrics, validation values, lr, seconds.
     const logs = { epoch, loss: sums[0] / train.size } as EpochLogs;

@@ -26,6 +26,30 @@ export interface PairsTsvOptions {
   maxTargetLength?: number;
 }
 
+/** A text longer than the model's fixed length (Tx for sources, Ty for targets). */
+export class SequenceTooLongError extends Error {
+  constructor(
+    readonly length: number,
+    readonly limit: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SequenceTooLongError';
+  }
+}
+
+/** Too few usable pairs to train on (after bad rows were skipped). */
+export class TooFewPairsError extends Error {
+  constructor(
+    readonly usable: number,
+    readonly needed: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TooFewPairsError';
+  }
+}
+
 export const PAIRS_TSV_DEFAULTS = { file: 'the pairs file', maxSourceLength: 64, maxTargetLength: 32 } as const;
 
 export interface SkippedRow {
@@ -43,7 +67,7 @@ export interface ParsedPairs {
 /**
  * Parses a TSV of pairs. Blank lines are ignored; a bad row (no tab, more than one tab, an empty
  * source or target, a side longer than the cap) is skipped and reported with its line number.
- * Throws when no usable pair remains (the message lists the first bad rows).
+ * Throws TooFewPairsError when no usable pair remains (the message lists the first bad rows).
  */
 export function parsePairsTsv(text: string, options: PairsTsvOptions = {}): ParsedPairs {
   const o = { ...PAIRS_TSV_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
@@ -65,7 +89,7 @@ export function parsePairsTsv(text: string, options: PairsTsvOptions = {}): Pars
   });
   if (pairs.length === 0) {
     const detail = skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
-    throw new Error(`${o.file}: no usable source<TAB>target pairs${detail ? ` (${detail}${skipped.length > 5 ? `; and ${skipped.length - 5} more bad rows` : ''})` : ' (the file is empty)'}`);
+    throw new TooFewPairsError(0, 1, `${o.file}: no usable source<TAB>target pairs${detail ? ` (${detail}${skipped.length > 5 ? `; and ${skipped.length - 5} more bad rows` : ''})` : ' (the file is empty)'}`);
   }
   return { pairs, skipped };
 }
@@ -117,14 +141,14 @@ export class PairCoder {
   /** Source ids padded to Tx; unknown characters throw UnknownTokenError naming the character. */
   encodeSource(text: string, context = 'the input'): number[] {
     const chars = [...text];
-    if (chars.length > this.tx) throw new Error(`${context} has ${chars.length} characters; this model reads at most ${this.tx}`);
+    if (chars.length > this.tx) throw new SequenceTooLongError(chars.length, this.tx, `${context} has ${chars.length} characters; this model reads at most ${this.tx}`);
     const ids = this.sourceVocab.encode(chars, context);
     return ids.concat(new Array<number>(this.tx - ids.length).fill(0));
   }
 
   encodeTarget(text: string, context = 'the target'): number[] {
     const chars = [...text];
-    if (chars.length > this.ty) throw new Error(`${context} has ${chars.length} characters; this model writes at most ${this.ty}`);
+    if (chars.length > this.ty) throw new SequenceTooLongError(chars.length, this.ty, `${context} has ${chars.length} characters; this model writes at most ${this.ty}`);
     const ids = this.targetVocab.encode(chars, context);
     return ids.concat(new Array<number>(this.ty - ids.length).fill(0));
   }

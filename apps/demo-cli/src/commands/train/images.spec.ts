@@ -72,14 +72,14 @@ describe('dlkit train images', () => {
     expect(a.filter((p, i) => p.label === ['three', 'four', 'eight'][i]).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('exits 2 naming the path for a missing --data dir or a dir without class folders, and for a bad --arch', async () => {
+  it('exits 2 naming the path for a missing --data dir, 1 for a dir without class folders (found by reading it), 2 for a bad --arch', async () => {
     const missing = await runCli('train', 'images', '--data', path.join(tmp, 'nope'), '--json');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--data .*nope: no such directory/);
     const flat = path.join(tmp, 'flat');
     fs.mkdirSync(flat);
     const noClasses = await runCli('train', 'images', '--data', flat, '--json');
-    expect(noClasses.code).toBe(2);
+    expect(noClasses.code).toBe(1);
     expect(noClasses.stderr).toMatch(/flat: no class folders/);
     const arch = await runCli('train', 'images', '--data', data, '--arch', 'vgg');
     expect(arch.code).toBe(2);

@@ -1,15 +1,23 @@
-import * as fs from 'fs';
 import { IMAGE_ARCHS, ImageArch, ImageFolderError, TRAIN_IMAGES_DEFAULTS, trainImages } from '@dlkit/vision';
 import type { Command } from 'commander';
-import { UsageError, nonNegativeInt, positiveInt, positiveNumber } from '../../util/errors';
+import { BATCH_SIZE_RANGE, choiceFlag, describeInt, describeNumber, EPOCHS_RANGE, intFlag, LEARNING_RATE_RANGE, numberFlag, seedFlag, textFlag, type IntRange, type NumberRange } from '../../util/flags';
+import { interruptMessage, onInterrupt } from '../../util/interrupt';
+import { requireDir } from '../../util/paths';
+import { checkWorkers, parseWorkers, workersHelp, type WorkersFlags } from '../../util/workers';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
 
-interface ImagesFlags {
+/** Image side in pixels: the architectures downsample 4 times (16 = 1x1 at the end); 512 bounds memory. */
+const SIZE: IntRange = { min: 16, max: 512 };
+const WIDTH: NumberRange = { min: 0, max: 8, minExclusive: true };
+const L2: NumberRange = { min: 0, max: 1 };
+const DROPOUT: NumberRange = { min: 0, max: 1, maxExclusive: true };
+
+interface ImagesFlags extends WorkersFlags {
   data?: string;
   size?: number;
-  channels?: number;
+  channels?: string;
   arch?: string;
   augment?: boolean;
   epochs?: number;
@@ -30,21 +38,22 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
   train
     .command('images')
     .description('train an image classifier on a folder of images, one sub-folder per class (DIR/<class>/*.png|jpg|jpeg|webp), on wasm')
-    .requiredOption('--data <dir>', 'image folder: one sub-folder per class')
-    .option('--size <n>', `images are resized to N×N (default ${d.size})`, positiveInt('--size'))
-    .option('--channels <n>', `3 (RGB) or 1 (greyscale) (default ${d.channels})`, positiveInt('--channels'))
-    .option('--arch <name>', `${IMAGE_ARCHS.join(' | ')} (default ${d.arch})`)
+    .requiredOption('--data <dir>', 'image folder: one sub-folder per class', textFlag('--data'))
+    .option('--size <n>', `images are resized to N×N, ${describeInt(SIZE)} (default ${d.size})`, intFlag('--size', SIZE))
+    .option('--channels <n>', `3 (RGB) or 1 (greyscale) (default ${d.channels})`, choiceFlag('--channels', ['1', '3'] as const))
+    .option('--arch <name>', `${IMAGE_ARCHS.join(' | ')} (default ${d.arch})`, choiceFlag('--arch', IMAGE_ARCHS))
     .option('--augment', 'training-time augmentation: flips, small rotations/shifts, brightness/contrast')
-    .option('--epochs <n>', `training epochs (default ${d.epochs})`, positiveInt('--epochs'))
-    .option('--batch-size <n>', `mini-batch size (default ${d.batchSize})`, positiveInt('--batch-size'))
-    .option('--seed <n>', `seed for the split, init, shuffling and augmentation (default ${d.seed})`, nonNegativeInt('--seed'))
-    .option('--learning-rate <lr>', `peak Adam learning rate, cosine-decayed (default ${d.learningRate})`, positiveNumber('--learning-rate'))
-    .option('--width <w>', `channel width multiplier (default ${d.width})`, positiveNumber('--width'))
-    .option('--l2 <x>', `L2 penalty on conv/dense kernels (default ${d.l2})`, positiveNumber('--l2'))
-    .option('--dropout <rate>', 'dropout before the classifier (default 0; runs with dropout are not exactly reproducible)', positiveNumber('--dropout'))
-    .option('--out <dir>', 'output directory (default ./dlkit-out/train-images)')
+    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
+    .option('--batch-size <n>', `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`, intFlag('--batch-size', BATCH_SIZE_RANGE))
+    .option('--seed <n>', `seed for the split, init, shuffling and augmentation (default ${d.seed})`, seedFlag())
+    .option('--learning-rate <lr>', `peak Adam learning rate, cosine-decayed, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`, numberFlag('--learning-rate', LEARNING_RATE_RANGE))
+    .option('--width <w>', `channel width multiplier, ${describeNumber(WIDTH)} (default ${d.width})`, numberFlag('--width', WIDTH))
+    .option('--l2 <x>', `L2 penalty on conv/dense kernels, ${describeNumber(L2)} (default ${d.l2})`, numberFlag('--l2', L2))
+    .option('--dropout <rate>', `dropout before the classifier, ${describeNumber(DROPOUT)} (default 0; runs with dropout are not exactly reproducible)`, numberFlag('--dropout', DROPOUT))
+    .option('--out <dir>', 'output directory (default ./dlkit-out/train-images)', textFlag('--out'))
     .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
-    .option('--workers <n>', 'threads computing each batch (data parallel; default 2 on 2+ cores, or DLKIT_WORKERS)', positiveInt('--workers'))
+    .option('--workers <n>', workersHelp(), parseWorkers)
+    .option('--force-workers', 'allow --workers above the core count')
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
     .addHelpText(
       'after',
@@ -55,19 +64,17 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
       run(async () => {
         const out = new Output(flags);
         const dataDir = flags.data!;
-        if (!fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) throw new UsageError(`--data ${dataDir}: no such directory (expected DIR/<class>/*.png|jpg|jpeg|webp)`);
-        if (flags.arch !== undefined && !(IMAGE_ARCHS as readonly string[]).includes(flags.arch)) throw new UsageError(`--arch must be one of ${IMAGE_ARCHS.join(', ')}, got '${flags.arch}'`);
-        if (flags.channels !== undefined && flags.channels !== 1 && flags.channels !== 3) throw new UsageError(`--channels must be 1 or 3, got '${flags.channels}'`);
-        if (flags.size !== undefined && flags.size < 16) throw new UsageError(`--size must be at least 16, got '${flags.size}'`);
-        if (flags.dropout !== undefined && flags.dropout >= 1) throw new UsageError(`--dropout must be in [0, 1), got '${flags.dropout}'`);
+        requireDir('--data', dataDir, 'DIR/<class>/*.png|jpg|jpeg|webp');
+        const workers = checkWorkers(flags);
         const outDir = resolveOutDir(flags.out, 'train-images');
+        const release = onInterrupt(() => interruptMessage({ command: 'dlkit train images', outDir, resumable: true }));
         let r;
         try {
           r = await trainImages({
             dataDir,
             outDir,
             size: flags.size,
-            channels: flags.channels as 1 | 3 | undefined,
+            channels: flags.channels === undefined ? undefined : (Number(flags.channels) as 1 | 3),
             arch: flags.arch as ImageArch | undefined,
             augment: flags.augment ?? false,
             epochs: flags.epochs,
@@ -78,15 +85,18 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
             l2: flags.l2,
             dropout: flags.dropout,
             resume: flags.resume,
-            workers: flags.workers,
+            workers,
             progress: out.showProgress,
             onWarning: (w) => out.log(`warning: ${w}`),
             onEpochEnd: out.epochLogger(),
           });
         } catch (err) {
-          // a folder with no class sub-folders, or fewer than 2 usable classes: a usage error naming the path
-          if (err instanceof ImageFolderError) throw new UsageError(`--data ${err.message}`);
+          // a folder with no class sub-folders, or fewer than 2 usable classes: found by reading the
+          // folder, so a failure (exit 1) naming the flag and the path
+          if (err instanceof ImageFolderError) throw new Error(`--data ${err.message}`);
           throw err;
+        } finally {
+          release();
         }
         const perClass = Object.fromEntries(
           Object.entries(r.perClass).map(([name, m]) => [name, { precision: round(m.precision, 4), recall: round(m.recall, 4), f1: round(m.f1, 4), support: m.support }]),

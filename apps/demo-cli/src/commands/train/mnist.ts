@@ -1,11 +1,15 @@
 import { TRAIN_MNIST_DEFAULTS, trainMnist } from '@dlkit/vision';
 import type { Command } from 'commander';
-import { nonNegativeInt, positiveInt, positiveNumber } from '../../util/errors';
+import { BATCH_SIZE_RANGE, describeInt, describeNumber, EPOCHS_RANGE, intFlag, LEARNING_RATE_RANGE, numberFlag, seedFlag, textFlag, type IntRange } from '../../util/flags';
+import { interruptMessage, onInterrupt } from '../../util/interrupt';
+import { checkWorkers, parseWorkers, workersHelp, type WorkersFlags } from '../../util/workers';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
 
-interface MnistFlags {
+const TRAIN_SAMPLES: IntRange = { min: 1, max: 1_000_000 };
+
+interface MnistFlags extends WorkersFlags {
   epochs?: number;
   batchSize?: number;
   seed?: number;
@@ -22,21 +26,24 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
   train
     .command('mnist')
     .description('train the MNIST CNN on the ~10,000 real digits shipped in the mnist package (8,000 train / 2,000 test), on wasm')
-    .option('--epochs <n>', `training epochs (default ${TRAIN_MNIST_DEFAULTS.epochs})`, positiveInt('--epochs'))
-    .option('--batch-size <n>', `mini-batch size (default ${TRAIN_MNIST_DEFAULTS.batchSize})`, positiveInt('--batch-size'))
-    .option('--seed <n>', `seed for init, shuffling and augmentation (default ${TRAIN_MNIST_DEFAULTS.seed})`, nonNegativeInt('--seed'))
-    .option('--learning-rate <lr>', `peak Adam learning rate (default ${TRAIN_MNIST_DEFAULTS.learningRate})`, positiveNumber('--learning-rate'))
+    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${TRAIN_MNIST_DEFAULTS.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
+    .option('--batch-size <n>', `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${TRAIN_MNIST_DEFAULTS.batchSize})`, intFlag('--batch-size', BATCH_SIZE_RANGE))
+    .option('--seed <n>', `seed for init, shuffling and augmentation (default ${TRAIN_MNIST_DEFAULTS.seed})`, seedFlag())
+    .option('--learning-rate <lr>', `peak Adam learning rate, ${describeNumber(LEARNING_RATE_RANGE)} (default ${TRAIN_MNIST_DEFAULTS.learningRate})`, numberFlag('--learning-rate', LEARNING_RATE_RANGE))
     .option('--no-augment', 'train without random affine jitter')
-    .option('--train-samples <n>', 'train on only the first N training digits (quick runs; default all)', positiveInt('--train-samples'))
-    .option('--out <dir>', 'output directory (default ./dlkit-out/train-mnist)')
-    .option('--workers <n>', 'threads computing each batch (data parallel; default 2 on 2+ cores, or DLKIT_WORKERS)', positiveInt('--workers'))
+    .option('--train-samples <n>', `train on only the first N training digits (quick runs; default all), ${describeInt(TRAIN_SAMPLES)}`, intFlag('--train-samples', TRAIN_SAMPLES))
+    .option('--out <dir>', 'output directory (default ./dlkit-out/train-mnist)', textFlag('--out'))
+    .option('--workers <n>', workersHelp(), parseWorkers)
+    .option('--force-workers', 'allow --workers above the core count')
     .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
     .addHelpText('after', '\nWrites <out>/model (tfjs), <out>/mnist.onnx, <out>/curves.png, <out>/history.json and <out>/checkpoint.')
     .action((flags: MnistFlags) =>
       run(async () => {
         const out = new Output(flags);
+        const workers = checkWorkers(flags);
         const outDir = resolveOutDir(flags.out, 'train-mnist');
+        const release = onInterrupt(() => interruptMessage({ command: 'dlkit train mnist', outDir, resumable: true }));
         const r = await trainMnist({
           outDir,
           epochs: flags.epochs,
@@ -45,11 +52,11 @@ export function registerTrainMnist(train: Command, run: (action: () => Promise<n
           learningRate: flags.learningRate,
           augment: flags.augment,
           resume: flags.resume,
-          workers: flags.workers,
+          workers,
           trainSamples: flags.trainSamples,
           progress: out.showProgress,
           onEpochEnd: out.epochLogger(),
-        });
+        }).finally(release);
         const json = {
           task: r.task,
           backend: r.backend,

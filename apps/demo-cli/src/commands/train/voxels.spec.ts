@@ -67,6 +67,6 @@ describe('dlkit train voxels', () => {
   it('rejects bad flags with exit code 2', async () => {
     const r = await runCli('train', 'voxels', '--scenes', '0');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--scenes must be a positive integer/);
+    expect(r.stderr).toMatch(/--scenes must be an integer in \[1, 50000\], got '0'/);
   });
 });

@@ -1,9 +1,12 @@
 import { TRAIN_VOXELS_DEFAULTS, trainVoxels } from '@dlkit/vision';
 import type { Command } from 'commander';
-import { nonNegativeInt, positiveInt } from '../../util/errors';
+import { describeInt, EPOCHS_RANGE, intFlag, seedFlag, textFlag, type IntRange } from '../../util/flags';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
+
+/** Generated scenes: all held in memory (16³ floats, 16 KB each), so at most ~1 GB of them. */
+const SCENES: IntRange = { min: 1, max: 50_000 };
 
 interface VoxelsFlags {
   scenes?: number;
@@ -18,17 +21,19 @@ export function registerTrainVoxels(train: Command, run: (action: () => Promise<
   train
     .command('voxels')
     .description('train a Conv3D network on synthetic 3D voxel scenes: which shape (sphere, cube, rod, cone, torus) and where its centre is, on wasm')
-    .option('--scenes <n>', `training scenes (default ${TRAIN_VOXELS_DEFAULTS.scenes})`, positiveInt('--scenes'))
-    .option('--test-scenes <n>', `held-out scenes from a disjoint seed (default ${TRAIN_VOXELS_DEFAULTS.testScenes})`, positiveInt('--test-scenes'))
-    .option('--epochs <n>', `training epochs (default ${TRAIN_VOXELS_DEFAULTS.epochs})`, positiveInt('--epochs'))
-    .option('--seed <n>', `seed for scenes, init and shuffling (default ${TRAIN_VOXELS_DEFAULTS.seed})`, nonNegativeInt('--seed'))
-    .option('--out <dir>', 'output directory (default ./dlkit-out/train-voxels)')
+    .option('--scenes <n>', `training scenes, ${describeInt(SCENES)} (default ${TRAIN_VOXELS_DEFAULTS.scenes})`, intFlag('--scenes', SCENES))
+    .option('--test-scenes <n>', `held-out scenes from a disjoint seed, ${describeInt(SCENES)} (default ${TRAIN_VOXELS_DEFAULTS.testScenes})`, intFlag('--test-scenes', SCENES))
+    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${TRAIN_VOXELS_DEFAULTS.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
+    .option('--seed <n>', `seed for scenes, init and shuffling (default ${TRAIN_VOXELS_DEFAULTS.seed})`, seedFlag())
+    .option('--out <dir>', 'output directory (default ./dlkit-out/train-voxels)', textFlag('--out'))
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
     .addHelpText('after', '\nWrites <out>/model (tfjs), <out>/voxels.onnx (input voxels [B, D, D, D, 1], output heads [B, classes + 3]),\n<out>/scenes.png (max-intensity projections, true vs predicted) and <out>/history.json.')
     .action((flags: VoxelsFlags) =>
       run(async () => {
         const out = new Output(flags);
         const outDir = resolveOutDir(flags.out, 'train-voxels');
+        // No Ctrl-C message here: this loop does not run through core's Trainer (which yields to the
+        // event loop every batch), so a handler would delay Ctrl-C; the default exit 130 is immediate.
         const r = await trainVoxels({
           outDir,
           scenes: flags.scenes,
