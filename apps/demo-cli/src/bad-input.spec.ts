@@ -1,11 +1,11 @@
-// The bad-input sweep of issue 10, section 7: one case (or more) per finding, so none comes back.
+// The bad-input sweep: one case (or more) per finding of a sweep of bad inputs, so none comes back.
 // Every case here is refused by the checks that run before any work, so each takes milliseconds;
 // the only slow case is Ctrl-C, which needs a real training process to interrupt (~10 s).
 import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import sharp from 'sharp';
+import { encodeImage } from '@dlkit/core';
 import { runCli } from './testing/run-cli';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-bad-input-'));
@@ -16,7 +16,8 @@ const fifoPng = path.join(tmp, 'fifo.png');
 const modelDir = path.join(tmp, 'model');
 const cores = os.availableParallelism();
 beforeAll(async () => {
-  await sharp({ create: { width: 32, height: 32, channels: 3, background: '#c33' } }).png().toFile(png);
+  const red = new Uint8Array(32 * 32 * 3).map((_, i) => [0xcc, 0x33, 0x33][i % 3]);
+  fs.writeFileSync(png, await encodeImage({ data: red, width: 32, height: 32, channels: 3 }));
   execFileSync('mkfifo', [fifo, fifoPng]);
   fs.mkdirSync(modelDir);
 });

@@ -1,5 +1,5 @@
 // The bench and eval scripts parse their flags with commander and the CLI's strict flag module
-// (issue 10, section 6): the same refusals, exit 2, before any measurement or training.
+// as the CLI: the same refusals, exit 2, before any measurement or training.
 import { main as bench } from './main';
 import { main as evalMnist } from './mnist-seeds';
 

@@ -1,4 +1,4 @@
-// The transfer-learning target of `npm run eval:transfer` (issue 10, section 8), on synthetic
+// The transfer-learning target of `npm run eval:transfer`, on synthetic
 // results: the full sweep takes 16 minutes of CPU, so the check itself is tested here.
 import { checkTransferTarget, formatTargetReport, TARGET_SEEDS, TARGET_SHOTS, type TransferRun } from './transfer-target';
 

@@ -1,5 +1,4 @@
-// The strict flag parsers: decimal syntax only, documented ranges, blanks rejected (issue 10,
-// section 7 "Blank values accepted" and "Out-of-range values accepted").
+// The strict flag parsers: decimal syntax only, documented ranges, blanks rejected.
 import { UsageError } from './errors';
 import { choiceFlag, describeInt, describeNumber, intFlag, intListFlag, numberFlag, parseDecimal, parseInteger, seedFlag, textFlag } from './flags';
 

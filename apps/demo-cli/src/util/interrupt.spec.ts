@@ -1,4 +1,4 @@
-// Ctrl-C during training says what was saved and how to resume, and exits 130 (issue 10, section 7).
+// Ctrl-C during training says what was saved and how to resume, and exits 130.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

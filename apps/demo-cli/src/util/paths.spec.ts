@@ -1,5 +1,5 @@
-// Input and output checks that run before any work (issue 10, section 7: special files hang,
-// write targets checked after the work, raw system errors).
+// Input and output checks that run before any work: special files that would hang, write
+// targets checked before the work, system errors reworded with the path.
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';

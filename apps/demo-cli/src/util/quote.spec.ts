@@ -1,4 +1,4 @@
-// One helper for untrusted text in error messages (issue 10, section 7 "Untrusted text echoed raw").
+// One helper for untrusted text in error messages.
 import { escapeControl, quote, safeMessage, showPath } from './quote';
 
 describe('quote / safeMessage', () => {

@@ -1,5 +1,5 @@
 // Atomic writes never leave their temporary sibling behind, even when the write fails
-// (issue 10, section 7: `dlkit style --out DIR` left a .tmp file).
+// (`dlkit style --out DIR` once left a .tmp file).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

