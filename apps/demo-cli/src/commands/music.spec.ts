@@ -35,7 +35,7 @@ describe('dlkit music', () => {
     const r = await runCli('music', 'generate', '--model', path.join(outDir, 'model'), '--bars', '4', '--seed', '3', '--out', file, '--wav', '--json');
     expect(r.code).toBe(0);
     const j = r.json<GenerateJson>();
-    expect(Object.keys(j).slice(0, 6)).toEqual(['task', 'midi', 'wav', 'notes', 'pitchClassKl', 'randomBaselineKl']);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'midi', 'wav', 'notes', 'pitchClassKl', 'randomBaselineKl'])); // the keys, in any order
     expect(j).toMatchObject({ task: 'music', midi: file, wav: path.join(tmp, 'gen', 'a.wav'), pianoRoll: path.join(tmp, 'gen', 'a.png') });
     expect(readMidiFile(file).events.filter((e) => e.pitch !== null)).toHaveLength(j.notes);
     expect(j.randomBaselineKl).toBeGreaterThan(0);

