@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../../backend/init';
 import { Rng } from '../../../data/rng';
 import { exportToOnnx } from '../export';
+import { expectNoLeak } from '../../../testing';
 import { onnxParity } from '../parity';
 import { decodeModel } from '../proto/decode';
 
@@ -32,6 +33,7 @@ async function check(label: string, model: tf.LayersModel, inputShape: number[])
   try {
     const { maxAbsDiff } = await onnxParity(model, x);
     expect(maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
+    await expectNoLeak(() => onnxParity(model, x), 1); // export, run and compare leave no tensor behind
   } finally {
     x.dispose();
   }
