@@ -52,7 +52,12 @@ cat > $dir/project.json <<J
     },
     "test": {
       "executor": "nx:run-commands",
-      "options": { "command": "jest -c $dir/jest.config.js" },
+      "options": { "command": "jest --passWithNoTests -c $dir/jest.config.js" },
+      "inputs": ["default", "^production"]
+    },
+    "e2e": {
+      "executor": "nx:run-commands",
+      "options": { "command": "jest --passWithNoTests -c $dir/jest.e2e.config.js" },
       "inputs": ["default", "^production"]
     }
   }
@@ -60,4 +65,7 @@ cat > $dir/project.json <<J
 J
 cat > $dir/jest.config.js <<J
 module.exports = require('../../jest.preset.js')('$short', __dirname);
+J
+cat > $dir/jest.e2e.config.js <<J
+module.exports = require('../../jest.preset.js')('$short', __dirname, { e2e: true });
 J
