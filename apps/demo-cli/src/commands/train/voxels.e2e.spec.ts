@@ -31,7 +31,7 @@ interface VoxelsJson {
 /** The written voxels.onnx (onnxruntime) gives the saved tfjs model's outputs on held-out scenes, within 1e-4. */
 async function expectOnnxMatchesModel(onnxFile: string, modelDir: string): Promise<void> {
   const C = VOXEL_CLASS_NAMES.length;
-  const { x } = sceneBatch(generateVoxelScenes(4, { seed: 77, size: 16 }), [0, 1, 2, 3], C, false);
+  const { x, y } = sceneBatch(generateVoxelScenes(4, { seed: 77, size: 16 }), [0, 1, 2, 3], C, false); // y: zeros, unused
   const model = await loadModel(modelDir);
   const expected = model.predict(x) as tf.Tensor;
   const session = await loadOnnx(onnxFile, { intraOpNumThreads: 1 });
@@ -39,13 +39,15 @@ async function expectOnnxMatchesModel(onnxFile: string, modelDir: string): Promi
   await session.dispose();
   expect(out.shape).toEqual([4, C + 3]);
   expect(maxAbsDiff(out.data, expected)).toBeLessThanOrEqual(1e-4);
-  tf.dispose([x, expected]);
+  tf.dispose([x, y, expected]);
   model.dispose();
 }
 
 describe('dlkit train voxels', () => {
+  // Slow (~10-25 s): 3 epochs of the 16^3 Conv3D network on 180 scenes, then the ONNX export.
   it('trains the Conv3D net and prints the JSON contract as the last stdout line', async () => {
     const out = path.join(tmp, 'run');
+    const tensorsBefore = tf.memory().numTensors;
     const r = await runCli('train', 'voxels', '--scenes', '60', '--test-scenes', '40', '--epochs', '3', '--out', out, '--json');
     expect(r.code).toBe(0);
     const j = r.json<VoxelsJson>();
@@ -63,7 +65,8 @@ describe('dlkit train voxels', () => {
     expect((await sharp(j.scenes).metadata()).format).toBe('png');
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/epoch 3\/3 loss/);
-  });
+    expect(tf.memory().numTensors).toBe(tensorsBefore); // the command and the check above leave no tensor behind
+  }, 180_000);
 
   it('rejects bad flags with exit code 2', async () => {
     const r = await runCli('train', 'voxels', '--scenes', '0');
