@@ -5,10 +5,12 @@ import * as os from 'os';
 import * as path from 'path';
 import sharp from 'sharp';
 import * as tf from '@tensorflow/tfjs';
-import { loadModel, loadOnnx } from '@dlkit/core';
+import { initBackend, loadModel, loadOnnx } from '@dlkit/core';
 import { maxAbsDiff } from '@dlkit/core/testing';
 import { VOXEL_CLASS_NAMES, generateVoxelScenes, sceneBatch } from '@dlkit/vision';
 import { runCli } from '../../testing/run-cli';
+
+beforeAll(() => initBackend());
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-cli-voxels-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
