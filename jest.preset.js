@@ -4,14 +4,19 @@
 const path = require('path');
 
 const root = __dirname;
+// Unit specs are `*.spec.ts`; end-to-end specs (real training runs, README type-checks: seconds to
+// minutes each) are `*.e2e.spec.ts` and run by each project's `e2e` target (jest.e2e.config.js),
+// so that `nx affected -t test` stays quick. `npm test` runs both targets.
+const E2E = '\\.e2e\\.spec\\.ts$';
 const packages = ['core', 'vision', 'sequence', 'nlp', 'audio'];
 
-module.exports = (name, projectDir) => ({
-  displayName: name,
+module.exports = (name, projectDir, { e2e = false } = {}) => ({
+  displayName: e2e ? `${name}:e2e` : name,
   rootDir: projectDir,
   // node, sharing the host's typed arrays so onnxruntime-node's outputs pass instanceof checks.
   testEnvironment: path.join(root, 'tools', 'jest-environment.js'),
-  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  testMatch: [e2e ? '<rootDir>/src/**/*.e2e.spec.ts' : '<rootDir>/src/**/*.spec.ts'],
+  testPathIgnorePatterns: e2e ? ['/node_modules/'] : ['/node_modules/', E2E],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(root, 'tsconfig.spec.json'), diagnostics: false }],
   },
@@ -22,9 +27,8 @@ module.exports = (name, projectDir) => ({
       [`^@dlkit/${p}/(.*)$`, path.join(root, 'packages', p, 'src', '$1', 'index.ts')],
     ]),
   ),
-  // Training tests are real training runs on 2 cores: use both (jest's default leaves one idle),
-  // and give them time.
+  // Use both cores (jest's default leaves one idle). Jest's default 5 s timeout applies: a slower
+  // test states its own timeout and says why it is slow.
   maxWorkers: 2,
-  testTimeout: 120000,
-  reporters: ['default', [path.join(root, 'tools', 'jest-summary-reporter.js'), { name }]],
+  reporters: ['default', [path.join(root, 'tools', 'jest-summary-reporter.js'), { name: e2e ? `${name}-e2e` : name }]],
 });

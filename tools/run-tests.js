@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: runs every project's tests through Nx (`nx run-many -t test`), then prints one
-// plain line `N passed, N failed` totalled over all projects. Extra arguments go to Nx,
-// e.g. `npm test -- --projects=core`.
+// `npm test`: runs every project's unit and end-to-end tests through Nx (`nx run-many -t test e2e`),
+// then prints one plain line `N passed, N failed` totalled over all projects and both targets.
+// Extra arguments go to Nx, e.g. `npm test -- --projects=core`.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -9,7 +9,7 @@ const path = require('path');
 const resultsDir = path.join(__dirname, '..', '.test-results');
 fs.rmSync(resultsDir, { recursive: true, force: true });
 
-const args = ['nx', 'run-many', '-t', 'test', '--skip-nx-cache', '--outputStyle=stream', ...process.argv.slice(2)];
+const args = ['nx', 'run-many', '-t', 'test', 'e2e', '--skip-nx-cache', '--outputStyle=stream', ...process.argv.slice(2)];
 const run = spawnSync('npx', args, {
   stdio: 'inherit',
   env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },

@@ -1,38 +1,18 @@
-// `dlkit dls` end to end through main(): argument parsing, exit codes, the --json contract.
+// `dlkit dls` through main(): argument parsing, exit codes, the human table and the --json form of
+// the quick experiments. The planar runs (seconds each): dls.e2e.spec.ts.
 import { runCli } from '../testing/run-cli';
 import { formatTable } from './dls';
 
 const cli = (...args: string[]) => runCli('dls', ...args);
 
 describe('dlkit dls', () => {
-  let defaultRun: unknown;
-
-  it('--json prints exactly one JSON line {experiment, results: {variant: {train, test}}}', async () => {
-    const { code, stdout } = await cli('planar', '--json');
-    expect(code).toBe(0);
-    const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    const json = JSON.parse(lines[0]);
-    defaultRun = json;
-    expect(Object.keys(json)).toEqual(['experiment', 'results']);
-    expect(json.experiment).toBe('planar');
-    expect(Object.keys(json.results)).toEqual(['logisticRegression', 'hidden4Tanh']);
-    for (const row of Object.values(json.results) as Record<string, number>[]) {
-      expect(Object.keys(row)).toEqual(['train', 'test']);
-    }
-    expect(json.results.hidden4Tanh.test).toBeGreaterThanOrEqual(0.88);
-  });
-
-  it('--seed changes the run (and is validated)', async () => {
-    const a = JSON.parse((await cli('planar', '--json', '--seed', '2')).stdout);
-    const b = JSON.parse((await cli('planar', '--json', '--seed', '2')).stdout);
-    expect(a).toEqual(b); // deterministic per seed
-    expect(a).not.toEqual(defaultRun); // and the seed is used (default 1)
+  it('--seed is validated', async () => {
     const bad = await cli('planar', '--seed', '-1');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--seed must be an integer in \[0, 4294967295\], got '-1'/);
   });
 
+  // Slow (~1-2 s): the gradient checks of the course's network.
   it('human mode prints an aligned table', async () => {
     const { code, stdout } = await cli('gradcheck');
     expect(code).toBe(0);
@@ -41,8 +21,9 @@ describe('dlkit dls', () => {
     expect(lines[1]).toMatch(/^variant\s+relativeDifference\s+threshold\s+passed$/);
     expect(stdout).toMatch(/\ndense\s+\S+\s+0\.001\s+true\n/);
     expect(new Set(lines.slice(1).map((l) => l.length)).size).toBe(1); // every row padded to the same width
-  });
+  }, 20_000);
 
+  // Slow (~1-2 s): gradient checks of three recurrent cells in two model shapes.
   it('rnn-gradcheck (course 5): every recurrent cell passes and matches tfjs-layers, as JSON', async () => {
     const { code, stdout } = await cli('rnn-gradcheck', '--json');
     expect(code).toBe(0);
@@ -51,7 +32,7 @@ describe('dlkit dls', () => {
     expect(Object.keys(r.results)).toHaveLength(6);
     for (const row of Object.values(r.results)) expect(row.passed).toBe(true);
     expect(r.results['LSTM many-to-many'].tfjsMaxDiff).toBeLessThan(1e-5);
-  });
+  }, 20_000);
 
   it('an unknown experiment is a usage error (exit 2) listing the valid names', async () => {
     const { code, stdout, stderr } = await cli('nope');

@@ -34,6 +34,7 @@ interface TrainJson {
 }
 
 describe('dlkit translate-date', () => {
+  // Slow (~2-4 s): a tiny training run, its attention PNG, then a translation read back.
   it('train --pairs: reports bad rows by line, writes the translator and the attention PNG; translation reads it back', async () => {
     const out = path.join(tmp, 'pairs');
     const r = await runCli('translate-date', 'train', '--pairs', tsv, '--epochs', '2', '--batch-size', '8', '--out', out, '--seed', '2', '--json');
@@ -62,20 +63,21 @@ describe('dlkit translate-date', () => {
     const unknown = await runCli('translate-date', 'alpha!', '--model', j.model);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown token "!" in the input "alpha!"');
-  }, 90_000);
+  }, 60_000);
 
+  // Slow (~1-2 s): a tiny training run on dates.
   it('train on dates (tiny run): the dates JSON contract', async () => {
     const out = path.join(tmp, 'dates');
     const r = await runCli('translate-date', 'train', '--examples', '40', '--held-out', '10', '--epochs', '1', '--out', out, '--json');
     expect(r.code).toBe(0);
     const j = r.json<TrainJson>();
-    expect(Object.keys(j).slice(0, 4)).toEqual(['task', 'exactMatch', 'attention', 'model']);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'exactMatch', 'attention', 'model'])); // the keys, in any order
     expect(j).toMatchObject({ task: 'dates', examples: 40, heldOut: 10, attention: path.join(out, 'attention.png'), model: path.join(out, 'model') });
     expect(j.example.input).toBe('Saturday May 9 2018');
     expect(j.exactMatch).toBeGreaterThanOrEqual(0);
     expect(j.exactMatch).toBeLessThanOrEqual(1);
     expect(fs.existsSync(path.join(out, 'model', 'translator.json'))).toBe(true);
-  }, 90_000);
+  }, 60_000);
 
   it('says what to do when the model is missing, the text is missing, or the pairs file is unusable', async () => {
     const missing = await runCli('translate-date', 'Saturday May 9 2018', '--model', path.join(tmp, 'nope'));

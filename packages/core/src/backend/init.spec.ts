@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { expectNoLeak } from '../testing';
 import { initBackend, listExtraKernels } from './init';
 
 // The threaded start is made to fail here, to check that initBackend falls back to one thread.
@@ -32,5 +33,6 @@ describe('initBackend', () => {
     expect(first.simdKernels).toBe(true); // the hand-written SIMD loops bound to the (unshared) wasm memory
     for (const name of listExtraKernels()) expect(tf.getKernel(name, 'wasm')).toBeDefined();
     await expect(initBackend({ backend: 'cpu' })).rejects.toThrow("backend already initialised as 'wasm'");
+    await expectNoLeak(() => initBackend());
   });
 });

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
+import { expectNoLeak } from '../testing';
 import { datasetSubset, disposeBatch, isDataset, tensorDataset } from './dataset';
 import { splitDataset, splitIndices } from './split';
 
 beforeAll(() => initBackend());
 
 describe('tensorDataset', () => {
-  it('gathers the requested rows of x (one or several inputs) and y, in order', () => {
+  it('gathers the requested rows of x (one or several inputs) and y, in order', async () => {
     const x = tf.tensor2d([[0, 0], [1, 10], [2, 20], [3, 30]]);
     const x2 = tf.tensor1d([100, 101, 102, 103]);
     const y = tf.tensor1d([0, 1, 2, 3]);
@@ -24,6 +25,12 @@ describe('tensorDataset', () => {
     disposeBatch(sb);
     expect(() => ds.batch([4])).toThrow(/index 4 is outside 0..3/);
     expect(() => tensorDataset(x, tf.tensor1d([1, 2]))).toThrow(/x has shape \[4,2\] but y has 2 examples/);
+    // a batch owns exactly the tensors disposeBatch frees, for one input, several, and a subset
+    await expectNoLeak(() => {
+      disposeBatch(ds.batch([3, 1]));
+      disposeBatch(tensorDataset(x, y).batch([0, 2]));
+      disposeBatch(datasetSubset(tensorDataset(x, y), [2, 0]).batch([1]));
+    });
     tf.dispose([x, x2, y]);
   });
 });
@@ -42,7 +49,7 @@ describe('splitIndices', () => {
     expect(() => splitIndices(3, { validationFraction: 1, seed: 1 })).toThrow(/must be in \(0, 1\)/);
   });
 
-  it('splitDataset returns views of the two parts', () => {
+  it('splitDataset returns views of the two parts', async () => {
     const y = tf.tensor1d([0, 1, 2, 3, 4, 5]);
     const { train, validation } = splitDataset(tensorDataset(y, y), { validationFraction: 0.5, seed: 3 });
     const tb = train.batch([0, 1, 2]);
@@ -51,6 +58,7 @@ describe('splitIndices', () => {
     expect(all).toEqual([0, 1, 2, 3, 4, 5]);
     disposeBatch(tb);
     disposeBatch(vb);
+    await expectNoLeak(() => disposeBatch(validation.batch([0, 2])));
     y.dispose();
   });
 });

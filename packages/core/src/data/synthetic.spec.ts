@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
+import { expectNoLeak } from '../testing';
 import { circles, concatSynthetic, footballBoundary, footballLike, moons, planarFlower, positiveRate, syntheticRow, syntheticSubset, syntheticTensors, trainTestSplit } from './synthetic';
 import type { SyntheticDataset } from './synthetic';
 
@@ -140,5 +141,10 @@ describe('trainTestSplit, subset, concat, toTensors', () => {
     expect(X.shape).toEqual([10, 2]);
     expect(Y.shape).toEqual([10, 1]);
     tf.dispose([X, Y]);
+    const ds = moons({ n: 10 });
+    await expectNoLeak(() => {
+      const t = syntheticTensors(ds);
+      tf.dispose([t.X, t.Y]);
+    });
   });
 });

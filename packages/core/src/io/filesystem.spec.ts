@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
-import { expectClose } from '../testing';
+import { expectClose, expectNoLeak } from '../testing';
 import { loadModel, saveModel } from './filesystem';
 
 beforeAll(() => initBackend());
@@ -26,7 +26,16 @@ describe('fileSystem model I/O', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['model.json', 'weights.bin']);
     const loaded = await loadModel(dir);
     const x = tf.tensor2d([[0.1, -0.4, 2], [1, 1, 1]]);
-    expectClose(loaded.predict(x) as tf.Tensor, model.predict(x) as tf.Tensor, { atol: 1e-7 });
+    const [a, b] = [loaded.predict(x) as tf.Tensor, model.predict(x) as tf.Tensor];
+    expectClose(a, b, { atol: 1e-7 });
+    tf.dispose([x, a, b]);
+    loaded.dispose();
+    // saving reads the weights, loading makes new ones: neither leaves tensors behind
+    await expectNoLeak(async () => {
+      await saveModel(model, dir);
+      (await loadModel(dir)).dispose();
+    });
+    model.dispose();
   });
 
   it('overwrites an existing model directory atomically, leaving no temporary files', async () => {

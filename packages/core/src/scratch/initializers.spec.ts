@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
 import { Rng } from '../data/rng';
+import { expectNoLeak } from '../testing';
 import { he, INITIALIZERS, randomScaled, resolveInitializer, xavier, zeros } from './initializers';
 
 beforeAll(async () => {
@@ -39,6 +40,10 @@ test('seeded: same seed same values on any backend, the generator advances betwe
   const second = he([4, 3], 4, rng);
   expect(Array.from(first.dataSync())).not.toEqual(Array.from(second.dataSync()));
   tf.dispose([a, b, first, second]);
+});
+
+test('each initializer returns one tensor and leaves nothing else behind', async () => {
+  for (const init of Object.values(INITIALIZERS)) await expectNoLeak(() => init([4, 3], 4, new Rng(1)).dispose());
 });
 
 test('names resolve through the table; bad input is named', () => {

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
-import { expectClose } from '../testing';
+import { expectClose, expectNoLeak } from '../testing';
 import { isWeightKey, l2Penalty } from './l2Penalty';
 
 beforeAll(async () => {
   await initBackend();
 });
 
-test('cost lambda/(2m) sum ||W||^2 and gradient lambda/m W, weights only (course 2 week 1)', () => {
+test('cost lambda/(2m) sum ||W||^2 and gradient lambda/m W, weights only (course 2 week 1)', async () => {
   const params = {
     'dense1.W': tf.variable(tf.tensor2d([[1, 2], [3, 4]])),
     'dense1.b': tf.variable(tf.tensor1d([10, 10])),
@@ -23,6 +23,7 @@ test('cost lambda/(2m) sum ||W||^2 and gradient lambda/m W, weights only (course
   // and that gradient is the autodiff gradient of the cost term
   const auto = tf.grad((W: tf.Tensor) => tf.mul(tf.sum(tf.square(W)), 0.5 / 8))(params['dense1.W']);
   expectClose(grads['dense1.W'], auto);
+  await expectNoLeak(() => tf.dispose(Object.values(l2Penalty(params, 0.5, 4).grads)));
   tf.dispose([...Object.values(grads), ...Object.values(params), auto]);
   expect(isWeightKey('W')).toBe(true);
   expect(isWeightKey('conv2d1.W')).toBe(true);

@@ -129,6 +129,7 @@ describe('ScratchSequential', () => {
     model.dispose();
   });
 
+  // Slow (~2-4 s): a numeric gradient check of a whole CNN.
   test('a CNN with BatchNorm and Dropout passes gradient checking end to end', () => {
     const drop = new Dropout({ keepProb: 0.8, seed: 1 });
     const model = new ScratchSequential([
@@ -150,7 +151,7 @@ describe('ScratchSequential', () => {
     expect(r.passed).toBe(true);
     tf.dispose([mask, x, y]);
     model.dispose();
-  });
+  }, 30_000);
 
   test('no tensor leaks over several training steps of a small CNN (with L2, BatchNorm, Dropout), nor at inference', async () => {
     const model = new ScratchSequential([

@@ -36,6 +36,7 @@ async function countColour(file: string, hex: string, tol = 12): Promise<{ count
 }
 
 describe('renderLearningCurves', () => {
+  // Slow (~1-4 s under load): renders the chart SVG to PNG with sharp.
   it('writes a PNG of the requested size with train and validation lines in their colours', async () => {
     const file = path.join(tmp, 'curves.png');
     const out = await renderLearningCurves(fakeHistory(20), file, { title: 'Tiny <run> & co', width: 900, height: 400 });
@@ -47,8 +48,9 @@ describe('renderLearningCurves', () => {
     // Two panels x (a 20-point polyline + markers + legend swatch): far more than a legend alone (~70 px).
     expect(train.count).toBeGreaterThan(800);
     expect(val.count).toBeGreaterThan(800);
-  });
+  }, 30_000);
 
+  // Slow (~1-4 s under load): renders the chart SVG to PNG with sharp.
   it('draws no validation line without validation data, and one panel without accuracy', async () => {
     const file = path.join(tmp, 'train-only.png');
     await renderLearningCurves(fakeHistory(5, false, false).toJSON(), file);
@@ -58,7 +60,7 @@ describe('renderLearningCurves', () => {
     expect(svg).toContain('>Loss<');
     expect(svg).not.toContain('>Accuracy<');
     expect(svg).not.toContain('>validation<');
-  });
+  }, 30_000);
 
   it('labels the axes, escapes the title and handles a single epoch', () => {
     const svg = learningCurvesSvg(fakeHistory(1), { title: 'a < b & c' });

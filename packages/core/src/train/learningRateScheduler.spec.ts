@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
 import { inverseTimeDecay } from '../optim/schedules';
-import { maxAbsDiff } from '../testing';
+import { expectNoLeak, maxAbsDiff } from '../testing';
 import { blobs, flatWeights, tinyClassifier } from './__fixtures__/tiny';
 import type { Callback } from './callback';
 import { LearningRateScheduler } from './learningRateScheduler';
@@ -57,6 +57,13 @@ describe('LearningRateScheduler', () => {
     expect(maxAbsDiff(weights[2], weights[1])).toBeGreaterThan(1e-5);
     expect(maxAbsDiff(weights[4], weights[3])).toBeGreaterThan(1e-5);
     trainer.dispose();
+    // setting the rate every epoch leaves no tensor behind (Adam keeps its rate as a number too)
+    await expectNoLeak(async () => {
+      const t = new Trainer(model, { epochs: 2, batchSize: 10, optimizer: 'adam', loss: 'categoricalCrossentropy', callbacks: [new LearningRateScheduler(schedule)], progress: false });
+      await t.fit({ x, y });
+      t.dispose();
+    }, 1);
+    model.dispose();
     tf.dispose([x, y]);
   });
 

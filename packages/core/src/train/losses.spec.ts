@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
 import { Rng } from '../data/rng';
 import { LOSSES, resolveLoss } from './losses';
+import { expectNoLeak } from '../testing';
 import { resolveMetrics } from './metrics';
 
 beforeAll(() => initBackend());
@@ -44,6 +45,23 @@ describe('losses (oracle: tfjs-layers losses/metrics)', () => {
     tf.dispose([seqIds, seqP]);
   });
   const ref2 = (fn: (a: tf.Tensor, b: tf.Tensor) => tf.Tensor) => value(tf.mean(fn(yOneHot, p)));
+
+  it('every loss and the accuracy metrics leave only their result behind', async () => {
+    const sparse = tf.tensor1d(ids);
+    await expectNoLeak(() => {
+      tf.dispose([
+        LOSSES.categoricalCrossentropy.fn(yOneHot, p),
+        LOSSES.sparseCategoricalCrossentropy.fn(sparse, p),
+        LOSSES.binaryCrossentropy.fn(yb, pb),
+        LOSSES.meanSquaredError.fn(yr, pb),
+        LOSSES.meanAbsoluteError.fn(yr, pb),
+        resolveMetrics(['accuracy'], 'categorical', 'x')[0].fn(yOneHot, p),
+        resolveMetrics(['accuracy'], 'sparseCategorical', 'x')[0].fn(sparse, p),
+        resolveMetrics(['accuracy'], 'binary', 'x')[0].fn(yb, pb),
+      ]);
+    });
+    sparse.dispose();
+  });
 
   it('worked values: -log(0.8), and clipping keeps log(0) finite', () => {
     expect(value(LOSSES.categoricalCrossentropy.fn(tf.tensor2d([[0, 1]]), tf.tensor2d([[0.2, 0.8]])))).toBeCloseTo(-Math.log(0.8), 6);

@@ -2,6 +2,7 @@ import { PassThrough } from 'stream';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
 import { blobs, tinyClassifier } from './__fixtures__/tiny';
+import { expectNoLeak } from '../testing';
 import { formatEpochLogs } from './format';
 import { ProgressBar, shouldShowProgress } from './progressBar';
 import { Trainer } from './trainer';
@@ -41,6 +42,14 @@ describe('progress output', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^epoch 2\/2  loss \d\.\d{4}  acc \d\.\d{4}  lr 1\.00e-3  \d+\.\ds$/);
     trainer.dispose();
+    // the bar reads the batch logs as numbers: a run with it leaves no tensor behind
+    const model = tinyClassifier(3);
+    await expectNoLeak(async () => {
+      const t = new Trainer(model, { epochs: 1, batchSize: 10, loss: 'categoricalCrossentropy', progress: false, callbacks: [new ProgressBar({ stream, forceOutput: true })] });
+      await t.fit({ x, y });
+      t.dispose();
+    }, 1);
+    model.dispose();
     tf.dispose([x, y]);
   });
 });

@@ -66,18 +66,17 @@ const REFERENCES: Record<string, ReferenceForward> = {
 };
 
 describe.each(CELLS)('%s', (label, Cell) => {
+  // Slow (~1-5 s): numeric gradients, two forward passes per checked entry.
   test('passes gradient checking, many-to-many (softmax over every step) and many-to-one (MSE on a<T>)', () => {
     const many = manyToManyCheck(Cell);
     const one = manyToOneCheck(Cell);
-    // measured numbers for the docs (cells.md)
-    console.log(`${label} gradcheck: many-to-many ${many.relativeDifference.toExponential(2)}, many-to-one ${one.relativeDifference.toExponential(2)}`);
     for (const r of [many, one]) {
       expect(r.passed).toBe(true);
       expect(r.relativeDifference).toBeLessThan(GRADCHECK_THRESHOLD);
     }
     expect(many.entries.map((e) => e.key)).toContain('timeDistributedDense1.W');
     expect(many.entries.find((e) => e.key === 'input')!.checked).toBe(m * T * nX);
-  });
+  }, 30_000);
 
   test('backward equals tfjs autodiff of an independent tf-ops forward', async () => {
     const cell = new Cell({ units: nA, inputDim: nX, returnSequences: true, seed: 7 });
@@ -183,16 +182,7 @@ describe.each(CELLS)('%s', (label, Cell) => {
   });
 });
 
-// The numbers in docs/cells.md: DLKIT_GRADCHECK_SWEEP=1 npx jest -c packages/sequence/jest.config.js src/cells/cells.spec -t sweep
-(process.env.DLKIT_GRADCHECK_SWEEP === '1' ? test : test.skip)('sweep: gradient checks over seeds 1-10 for every cell and both heads', () => {
-  for (const [label, Cell] of CELLS) {
-    const values: number[] = [];
-    for (let seed = 1; seed <= 10; seed++) values.push(manyToManyCheck(Cell, seed * 10).relativeDifference, manyToOneCheck(Cell, seed * 10).relativeDifference);
-    console.log(values.map((v) => v.toExponential(1)).join(" "));
-    console.log(`${label}: ${values.length} checks, relative difference ${Math.min(...values).toExponential(2)} to ${Math.max(...values).toExponential(2)}`);
-    expect(Math.max(...values)).toBeLessThan(GRADCHECK_THRESHOLD);
-  }
-});
+// The sweep over seeds behind the numbers in docs/cells.md: packages/sequence/bench/gradcheck-sweep.js.
 
 // Planted bugs: each must be flagged by gradient checking.
 class LSTMWithoutForgetPath extends LSTM {
@@ -217,6 +207,7 @@ class GRUTruncatedBptt extends GRU {
 }
 
 describe('the report behind `dlkit dls rnn-gradcheck`', () => {
+  // Slow (~5-12 s): six gradient checks and three tfjs-layers comparisons.
   it('passes every cell in both model shapes and matches tfjs-layers', async () => {
     const r = await runRecurrentGradcheck({ seed: 1 });
     expect(Object.keys(r.results)).toEqual(['SimpleRNN many-to-many', 'SimpleRNN many-to-one', 'LSTM many-to-many', 'LSTM many-to-one', 'GRU many-to-many', 'GRU many-to-one']);
@@ -225,18 +216,18 @@ describe('the report behind `dlkit dls rnn-gradcheck`', () => {
       expect(row.relativeDifference).toBeLessThan(GRADCHECK_THRESHOLD);
     }
     for (const cell of ['SimpleRNN', 'LSTM', 'GRU']) expect(r.results[`${cell} many-to-many`].tfjsMaxDiff).toBeLessThan(1e-5);
-  });
+  }, 60_000);
 });
 
 describe('gradient checking flags planted bugs', () => {
+  // Slow (~0.5-3 s each): a numeric gradient check.
   test.each([
     ['LSTM without the forget-gate term of dc<t-1>', LSTMWithoutForgetPath as CellClass],
     ['SimpleRNN without the tanh derivative', RNNWithoutTanhDerivative as CellClass],
     ['GRU with truncated backpropagation through time', GRUTruncatedBptt as CellClass],
-  ])('%s', (label, Buggy) => {
+  ])('%s', (_label, Buggy) => {
     const r = manyToManyCheck(Buggy);
-    console.log(`planted bug "${label}": relative difference ${r.relativeDifference.toExponential(2)}`);
     expect(r.passed).toBe(false);
     expect(r.relativeDifference).toBeGreaterThan(10 * GRADCHECK_THRESHOLD);
-  });
+  }, 30_000);
 });

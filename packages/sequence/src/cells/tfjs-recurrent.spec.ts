@@ -51,7 +51,6 @@ describe('scratch cells equal tfjs-layers simpleRNN / lstm / gru on the same wei
     const cell = makeCell(kind, returnSequences, 3);
     const input = x();
     const d = parity(cell, input);
-    console.log(`${kind} returnSequences=${returnSequences}: max |scratch - tfjs| = ${d.toExponential(2)}`);
     expect(d).toBeLessThan(1e-5);
     cell.dispose();
     input.dispose();
@@ -109,36 +108,4 @@ describe('scratch cells equal tfjs-layers simpleRNN / lstm / gru on the same wei
   });
 });
 
-// The speed numbers in docs/cells.md: DLKIT_BENCH=1 npx jest -c packages/sequence/jest.config.js src/cells/tfjs-recurrent -t speed
-(process.env.DLKIT_BENCH === '1' ? test : test.skip)('speed: one forward + backward of the scratch LSTM vs the tfjs-layers lstm', () => {
-  const [m, T, n, h] = [64, 20, 27, 64];
-  const x = tf.randomNormal([m, T, n], 0, 1, 'float32', 1);
-  const cell = new LSTM({ units: h, inputDim: n, returnSequences: true, seed: 2 });
-  const layer = recurrentLayer({ cell: 'lstm', units: h, returnSequences: true });
-  tf.dispose(layer.apply(x) as tf.Tensor); // builds (tfjs warns that its orthogonal initializer is slow for 64 x 256)
-  const time = (f: () => void): number => {
-    f();
-    const t0 = Date.now();
-    for (let i = 0; i < 5; i++) f();
-    return (Date.now() - t0) / 5;
-  };
-  const scratch = time(() => {
-    const a = cell.forward(x, { training: true });
-    cell.backward(a).dispose();
-    a.dispose();
-  });
-  const vars = layer.trainableWeights.map((w) => w.read() as tf.Variable);
-  const tfjs = time(() => {
-    const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(layer.apply(x, { training: true }) as tf.Tensor)) as tf.Scalar, vars);
-    tf.dispose([value, ...Object.values(grads)]);
-  });
-  const scratchForward = time(() => tf.dispose(cell.forward(x, { training: false })));
-  const tfjsForward = time(() => tf.dispose(layer.apply(x) as tf.Tensor));
-  console.log(
-    `LSTM m=${m} T=${T} n_x=${n} n_a=${h}, ${tf.getBackend()}: forward+backward scratch ${scratch.toFixed(0)} ms, tfjs-layers ${tfjs.toFixed(0)} ms; ` +
-      `forward only scratch ${scratchForward.toFixed(0)} ms, tfjs-layers ${tfjsForward.toFixed(0)} ms`,
-  );
-  cell.dispose();
-  layer.dispose();
-  x.dispose();
-});
+// The speed numbers in docs/cells.md: packages/sequence/bench/lstm-speed.js.

@@ -33,6 +33,12 @@ describe('tokenWindows', () => {
 describe('trainMusicModel + generate', () => {
   const out = path.join(tmp, 'run');
   let losses: number[] = [];
+  // The model the generation tests read: its own run, so each test can run alone.
+  const trained = path.join(tmp, 'trained');
+  // Slow (~0.5-2 s): a tiny 2-epoch training run.
+  beforeAll(async () => {
+    await trainMusicModel({ ...tiny, outDir: trained });
+  }, 30_000);
 
   it('trains on a MIDI folder, skipping and reporting the bad file, seeded and without leaking tensors', async () => {
     const skipped: string[] = [];
@@ -52,7 +58,7 @@ describe('trainMusicModel + generate', () => {
   });
 
   it('generates the same melody for the same seed, exactly N bars long, without leaking tensors', async () => {
-    const m = await loadMusicModel(out); // the training output folder works as well as its model/
+    const m = await loadMusicModel(trained); // the training output folder works as well as its model/
     try {
       const a = generateMelody(m, { bars: 3, seed: 5, temperature: 1 });
       expect(generateMelody(m, { bars: 3, seed: 5, temperature: 1 })).toEqual(a);
@@ -69,7 +75,7 @@ describe('trainMusicModel + generate', () => {
   it('writes MIDI (reading back as the generated notes), WAV and piano roll, with the KL numbers', async () => {
     const before = tf.memory().numTensors;
     const file = path.join(tmp, 'gen', 'tune.mid');
-    const r = await runMusicGenerate({ model: path.join(out, 'model'), out: file, bars: 4, seed: 2, wav: true, pianoRoll: true });
+    const r = await runMusicGenerate({ model: path.join(trained, 'model'), out: file, bars: 4, seed: 2, wav: true, pianoRoll: true });
     expect(tf.memory().numTensors).toBe(before);
     expect(r).toMatchObject({ task: 'music', midi: file, wav: path.join(tmp, 'gen', 'tune.wav'), pianoRoll: path.join(tmp, 'gen', 'tune.png') });
     const back = readMidiFile(file);

@@ -1,45 +1,18 @@
 /**
- * Multi-task vs single-task on real MNIST digits: one shared network with a 10-way digit head and
- * a "greater than 4" sigmoid head reaches each single-task network's test accuracy within 1 point.
- * Fair budget: same trunk, initialisation seed, optimiser, learning rate, epochs, batches and
- * examples for all three networks. Also: partially labelled training (30% of the labels of each
- * head missing) trains without NaN, and the training loop leaks no tensors.
+ * Multi-task training on real MNIST digits: partially labelled training (30% of the labels of each
+ * head missing) trains without NaN, the training loop leaks no tensors, and mismatched data is
+ * named. Multi-task versus single-task accuracy: multitask.e2e.spec.ts.
  */
 import { initBackend } from '@dlkit/core';
 import { expectNoLeak } from '@dlkit/core/testing';
 import { mnistSplit, selectDigits } from '../datasets/mnist';
-import { DIGIT_HEAD, GREATER_THAN_4_HEAD, multiTaskNet, TaskHead } from './model';
+import { DIGIT_HEAD, GREATER_THAN_4_HEAD, multiTaskNet } from './model';
 import { digitTaskData, evaluateMultiTask, trainMultiTask } from './train';
 
 beforeAll(() => initBackend());
 
-const TRAIN = 2000;
-const TEST = 1000;
-const BUDGET = { epochs: 3, batchSize: 64, learningRate: 2e-3, seed: 3 };
-
 describe('multi-task learning on MNIST', () => {
-  it('the shared network matches each single-task network within 1 point', async () => {
-    const { train, test } = mnistSplit();
-    const trainSet = selectDigits(train, Array.from({ length: TRAIN }, (_, i) => i));
-    const testSet = selectDigits(test, Array.from({ length: TEST }, (_, i) => i));
-    const run = async (heads: TaskHead[]): Promise<Record<string, number>> => {
-      const model = multiTaskNet({ heads, seed: 11 });
-      await trainMultiTask(model, heads, digitTaskData(trainSet, heads), BUDGET);
-      const acc = evaluateMultiTask(model, heads, digitTaskData(testSet, heads));
-      model.dispose();
-      return acc;
-    };
-    const shared = await run([DIGIT_HEAD, GREATER_THAN_4_HEAD]);
-    const digitOnly = await run([DIGIT_HEAD]);
-    const gt4Only = await run([GREATER_THAN_4_HEAD]);
-    process.stdout.write(`multi-task: shared ${JSON.stringify(shared)}, digit only ${digitOnly.digit}, gt4 only ${gt4Only.gt4}\n`);
-    expect(shared.digit).toBeGreaterThanOrEqual(digitOnly.digit - 0.01);
-    expect(shared.gt4).toBeGreaterThanOrEqual(gt4Only.gt4 - 0.01);
-    // Both tasks are really learned (not a trivial tie at chance).
-    expect(digitOnly.digit).toBeGreaterThan(0.9);
-    expect(gt4Only.gt4).toBeGreaterThan(0.9);
-  });
-
+  // Slow (~2 s): a 2-epoch run on 128 digits, then three more 1-epoch runs inside the leak check.
   it('trains with 30% of each head\'s labels missing, without NaN or leaks', async () => {
     const { train } = mnistSplit();
     const small = selectDigits(train, Array.from({ length: 128 }, (_, i) => i));
@@ -54,7 +27,7 @@ describe('multi-task learning on MNIST', () => {
       evaluateMultiTask(model, heads, data);
     }, 2);
     model.dispose();
-  });
+  }, 30_000);
 
   it('names what is wrong with mismatched data', async () => {
     const model = multiTaskNet({ heads: [DIGIT_HEAD], seed: 1 });

@@ -1,7 +1,7 @@
 // Gram matrix and the style/content/TV costs against values worked out by hand.
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@dlkit/core';
-import { expectClose } from '@dlkit/core/testing';
+import { expectClose, expectNoLeak } from '@dlkit/core/testing';
 import { contentCost, gramMatrix, layerStyleCost, totalVariationCost } from './costs';
 
 beforeAll(async () => {
@@ -41,5 +41,12 @@ describe('style transfer costs', () => {
     const j = tf.tidy(() => totalVariationCost(tf.tensor4d([0, 1, 2, 4], [1, 2, 2, 1])));
     expectClose(j, [4.5], { label: 'TV' });
     j.dispose();
+  });
+
+  it('leave no tensor behind', async () => {
+    const x = a();
+    const style = tf.eye(2) as tf.Tensor2D;
+    await expectNoLeak(() => tf.dispose([gramMatrix(x), contentCost(x, x), layerStyleCost(style, x), totalVariationCost(x)]));
+    tf.dispose([x, style]);
   });
 });

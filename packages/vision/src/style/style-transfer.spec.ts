@@ -53,6 +53,7 @@ describe('styleTransfer', () => {
     }
   });
 
+  // Slow (~2-4 s): 30 optimisation steps through a small conv net.
   it('lowers the style loss of a 64x64 rendering in 30 steps, without leaking tensors per step', async () => {
     const content = await pngTensor(await renderContentScene(64), 64);
     const style = await pngTensor(await renderBrushStyle(64), 64);
@@ -72,5 +73,5 @@ describe('styleTransfer', () => {
     expect(() => styleTransfer(content, small, { featureNet: net, ...RANDOM_NET_LAYERS })).toThrow(/same size/);
     tf.dispose([content, style, small]);
     net.dispose();
-  });
+  }, 30_000);
 });

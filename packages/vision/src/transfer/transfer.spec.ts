@@ -2,18 +2,18 @@
  * Transfer-learning mechanics on a real-digit model: frozen layers (including batch-norm moving
  * statistics, which tfjs would otherwise update) do not change while the head trains; the top
  * layers change during fine-tuning while the layers below stay put; the recipe leaks no tensors.
- * The rotated-digits source task; a fast, smaller version of the MNIST 0-4 → 5-9 evaluation (the
- * full one: eval:transfer).
+ * The rotated-digits source task. The small MNIST 0-4 → 5-9 evaluation is transfer.e2e.spec.ts
+ * (the full one: eval:transfer).
  */
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, Trainer } from '@dlkit/core';
+import { initBackend } from '@dlkit/core';
 import { maxAbsDiff } from '@dlkit/core/testing';
 import { DigitDataset } from '../datasets/digit-dataset';
 import { mnistSplit, MNIST_SIZE, selectDigits } from '../datasets/mnist';
 import { mnistCnn } from '../models/mnist-cnn';
 import { freezeUpTo, inInferenceMode, unfreezeTop } from './freeze';
 import { attachHead } from './head';
-import { disposeModels, epochsForShots, MNIST_TRANSFER_DEFAULTS, mnistTransferEval, RotatedDigits } from './mnist-transfer';
+import { disposeModels, epochsForShots, MNIST_TRANSFER_DEFAULTS, RotatedDigits } from './mnist-transfer';
 import { transferLearn } from './recipe';
 
 beforeAll(() => initBackend());
@@ -27,6 +27,7 @@ function changed(before: Map<string, Float32Array>, model: tf.LayersModel, layer
 }
 
 describe('freeze / head / fine-tune', () => {
+  // Slow (~1-3 s): 2 + 2 epochs of a real CNN on 60 digits.
   it('frozen weights and BN statistics stay put during head training; top layers move during fine-tuning', async () => {
     const { train } = mnistSplit();
     const few = selectDigits(train, Array.from({ length: 60 }, (_, i) => i));
@@ -62,7 +63,7 @@ describe('freeze / head / fine-tune', () => {
     expect(tf.memory().numTensors).toBe(tensorsBefore);
     tf.dispose(data);
     disposeModels([model, backbone]);
-  });
+  }, 20_000);
 
   it('an unfrozen BN layer trains and normalises with batch statistics again', () => {
     const model = mnistCnn({ seed: 1 });
@@ -130,26 +131,5 @@ describe('epochsForShots (the sweep keeps the optimizer steps of 20 images per c
 
   it('keeps epochs that were given explicitly', () => {
     expect(epochsForShots(1, { scratchEpochs: 7, patience: 3 })).toMatchObject({ headEpochs: 50, scratchEpochs: 7, patience: 3 });
-  });
-});
-
-describe('MNIST 0-4 → 5-9 transfer (small, fast version of eval:transfer)', () => {
-  // The fair protocol of eval:transfer on a smaller budget: backbone on 1,500 digits 0-4 × 4 turns
-  // for 2 epochs; 20 images per class 5-9; both sides augmented, epoch chosen on 100 validation
-  // images; 500 test digits. Measured over seeds 1 / 2 / 3: head only 88.4 / 88.8 / 87.0 %,
-  // fine-tuned 95.8 / 95.0 / 89.6 %, scratch 91.8 / 92.2 / 92.6 %. The frozen 0-4 features
-  // carry over and fine-tuning improves on them on every seed; transfer versus scratch is +4.0 /
-  // +2.8 / −3.0 points here, not stable, so this spec does not assert it (eval:transfer reports it).
-  it('frozen 0-4 features classify 5-9 with a new head, and fine-tuning improves on them', async () => {
-    const before = tf.memory().numTensors;
-    const r = await mnistTransferEval({ seed: 1, backboneSamples: 1500, backboneEpochs: 2, fineTuneEpochs: 20, scratchEpochs: 30, patience: 10, testPerClass: 100 });
-    process.stdout.write(`transfer (small): ${JSON.stringify(r)}\n`);
-    expect(r.testImages).toBe(500);
-    expect(r.trainImages).toBe(100);
-    expect(r.validationImages).toBe(100);
-    expect(r.headOnlyAccuracy).toBeGreaterThanOrEqual(0.85);
-    expect(r.transferAccuracy - r.headOnlyAccuracy).toBeGreaterThanOrEqual(0.01);
-    expect(r.scratchAccuracy).toBeGreaterThanOrEqual(0.85); // the baseline trains properly
-    expect(tf.memory().numTensors).toBe(before);
   });
 });

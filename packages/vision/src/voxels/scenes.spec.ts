@@ -33,6 +33,7 @@ const dist = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], 
 describe('generateVoxelScenes', () => {
   const clean = generateVoxelScenes(100, { seed: 3, size: D, noise: 0 });
 
+  // Slow (~1-3 s): generates and checks hundreds of 3D scenes.
   it('is seeded, balanced over the classes, and keeps every shape inside the grid', () => {
     const again = generateVoxelScenes(100, { seed: 3, size: D, noise: 0 });
     const same = (a: Float32Array, b: Float32Array) => Buffer.from(a.buffer).equals(Buffer.from(b.buffer));
@@ -50,7 +51,7 @@ describe('generateVoxelScenes', () => {
         expect(v + r).toBeLessThanOrEqual(D);
       });
     }
-  });
+  }, 30_000);
 
   it('draws each shape where its centre says, with the expected volume', () => {
     for (let n = 0; n < clean.count; n++) {

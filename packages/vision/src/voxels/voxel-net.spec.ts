@@ -1,12 +1,12 @@
 // The Conv3D two-head network: shapes, and its gradients on wasm (core's corrected Conv3D /
 // MaxPool3D backprop kernels) against the tfjs cpu backend's on the same weights and scenes.
+// That it learns: voxel-net.e2e.spec.ts.
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@dlkit/core';
-import { expectClose } from '@dlkit/core/testing';
+import { expectClose, expectNoLeak } from '@dlkit/core/testing';
 import { generateVoxelScenes } from './scenes';
 import { VOXEL_CLASS_NAMES } from './shapes';
 import { predictVoxels, sceneBatch, voxelTrainStep } from './train-voxels';
-import { expectNoLeak } from '@dlkit/core/testing';
 import { voxelLoss } from './voxel-loss';
 import { voxelNet } from './voxel-net';
 
@@ -61,28 +61,12 @@ describe('voxelNet', () => {
     model.dispose();
   });
 
-  it('learns a tiny set of scenes (loss falls, accuracy far above chance) without leaking tensors per step', async () => {
-    const scenes = generateVoxelScenes(40, { seed: 11 });
-    const model = voxelNet({ size: 16, numClasses: C, seed: 2 });
+  it('one training step and prediction leak no tensors (a tiny 8^3 net)', async () => {
+    const scenes = generateVoxelScenes(4, { seed: 7, size: 8, minRadius: 0.25, maxRadius: 0.35 });
+    const model = voxelNet({ size: 8, numClasses: C, filters: [3, 4], denseUnits: 6, seed: 1 });
     const optimizer = tf.train.adam(3e-3);
-    const opts = { numClasses: C };
-    const losses: number[] = [];
-    for (let epoch = 0; epoch < 20; epoch++) {
-      let sum = 0;
-      for (let b = 0; b < 40; b += 10) {
-        const loss = voxelTrainStep(model, optimizer, scenes, [...Array(10).keys()].map((i) => b + i), opts);
-        sum += loss.dataSync()[0] / 4;
-        loss.dispose();
-      }
-      losses.push(sum);
-    }
-    // Chance accuracy is 0.2; the thresholds leave a wide margin under what 20 epochs reach.
-    expect(losses[19]).toBeLessThan(losses[0] / 3);
-    const predictions = await predictVoxels(model, scenes);
-    const accuracy = predictions.filter((p, n) => p.label === scenes.labels[n]).length / 40;
-    expect(accuracy).toBeGreaterThan(0.35);
-    await expectNoLeak(() => voxelTrainStep(model, optimizer, scenes, [0, 1, 2, 3], opts).dispose(), 2);
-    await expectNoLeak(() => predictVoxels(model, scenes, 16), 1);
+    await expectNoLeak(() => voxelTrainStep(model, optimizer, scenes, [0, 1, 2, 3], { numClasses: C }).dispose(), 2);
+    await expectNoLeak(() => predictVoxels(model, scenes, 3), 1);
     optimizer.dispose();
     model.dispose();
   });

@@ -24,6 +24,7 @@ describe('GatherV2 on wasm (slice copies)', () => {
     { shape: [2, 5, 3], indices: [4, 0, 1, 1], indicesShape: [2, 2], axis: 1, batchDims: 1 },
   ];
   for (const dtype of ['float32', 'int32'] as const) {
+    // Slow (~1-3 s for the [100, 28, 28, 1] cases): the reference runs on the tfjs cpu backend.
     it.each(cases.map((c) => [JSON.stringify(c), c] as const))(`equals the cpu backend: %s (${dtype})`, async (_, c) => {
       const values = Array.from(seededValues(c.shape, 2, 50), (v) => (dtype === 'int32' ? Math.round(v) : v));
       const { cpu, wasm } = await onCpuAndWasm(() => [
@@ -31,14 +32,15 @@ describe('GatherV2 on wasm (slice copies)', () => {
       ]);
       expect(wasm[0]!.shape).toEqual(cpu[0]!.shape);
       expect(Array.from(wasm[0]!.values)).toEqual(Array.from(cpu[0]!.values));
-    });
+    }, 30_000);
   }
 
+  // Slow (~1-3 s): the leak check repeats a gather of 100 MNIST-sized images.
   it('rejects an index out of range, naming it, and leaks nothing', async () => {
     const x = tf.tensor([[1, 2], [3, 4]]);
     expect(() => tf.gather(x, tf.tensor1d([0, 2], 'int32'))).toThrow(/index value 2 is not in \[0, 1\]/);
     expect(() => tf.gather(x, tf.tensor1d([-1], 'int32'))).toThrow(/index value -1/);
     await expectNoLeak(() => tf.tidy(() => tf.gather(x, tf.tensor1d([1, 1, 0], 'int32')).dataSync()));
     x.dispose();
-  });
+  }, 30_000);
 });

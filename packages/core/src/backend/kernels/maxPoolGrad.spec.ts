@@ -44,13 +44,14 @@ describe('MaxPoolGrad on wasm (replaces the stock kernel)', () => {
     await initBackend();
   });
 
+  // Slow (up to ~5 s under load): the reference runs on the tfjs cpu backend, the largest case is [2, 24, 24, 16].
   it.each(cases.map((c) => [JSON.stringify(c), c] as const))('matches the cpu backend, ties included: %s', async (_, c) => {
     for (const relu of [false, true]) {
       const { cpu, wasm } = await onCpuAndWasm(() => run(c, relu));
       expect(wasm[0]!.shape).toEqual(c.x);
       expectClose(wasm[0]!.values, cpu[0]!.values, { atol: 1e-6, rtol: 1e-6, label: relu ? 'dx (relu input)' : 'dx' });
     }
-  });
+  }, 30_000);
 
   it('sends the gradient of all-negative windows to their maxima (worked example)', () => {
     tf.tidy(() => {

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { expectNoLeak } from '../../testing';
 import { initBackend } from '../init';
 import { KERNELS_WASM_BASE64 } from './kernelsWasm';
 import { ptr, simdKernels } from './simdKernels';
@@ -34,7 +35,7 @@ describe('simd kernels (hand-written WebAssembly on the tfjs heap)', () => {
     }
   });
 
-  it('writes into tensor buffers in place (hand-worked 2x2 max-pool gradient, 4 channels)', () => {
+  it('writes into tensor buffers in place (hand-worked 2x2 max-pool gradient, 4 channels)', async () => {
     const backend = tf.backend() as BackendWasm;
     // One 2x2 window, 4 channels (rows below are taps in row-major order): channels 0-2 peak at
     // taps 0-2; channel 3 has a tie (5 at taps 0 and 1), which goes to the first maximum.
@@ -52,6 +53,7 @@ describe('simd kernels (hand-written WebAssembly on the tfjs heap)', () => {
     simdKernels(backend)!.maxpool_grad_2x2(ptr(backend, x), ptr(backend, dy), ptr(backend, dx), 1, 2, 2, 4, 1, 1);
     // tap (0,0): channel 0 (max 9) and channel 3 (first of the tied 5s); (0,1): channel 1; (1,0): channel 2
     expect(Array.from(dx.dataSync())).toEqual([1, 0, 0, 4, 0, 2, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0]);
+    await expectNoLeak(() => simdKernels(backend)!.maxpool_grad_2x2(ptr(backend, x), ptr(backend, dy), ptr(backend, dx), 1, 2, 2, 4, 1, 1));
     tf.dispose([x, dy, dx]);
   });
 });

@@ -6,6 +6,7 @@ import { channelsFirstPerm, invertPerm, physicalAxis, relativePerm, transposeDat
 describe('layout helpers', () => {
   beforeAll(() => tf.setBackend('cpu'));
 
+  // Slow (~1-3 s under load): tf.transpose on the cpu backend for every shape and permutation.
   it('transposeData equals tf.transpose for assorted shapes and perms', () => {
     const rng = new Rng(3);
     const cases: [number[], number[]][] = [
@@ -21,7 +22,7 @@ describe('layout helpers', () => {
       const expected = tf.tidy(() => tf.transpose(tf.tensor(data, shape), perm).dataSync());
       expect(Array.from(transposeData(data, shape, perm))).toEqual(Array.from(expected));
     }
-  });
+  }, 30_000);
 
   it('relativePerm composes: NCHW → logical is the inverse of [0, 3, 1, 2]', () => {
     expect(channelsFirstPerm(4)).toEqual([0, 3, 1, 2]);

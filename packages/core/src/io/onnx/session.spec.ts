@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../backend/init';
-import { expectClose } from '../../testing';
+import { expectClose, expectNoLeak } from '../../testing';
 import { exportToOnnx, saveOnnx } from './export';
 import { loadOnnx, OnnxSession } from './session';
 
@@ -39,6 +39,8 @@ describe('loading', () => {
     expect(out.shape).toEqual([5, 3]);
     const expected = model.predict(x) as tf.Tensor;
     expectClose(out.data, expected.dataSync(), { atol: 1e-5, label: 'probs' });
+    // exporting reads the model's weights without leaving tensors behind
+    await expectNoLeak(() => saveOnnx(model, file, { inputNames: ['image'], outputNames: ['probs'] }), 1);
     tf.dispose([x, expected]);
     await session.dispose();
     await session.dispose(); // idempotent

@@ -39,6 +39,7 @@ describe('Conv2D', () => {
     ['valid', 1, 1, [3, 3]],
   ];
 
+  // Slow (up to ~2.5 s): the reference runs tf.conv2d autodiff on the tfjs cpu backend.
   test.each(cases)('pad %s stride %s kernel %s input %s: forward and backward equal tf.conv2d autodiff on the cpu backend', async (pad, stride, kernel, [H, W]) => {
     const conv = new Conv2D({ filters: 4, kernelSize: kernel, stride, pad, seed: 1 });
     const x = tf.randomNormal([2, H, W, 3], 0, 1, 'float32', 2);
@@ -50,8 +51,9 @@ describe('Conv2D', () => {
     expect(conv.computeOutputShape([H, W, 3])).toEqual(conv.forward(x, { training: false }).shape.slice(1));
     conv.dispose();
     x.dispose();
-  });
+  }, 30_000);
 
+  // Slow (~3-7 s each under load): numeric gradients, two forward passes of the conv per checked entry.
   test.each([
     ['same', 1],
     ['valid', 1],
@@ -67,7 +69,7 @@ describe('Conv2D', () => {
     expect(r.entries.map((e) => e.key)).toEqual(['W', 'b', 'input']);
     conv.dispose();
     tf.dispose([x, R]);
-  });
+  }, 60_000);
 
   test('validates its options and inputs', () => {
     expect(() => new Conv2D({ filters: 0, kernelSize: 3 })).toThrow('filters must be a positive integer, got 0');

@@ -54,6 +54,7 @@ describe('MaxPool2D', () => {
     x.dispose();
   });
 
+  // Slow (~1-5 s): numeric gradients, two forward passes per checked entry.
   test.each(geometries)('f %s stride %s on %sx%s: passes gradient checking', (f, s, H, W) => {
     const pool = new MaxPool2D({ poolSize: f, stride: s });
     const x = distinct([2, H, W, 2], 2);
@@ -61,7 +62,7 @@ describe('MaxPool2D', () => {
     expect(gradientCheck(pool, projectionLoss(R), x, R).passed).toBe(true);
     pool.dispose();
     tf.dispose([x, R]);
-  });
+  }, 30_000);
 });
 
 describe('AvgPool2D', () => {
@@ -73,6 +74,7 @@ describe('AvgPool2D', () => {
     pool.dispose();
   });
 
+  // Slow (~1-4 s): cpu-backend autodiff plus a numeric gradient check.
   test.each(geometries)('f %s stride %s on %sx%s: equals tf.avgPool autodiff on the cpu backend, passes gradient checking', async (f, s, H, W) => {
     const pool = new AvgPool2D({ poolSize: f, stride: s });
     const x = tf.randomNormal([2, H, W, 3], 0, 1, 'float32', 4);
@@ -83,7 +85,7 @@ describe('AvgPool2D', () => {
     expect(gradientCheck(pool, projectionLoss(R), x, R).passed).toBe(true);
     pool.dispose();
     tf.dispose([x, R]);
-  });
+  }, 30_000);
 });
 
 describe('Flatten', () => {

@@ -19,7 +19,7 @@ export function blobs(m: number, seed: number): { x: tf.Tensor2D; y: tf.Tensor2D
     xs.push(centres[c][0] + rng.normal(0, 0.7), centres[c][1] + rng.normal(0, 0.7));
     labels.push(c);
   }
-  return { x: tf.tensor2d(xs, [m, 2]), y: tf.oneHot(tf.tensor1d(labels, 'int32'), 3).toFloat() as tf.Tensor2D, labels };
+  return { x: tf.tensor2d(xs, [m, 2]), y: tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 3).toFloat() as tf.Tensor2D), labels };
 }
 
 /** 2 -> hidden (relu) -> 3 (softmax), with seeded Glorot initialisation, optional L2 on the kernels. */

@@ -15,13 +15,8 @@ import { exportToOnnx } from '../export';
 import { importOnnx } from './import-onnx';
 
 const TOLERANCE = 1e-4;
-const diffs = new Map<string, number>();
 
 beforeAll(() => initBackend());
-afterAll(() => {
-  const rows = [...diffs].map(([k, v]) => `  ${k.padEnd(40)} ${v.toExponential(2)}`);
-  process.stdout.write(`ONNX import round trip max |imported - original|:\n${rows.join('\n')}\n`);
-});
 
 /** Seeded weights: kernels ~ N(0, 1/fanIn), biases ~ N(0, 0.3), BN statistics non-trivial. */
 function randomize(model: tf.LayersModel, seed: number): void {
@@ -58,7 +53,6 @@ function roundTrip(label: string, model: tf.LayersModel, seed = 1): tf.LayersMod
   const [want, got] = [model, imported].map((m) => m.predict(xs.length === 1 ? xs[0] : xs) as tf.Tensor);
   expect(got.shape).toEqual(want.shape);
   const d = maxAbsDiff(got, want);
-  diffs.set(label, d);
   tf.dispose([...xs, want, got]);
   expect(d).toBeLessThanOrEqual(TOLERANCE);
   return imported;

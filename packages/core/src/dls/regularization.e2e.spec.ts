@@ -7,12 +7,13 @@ import type { DlsResult } from './types';
 
 let result: DlsResult;
 
+// Slow (~10-70 s): trains the baseline, L2 and dropout networks.
 beforeAll(async () => {
   await initBackend();
   const before = tf.memory().numTensors;
   result = await runRegularization();
   expect(tf.memory().numTensors).toBe(before);
-});
+}, 300_000);
 
 describe('dls regularization', () => {
   it('returns the result contract', () => {

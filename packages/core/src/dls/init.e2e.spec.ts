@@ -7,12 +7,13 @@ import type { DlsResult } from './types';
 
 let result: DlsResult;
 
+// Slow (~10-70 s): trains three networks (zeros, large random, He) on the circles for thousands of iterations.
 beforeAll(async () => {
   await initBackend();
   const before = tf.memory().numTensors;
   result = await runInit();
   expect(tf.memory().numTensors).toBe(before);
-});
+}, 300_000);
 
 describe('dls init', () => {
   it('returns the result contract', () => {

@@ -28,6 +28,7 @@ async function train(workers: number, batchSize: number, model = tinyClassifier(
 }
 
 describe('data-parallel training (Trainer workers: 2)', () => {
+  // Slow (~2-15 s): worker threads start, load the sources and train; the single-threaded reference trains too.
   it.each([16, 7])('equals single-threaded training, batch %i (odd splits and a partial last batch)', async (batchSize) => {
     const one = await train(1, batchSize);
     const two = await train(2, batchSize);
@@ -35,8 +36,9 @@ describe('data-parallel training (Trainer workers: 2)', () => {
     expectClose(two.history.series('loss') as number[], one.history.series('loss') as number[], { atol: 1e-5, label: 'epoch loss' });
     expectClose(two.history.series('acc') as number[], one.history.series('acc') as number[], { atol: 1e-6, label: 'epoch accuracy' });
     expect(two.history.series('loss')[2]).toBeLessThan(two.history.series('loss')[0] as number); // it learns
-  });
+  }, 120_000);
 
+  // Slow (~2-15 s): worker threads start, load the sources and train; the single-threaded reference trains too.
   it('resumes exactly: 2 epochs + a resumed run to 4 equals 4 epochs straight', async () => {
     const data = blobs(40, 6);
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-dp-')), 'checkpoint');
@@ -57,8 +59,9 @@ describe('data-parallel training (Trainer workers: 2)', () => {
     expectClose(flatWeights(resumedModel), flatWeights(straightModel), { atol: 1e-6, rtol: 0, label: 'resumed weights' });
     tf.dispose([data.x, data.y]);
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
-  });
+  }, 120_000);
 
+  // Slow (~2-15 s): worker threads start, load the sources and train; the single-threaded reference trains too.
   it('trains int32 inputs (Embedding) the same way', async () => {
     const build = () =>
       tf.sequential({
@@ -79,8 +82,9 @@ describe('data-parallel training (Trainer workers: 2)', () => {
     };
     expectClose(await run(2), await run(1), { atol: 1e-5, label: 'embedding model weights' });
     tf.dispose([ids, y]);
-  });
+  }, 120_000);
 
+  // Slow (~2-15 s): worker threads start, load the sources and train; the single-threaded reference trains too.
   it('leaks no tensor across fits and stops its threads', async () => {
     const data = blobs(24, 1);
     const model = tinyClassifier(5);
@@ -90,7 +94,7 @@ describe('data-parallel training (Trainer workers: 2)', () => {
       trainer.dispose();
     });
     tf.dispose([data.x, data.y]);
-  });
+  }, 120_000);
 
   it('says why it cannot run in parallel', () => {
     const model = tinyClassifier(1);
@@ -100,6 +104,7 @@ describe('data-parallel training (Trainer workers: 2)', () => {
     expect(() => new Trainer(model, { loss: 'categoricalCrossentropy', workers: 0 })).toThrow(/workers/);
   });
 
+  // Slow (~2-15 s): worker threads start, load the sources and train; the single-threaded reference trains too.
   it('reports a worker that cannot rebuild the model', async () => {
     class Doubler extends tf.layers.Layer {
       static className = 'DlkitTestDoubler';
@@ -112,5 +117,5 @@ describe('data-parallel training (Trainer workers: 2)', () => {
     await expect(
       DataParallel.start(model, { workers: 2, loss: 'categoricalCrossentropy', metrics: [], x: tf.zeros([1, 2]), y: tf.zeros([1, 3]), batchSize: 4 }),
     ).rejects.toThrow(/data-parallel worker 1 could not start: .*DlkitTestDoubler/);
-  });
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ beforeAll(async () => {
   await initBackend();
 });
 
+// Slow (~5-15 s): numeric gradients of 26 layers, losses and regularizers.
 test('every layer, loss and regularizer passes its gradient check, without leaking', () => {
   const before = tf.memory().numTensors;
   const rows = gradcheckReport();
@@ -18,4 +19,4 @@ test('every layer, loss and regularizer passes its gradient check, without leaki
     expect({ layer: row.layer, passed: row.passed }).toEqual({ layer: row.layer, passed: true });
     expect(row.relativeDifference).toBeLessThan(row.threshold);
   }
-});
+}, 120_000);

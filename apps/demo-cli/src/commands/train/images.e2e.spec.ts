@@ -12,12 +12,13 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-cli-images-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const data = path.join(tmp, 'digits');
 
+// Slow (~1-3 s): encodes 180 digits as PNG and JPEG files.
 beforeAll(async () => {
   await writeDigitImageFolder(data, { digits: [3, 4, 8], perClass: 60 });
   fs.writeFileSync(path.join(data, 'four', 'broken.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01]));
   fs.writeFileSync(path.join(data, 'eight', 'zero-bytes.png'), '');
   fs.mkdirSync(path.join(data, 'nothing-here'));
-});
+}, 30_000);
 
 interface ImagesJson {
   task: string;
@@ -35,11 +36,12 @@ interface ImagesJson {
 }
 
 describe('dlkit train images', () => {
+  // Slow (~10-30 s): 8 augmented epochs of a CNN on an image folder, the ONNX export, two predict runs.
   it('trains on the folder and prints the JSON contract as the last stdout line', async () => {
     const r = await runCli('train', 'images', '--data', data, '--size', '28', '--epochs', '8', '--batch-size', '16', '--augment', '--out', path.join(tmp, 'out'), '--json');
     expect(r.code).toBe(0);
     const j = r.json<ImagesJson>();
-    expect(Object.keys(j).slice(0, 8)).toEqual(['task', 'classes', 'testAccuracy', 'perClass', 'misclassified', 'confusion', 'model', 'onnx']);
+    expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'classes', 'testAccuracy', 'perClass', 'misclassified', 'confusion', 'model', 'onnx'])); // the keys, in any order
     expect(j.task).toBe('images');
     expect(j.classes).toEqual(['eight', 'four', 'three']);
     expect(j.testAccuracy).toBeGreaterThan(0.7); // chance 1/3; measured 1.0 (27/27) with these flags
@@ -70,7 +72,7 @@ describe('dlkit train images', () => {
     expect(b.map((p) => p.label)).toEqual(a.map((p) => p.label));
     expect(a.every((p) => j.classes.includes(p.label))).toBe(true); // names from labels.txt, not indices
     expect(a.filter((p, i) => p.label === ['three', 'four', 'eight'][i]).length).toBeGreaterThanOrEqual(2);
-  });
+  }, 180_000);
 
   it('exits 2 naming the path for a missing --data dir, 1 for a dir without class folders (found by reading it), 2 for a bad --arch', async () => {
     const missing = await runCli('train', 'images', '--data', path.join(tmp, 'nope'), '--json');

@@ -7,12 +7,13 @@ import type { DlsResult } from './types';
 
 let result: DlsResult;
 
+// Slow (~10-70 s): trains logistic regression and a hidden-layer network on the flower, twice for the seed check.
 beforeAll(async () => {
   await initBackend();
   const before = tf.memory().numTensors;
   result = await runPlanar();
   expect(tf.memory().numTensors).toBe(before); // every model, optimizer and dataset tensor freed
-});
+}, 300_000);
 
 describe('dls planar', () => {
   it('returns the result contract', () => {

@@ -7,12 +7,13 @@ import type { DlsResult } from './types';
 
 let result: DlsResult;
 
+// Slow (~10-70 s): trains with GD, momentum, Adam and a decaying rate.
 beforeAll(async () => {
   await initBackend();
   const before = tf.memory().numTensors;
   result = await runOptimization();
   expect(tf.memory().numTensors).toBe(before);
-});
+}, 300_000);
 
 describe('dls optimization', () => {
   it('returns the result contract', () => {

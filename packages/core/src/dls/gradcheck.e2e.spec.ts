@@ -7,9 +7,10 @@ import { checkLogitLoss, runGradcheck } from './gradcheck';
 import { sigmoidCrossEntropy } from './sigmoidCrossEntropy';
 import { assertDlsResult } from './validate';
 
+// Slow (~10-70 s): numeric gradients of a whole network.
 beforeAll(async () => {
   await initBackend();
-});
+}, 300_000);
 
 describe('dls gradcheck', () => {
   it('reports a relative difference under the justified threshold for every layer kind', async () => {

@@ -62,19 +62,18 @@ function sampleName(cell: LSTM, head: TimeDistributedDense, vocab: Vocabulary, r
   return name;
 }
 
+// Slow (~8-15 s): 80 Adam steps of a scratch LSTM over 128 windows of 10 characters.
 test('a scratch LSTM + Adam learns to predict the next character of real names (loss per character halves, below the unigram entropy)', async () => {
   const T = 10;
   const { vocab, X, Y, unigramEntropy } = nameWindows(16, T, 128); // X, Y [128, 10, V]
   const model = new ScratchSequential([new LSTM({ units: 32, inputDim: vocab.size, returnSequences: true, seed: 1 }), new TimeDistributedDense({ units: vocab.size, initializer: 'xavier', seed: 2 })]);
   const adam = new ClippedOptimizer(new Adam({ learningRate: 0.02 }), { clipNorm: 5 });
   const losses: number[] = [];
-  const t0 = Date.now();
   // softmaxCrossEntropy sums over the T steps and averages over the batch: / T gives nats per character
   const step = (): void => void losses.push(trainStep(model, softmaxCrossEntropy, X, Y, adam).loss / T);
   for (let i = 0; i < 76; i++) step();
   await expectNoLeak(step, 3); // steps 77-80 leak nothing
   const [first, last] = [losses[0], losses[losses.length - 1]];
-  console.log(`names LSTM: V=${vocab.size}, ln V=${Math.log(vocab.size).toFixed(3)}, unigram entropy ${unigramEntropy.toFixed(3)}, loss/char ${first.toFixed(3)} -> ${last.toFixed(3)} in ${losses.length} Adam steps, ${Date.now() - t0} ms`);
   expect(first).toBeCloseTo(Math.log(vocab.size), 1); // small initial logits: uniform prediction
   expect(last).toBeLessThan(0.5 * first);
   expect(last).toBeLessThan(unigramEntropy - 0.3); // it uses the previous characters
@@ -85,15 +84,15 @@ test('a scratch LSTM + Adam learns to predict the next character of real names (
     return Array.from({ length: 8 }, () => sampleName(lstm, head, vocab, rng, 0.7));
   };
   const samples = draw(7);
-  console.log(`sampled names (temperature 0.7, seed 7): ${samples.join(', ')}`);
   expect(draw(7)).toEqual(samples);
   expect(samples.filter((n) => n.length > 0).length).toBeGreaterThanOrEqual(6);
   await expectNoLeak(() => draw(8), 2);
   model.dispose();
   adam.dispose();
   tf.dispose([X, Y]);
-});
+}, 120_000);
 
+// Slow (~5-10 s): 2 x 40 steps of backpropagation through 60 time steps.
 test('clipping by norm keeps a long-sequence (T = 60) vanilla RNN from exploding; without it the loss overflows', () => {
   const m = 32;
   const T = 60;
@@ -122,8 +121,6 @@ test('clipping by norm keeps a long-sequence (T = 60) vanilla RNN from exploding
   const plain = run(undefined);
   const clipped = run(1);
   expect(tf.memory().numTensors).toBe(before); // models, optimizers and every step's tensors freed
-  const fmt = (v: number[]): string => v.filter((_, i) => i % 10 === 0).map((a) => a.toExponential(1)).join(' ');
-  console.log(`long RNN without clipping: loss ${fmt(plain.losses)} (grad norm up to ${Math.max(...plain.norms).toExponential(1)}); clipped at norm 1: loss ${fmt(clipped.losses)}, last ${clipped.losses[39].toFixed(3)}`);
   // same start (same seeds), then the unclipped run explodes
   expect(clipped.losses[0]).toBe(plain.losses[0]);
   expect(Math.max(...plain.norms.filter(Number.isFinite))).toBeGreaterThan(1e6);
@@ -133,4 +130,4 @@ test('clipping by norm keeps a long-sequence (T = 60) vanilla RNN from exploding
   expect(clipped.losses.every(Number.isFinite)).toBe(true);
   expect(clipped.losses[39]).toBeLessThan(0.5 * clipped.losses[0]);
   tf.dispose([x, y]);
-});
+}, 120_000);

@@ -1,0 +1,1 @@
+module.exports = require('../../jest.preset.js')('core', __dirname, { e2e: true });
