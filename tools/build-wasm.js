@@ -27,7 +27,7 @@ module.exports = { compileKernels, tsSource };
 
 if (require.main === module) {
   compileKernels().then((bytes) => {
-    fs.writeFileSync(path.join(dir, 'kernelsWasm.ts'), tsSource(bytes));
-    console.log(`build-wasm: ${bytes.length} bytes -> ${path.join(dir, 'kernelsWasm.ts')}`);
+    fs.writeFileSync(path.join(dir, 'kernels-wasm.ts'), tsSource(bytes));
+    console.log(`build-wasm: ${bytes.length} bytes -> ${path.join(dir, 'kernels-wasm.ts')}`);
   });
 }

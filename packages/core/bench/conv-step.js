@@ -20,8 +20,8 @@
 const path = require('path');
 const tf = require('@tensorflow/tfjs');
 require('@tensorflow/tfjs-backend-wasm');
-const { installKernelProfiler, printProfile } = require('./kernelProfiler');
-const { mnistTrainStep, timeSteps } = require('./mnistCnn');
+const { installKernelProfiler, printProfile } = require('./kernel-profiler');
+const { mnistTrainStep, timeSteps } = require('./mnist-cnn');
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {

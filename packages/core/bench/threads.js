@@ -2,7 +2,7 @@
 /**
  * Does multithreaded tfjs-backend-wasm pay off in Node on this machine? Runs the MNIST CNN train
  * step (batch 64) and a 512x512 matmul in child processes with 1 thread (the stock single-thread
- * build) and with n threads (dlkit's workaround in src/backend/wasmThreads.ts), alternating
+ * build) and with n threads (dlkit's workaround in src/backend/wasm-threads.ts), alternating
  * rounds so that background load hits both alike, and prints the medians.
  *
  * Build first (repo root): npx tsc -b packages/core/tsconfig.lib.json
@@ -20,7 +20,7 @@ const opt = (name, dflt) => {
 async function child(threads, steps) {
   const tf = require('@tensorflow/tfjs');
   const { initBackend } = require(path.join(__dirname, '..', 'dist', 'backend', 'init.js'));
-  const { mnistTrainStep, timeSteps } = require('./mnistCnn');
+  const { mnistTrainStep, timeSteps } = require('./mnist-cnn');
   const info = await initBackend({ threads });
   const a = tf.randomNormal([512, 512]);
   const matmulMs = await timeSteps(async () => tf.tidy(() => { tf.matMul(a, a).dataSync(); }), 20, 3);

@@ -1,22 +1,22 @@
 // Public surface of @dlkit/sequence: recurrent cells from scratch (with their tfjs-layers twins),
 // character language models, time-series forecasting, music generation, and seq2seq with
 // attention. Every name is chosen; grouped by folder.
-export { RECURRENT_CELLS, RNN_GRADCHECK_EXPERIMENT, runRecurrentGradcheck } from './cells/checkReport';
-export type { RecurrentCellClass, RecurrentCheckRow } from './cells/checkReport';
+export { RECURRENT_CELLS, RNN_GRADCHECK_EXPERIMENT, runRecurrentGradcheck } from './cells/check-report';
+export type { RecurrentCellClass, RecurrentCheckRow } from './cells/check-report';
 export { clipGradientsByNorm, clipGradientsByValue, disposeGrads, globalNorm } from './cells/clip';
-export { ClippedOptimizer } from './cells/clippedOptimizer';
-export type { ClippingOptions } from './cells/clippedOptimizer';
+export { ClippedOptimizer } from './cells/clipped-optimizer';
+export type { ClippingOptions } from './cells/clipped-optimizer';
 export { GRU } from './cells/gru';
 export { LSTM } from './cells/lstm';
 export { RecurrentCell } from './cells/recurrent';
 export type { RecurrentOptions } from './cells/recurrent';
-export { scratchToTfjs } from './cells/scratchToTfjs';
-export type { ScratchToTfjsOptions } from './cells/scratchToTfjs';
-export { SimpleRNN } from './cells/simpleRnn';
+export { scratchToTfjs } from './cells/scratch-to-tfjs';
+export type { ScratchToTfjsOptions } from './cells/scratch-to-tfjs';
+export { SimpleRNN } from './cells/simple-rnn';
 export { loadWeightsIntoScratch, recurrentLayer, weightsFromScratch } from './cells/tfjs-recurrent';
 export type { RecurrentCellKind, RecurrentLayerOptions } from './cells/tfjs-recurrent';
-export { TimeDistributedDense } from './cells/timeDistributedDense';
-export type { TimeDistributedDenseOptions } from './cells/timeDistributedDense';
+export { TimeDistributedDense } from './cells/time-distributed-dense';
+export type { TimeDistributedDenseOptions } from './cells/time-distributed-dense';
 
 export { loadMelodyCorpus, melodyCorpusFiles, tuneMelody, writeCorpusMidi } from './music/corpus';
 export { TUNES } from './music/corpus/tunes';
@@ -32,15 +32,15 @@ export { buildMusicLstm, disposeMusicModel } from './music/model';
 export type { MusicModelConfig } from './music/model';
 export { formatNotation, parseNotation } from './music/notation';
 export type { NotationOptions } from './music/notation';
-export { melodyPanels, pianoRollPng } from './music/pianoRoll';
-export type { PianoRollOptions, PianoRollPanel } from './music/pianoRoll';
+export { melodyPanels, pianoRollPng } from './music/piano-roll';
+export type { PianoRollOptions, PianoRollPanel } from './music/piano-roll';
 export { melodyToWav, synthesizeMelody } from './music/synth';
 export type { SynthOptions } from './music/synth';
 export { MUSIC_TRAIN_DEFAULTS, trainMusicModel } from './music/train';
 export type { MusicTrainOptions, MusicTrainResult } from './music/train';
 
-export { renderAttentionPng } from './seq2seq/attentionPlot';
-export type { AttentionPlotOptions } from './seq2seq/attentionPlot';
+export { renderAttentionPng } from './seq2seq/attention-plot';
+export type { AttentionPlotOptions } from './seq2seq/attention-plot';
 export { DATE_FORMATS, DateSplit, formatDate, randomDatePair } from './seq2seq/dates';
 export type { DateFormat, DatePair, DateSplitOptions } from './seq2seq/dates';
 export { buildSeq2seq, SEQ2SEQ_DEFAULTS, Seq2seqAttention } from './seq2seq/model';
@@ -75,8 +75,8 @@ export { Forecaster } from './timeseries/forecaster';
 export type { ForecastCell, ForecastCenter, ForecasterConfig, ForecasterFitOptions, ForecastStrategy } from './timeseries/forecaster';
 export { forecastPlotSvg, renderForecastPlot } from './timeseries/plot';
 export type { ForecastPlotData } from './timeseries/plot';
-export { RUN_FORECAST_DEFAULTS, runForecast } from './timeseries/runForecast';
-export type { ForecastResult, RunForecastOptions } from './timeseries/runForecast';
+export { RUN_FORECAST_DEFAULTS, runForecast } from './timeseries/run-forecast';
+export type { ForecastResult, RunForecastOptions } from './timeseries/run-forecast';
 export { chronologicalSplit, diffs, DiffScaler, makeWindows, testOrigins } from './timeseries/windows';
 export type { ChronologicalSplit, SplitOptions, WindowOptions, Windows } from './timeseries/windows';
 

@@ -5,7 +5,7 @@ import { initBackend, listExtraKernels } from './init';
 // The threaded start is made to fail here, to check that initBackend falls back to one thread.
 // (wasmThreads.spec.ts checks the threaded start itself; Jest gives each spec file its own
 // module registry, so this file's tfjs is initialised from scratch.)
-jest.mock('./wasmThreads', () => ({
+jest.mock('./wasm-threads', () => ({
   prepareWasmThreads: () => {
     throw new Error('simulated: no worker threads here');
   },

@@ -4,7 +4,7 @@
  * and is idempotent: every later call returns the same info.
  *
  * Threads: tfjs-backend-wasm can run XNNPACK on several threads in Node only through the
- * workaround in `wasmThreads.ts` (blob:-URL pthread workers, a core-count cap, workers that keep
+ * workaround in `wasm-threads.ts` (blob:-URL pthread workers, a core-count cap, workers that keep
  * the process alive; see there). It works (2 threads, results equal the cpu backend), but it is
  * opt-in (`threads: n` or DLKIT_WASM_THREADS=n) because on this 2-core machine it does not pay.
  * bench/threads.js, MNIST CNN train step (batch 64), medians of 4 alternating runs with other
@@ -18,8 +18,8 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { getThreadsCount, type BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { EXTRA_WASM_KERNELS } from './kernels';
-import { simdKernels } from './simd/simdKernels';
-import { prepareWasmThreads } from './wasmThreads';
+import { simdKernels } from './simd/simd-kernels';
+import { prepareWasmThreads } from './wasm-threads';
 
 export type BackendName = 'wasm' | 'cpu';
 

@@ -14,7 +14,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { expectClose, expectNoLeak } from '../testing';
-import { computeOn, seededValues } from './crossBackend';
+import { computeOn, seededValues } from './cross-backend';
 import { initBackend } from './init';
 
 interface ModelCase {

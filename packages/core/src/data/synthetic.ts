@@ -5,10 +5,10 @@
  * the regularization lab (course 2 week 1).
  */
 import { Rng } from './rng';
-import type { SyntheticDataset } from './syntheticDataset';
+import type { SyntheticDataset } from './synthetic-dataset';
 
-export { concatSynthetic, positiveRate, syntheticRow, syntheticSubset, syntheticTensors, trainTestSplit } from './syntheticDataset';
-export type { SyntheticDataset, TrainTestSplitOptions } from './syntheticDataset';
+export { concatSynthetic, positiveRate, syntheticRow, syntheticSubset, syntheticTensors, trainTestSplit } from './synthetic-dataset';
+export type { SyntheticDataset, TrainTestSplitOptions } from './synthetic-dataset';
 
 /** numpy.linspace(start, stop, n, endpoint). */
 function linspace(start: number, stop: number, n: number, endpoint = true): number[] {

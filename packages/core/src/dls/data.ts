@@ -2,8 +2,8 @@
  * Tensors for an experiment's train and test sets, with one place that disposes them.
  */
 import * as tf from '@tensorflow/tfjs';
-import { syntheticTensors } from '../data/syntheticDataset';
-import type { SyntheticDataset } from '../data/syntheticDataset';
+import { syntheticTensors } from '../data/synthetic-dataset';
+import type { SyntheticDataset } from '../data/synthetic-dataset';
 
 export interface SplitTensors {
   /** [m_train, n] and [m_train, 1]. */

@@ -1,10 +1,10 @@
 // Acceptance test of `dlkit dls gradcheck`: every layer kind's backward agrees with numeric gradients.
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
-import { GRADCHECK_THRESHOLD } from '../scratch/gradientCheck';
+import { GRADCHECK_THRESHOLD } from '../scratch/gradient-check';
 import type { LossFn } from '../scratch/losses/types';
 import { checkLogitLoss, runGradcheck } from './gradcheck';
-import { sigmoidCrossEntropy } from './sigmoidCrossEntropy';
+import { sigmoidCrossEntropy } from './sigmoid-cross-entropy';
 import { assertDlsResult } from './validate';
 
 // Slow (~10-70 s): numeric gradients of a whole network.

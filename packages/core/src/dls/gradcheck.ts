@@ -4,19 +4,19 @@
  * gradients and the backward passes, per layer (and loss, and regularizer), from the engine's
  * `gradcheckReport`, plus one row for this folder's `sigmoidCrossEntropy` (the loss every other
  * experiment trains with), checked on a small Dense-ReLU-Dense network. The threshold is the
- * engine's GRADCHECK_THRESHOLD (1e-3), justified in scratch/gradientCheck.ts: float32 with
+ * engine's GRADCHECK_THRESHOLD (1e-3), justified in scratch/gradient-check.ts: float32 with
  * eps = 1e-3 gives ~1e-8..2e-5 for correct backward passes and >= 0.7 for planted bugs
  * (the course's 1e-7 assumes float64).
  */
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../data/rng';
-import { gradcheckReport } from '../scratch/gradcheckReport';
-import { GRADCHECK_THRESHOLD, gradientCheck } from '../scratch/gradientCheck';
+import { gradcheckReport } from '../scratch/gradcheck-report';
+import { GRADCHECK_THRESHOLD, gradientCheck } from '../scratch/gradient-check';
 import { Dense } from '../scratch/layers/dense';
 import { ReLU } from '../scratch/layers/relu';
 import type { LossFn } from '../scratch/losses/types';
 import { ScratchSequential } from '../scratch/sequential';
-import { sigmoidCrossEntropy } from './sigmoidCrossEntropy';
+import { sigmoidCrossEntropy } from './sigmoid-cross-entropy';
 import type { DlsResult, DlsRunOptions } from './types';
 
 export interface GradcheckRow {

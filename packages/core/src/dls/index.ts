@@ -11,7 +11,7 @@ export type { DlsAccuracy, DlsExperiment, DlsResult, DlsRunOptions } from './typ
 export { assertDlsResult } from './validate';
 export { binaryAccuracy, fitScratch } from './train';
 export type { ScratchFitOptions, ScratchFitResult } from './train';
-export { sigmoidCrossEntropy } from './sigmoidCrossEntropy';
+export { sigmoidCrossEntropy } from './sigmoid-cross-entropy';
 export { runGradcheck, runInit, runOptimization, runPlanar, runRegularization };
 export type { GradcheckRow } from './gradcheck';
 export { CATCH_UP_POINTS } from './optimization';

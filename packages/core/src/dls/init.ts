@@ -12,7 +12,7 @@
  */
 import { circles } from '../data/synthetic';
 import { Rng } from '../data/rng';
-import { GradientDescent } from '../optim/gradientDescent';
+import { GradientDescent } from '../optim/gradient-descent';
 import { Initializer, he, randomScaled, zeros } from '../scratch/initializers';
 import { Dense } from '../scratch/layers/dense';
 import { ReLU } from '../scratch/layers/relu';

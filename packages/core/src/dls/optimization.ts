@@ -19,7 +19,7 @@
 import { moons } from '../data/synthetic';
 import { Rng } from '../data/rng';
 import { Adam } from '../optim/adam';
-import { GradientDescent } from '../optim/gradientDescent';
+import { GradientDescent } from '../optim/gradient-descent';
 import { Momentum } from '../optim/momentum';
 import { inverseTimeDecay } from '../optim/schedules';
 import type { LearningRateSchedule } from '../optim/schedules';

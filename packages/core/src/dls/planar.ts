@@ -9,7 +9,7 @@
  * 0.88-0.94 (default seed 1: 0.4425 and 0.93).
  */
 import { planarFlower, trainTestSplit } from '../data/synthetic';
-import { GradientDescent } from '../optim/gradientDescent';
+import { GradientDescent } from '../optim/gradient-descent';
 import { randomScaled } from '../scratch/initializers';
 import { Dense } from '../scratch/layers/dense';
 import { Tanh } from '../scratch/layers/tanh';

@@ -23,7 +23,7 @@
 import { footballLike } from '../data/synthetic';
 import { Rng } from '../data/rng';
 import { Adam } from '../optim/adam';
-import { GradientDescent } from '../optim/gradientDescent';
+import { GradientDescent } from '../optim/gradient-descent';
 import { xavier } from '../scratch/initializers';
 import { Dense } from '../scratch/layers/dense';
 import { Dropout } from '../scratch/layers/dropout';

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
-import { GradientDescent } from '../optim/gradientDescent';
+import { GradientDescent } from '../optim/gradient-descent';
 import { Dense } from '../scratch/layers/dense';
 import { ScratchSequential } from '../scratch/sequential';
 import { expectClose, expectNoLeak } from '../testing';
-import { sigmoidCrossEntropy } from './sigmoidCrossEntropy';
+import { sigmoidCrossEntropy } from './sigmoid-cross-entropy';
 import { binaryAccuracy, fitScratch } from './train';
 
 beforeAll(async () => {

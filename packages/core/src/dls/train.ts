@@ -11,9 +11,9 @@ import { Rng } from '../data/rng';
 import type { LearningRateSchedule } from '../optim/schedules';
 import type { LossFn } from '../scratch/losses/types';
 import type { ScratchSequential } from '../scratch/sequential';
-import { trainStep } from '../scratch/trainStep';
+import { trainStep } from '../scratch/train-step';
 import type { ScratchOptimizer } from '../scratch/types';
-import { sigmoidCrossEntropy } from './sigmoidCrossEntropy';
+import { sigmoidCrossEntropy } from './sigmoid-cross-entropy';
 
 export interface ScratchFitOptions {
   /** Passes over the training set. */

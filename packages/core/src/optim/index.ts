@@ -2,8 +2,8 @@
 // schedules they share with the Trainer (exported at the top of `@dlkit/core`).
 export { constantLr, cosineWithWarmup, exponentialDecay, inverseTimeDecay, stepDecay } from './schedules';
 export type { LearningRateSchedule } from './schedules';
-export { GradientDescent } from './gradientDescent';
-export type { GradientDescentOptions } from './gradientDescent';
+export { GradientDescent } from './gradient-descent';
+export type { GradientDescentOptions } from './gradient-descent';
 export { Momentum } from './momentum';
 export type { MomentumOptions } from './momentum';
 export { RMSprop } from './rmsprop';

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
 import { expectClose, expectNoLeak } from '../testing';
 import { Adam } from './adam';
-import { GradientDescent } from './gradientDescent';
+import { GradientDescent } from './gradient-descent';
 import { Momentum } from './momentum';
 import { RMSprop } from './rmsprop';
 import type { ScratchOptimizer } from '../scratch/types';

@@ -4,17 +4,17 @@
 //   import { scratch } from '@dlkit/core';  new scratch.Dense({ units: 4 })
 //   import { Dense, trainStep } from '@dlkit/core/scratch';
 // Losses take (yTrue, yPred), as in tfjs and Keras.
-export { autodiffCheck } from './autodiffCheck';
-export type { AutodiffCheckOptions, AutodiffComparison, ReferenceForward } from './autodiffCheck';
-export { gradcheckReport } from './gradcheckReport';
-export type { GradcheckReportOptions, GradcheckReportRow } from './gradcheckReport';
-export { GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, gradientCheck, relativeDifference } from './gradientCheck';
-export type { GradientCheckEntry, GradientCheckOptions, GradientCheckResult, GradientCheckTarget } from './gradientCheck';
+export { autodiffCheck } from './autodiff-check';
+export type { AutodiffCheckOptions, AutodiffComparison, ReferenceForward } from './autodiff-check';
+export { gradcheckReport } from './gradcheck-report';
+export type { GradcheckReportOptions, GradcheckReportRow } from './gradcheck-report';
+export { GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, gradientCheck, relativeDifference } from './gradient-check';
+export type { GradientCheckEntry, GradientCheckOptions, GradientCheckResult, GradientCheckTarget } from './gradient-check';
 // resolveInitializer and toRng: for layers written outside core (the recurrent cells in @dlkit/sequence).
 export { he, randomScaled, resolveInitializer, toRng, xavier, zeros } from './initializers';
 export type { Initializer, InitializerName } from './initializers';
-export { l2Penalty } from './l2Penalty';
-export type { L2PenaltyResult } from './l2Penalty';
+export { l2Penalty } from './l2-penalty';
+export type { L2PenaltyResult } from './l2-penalty';
 export {
   AvgPool2D,
   BaseLayer,
@@ -36,8 +36,8 @@ export type { BatchNormOptions, Conv2DOptions, DenseOptions, DropoutOptions, Pad
 export { LOSS_EPSILON, binaryCrossEntropy, categoricalCrossEntropy, meanSquaredError, projectionLoss, softmaxCrossEntropy } from './losses';
 export type { LossFn, LossResult } from './losses';
 export { ScratchSequential } from './sequential';
-export { trainStep } from './trainStep';
-export type { TrainStepOptions, TrainStepResult } from './trainStep';
+export { trainStep } from './train-step';
+export type { TrainStepOptions, TrainStepResult } from './train-step';
 export type { ForwardContext, Grads, Params, ScratchLayer, ScratchOptimizer } from './types';
 // The optimizers live in ../optim beside the schedules they share with the Trainer.
 export { Adam, GradientDescent, Momentum, RMSprop } from '../optim';

@@ -2,19 +2,19 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
 import { Rng } from '../data/rng';
 import { expectClose, expectNoLeak } from '../testing';
-import { gradientCheck } from './gradientCheck';
-import { BatchNorm } from './layers/batchNorm';
+import { gradientCheck } from './gradient-check';
+import { BatchNorm } from './layers/batch-norm';
 import { Conv2D } from './layers/conv2d';
 import { Dense } from './layers/dense';
 import { Dropout } from './layers/dropout';
 import { Flatten } from './layers/flatten';
-import { MaxPool2D } from './layers/maxPool2d';
+import { MaxPool2D } from './layers/max-pool2d';
 import { ReLU } from './layers/relu';
 import { Sigmoid } from './layers/sigmoid';
-import { binaryCrossEntropy } from './losses/binaryCrossEntropy';
-import { softmaxCrossEntropy } from './losses/softmaxCrossEntropy';
+import { binaryCrossEntropy } from './losses/binary-cross-entropy';
+import { softmaxCrossEntropy } from './losses/softmax-cross-entropy';
 import { ScratchSequential } from './sequential';
-import { trainStep } from './trainStep';
+import { trainStep } from './train-step';
 import type { Grads, Params, ScratchOptimizer } from './types';
 
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
 import { expectClose, maxAbsDiff } from '../testing';
 import { blobs, flatWeights, tinyClassifier } from './__fixtures__/tiny';
-import { killRunOptions } from './__fixtures__/killRun';
+import { killRunOptions } from './__fixtures__/kill-run';
 import { Checkpoint, CheckpointState } from './checkpoint';
 import type { EpochLogs, History } from './history';
 import { Trainer } from './trainer';
@@ -30,7 +30,7 @@ describe('Checkpoint across a killed process', () => {
     const dir = freshDir();
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     // The child pauses after batch 5 of epoch 3 (the checkpoint of epoch 2 is on disk) and says so.
-    const child = spawn(process.execPath, [path.join(__dirname, '__fixtures__', 'killChild.js'), dir, String(epochs), '2', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(__dirname, '__fixtures__', 'kill-child.js'), dir, String(epochs), '2', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     let stdout = '';

@@ -9,9 +9,9 @@ import { expectClose, expectNoLeak } from '../testing';
 import { blobs, flatWeights, tinyClassifier } from './__fixtures__/tiny';
 import type { Callback } from './callback';
 import { Checkpoint, CheckpointState, loadCheckpoint } from './checkpoint';
-import { EarlyStopping } from './earlyStopping';
+import { EarlyStopping } from './early-stopping';
 import type { EpochLogs, History } from './history';
-import { LearningRateScheduler } from './learningRateScheduler';
+import { LearningRateScheduler } from './learning-rate-scheduler';
 import { Trainer, TrainerOptions } from './trainer';
 
 beforeAll(() => initBackend());

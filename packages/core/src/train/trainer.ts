@@ -31,7 +31,7 @@ import { EpochLogs, History } from './history';
 import { LossEntry, LossSpec, resolveLoss } from './losses';
 import { MetricSpec, TrainerMetric, resolveMetrics, valKey } from './metrics';
 import { OptimizerName, createOptimizer, getLearningRate, setLearningRate, setOptimizerExtraState } from './optimizers';
-import { ProgressBar, shouldShowProgress } from './progressBar';
+import { ProgressBar, shouldShowProgress } from './progress-bar';
 import { stripUndefined } from '../util/options';
 import { DataParallel } from './parallel';
 
@@ -69,7 +69,7 @@ export interface TrainerOptions {
   /** Resume from this checkpoint directory (which must exist). */
   resumeFrom?: string;
   /**
-   * Threads computing each batch's gradients (data parallelism, see parallel/dataParallel.ts):
+   * Threads computing each batch's gradients (data parallelism, see parallel/data-parallel.ts):
    * 1 (default) trains on the main thread; 2 splits every batch with a worker thread, which on
    * 2 cores trains ~1.7x faster. Needs a named loss and metrics, built-in layers and one input.
    */

@@ -39,10 +39,10 @@ import { AugmentationEpoch, isEpochAware } from './augmentation-epoch';
 import type { Callback, TrainingContext } from './callback';
 import { Checkpoint } from './checkpoint';
 import type { EpochLogs, History } from './history';
-import { renderLearningCurves, type LearningCurvesOptions } from './learningCurves';
-import { LearningRateScheduler } from './learningRateScheduler';
+import { renderLearningCurves, type LearningCurvesOptions } from './learning-curves';
+import { LearningRateScheduler } from './learning-rate-scheduler';
 import { Trainer, type TrainData, type TrainerOptions } from './trainer';
-import { TrainingTimer } from './trainingTimer';
+import { TrainingTimer } from './training-timer';
 import { stripUndefined } from '../util/options';
 
 export interface TrainingRunOptions<E = undefined> {

@@ -6,9 +6,9 @@ import { expectClose, expectNoLeak } from '@dlkit/core/testing';
 import { GRU } from './gru';
 import { LSTM } from './lstm';
 import type { RecurrentCell, RecurrentOptions, State, StepBackward, StepCache } from './recurrent';
-import { SimpleRNN } from './simpleRnn';
-import { TimeDistributedDense } from './timeDistributedDense';
-import { RECURRENT_CELLS, RecurrentCellClass, manyToManyCheck, manyToOneCheck, runRecurrentGradcheck } from './checkReport';
+import { SimpleRNN } from './simple-rnn';
+import { TimeDistributedDense } from './time-distributed-dense';
+import { RECURRENT_CELLS, RecurrentCellClass, manyToManyCheck, manyToOneCheck, runRecurrentGradcheck } from './check-report';
 
 beforeAll(async () => {
   await initBackend();

@@ -3,7 +3,7 @@ import { initBackend } from '@dlkit/core';
 import { GradientDescent } from '@dlkit/core/scratch';
 import { expectClose, expectNoLeak } from '@dlkit/core/testing';
 import { clipGradientsByNorm, clipGradientsByValue, disposeGrads, globalNorm } from './clip';
-import { ClippedOptimizer } from './clippedOptimizer';
+import { ClippedOptimizer } from './clipped-optimizer';
 
 beforeAll(async () => {
   await initBackend();

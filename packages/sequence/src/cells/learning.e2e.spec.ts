@@ -9,10 +9,10 @@ import type { Initializer } from '@dlkit/core/scratch';
 import { Rng } from '@dlkit/core';
 import { expectNoLeak } from '@dlkit/core/testing';
 import { Vocabulary, sampleLogits } from '../tokens';
-import { ClippedOptimizer } from './clippedOptimizer';
+import { ClippedOptimizer } from './clipped-optimizer';
 import { LSTM } from './lstm';
-import { SimpleRNN } from './simpleRnn';
-import { TimeDistributedDense } from './timeDistributedDense';
+import { SimpleRNN } from './simple-rnn';
+import { TimeDistributedDense } from './time-distributed-dense';
 
 beforeAll(async () => {
   await initBackend();

@@ -3,7 +3,7 @@ import { initBackend } from '@dlkit/core';
 import { expectNoLeak, maxAbsDiff } from '@dlkit/core/testing';
 import { GRU } from './gru';
 import { LSTM } from './lstm';
-import { SimpleRNN } from './simpleRnn';
+import { SimpleRNN } from './simple-rnn';
 import { loadWeightsIntoScratch, recurrentLayer, tfjsKindOf, weightsFromScratch } from './tfjs-recurrent';
 import type { RecurrentLayerOptions } from './tfjs-recurrent';
 

@@ -17,7 +17,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { GRU } from './gru';
 import { LSTM } from './lstm';
-import { SimpleRNN } from './simpleRnn';
+import { SimpleRNN } from './simple-rnn';
 
 export type RecurrentCellKind = 'simpleRNN' | 'lstm' | 'gru';
 

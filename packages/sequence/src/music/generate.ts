@@ -24,7 +24,7 @@ import { Melody, NoteEvent, STEPS_PER_BAR } from './events';
 import { copiedPhraseFraction, pitchClassKl, randomMelodyEvents } from './metrics';
 import { melodyToMidi } from './midi';
 import { disposeMusicModel } from './model';
-import { melodyPanels, pianoRollPng } from './pianoRoll';
+import { melodyPanels, pianoRollPng } from './piano-roll';
 import { melodyToWav } from './synth';
 import { START_TOKEN, tokenEvent } from './tokenize';
 import { MUSIC_META_FILE, MusicModelMeta } from './train';

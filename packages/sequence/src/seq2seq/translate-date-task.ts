@@ -11,7 +11,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderAttentionPng } from './attentionPlot';
+import { renderAttentionPng } from './attention-plot';
 import { TooFewPairsError, describeSkipped, parsePairsTsv, type SkippedRow } from './pairs';
 import { TRAIN_DATES_DEFAULTS, trainDateTranslator, trainPairsTranslator, type TrainTranslatorOptions } from './train';
 import type { History } from '@dlkit/core';

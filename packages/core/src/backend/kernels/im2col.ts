@@ -9,7 +9,7 @@
  * convolutional neural networks for document processing": unroll, then one matrix product).
  */
 import * as tf from '@tensorflow/tfjs';
-import { fastSlice } from './convHelpers';
+import { fastSlice } from './conv-helpers';
 
 export interface Im2colGeometry {
   /** Output size per spatial axis. */

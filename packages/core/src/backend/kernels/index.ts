@@ -12,22 +12,22 @@
  * Also Adam as one JavaScript loop per variable: ~6 ns per weight, slower than tfjs' ops on wasm.
  */
 import type { KernelConfig } from '@tensorflow/tfjs';
-import { castConfig, identityConfig } from './aliasIdentity';
-import { batchMatMulConfig } from './batchMatMul';
-import { conv2DBackpropFilterConfig } from './conv2DBackpropFilter';
-import { conv2DBackpropInputConfig } from './conv2DBackpropInput';
-import { conv3DBackpropFilterV2Config } from './conv3DBackpropFilterV2';
-import { conv3DBackpropInputV2Config } from './conv3DBackpropInputV2';
-import { depthwiseConv2dNativeBackpropFilterConfig } from './depthwiseConv2dNativeBackpropFilter';
-import { depthwiseConv2dNativeBackpropInputConfig } from './depthwiseConv2dNativeBackpropInput';
-import { meanConfig, sumConfig } from './leadingAxesReduce';
-import { gatherV2Config } from './gatherV2';
-import { maxPool3DConfig } from './maxPool3D';
-import { maxPool3DGradConfig } from './maxPool3DGrad';
-import { maxPoolGradConfig } from './maxPoolGrad';
+import { castConfig, identityConfig } from './alias-identity';
+import { batchMatMulConfig } from './batch-mat-mul';
+import { conv2DBackpropFilterConfig } from './conv2d-backprop-filter';
+import { conv2DBackpropInputConfig } from './conv2d-backprop-input';
+import { conv3DBackpropFilterV2Config } from './conv3d-backprop-filter-v2';
+import { conv3DBackpropInputV2Config } from './conv3d-backprop-input-v2';
+import { depthwiseConv2dNativeBackpropFilterConfig } from './depthwise-conv2d-native-backprop-filter';
+import { depthwiseConv2dNativeBackpropInputConfig } from './depthwise-conv2d-native-backprop-input';
+import { meanConfig, sumConfig } from './leading-axes-reduce';
+import { gatherV2Config } from './gather-v2';
+import { maxPool3DConfig } from './max-pool3d';
+import { maxPool3DGradConfig } from './max-pool3d-grad';
+import { maxPoolGradConfig } from './max-pool-grad';
 import { tileConfig } from './tile';
 import { transposeConfig } from './transpose';
-import { unsortedSegmentSumConfig } from './unsortedSegmentSum';
+import { unsortedSegmentSumConfig } from './unsorted-segment-sum';
 
 export const EXTRA_WASM_KERNELS: KernelConfig[] = [
   conv2DBackpropFilterConfig, // missing in tfjs-backend-wasm 4.22 (tfjs issue 8474)

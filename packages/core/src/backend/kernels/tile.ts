@@ -14,8 +14,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { Tile, type KernelConfig, type KernelFunc, type TileAttrs } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { stockKernel, withStockSetup } from './stockKernel';
-import { requireInputs } from './tensorInfo';
+import { stockKernel, withStockSetup } from './stock-kernel';
+import { requireInputs } from './tensor-info';
 
 const stock = stockKernel(Tile);
 

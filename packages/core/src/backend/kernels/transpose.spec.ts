@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { expectNoLeak } from '../../testing';
-import { onCpuAndWasm, seededValues } from '../crossBackend';
+import { onCpuAndWasm, seededValues } from '../cross-backend';
 import { initBackend } from '../init';
 import { isLastTwoSwap, transposeMatrices } from './transpose';
 

@@ -11,8 +11,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { Transpose, type KernelConfig, type KernelFunc, type TransposeAttrs } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { stockKernel, withStockSetup } from './stockKernel';
-import { outputWithHeapViews, requireInputs } from './tensorInfo';
+import { stockKernel, withStockSetup } from './stock-kernel';
+import { outputWithHeapViews, requireInputs } from './tensor-info';
 
 const stock = stockKernel(Transpose);
 const BLOCK = 32;

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../backend/init';
 import { expectClose, expectNoLeak } from '../../testing';
-import { autodiffCheck, ReferenceForward } from '../autodiffCheck';
-import { gradientCheck } from '../gradientCheck';
-import { projectionLoss } from '../losses/projectionLoss';
+import { autodiffCheck, ReferenceForward } from '../autodiff-check';
+import { gradientCheck } from '../gradient-check';
+import { projectionLoss } from '../losses/projection-loss';
 import type { ScratchLayer } from '../types';
 import { BaseLayer } from './base';
-import { LeakyReLU } from './leakyRelu';
+import { LeakyReLU } from './leaky-relu';
 import { ReLU } from './relu';
 import { Sigmoid } from './sigmoid';
 import { Softmax } from './softmax';

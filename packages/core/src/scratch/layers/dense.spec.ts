@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../backend/init';
 import { expectClose, expectNoLeak } from '../../testing';
-import { autodiffCheck } from '../autodiffCheck';
-import { gradientCheck } from '../gradientCheck';
-import { projectionLoss } from '../losses/projectionLoss';
+import { autodiffCheck } from '../autodiff-check';
+import { gradientCheck } from '../gradient-check';
+import { projectionLoss } from '../losses/projection-loss';
 import { Dense } from './dense';
 
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // The scratch layers: one file per layer, forward and backward side by side. The window and
 // pooling geometry helpers stay inside this folder.
-export { AvgPool2D } from './avgPool2d';
+export { AvgPool2D } from './avg-pool2d';
 export { BaseLayer, expectRank, expectSameShape } from './base';
-export { BatchNorm } from './batchNorm';
-export type { BatchNormOptions } from './batchNorm';
+export { BatchNorm } from './batch-norm';
+export type { BatchNormOptions } from './batch-norm';
 export { Conv2D } from './conv2d';
 export type { Conv2DOptions } from './conv2d';
 export { Dense } from './dense';
@@ -11,9 +11,9 @@ export type { DenseOptions } from './dense';
 export { Dropout } from './dropout';
 export type { DropoutOptions } from './dropout';
 export { Flatten } from './flatten';
-export { LeakyReLU } from './leakyRelu';
-export { MaxPool2D } from './maxPool2d';
-export type { Pool2DOptions } from './maxPool2d';
+export { LeakyReLU } from './leaky-relu';
+export { MaxPool2D } from './max-pool2d';
+export type { Pool2DOptions } from './max-pool2d';
 export { ReLU } from './relu';
 export { Sigmoid } from './sigmoid';
 export { Softmax } from './softmax';

@@ -2,12 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../backend/init';
 import { Rng } from '../../data/rng';
 import { expectClose, expectNoLeak } from '../../testing';
-import { autodiffCheck } from '../autodiffCheck';
-import { gradientCheck } from '../gradientCheck';
-import { projectionLoss } from '../losses/projectionLoss';
-import { AvgPool2D } from './avgPool2d';
+import { autodiffCheck } from '../autodiff-check';
+import { gradientCheck } from '../gradient-check';
+import { projectionLoss } from '../losses/projection-loss';
+import { AvgPool2D } from './avg-pool2d';
 import { Flatten } from './flatten';
-import { MaxPool2D } from './maxPool2d';
+import { MaxPool2D } from './max-pool2d';
 
 beforeAll(async () => {
   await initBackend();

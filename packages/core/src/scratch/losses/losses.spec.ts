@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../backend/init';
 import { expectClose, expectNoLeak } from '../../testing';
-import { binaryCrossEntropy } from './binaryCrossEntropy';
-import { categoricalCrossEntropy } from './categoricalCrossEntropy';
-import { meanSquaredError } from './meanSquaredError';
-import { projectionLoss } from './projectionLoss';
-import { softmaxCrossEntropy } from './softmaxCrossEntropy';
+import { binaryCrossEntropy } from './binary-cross-entropy';
+import { categoricalCrossEntropy } from './categorical-cross-entropy';
+import { meanSquaredError } from './mean-squared-error';
+import { projectionLoss } from './projection-loss';
+import { softmaxCrossEntropy } from './softmax-cross-entropy';
 import type { LossFn } from './types';
 
 beforeAll(async () => {
