@@ -7,7 +7,7 @@
  * random inputs of MNIST shape (speed does not depend on pixel values), after warm-up batches.
  */
 import * as tf from '@tensorflow/tfjs';
-import { BackendName, Trainer, defaultTrainingWorkers, exportToOnnx, initBackend, loadOnnx, tensorDataset } from '@dlkit/core';
+import { BackendName, Trainer, defaultTrainingWorkers, exportToOnnx, initBackend, loadOnnx } from '@dlkit/core';
 import { mnistCnn } from '@dlkit/vision';
 
 const WARMUP_BATCHES = 3;

@@ -72,7 +72,7 @@ export class NgramBaseline {
   nll(seqs: readonly EncodedSequence[]): { nll: number; count: number } {
     let nll = 0;
     let count = 0;
-    this.forEachPair(seqs, (row, c, previous) => {
+    this.forEachPair(seqs, (_row, c, previous) => {
       nll -= Math.log(this.prob(previous, c));
       count++;
     });

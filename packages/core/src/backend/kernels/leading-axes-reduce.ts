@@ -11,7 +11,6 @@
  *
  *   sum([[1, 2], [3, 4], [5, 6]], axis 0) = [9, 12];  mean = [3, 4]
  */
-import * as tf from '@tensorflow/tfjs';
 import { Mean, Sum, type KernelConfig, type KernelFunc, type MeanAttrs, type SumAttrs } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { stockKernel, withStockSetup } from './stock-kernel';
