@@ -10,7 +10,10 @@ const dir = path.join(__dirname, '..', 'packages', 'core', 'src', 'backend', 'si
 /** The .wat compiled to wasm bytes with wabt (SIMD and bulk memory enabled). */
 async function compileKernels(watFile = path.join(dir, 'kernels.wat')) {
   const wabt = await require('wabt')();
-  const mod = wabt.parseWat(path.basename(watFile), fs.readFileSync(watFile, 'utf8'), { simd: true, bulk_memory: true });
+  const mod = wabt.parseWat(path.basename(watFile), fs.readFileSync(watFile, 'utf8'), {
+    simd: true,
+    bulk_memory: true,
+  });
   try {
     mod.validate();
     return Buffer.from(mod.toBinary({}).buffer);

@@ -9,7 +9,16 @@ const path = require('path');
 const resultsDir = path.join(__dirname, '..', '.test-results');
 fs.rmSync(resultsDir, { recursive: true, force: true });
 
-const args = ['nx', 'run-many', '-t', 'test', 'e2e', '--skip-nx-cache', '--outputStyle=stream', ...process.argv.slice(2)];
+const args = [
+  'nx',
+  'run-many',
+  '-t',
+  'test',
+  'e2e',
+  '--skip-nx-cache',
+  '--outputStyle=stream',
+  ...process.argv.slice(2),
+];
 const run = spawnSync('npx', args, {
   stdio: 'inherit',
   env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },

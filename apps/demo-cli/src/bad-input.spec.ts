@@ -47,19 +47,33 @@ async function expectUsage(args: string[], message: RegExp | string): Promise<st
 
 describe('unbounded resources: every count and size has a documented range, checked first', () => {
   it('--workers is capped at the core count unless --force-workers (and at 256 even then)', async () => {
-    await expectUsage(['train', 'mnist', '--workers', '1000'], `--workers must be an integer in [1, ${cores}] (the core count), got 1000; add --force-workers`);
+    await expectUsage(
+      ['train', 'mnist', '--workers', '1000'],
+      `--workers must be an integer in [1, ${cores}] (the core count), got 1000; add --force-workers`,
+    );
     await expectUsage(['train', 'images', '--data', tmp, '--workers', String(cores + 1)], /add --force-workers/);
-    await expectUsage(['train', 'mnist', '--workers', '1000', '--force-workers'], '--workers must be an integer in [1, 256] even with --force-workers');
+    await expectUsage(
+      ['train', 'mnist', '--workers', '1000', '--force-workers'],
+      '--workers must be an integer in [1, 256] even with --force-workers',
+    );
     const text = await help('train', 'mnist');
-    expect(text).toContain(`--workers <n> threads computing each batch (data parallel), 1 to the core count (${cores} here; up to 256 with --force-workers)`);
+    expect(text).toContain(
+      `--workers <n> threads computing each batch (data parallel), 1 to the core count (${cores} here; up to 256 with --force-workers)`,
+    );
     expect(text).toContain('--force-workers');
   });
   it('textgen sample --n is at most 10000', async () => {
-    await expectUsage(['textgen', 'sample', '--n', '1000000000'], "--n must be an integer in [1, 10000], got '1000000000'");
+    await expectUsage(
+      ['textgen', 'sample', '--n', '1000000000'],
+      "--n must be an integer in [1, 10000], got '1000000000'",
+    );
     expect(await help('textgen', 'sample')).toContain('--n <count> number of samples, an integer in [1, 10000]');
   });
   it('style --size is at most 1024 and blamed on the flag, not on the content image', async () => {
-    const err = await expectUsage(['style', '--content', png, '--style', png, '--size', '100000'], "--size must be an integer in [16, 1024], got '100000'");
+    const err = await expectUsage(
+      ['style', '--content', png, '--style', png, '--size', '100000'],
+      "--size must be an integer in [16, 1024], got '100000'",
+    );
     expect(err).not.toMatch(/content|sharp|memory/i);
     expect(await help('style')).toContain('resized to size x size, an integer in [16, 1024]');
   });
@@ -67,15 +81,27 @@ describe('unbounded resources: every count and size has a documented range, chec
 
 describe('special files: inputs that must be regular files are checked as such', () => {
   it('a named pipe as --model, as an image, as --pairs', async () => {
-    await expectUsage(['predict', '--model', fifo, png], `--model ${fifo}: is a named pipe, expected a tfjs model directory or an .onnx file`);
-    await expectUsage(['predict', '--model', modelDir, fifoPng], `${fifoPng}: is a named pipe, expected a PNG, JPEG or WebP image`);
+    await expectUsage(
+      ['predict', '--model', fifo, png],
+      `--model ${fifo}: is a named pipe, expected a tfjs model directory or an .onnx file`,
+    );
+    await expectUsage(
+      ['predict', '--model', modelDir, fifoPng],
+      `${fifoPng}: is a named pipe, expected a PNG, JPEG or WebP image`,
+    );
     await expectUsage(['detect', '--model', fifo, png], /is a named pipe/);
     await expectUsage(['style', '--content', fifoPng, '--style', png], `--content ${fifoPng}: is a named pipe`);
     await expectUsage(['translate-date', 'train', '--pairs', fifo], `--pairs ${fifo}: is a named pipe`);
   });
   it('/dev/zero as a labels file', async () => {
-    await expectUsage(['predict', '--model', modelDir, '--labels', '/dev/zero', png], '--labels /dev/zero: is a device, expected a text file with one label per line');
-    await expectUsage(['detect', '--model', modelDir, '--labels', '/dev/zero', png], /--labels \/dev\/zero: is a device/);
+    await expectUsage(
+      ['predict', '--model', modelDir, '--labels', '/dev/zero', png],
+      '--labels /dev/zero: is a device, expected a text file with one label per line',
+    );
+    await expectUsage(
+      ['detect', '--model', modelDir, '--labels', '/dev/zero', png],
+      /--labels \/dev\/zero: is a device/,
+    );
   });
 });
 
@@ -95,19 +121,29 @@ describe('blank and malformed values: one strict parser everywhere', () => {
     await expectUsage(args, message);
   });
   it('translate-date "" and "  " are refused instead of translating nothing', async () => {
-    for (const text of ['', '   ']) await expectUsage(['translate-date', text, '--model', modelDir], /give the text to translate/);
+    for (const text of ['', '   '])
+      await expectUsage(['translate-date', text, '--model', modelDir], /give the text to translate/);
   });
 });
 
 describe('out-of-range values', () => {
   it('style --learning-rate 2 and --steps 0', async () => {
-    await expectUsage(['style', '--content', png, '--style', png, '--learning-rate', '2'], "--learning-rate must be a number in (0, 1], got '2'");
-    await expectUsage(['style', '--content', png, '--style', png, '--steps', '0'], "--steps must be an integer in [1, 100000], got '0'");
+    await expectUsage(
+      ['style', '--content', png, '--style', png, '--learning-rate', '2'],
+      "--learning-rate must be a number in (0, 1], got '2'",
+    );
+    await expectUsage(
+      ['style', '--content', png, '--style', png, '--steps', '0'],
+      "--steps must be an integer in [1, 100000], got '0'",
+    );
     expect(await help('style')).toContain('--learning-rate <lr> Adam step size on pixels, a number in (0, 1]');
     expect(await help('style')).toContain('--steps <n> Adam steps on the pixels, an integer in [1, 100000]');
   });
   it('train images --size below 16 fails at once, and --help says so', async () => {
-    await expectUsage(['train', 'images', '--data', tmp, '--size', '8'], "--size must be an integer in [16, 512], got '8'");
+    await expectUsage(
+      ['train', 'images', '--data', tmp, '--size', '8'],
+      "--size must be an integer in [16, 512], got '8'",
+    );
     expect(await help('train', 'images')).toContain('--size <n> images are resized to N×N, an integer in [16, 512]');
   });
 });
@@ -116,15 +152,24 @@ describe('write targets are checked before the work, and no temporary file is le
   it('style --out on an existing directory', async () => {
     const dir = path.join(tmp, 'existing-dir.png');
     fs.mkdirSync(dir);
-    await expectUsage(['style', '--content', png, '--style', png, '--out', dir], `--out ${dir}: is a directory, expected a file to write`);
+    await expectUsage(
+      ['style', '--content', png, '--style', png, '--out', dir],
+      `--out ${dir}: is a directory, expected a file to write`,
+    );
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(fs.readdirSync(tmp).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
   (unwritable ? it : it.skip)('style --out and detect --out in a folder that cannot be written', async () => {
     const started = Date.now();
-    await expectUsage(['style', '--content', png, '--style', png, '--out', path.join(unwritable!, 'x.png')], `cannot write to ${unwritable}`);
+    await expectUsage(
+      ['style', '--content', png, '--style', png, '--out', path.join(unwritable!, 'x.png')],
+      `cannot write to ${unwritable}`,
+    );
     expect(Date.now() - started).toBeLessThan(2000); // no optimisation ran
-    await expectUsage(['detect', '--model', modelDir, png, '--out', path.join(unwritable!, 'detect')], /--out .*detect: cannot write to/);
+    await expectUsage(
+      ['detect', '--model', modelDir, png, '--out', path.join(unwritable!, 'detect')],
+      /--out .*detect: cannot write to/,
+    );
     await expectUsage(['train', 'mnist', '--out', path.join(unwritable!, 'run')], /cannot write to/);
   });
   it('--out DIR that is a file', async () => {
@@ -134,11 +179,17 @@ describe('write targets are checked before the work, and no temporary file is le
 
 describe('no raw system errors', () => {
   it('--labels DIR names the path, without EISDIR', async () => {
-    const err = await expectUsage(['predict', '--model', modelDir, '--labels', tmp, png], `--labels ${tmp}: is a directory, expected a text file with one label per line`);
+    const err = await expectUsage(
+      ['predict', '--model', modelDir, '--labels', tmp, png],
+      `--labels ${tmp}: is a directory, expected a text file with one label per line`,
+    );
     expect(err).not.toMatch(/EISDIR|illegal operation/);
   });
   it('--max-length errors use the flag name and exit 2', async () => {
-    await expectUsage(['textgen', 'sample', '--max-length', '3', '--prefix', 'abc'], '--max-length must be above the --prefix length (3 characters), got 3');
+    await expectUsage(
+      ['textgen', 'sample', '--max-length', '3', '--prefix', 'abc'],
+      '--max-length must be above the --prefix length (3 characters), got 3',
+    );
     await expectUsage(['textgen', 'sample', '--max-length', '0'], /--max-length must be an integer in \[1, 10000\]/);
     const err = await runCli('textgen', 'sample', '--max-length', '3', '--prefix', 'abc');
     expect(err.stderr).not.toMatch(/maxLength/);
@@ -176,7 +227,9 @@ describe('degenerate training data is an error saying how much is needed', () =>
     fs.writeFileSync(tsv, ['good\tdoog', ...Array.from({ length: 30 }, (_, i) => `no tab ${i}`)].join('\n'));
     const r = await runCli('translate-date', 'train', '--pairs', tsv, '--out', path.join(tmp, 'pairs-out'));
     expect(r.code).toBe(1); // found by reading the file: a failure, not a usage error (README, "Exit codes")
-    expect(r.stderr).toContain(`--pairs ${tsv}: 1 usable pair (30 bad rows skipped); training needs at least 10 source<TAB>target pairs`);
+    expect(r.stderr).toContain(
+      `--pairs ${tsv}: 1 usable pair (30 bad rows skipped); training needs at least 10 source<TAB>target pairs`,
+    );
     expect(r.stderr).not.toMatch(/epoch/);
     expect(fs.existsSync(path.join(tmp, 'pairs-out', 'model'))).toBe(false);
   });
@@ -185,9 +238,18 @@ describe('degenerate training data is an error saying how much is needed', () =>
 describe('one exit-code rule', () => {
   it('a missing --midi folder and a missing --pairs file are both usage errors (2)', async () => {
     await expectUsage(['music', 'train', '--midi', path.join(tmp, 'absent')], /--midi .*absent: no such directory/);
-    await expectUsage(['translate-date', 'train', '--pairs', path.join(tmp, 'absent.tsv')], /--pairs .*absent\.tsv: no such file/);
-    await expectUsage(['music', 'generate', '--model', path.join(tmp, 'absent')], /--model .*absent: no such directory/);
-    await expectUsage(['textgen', 'sample', '--model', path.join(tmp, 'absent')], /--model .*absent: no such directory/);
+    await expectUsage(
+      ['translate-date', 'train', '--pairs', path.join(tmp, 'absent.tsv')],
+      /--pairs .*absent\.tsv: no such file/,
+    );
+    await expectUsage(
+      ['music', 'generate', '--model', path.join(tmp, 'absent')],
+      /--model .*absent: no such directory/,
+    );
+    await expectUsage(
+      ['textgen', 'sample', '--model', path.join(tmp, 'absent')],
+      /--model .*absent: no such directory/,
+    );
   });
 });
 
@@ -196,7 +258,26 @@ describe('Ctrl-C during training', () => {
   it('prints what was saved and how to resume, and exits 130', async () => {
     const out = path.join(tmp, 'interrupted');
     const bin = path.join(__dirname, '..', 'bin', 'dlkit.js');
-    const child = spawn(process.execPath, [bin, 'train', 'mnist', '--train-samples', '128', '--batch-size', '32', '--epochs', '1000', '--workers', '1', '--out', out, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'train',
+        'mnist',
+        '--train-samples',
+        '128',
+        '--batch-size',
+        '32',
+        '--epochs',
+        '1000',
+        '--workers',
+        '1',
+        '--out',
+        out,
+        '--json',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     const code = await new Promise<number | null>((resolve) => {
       child.stderr.on('data', (d: Buffer) => {
@@ -206,7 +287,11 @@ describe('Ctrl-C during training', () => {
       child.on('exit', (c) => resolve(c));
     });
     expect(code).toBe(130);
-    expect(stderr).toMatch(new RegExp(`dlkit: interrupted: checkpoint in ${out}/checkpoint holds \\d+ completed epochs?; continue with: dlkit train mnist --out ${out} --resume`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `dlkit: interrupted: checkpoint in ${out}/checkpoint holds \\d+ completed epochs?; continue with: dlkit train mnist --out ${out} --resume`,
+      ),
+    );
     expect(fs.existsSync(path.join(out, 'checkpoint', 'state.json'))).toBe(true);
   }, 60_000);
 });
@@ -216,7 +301,10 @@ describe('DLKIT_WORKERS obeys the --workers rule', () => {
     const saved = process.env.DLKIT_WORKERS;
     process.env.DLKIT_WORKERS = '1000';
     try {
-      await expectUsage(['train', 'mnist', '--out', path.join(tmp, 'w')], `DLKIT_WORKERS must be an integer in [1, ${cores}], got '1000'`);
+      await expectUsage(
+        ['train', 'mnist', '--out', path.join(tmp, 'w')],
+        `DLKIT_WORKERS must be an integer in [1, ${cores}], got '1000'`,
+      );
     } finally {
       if (saved === undefined) delete process.env.DLKIT_WORKERS;
       else process.env.DLKIT_WORKERS = saved;

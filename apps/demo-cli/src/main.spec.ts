@@ -23,7 +23,9 @@ describe('dlkit (program level)', () => {
     expect(r.code).toBe(0);
     const info = r.json<{ backend: string; extraKernels: string[]; versions: Record<string, string> }>();
     expect(info.backend).toBe('wasm');
-    expect(info.extraKernels).toEqual(expect.arrayContaining(['Conv2DBackpropFilter', 'UnsortedSegmentSum', 'Conv3DBackpropInputV2']));
+    expect(info.extraKernels).toEqual(
+      expect.arrayContaining(['Conv2DBackpropFilter', 'UnsortedSegmentSum', 'Conv3DBackpropInputV2']),
+    );
     expect(info.versions['@tensorflow/tfjs']).toMatch(/^4\./);
     expect(info.versions['onnxruntime-node']).toMatch(/^1\./);
   });

@@ -13,7 +13,10 @@ export function buildProgram(): Command {
     .description('dlkit: train and run neural networks in Node.js, offline (Deep Learning Specialization systems)')
     .version(require('../package.json').version)
     .showHelpAfterError('(add --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 done, 2 usage error (something typed is wrong), 1 failure (unusable file contents, or while working), 130 interrupted.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done, 2 usage error (something typed is wrong), 1 failure (unusable file contents, or while working), 130 interrupted.',
+    )
     .exitOverride();
   // Commander echoes what was typed ("unknown option '...'"): escaped like every other message.
   program.configureOutput({ writeErr: (s) => process.stderr.write(s.split('\n').map(escapeControl).join('\n')) });

@@ -41,22 +41,30 @@ describe('readmeCommands', () => {
 describe('checkCommand', () => {
   const p = program();
   it('accepts a real command with its options, also in usage brackets', () => {
-    expect(checkCommand(p, 'dlkit train images --data DIR [--size 64] [--arch small|resnet|mobilenet] [--json]')).toEqual([]);
+    expect(
+      checkCommand(p, 'dlkit train images --data DIR [--size 64] [--arch small|resnet|mobilenet] [--json]'),
+    ).toEqual([]);
     expect(checkCommand(p, 'dlkit train mnist --no-augment --epochs 1')).toEqual([]);
   });
   it('names unknown options and commands', () => {
-    expect(checkCommand(p, 'dlkit train images --data d --sise 64')).toEqual(["'dlkit train images' has no option --sise"]);
+    expect(checkCommand(p, 'dlkit train images --data d --sise 64')).toEqual([
+      "'dlkit train images' has no option --sise",
+    ]);
     expect(checkCommand(p, 'dlkit trian mnist')).toEqual(["unknown command 'trian'"]);
   });
 });
 
 describe('the READMEs', () => {
-  const readmes = ['README.md', 'apps/demo-cli/README.md', ...fs.readdirSync(path.join(ROOT, 'packages')).map((p) => `packages/${p}/README.md`)].filter((f) =>
-    fs.existsSync(path.join(ROOT, f)),
-  );
+  const readmes = [
+    'README.md',
+    'apps/demo-cli/README.md',
+    ...fs.readdirSync(path.join(ROOT, 'packages')).map((p) => `packages/${p}/README.md`),
+  ].filter((f) => fs.existsSync(path.join(ROOT, f)));
   const p = program();
   it.each(readmes)('%s: every dlkit command line is valid', (readme) => {
-    const problems = readmeCommands(fs.readFileSync(path.join(ROOT, readme), 'utf8')).flatMap((c) => checkCommand(p, c.text).map((e) => `${readme}:${c.line}: ${e}`));
+    const problems = readmeCommands(fs.readFileSync(path.join(ROOT, readme), 'utf8')).flatMap((c) =>
+      checkCommand(p, c.text).map((e) => `${readme}:${c.line}: ${e}`),
+    );
     expect(problems).toEqual([]);
   });
   it('finds the commands the READMEs document (the scan is not vacuous)', () => {

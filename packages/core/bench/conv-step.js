@@ -44,7 +44,9 @@ async function main() {
       tf.registerKernel(config);
       if (config.setupFunc) config.setupFunc(tf.backend()); // the backend ran setups before the swap
     });
-  console.log(`backend ${info.backend}, threads ${info.threads}, simd ${info.simd}, extra kernels: ${info.extraKernels.join(', ')}`);
+  console.log(
+    `backend ${info.backend}, threads ${info.threads}, simd ${info.simd}, extra kernels: ${info.extraKernels.join(', ')}`,
+  );
   const { step, dispose } = mnistTrainStep(batch);
   if (flag('compare-stock')) {
     const rounds = opt('rounds', 5);
@@ -58,12 +60,16 @@ async function main() {
     const median = (xs) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)];
     for (const [name, xs] of Object.entries(times)) {
       const ms = median(xs);
-      console.log(`${name.padEnd(6)} kernels: median ${ms.toFixed(2)} ms/step = ${((batch * 1000) / ms).toFixed(0)} samples/s (blocks: ${xs.map((x) => x.toFixed(1)).join(', ')})`);
+      console.log(
+        `${name.padEnd(6)} kernels: median ${ms.toFixed(2)} ms/step = ${((batch * 1000) / ms).toFixed(0)} samples/s (blocks: ${xs.map((x) => x.toFixed(1)).join(', ')})`,
+      );
     }
   }
   let loss = 0;
   const ms = await timeSteps(async () => (loss = await step()), steps);
-  console.log(`trainOnBatch: ${ms.toFixed(2)} ms/step, ${((batch * 1000) / ms).toFixed(0)} samples/s (batch ${batch}, ${steps} steps, loss ${Number(loss).toFixed(4)})`);
+  console.log(
+    `trainOnBatch: ${ms.toFixed(2)} ms/step, ${((batch * 1000) / ms).toFixed(0)} samples/s (batch ${batch}, ${steps} steps, loss ${Number(loss).toFixed(4)})`,
+  );
 
   if (!flag('no-profile')) {
     const profiler = installKernelProfiler('wasm', { byShape: flag('by-shape') });

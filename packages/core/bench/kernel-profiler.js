@@ -15,7 +15,9 @@ function installKernelProfiler(backendName = 'wasm', { byShape = false } = {}) {
     config.kernelFunc = (args) => {
       if (!enabled) return original(args);
       const name = byShape
-        ? `${config.kernelName} ${Object.values(args.inputs).map((t) => (t ? `[${t.shape}]` : '-')).join(' ')}`
+        ? `${config.kernelName} ${Object.values(args.inputs)
+            .map((t) => (t ? `[${t.shape}]` : '-'))
+            .join(' ')}`
         : config.kernelName;
       stack.push(0);
       const t0 = process.hrtime.bigint();
@@ -34,15 +36,22 @@ function installKernelProfiler(backendName = 'wasm', { byShape = false } = {}) {
     restore.push(() => (config.kernelFunc = original));
   }
   return {
-    start() { stats.clear(); enabled = true; },
-    stop() { enabled = false; },
+    start() {
+      stats.clear();
+      enabled = true;
+    },
+    stop() {
+      enabled = false;
+    },
     /** Rows sorted by exclusive time, per step when `steps` is given. */
     report(steps = 1) {
       return [...stats.entries()]
         .map(([name, s]) => ({ kernel: name, calls: s.calls / steps, ms: s.ms / steps }))
         .sort((a, b) => b.ms - a.ms);
     },
-    uninstall() { restore.forEach((f) => f()); },
+    uninstall() {
+      restore.forEach((f) => f());
+    },
   };
 }
 
@@ -50,9 +59,13 @@ function printProfile(rows, total) {
   const sum = rows.reduce((p, r) => p + r.ms, 0);
   console.log(`  ${'kernel'.padEnd(34)} ${'calls'.padStart(6)} ${'ms/step'.padStart(8)} ${'share'.padStart(6)}`);
   for (const r of rows.slice(0, 25)) {
-    console.log(`  ${r.kernel.slice(0, 60).padEnd(34)} ${r.calls.toFixed(0).padStart(6)} ${r.ms.toFixed(2).padStart(8)} ${((100 * r.ms) / total).toFixed(1).padStart(5)}%`);
+    console.log(
+      `  ${r.kernel.slice(0, 60).padEnd(34)} ${r.calls.toFixed(0).padStart(6)} ${r.ms.toFixed(2).padStart(8)} ${((100 * r.ms) / total).toFixed(1).padStart(5)}%`,
+    );
   }
-  console.log(`  ${'(all kernels)'.padEnd(34)} ${''.padStart(6)} ${sum.toFixed(2).padStart(8)} ${((100 * sum) / total).toFixed(1).padStart(5)}%  of ${total.toFixed(2)} ms/step`);
+  console.log(
+    `  ${'(all kernels)'.padEnd(34)} ${''.padStart(6)} ${sum.toFixed(2).padStart(8)} ${((100 * sum) / total).toFixed(1).padStart(5)}%  of ${total.toFixed(2)} ms/step`,
+  );
 }
 
 module.exports = { installKernelProfiler, printProfile };

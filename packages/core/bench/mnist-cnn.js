@@ -23,7 +23,14 @@ function mnistTrainStep(batch = 64) {
   const model = buildMnistCnn();
   const x = tf.randomUniform([batch, 28, 28, 1]);
   const y = tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32'), 10).toFloat();
-  return { model, step: () => model.trainOnBatch(x, y), dispose: () => { model.dispose(); tf.dispose([x, y]); } };
+  return {
+    model,
+    step: () => model.trainOnBatch(x, y),
+    dispose: () => {
+      model.dispose();
+      tf.dispose([x, y]);
+    },
+  };
 }
 
 /** Mean ms per call of the async `fn` over `steps` calls, after `warmup` calls. */

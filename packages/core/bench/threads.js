@@ -23,7 +23,14 @@ async function child(threads, steps) {
   const { mnistTrainStep, timeSteps } = require('./mnist-cnn');
   const info = await initBackend({ threads });
   const a = tf.randomNormal([512, 512]);
-  const matmulMs = await timeSteps(async () => tf.tidy(() => { tf.matMul(a, a).dataSync(); }), 20, 3);
+  const matmulMs = await timeSteps(
+    async () =>
+      tf.tidy(() => {
+        tf.matMul(a, a).dataSync();
+      }),
+    20,
+    3,
+  );
   const { step } = mnistTrainStep(64);
   const stepMs = await timeSteps(step, steps);
   process.stdout.write(JSON.stringify({ threads: info.threads, matmulMs, stepMs }) + '\n');
@@ -41,16 +48,22 @@ function parent() {
   const results = { 1: [], [n]: [] };
   for (let r = 0; r < rounds; r++) {
     for (const t of [1, n]) {
-      const out = execFileSync(process.execPath, [__filename, '--child', String(t), '--steps', String(steps)], { encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [__filename, '--child', String(t), '--steps', String(steps)], {
+        encoding: 'utf8',
+      });
       const res = JSON.parse(out.trim().split('\n').pop());
       results[t].push(res);
-      console.log(`round ${r + 1}, asked ${t} thread(s): got ${res.threads}, matmul512 ${res.matmulMs.toFixed(2)} ms, train step ${res.stepMs.toFixed(2)} ms (${(64000 / res.stepMs).toFixed(0)} samples/s)`);
+      console.log(
+        `round ${r + 1}, asked ${t} thread(s): got ${res.threads}, matmul512 ${res.matmulMs.toFixed(2)} ms, train step ${res.stepMs.toFixed(2)} ms (${(64000 / res.stepMs).toFixed(0)} samples/s)`,
+      );
     }
   }
   for (const t of [1, n]) {
     const step = median(results[t].map((r) => r.stepMs));
     const mm = median(results[t].map((r) => r.matmulMs));
-    console.log(`median, ${t} thread(s): train step ${step.toFixed(2)} ms = ${(64000 / step).toFixed(0)} samples/s; matmul512 ${mm.toFixed(2)} ms`);
+    console.log(
+      `median, ${t} thread(s): train step ${step.toFixed(2)} ms = ${(64000 / step).toFixed(0)} samples/s; matmul512 ${mm.toFixed(2)} ms`,
+    );
   }
 }
 

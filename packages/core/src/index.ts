@@ -20,9 +20,32 @@ export type { ValidationSplitOptions } from './data/split';
 
 export * as dls from './dls';
 
-export type { CanvasSpec, Colour, DecodeImageOptions, EncodeImageOptions, ImageInfo, ImageLayer, ImageShape, PadSpec, RawImage, ResizeSpec } from './image';
+export type {
+  CanvasSpec,
+  Colour,
+  DecodeImageOptions,
+  EncodeImageOptions,
+  ImageInfo,
+  ImageLayer,
+  ImageShape,
+  PadSpec,
+  RawImage,
+  ResizeSpec,
+} from './image';
 export { DECODE_DEFAULTS, ENCODE_DEFAULTS, ImageDecodeError, RESIZE_DEFAULTS } from './image';
-export { checkRawImage, composeImages, convertChannels, decodeImage, encodeImage, imageFromFloats, imageToFloats, padImage, readImageInfo, resizeImage, writeImage } from './image';
+export {
+  checkRawImage,
+  composeImages,
+  convertChannels,
+  decodeImage,
+  encodeImage,
+  imageFromFloats,
+  imageToFloats,
+  padImage,
+  readImageInfo,
+  resizeImage,
+  writeImage,
+} from './image';
 
 export { replaceDirAtomic, writeFileAtomic } from './io/atomic';
 export { fileSystem, loadModel, saveModel } from './io/filesystem';
@@ -65,9 +88,46 @@ export type {
   ValueInfoProto,
 } from './io/onnx';
 
-export type { CaptionLine, ChartAxis, ChartMargin, ChartPanel, ColorScaleName, GridTile, HeatMapOptions, ImageGridOptions, LineChartOptions, LineSeries } from './plot';
-export { CATEGORY_COLORS, CHART_FONT, COLOR_SCALES, HEAT_MAP_DEFAULTS, IMAGE_GRID_DEFAULTS, LINE_CHART_DEFAULTS } from './plot';
-export { clipText, colorScale, escapeXml, formatTick, heatMapSvg, hexToRgb, imageGrid, lineChartSvg, niceTicks, overlaySvg, renderHeatMap, renderImageGrid, renderLineChart, svgText, svgToImage, svgToPng, writePng, writeSvgPng } from './plot';
+export type {
+  CaptionLine,
+  ChartAxis,
+  ChartMargin,
+  ChartPanel,
+  ColorScaleName,
+  GridTile,
+  HeatMapOptions,
+  ImageGridOptions,
+  LineChartOptions,
+  LineSeries,
+} from './plot';
+export {
+  CATEGORY_COLORS,
+  CHART_FONT,
+  COLOR_SCALES,
+  HEAT_MAP_DEFAULTS,
+  IMAGE_GRID_DEFAULTS,
+  LINE_CHART_DEFAULTS,
+} from './plot';
+export {
+  clipText,
+  colorScale,
+  escapeXml,
+  formatTick,
+  heatMapSvg,
+  hexToRgb,
+  imageGrid,
+  lineChartSvg,
+  niceTicks,
+  overlaySvg,
+  renderHeatMap,
+  renderImageGrid,
+  renderLineChart,
+  svgText,
+  svgToImage,
+  svgToPng,
+  writePng,
+  writeSvgPng,
+} from './plot';
 
 export { constantLr, cosineWithWarmup, exponentialDecay, inverseTimeDecay, stepDecay } from './optim';
 export type { LearningRateSchedule } from './optim';

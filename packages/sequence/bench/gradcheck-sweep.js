@@ -16,11 +16,14 @@ async function main() {
   let failed = 0;
   for (const [label, Cell] of RECURRENT_CELLS) {
     const results = [];
-    for (let seed = 1; seed <= 10; seed++) results.push(manyToManyCheck(Cell, seed * 10), manyToOneCheck(Cell, seed * 10));
+    for (let seed = 1; seed <= 10; seed++)
+      results.push(manyToManyCheck(Cell, seed * 10), manyToOneCheck(Cell, seed * 10));
     const values = results.map((r) => r.relativeDifference);
     failed += results.filter((r) => !r.passed).length;
     console.log(values.map((v) => v.toExponential(1)).join(' '));
-    console.log(`${label}: ${values.length} checks, relative difference ${Math.min(...values).toExponential(2)} to ${Math.max(...values).toExponential(2)}`);
+    console.log(
+      `${label}: ${values.length} checks, relative difference ${Math.min(...values).toExponential(2)} to ${Math.max(...values).toExponential(2)}`,
+    );
   }
   if (failed > 0) {
     console.error(`${failed} gradient checks failed`);

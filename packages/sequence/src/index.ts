@@ -45,12 +45,38 @@ export { DATE_FORMATS, DateSplit, formatDate, randomDatePair } from './seq2seq/d
 export type { DateFormat, DatePair, DateSplitOptions } from './seq2seq/dates';
 export { buildSeq2seq, SEQ2SEQ_DEFAULTS, Seq2seqAttention } from './seq2seq/model';
 export type { Seq2seqConfig, Seq2seqModels } from './seq2seq/model';
-export { describeSkipped, PairCoder, PAIRS_TSV_DEFAULTS, parsePairsTsv, SequenceTooLongError, TooFewPairsError } from './seq2seq/pairs';
+export {
+  describeSkipped,
+  PairCoder,
+  PAIRS_TSV_DEFAULTS,
+  parsePairsTsv,
+  SequenceTooLongError,
+  TooFewPairsError,
+} from './seq2seq/pairs';
 export type { Pair, PairsTsvOptions, ParsedPairs, SkippedRow } from './seq2seq/pairs';
-export { DATE_EXAMPLE, MIN_TRAINING_PAIRS, readTrainingPairs, trainTranslateDate, translatorDir } from './seq2seq/translate-date-task';
+export {
+  DATE_EXAMPLE,
+  MIN_TRAINING_PAIRS,
+  readTrainingPairs,
+  trainTranslateDate,
+  translatorDir,
+} from './seq2seq/translate-date-task';
 export type { TrainTranslateDateOptions, TrainTranslateDateResult } from './seq2seq/translate-date-task';
-export { TRAIN_DATES_DEFAULTS, TRAIN_PAIRS_DEFAULTS, TRAIN_TRANSLATOR_DEFAULTS, trainDateTranslator, trainPairsTranslator, trainTranslator } from './seq2seq/train';
-export type { TrainDatesOptions, TrainDatesResult, TrainPairsOptions, TrainPairsResult, TrainTranslatorOptions } from './seq2seq/train';
+export {
+  TRAIN_DATES_DEFAULTS,
+  TRAIN_PAIRS_DEFAULTS,
+  TRAIN_TRANSLATOR_DEFAULTS,
+  trainDateTranslator,
+  trainPairsTranslator,
+  trainTranslator,
+} from './seq2seq/train';
+export type {
+  TrainDatesOptions,
+  TrainDatesResult,
+  TrainPairsOptions,
+  TrainPairsResult,
+  TrainTranslatorOptions,
+} from './seq2seq/train';
 export { Seq2seqTranslator, TRANSLATOR_JSON } from './seq2seq/translator';
 export type { Translation } from './seq2seq/translator';
 
@@ -72,7 +98,13 @@ export { maeByStep, meanAbsoluteError, naiveForecast, seasonalNaiveForecast } fr
 export { BUILTIN_SERIES, CsvError, loadSeries, parseCsv } from './timeseries/csv';
 export type { BuiltinSeriesName, CsvTable, LoadSeriesOptions, Series } from './timeseries/csv';
 export { Forecaster } from './timeseries/forecaster';
-export type { ForecastCell, ForecastCenter, ForecasterConfig, ForecasterFitOptions, ForecastStrategy } from './timeseries/forecaster';
+export type {
+  ForecastCell,
+  ForecastCenter,
+  ForecasterConfig,
+  ForecasterFitOptions,
+  ForecastStrategy,
+} from './timeseries/forecaster';
 export { forecastPlotSvg, renderForecastPlot } from './timeseries/plot';
 export type { ForecastPlotData } from './timeseries/plot';
 export { RUN_FORECAST_DEFAULTS, runForecast } from './timeseries/run-forecast';

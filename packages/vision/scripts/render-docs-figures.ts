@@ -12,7 +12,15 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { imageGrid, initBackend, writePng } from '@dlkit/core';
-import { randomFeatureNet, readRgbImage, renderBrushStyle, renderContentScene, runStyleTransfer, styleTransfer, writeRgbPng } from '@dlkit/vision';
+import {
+  randomFeatureNet,
+  readRgbImage,
+  renderBrushStyle,
+  renderContentScene,
+  runStyleTransfer,
+  styleTransfer,
+  writeRgbPng,
+} from '@dlkit/vision';
 
 async function strip(files: string[], labels: string[], out: string, size: number): Promise<void> {
   const tiles = files.map((f, i) => ({ image: fs.readFileSync(f), caption: [{ text: labels[i], size: 13 }] }));
@@ -38,8 +46,15 @@ export async function renderStyleDocsFigures(outDir: string): Promise<void> {
   fs.writeFileSync(style, await renderBrushStyle(256));
   const result = path.join(tmp, 'stylized.png');
   const r = await runStyleTransfer({ content, style, output: result });
-  console.error(`style transfer: style loss ${r.styleLoss[0].toExponential(3)} -> ${r.styleLoss[1].toExponential(3)}, ${r.seconds.toFixed(1)} s`);
-  await strip([content, style, result], ['content', 'style', `result (${r.steps} steps)`], path.join(outDir, 'style-transfer.png'), 256);
+  console.error(
+    `style transfer: style loss ${r.styleLoss[0].toExponential(3)} -> ${r.styleLoss[1].toExponential(3)}, ${r.seconds.toFixed(1)} s`,
+  );
+  await strip(
+    [content, style, result],
+    ['content', 'style', `result (${r.steps} steps)`],
+    path.join(outDir, 'style-transfer.png'),
+    256,
+  );
 
   // Texture synthesis from noise: style cost only, 128 px.
   const size = 128;
@@ -48,10 +63,19 @@ export async function renderStyleDocsFigures(outDir: string): Promise<void> {
   const files: string[] = [];
   for (const layers of [['conv1'], ['conv1', 'conv2', 'conv3', 'conv4']]) {
     const net = randomFeatureNet();
-    const s = styleTransfer(noise, target, { featureNet: net, contentLayer: 'conv1', styleLayers: layers, contentWeight: 0, steps: 150, noise: 0 });
+    const s = styleTransfer(noise, target, {
+      featureNet: net,
+      contentLayer: 'conv1',
+      styleLayers: layers,
+      contentWeight: 0,
+      steps: 150,
+      noise: 0,
+    });
     const f = path.join(tmp, `synth-${layers.length}.png`);
     await writeRgbPng(f, s.image);
-    console.error(`synthesis with ${layers.join(',')}: style loss ${s.styleLoss[0].toExponential(3)} -> ${s.styleLoss[s.styleLoss.length - 1].toExponential(3)}`);
+    console.error(
+      `synthesis with ${layers.join(',')}: style loss ${s.styleLoss[0].toExponential(3)} -> ${s.styleLoss[s.styleLoss.length - 1].toExponential(3)}`,
+    );
     s.image.dispose();
     net.dispose();
     files.push(f);
@@ -59,7 +83,12 @@ export async function renderStyleDocsFigures(outDir: string): Promise<void> {
   const targetFile = path.join(tmp, 'target.png');
   await writeRgbPng(targetFile, target);
   tf.dispose([target, noise]);
-  await strip([targetFile, ...files], ['target texture', 'random net, conv1 only', 'random net, conv1-conv4'], path.join(outDir, 'style-random-scales.png'), 200);
+  await strip(
+    [targetFile, ...files],
+    ['target texture', 'random net, conv1 only', 'random net, conv1-conv4'],
+    path.join(outDir, 'style-random-scales.png'),
+    200,
+  );
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 

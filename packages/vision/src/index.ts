@@ -14,7 +14,13 @@ export { RandomAffine } from './augment/random-affine';
 export type { RandomAffineOptions } from './augment/random-affine';
 
 export { BlockContext, convBlock, invertedResidualBlock, residualBlock, separableBlock } from './classify/blocks';
-export type { BlockContextOptions, ConvBlockOptions, InvertedResidualOptions, ResidualBlockOptions, SeparableBlockOptions } from './classify/blocks';
+export type {
+  BlockContextOptions,
+  ConvBlockOptions,
+  InvertedResidualOptions,
+  ResidualBlockOptions,
+  SeparableBlockOptions,
+} from './classify/blocks';
 export { ClassifierSourceError, openClassifier } from './classify/classifier-session';
 export type { ClassifierSession } from './classify/classifier-session';
 export { writeDigitImageFolder } from './classify/digit-folder';
@@ -43,7 +49,12 @@ export type { CentreBox, CornerBox } from './detection/boxes';
 export { yoloDetector } from './detection/detector-model';
 export type { YoloDetectorOptions } from './detection/detector-model';
 export { DETECT_DEFAULTS, openDetector } from './detection/detector-session';
-export type { DetectOptions, DetectorSession, LabelledDetection, OpenDetectorOptions } from './detection/detector-session';
+export type {
+  DetectOptions,
+  DetectorSession,
+  LabelledDetection,
+  OpenDetectorOptions,
+} from './detection/detector-session';
 export { drawDetections, rgbToPng } from './detection/draw';
 export type { LabelledBox } from './detection/draw';
 export { evaluateDetector } from './detection/evaluate';
@@ -96,7 +107,12 @@ export { freezeUpTo, unfreezeTop } from './transfer/freeze';
 export type { UnfreezeOptions } from './transfer/freeze';
 export { attachHead } from './transfer/head';
 export type { HeadOptions } from './transfer/head';
-export { epochsForShots, MNIST_TRANSFER_DEFAULTS, mnistTransferEval, TRANSFER_NETWORKS } from './transfer/mnist-transfer';
+export {
+  epochsForShots,
+  MNIST_TRANSFER_DEFAULTS,
+  mnistTransferEval,
+  TRANSFER_NETWORKS,
+} from './transfer/mnist-transfer';
 export type { MnistTransferOptions, MnistTransferResult, TransferNetwork } from './transfer/mnist-transfer';
 export { transferLearn } from './transfer/recipe';
 export type { TransferOptions, TransferResult } from './transfer/recipe';

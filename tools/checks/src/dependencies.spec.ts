@@ -32,7 +32,14 @@ describe('packageOf / importsOf', () => {
       "const file = require.resolve('data-pkg/file.csv');",
       "import * as fs from 'fs';",
     ].join('\n');
-    expect(importsOf(src).sort()).toEqual(['@tensorflow/tfjs', 'data-pkg', 'dynamic-one', 'reexported', 'sharp', 'typed-only']);
+    expect(importsOf(src).sort()).toEqual([
+      '@tensorflow/tfjs',
+      'data-pkg',
+      'dynamic-one',
+      'reexported',
+      'sharp',
+      'typed-only',
+    ]);
   });
 });
 

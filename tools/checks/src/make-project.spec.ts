@@ -63,7 +63,10 @@ describe('tools/make-project.sh', () => {
       const tsconfig = JSON.parse(fs.readFileSync(path.join(out, 'packages/probe/tsconfig.lib.json'), 'utf8'));
       const project = JSON.parse(fs.readFileSync(path.join(out, 'packages/probe/project.json'), 'utf8'));
       expect(pkg.dependencies).toEqual({ '@dlkit/core': '0.1.0', '@dlkit/sequence': '0.1.0' });
-      expect(tsconfig.references).toEqual([{ path: '../core/tsconfig.lib.json' }, { path: '../sequence/tsconfig.lib.json' }]);
+      expect(tsconfig.references).toEqual([
+        { path: '../core/tsconfig.lib.json' },
+        { path: '../sequence/tsconfig.lib.json' },
+      ]);
       expect(project.tags).toEqual(['scope:probe', 'type:lib']);
       expect(Object.keys(project.targets)).toEqual(['build', 'test', 'e2e']);
     } finally {

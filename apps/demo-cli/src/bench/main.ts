@@ -32,7 +32,11 @@ const SECONDS: NumberRange = { min: 0, max: 3600, minExclusive: true };
 function program() {
   return scriptProgram('bench', '-- [--json] [--seconds S] [--quick]')
     .description('training and inference speed of the MNIST CNN: dlkit (wasm, ONNX), tfjs cpu, PyTorch')
-    .option('--seconds <s>', `time per measurement, ${describeNumber(SECONDS)} (default 10)`, numberFlag('--seconds', SECONDS))
+    .option(
+      '--seconds <s>',
+      `time per measurement, ${describeNumber(SECONDS)} (default 10)`,
+      numberFlag('--seconds', SECONDS),
+    )
     .option('--quick', 'skip the full `dlkit train mnist` peak-RSS run')
     .option('--json', 'print one JSON object');
 }
@@ -43,14 +47,26 @@ function log(message: string): void {
 
 function runNodeWorker(task: string, impl: string, seconds: number): Row {
   log(`bench: ${task} / ${impl} ...`);
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'worker.js'), task, impl, String(seconds)], { encoding: 'utf8' });
-  if (r.status !== 0) return { task, impl, samplesPerSec: null, peakRssMb: null, skipped: `worker failed: ${r.stderr.trim().split('\n').pop()}` };
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'worker.js'), task, impl, String(seconds)], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0)
+    return {
+      task,
+      impl,
+      samplesPerSec: null,
+      peakRssMb: null,
+      skipped: `worker failed: ${r.stderr.trim().split('\n').pop()}`,
+    };
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
   return { task, impl, ...out };
 }
 
 function torchReason(): string | undefined {
-  const setup = spawnSync('bash', [path.join(APP, 'bench', 'setup-torch.sh')], { encoding: 'utf8', stdio: ['ignore', 'inherit', 'pipe'] });
+  const setup = spawnSync('bash', [path.join(APP, 'bench', 'setup-torch.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
   if (setup.status !== 0) return (setup.stderr || 'python3-torch is not installed').trim().split('\n').pop();
   return undefined;
 }
@@ -59,8 +75,19 @@ function runTorch(mode: 'train' | 'infer', seconds: number, reason: string | und
   const task = `mnist-cnn-${mode}`;
   if (reason) return { task, impl: 'pytorch', samplesPerSec: null, peakRssMb: null, skipped: reason };
   log(`bench: ${task} / pytorch ...`);
-  const r = spawnSync(PYTHON, [path.join(APP, 'bench', 'mnist_cnn.py'), mode, '--seconds', String(seconds), '--threads', '2'], { encoding: 'utf8' });
-  if (r.status !== 0) return { task, impl: 'pytorch', samplesPerSec: null, peakRssMb: null, skipped: `pytorch failed: ${r.stderr.trim().split('\n').pop()}` };
+  const r = spawnSync(
+    PYTHON,
+    [path.join(APP, 'bench', 'mnist_cnn.py'), mode, '--seconds', String(seconds), '--threads', '2'],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0)
+    return {
+      task,
+      impl: 'pytorch',
+      samplesPerSec: null,
+      peakRssMb: null,
+      skipped: `pytorch failed: ${r.stderr.trim().split('\n').pop()}`,
+    };
   return { task, impl: 'pytorch', ...JSON.parse(r.stdout.trim().split('\n').pop()!) };
 }
 
@@ -70,12 +97,32 @@ function runTrainCli(): Row {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-bench-'));
   const rssFile = path.join(tmp, 'rss');
   try {
-    const r = spawnSync(process.execPath, ['-r', path.join(APP, 'bench', 'rss-probe.js'), path.join(APP, 'bin', 'dlkit.js'), 'train', 'mnist', '--json', '--out', path.join(tmp, 'out')], {
-      encoding: 'utf8',
-      env: { ...process.env, DLKIT_RSS_FILE: rssFile },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    if (r.status !== 0) return { task: 'mnist-train-cli', impl: 'dlkit', samplesPerSec: null, peakRssMb: null, skipped: `dlkit train mnist exited ${r.status}` };
+    const r = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        path.join(APP, 'bench', 'rss-probe.js'),
+        path.join(APP, 'bin', 'dlkit.js'),
+        'train',
+        'mnist',
+        '--json',
+        '--out',
+        path.join(tmp, 'out'),
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DLKIT_RSS_FILE: rssFile },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    if (r.status !== 0)
+      return {
+        task: 'mnist-train-cli',
+        impl: 'dlkit',
+        samplesPerSec: null,
+        peakRssMb: null,
+        skipped: `dlkit train mnist exited ${r.status}`,
+      };
     const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
     return {
       task: 'mnist-train-cli',
@@ -92,10 +139,19 @@ function runTrainCli(): Row {
 
 function table(rows: Row[]): string {
   const fmt = (v: number | null) => (v === null ? '-' : v.toFixed(1));
-  const lines = rows.map((r) => [r.task, r.impl, fmt(r.samplesPerSec), fmt(r.peakRssMb), (r.skipped as string) ?? ''].map(String));
+  const lines = rows.map((r) =>
+    [r.task, r.impl, fmt(r.samplesPerSec), fmt(r.peakRssMb), (r.skipped as string) ?? ''].map(String),
+  );
   const head = ['task', 'impl', 'samples/s', 'peak RSS MB', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  return [head, ...lines].map((l) => l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+  return [head, ...lines]
+    .map((l) =>
+      l
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function main(argv: string[]): number {
@@ -115,15 +171,20 @@ export function main(argv: string[]): number {
     runTorch('infer', args.seconds, reason),
   ];
   if (!args.quick) rows.push(runTrainCli());
-  const rate = (task: string, impl: string) => rows.find((r) => r.task === task && r.impl === impl)?.samplesPerSec ?? null;
-  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? Math.round((a / b) * 100) / 100 : null);
+  const rate = (task: string, impl: string) =>
+    rows.find((r) => r.task === task && r.impl === impl)?.samplesPerSec ?? null;
+  const ratio = (a: number | null, b: number | null) =>
+    a !== null && b !== null && b > 0 ? Math.round((a / b) * 100) / 100 : null;
   const summary = {
     trainVsPytorch: ratio(rate('mnist-cnn-train', 'dlkit'), rate('mnist-cnn-train', 'pytorch')),
     onnxInferVsPytorch: ratio(rate('mnist-cnn-infer', 'dlkit-onnx'), rate('mnist-cnn-infer', 'pytorch')),
     cores: os.cpus().length,
   };
   if (args.json) process.stdout.write(`${JSON.stringify({ results: rows, summary })}\n`);
-  else process.stdout.write(`${table(rows)}\n\ndlkit/pytorch training: ${summary.trainVsPytorch ?? '-'}x   onnx/pytorch inference: ${summary.onnxInferVsPytorch ?? '-'}x\n`);
+  else
+    process.stdout.write(
+      `${table(rows)}\n\ndlkit/pytorch training: ${summary.trainVsPytorch ?? '-'}x   onnx/pytorch inference: ${summary.onnxInferVsPytorch ?? '-'}x\n`,
+    );
   return 0;
 }
 

@@ -26,7 +26,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`eval:mnist: seed ${seed} ...\n`);
       const r = await trainMnist({ outDir, seed, progress: false });
       runs.push({ seed, testAccuracy: r.testAccuracy, seconds: r.seconds, samplesPerSec: r.samplesPerSec });
-      process.stderr.write(`eval:mnist: seed ${seed}: test accuracy ${(r.testAccuracy * 100).toFixed(2)}% in ${r.seconds.toFixed(0)} s\n`);
+      process.stderr.write(
+        `eval:mnist: seed ${seed}: test accuracy ${(r.testAccuracy * 100).toFixed(2)}% in ${r.seconds.toFixed(0)} s\n`,
+      );
     } finally {
       fs.rmSync(outDir, { recursive: true, force: true });
     }
@@ -41,8 +43,13 @@ export async function main(argv: string[]): Promise<number> {
   };
   if (json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   else {
-    for (const r of runs) process.stdout.write(`seed ${r.seed}: ${(r.testAccuracy * 100).toFixed(2)}%  ${r.seconds.toFixed(0)} s  ${r.samplesPerSec.toFixed(0)} samples/s\n`);
-    process.stdout.write(`mean ${(summary.meanTestAccuracy * 100).toFixed(2)}%, min ${(summary.minTestAccuracy * 100).toFixed(2)}%, slowest run ${summary.maxSeconds.toFixed(0)} s\n`);
+    for (const r of runs)
+      process.stdout.write(
+        `seed ${r.seed}: ${(r.testAccuracy * 100).toFixed(2)}%  ${r.seconds.toFixed(0)} s  ${r.samplesPerSec.toFixed(0)} samples/s\n`,
+      );
+    process.stdout.write(
+      `mean ${(summary.meanTestAccuracy * 100).toFixed(2)}%, min ${(summary.minTestAccuracy * 100).toFixed(2)}%, slowest run ${summary.maxSeconds.toFixed(0)} s\n`,
+    );
   }
   return 0;
 }

@@ -12,11 +12,24 @@ jest.mock('@dlkit/vision', () => {
     mnistTransferEval: async (o: MnistTransferOptions & { seed: number; shotsPerClass: number }) => {
       calls.push({ seed: o.seed, shots: o.shotsPerClass });
       const g = gain(o.seed, o.shotsPerClass);
-      return { task: 'transfer', network: 'mnist-cnn', seed: o.seed, shotsPerClass: o.shotsPerClass, transferAccuracy: 0.8 + g / 100, headOnlyAccuracy: 0.7, scratchAccuracy: 0.8, gainPoints: g, seconds: 0 };
+      return {
+        task: 'transfer',
+        network: 'mnist-cnn',
+        seed: o.seed,
+        shotsPerClass: o.shotsPerClass,
+        transferAccuracy: 0.8 + g / 100,
+        headOnlyAccuracy: 0.7,
+        scratchAccuracy: 0.8,
+        gainPoints: g,
+        seconds: 0,
+      };
     },
   };
 });
-jest.mock('@dlkit/core', () => ({ ...jest.requireActual('@dlkit/core'), initBackend: async () => ({ backend: 'cpu' }) }));
+jest.mock('@dlkit/core', () => ({
+  ...jest.requireActual('@dlkit/core'),
+  initBackend: async () => ({ backend: 'cpu' }),
+}));
 import { main } from './transfer-eval';
 
 describe('eval:transfer (no arguments) checks the target', () => {
@@ -35,7 +48,13 @@ describe('eval:transfer (no arguments) checks the target', () => {
     await expect(main(['--json'])).resolves.toBe(0);
     expect(calls).toEqual([1, 2, 5, 10, 20].flatMap((shots) => [1, 2, 3].map((seed) => ({ seed, shots }))));
     const r = report();
-    expect(r).toMatchObject({ task: 'transfer-target', seeds: [1, 2, 3], shots: [1, 2, 5, 10, 20], coversTarget: true, passed: true });
+    expect(r).toMatchObject({
+      task: 'transfer-target',
+      seeds: [1, 2, 3],
+      shots: [1, 2, 5, 10, 20],
+      coversTarget: true,
+      passed: true,
+    });
     expect(r.checks).toHaveLength(7);
     expect(r.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
   });
@@ -43,7 +62,11 @@ describe('eval:transfer (no arguments) checks the target', () => {
   it('exits 1 when scratch wins once, or when the mean gain at 1 per class is below 5', async () => {
     gain = (seed, k) => (seed === 2 && k === 10 ? -0.5 : 7);
     await expect(main(['--json'])).resolves.toBe(1);
-    expect(report().checks.filter((c: { passed: boolean }) => !c.passed).map((c: { check: string }) => c.check)).toEqual(['transfer beats scratch at 10/class on every seed']);
+    expect(
+      report()
+        .checks.filter((c: { passed: boolean }) => !c.passed)
+        .map((c: { check: string }) => c.check),
+    ).toEqual(['transfer beats scratch at 10/class on every seed']);
     gain = (_seed, k) => (k === 1 ? 4 : 7);
     await expect(main([])).resolves.toBe(1);
     expect(stdout).toMatch(/FAIL {2}mean gain at 1\/class >= 5 points: mean 4\.0/);

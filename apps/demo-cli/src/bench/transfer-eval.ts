@@ -16,7 +16,17 @@
  * sweep) or the per-seed bars (one count).
  */
 import { initBackend } from '@dlkit/core';
-import { epochsForShots, MNIST_TRANSFER_DEFAULTS, mnistTransferEval, MnistTransferOptions, MnistTransferResult, renderShotsChart, renderTransferChart, TRANSFER_NETWORKS, TransferNetwork } from '@dlkit/vision';
+import {
+  epochsForShots,
+  MNIST_TRANSFER_DEFAULTS,
+  mnistTransferEval,
+  MnistTransferOptions,
+  MnistTransferResult,
+  renderShotsChart,
+  renderTransferChart,
+  TRANSFER_NETWORKS,
+  TransferNetwork,
+} from '@dlkit/vision';
 import { choiceFlag, intFlag, intListFlag, SEED_RANGE, textFlag } from '../util/flags';
 import { parseScriptArgs, scriptProgram } from './script-args';
 import { checkTransferTarget, formatTargetReport, TARGET_SEEDS, TARGET_SHOTS } from './transfer-target';
@@ -43,15 +53,51 @@ function program() {
   const d = MNIST_TRANSFER_DEFAULTS;
   return scriptProgram('eval:transfer', '-- [options]  (no options: check the README target)')
     .description('transfer learning versus training from scratch on few MNIST digits 5-9 (mnistTransferEval)')
-    .option('--seeds <list>', `comma-separated seeds (default ${TARGET_SEEDS.join(',')})`, intListFlag('--seeds', SEED_RANGE))
-    .option('--shots <list>', `labelled images per class, one count or a sweep such as --shots 1,2,5,10,20 (default ${TARGET_SHOTS.join(',')})`, intListFlag('--shots', { min: 1, max: 500 }))
-    .option('--network <name>', `${Object.keys(TRANSFER_NETWORKS).join(' | ')} (default ${d.network})`, choiceFlag('--network', Object.keys(TRANSFER_NETWORKS) as TransferNetwork[]))
-    .option('--source-task <task>', `${SOURCE_TASKS.join(' | ')} (default ${d.sourceTask})`, choiceFlag('--source-task', SOURCE_TASKS))
-    .option('--backbone-epochs <n>', `backbone epochs on digits 0-4, an integer in [1, ${EPOCHS_MAX}] (default ${d.backboneEpochs})`, intFlag('--backbone-epochs', { min: 1, max: EPOCHS_MAX }))
-    .option('--head-epochs <n>', `head-only epochs, an integer in [0, ${EPOCHS_MAX}] (default ${d.headEpochs})`, intFlag('--head-epochs', { min: 0, max: EPOCHS_MAX }))
-    .option('--fine-tune-epochs <n>', `fine-tuning epochs, an integer in [0, ${EPOCHS_MAX}] (default ${d.fineTuneEpochs})`, intFlag('--fine-tune-epochs', { min: 0, max: EPOCHS_MAX }))
-    .option('--scratch-epochs <n>', `scratch epochs (best validation epoch kept), an integer in [1, ${EPOCHS_MAX}] (default ${d.scratchEpochs})`, intFlag('--scratch-epochs', { min: 1, max: EPOCHS_MAX }))
-    .option('--chart <file.png>', 'draw the label-efficiency curve (several shot counts) or the per-seed bars (one count)', textFlag('--chart'))
+    .option(
+      '--seeds <list>',
+      `comma-separated seeds (default ${TARGET_SEEDS.join(',')})`,
+      intListFlag('--seeds', SEED_RANGE),
+    )
+    .option(
+      '--shots <list>',
+      `labelled images per class, one count or a sweep such as --shots 1,2,5,10,20 (default ${TARGET_SHOTS.join(',')})`,
+      intListFlag('--shots', { min: 1, max: 500 }),
+    )
+    .option(
+      '--network <name>',
+      `${Object.keys(TRANSFER_NETWORKS).join(' | ')} (default ${d.network})`,
+      choiceFlag('--network', Object.keys(TRANSFER_NETWORKS) as TransferNetwork[]),
+    )
+    .option(
+      '--source-task <task>',
+      `${SOURCE_TASKS.join(' | ')} (default ${d.sourceTask})`,
+      choiceFlag('--source-task', SOURCE_TASKS),
+    )
+    .option(
+      '--backbone-epochs <n>',
+      `backbone epochs on digits 0-4, an integer in [1, ${EPOCHS_MAX}] (default ${d.backboneEpochs})`,
+      intFlag('--backbone-epochs', { min: 1, max: EPOCHS_MAX }),
+    )
+    .option(
+      '--head-epochs <n>',
+      `head-only epochs, an integer in [0, ${EPOCHS_MAX}] (default ${d.headEpochs})`,
+      intFlag('--head-epochs', { min: 0, max: EPOCHS_MAX }),
+    )
+    .option(
+      '--fine-tune-epochs <n>',
+      `fine-tuning epochs, an integer in [0, ${EPOCHS_MAX}] (default ${d.fineTuneEpochs})`,
+      intFlag('--fine-tune-epochs', { min: 0, max: EPOCHS_MAX }),
+    )
+    .option(
+      '--scratch-epochs <n>',
+      `scratch epochs (best validation epoch kept), an integer in [1, ${EPOCHS_MAX}] (default ${d.scratchEpochs})`,
+      intFlag('--scratch-epochs', { min: 1, max: EPOCHS_MAX }),
+    )
+    .option(
+      '--chart <file.png>',
+      'draw the label-efficiency curve (several shot counts) or the per-seed bars (one count)',
+      textFlag('--chart'),
+    )
     .option('--json', 'one JSON line per run, per shot count, and the target report last');
 }
 
@@ -75,8 +121,15 @@ export async function main(argv: string[]): Promise<number> {
   for (const shotsPerClass of shotsList) {
     const perShots: MnistTransferResult[] = [];
     for (const seed of seeds) {
-      const log = (line: string) => process.stderr.write(`eval:transfer: ${shotsPerClass}/class, seed ${seed}: ${line}\n`);
-      const r = await mnistTransferEval({ ...options, ...epochsForShots(shotsPerClass, options), shotsPerClass, seed, log });
+      const log = (line: string) =>
+        process.stderr.write(`eval:transfer: ${shotsPerClass}/class, seed ${seed}: ${line}\n`);
+      const r = await mnistTransferEval({
+        ...options,
+        ...epochsForShots(shotsPerClass, options),
+        shotsPerClass,
+        seed,
+        log,
+      });
       perShots.push(r);
       if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
       else {

@@ -1,6 +1,12 @@
 // The transfer-learning target of `npm run eval:transfer`, on synthetic
 // results: the full sweep takes 16 minutes of CPU, so the check itself is tested here.
-import { checkTransferTarget, formatTargetReport, TARGET_SEEDS, TARGET_SHOTS, type TransferRun } from './transfer-target';
+import {
+  checkTransferTarget,
+  formatTargetReport,
+  TARGET_SEEDS,
+  TARGET_SHOTS,
+  type TransferRun,
+} from './transfer-target';
 
 /** Runs for every target seed and shot count with gain `gain(seed, shots)` points over scratch 0.80. */
 function runs(gain: (seed: number, shots: number) => number): TransferRun[] {
@@ -29,14 +35,22 @@ describe('checkTransferTarget', () => {
       'mean gain at 1/class >= 5 points',
       'mean gain at 2/class >= 5 points',
     ]);
-    expect(report.checks[5]).toMatchObject({ shotsPerClass: 1, meanGainPoints: 8, requiredMeanGainPoints: 5, gainPoints: [7.5, 8, 8.5], passed: true });
+    expect(report.checks[5]).toMatchObject({
+      shotsPerClass: 1,
+      meanGainPoints: 8,
+      requiredMeanGainPoints: 5,
+      gainPoints: [7.5, 8, 8.5],
+      passed: true,
+    });
     expect(formatTargetReport(report)).toMatch(/target: PASS$/);
   });
 
   it('fails when scratch wins (or ties) at any shot count on any seed, even by a little', () => {
     const report = check(runs((seed, k) => (seed === 3 && k === 20 ? -0.1 : 8)));
     expect(report.passed).toBe(false);
-    expect(report.checks.filter((c) => !c.passed).map((c) => c.check)).toEqual(['transfer beats scratch at 20/class on every seed']);
+    expect(report.checks.filter((c) => !c.passed).map((c) => c.check)).toEqual([
+      'transfer beats scratch at 20/class on every seed',
+    ]);
     expect(check(runs((seed, k) => (seed === 1 && k === 10 ? 0 : 8))).passed).toBe(false);
   });
 

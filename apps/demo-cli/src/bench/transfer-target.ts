@@ -55,7 +55,12 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
  * Passed only when every check passes and the runs cover the target's seeds and shot counts,
  * unless `requireCoverage` is false (a partial run then checks what it ran).
  */
-export function checkTransferTarget(runs: readonly TransferRun[], seeds: readonly number[], shots: readonly number[], requireCoverage = true): TransferTargetReport {
+export function checkTransferTarget(
+  runs: readonly TransferRun[],
+  seeds: readonly number[],
+  shots: readonly number[],
+  requireCoverage = true,
+): TransferTargetReport {
   const gains = (k: number): number[] =>
     seeds.map((seed) => {
       const run = runs.find((r) => r.seed === seed && r.shotsPerClass === k);
@@ -64,7 +69,12 @@ export function checkTransferTarget(runs: readonly TransferRun[], seeds: readonl
     });
   const checks: TargetCheck[] = shots.map((k) => {
     const g = gains(k);
-    return { check: `transfer beats scratch at ${k}/class on every seed`, shotsPerClass: k, gainPoints: g, passed: g.every((x) => x > 0) };
+    return {
+      check: `transfer beats scratch at ${k}/class on every seed`,
+      shotsPerClass: k,
+      gainPoints: g,
+      passed: g.every((x) => x > 0),
+    };
   });
   for (const k of TARGET_MEAN_GAIN_SHOTS.filter((k) => shots.includes(k))) {
     const g = gains(k);
@@ -93,9 +103,14 @@ export function checkTransferTarget(runs: readonly TransferRun[], seeds: readonl
 /** The human summary: one line per check, then the verdict. */
 export function formatTargetReport(report: TransferTargetReport): string {
   const lines = report.checks.map((c) => {
-    const detail = c.meanGainPoints === undefined ? `gains ${c.gainPoints.map((g) => g.toFixed(1)).join(', ')}` : `mean ${c.meanGainPoints.toFixed(1)} (gains ${c.gainPoints.map((g) => g.toFixed(1)).join(', ')})`;
+    const detail =
+      c.meanGainPoints === undefined
+        ? `gains ${c.gainPoints.map((g) => g.toFixed(1)).join(', ')}`
+        : `mean ${c.meanGainPoints.toFixed(1)} (gains ${c.gainPoints.map((g) => g.toFixed(1)).join(', ')})`;
     return `${c.passed ? 'PASS' : 'FAIL'}  ${c.check}: ${detail}`;
   });
-  const scope = report.coversTarget ? '' : ' (these runs do not cover the target\'s seeds 1, 2, 3 and shots 1, 2, 5, 10, 20)';
+  const scope = report.coversTarget
+    ? ''
+    : " (these runs do not cover the target's seeds 1, 2, 3 and shots 1, 2, 5, 10, 20)";
   return [...lines, `target${scope}: ${report.passed ? 'PASS' : 'FAIL'}`].join('\n');
 }

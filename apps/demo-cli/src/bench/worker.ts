@@ -12,7 +12,11 @@ import { mnistCnn } from '@dlkit/vision';
 
 const WARMUP_BATCHES = 3;
 
-async function trainRate(backend: BackendName, seconds: number, workers: number): Promise<Record<string, number | string>> {
+async function trainRate(
+  backend: BackendName,
+  seconds: number,
+  workers: number,
+): Promise<Record<string, number | string>> {
   const info = await initBackend({ backend, warn: () => undefined });
   const batchSize = 64;
   // The cpu backend takes seconds per batch: a short epoch is enough to time it.
@@ -87,10 +91,12 @@ async function inferRate(impl: 'dlkit' | 'dlkit-onnx', seconds: number): Promise
 export async function runWorker(task: string, impl: string, seconds: number): Promise<Record<string, number | string>> {
   let result: Record<string, number | string>;
   // 'dlkit' trains as `dlkit train mnist` does (data parallel on 2+ cores); 'dlkit-1thread' on the main thread only.
-  if (task === 'mnist-cnn-train' && impl === 'dlkit') result = await trainRate('wasm', seconds, defaultTrainingWorkers());
+  if (task === 'mnist-cnn-train' && impl === 'dlkit')
+    result = await trainRate('wasm', seconds, defaultTrainingWorkers());
   else if (task === 'mnist-cnn-train' && impl === 'dlkit-1thread') result = await trainRate('wasm', seconds, 1);
   else if (task === 'mnist-cnn-train' && impl === 'tfjs-cpu') result = await trainRate('cpu', seconds, 1);
-  else if (task === 'mnist-cnn-infer' && (impl === 'dlkit' || impl === 'dlkit-onnx')) result = await inferRate(impl, seconds);
+  else if (task === 'mnist-cnn-infer' && (impl === 'dlkit' || impl === 'dlkit-onnx'))
+    result = await inferRate(impl, seconds);
   else throw new Error(`unknown benchmark ${task}/${impl}`);
   return { ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }

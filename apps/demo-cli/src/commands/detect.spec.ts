@@ -11,7 +11,11 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-cli-detect-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** An ONNX graph with input [1, channels, 64, 64] and a constant output of the given shape. */
-function stubModel(file: string, output: number[][], opts: { channels?: number; outShape?: number[]; names?: string } = {}): string {
+function stubModel(
+  file: string,
+  output: number[][],
+  opts: { channels?: number; outShape?: number[]; names?: string } = {},
+): string {
   const g = new GraphBuilder({ opset: 17 });
   g.addInput('images', [1, opts.channels ?? 3, 64, 64], [1, opts.channels ?? 3, 64, 64]);
   const rows = output.length;
@@ -86,7 +90,19 @@ describe('dlkit detect (YOLOv8-style ONNX)', () => {
     const tall = await noiseImage(path.join(tmp, 'tall.png'), 128, 256, 1); // greyscale: expanded to RGB
     const labels = path.join(tmp, 'labels.txt');
     fs.writeFileSync(labels, 'left\nright\n');
-    const r = await runCli('detect', '--model', model, tall, '--labels', labels, '--score', '0.65', '--out', path.join(tmp, 'out-tall'), '--json');
+    const r = await runCli(
+      'detect',
+      '--model',
+      model,
+      tall,
+      '--labels',
+      labels,
+      '--score',
+      '0.65',
+      '--out',
+      path.join(tmp, 'out-tall'),
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(r.json<DetectJson>().detections).toEqual([
       { file: tall, label: 'left', score: 0.9, box: [0, 96, 128, 160] },

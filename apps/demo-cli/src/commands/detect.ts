@@ -25,12 +25,30 @@ export const detectCommand: CliCommand = {
   register(program, run) {
     program
       .command('detect')
-      .description("detect objects with a dlkit detector (tfjs directory or .onnx) or a YOLOv8-style ONNX export ([1,3,H,W] -> [1,4+C,N]); boxes in the original image's pixels")
+      .description(
+        "detect objects with a dlkit detector (tfjs directory or .onnx) or a YOLOv8-style ONNX export ([1,3,H,W] -> [1,4+C,N]); boxes in the original image's pixels",
+      )
       .argument('<images...>', 'PNG/JPEG/WebP files')
-      .requiredOption('--model <path>', 'detector directory (dlkit-out/train-detector/model), its .onnx export, or a YOLOv8-style .onnx', textFlag('--model'))
-      .option('--labels <file>', 'text file with one class name per line (default: the model\'s names)', textFlag('--labels'))
-      .option('--score <x>', `minimum score in (0, 1] (default ${DETECT_DEFAULTS.minScore})`, numberFlag('--score', UNIT))
-      .option('--iou <x>', `class-wise NMS IoU threshold in (0, 1] (default ${DETECT_DEFAULTS.iouThreshold})`, numberFlag('--iou', UNIT))
+      .requiredOption(
+        '--model <path>',
+        'detector directory (dlkit-out/train-detector/model), its .onnx export, or a YOLOv8-style .onnx',
+        textFlag('--model'),
+      )
+      .option(
+        '--labels <file>',
+        "text file with one class name per line (default: the model's names)",
+        textFlag('--labels'),
+      )
+      .option(
+        '--score <x>',
+        `minimum score in (0, 1] (default ${DETECT_DEFAULTS.minScore})`,
+        numberFlag('--score', UNIT),
+      )
+      .option(
+        '--iou <x>',
+        `class-wise NMS IoU threshold in (0, 1] (default ${DETECT_DEFAULTS.iouThreshold})`,
+        numberFlag('--iou', UNIT),
+      )
       .option('--out <dir>', 'where the annotated PNGs go (default ./dlkit-out/detect)', textFlag('--out'))
       .option('--json', 'print one JSON object on stdout')
       .addHelpText('after', '\nExample: dlkit detect --model dlkit-out/train-detector/detector.onnx scene.png --json')
@@ -52,8 +70,11 @@ export const detectCommand: CliCommand = {
               const png = path.join(outDir, `${String(i).padStart(3, '0')}-${path.parse(file).name}.png`);
               await drawDetections(file, dets, png, detector.labels);
               annotated.push(png);
-              for (const d of dets) detections.push({ file, label: d.label, score: round(d.score), box: d.box.map((v) => round(v)) });
-              human.push(`${file}: ${dets.length} object${dets.length === 1 ? '' : 's'}${dets.map((d) => `\n  ${d.label} ${d.score.toFixed(2)} [${d.box.map((v) => v.toFixed(1)).join(', ')}]`).join('')}`);
+              for (const d of dets)
+                detections.push({ file, label: d.label, score: round(d.score), box: d.box.map((v) => round(v)) });
+              human.push(
+                `${file}: ${dets.length} object${dets.length === 1 ? '' : 's'}${dets.map((d) => `\n  ${d.label} ${d.score.toFixed(2)} [${d.box.map((v) => v.toFixed(1)).join(', ')}]`).join('')}`,
+              );
             }
             human.push(`annotated: ${annotated.join(', ')}`);
             out.result({ detections, images: annotated }, human.join('\n'));

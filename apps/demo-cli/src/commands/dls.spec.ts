@@ -27,7 +27,10 @@ describe('dlkit dls', () => {
   it('rnn-gradcheck (course 5): every recurrent cell passes and matches tfjs-layers, as JSON', async () => {
     const { code, stdout } = await cli('rnn-gradcheck', '--json');
     expect(code).toBe(0);
-    const r = JSON.parse(stdout.trim().split('\n').pop()!) as { experiment: string; results: Record<string, { passed: boolean; relativeDifference: number; tfjsMaxDiff?: number }> };
+    const r = JSON.parse(stdout.trim().split('\n').pop()!) as {
+      experiment: string;
+      results: Record<string, { passed: boolean; relativeDifference: number; tfjsMaxDiff?: number }>;
+    };
     expect(r.experiment).toBe('rnn-gradcheck');
     expect(Object.keys(r.results)).toHaveLength(6);
     for (const row of Object.values(r.results)) expect(row.passed).toBe(true);
@@ -38,7 +41,9 @@ describe('dlkit dls', () => {
     const { code, stdout, stderr } = await cli('nope');
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/unknown experiment 'nope', expected one of: planar, init, regularization, optimization, gradcheck, rnn-gradcheck/);
+    expect(stderr).toMatch(
+      /unknown experiment 'nope', expected one of: planar, init, regularization, optimization, gradcheck, rnn-gradcheck/,
+    );
   });
 
   it('a missing experiment is a usage error', async () => {
@@ -49,7 +54,8 @@ describe('dlkit dls', () => {
   it('--help lists the experiments', async () => {
     const { code, stdout } = await cli('--help');
     expect(code).toBe(0);
-    for (const name of ['planar', 'init', 'regularization', 'optimization', 'gradcheck', 'rnn-gradcheck']) expect(stdout).toMatch(new RegExp(`\\n  ${name}\\s+course`));
+    for (const name of ['planar', 'init', 'regularization', 'optimization', 'gradcheck', 'rnn-gradcheck'])
+      expect(stdout).toMatch(new RegExp(`\\n  ${name}\\s+course`));
   });
 });
 

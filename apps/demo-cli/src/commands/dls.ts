@@ -15,7 +15,10 @@ import { quote } from '../util/quote';
 import { seedFlag } from '../util/flags';
 
 /** Every experiment the command runs: core's labs, then the sequence package's. */
-const DLS_EXPERIMENTS: Record<string, DlsExperiment> = { ...CORE_EXPERIMENTS, [RNN_GRADCHECK_EXPERIMENT.name]: RNN_GRADCHECK_EXPERIMENT };
+const DLS_EXPERIMENTS: Record<string, DlsExperiment> = {
+  ...CORE_EXPERIMENTS,
+  [RNN_GRADCHECK_EXPERIMENT.name]: RNN_GRADCHECK_EXPERIMENT,
+};
 
 interface DlsFlags {
   seed?: number;
@@ -30,7 +33,11 @@ export const dlsCommand: CliCommand = {
       .command('dls')
       .description('run a Deep Learning Specialization experiment on the from-scratch engine')
       .argument('<experiment>', `one of: ${names.join(', ')}`)
-      .option('--seed <S>', 'seed for data, initialisation, shuffles and dropout (default: the experiment\'s tuned seed)', seedFlag())
+      .option(
+        '--seed <S>',
+        "seed for data, initialisation, shuffles and dropout (default: the experiment's tuned seed)",
+        seedFlag(),
+      )
       .option('--json', 'print one JSON object')
       .addHelpText(
         'after',
@@ -42,9 +49,13 @@ export const dlsCommand: CliCommand = {
 
 /** The command's action, separate from commander so specs can call it directly. */
 export async function runDls(experiment: string, opts: DlsFlags): Promise<number> {
-  const entry = Object.prototype.hasOwnProperty.call(DLS_EXPERIMENTS, experiment) ? DLS_EXPERIMENTS[experiment] : undefined;
+  const entry = Object.prototype.hasOwnProperty.call(DLS_EXPERIMENTS, experiment)
+    ? DLS_EXPERIMENTS[experiment]
+    : undefined;
   if (!entry) {
-    throw new UsageError(`unknown experiment ${quote(experiment)}, expected one of: ${Object.keys(DLS_EXPERIMENTS).join(', ')}`);
+    throw new UsageError(
+      `unknown experiment ${quote(experiment)}, expected one of: ${Object.keys(DLS_EXPERIMENTS).join(', ')}`,
+    );
   }
   const out = new Output(opts);
   await initBackend();
@@ -72,5 +83,7 @@ export function formatTable(rows: Record<string, Record<string, unknown>>): stri
   };
   const table = [['variant', ...columns], ...variants.map((v) => [v, ...columns.map((c) => cell(rows[v][c]))])];
   const widths = table[0].map((_, j) => Math.max(...table.map((r) => r[j].length)));
-  return table.map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  ')).join('\n');
+  return table
+    .map((r) => r.map((c, j) => (j === 0 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  '))
+    .join('\n');
 }

@@ -17,8 +17,13 @@ describe('dlkit forecast', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-forecast-cli-'));
     // 14 years of monthly data: trend 0.1/month + a yearly cycle of amplitude 3 + noise
     const rng = new Rng(11);
-    values = Array.from({ length: 168 }, (_, t) => 50 + 0.1 * t + 3 * Math.sin((2 * Math.PI * t) / 12) + rng.normal(0, 0.1));
-    const rows = values.map((v, t) => `${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${v.toFixed(4)},x`);
+    values = Array.from(
+      { length: 168 },
+      (_, t) => 50 + 0.1 * t + 3 * Math.sin((2 * Math.PI * t) / 12) + rng.normal(0, 0.1),
+    );
+    const rows = values.map(
+      (v, t) => `${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${v.toFixed(4)},x`,
+    );
     csv = path.join(dir, 'series.csv');
     fs.writeFileSync(csv, ['date,level,note', ...rows].join('\n'));
   });
@@ -27,14 +32,48 @@ describe('dlkit forecast', () => {
   // Slow (~5-10 s): 15 epochs of an LSTM on 14 years of monthly values.
   it('trains on a CSV column, beats the seasonal naive on the held-out years, writes model, plot and JSON', async () => {
     const out = path.join(dir, 'run');
-    const r = await cli('--series', csv, '--column', 'level', '--horizon', '6', '--window', '12', '--epochs', '15', '--units', '8', '--learning-rate', '0.01', '--batch-size', '16', '--test-points', '24', '--out', out, '--json');
+    const r = await cli(
+      '--series',
+      csv,
+      '--column',
+      'level',
+      '--horizon',
+      '6',
+      '--window',
+      '12',
+      '--epochs',
+      '15',
+      '--units',
+      '8',
+      '--learning-rate',
+      '0.01',
+      '--batch-size',
+      '16',
+      '--test-points',
+      '24',
+      '--out',
+      out,
+      '--json',
+    );
     expect(r.stderr).not.toMatch(/dlkit:/);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const j = r.json<Record<string, unknown> & { mae: number; naiveMae: number; seasonalNaiveMae: number; maeByStep: number[] }>();
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'mae', 'naiveMae', 'seasonalNaiveMae', 'ratio', 'plot', 'model'])); // the keys, in any order
-    expect(j).toMatchObject({ task: 'forecast', horizon: 6, window: 12, epochs: 15, testPeriod: ['2012-01-01', '2013-12-01'], testOrigins: 19, trainValues: 144 });
+    const j = r.json<
+      Record<string, unknown> & { mae: number; naiveMae: number; seasonalNaiveMae: number; maeByStep: number[] }
+    >();
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(['task', 'mae', 'naiveMae', 'seasonalNaiveMae', 'ratio', 'plot', 'model']),
+    ); // the keys, in any order
+    expect(j).toMatchObject({
+      task: 'forecast',
+      horizon: 6,
+      window: 12,
+      epochs: 15,
+      testPeriod: ['2012-01-01', '2013-12-01'],
+      testOrigins: 19,
+      trainValues: 144,
+    });
     // seasonal naive is off by a year of trend (1.2); the network must do much better
     expect(j.seasonalNaiveMae).toBeGreaterThan(1);
     expect(j.mae).toBeLessThan(0.8 * j.seasonalNaiveMae);

@@ -17,15 +17,37 @@ describe('dlkit forecast', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-forecast-cli-'));
     // 14 years of monthly data: trend 0.1/month + a yearly cycle of amplitude 3 + noise
     const rng = new Rng(11);
-    values = Array.from({ length: 168 }, (_, t) => 50 + 0.1 * t + 3 * Math.sin((2 * Math.PI * t) / 12) + rng.normal(0, 0.1));
-    const rows = values.map((v, t) => `${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${v.toFixed(4)},x`);
+    values = Array.from(
+      { length: 168 },
+      (_, t) => 50 + 0.1 * t + 3 * Math.sin((2 * Math.PI * t) / 12) + rng.normal(0, 0.1),
+    );
+    const rows = values.map(
+      (v, t) => `${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${v.toFixed(4)},x`,
+    );
     csv = path.join(dir, 'series.csv');
     fs.writeFileSync(csv, ['date,level,note', ...rows].join('\n'));
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('human mode summarises the three MAEs', async () => {
-    const r = await cli('--series', csv, '--column', 'level', '--horizon', '3', '--window', '6', '--epochs', '1', '--units', '2', '--test-points', '12', '--out', path.join(dir, 'human'));
+    const r = await cli(
+      '--series',
+      csv,
+      '--column',
+      'level',
+      '--horizon',
+      '3',
+      '--window',
+      '6',
+      '--epochs',
+      '1',
+      '--units',
+      '2',
+      '--test-points',
+      '12',
+      '--out',
+      path.join(dir, 'human'),
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/MAE {2}LSTM \(direct\) [\d.]+ {3}seasonal naive [\d.]+ {3}naive [\d.]+/);
     expect(r.stdout).toMatch(/plot: {2}.*forecast\.png/);
@@ -67,15 +89,47 @@ describe('dlkit forecast', () => {
     expect(r.stderr).toContain(`${bad}:3: unterminated quoted field`);
     // parses, but too short for the held-out period plus one training window
     fs.writeFileSync(bad, 'level\n1\n2\n3\n4\n5\n6\n7\n8\n');
-    r = await cli('--series', bad, '--column', 'level', '--horizon', '2', '--window', '3', '--test-points', '4', '--season', '2');
+    r = await cli(
+      '--series',
+      bad,
+      '--column',
+      'level',
+      '--horizon',
+      '2',
+      '--window',
+      '3',
+      '--test-points',
+      '4',
+      '--season',
+      '2',
+    );
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`dlkit: ${bad}: too short: 8 values leave 4 for training after holding out the last 4 (testPoints); a window of 3 differences and a horizon of 2 need at least 6`);
+    expect(r.stderr).toContain(
+      `dlkit: ${bad}: too short: 8 values leave 4 for training after holding out the last 4 (testPoints); a window of 3 differences and a horizon of 2 need at least 6`,
+    );
   });
 
   it('--help describes every option and the evaluation protocol', async () => {
     const r = await cli('--help');
     expect(r.code).toBe(0);
-    for (const flag of ['--series', '--column', '--horizon', '--window', '--epochs', '--test-points', '--season', '--cell', '--strategy', '--center', '--units', '--learning-rate', '--batch-size', '--seed', '--out', '--json']) {
+    for (const flag of [
+      '--series',
+      '--column',
+      '--horizon',
+      '--window',
+      '--epochs',
+      '--test-points',
+      '--season',
+      '--cell',
+      '--strategy',
+      '--center',
+      '--units',
+      '--learning-rate',
+      '--batch-size',
+      '--seed',
+      '--out',
+      '--json',
+    ]) {
       expect(r.stdout).toContain(flag);
     }
     expect(r.stdout).toMatch(/MAE is over all origins and all H steps/);

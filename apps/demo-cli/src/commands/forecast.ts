@@ -1,6 +1,24 @@
-import { RUN_FORECAST_DEFAULTS, runForecast, type ForecastCenter, type ForecastCell, type ForecastStrategy } from '@dlkit/sequence';
+import {
+  RUN_FORECAST_DEFAULTS,
+  runForecast,
+  type ForecastCenter,
+  type ForecastCell,
+  type ForecastStrategy,
+} from '@dlkit/sequence';
 import { UsageError } from '../util/errors';
-import { BATCH_SIZE_RANGE, choiceFlag, describeInt, describeNumber, EPOCHS_RANGE, intFlag, LEARNING_RATE_RANGE, numberFlag, seedFlag, textFlag, type IntRange } from '../util/flags';
+import {
+  BATCH_SIZE_RANGE,
+  choiceFlag,
+  describeInt,
+  describeNumber,
+  EPOCHS_RANGE,
+  intFlag,
+  LEARNING_RATE_RANGE,
+  numberFlag,
+  seedFlag,
+  textFlag,
+  type IntRange,
+} from '../util/flags';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
 import { requireFile } from '../util/paths';
 import { resolveOutDir } from '../util/out-dir';
@@ -40,20 +58,66 @@ export const forecastCommand: CliCommand = {
   register(program, run) {
     program
       .command('forecast')
-      .description('train an LSTM/GRU forecaster on a time series and compare it with the naive and seasonal naive baselines on the held-out end of the series')
-      .option('--series <co2|file.csv>', `'co2' (monthly Mauna Loa CO2 1958-2020, from vega-datasets) or a CSV file with a header line (default ${D.series})`, textFlag('--series'))
-      .option('--column <name>', 'numeric column to forecast (required with a CSV file; co2 uses CO2)', textFlag('--column'))
-      .option('--horizon <h>', `steps forecast from each origin, ${describeInt(STEPS)} (default ${D.horizon})`, intFlag('--horizon', STEPS))
-      .option('--window <w>', `past differences the network sees, ${describeInt(STEPS)} (default ${D.window})`, intFlag('--window', STEPS))
-      .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${D.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
-      .option('--test-points <n>', `values held out at the end of the series, ${describeInt(TEST_POINTS)} (default ${D.testPoints}: the last 5 years of monthly data)`, intFlag('--test-points', TEST_POINTS))
-      .option('--season <m>', `season length of the seasonal naive baseline, ${describeInt(STEPS)} (default ${D.season}, monthly data)`, intFlag('--season', STEPS))
+      .description(
+        'train an LSTM/GRU forecaster on a time series and compare it with the naive and seasonal naive baselines on the held-out end of the series',
+      )
+      .option(
+        '--series <co2|file.csv>',
+        `'co2' (monthly Mauna Loa CO2 1958-2020, from vega-datasets) or a CSV file with a header line (default ${D.series})`,
+        textFlag('--series'),
+      )
+      .option(
+        '--column <name>',
+        'numeric column to forecast (required with a CSV file; co2 uses CO2)',
+        textFlag('--column'),
+      )
+      .option(
+        '--horizon <h>',
+        `steps forecast from each origin, ${describeInt(STEPS)} (default ${D.horizon})`,
+        intFlag('--horizon', STEPS),
+      )
+      .option(
+        '--window <w>',
+        `past differences the network sees, ${describeInt(STEPS)} (default ${D.window})`,
+        intFlag('--window', STEPS),
+      )
+      .option(
+        '--epochs <n>',
+        `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${D.epochs})`,
+        intFlag('--epochs', EPOCHS_RANGE),
+      )
+      .option(
+        '--test-points <n>',
+        `values held out at the end of the series, ${describeInt(TEST_POINTS)} (default ${D.testPoints}: the last 5 years of monthly data)`,
+        intFlag('--test-points', TEST_POINTS),
+      )
+      .option(
+        '--season <m>',
+        `season length of the seasonal naive baseline, ${describeInt(STEPS)} (default ${D.season}, monthly data)`,
+        intFlag('--season', STEPS),
+      )
       .option('--cell <lstm|gru>', `recurrent cell (default ${D.cell})`, choiceFlag('--cell', CELLS))
-      .option('--strategy <direct|recursive>', `direct: one H-step output; recursive: a 1-step model rolled out H times (default ${D.strategy})`, choiceFlag('--strategy', STRATEGIES))
-      .option('--center <window|train>', `centre the differences on each input window's mean (the recent drift) or on the training mean (default ${D.center})`, choiceFlag('--center', CENTERS))
+      .option(
+        '--strategy <direct|recursive>',
+        `direct: one H-step output; recursive: a 1-step model rolled out H times (default ${D.strategy})`,
+        choiceFlag('--strategy', STRATEGIES),
+      )
+      .option(
+        '--center <window|train>',
+        `centre the differences on each input window's mean (the recent drift) or on the training mean (default ${D.center})`,
+        choiceFlag('--center', CENTERS),
+      )
       .option('--units <n>', `recurrent units, ${describeInt(UNITS)} (default ${D.units})`, intFlag('--units', UNITS))
-      .option('--learning-rate <lr>', `Adam learning rate, ${describeNumber(LEARNING_RATE_RANGE)} (default ${D.learningRate})`, numberFlag('--learning-rate', LEARNING_RATE_RANGE))
-      .option('--batch-size <n>', `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${D.batchSize})`, intFlag('--batch-size', BATCH_SIZE_RANGE))
+      .option(
+        '--learning-rate <lr>',
+        `Adam learning rate, ${describeNumber(LEARNING_RATE_RANGE)} (default ${D.learningRate})`,
+        numberFlag('--learning-rate', LEARNING_RATE_RANGE),
+      )
+      .option(
+        '--batch-size <n>',
+        `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${D.batchSize})`,
+        intFlag('--batch-size', BATCH_SIZE_RANGE),
+      )
       .option('--seed <n>', `seed for the weights and the shuffling (default ${D.seed})`, seedFlag())
       .option('--out <dir>', 'output directory (default ./dlkit-out/forecast)', textFlag('--out'))
       .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
@@ -75,7 +139,10 @@ export const forecastCommand: CliCommand = {
           const out = new Output(flags);
           const series = flags.series ?? D.series;
           if (series !== 'co2') {
-            if (!flags.column) throw new UsageError(`--series ${series}: a CSV file needs --column NAME (the numeric column to forecast)`);
+            if (!flags.column)
+              throw new UsageError(
+                `--series ${series}: a CSV file needs --column NAME (the numeric column to forecast)`,
+              );
             requireFile('--series', series, "'co2' or a CSV file");
           }
           const cell = flags.cell as ForecastCell | undefined;
@@ -83,7 +150,10 @@ export const forecastCommand: CliCommand = {
           const center = flags.center as ForecastCenter | undefined;
           const horizon = flags.horizon ?? D.horizon;
           const testPoints = flags.testPoints ?? D.testPoints;
-          if (testPoints < horizon) throw new UsageError(`--test-points (${testPoints}) must be at least --horizon (${horizon}) so that some forecast lies in the test period`);
+          if (testPoints < horizon)
+            throw new UsageError(
+              `--test-points (${testPoints}) must be at least --horizon (${horizon}) so that some forecast lies in the test period`,
+            );
           const outDir = resolveOutDir(flags.out, 'forecast');
           const release = onInterrupt(() => interruptMessage({ command: 'dlkit forecast', outDir, resumable: false }));
           const r = await runForecast({

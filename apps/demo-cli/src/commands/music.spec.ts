@@ -16,7 +16,10 @@ for (const id of ['ode-to-joy', 'hot-cross-buns', 'mary-had-a-little-lamb']) {
 fs.writeFileSync(path.join(midiDir, 'zz-bad.mid'), 'definitely not MIDI');
 const outDir = path.join(tmp, 'out');
 
-type GenerateJson = Pick<MusicGenerateResult, 'task' | 'midi' | 'wav' | 'notes' | 'pitchClassKl' | 'randomBaselineKl' | 'pianoRoll'>;
+type GenerateJson = Pick<
+  MusicGenerateResult,
+  'task' | 'midi' | 'wav' | 'notes' | 'pitchClassKl' | 'randomBaselineKl' | 'pianoRoll'
+>;
 
 describe('dlkit music', () => {
   // One training run (into outDir) that the other tests read and never change: each test can run alone.
@@ -28,7 +31,14 @@ describe('dlkit music', () => {
 
   it('trains on a MIDI folder, reporting the bad file by name', () => {
     expect(r.code).toBe(0);
-    const j = r.json<{ task: string; model: string; melodies: number; skipped: { file: string }[]; epochs: number; loss: number }>();
+    const j = r.json<{
+      task: string;
+      model: string;
+      melodies: number;
+      skipped: { file: string }[];
+      epochs: number;
+      loss: number;
+    }>();
     expect(j).toMatchObject({ task: 'music-train', model: path.join(outDir, 'model'), melodies: 3, epochs: 2 });
     expect(j.skipped.map((s) => path.basename(s.file))).toEqual(['zz-bad.mid']);
     expect(r.stderr).toMatch(/skipping .*zz-bad\.mid: .*not a readable MIDI file/);
@@ -39,19 +49,57 @@ describe('dlkit music', () => {
   // Slow (~1-2 s): generates and renders twice.
   it('generates MIDI, WAV and a piano roll with the JSON contract; the same seed gives the same file', async () => {
     const file = path.join(tmp, 'gen', 'a.mid');
-    const g = await runCli('music', 'generate', '--model', path.join(outDir, 'model'), '--bars', '4', '--seed', '3', '--out', file, '--wav', '--json');
+    const g = await runCli(
+      'music',
+      'generate',
+      '--model',
+      path.join(outDir, 'model'),
+      '--bars',
+      '4',
+      '--seed',
+      '3',
+      '--out',
+      file,
+      '--wav',
+      '--json',
+    );
     expect(g.code).toBe(0);
     const j = g.json<GenerateJson>();
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'midi', 'wav', 'notes', 'pitchClassKl', 'randomBaselineKl'])); // the keys, in any order
-    expect(j).toMatchObject({ task: 'music', midi: file, wav: path.join(tmp, 'gen', 'a.wav'), pianoRoll: path.join(tmp, 'gen', 'a.png') });
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(['task', 'midi', 'wav', 'notes', 'pitchClassKl', 'randomBaselineKl']),
+    ); // the keys, in any order
+    expect(j).toMatchObject({
+      task: 'music',
+      midi: file,
+      wav: path.join(tmp, 'gen', 'a.wav'),
+      pianoRoll: path.join(tmp, 'gen', 'a.png'),
+    });
     expect(readMidiFile(file).events.filter((e) => e.pitch !== null)).toHaveLength(j.notes);
     expect(j.randomBaselineKl).toBeGreaterThan(0);
     expect(fs.readFileSync(j.wav!).subarray(0, 4).toString()).toBe('RIFF');
 
     const again = path.join(tmp, 'gen', 'b.mid');
-    const r2 = await runCli('music', 'generate', '--model', outDir, '--bars', '4', '--seed', '3', '--out', again, '--no-piano-roll', '--json');
+    const r2 = await runCli(
+      'music',
+      'generate',
+      '--model',
+      outDir,
+      '--bars',
+      '4',
+      '--seed',
+      '3',
+      '--out',
+      again,
+      '--no-piano-roll',
+      '--json',
+    );
     expect(r2.code).toBe(0);
-    expect(r2.json<GenerateJson>()).toMatchObject({ wav: null, pianoRoll: null, notes: j.notes, pitchClassKl: j.pitchClassKl });
+    expect(r2.json<GenerateJson>()).toMatchObject({
+      wav: null,
+      pianoRoll: null,
+      notes: j.notes,
+      pitchClassKl: j.pitchClassKl,
+    });
     expect(fs.readFileSync(again).equals(fs.readFileSync(file))).toBe(true);
   }, 30_000);
 
@@ -82,6 +130,17 @@ describe('dlkit music', () => {
     expect(train.code).toBe(0);
     for (const flag of ['--midi', '--epochs', '--out', '--seed', '--json']) expect(train.stdout).toContain(flag);
     const gen = await runCli('music', 'generate', '--help');
-    for (const flag of ['--model', '--bars', '--temperature', '--top-k', '--seed', '--out', '--wav', '--no-piano-roll', '--json']) expect(gen.stdout).toContain(flag);
+    for (const flag of [
+      '--model',
+      '--bars',
+      '--temperature',
+      '--top-k',
+      '--seed',
+      '--out',
+      '--wav',
+      '--no-piano-roll',
+      '--json',
+    ])
+      expect(gen.stdout).toContain(flag);
   });
 });

@@ -1,8 +1,24 @@
 import * as path from 'path';
-import { MUSIC_GENERATE_DEFAULTS, MUSIC_TRAIN_DEFAULTS, runMusicGenerate, trainMusicModel, TUNES } from '@dlkit/sequence';
+import {
+  MUSIC_GENERATE_DEFAULTS,
+  MUSIC_TRAIN_DEFAULTS,
+  runMusicGenerate,
+  trainMusicModel,
+  TUNES,
+} from '@dlkit/sequence';
 import type { Command } from 'commander';
 import { UsageError } from '../util/errors';
-import { describeInt, describeNumber, EPOCHS_RANGE, intFlag, numberFlag, seedFlag, textFlag, type IntRange, type NumberRange } from '../util/flags';
+import {
+  describeInt,
+  describeNumber,
+  EPOCHS_RANGE,
+  intFlag,
+  numberFlag,
+  seedFlag,
+  textFlag,
+  type IntRange,
+  type NumberRange,
+} from '../util/flags';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
 import { defaultOutDir, resolveOutDir } from '../util/out-dir';
 import { prepareOutFile, requireDir } from '../util/paths';
@@ -39,11 +55,29 @@ type Run = (action: () => Promise<number | void>) => Promise<void>;
 function registerTrain(music: Command, run: Run): void {
   music
     .command('train')
-    .description(`train the melody LSTM on the ${TUNES.length} public-domain tunes shipped as MIDI (or your own folder of .mid files)`)
-    .option('--midi <dir>', 'train on the .mid/.midi files of this folder instead (unreadable files are reported and skipped)', textFlag('--midi'))
-    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${MUSIC_TRAIN_DEFAULTS.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
-    .option('--out <dir>', 'output directory (default ./dlkit-out/music); the model goes to <out>/model', textFlag('--out'))
-    .option('--seed <n>', `seed for the weights, dropout and batch order (default ${MUSIC_TRAIN_DEFAULTS.seed})`, seedFlag())
+    .description(
+      `train the melody LSTM on the ${TUNES.length} public-domain tunes shipped as MIDI (or your own folder of .mid files)`,
+    )
+    .option(
+      '--midi <dir>',
+      'train on the .mid/.midi files of this folder instead (unreadable files are reported and skipped)',
+      textFlag('--midi'),
+    )
+    .option(
+      '--epochs <n>',
+      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${MUSIC_TRAIN_DEFAULTS.epochs})`,
+      intFlag('--epochs', EPOCHS_RANGE),
+    )
+    .option(
+      '--out <dir>',
+      'output directory (default ./dlkit-out/music); the model goes to <out>/model',
+      textFlag('--out'),
+    )
+    .option(
+      '--seed <n>',
+      `seed for the weights, dropout and batch order (default ${MUSIC_TRAIN_DEFAULTS.seed})`,
+      seedFlag(),
+    )
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
     .addHelpText('after', '\nThen: dlkit music generate --model <out>/model [--wav]')
     .action((flags: TrainFlags) =>
@@ -78,7 +112,11 @@ function registerTrain(music: Command, run: Run): void {
           json,
           [
             `trained on ${r.melodies} melodies (${r.tokens} tokens, vocabulary ${r.vocabSize}) for ${r.epochs} epochs: loss ${r.loss.toFixed(3)}, next-token accuracy ${(r.accuracy * 100).toFixed(1)}% (${r.seconds.toFixed(0)} s, ${r.backend})`,
-            ...(r.skipped.length ? [`skipped ${r.skipped.length} unreadable file(s): ${r.skipped.map((s) => path.basename(s.file)).join(', ')}`] : []),
+            ...(r.skipped.length
+              ? [
+                  `skipped ${r.skipped.length} unreadable file(s): ${r.skipped.map((s) => path.basename(s.file)).join(', ')}`,
+                ]
+              : []),
             `model: ${r.model}`,
           ].join('\n'),
         );
@@ -89,12 +127,34 @@ function registerTrain(music: Command, run: Run): void {
 function registerGenerate(music: Command, run: Run): void {
   music
     .command('generate')
-    .description('compose a melody with a trained model and write it as MIDI (optionally WAV), scored by pitch-class KL divergence')
-    .option('--model <dir>', 'model directory written by `dlkit music train` (<out>/model, or <out> itself)', textFlag('--model'))
-    .option('--bars <n>', `length in 4/4 bars, ${describeInt(BARS)} (default ${MUSIC_GENERATE_DEFAULTS.bars})`, intFlag('--bars', BARS))
-    .option('--temperature <t>', `sampling temperature, ${describeNumber(TEMPERATURE)}: lower is safer, higher is wilder, 0 is greedy (default ${MUSIC_GENERATE_DEFAULTS.temperature})`, numberFlag('--temperature', TEMPERATURE))
-    .option('--top-k <k>', `sample only among the k most likely next notes, ${describeInt(TOP_K)} (default: all)`, intFlag('--top-k', TOP_K))
-    .option('--seed <n>', `sampling seed: the same seed gives the same melody (default ${MUSIC_GENERATE_DEFAULTS.seed})`, seedFlag())
+    .description(
+      'compose a melody with a trained model and write it as MIDI (optionally WAV), scored by pitch-class KL divergence',
+    )
+    .option(
+      '--model <dir>',
+      'model directory written by `dlkit music train` (<out>/model, or <out> itself)',
+      textFlag('--model'),
+    )
+    .option(
+      '--bars <n>',
+      `length in 4/4 bars, ${describeInt(BARS)} (default ${MUSIC_GENERATE_DEFAULTS.bars})`,
+      intFlag('--bars', BARS),
+    )
+    .option(
+      '--temperature <t>',
+      `sampling temperature, ${describeNumber(TEMPERATURE)}: lower is safer, higher is wilder, 0 is greedy (default ${MUSIC_GENERATE_DEFAULTS.temperature})`,
+      numberFlag('--temperature', TEMPERATURE),
+    )
+    .option(
+      '--top-k <k>',
+      `sample only among the k most likely next notes, ${describeInt(TOP_K)} (default: all)`,
+      intFlag('--top-k', TOP_K),
+    )
+    .option(
+      '--seed <n>',
+      `sampling seed: the same seed gives the same melody (default ${MUSIC_GENERATE_DEFAULTS.seed})`,
+      seedFlag(),
+    )
     .option('--out <file.mid>', 'MIDI file to write (default ./dlkit-out/music/generated.mid)', textFlag('--out'))
     .option('--wav', 'also render <out>.wav with the built-in synthesiser (22.05 kHz, 16-bit)')
     .option('--no-piano-roll', 'do not draw <out>.png (generated melody above a corpus tune)')
@@ -110,7 +170,10 @@ function registerGenerate(music: Command, run: Run): void {
         const out = new Output(flags);
         if (!flags.model) throw new UsageError('--model <dir> is required (train one with: dlkit music train)');
         requireDir('--model', flags.model, 'a model directory written by `dlkit music train --out DIR`');
-        const file = prepareOutFile('--out', flags.out ?? path.join(defaultOutDir('music'), 'generated.mid'), ['.mid', '.midi']);
+        const file = prepareOutFile('--out', flags.out ?? path.join(defaultOutDir('music'), 'generated.mid'), [
+          '.mid',
+          '.midi',
+        ]);
         const r = await runMusicGenerate({
           model: flags.model,
           out: file,
@@ -153,7 +216,9 @@ function registerGenerate(music: Command, run: Run): void {
 export const musicCommand: CliCommand = {
   name: 'music',
   register(program, run) {
-    const music = program.command('music').description('melody generation with an LSTM ("Jazz improvisation with LSTM", DLS course 5)');
+    const music = program
+      .command('music')
+      .description('melody generation with an LSTM ("Jazz improvisation with LSTM", DLS course 5)');
     registerTrain(music, run);
     registerGenerate(music, run);
   },

@@ -31,7 +31,20 @@ interface StyleJson {
 describe('dlkit style', () => {
   it('writes the stylised PNG and prints the JSON contract as the last stdout line', async () => {
     const out = path.join(tmp, 'out', 'stylized.png');
-    const r = await runCli('style', '--content', content, '--style', style, '--size', '48', '--steps', '20', '--out', out, '--json');
+    const r = await runCli(
+      'style',
+      '--content',
+      content,
+      '--style',
+      style,
+      '--size',
+      '48',
+      '--steps',
+      '20',
+      '--out',
+      out,
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = r.json<StyleJson>();
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'output', 'styleLoss', 'contentLoss', 'seconds'])); // the keys, in any order
@@ -55,10 +68,30 @@ describe('dlkit style', () => {
     const usage = await runCli('style', '--style', style);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/--content <file> is required/);
-    const layers = await runCli('style', '--content', content, '--style', style, '--features', path.join(tmp, 'vgg.onnx'));
+    const layers = await runCli(
+      'style',
+      '--content',
+      content,
+      '--style',
+      style,
+      '--features',
+      path.join(tmp, 'vgg.onnx'),
+    );
     expect(layers.code).toBe(2);
     expect(layers.stderr).toMatch(/--features needs --content-layer and --style-layers/);
-    const onnx = await runCli('style', '--content', content, '--style', style, '--features', path.join(tmp, 'vgg.onnx'), '--content-layer', 'a', '--style-layers', 'b,c');
+    const onnx = await runCli(
+      'style',
+      '--content',
+      content,
+      '--style',
+      style,
+      '--features',
+      path.join(tmp, 'vgg.onnx'),
+      '--content-layer',
+      'a',
+      '--style-layers',
+      'b,c',
+    );
     expect(onnx.code).toBe(2);
     expect(onnx.stderr).toMatch(/--features .*vgg\.onnx: no such file/);
   });

@@ -1,7 +1,16 @@
 import * as path from 'path';
 import { RUN_STYLE_DEFAULTS, runStyleTransfer } from '@dlkit/vision';
 import { UsageError } from '../util/errors';
-import { describeInt, describeNumber, intFlag, LEARNING_RATE_RANGE, numberFlag, seedFlag, textFlag, type IntRange } from '../util/flags';
+import {
+  describeInt,
+  describeNumber,
+  intFlag,
+  LEARNING_RATE_RANGE,
+  numberFlag,
+  seedFlag,
+  textFlag,
+  type IntRange,
+} from '../util/flags';
 import { defaultOutDir } from '../util/out-dir';
 import { prepareOutFile, requireFile } from '../util/paths';
 import { Output } from '../util/output';
@@ -33,17 +42,47 @@ export const styleCommand: CliCommand = {
   register(program, run) {
     program
       .command('style')
-      .description('neural style transfer (Gatys et al. 2016): repaint the content image with the style image\'s colours and texture')
+      .description(
+        "neural style transfer (Gatys et al. 2016): repaint the content image with the style image's colours and texture",
+      )
       .option('--content <file>', 'content image (PNG, JPEG, WebP, ...)', textFlag('--content'))
       .option('--style <file>', 'style image', textFlag('--style'))
-      .option('--steps <n>', `Adam steps on the pixels, ${describeInt(STEPS)} (default ${RUN_STYLE_DEFAULTS.steps})`, intFlag('--steps', STEPS))
-      .option('--size <px>', `both images are resized to size x size, ${describeInt(SIZE)} (default ${RUN_STYLE_DEFAULTS.size})`, intFlag('--size', SIZE))
+      .option(
+        '--steps <n>',
+        `Adam steps on the pixels, ${describeInt(STEPS)} (default ${RUN_STYLE_DEFAULTS.steps})`,
+        intFlag('--steps', STEPS),
+      )
+      .option(
+        '--size <px>',
+        `both images are resized to size x size, ${describeInt(SIZE)} (default ${RUN_STYLE_DEFAULTS.size})`,
+        intFlag('--size', SIZE),
+      )
       .option('--out <file>', 'output PNG (default ./dlkit-out/style/stylized.png)', textFlag('--out'))
-      .option('--seed <n>', `seed of the starting noise and the random feature net (default ${RUN_STYLE_DEFAULTS.seed})`, seedFlag())
-      .option('--learning-rate <lr>', `Adam step size on pixels, ${describeNumber(LEARNING_RATE_RANGE)}`, numberFlag('--learning-rate', LEARNING_RATE_RANGE))
-      .option('--features <onnx>', 'feature network as an ONNX file (e.g. VGG19); default: the offline random multi-scale net', textFlag('--features'))
-      .option('--content-layer <name>', 'layer of the feature network for the content cost', textFlag('--content-layer'))
-      .option('--style-layers <a,b,c>', 'comma-separated layers for the style cost (equal weights)', textFlag('--style-layers'))
+      .option(
+        '--seed <n>',
+        `seed of the starting noise and the random feature net (default ${RUN_STYLE_DEFAULTS.seed})`,
+        seedFlag(),
+      )
+      .option(
+        '--learning-rate <lr>',
+        `Adam step size on pixels, ${describeNumber(LEARNING_RATE_RANGE)}`,
+        numberFlag('--learning-rate', LEARNING_RATE_RANGE),
+      )
+      .option(
+        '--features <onnx>',
+        'feature network as an ONNX file (e.g. VGG19); default: the offline random multi-scale net',
+        textFlag('--features'),
+      )
+      .option(
+        '--content-layer <name>',
+        'layer of the feature network for the content cost',
+        textFlag('--content-layer'),
+      )
+      .option(
+        '--style-layers <a,b,c>',
+        'comma-separated layers for the style cost (equal weights)',
+        textFlag('--style-layers'),
+      )
       .option('--no-imagenet-norm', 'with --features: feed RGB in [0, 1] without ImageNet mean/std normalisation')
       .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
       .action((flags: StyleFlags) =>
@@ -58,8 +97,13 @@ export const styleCommand: CliCommand = {
           requireFile('--style', flags.style, IMAGE);
           if (flags.features) requireFile('--features', flags.features, 'an .onnx feature network');
           // The output is checked before the optimisation runs: no work lost, no temporary file left.
-          const output = prepareOutFile('--out', flags.out ?? path.join(defaultOutDir('style'), 'stylized.png'), ['.png']);
-          const styleLayers = flags.styleLayers?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+          const output = prepareOutFile('--out', flags.out ?? path.join(defaultOutDir('style'), 'stylized.png'), [
+            '.png',
+          ]);
+          const styleLayers = flags.styleLayers
+            ?.split(',')
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0);
           const r = await runStyleTransfer({
             content: flags.content,
             style: flags.style,
@@ -74,7 +118,9 @@ export const styleCommand: CliCommand = {
             imagenetNormalization: flags.imagenetNorm,
             onStep: (step, steps, c) => {
               if (step === 1 || step % 10 === 0 || step === steps) {
-                out.log(`step ${step}/${steps} style ${c.style.toExponential(3)} content ${c.content.toExponential(3)} tv ${c.tv.toExponential(3)} total ${c.total.toExponential(3)}`);
+                out.log(
+                  `step ${step}/${steps} style ${c.style.toExponential(3)} content ${c.content.toExponential(3)} tv ${c.tv.toExponential(3)} total ${c.total.toExponential(3)}`,
+                );
               }
             },
           });

@@ -80,7 +80,9 @@ export const textgenCommand: CliCommand = {
   register(program, run) {
     const textgen = program
       .command('textgen')
-      .description('character-level language model ("Dinosaur Island"): train on names or any text, then sample new items');
+      .description(
+        'character-level language model ("Dinosaur Island"): train on names or any text, then sample new items',
+      );
     registerTrain(textgen, run);
     registerSample(textgen, run);
   },
@@ -90,17 +92,55 @@ function registerTrain(textgen: Command, run: Run): void {
   const d = TRAIN_CHAR_LM_DEFAULTS;
   textgen
     .command('train')
-    .description('train an LSTM language model on characters and compare it with unigram/bigram baselines on the same validation split')
-    .option('--corpus <names|file>', `'names' (8,422 real English first names, lowercased) or a text file (default ${d.corpus})`, textFlag('--corpus'))
-    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
-    .option('--batch-size <n>', `items per mini-batch, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`, intFlag('--batch-size', BATCH_SIZE_RANGE))
-    .option('--learning-rate <lr>', `Adam's starting learning rate, cosine-decayed to a tenth, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`, numberFlag('--learning-rate', LEARNING_RATE_RANGE))
-    .option('--units <n>', `hidden units of the recurrent layer, ${describeInt(UNITS)} (default ${NAMES_CHAR_LM.units})`, intFlag('--units', UNITS))
-    .option('--cell <lstm|gru>', `recurrent cell (default ${NAMES_CHAR_LM.cell})`, choiceFlag('--cell', ['lstm', 'gru'] as const))
-    .option('--mode <auto|lines|chunks>', `how a FILE becomes items: one per line, or running text cut into chunks; auto = lines if no line is longer than ${TEXT_CORPUS_DEFAULTS.maxLineLength} characters (default ${TEXT_CORPUS_DEFAULTS.mode})`, choiceFlag('--mode', ['auto', 'lines', 'chunks'] as const))
-    .option('--chunk-length <n>', `characters predicted per chunk of running text, ${describeInt(CHUNK_LENGTH)} (default ${TEXT_CORPUS_DEFAULTS.chunkLength})`, intFlag('--chunk-length', CHUNK_LENGTH))
+    .description(
+      'train an LSTM language model on characters and compare it with unigram/bigram baselines on the same validation split',
+    )
+    .option(
+      '--corpus <names|file>',
+      `'names' (8,422 real English first names, lowercased) or a text file (default ${d.corpus})`,
+      textFlag('--corpus'),
+    )
+    .option(
+      '--epochs <n>',
+      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`,
+      intFlag('--epochs', EPOCHS_RANGE),
+    )
+    .option(
+      '--batch-size <n>',
+      `items per mini-batch, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`,
+      intFlag('--batch-size', BATCH_SIZE_RANGE),
+    )
+    .option(
+      '--learning-rate <lr>',
+      `Adam's starting learning rate, cosine-decayed to a tenth, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`,
+      numberFlag('--learning-rate', LEARNING_RATE_RANGE),
+    )
+    .option(
+      '--units <n>',
+      `hidden units of the recurrent layer, ${describeInt(UNITS)} (default ${NAMES_CHAR_LM.units})`,
+      intFlag('--units', UNITS),
+    )
+    .option(
+      '--cell <lstm|gru>',
+      `recurrent cell (default ${NAMES_CHAR_LM.cell})`,
+      choiceFlag('--cell', ['lstm', 'gru'] as const),
+    )
+    .option(
+      '--mode <auto|lines|chunks>',
+      `how a FILE becomes items: one per line, or running text cut into chunks; auto = lines if no line is longer than ${TEXT_CORPUS_DEFAULTS.maxLineLength} characters (default ${TEXT_CORPUS_DEFAULTS.mode})`,
+      choiceFlag('--mode', ['auto', 'lines', 'chunks'] as const),
+    )
+    .option(
+      '--chunk-length <n>',
+      `characters predicted per chunk of running text, ${describeInt(CHUNK_LENGTH)} (default ${TEXT_CORPUS_DEFAULTS.chunkLength})`,
+      intFlag('--chunk-length', CHUNK_LENGTH),
+    )
     .option('--lowercase', 'lowercase a FILE corpus first (names are always lowercased)')
-    .option('--max-items <n>', `use only the first N items of the corpus (quick runs), ${describeInt(MAX_ITEMS)}`, intFlag('--max-items', MAX_ITEMS))
+    .option(
+      '--max-items <n>',
+      `use only the first N items of the corpus (quick runs), ${describeInt(MAX_ITEMS)}`,
+      intFlag('--max-items', MAX_ITEMS),
+    )
     .option('--out <dir>', 'output directory (default ./dlkit-out/textgen)', textFlag('--out'))
     .option('--seed <n>', `seed of the split, the initial weights and the shuffling (default ${d.seed})`, seedFlag())
     .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
@@ -114,13 +154,20 @@ function registerTrain(textgen: Command, run: Run): void {
     .action((flags: TrainFlags) =>
       run(async () => {
         const out = new Output(flags);
-        if (flags.corpus !== undefined && flags.corpus !== 'names') requireFile('--corpus', flags.corpus, "'names' or a text file");
+        if (flags.corpus !== undefined && flags.corpus !== 'names')
+          requireFile('--corpus', flags.corpus, "'names' or a text file");
         const outDir = resolveOutDir(flags.out, 'textgen');
-        const release = onInterrupt(() => interruptMessage({ command: 'dlkit textgen train', outDir, resumable: true }));
+        const release = onInterrupt(() =>
+          interruptMessage({ command: 'dlkit textgen train', outDir, resumable: true }),
+        );
         const r = await trainCharLm({
           outDir,
           corpus: flags.corpus,
-          corpusOptions: { mode: flags.mode as TextCorpusMode | undefined, chunkLength: flags.chunkLength, lowercase: flags.lowercase },
+          corpusOptions: {
+            mode: flags.mode as TextCorpusMode | undefined,
+            chunkLength: flags.chunkLength,
+            lowercase: flags.lowercase,
+          },
           maxItems: flags.maxItems,
           epochs: flags.epochs,
           batchSize: flags.batchSize,
@@ -173,12 +220,28 @@ function registerSample(textgen: Command, run: Run): void {
   textgen
     .command('sample')
     .description('sample new items from a model trained by "dlkit textgen train"')
-    .option('--model <dir>', 'model directory written by textgen train (<out>/model; default ./dlkit-out/textgen/model)', textFlag('--model'))
+    .option(
+      '--model <dir>',
+      'model directory written by textgen train (<out>/model; default ./dlkit-out/textgen/model)',
+      textFlag('--model'),
+    )
     .option('--n <count>', `number of samples, ${describeInt(SAMPLES)} (default ${d.n})`, intFlag('--n', SAMPLES))
-    .option('--temperature <t>', `softmax temperature, ${describeNumber(TEMPERATURE)}: < 1 safer, > 1 wilder, 0 greedy (default ${d.temperature})`, numberFlag('--temperature', TEMPERATURE))
-    .option('--top-k <k>', `draw only from the k most likely characters, ${describeInt(TOP_K)} (default: all)`, intFlag('--top-k', TOP_K))
+    .option(
+      '--temperature <t>',
+      `softmax temperature, ${describeNumber(TEMPERATURE)}: < 1 safer, > 1 wilder, 0 greedy (default ${d.temperature})`,
+      numberFlag('--temperature', TEMPERATURE),
+    )
+    .option(
+      '--top-k <k>',
+      `draw only from the k most likely characters, ${describeInt(TOP_K)} (default: all)`,
+      intFlag('--top-k', TOP_K),
+    )
     .option('--prefix <text>', 'every sample starts with these characters (default: none)')
-    .option('--max-length <n>', `longest sample in characters, prefix included, ${describeInt(MAX_LENGTH)} and above the prefix length (default: twice the longest training item)`, intFlag('--max-length', MAX_LENGTH))
+    .option(
+      '--max-length <n>',
+      `longest sample in characters, prefix included, ${describeInt(MAX_LENGTH)} and above the prefix length (default: twice the longest training item)`,
+      intFlag('--max-length', MAX_LENGTH),
+    )
     .option('--seed <n>', `sampling seed (default ${d.seed})`, seedFlag())
     .option('--json', 'print one JSON object on stdout')
     .addHelpText('after', '\n"novel" is the fraction of samples that are not items of the training set.')
@@ -187,9 +250,15 @@ function registerSample(textgen: Command, run: Run): void {
         const out = new Output(flags);
         const prefixChars = [...(flags.prefix ?? '')].length;
         if (flags.maxLength !== undefined && flags.maxLength <= prefixChars) {
-          throw new UsageError(`--max-length must be above the --prefix length (${prefixChars} characters), got ${flags.maxLength}`);
+          throw new UsageError(
+            `--max-length must be above the --prefix length (${prefixChars} characters), got ${flags.maxLength}`,
+          );
         }
-        const dir = requireDir(flags.model ? '--model' : undefined, flags.model ?? path.join(defaultOutDir('textgen'), 'model'), 'a model directory written by `dlkit textgen train`');
+        const dir = requireDir(
+          flags.model ? '--model' : undefined,
+          flags.model ?? path.join(defaultOutDir('textgen'), 'model'),
+          'a model directory written by `dlkit textgen train`',
+        );
         await initBackend();
         const lm = await loadCharLm(dir);
         try {
@@ -201,7 +270,13 @@ function registerSample(textgen: Command, run: Run): void {
             maxLength: flags.maxLength,
             seed: flags.seed,
           });
-          out.result({ samples, novel: round(novel), model: dir }, [...samples, `novel: ${(novel * 100).toFixed(0)}% of ${samples.length} samples are not in the training set`].join('\n'));
+          out.result(
+            { samples, novel: round(novel), model: dir },
+            [
+              ...samples,
+              `novel: ${(novel * 100).toFixed(0)}% of ${samples.length} samples are not in the training set`,
+            ].join('\n'),
+          );
         } finally {
           lm.dispose();
         }
@@ -210,7 +285,10 @@ function registerSample(textgen: Command, run: Run): void {
 }
 
 /** sampleCharLm, with a prefix the model cannot read reported as a usage error naming --prefix. */
-function sampleWithFlags(lm: Parameters<typeof sampleCharLm>[0], options: Parameters<typeof sampleCharLm>[1]): ReturnType<typeof sampleCharLm> {
+function sampleWithFlags(
+  lm: Parameters<typeof sampleCharLm>[0],
+  options: Parameters<typeof sampleCharLm>[1],
+): ReturnType<typeof sampleCharLm> {
   try {
     return sampleCharLm(lm, options);
   } catch (err) {

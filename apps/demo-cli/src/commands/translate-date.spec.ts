@@ -12,7 +12,28 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
 
 // Words spelled backwards: a character-level "translation" the model can be asked about.
-const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike', 'november', 'oscar', 'papa', 'quebec', 'romeo', 'sierra', 'tango'];
+const WORDS = [
+  'alpha',
+  'bravo',
+  'charlie',
+  'delta',
+  'echo',
+  'foxtrot',
+  'golf',
+  'hotel',
+  'india',
+  'juliet',
+  'kilo',
+  'lima',
+  'mike',
+  'november',
+  'oscar',
+  'papa',
+  'quebec',
+  'romeo',
+  'sierra',
+  'tango',
+];
 const tsv = path.join(tmp, 'reverse.tsv');
 beforeAll(() => {
   const lines = WORDS.map((w) => `${w}\t${[...w].reverse().join('')}`);
@@ -37,11 +58,34 @@ describe('dlkit translate-date', () => {
   // Slow (~2-4 s): a tiny training run, its attention PNG, then a translation read back.
   it('train --pairs: reports bad rows by line, writes the translator and the attention PNG; translation reads it back', async () => {
     const out = path.join(tmp, 'pairs');
-    const r = await runCli('translate-date', 'train', '--pairs', tsv, '--epochs', '2', '--batch-size', '8', '--out', out, '--seed', '2', '--json');
+    const r = await runCli(
+      'translate-date',
+      'train',
+      '--pairs',
+      tsv,
+      '--epochs',
+      '2',
+      '--batch-size',
+      '8',
+      '--out',
+      out,
+      '--seed',
+      '2',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = r.json<TrainJson>();
-    expect(j).toMatchObject({ task: 'pairs', model: path.join(out, 'model'), attention: path.join(out, 'attention.png'), skipped: 2, heldOut: 2 });
-    expect(j.skippedRows).toEqual([{ line: 3, reason: 'no tab (expected source<TAB>target)' }, { line: 6, reason: 'empty source' }]);
+    expect(j).toMatchObject({
+      task: 'pairs',
+      model: path.join(out, 'model'),
+      attention: path.join(out, 'attention.png'),
+      skipped: 2,
+      heldOut: 2,
+    });
+    expect(j.skippedRows).toEqual([
+      { line: 3, reason: 'no tab (expected source<TAB>target)' },
+      { line: 6, reason: 'empty source' },
+    ]);
     expect(r.stderr).toContain(`${tsv} line 3: no tab (expected source<TAB>target); skipped`);
     expect(r.stderr).toMatch(/epoch 2\/2/);
     expect(j.exactMatch).toBeGreaterThanOrEqual(0);
@@ -68,11 +112,29 @@ describe('dlkit translate-date', () => {
   // Slow (~1-2 s): a tiny training run on dates.
   it('train on dates (tiny run): the dates JSON contract', async () => {
     const out = path.join(tmp, 'dates');
-    const r = await runCli('translate-date', 'train', '--examples', '40', '--held-out', '10', '--epochs', '1', '--out', out, '--json');
+    const r = await runCli(
+      'translate-date',
+      'train',
+      '--examples',
+      '40',
+      '--held-out',
+      '10',
+      '--epochs',
+      '1',
+      '--out',
+      out,
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = r.json<TrainJson>();
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'exactMatch', 'attention', 'model'])); // the keys, in any order
-    expect(j).toMatchObject({ task: 'dates', examples: 40, heldOut: 10, attention: path.join(out, 'attention.png'), model: path.join(out, 'model') });
+    expect(j).toMatchObject({
+      task: 'dates',
+      examples: 40,
+      heldOut: 10,
+      attention: path.join(out, 'attention.png'),
+      model: path.join(out, 'model'),
+    });
     expect(j.example.input).toBe('Saturday May 9 2018');
     expect(j.exactMatch).toBeGreaterThanOrEqual(0);
     expect(j.exactMatch).toBeLessThanOrEqual(1);
@@ -82,11 +144,15 @@ describe('dlkit translate-date', () => {
   it('says what to do when the model is missing, the text is missing, or the pairs file is unusable', async () => {
     const missing = await runCli('translate-date', 'Saturday May 9 2018', '--model', path.join(tmp, 'nope'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/--model .*nope: no such directory \(expected a translator written by `dlkit translate-date train`\)/);
+    expect(missing.stderr).toMatch(
+      /--model .*nope: no such directory \(expected a translator written by `dlkit translate-date train`\)/,
+    );
     fs.mkdirSync(path.join(tmp, 'empty-model'));
     const empty = await runCli('translate-date', 'Saturday May 9 2018', '--model', path.join(tmp, 'empty-model'));
     expect(empty.code).toBe(2);
-    expect(empty.stderr).toMatch(/translator\.json: no such file \(expected a trained translator: run `dlkit translate-date train` --out <dir> and pass --model <dir>\/model first\)/);
+    expect(empty.stderr).toMatch(
+      /translator\.json: no such file \(expected a trained translator: run `dlkit translate-date train` --out <dir> and pass --model <dir>\/model first\)/,
+    );
 
     const noText = await runCli('translate-date');
     expect(noText.code).toBe(2);
@@ -111,6 +177,17 @@ describe('dlkit translate-date', () => {
     expect(help.stdout).toContain('train');
     const trainHelp = await runCli('translate-date', 'train', '--help');
     expect(trainHelp.code).toBe(0);
-    for (const flag of ['--pairs <file.tsv>', '--examples <n>', '--held-out <n>', '--epochs <n>', '--batch-size <n>', '--learning-rate <lr>', '--out <dir>', '--seed <n>', '--json']) expect(trainHelp.stdout).toContain(flag);
+    for (const flag of [
+      '--pairs <file.tsv>',
+      '--examples <n>',
+      '--held-out <n>',
+      '--epochs <n>',
+      '--batch-size <n>',
+      '--learning-rate <lr>',
+      '--out <dir>',
+      '--seed <n>',
+      '--json',
+    ])
+      expect(trainHelp.stdout).toContain(flag);
   });
 });

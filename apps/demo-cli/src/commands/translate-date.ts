@@ -17,7 +17,18 @@ import {
 import { initBackend } from '@dlkit/core';
 import type { Command } from 'commander';
 import { UsageError } from '../util/errors';
-import { BATCH_SIZE_RANGE, describeInt, describeNumber, EPOCHS_RANGE, intFlag, LEARNING_RATE_RANGE, numberFlag, seedFlag, textFlag, type IntRange } from '../util/flags';
+import {
+  BATCH_SIZE_RANGE,
+  describeInt,
+  describeNumber,
+  EPOCHS_RANGE,
+  intFlag,
+  LEARNING_RATE_RANGE,
+  numberFlag,
+  seedFlag,
+  textFlag,
+  type IntRange,
+} from '../util/flags';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
 import { defaultOutDir, resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
@@ -58,9 +69,18 @@ export const translateDateCommand: CliCommand = {
   register(program, run) {
     const command = program
       .command(COMMAND)
-      .description('translate a human-written date to YYYY-MM-DD with a character-level seq2seq model with attention (train it first with `dlkit translate-date train`)')
-      .argument('[text]', 'the date to translate, e.g. "Saturday May 9 2018" (or any source text for a model trained with --pairs)')
-      .option('--model <dir>', `translator directory written by \`translate-date train\` (default ./dlkit-out/${COMMAND}/model)`, textFlag('--model'))
+      .description(
+        'translate a human-written date to YYYY-MM-DD with a character-level seq2seq model with attention (train it first with `dlkit translate-date train`)',
+      )
+      .argument(
+        '[text]',
+        'the date to translate, e.g. "Saturday May 9 2018" (or any source text for a model trained with --pairs)',
+      )
+      .option(
+        '--model <dir>',
+        `translator directory written by \`translate-date train\` (default ./dlkit-out/${COMMAND}/model)`,
+        textFlag('--model'),
+      )
       .option('--json', 'print one JSON object {"input","output","attention":[[...Tx] x Ty]} on stdout')
       .addHelpText(
         'after',
@@ -75,21 +95,54 @@ function registerTrain(command: Command, run: Run): void {
   const d = { ...TRAIN_TRANSLATOR_DEFAULTS, ...TRAIN_DATES_DEFAULTS };
   command
     .command('train')
-    .description('train the Bi-LSTM encoder + additive attention + LSTM decoder on generated dates (14 formats, held-out dates never seen in training), or on your own TSV of source<TAB>target pairs')
+    .description(
+      'train the Bi-LSTM encoder + additive attention + LSTM decoder on generated dates (14 formats, held-out dates never seen in training), or on your own TSV of source<TAB>target pairs',
+    )
     .option(
       '--pairs <file.tsv>',
       `train on your pairs instead of dates: one source<TAB>target a line, characters as tokens; bad rows (no tab, an empty side, longer than ${PAIRS_TSV_DEFAULTS.maxSourceLength}/${PAIRS_TSV_DEFAULTS.maxTargetLength} characters) are reported with their line numbers and skipped; at least ${MIN_TRAINING_PAIRS} usable pairs; ${TRAIN_PAIRS_DEFAULTS.heldOutFraction * 100}% of the distinct sources are held out for the score`,
       textFlag('--pairs'),
     )
-    .option('--examples <n>', `generated training dates, ${describeInt(DATES)} (default ${d.examples}; dates only)`, intFlag('--examples', DATES))
-    .option('--held-out <n>', `held-out dates for the exact-match score, ${describeInt(DATES)} (default ${d.heldOut}; dates only)`, intFlag('--held-out', DATES))
-    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
-    .option('--batch-size <n>', `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`, intFlag('--batch-size', BATCH_SIZE_RANGE))
-    .option('--learning-rate <lr>', `Adam learning rate, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`, numberFlag('--learning-rate', LEARNING_RATE_RANGE))
-    .option('--out <dir>', `output directory: <out>/model (the translator) and <out>/attention.png (default ./dlkit-out/${COMMAND})`, textFlag('--out'))
-    .option('--seed <n>', `seed of the data, the split, the initial weights and the shuffling (default ${d.seed})`, seedFlag())
+    .option(
+      '--examples <n>',
+      `generated training dates, ${describeInt(DATES)} (default ${d.examples}; dates only)`,
+      intFlag('--examples', DATES),
+    )
+    .option(
+      '--held-out <n>',
+      `held-out dates for the exact-match score, ${describeInt(DATES)} (default ${d.heldOut}; dates only)`,
+      intFlag('--held-out', DATES),
+    )
+    .option(
+      '--epochs <n>',
+      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`,
+      intFlag('--epochs', EPOCHS_RANGE),
+    )
+    .option(
+      '--batch-size <n>',
+      `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`,
+      intFlag('--batch-size', BATCH_SIZE_RANGE),
+    )
+    .option(
+      '--learning-rate <lr>',
+      `Adam learning rate, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`,
+      numberFlag('--learning-rate', LEARNING_RATE_RANGE),
+    )
+    .option(
+      '--out <dir>',
+      `output directory: <out>/model (the translator) and <out>/attention.png (default ./dlkit-out/${COMMAND})`,
+      textFlag('--out'),
+    )
+    .option(
+      '--seed <n>',
+      `seed of the data, the split, the initial weights and the shuffling (default ${d.seed})`,
+      seedFlag(),
+    )
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
-    .addHelpText('after', `\nModel: Bi-LSTM n_a=${SEQ2SEQ_DEFAULTS.nA}, attention MLP ${SEQ2SEQ_DEFAULTS.attentionUnits} units, LSTM decoder n_s=${SEQ2SEQ_DEFAULTS.nS} (the course's sizes).`)
+    .addHelpText(
+      'after',
+      `\nModel: Bi-LSTM n_a=${SEQ2SEQ_DEFAULTS.nA}, attention MLP ${SEQ2SEQ_DEFAULTS.attentionUnits} units, LSTM decoder n_s=${SEQ2SEQ_DEFAULTS.nS} (the course's sizes).`,
+    )
     .action((_flags: TrainFlags, cmd: Command) => run(() => train(cmd.optsWithGlobals() as TrainFlags)));
 }
 
@@ -157,12 +210,18 @@ async function train(flags: TrainFlags): Promise<void> {
 async function translate(text: string | undefined, flags: TranslateFlags): Promise<void> {
   const out = new Output(flags);
   if (text === undefined || text.trim() === '') {
-    throw new UsageError(`give the text to translate, e.g. dlkit ${COMMAND} "Saturday May 9 2018" (or train first: dlkit ${COMMAND} train)`);
+    throw new UsageError(
+      `give the text to translate, e.g. dlkit ${COMMAND} "Saturday May 9 2018" (or train first: dlkit ${COMMAND} train)`,
+    );
   }
   const dir = path.resolve(flags.model ?? translatorDir(defaultOutDir(COMMAND)));
   requireDir(flags.model ? '--model' : undefined, dir, `a translator written by \`dlkit ${COMMAND} train\``);
   // A missing translator is found before loading: say how to make one.
-  requireFile(undefined, path.join(dir, TRANSLATOR_JSON), `a trained translator: run \`dlkit ${COMMAND} train\`${flags.model ? ' --out <dir> and pass --model <dir>/model' : ''} first`);
+  requireFile(
+    undefined,
+    path.join(dir, TRANSLATOR_JSON),
+    `a trained translator: run \`dlkit ${COMMAND} train\`${flags.model ? ' --out <dir> and pass --model <dir>/model' : ''} first`,
+  );
   await initBackend();
   const translator = await Seq2seqTranslator.load(dir);
   try {
@@ -171,11 +230,15 @@ async function translate(text: string | undefined, flags: TranslateFlags): Promi
       t = translator.translate(text);
     } catch (err) {
       // An input the model cannot read is a usage problem: name the character (or the length).
-      if (err instanceof UnknownTokenError) throw new UsageError(`${err.message}; the model knows only the characters it was trained on`);
+      if (err instanceof UnknownTokenError)
+        throw new UsageError(`${err.message}; the model knows only the characters it was trained on`);
       if (err instanceof SequenceTooLongError) throw new UsageError(err.message);
       throw err;
     }
-    out.result({ input: t.input, output: t.output, attention: t.attention.map((row) => row.map((v) => round(v, 4))) }, t.output);
+    out.result(
+      { input: t.input, output: t.output, attention: t.attention.map((row) => row.map((v) => round(v, 4))) },
+      t.output,
+    );
   } finally {
     translator.dispose();
   }

@@ -29,7 +29,8 @@ export function readmeCommands(markdown: string): ReadmeCommand[] {
     while (/\\\s*$/.test(text) && i + 1 < lines.length) text = text.replace(/\\\s*$/, ' ') + lines[++i].trim();
     for (const part of stripComment(text).split('&&')) {
       const command = part.trim();
-      if (INVOCATION.test(command)) found.push({ line: start + 1, text: command.replace(/^\$\s+/, '').replace(/^npx\s+/, '') });
+      if (INVOCATION.test(command))
+        found.push({ line: start + 1, text: command.replace(/^\$\s+/, '').replace(/^npx\s+/, '') });
     }
   }
   return found;

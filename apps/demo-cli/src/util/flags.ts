@@ -54,7 +54,8 @@ export function describeNumber(range: NumberRange): string {
 /** Parses a strict decimal integer in `range`, or throws a UsageError naming the flag. */
 export function parseInteger(flag: string, value: string, range: IntRange): number {
   const n = INT_SYNTAX.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < range.min || n > range.max) throw new UsageError(`${flag} must be ${describeInt(range)}, got ${quote(value)}`);
+  if (!Number.isSafeInteger(n) || n < range.min || n > range.max)
+    throw new UsageError(`${flag} must be ${describeInt(range)}, got ${quote(value)}`);
   return n;
 }
 
@@ -98,7 +99,8 @@ export function textFlag(flag: string): (value: string) => string {
 /** Commander argument parser for one of a fixed set of words. */
 export function choiceFlag<T extends string>(flag: string, choices: readonly T[]): (value: string) => T {
   return (value) => {
-    if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${flag} must be one of ${choices.join(', ')}, got ${quote(value)}`);
+    if (!(choices as readonly string[]).includes(value))
+      throw new UsageError(`${flag} must be one of ${choices.join(', ')}, got ${quote(value)}`);
     return value as T;
   };
 }
@@ -108,7 +110,9 @@ export function intListFlag(flag: string, range: IntRange): (value: string) => n
   return (value) => {
     const items = value.split(',');
     if (items.some((v) => !INT_SYNTAX.test(v) || !(Number(v) >= range.min && Number(v) <= range.max))) {
-      throw new UsageError(`${flag} must be a comma-separated list of integers in [${range.min}, ${range.max}], got ${quote(value)}`);
+      throw new UsageError(
+        `${flag} must be a comma-separated list of integers in [${range.min}, ${range.max}], got ${quote(value)}`,
+      );
     }
     return items.map(Number);
   };

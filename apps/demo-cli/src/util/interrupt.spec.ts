@@ -10,7 +10,10 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 describe('interrupt message', () => {
   it('names the checkpoint, the completed epochs and the resume command', () => {
     fs.mkdirSync(path.join(tmp, 'checkpoint'));
-    fs.writeFileSync(path.join(tmp, 'checkpoint', 'state.json'), JSON.stringify({ format: 'dlkit-checkpoint', completedEpochs: 3 }));
+    fs.writeFileSync(
+      path.join(tmp, 'checkpoint', 'state.json'),
+      JSON.stringify({ format: 'dlkit-checkpoint', completedEpochs: 3 }),
+    );
     expect(checkpointEpochs(tmp)).toBe(3);
     expect(interruptMessage({ command: 'dlkit train mnist', outDir: tmp, resumable: true })).toBe(
       `interrupted: checkpoint in ${path.join(tmp, 'checkpoint')} holds 3 completed epochs; continue with: dlkit train mnist --out ${tmp} --resume (and the same flags)`,
@@ -18,8 +21,12 @@ describe('interrupt message', () => {
   });
   it('before the first checkpoint, and for commands without one', () => {
     const empty = path.join(tmp, 'empty');
-    expect(interruptMessage({ command: 'dlkit train images', outDir: empty, resumable: true })).toMatch(/before the first epoch ended: nothing saved yet/);
-    expect(interruptMessage({ command: 'dlkit forecast', outDir: empty, resumable: false })).toMatch(/dlkit forecast keeps no checkpoint, nothing was saved/);
+    expect(interruptMessage({ command: 'dlkit train images', outDir: empty, resumable: true })).toMatch(
+      /before the first epoch ended: nothing saved yet/,
+    );
+    expect(interruptMessage({ command: 'dlkit forecast', outDir: empty, resumable: false })).toMatch(
+      /dlkit forecast keeps no checkpoint, nothing was saved/,
+    );
   });
   it('the SIGINT handler prints the message and exits 130; released, it is gone', () => {
     const exit = jest.fn();

@@ -23,7 +23,9 @@ export interface InterruptInfo {
 /** Epochs completed according to `<outDir>/checkpoint/state.json`, or undefined when there is none. */
 export function checkpointEpochs(outDir: string): number | undefined {
   try {
-    const state = JSON.parse(fs.readFileSync(path.join(outDir, 'checkpoint', 'state.json'), 'utf8')) as { completedEpochs?: unknown };
+    const state = JSON.parse(fs.readFileSync(path.join(outDir, 'checkpoint', 'state.json'), 'utf8')) as {
+      completedEpochs?: unknown;
+    };
     return typeof state.completedEpochs === 'number' ? state.completedEpochs : undefined;
   } catch {
     return undefined;
@@ -32,11 +34,13 @@ export function checkpointEpochs(outDir: string): number | undefined {
 
 /** The line printed on Ctrl-C: what was saved, and the command that continues. */
 export function interruptMessage(info: InterruptInfo): string {
-  if (!info.resumable) return `interrupted: ${info.command} keeps no checkpoint, nothing was saved in ${info.outDir}; run the command again to start over`;
+  if (!info.resumable)
+    return `interrupted: ${info.command} keeps no checkpoint, nothing was saved in ${info.outDir}; run the command again to start over`;
   const epochs = checkpointEpochs(info.outDir);
   const checkpoint = path.join(info.outDir, 'checkpoint');
   const resume = `${info.command} --out ${info.outDir} --resume`;
-  if (epochs === undefined) return `interrupted before the first epoch ended: nothing saved yet in ${checkpoint}; run the command again (or ${resume} once a checkpoint exists)`;
+  if (epochs === undefined)
+    return `interrupted before the first epoch ended: nothing saved yet in ${checkpoint}; run the command again (or ${resume} once a checkpoint exists)`;
   return `interrupted: checkpoint in ${checkpoint} holds ${epochs} completed epoch${epochs === 1 ? '' : 's'}; continue with: ${resume} (and the same flags)`;
 }
 

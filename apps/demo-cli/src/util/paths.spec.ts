@@ -28,18 +28,26 @@ function unwritableDir(): string | undefined {
 
 describe('input checks', () => {
   it('a named pipe is refused by name instead of blocking forever', () => {
-    expect(() => requireFile('--pairs', fifo, 'a TSV file')).toThrow(`--pairs ${fifo}: is a named pipe, expected a TSV file`);
+    expect(() => requireFile('--pairs', fifo, 'a TSV file')).toThrow(
+      `--pairs ${fifo}: is a named pipe, expected a TSV file`,
+    );
     expect(() => requireFileOrDir('--model', fifo, 'a model')).toThrow(/is a named pipe/);
   });
   it('/dev/zero is a device, not a labels file', () => {
-    expect(() => readLabels('--labels', '/dev/zero')).toThrow('--labels /dev/zero: is a device, expected a text file with one label per line');
+    expect(() => readLabels('--labels', '/dev/zero')).toThrow(
+      '--labels /dev/zero: is a device, expected a text file with one label per line',
+    );
   });
   it('a directory as a file names the path (no raw EISDIR)', () => {
-    expect(() => readLabels('--labels', tmp)).toThrow(`--labels ${tmp}: is a directory, expected a text file with one label per line`);
+    expect(() => readLabels('--labels', tmp)).toThrow(
+      `--labels ${tmp}: is a directory, expected a text file with one label per line`,
+    );
     expect(() => readLabels('--labels', tmp)).toThrow(UsageError);
   });
   it('missing files and folders, and files given as folders', () => {
-    expect(() => requireFile(undefined, path.join(tmp, 'nope.png'), 'an image')).toThrow(`${path.join(tmp, 'nope.png')}: no such file (expected an image)`);
+    expect(() => requireFile(undefined, path.join(tmp, 'nope.png'), 'an image')).toThrow(
+      `${path.join(tmp, 'nope.png')}: no such file (expected an image)`,
+    );
     expect(() => requireDir('--midi', path.join(tmp, 'nope'), 'a folder')).toThrow(/--midi .*nope: no such directory/);
     expect(() => requireDir('--midi', file, 'a folder')).toThrow(/labels\.txt: is a file, expected a folder/);
   });
@@ -54,7 +62,9 @@ describe('input checks', () => {
 
 describe('output checks', () => {
   it('an existing directory as --out FILE, and a file as --out DIR', () => {
-    expect(() => prepareOutFile('--out', tmp, ['.png'])).toThrow(`--out ${tmp}: is a directory, expected a file to write`);
+    expect(() => prepareOutFile('--out', tmp, ['.png'])).toThrow(
+      `--out ${tmp}: is a directory, expected a file to write`,
+    );
     expect(() => prepareOutDir('--out', file)).toThrow(/exists and is not a directory/);
   });
   it('the extension is checked', () => {
@@ -68,16 +78,23 @@ describe('output checks', () => {
     expect(fs.readdirSync(tmp)).toEqual(before);
   });
   it('a parent that is a file', () => {
-    expect(() => prepareOutFile('--out', path.join(file, 'x.png'))).toThrow(/cannot write to .*labels\.txt \(a file is in the way\)/);
+    expect(() => prepareOutFile('--out', path.join(file, 'x.png'))).toThrow(
+      /cannot write to .*labels\.txt \(a file is in the way\)/,
+    );
   });
   const ro = unwritableDir();
   (ro ? it : it.skip)('a folder that cannot be written is refused before any work, naming it', () => {
-    expect(() => prepareOutFile('--out', path.join(ro!, 'x.png'))).toThrow(`--out ${path.join(ro!, 'x.png')}: cannot write to ${ro}`);
+    expect(() => prepareOutFile('--out', path.join(ro!, 'x.png'))).toThrow(
+      `--out ${path.join(ro!, 'x.png')}: cannot write to ${ro}`,
+    );
     expect(() => prepareOutDir('--out', path.join(ro!, 'run'))).toThrow(UsageError);
   });
-  (process.getuid?.() === 0 ? it.skip : it)('a read-only folder (chmod 555; skipped as root, who may write anyway)', () => {
-    const locked = path.join(tmp, 'locked');
-    fs.mkdirSync(locked, { mode: 0o555 });
-    expect(() => prepareOutFile('--out', path.join(locked, 'x.png'))).toThrow(/permission denied/);
-  });
+  (process.getuid?.() === 0 ? it.skip : it)(
+    'a read-only folder (chmod 555; skipped as root, who may write anyway)',
+    () => {
+      const locked = path.join(tmp, 'locked');
+      fs.mkdirSync(locked, { mode: 0o555 });
+      expect(() => prepareOutFile('--out', path.join(locked, 'x.png'))).toThrow(/permission denied/);
+    },
+  );
 });

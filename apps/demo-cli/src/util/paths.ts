@@ -48,7 +48,8 @@ export function requireFile(flag: string | undefined, file: string, expected: st
 export function requireDir(flag: string | undefined, dir: string, expected: string): string {
   const stat = statOrUndefined(dir);
   if (!stat) throw new UsageError(`${label(flag, dir)}: no such directory (expected ${expected})`);
-  if (!stat.isDirectory()) throw new UsageError(`${label(flag, dir)}: is ${stat.isFile() ? 'a file' : kindOf(stat)}, expected ${expected}`);
+  if (!stat.isDirectory())
+    throw new UsageError(`${label(flag, dir)}: is ${stat.isFile() ? 'a file' : kindOf(stat)}, expected ${expected}`);
   return dir;
 }
 
@@ -56,15 +57,21 @@ export function requireDir(flag: string | undefined, dir: string, expected: stri
 export function requireFileOrDir(flag: string | undefined, file: string, expected: string): string {
   const stat = statOrUndefined(file);
   if (!stat) throw new UsageError(`${label(flag, file)}: not found (expected ${expected})`);
-  if (!stat.isFile() && !stat.isDirectory()) throw new UsageError(`${label(flag, file)}: is ${kindOf(stat)}, expected ${expected}`);
+  if (!stat.isFile() && !stat.isDirectory())
+    throw new UsageError(`${label(flag, file)}: is ${kindOf(stat)}, expected ${expected}`);
   return file;
 }
 
 /** A labels file: one class label per line (regular file, at most LABELS_MAX_BYTES: exit 2 otherwise; not empty: exit 1). */
 export function readLabels(flag: string, file: string): string[] {
   requireFile(flag, file, 'a text file with one label per line');
-  if (fs.statSync(file).size > LABELS_MAX_BYTES) throw new UsageError(`${label(flag, file)}: larger than ${LABELS_MAX_BYTES} bytes (expected one label per line)`);
-  const labels = fs.readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (fs.statSync(file).size > LABELS_MAX_BYTES)
+    throw new UsageError(`${label(flag, file)}: larger than ${LABELS_MAX_BYTES} bytes (expected one label per line)`);
+  const labels = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   // Found by reading the file: a failure (exit 1), not a usage error.
   if (labels.length === 0) throw new Error(`${label(flag, file)}: empty (expected one label per line)`);
   return labels;
@@ -116,8 +123,10 @@ export function prepareOutDir(flag: string, dir: string): string {
 export function prepareOutFile(flag: string, file: string, extensions?: readonly string[]): string {
   const abs = path.resolve(file);
   const stat = statOrUndefined(abs);
-  if (stat && !stat.isFile()) throw new UsageError(`${flag} ${showPath(file)}: is ${kindOf(stat)}, expected a file to write`);
-  if (extensions && !extensions.includes(path.extname(abs).toLowerCase())) throw new UsageError(`${flag} must name a ${extensions.join(' or ')} file, got ${showPath(file)}`);
+  if (stat && !stat.isFile())
+    throw new UsageError(`${flag} ${showPath(file)}: is ${kindOf(stat)}, expected a file to write`);
+  if (extensions && !extensions.includes(path.extname(abs).toLowerCase()))
+    throw new UsageError(`${flag} must name a ${extensions.join(' or ')} file, got ${showPath(file)}`);
   checkWritableDir(flag, file, path.dirname(abs));
   return abs;
 }

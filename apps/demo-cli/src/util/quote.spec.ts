@@ -4,7 +4,9 @@ import { escapeControl, quote, safeMessage, showPath } from './quote';
 describe('quote / safeMessage', () => {
   it('escapes terminal escape sequences and other control characters', () => {
     expect(escapeControl('a\u001b[2J\u001b[31mb')).toBe('a\\x1b[2J\\x1b[31mb');
-    expect(escapeControl('tab\there\nnew\rcr\u0007bell\u009bcsi\u202eRTL')).toBe('tab\\x09here\\x0anew\\x0dcr\\x07bell\\x9bcsi\\u202eRTL');
+    expect(escapeControl('tab\there\nnew\rcr\u0007bell\u009bcsi\u202eRTL')).toBe(
+      'tab\\x09here\\x0anew\\x0dcr\\x07bell\\x9bcsi\\u202eRTL',
+    );
     expect(escapeControl('naïve 日本 ✓')).toBe('naïve 日本 ✓');
   });
   it('quote wraps, escapes and truncates long values with their length', () => {

@@ -10,7 +10,10 @@ export function versions(): Record<string, string> {
     try {
       // Resolve the entry point, then walk up to the package root (some packages do not export ./package.json).
       let dir = path.dirname(require.resolve(name));
-      while (!fs.existsSync(path.join(dir, 'package.json')) || JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== name) {
+      while (
+        !fs.existsSync(path.join(dir, 'package.json')) ||
+        JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== name
+      ) {
         const up = path.dirname(dir);
         if (up === dir) throw new Error('not found');
         dir = up;

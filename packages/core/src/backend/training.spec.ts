@@ -113,7 +113,11 @@ function build(c: ModelCase): tf.LayersModel {
 function data(c: ModelCase): { x: tf.Tensor; y: tf.Tensor } {
   const shape = [BATCH, ...c.input];
   const x = c.vocab
-    ? tf.tensor(Int32Array.from(seededValues(shape, 1), (v) => Math.abs(Math.round(v * 5)) % c.vocab!), shape, 'int32')
+    ? tf.tensor(
+        Int32Array.from(seededValues(shape, 1), (v) => Math.abs(Math.round(v * 5)) % c.vocab!),
+        shape,
+        'int32',
+      )
     : tf.tensor(seededValues(shape, 1), shape);
   return { x, y: tf.tensor2d(seededValues([BATCH, OUT], 2), [BATCH, OUT]) };
 }
@@ -123,7 +127,10 @@ function lossAndGrads(c: ModelCase): tf.Tensor[] {
   const model = build(c);
   const { x, y } = data(c);
   const weights = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(y, model.apply(x) as tf.Tensor) as tf.Scalar, weights);
+  const { value, grads } = tf.variableGrads(
+    () => tf.losses.meanSquaredError(y, model.apply(x) as tf.Tensor) as tf.Scalar,
+    weights,
+  );
   const out = [value, ...weights.map((w) => grads[w.name]!)];
   model.dispose();
   return out;
@@ -138,21 +145,26 @@ describe('tfjs-layers models train on wasm with dlkit kernels', () => {
     const cpu = await computeOn('cpu', () => lossAndGrads(c));
     const wasm = await computeOn('wasm', () => lossAndGrads(c));
     expect(wasm.map((t) => t.shape)).toEqual(cpu.map((t) => t.shape));
-    wasm.forEach((t, i) => expectClose(t.values, cpu[i]!.values, { atol: 1e-5, rtol: 1e-3, label: i === 0 ? 'loss' : `grad ${i - 1}` }));
+    wasm.forEach((t, i) =>
+      expectClose(t.values, cpu[i]!.values, { atol: 1e-5, rtol: 1e-3, label: i === 0 ? 'loss' : `grad ${i - 1}` }),
+    );
   });
 
-  it.each(cases.map((c) => [c.name, c] as const))('%s: a few Adam steps make the loss fall, without leaking', async (_, c) => {
-    expect(tf.getBackend()).toBe('wasm');
-    const model = build(c);
-    model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
-    const { x, y } = data(c);
-    const losses: number[] = [];
-    await expectNoLeak(async () => {
-      losses.push((await model.trainOnBatch(x, y)) as number);
-    }, 9);
-    expect(losses.every(Number.isFinite)).toBe(true);
-    expect(losses[losses.length - 1]!).toBeLessThan(0.7 * losses[0]!);
-    model.dispose();
-    tf.dispose([x, y]);
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s: a few Adam steps make the loss fall, without leaking',
+    async (_, c) => {
+      expect(tf.getBackend()).toBe('wasm');
+      const model = build(c);
+      model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
+      const { x, y } = data(c);
+      const losses: number[] = [];
+      await expectNoLeak(async () => {
+        losses.push((await model.trainOnBatch(x, y)) as number);
+      }, 9);
+      expect(losses.every(Number.isFinite)).toBe(true);
+      expect(losses[losses.length - 1]!).toBeLessThan(0.7 * losses[0]!);
+      model.dispose();
+      tf.dispose([x, y]);
+    },
+  );
 });

@@ -74,7 +74,9 @@ export function prepareWasmThreads(threads: number): WasmThreadsSetup {
     const createObjectURL = URL.createObjectURL.bind(URL);
     // Emscripten asks for the worker URL again whenever its pool grows, so this stays in place.
     URL.createObjectURL = (obj: Blob) =>
-      obj instanceof Blob && obj.size === workerBlobSize && obj.type === 'application/javascript' ? file : createObjectURL(obj);
+      obj instanceof Blob && obj.size === workerBlobSize && obj.type === 'application/javascript'
+        ? file
+        : createObjectURL(obj);
   }
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
   setThreadsCount(threads);

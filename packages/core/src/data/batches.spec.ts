@@ -36,7 +36,11 @@ describe('miniBatches', () => {
 
 describe('takeRows', () => {
   it('gathers rows of a batch-first tensor without leaking', async () => {
-    const x = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const x = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     const rows = takeRows(x, [2, 0]);
     expect(rows.shape).toEqual([2, 2]);
     expectClose(rows, [5, 6, 1, 2]);

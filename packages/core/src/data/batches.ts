@@ -16,7 +16,8 @@ import type { Rng } from './rng';
  */
 export function miniBatches(m: number, batchSize: number, rng: Rng | null): number[][] {
   if (!Number.isInteger(m) || m < 0) throw new Error(`miniBatches: m must be a non-negative integer, got ${m}`);
-  if (!Number.isInteger(batchSize) || batchSize <= 0) throw new Error(`miniBatches: batchSize must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize <= 0)
+    throw new Error(`miniBatches: batchSize must be a positive integer, got ${batchSize}`);
   const order = rng ? rng.permutation(m) : Array.from({ length: m }, (_, i) => i);
   const batches: number[][] = [];
   for (let start = 0; start < m; start += batchSize) batches.push(order.slice(start, start + batchSize));

@@ -8,14 +8,22 @@ beforeAll(() => initBackend());
 
 describe('tensorDataset', () => {
   it('gathers the requested rows of x (one or several inputs) and y, in order', async () => {
-    const x = tf.tensor2d([[0, 0], [1, 10], [2, 20], [3, 30]]);
+    const x = tf.tensor2d([
+      [0, 0],
+      [1, 10],
+      [2, 20],
+      [3, 30],
+    ]);
     const x2 = tf.tensor1d([100, 101, 102, 103]);
     const y = tf.tensor1d([0, 1, 2, 3]);
     const ds = tensorDataset([x, x2], y);
     expect(ds.size).toBe(4);
     expect(isDataset(ds)).toBe(true);
     const b = ds.batch([3, 1]);
-    expect((b.x as tf.Tensor[])[0].arraySync()).toEqual([[3, 30], [1, 10]]);
+    expect((b.x as tf.Tensor[])[0].arraySync()).toEqual([
+      [3, 30],
+      [1, 10],
+    ]);
     expect((b.x as tf.Tensor[])[1].arraySync()).toEqual([103, 101]);
     expect(b.y.arraySync()).toEqual([3, 1]);
     disposeBatch(b);

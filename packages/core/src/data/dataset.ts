@@ -29,7 +29,12 @@ export interface Dataset {
 }
 
 export function isDataset(value: unknown): value is Dataset {
-  return typeof value === 'object' && value !== null && typeof (value as Dataset).batch === 'function' && typeof (value as Dataset).size === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Dataset).batch === 'function' &&
+    typeof (value as Dataset).size === 'number'
+  );
 }
 
 /** Disposes a batch's tensors. */
@@ -51,7 +56,9 @@ export function tensorDataset(x: ModelInputs, y: tf.Tensor, label = 'data'): Dat
   xs.forEach((t, i) => {
     if (!(t instanceof tf.Tensor)) throw new Error(`${label}: x${xs.length > 1 ? `[${i}]` : ''} must be a tensor`);
     if (t.rank === 0 || t.shape[0] !== m) {
-      throw new Error(`${label}: x${xs.length > 1 ? `[${i}]` : ''} has shape [${t.shape}] but y has ${m} examples (shape [${y.shape}]); both must be batch-first with the same first dimension`);
+      throw new Error(
+        `${label}: x${xs.length > 1 ? `[${i}]` : ''} has shape [${t.shape}] but y has ${m} examples (shape [${y.shape}]); both must be batch-first with the same first dimension`,
+      );
     }
   });
   return {

@@ -37,7 +37,12 @@ describe('Rng', () => {
 // Every measured number in the READMEs depends on these derived seeds: they must never change.
 describe('derived seeds', () => {
   it('seedFor xors the named salt into the run seed', () => {
-    expect([seedFor(1, 'holdOut'), seedFor(1, 'sceneOrder'), seedFor(1, 'validationSplit'), seedFor(1, 'imageFolderSplit')]).toEqual([1 ^ 0x7a1d, 1 ^ 0x3d3d, 1 ^ 0x5eed5, 1 ^ 0x5eed1]);
+    expect([
+      seedFor(1, 'holdOut'),
+      seedFor(1, 'sceneOrder'),
+      seedFor(1, 'validationSplit'),
+      seedFor(1, 'imageFolderSplit'),
+    ]).toEqual([1 ^ 0x7a1d, 1 ^ 0x3d3d, 1 ^ 0x5eed5, 1 ^ 0x5eed1]);
     expect(seedFor(-1, 'holdOut')).toBe((-1 ^ 0x7a1d) >>> 0);
   });
 

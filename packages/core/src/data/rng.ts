@@ -115,7 +115,11 @@ export const DROPOUT_SEED_MULTIPLIER = 7919;
  * new Rng(exampleSeed(1, epoch, 17)).uniform(); // the same for example 17 in this epoch, whatever the batch
  */
 export function exampleSeed(seed: number, epoch: number, example: number): number {
-  return Math.imul(seed ^ GOLDEN_RATIO_32, 31) ^ Math.imul(epoch + 1, MURMUR3_FMIX_1) ^ Math.imul(example + 1, MURMUR3_FMIX_2);
+  return (
+    Math.imul(seed ^ GOLDEN_RATIO_32, 31) ^
+    Math.imul(epoch + 1, MURMUR3_FMIX_1) ^
+    Math.imul(example + 1, MURMUR3_FMIX_2)
+  );
 }
 
 /**

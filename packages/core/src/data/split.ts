@@ -21,13 +21,18 @@ export interface ValidationSplitOptions {
  * chosen by a seeded permutation. Both lists are sorted ascending, so an unshuffled pass over
  * either visits examples in their original order.
  */
-export function splitIndices(n: number, { validationFraction, seed }: ValidationSplitOptions): { train: number[]; validation: number[] } {
+export function splitIndices(
+  n: number,
+  { validationFraction, seed }: ValidationSplitOptions,
+): { train: number[]; validation: number[] } {
   if (!(validationFraction > 0 && validationFraction < 1)) {
     throw new Error(`validationFraction must be in (0, 1), got ${validationFraction}`);
   }
   const nVal = Math.round(n * validationFraction);
   if (nVal === 0 || nVal === n) {
-    throw new Error(`a validation fraction of ${validationFraction} of ${n} examples leaves an empty ${nVal === 0 ? 'validation' : 'training'} set`);
+    throw new Error(
+      `a validation fraction of ${validationFraction} of ${n} examples leaves an empty ${nVal === 0 ? 'validation' : 'training'} set`,
+    );
   }
   const order = seed === null ? Array.from({ length: n }, (_, i) => i) : new Rng(seed).permutation(n);
   const cut = n - nVal;
@@ -43,8 +48,12 @@ export function splitIndices(n: number, { validationFraction, seed }: Validation
  * const { train, validation } = holdOutIndices(8000, { validationFraction: 0.05, seed: seedFor(1, 'holdOut') });
  * train.slice(0, 500); // a random 500 of the 7,600 training indices
  */
-export function holdOutIndices(n: number, { validationFraction, seed }: { validationFraction: number; seed: number }): { train: number[]; validation: number[] } {
-  if (!(validationFraction >= 0 && validationFraction < 1)) throw new Error(`validationFraction must be in [0, 1), got ${validationFraction}`);
+export function holdOutIndices(
+  n: number,
+  { validationFraction, seed }: { validationFraction: number; seed: number },
+): { train: number[]; validation: number[] } {
+  if (!(validationFraction >= 0 && validationFraction < 1))
+    throw new Error(`validationFraction must be in [0, 1), got ${validationFraction}`);
   const order = new Rng(seed).permutation(n);
   const nVal = Math.round(n * validationFraction);
   return { validation: order.slice(0, nVal), train: order.slice(nVal) };
@@ -53,5 +62,8 @@ export function holdOutIndices(n: number, { validationFraction, seed }: { valida
 /** `splitIndices` applied to a data set (views, no copies). */
 export function splitDataset(ds: Dataset, options: ValidationSplitOptions): { train: Dataset; validation: Dataset } {
   const { train, validation } = splitIndices(ds.size, options);
-  return { train: datasetSubset(ds, train, 'train split'), validation: datasetSubset(ds, validation, 'validation split') };
+  return {
+    train: datasetSubset(ds, train, 'train split'),
+    validation: datasetSubset(ds, validation, 'validation split'),
+  };
 }

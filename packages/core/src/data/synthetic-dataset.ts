@@ -27,7 +27,8 @@ export function syntheticSubset(ds: SyntheticDataset, indices: number[]): Synthe
   const x = new Float32Array(indices.length * n);
   const y = new Float32Array(indices.length);
   indices.forEach((idx, k) => {
-    if (!(Number.isInteger(idx) && idx >= 0 && idx < m)) throw new Error(`syntheticSubset: index ${idx} is outside 0..${m - 1}`);
+    if (!(Number.isInteger(idx) && idx >= 0 && idx < m))
+      throw new Error(`syntheticSubset: index ${idx} is outside 0..${m - 1}`);
     x.set(ds.x.subarray(idx * n, (idx + 1) * n), k * n);
     y[k] = ds.y[idx];
   });
@@ -47,19 +48,25 @@ const SPLIT_DEFAULTS: Required<TrainTestSplitOptions> = { testFraction: 0.25, se
  * @example
  * const { train, test } = trainTestSplit(moons({ n: 400 }), { testFraction: 0.25, seed: 1 });
  */
-export function trainTestSplit(ds: SyntheticDataset, options: TrainTestSplitOptions = {}): { train: SyntheticDataset; test: SyntheticDataset } {
+export function trainTestSplit(
+  ds: SyntheticDataset,
+  options: TrainTestSplitOptions = {},
+): { train: SyntheticDataset; test: SyntheticDataset } {
   const { testFraction, seed } = { ...SPLIT_DEFAULTS, ...options };
-  if (!(testFraction > 0 && testFraction < 1)) throw new Error(`trainTestSplit: testFraction must be in (0, 1), got ${testFraction}`);
+  if (!(testFraction > 0 && testFraction < 1))
+    throw new Error(`trainTestSplit: testFraction must be in (0, 1), got ${testFraction}`);
   const m = ds.shape[0];
   const nTest = Math.round(m * testFraction);
-  if (nTest === 0 || nTest === m) throw new Error(`trainTestSplit: ${m} examples with testFraction ${testFraction} leaves an empty side`);
+  if (nTest === 0 || nTest === m)
+    throw new Error(`trainTestSplit: ${m} examples with testFraction ${testFraction} leaves an empty side`);
   const order = new Rng(seed).permutation(m);
   return { train: syntheticSubset(ds, order.slice(nTest)), test: syntheticSubset(ds, order.slice(0, nTest)) };
 }
 
 /** Both sets concatenated (train first). */
 export function concatSynthetic(a: SyntheticDataset, b: SyntheticDataset): SyntheticDataset {
-  if (a.shape[1] !== b.shape[1]) throw new Error(`concatSynthetic: feature counts differ (${a.shape[1]} vs ${b.shape[1]})`);
+  if (a.shape[1] !== b.shape[1])
+    throw new Error(`concatSynthetic: feature counts differ (${a.shape[1]} vs ${b.shape[1]})`);
   const x = new Float32Array(a.x.length + b.x.length);
   x.set(a.x);
   x.set(b.x, a.x.length);

@@ -1,7 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../backend/init';
 import { expectNoLeak } from '../testing';
-import { circles, concatSynthetic, footballBoundary, footballLike, moons, planarFlower, positiveRate, syntheticRow, syntheticSubset, syntheticTensors, trainTestSplit } from './synthetic';
+import {
+  circles,
+  concatSynthetic,
+  footballBoundary,
+  footballLike,
+  moons,
+  planarFlower,
+  positiveRate,
+  syntheticRow,
+  syntheticSubset,
+  syntheticTensors,
+  trainTestSplit,
+} from './synthetic';
 import type { SyntheticDataset } from './synthetic';
 
 const radius = (p: number[]) => Math.hypot(p[0], p[1]);

@@ -7,7 +7,14 @@
 import { Rng } from './rng';
 import type { SyntheticDataset } from './synthetic-dataset';
 
-export { concatSynthetic, positiveRate, syntheticRow, syntheticSubset, syntheticTensors, trainTestSplit } from './synthetic-dataset';
+export {
+  concatSynthetic,
+  positiveRate,
+  syntheticRow,
+  syntheticSubset,
+  syntheticTensors,
+  trainTestSplit,
+} from './synthetic-dataset';
 export type { SyntheticDataset, TrainTestSplitOptions } from './synthetic-dataset';
 
 /** numpy.linspace(start, stop, n, endpoint). */
@@ -22,7 +29,8 @@ function checkCount(fn: string, name: string, n: number, min = 2): void {
 }
 
 function checkNoise(fn: string, noise: number): void {
-  if (!(noise >= 0 && Number.isFinite(noise))) throw new Error(`${fn}: noise must be a finite number >= 0, got ${noise}`);
+  if (!(noise >= 0 && Number.isFinite(noise)))
+    throw new Error(`${fn}: noise must be a finite number >= 0, got ${noise}`);
 }
 
 /** Builds a dataset from points and labels, shuffled by `rng` when given (sklearn's shuffle=True). */

@@ -19,7 +19,16 @@ describe('dls gradcheck', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(() => assertDlsResult(result, 'gradcheck', { accuracy: false })).not.toThrow();
     const layers = Object.keys(result.results);
-    for (const kind of ['dense', 'relu', 'leakyRelu', 'sigmoid', 'tanh', 'softmax', 'batchNorm', 'binaryCrossEntropy']) {
+    for (const kind of [
+      'dense',
+      'relu',
+      'leakyRelu',
+      'sigmoid',
+      'tanh',
+      'softmax',
+      'batchNorm',
+      'binaryCrossEntropy',
+    ]) {
       expect(layers).toContain(kind);
     }
     expect(layers.some((l) => l.startsWith('conv2d'))).toBe(true);

@@ -33,8 +33,14 @@ export function checkLogitLoss(seed: number, loss: LossFn = sigmoidCrossEntropy)
     new ReLU(),
     new Dense({ units: 1, initializer: 'xavier', seed: rng }),
   ]);
-  const x = tf.tensor2d(Float32Array.from({ length: 18 }, () => rng.normal()), [6, 3]);
-  const y = tf.tensor2d(Float32Array.from({ length: 6 }, (_, i) => i % 2), [6, 1]);
+  const x = tf.tensor2d(
+    Float32Array.from({ length: 18 }, () => rng.normal()),
+    [6, 3],
+  );
+  const y = tf.tensor2d(
+    Float32Array.from({ length: 6 }, (_, i) => i % 2),
+    [6, 1],
+  );
   try {
     const r = gradientCheck(model, loss, x, y, { threshold: GRADCHECK_THRESHOLD });
     return { relativeDifference: r.worst, threshold: r.threshold, passed: r.passed };
@@ -44,7 +50,9 @@ export function checkLogitLoss(seed: number, loss: LossFn = sigmoidCrossEntropy)
   }
 }
 
-export async function runGradcheck(options: DlsRunOptions = {}): Promise<DlsResult<GradcheckRow> & { allPassed: boolean }> {
+export async function runGradcheck(
+  options: DlsRunOptions = {},
+): Promise<DlsResult<GradcheckRow> & { allPassed: boolean }> {
   const seed = options.seed ?? 0;
   const results: Record<string, GradcheckRow> = {};
   for (const row of gradcheckReport({ seed })) {

@@ -18,7 +18,14 @@ export { CATCH_UP_POINTS } from './optimization';
 // The curriculum's generated 2-D sets (planar flower, circles, moons, the football field), with a
 // seeded train/test split and batch-first tensors.
 export { circles, footballLike, moons, planarFlower, syntheticTensors, trainTestSplit } from '../data/synthetic';
-export type { CirclesOptions, FootballLikeOptions, MoonsOptions, PlanarFlowerOptions, SyntheticDataset, TrainTestSplitOptions } from '../data/synthetic';
+export type {
+  CirclesOptions,
+  FootballLikeOptions,
+  MoonsOptions,
+  PlanarFlowerOptions,
+  SyntheticDataset,
+  TrainTestSplitOptions,
+} from '../data/synthetic';
 
 /** Name -> experiment. Adding an experiment = one file plus one row. */
 export const DLS_EXPERIMENTS: Record<string, DlsExperiment> = {

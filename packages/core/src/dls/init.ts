@@ -61,8 +61,13 @@ export async function runInit(options: DlsRunOptions = {}): Promise<DlsResult> {
       const model = reluNet(c.layers, initializer, new Rng(seed + 100));
       const opt = new GradientDescent({ learningRate: c.learningRate });
       try {
-        finalCost[name] = round4(fitScratch(model, data.train.X, data.train.Y, opt, { epochs: c.iterations }).finalCost);
-        results[name] = { train: round4(binaryAccuracy(model, data.train.X, data.train.Y)), test: round4(binaryAccuracy(model, data.test.X, data.test.Y)) };
+        finalCost[name] = round4(
+          fitScratch(model, data.train.X, data.train.Y, opt, { epochs: c.iterations }).finalCost,
+        );
+        results[name] = {
+          train: round4(binaryAccuracy(model, data.train.X, data.train.Y)),
+          test: round4(binaryAccuracy(model, data.test.X, data.test.Y)),
+        };
       } finally {
         model.dispose();
         opt.dispose();

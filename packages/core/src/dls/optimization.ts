@@ -53,7 +53,9 @@ export type OptimizationConfig = typeof OPTIMIZATION_CONFIG;
  */
 export const CATCH_UP_POINTS = 2;
 
-export async function runOptimization(options: DlsRunOptions & { config?: Partial<OptimizationConfig> } = {}): Promise<DlsResult> {
+export async function runOptimization(
+  options: DlsRunOptions & { config?: Partial<OptimizationConfig> } = {},
+): Promise<DlsResult> {
   const seed = options.seed ?? 3;
   const c = { ...OPTIMIZATION_CONFIG, ...options.config };
   const data = splitTensors(
@@ -64,7 +66,11 @@ export async function runOptimization(options: DlsRunOptions & { config?: Partia
     ['gd', () => new GradientDescent({ learningRate: c.learningRate }), undefined],
     ['momentum', () => new Momentum({ learningRate: c.learningRate, beta: c.beta }), undefined],
     ['adam', () => new Adam({ learningRate: c.learningRate }), undefined],
-    ['gdLrDecay', () => new GradientDescent({ learningRate: c.decayLr0 }), inverseTimeDecay(c.decayLr0, { decayRate: c.decayRate, interval: c.decayInterval })],
+    [
+      'gdLrDecay',
+      () => new GradientDescent({ learningRate: c.decayLr0 }),
+      inverseTimeDecay(c.decayLr0, { decayRate: c.decayRate, interval: c.decayInterval }),
+    ],
   ];
   const results: DlsResult['results'] = {};
   const finalCost: Record<string, number> = {};
@@ -74,15 +80,33 @@ export async function runOptimization(options: DlsRunOptions & { config?: Partia
       const opt = makeOptimizer();
       try {
         // same shuffles for every optimizer too
-        finalCost[name] = round4(fitScratch(model, data.train.X, data.train.Y, opt, { epochs: c.epochs, batchSize: c.batchSize, schedule, seed }).finalCost);
-        results[name] = { train: round4(binaryAccuracy(model, data.train.X, data.train.Y)), test: round4(binaryAccuracy(model, data.test.X, data.test.Y)) };
+        finalCost[name] = round4(
+          fitScratch(model, data.train.X, data.train.Y, opt, {
+            epochs: c.epochs,
+            batchSize: c.batchSize,
+            schedule,
+            seed,
+          }).finalCost,
+        );
+        results[name] = {
+          train: round4(binaryAccuracy(model, data.train.X, data.train.Y)),
+          test: round4(binaryAccuracy(model, data.test.X, data.test.Y)),
+        };
       } finally {
         model.dispose();
         opt.dispose();
       }
     }
     const gap = round4(results.adam.test - results.gdLrDecay.test);
-    return { experiment: 'optimization', results, finalCost, adamMinusDecayedGd: gap, catchUpPoints: CATCH_UP_POINTS, seed, config: c };
+    return {
+      experiment: 'optimization',
+      results,
+      finalCost,
+      adamMinusDecayedGd: gap,
+      catchUpPoints: CATCH_UP_POINTS,
+      seed,
+      config: c,
+    };
   } finally {
     data.dispose();
   }

@@ -57,7 +57,10 @@ export async function runPlanar(options: DlsRunOptions = {}): Promise<DlsResult>
       const opt = new GradientDescent({ learningRate });
       costs[name] = round4(fitScratch(model, data.train.X, data.train.Y, opt, { epochs: iterations }).finalCost);
       opt.dispose();
-      results[name] = { train: round4(binaryAccuracy(model, data.train.X, data.train.Y)), test: round4(binaryAccuracy(model, data.test.X, data.test.Y)) };
+      results[name] = {
+        train: round4(binaryAccuracy(model, data.train.X, data.train.Y)),
+        test: round4(binaryAccuracy(model, data.test.X, data.test.Y)),
+      };
     }
     return { experiment: 'planar', results, finalCost: costs, seed, config: c };
   } finally {

@@ -66,7 +66,9 @@ function net(layers: number[], keepProb: number, rng: Rng): ScratchSequential {
 
 export type RegularizationConfig = typeof REGULARIZATION_CONFIG;
 
-export async function runRegularization(options: DlsRunOptions & { config?: Partial<RegularizationConfig> } = {}): Promise<DlsResult> {
+export async function runRegularization(
+  options: DlsRunOptions & { config?: Partial<RegularizationConfig> } = {},
+): Promise<DlsResult> {
   const seed = options.seed ?? 1;
   const c = { ...REGULARIZATION_CONFIG, ...options.config };
   const data = splitTensors(
@@ -83,10 +85,18 @@ export async function runRegularization(options: DlsRunOptions & { config?: Part
   try {
     for (const [name, v] of variants) {
       const model = net(c.layers, v.keepProb, new Rng(seed + 100)); // same initial weights for every variant
-      const opt = c.optimizer === 'adam' ? new Adam({ learningRate: c.learningRate }) : new GradientDescent({ learningRate: c.learningRate });
+      const opt =
+        c.optimizer === 'adam'
+          ? new Adam({ learningRate: c.learningRate })
+          : new GradientDescent({ learningRate: c.learningRate });
       try {
-        finalCost[name] = round4(fitScratch(model, data.train.X, data.train.Y, opt, { epochs: c.iterations, l2: v.l2 }).finalCost);
-        results[name] = { train: round4(binaryAccuracy(model, data.train.X, data.train.Y)), test: round4(binaryAccuracy(model, data.test.X, data.test.Y)) };
+        finalCost[name] = round4(
+          fitScratch(model, data.train.X, data.train.Y, opt, { epochs: c.iterations, l2: v.l2 }).finalCost,
+        );
+        results[name] = {
+          train: round4(binaryAccuracy(model, data.train.X, data.train.Y)),
+          test: round4(binaryAccuracy(model, data.test.X, data.test.Y)),
+        };
       } finally {
         model.dispose();
         opt.dispose();

@@ -20,7 +20,9 @@ import { sumFloat64 } from '../scratch/losses/util';
  */
 export function sigmoidCrossEntropy(yTrue: tf.Tensor, logits: tf.Tensor): LossResult {
   if (logits.shape.join(',') !== yTrue.shape.join(',')) {
-    throw new Error(`sigmoidCrossEntropy: logits have shape [${logits.shape}] but labels have [${yTrue.shape}]; they must match, e.g. [m, 1]`);
+    throw new Error(
+      `sigmoidCrossEntropy: logits have shape [${logits.shape}] but labels have [${yTrue.shape}]; they must match, e.g. [m, 1]`,
+    );
   }
   const m = logits.shape[0];
   if (!m) throw new Error(`sigmoidCrossEntropy: expected a non-empty batch [m, 1], got shape [${logits.shape}]`);

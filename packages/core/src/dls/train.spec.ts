@@ -23,7 +23,12 @@ function fixedLogistic(): ScratchSequential {
 describe('fit and accuracy', () => {
   it('accuracy thresholds the logit at 0', () => {
     const model = fixedLogistic();
-    const X = tf.tensor2d([[2, 1], [0, 1], [3, 0], [1, 2]]); // logits 1, -1, 3, -1
+    const X = tf.tensor2d([
+      [2, 1],
+      [0, 1],
+      [3, 0],
+      [1, 2],
+    ]); // logits 1, -1, 3, -1
     const Y = tf.tensor2d([[1], [0], [0], [1]]); // predictions 1, 0, 1, 0: two right
     expect(binaryAccuracy(model, X, Y)).toBe(0.5);
     tf.dispose([X, Y]);
@@ -32,7 +37,10 @@ describe('fit and accuracy', () => {
 
   it('one full-batch epoch is one gradient step: W - lr * X^T (sigmoid(XW) - Y) / m', () => {
     const model = fixedLogistic();
-    const X = tf.tensor2d([[1, 0], [0, 2]]);
+    const X = tf.tensor2d([
+      [1, 0],
+      [0, 2],
+    ]);
     const Y = tf.tensor2d([[0], [1]]);
     // logits [1, -2]; sigmoid [0.731059, 0.119203]; dZ = ([0.731059, 0.119203] - [0, 1]) / 2 = [0.365529, -0.440399]
     // dW = X^T dZ = [0.365529, -0.880797]; db = 0.365529 - 0.440399 = -0.074870
@@ -48,11 +56,23 @@ describe('fit and accuracy', () => {
   });
 
   it('mini-batches: ceil(m / batchSize) steps per epoch, reproducible per seed, no leaks', async () => {
-    const X = tf.tensor2d([[1, 0], [0, 1], [2, 1], [1, 3], [0, 0]]);
+    const X = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+      [2, 1],
+      [1, 3],
+      [0, 0],
+    ]);
     const Y = tf.tensor2d([[1], [0], [1], [0], [1]]);
     const run = (seed: number) => {
       const model = fixedLogistic();
-      const r = fitScratch(model, X, Y, new GradientDescent({ learningRate: 0.1 }), { epochs: 3, batchSize: 2, seed, loss: sigmoidCrossEntropy, recordEvery: 1 });
+      const r = fitScratch(model, X, Y, new GradientDescent({ learningRate: 0.1 }), {
+        epochs: 3,
+        batchSize: 2,
+        seed,
+        loss: sigmoidCrossEntropy,
+        recordEvery: 1,
+      });
       const w = Array.from(model.params()['dense1.W'].dataSync());
       model.dispose();
       return { ...r, w };

@@ -47,9 +47,16 @@ export interface ScratchFitResult {
  * @example
  * fitScratch(model, X, Y, new Adam({ learningRate: 0.01 }), { epochs: 100, batchSize: 64, seed: 1 });
  */
-export function fitScratch(model: ScratchSequential, X: tf.Tensor2D, Y: tf.Tensor2D, optimizer: ScratchOptimizer, options: ScratchFitOptions): ScratchFitResult {
+export function fitScratch(
+  model: ScratchSequential,
+  X: tf.Tensor2D,
+  Y: tf.Tensor2D,
+  optimizer: ScratchOptimizer,
+  options: ScratchFitOptions,
+): ScratchFitResult {
   const o = { ...FIT_DEFAULTS, ...options };
-  if (!(Number.isInteger(o.epochs) && o.epochs > 0)) throw new Error(`fitScratch: epochs must be a positive integer, got ${o.epochs}`);
+  if (!(Number.isInteger(o.epochs) && o.epochs > 0))
+    throw new Error(`fitScratch: epochs must be a positive integer, got ${o.epochs}`);
   const m = X.shape[0];
   if (Y.shape[0] !== m) throw new Error(`fitScratch: X has ${m} examples but Y has ${Y.shape[0]}`);
   const fullBatch = o.batchSize === null || o.batchSize >= m;
@@ -70,7 +77,8 @@ export function fitScratch(model: ScratchSequential, X: tf.Tensor2D, Y: tf.Tenso
       }
       steps++;
     }
-    if (!Number.isFinite(finalCost)) throw new Error(`fitScratch: cost became ${finalCost} at epoch ${epoch}; lower the learning rate`);
+    if (!Number.isFinite(finalCost))
+      throw new Error(`fitScratch: cost became ${finalCost} at epoch ${epoch}; lower the learning rate`);
     if (o.recordEvery > 0 && epoch % o.recordEvery === 0) costs.push([epoch, finalCost]);
   }
   return { costs, finalCost, steps };

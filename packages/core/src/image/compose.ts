@@ -26,12 +26,17 @@ export interface CanvasSpec {
 /** Draws `layers` in order (later on top, alpha respected) onto a canvas; returns RGB(A) pixels. */
 export async function composeImages(canvas: CanvasSpec, layers: readonly ImageLayer[]): Promise<RawImage> {
   const { width, height, background = '#ffffff', channels = 3 } = canvas;
-  if (!(Number.isInteger(width) && width > 0 && Number.isInteger(height) && height > 0)) throw new Error(`composeImages: canvas size must be positive integers, got ${width}×${height}`);
+  if (!(Number.isInteger(width) && width > 0 && Number.isInteger(height) && height > 0))
+    throw new Error(`composeImages: canvas size must be positive integers, got ${width}×${height}`);
   const overlays: sharp.OverlayOptions[] = layers.map((l) => {
     const position = { left: Math.round(l.left), top: Math.round(l.top) };
     if (!('data' in l.image)) return { input: Buffer.from(l.image), ...position };
     const img = checkRawImage(l.image, 'composeImages layer');
-    return { input: Buffer.from(img.data), raw: { width: img.width, height: img.height, channels: img.channels }, ...position };
+    return {
+      input: Buffer.from(img.data),
+      raw: { width: img.width, height: img.height, channels: img.channels },
+      ...position,
+    };
   });
   const { data, info } = await sharp({ create: { width, height, channels, background } })
     .composite(overlays)

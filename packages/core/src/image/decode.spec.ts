@@ -12,7 +12,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** 4×2 RGBA: left half opaque red, right half fully transparent. */
 function redHalf(): RawImage {
   const data = new Uint8Array(4 * 2 * 4);
-  for (let y = 0; y < 2; y++) for (let x = 0; x < 4; x++) data.set(x < 2 ? [255, 0, 0, 255] : [0, 0, 0, 0], (y * 4 + x) * 4);
+  for (let y = 0; y < 2; y++)
+    for (let x = 0; x < 4; x++) data.set(x < 2 ? [255, 0, 0, 255] : [0, 0, 0, 0], (y * 4 + x) * 4);
   return { data, width: 4, height: 2, channels: 4 };
 }
 
@@ -50,7 +51,9 @@ describe('decodeImage', () => {
     const corrupt = path.join(tmp, 'corrupt.png');
     fs.writeFileSync(corrupt, 'this is not an image');
     await expect(decodeImage(corrupt)).rejects.toThrow(ImageDecodeError);
-    await expect(decodeImage(corrupt)).rejects.toThrow(/corrupt\.png: not a readable image \(.+\); expected a PNG, JPEG or WebP image/);
+    await expect(decodeImage(corrupt)).rejects.toThrow(
+      /corrupt\.png: not a readable image \(.+\); expected a PNG, JPEG or WebP image/,
+    );
     const empty = path.join(tmp, 'empty.jpg');
     fs.writeFileSync(empty, '');
     await expect(decodeImage(empty)).rejects.toThrow(/empty\.jpg: empty file \(0 bytes\)/);
@@ -59,7 +62,9 @@ describe('decodeImage', () => {
     const fifo = path.join(tmp, 'fifo.png');
     execFileSync('mkfifo', [fifo]);
     await expect(decodeImage(fifo)).rejects.toThrow(/fifo\.png: not a regular file/); // refused, not read (which would block)
-    await expect(decodeImage(Buffer.from('junk'), { label: 'upload #3' })).rejects.toThrow(/^upload #3: not a readable image/);
+    await expect(decodeImage(Buffer.from('junk'), { label: 'upload #3' })).rejects.toThrow(
+      /^upload #3: not a readable image/,
+    );
     const err = (await decodeImage(corrupt).catch((e: unknown) => e)) as ImageDecodeError;
     expect([err.file, err.reason.startsWith('not a readable image')]).toEqual([corrupt, true]);
   });

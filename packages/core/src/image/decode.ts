@@ -72,7 +72,8 @@ export async function decodeImage(source: string | Uint8Array, options: DecodeIm
     for (let i = 0; i < result.data.length; i++) data[3 * i] = data[3 * i + 1] = data[3 * i + 2] = result.data[i];
     channels = 3;
   }
-  if (o.channels !== undefined && channels !== o.channels) throw new ImageDecodeError(label, `decoded to ${channels} channels, not ${o.channels}`, o.expected);
+  if (o.channels !== undefined && channels !== o.channels)
+    throw new ImageDecodeError(label, `decoded to ${channels} channels, not ${o.channels}`, o.expected);
   return checkRawImage({ data, width: result.info.width, height: result.info.height, channels }, label);
 }
 
@@ -85,7 +86,10 @@ export interface ImageInfo {
 }
 
 /** Format and size of an image file or bytes, without decoding its pixels. */
-export async function readImageInfo(source: string | Uint8Array, options: Pick<DecodeImageOptions, 'label' | 'expected'> = {}): Promise<ImageInfo> {
+export async function readImageInfo(
+  source: string | Uint8Array,
+  options: Pick<DecodeImageOptions, 'label' | 'expected'> = {},
+): Promise<ImageInfo> {
   const label = options.label ?? (typeof source === 'string' ? source : 'image bytes');
   const expected = options.expected ?? DECODE_DEFAULTS.expected;
   if (typeof source === 'string') checkImageFile(source, label, expected);
@@ -105,6 +109,7 @@ function checkImageFile(file: string, label: string, expected: string): void {
   } catch {
     throw new ImageDecodeError(label, 'no such file', expected);
   }
-  if (!stat.isFile()) throw new ImageDecodeError(label, stat.isDirectory() ? 'is a directory' : 'not a regular file', expected);
+  if (!stat.isFile())
+    throw new ImageDecodeError(label, stat.isDirectory() ? 'is a directory' : 'not a regular file', expected);
   if (stat.size === 0) throw new ImageDecodeError(label, 'empty file (0 bytes)', expected);
 }

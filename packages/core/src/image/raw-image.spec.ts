@@ -7,7 +7,9 @@ describe('raw images', () => {
     expect(Array.from(imageToFloats(img))).toEqual([0, 128, 255, 0, 255, 26].map((b) => Math.fround(b / 255)));
   });
   it('names the mismatch between size and bytes', () => {
-    expect(() => checkRawImage({ data: new Uint8Array(5), width: 2, height: 1, channels: 3 })).toThrow(/expected 2×1×3 = 6 bytes, got 5/);
+    expect(() => checkRawImage({ data: new Uint8Array(5), width: 2, height: 1, channels: 3 })).toThrow(
+      /expected 2×1×3 = 6 bytes, got 5/,
+    );
     expect(() => imageFromFloats([0], { width: 0, height: 1, channels: 1 })).toThrow(/positive integers/);
   });
   it('converts channels by copying grey and adding or dropping alpha', () => {

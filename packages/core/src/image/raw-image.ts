@@ -26,10 +26,13 @@ export interface ImageShape {
 /** Checks that `image.data` holds width × height × channels bytes; returns the image. */
 export function checkRawImage(image: RawImage, label = 'image'): RawImage {
   const { width, height, channels } = image;
-  if (!(Number.isInteger(width) && width > 0 && Number.isInteger(height) && height > 0)) throw new Error(`${label}: size must be positive integers, got ${width}×${height}`);
+  if (!(Number.isInteger(width) && width > 0 && Number.isInteger(height) && height > 0))
+    throw new Error(`${label}: size must be positive integers, got ${width}×${height}`);
   if (![1, 2, 3, 4].includes(channels)) throw new Error(`${label}: channels must be 1, 2, 3 or 4, got ${channels}`);
   if (image.data.length !== width * height * channels) {
-    throw new Error(`${label}: expected ${width}×${height}×${channels} = ${width * height * channels} bytes, got ${image.data.length}`);
+    throw new Error(
+      `${label}: expected ${width}×${height}×${channels} = ${width * height * channels} bytes, got ${image.data.length}`,
+    );
   }
   return image;
 }
@@ -60,12 +63,17 @@ export function convertChannels(image: RawImage, channels: 1 | 3 | 4): RawImage 
   const { width, height, channels: from } = checkRawImage(image);
   if (from === channels) return image;
   const colour = from >= 3;
-  if (channels === 1 && colour) throw new Error(`convertChannels: colour (${from} channels) to grey is not a channel copy; decode with channels: 1`);
+  if (channels === 1 && colour)
+    throw new Error(
+      `convertChannels: colour (${from} channels) to grey is not a channel copy; decode with channels: 1`,
+    );
   const n = width * height;
   const data = new Uint8Array(n * channels);
   for (let i = 0; i < n; i++) {
     const src = i * from;
-    const rgb = colour ? [image.data[src], image.data[src + 1], image.data[src + 2]] : [image.data[src], image.data[src], image.data[src]];
+    const rgb = colour
+      ? [image.data[src], image.data[src + 1], image.data[src + 2]]
+      : [image.data[src], image.data[src], image.data[src]];
     const alpha = from === 2 || from === 4 ? image.data[src + from - 1] : 255;
     if (channels === 1) data[i] = rgb[0];
     else {

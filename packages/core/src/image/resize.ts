@@ -30,13 +30,24 @@ export function sharpResizeOptions(spec: ResizeSpec): sharp.ResizeOptions {
     throw new Error(`resize: size must be positive integers, got ${spec.width}×${spec.height}`);
   }
   const o = { ...RESIZE_DEFAULTS, ...spec };
-  return { width: o.width, height: o.height, fit: o.fit, kernel: o.kernel, ...(o.background !== undefined ? { background: o.background } : {}) };
+  return {
+    width: o.width,
+    height: o.height,
+    fit: o.fit,
+    kernel: o.kernel,
+    ...(o.background !== undefined ? { background: o.background } : {}),
+  };
 }
 
 /** The image resized to `spec.width` × `spec.height` (same channels). */
 export async function resizeImage(image: RawImage, spec: ResizeSpec): Promise<RawImage> {
   const { width, height, channels } = checkRawImage(image);
-  const data = await keepChannels(sharp(image.data, { raw: { width, height, channels } }).resize(sharpResizeOptions(spec)), channels).raw().toBuffer();
+  const data = await keepChannels(
+    sharp(image.data, { raw: { width, height, channels } }).resize(sharpResizeOptions(spec)),
+    channels,
+  )
+    .raw()
+    .toBuffer();
   return checkRawImage({ data, width: spec.width, height: spec.height, channels }, 'resizeImage');
 }
 
@@ -52,8 +63,20 @@ export interface PadSpec {
 export async function padImage(image: RawImage, spec: PadSpec): Promise<RawImage> {
   const { width, height, channels } = checkRawImage(image);
   const [left, top, right, bottom] = [spec.left ?? 0, spec.top ?? 0, spec.right ?? 0, spec.bottom ?? 0];
-  if (![left, top, right, bottom].every((v) => Number.isInteger(v) && v >= 0)) throw new Error(`padImage: borders must be non-negative integers, got ${[left, top, right, bottom]}`);
-  const data = await keepChannels(sharp(image.data, { raw: { width, height, channels } }).extend({ left, top, right, bottom, background: spec.background }), channels).raw().toBuffer();
+  if (![left, top, right, bottom].every((v) => Number.isInteger(v) && v >= 0))
+    throw new Error(`padImage: borders must be non-negative integers, got ${[left, top, right, bottom]}`);
+  const data = await keepChannels(
+    sharp(image.data, { raw: { width, height, channels } }).extend({
+      left,
+      top,
+      right,
+      bottom,
+      background: spec.background,
+    }),
+    channels,
+  )
+    .raw()
+    .toBuffer();
   return checkRawImage({ data, width: width + left + right, height: height + top + bottom, channels }, 'padImage');
 }
 

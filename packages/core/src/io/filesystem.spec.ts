@@ -25,7 +25,10 @@ describe('fileSystem model I/O', () => {
     await saveModel(model, dir);
     expect(fs.readdirSync(dir).sort()).toEqual(['model.json', 'weights.bin']);
     const loaded = await loadModel(dir);
-    const x = tf.tensor2d([[0.1, -0.4, 2], [1, 1, 1]]);
+    const x = tf.tensor2d([
+      [0.1, -0.4, 2],
+      [1, 1, 1],
+    ]);
     const [a, b] = [loaded.predict(x) as tf.Tensor, model.predict(x) as tf.Tensor];
     expectClose(a, b, { atol: 1e-7 });
     tf.dispose([x, a, b]);

@@ -47,7 +47,8 @@ export function fileSystem(dir: string): tf.io.IOHandler {
     async load(): Promise<tf.io.ModelArtifacts> {
       const jsonPath = path.join(dir, MODEL_JSON);
       if (!fs.existsSync(dir)) throw new Error(`model directory not found: ${dir}`);
-      if (!fs.existsSync(jsonPath)) throw new Error(`${jsonPath}: not found (expected a tfjs model directory with ${MODEL_JSON})`);
+      if (!fs.existsSync(jsonPath))
+        throw new Error(`${jsonPath}: not found (expected a tfjs model directory with ${MODEL_JSON})`);
       let modelJson: tf.io.ModelJSON;
       try {
         modelJson = JSON.parse(fs.readFileSync(jsonPath, 'utf8'));
@@ -70,7 +71,9 @@ export function fileSystem(dir: string): tf.io.IOHandler {
       const all = Buffer.concat(buffers);
       const expected = specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1) * bytesPer(s.dtype), 0);
       if (all.byteLength !== expected) {
-        throw new Error(`${path.join(dir, WEIGHTS_BIN)}: ${all.byteLength} bytes, expected ${expected} from ${jsonPath} (truncated or mismatched weights)`);
+        throw new Error(
+          `${path.join(dir, WEIGHTS_BIN)}: ${all.byteLength} bytes, expected ${expected} from ${jsonPath} (truncated or mismatched weights)`,
+        );
       }
       return {
         modelTopology: modelJson.modelTopology,

@@ -152,13 +152,18 @@ describe('optimizers side by side with tfjs on a quadratic (10 steps)', () => {
     const ours = new Momentum({ learningRate: 0.05, beta: 0.9 });
     const run = sideBySide((W, dW) => ours.step({ W }, { W: dW }), tf.train.momentum(0.05 * (1 - 0.9), 0.9), steps);
     ours.dispose();
-    run.ours.forEach((w, i) => expectClose(w, run.theirs[i], { atol: 1e-5, rtol: 1e-4, label: `momentum step ${i + 1}` }));
+    run.ours.forEach((w, i) =>
+      expectClose(w, run.theirs[i], { atol: 1e-5, rtol: 1e-4, label: `momentum step ${i + 1}` }),
+    );
     // With the same nominal rate, tfjs's steps are 1 / (1 - beta) = 10x larger: not the same method.
     const ours2 = new Momentum({ learningRate: 0.01, beta: 0.9 });
     const undamped = sideBySide((W, dW) => ours2.step({ W }, { W: dW }), tf.train.momentum(0.01, 0.9), 1);
     ours2.dispose();
     // step 1 on coordinate 0: ours 0.01 * 0.1 * a0 * c0 = 0.003, tfjs 0.01 * a0 * c0 = 0.03
-    expectClose([undamped.ours[0][0], undamped.theirs[0][0]], [0.01 * 0.1 * CURVATURE[0] * CENTER[0], 0.01 * CURVATURE[0] * CENTER[0]]);
+    expectClose(
+      [undamped.ours[0][0], undamped.theirs[0][0]],
+      [0.01 * 0.1 * CURVATURE[0] * CENTER[0], 0.01 * CURVATURE[0] * CENTER[0]],
+    );
   });
 
   it('RMSprop matches tf.train.rmsprop up to the epsilon placement', () => {
@@ -167,7 +172,9 @@ describe('optimizers side by side with tfjs on a quadratic (10 steps)', () => {
     const ours = new RMSprop({ learningRate: 0.01, beta: 0.9, epsilon: 1e-8 });
     const run = sideBySide((W, dW) => ours.step({ W }, { W: dW }), tf.train.rmsprop(0.01, 0.9, 0, 1e-8), steps);
     ours.dispose();
-    run.ours.forEach((w, i) => expectClose(w, run.theirs[i], { atol: 1e-5, rtol: 1e-4, label: `rmsprop step ${i + 1}` }));
+    run.ours.forEach((w, i) =>
+      expectClose(w, run.theirs[i], { atol: 1e-5, rtol: 1e-4, label: `rmsprop step ${i + 1}` }),
+    );
   });
 
   it('RMSprop epsilon placement matters for tiny gradients (documented difference)', () => {

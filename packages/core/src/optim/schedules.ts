@@ -5,7 +5,10 @@
 export type LearningRateSchedule = (epoch: number) => number;
 
 /** Constant learning rate. */
-export const constantLr = (lr: number): LearningRateSchedule => () => lr;
+export const constantLr =
+  (lr: number): LearningRateSchedule =>
+  () =>
+    lr;
 
 /** Inverse-time decay: lr0 / (1 + decayRate * floor(epoch / interval)) (course 2 "learning rate decay"). */
 export function inverseTimeDecay(lr0: number, { decayRate = 1, interval = 1 } = {}): LearningRateSchedule {
@@ -28,9 +31,15 @@ export function stepDecay(lr0: number, { factor = 0.5, stepSize = 10 } = {}): Le
  */
 export function cosineWithWarmup(
   lr0: number,
-  { totalEpochs, warmupEpochs = 0, minLr = 0, warmupStart = 0.1 }: { totalEpochs: number; warmupEpochs?: number; minLr?: number; warmupStart?: number },
+  {
+    totalEpochs,
+    warmupEpochs = 0,
+    minLr = 0,
+    warmupStart = 0.1,
+  }: { totalEpochs: number; warmupEpochs?: number; minLr?: number; warmupStart?: number },
 ): LearningRateSchedule {
-  if (!(totalEpochs > warmupEpochs)) throw new Error(`totalEpochs (${totalEpochs}) must exceed warmupEpochs (${warmupEpochs})`);
+  if (!(totalEpochs > warmupEpochs))
+    throw new Error(`totalEpochs (${totalEpochs}) must exceed warmupEpochs (${warmupEpochs})`);
   return (epoch) => {
     if (epoch < warmupEpochs) return lr0 * (warmupStart + ((1 - warmupStart) * epoch) / warmupEpochs);
     const progress = Math.min(1, (epoch - warmupEpochs) / (totalEpochs - warmupEpochs));

@@ -40,9 +40,14 @@ export function checkStep(optimizer: string, params: Params, grads: Grads, learn
   }
   for (const key of Object.keys(params)) {
     const g = grads[key];
-    if (!g) throw new Error(`${optimizer}: no gradient for parameter '${key}' (gradient keys: ${Object.keys(grads).join(', ') || 'none'})`);
+    if (!g)
+      throw new Error(
+        `${optimizer}: no gradient for parameter '${key}' (gradient keys: ${Object.keys(grads).join(', ') || 'none'})`,
+      );
     if (g.shape.join(',') !== params[key].shape.join(',')) {
-      throw new Error(`${optimizer}: gradient '${key}' has shape [${g.shape}], expected the parameter's shape [${params[key].shape}]`);
+      throw new Error(
+        `${optimizer}: gradient '${key}' has shape [${g.shape}], expected the parameter's shape [${params[key].shape}]`,
+      );
     }
   }
 }

@@ -16,6 +16,8 @@ describe('colour scales', () => {
     expect(colorScale('greys', NaN)).toBe('#000000');
   });
   it('names the scales when asked for an unknown one', () => {
-    expect(() => colorScale('jet' as never, 0.5)).toThrow(/unknown colour scale 'jet'; scales are: viridis, magma, blues, greys/);
+    expect(() => colorScale('jet' as never, 0.5)).toThrow(
+      /unknown colour scale 'jet'; scales are: viridis, magma, blues, greys/,
+    );
   });
 });

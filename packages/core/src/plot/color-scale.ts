@@ -21,7 +21,18 @@ export const COLOR_SCALES = {
 export type ColorScaleName = keyof typeof COLOR_SCALES;
 
 /** Distinct colours for categories (matplotlib's tab10): series, classes, melodies. */
-export const CATEGORY_COLORS = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22', '#17becf'] as const;
+export const CATEGORY_COLORS = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+] as const;
 
 /** Colour of `value` in [0, 1] (clipped; NaN counts as 0) on the named scale, as "#rrggbb". */
 export function colorScale(name: ColorScaleName, value: number): string {

@@ -49,7 +49,14 @@ export interface HeatMapOptions {
   minWidth?: number;
 }
 
-export const HEAT_MAP_DEFAULTS = { scale: 'viridis' as ColorScaleName, domain: [0, 1] as [number, number], normalise: 'none' as const, cell: 30, labelSize: 13, labelFont: CHART_FONT };
+export const HEAT_MAP_DEFAULTS = {
+  scale: 'viridis' as ColorScaleName,
+  domain: [0, 1] as [number, number],
+  normalise: 'none' as const,
+  cell: 30,
+  labelSize: 13,
+  labelFont: CHART_FONT,
+};
 
 /** The heat map as an SVG document (its size follows from the cells and labels). */
 export function heatMapSvg(options: HeatMapOptions): string {
@@ -58,8 +65,10 @@ export function heatMapSvg(options: HeatMapOptions): string {
   const cols = rows ? o.values[0].length : 0;
   if (rows === 0 || cols === 0) throw new Error('heat map needs at least one row and one column');
   if (o.values.some((row) => row.length !== cols)) throw new Error(`heat map rows must all have ${cols} values`);
-  if (o.rowLabels && o.rowLabels.length !== rows) throw new Error(`heat map: ${o.rowLabels.length} row labels for ${rows} rows`);
-  if (o.columnLabels && o.columnLabels.length !== cols) throw new Error(`heat map: ${o.columnLabels.length} column labels for ${cols} columns`);
+  if (o.rowLabels && o.rowLabels.length !== rows)
+    throw new Error(`heat map: ${o.rowLabels.length} row labels for ${rows} rows`);
+  if (o.columnLabels && o.columnLabels.length !== cols)
+    throw new Error(`heat map: ${o.columnLabels.length} column labels for ${cols} columns`);
   const [d0, d1] = o.domain;
   const colourOf = (v: number) => colorScale(o.scale, (v - d0) / (d1 - d0 || 1));
   const shown = o.normalise === 'rows' ? o.values.map((row) => rowShares(row)) : o.values;
@@ -93,31 +102,59 @@ export function heatMapSvg(options: HeatMapOptions): string {
       const [x, y] = [left + j * cell, top + i * cell];
       const fill = colourOf(v);
       const stroke = o.cellStroke ? ` stroke="${o.cellStroke}"` : '';
-      out.push(`<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${fill}"${stroke}><title>${escapeXml((o.valueFormat ?? fmt)(o.values[i][j]))}</title></rect>`);
+      out.push(
+        `<rect x="${x}" y="${y}" width="${cell}" height="${cell}" fill="${fill}"${stroke}><title>${escapeXml((o.valueFormat ?? fmt)(o.values[i][j]))}</title></rect>`,
+      );
       if (o.cellText) {
-        out.push(`<text x="${r(x + cell / 2)}" y="${r(y + cell / 2 + textSize / 3)}" font-family="${CHART_FONT}" font-size="${textSize}" text-anchor="middle" fill="${isDark(fill) ? '#ffffff' : '#000000'}">${escapeXml(o.cellText(o.values[i][j], i, j))}</text>`);
+        out.push(
+          `<text x="${r(x + cell / 2)}" y="${r(y + cell / 2 + textSize / 3)}" font-family="${CHART_FONT}" font-size="${textSize}" text-anchor="middle" fill="${isDark(fill) ? '#ffffff' : '#000000'}">${escapeXml(o.cellText(o.values[i][j], i, j))}</text>`,
+        );
       }
     }),
   );
-  out.push(`<rect x="${left}" y="${top}" width="${gridW}" height="${gridH}" fill="none" stroke="#333" stroke-width="1"/>`);
+  out.push(
+    `<rect x="${left}" y="${top}" width="${gridW}" height="${gridH}" fill="none" stroke="#333" stroke-width="1"/>`,
+  );
   o.rowLabels?.forEach((l, i) => {
     const y = top + i * cell + cell / 2 + o.labelSize * 0.35;
     out.push(label(left - 8, y, l, 'text-anchor="end"'));
-    if (o.rowNumbers) out.push(svgText(left - 24 - charW * longest(o.rowLabels), y, String(i + 1), 'text-anchor="end" fill="#888"', 10));
+    if (o.rowNumbers)
+      out.push(
+        svgText(left - 24 - charW * longest(o.rowLabels), y, String(i + 1), 'text-anchor="end" fill="#888"', 10),
+      );
   });
   o.columnLabels?.forEach((l, j) => {
     const x = left + j * cell + cell / 2;
-    if (o.rotateColumnLabels) out.push(label(x + o.labelSize * 0.35, top + gridH + 8, l, `text-anchor="end" transform="rotate(-90 ${r(x + o.labelSize * 0.35)} ${top + gridH + 8})"`));
+    if (o.rotateColumnLabels)
+      out.push(
+        label(
+          x + o.labelSize * 0.35,
+          top + gridH + 8,
+          l,
+          `text-anchor="end" transform="rotate(-90 ${r(x + o.labelSize * 0.35)} ${top + gridH + 8})"`,
+        ),
+      );
     else out.push(label(x, top + gridH + 20, l, 'text-anchor="middle"'));
   });
   if (o.xLabel) out.push(svgText(left + gridW / 2, top + gridH + colLabelH + 18, o.xLabel, 'text-anchor="middle"', 13));
-  if (o.yLabel) out.push(svgText(22, top + gridH / 2, o.yLabel, `text-anchor="middle" transform="rotate(-90 22 ${r(top + gridH / 2)})"`, 13));
+  if (o.yLabel)
+    out.push(
+      svgText(
+        22,
+        top + gridH / 2,
+        o.yLabel,
+        `text-anchor="middle" transform="rotate(-90 22 ${r(top + gridH / 2)})"`,
+        13,
+      ),
+    );
   if (o.colorBar) {
     // 0 at the bottom, 1 at the top: 50 bands of the scale
     const steps = 50;
     for (let i = 0; i < steps; i++) {
       const f = (i + 0.5) / steps;
-      out.push(`<rect x="${barX}" y="${r(top + barH - ((i + 1) * barH) / steps)}" width="16" height="${r(barH / steps + 0.5)}" fill="${colorScale(o.scale, f)}"/>`);
+      out.push(
+        `<rect x="${barX}" y="${r(top + barH - ((i + 1) * barH) / steps)}" width="16" height="${r(barH / steps + 0.5)}" fill="${colorScale(o.scale, f)}"/>`,
+      );
     }
     out.push(`<rect x="${barX}" y="${top}" width="16" height="${barH}" fill="none" stroke="#333" stroke-width="1"/>`);
     for (const f of [0, 0.25, 0.5, 0.75, 1]) {

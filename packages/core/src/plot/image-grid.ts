@@ -57,12 +57,21 @@ export interface ImageGridOptions {
   png?: EncodeImageOptions;
 }
 
-export const IMAGE_GRID_DEFAULTS = { maxColumns: 6, gap: 8, margin: 8, captionAlign: 'left' as const, background: '#ffffff', emptyText: 'no images' };
+export const IMAGE_GRID_DEFAULTS = {
+  maxColumns: 6,
+  gap: 8,
+  margin: 8,
+  captionAlign: 'left' as const,
+  background: '#ffffff',
+  emptyText: 'no images',
+};
 
 /** The grid as PNG bytes. */
 export async function imageGrid(tiles: readonly GridTile[], options: ImageGridOptions = {}): Promise<Buffer> {
   const o = { ...IMAGE_GRID_DEFAULTS, ...options };
-  const decoded = await Promise.all(tiles.map((t, i) => ('data' in t.image ? t.image : decodeImage(t.image, { label: `grid tile ${i}` }))));
+  const decoded = await Promise.all(
+    tiles.map((t, i) => ('data' in t.image ? t.image : decodeImage(t.image, { label: `grid tile ${i}` }))),
+  );
   const tileW = o.tileWidth ?? decoded[0]?.width ?? 112;
   const tileH = o.tileHeight ?? (o.tileWidth !== undefined ? tileW : (decoded[0]?.height ?? tileW));
   const cellW = Math.max(tileW, o.cellWidth ?? tileW);
@@ -76,28 +85,50 @@ export async function imageGrid(tiles: readonly GridTile[], options: ImageGridOp
   const layers: ImageLayer[] = [];
   const texts: string[] = [];
   const font = `font-family="${CHART_FONT}"`;
-  if (o.title) texts.push(`<text x="${width / 2}" y="${o.margin + 14}" ${font} font-size="15" font-weight="bold" text-anchor="middle">${escapeXml(o.title)}</text>`);
-  if (tiles.length === 0) texts.push(`<text x="${width / 2}" y="${o.margin + header + 40}" ${font} font-size="14" text-anchor="middle">${escapeXml(o.emptyText)}</text>`);
+  if (o.title)
+    texts.push(
+      `<text x="${width / 2}" y="${o.margin + 14}" ${font} font-size="15" font-weight="bold" text-anchor="middle">${escapeXml(o.title)}</text>`,
+    );
+  if (tiles.length === 0)
+    texts.push(
+      `<text x="${width / 2}" y="${o.margin + header + 40}" ${font} font-size="14" text-anchor="middle">${escapeXml(o.emptyText)}</text>`,
+    );
   for (let i = 0; i < tiles.length; i++) {
     const x = o.margin + (i % columns) * (cellW + o.gap);
     const y = o.margin + header + Math.floor(i / columns) * (tileH + captionH + o.gap);
     const img = decoded[i];
     const upscale = tileW >= 2 * img.width && tileH >= 2 * img.height;
-    const shown = img.width === tileW && img.height === tileH ? img : await resizeImage(img, { width: tileW, height: tileH, kernel: upscale ? 'nearest' : 'lanczos3' });
+    const shown =
+      img.width === tileW && img.height === tileH
+        ? img
+        : await resizeImage(img, { width: tileW, height: tileH, kernel: upscale ? 'nearest' : 'lanczos3' });
     const ix = x + Math.floor((cellW - tileW) / 2);
     layers.push({ image: shown, left: ix, top: y });
     if (tiles[i].overlay) layers.push({ image: await svgToPng(tiles[i].overlay!), left: ix, top: y });
     (tiles[i].caption ?? []).forEach((line, k) => {
       const l = typeof line === 'string' ? { text: line } : line;
       const [tx, anchor] = o.captionAlign === 'center' ? [x + cellW / 2, 'middle'] : [x + 2, 'start'];
-      texts.push(`<text x="${tx}" y="${y + tileH + 15 + 15 * k}" ${font} font-size="${l.size ?? 12}" text-anchor="${anchor}" fill="${l.color ?? '#000000'}">${escapeXml(l.text)}</text>`);
+      texts.push(
+        `<text x="${tx}" y="${y + tileH + 15 + 15 * k}" ${font} font-size="${l.size ?? 12}" text-anchor="${anchor}" fill="${l.color ?? '#000000'}">${escapeXml(l.text)}</text>`,
+      );
     });
   }
-  if (texts.length) layers.push({ image: await svgToPng(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${texts.join('')}</svg>`), left: 0, top: 0 });
+  if (texts.length)
+    layers.push({
+      image: await svgToPng(
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${texts.join('')}</svg>`,
+      ),
+      left: 0,
+      top: 0,
+    });
   return encodeImage(await composeImages({ width, height, background: o.background }, layers), o.png);
 }
 
 /** Writes the grid to `file` (PNG, atomic); returns `file`. */
-export async function renderImageGrid(file: string, tiles: readonly GridTile[], options: ImageGridOptions = {}): Promise<string> {
+export async function renderImageGrid(
+  file: string,
+  tiles: readonly GridTile[],
+  options: ImageGridOptions = {},
+): Promise<string> {
   return writePng(file, await imageGrid(tiles, options));
 }

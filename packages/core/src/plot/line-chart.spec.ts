@@ -25,7 +25,15 @@ describe('lineChart', () => {
       width: 500,
       height: 300,
       title: 'Two lines',
-      panels: [{ series: [{ name: 'up', x: xs, y: xs.map((x) => x * x), color: '#1f77b4' }, { name: 'down', x: xs, y: xs.map((x) => 70 - x), color: '#d62728', dash: '6,4' }], x: { label: 'step', integer: true } }],
+      panels: [
+        {
+          series: [
+            { name: 'up', x: xs, y: xs.map((x) => x * x), color: '#1f77b4' },
+            { name: 'down', x: xs, y: xs.map((x) => 70 - x), color: '#d62728', dash: '6,4' },
+          ],
+          x: { label: 'step', integer: true },
+        },
+      ],
     });
     const img = await decodeImage(file);
     expect([img.width, img.height]).toEqual([500, 300]);
@@ -67,7 +75,11 @@ describe('lineChart', () => {
     expect(svg.match(/<circle/g)).toHaveLength(4); // first point of each forecast path + 2 auto markers
     expect(svg).not.toMatch(/NaN|Infinity/);
     // log axis: 1, 2, 5, 10 at equal log spacing -> x(2) - x(1) = x(10) - x(5)
-    const tickX = [...svg.matchAll(/<line x1="([\d.]+)" y1="[\d.]+" x2="[\d.]+" y2="[\d.]+" stroke="#333" stroke-width="1"\/>\n<text x="[\d.]+" y="[\d.]+"[^>]*text-anchor="middle">(1|2|5|10)</g)].map((m) => Number(m[1]));
+    const tickX = [
+      ...svg.matchAll(
+        /<line x1="([\d.]+)" y1="[\d.]+" x2="[\d.]+" y2="[\d.]+" stroke="#333" stroke-width="1"\/>\n<text x="[\d.]+" y="[\d.]+"[^>]*text-anchor="middle">(1|2|5|10)</g,
+      ),
+    ].map((m) => Number(m[1]));
     expect(tickX).toHaveLength(4);
     expect(Math.abs(tickX[1] - tickX[0] - (tickX[3] - tickX[2]))).toBeLessThan(0.2);
   });

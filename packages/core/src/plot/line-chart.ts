@@ -104,7 +104,8 @@ export const CHART_FONT = 'DejaVu Sans, Arial, Helvetica, sans-serif';
 /** The chart as an SVG document. */
 export function lineChartSvg(options: LineChartOptions): string {
   const { width, height, panels } = options;
-  if (!(Number.isInteger(width) && width >= 100 && Number.isInteger(height) && height >= 100)) throw new Error(`line chart needs an integer size of at least 100x100 pixels, got ${width}x${height}`);
+  if (!(Number.isInteger(width) && width >= 100 && Number.isInteger(height) && height >= 100))
+    throw new Error(`line chart needs an integer size of at least 100x100 pixels, got ${width}x${height}`);
   if (panels.length === 0) throw new Error('line chart needs at least one panel');
   const margin = { ...LINE_CHART_DEFAULTS.margin, ...options.margin };
   const panelWidth = width / panels.length;
@@ -113,8 +114,10 @@ export function lineChartSvg(options: LineChartOptions): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
   ];
-  if (options.title) out.push(text(width / 2, 28, options.title, 'text-anchor="middle" font-weight="bold" fill="#222"', 18));
-  if (options.subtitle) out.push(text(width / 2, options.title ? 52 : 24, options.subtitle, 'text-anchor="middle" fill="#444"', 13));
+  if (options.title)
+    out.push(text(width / 2, 28, options.title, 'text-anchor="middle" font-weight="bold" fill="#222"', 18));
+  if (options.subtitle)
+    out.push(text(width / 2, options.title ? 52 : 24, options.subtitle, 'text-anchor="middle" fill="#444"', 13));
   panels.forEach((p, i) => out.push(drawPanel(p, i * panelWidth, panelWidth, height - bottomSpace, margin)));
   if (options.caption) out.push(text(width / 2, height - 12, options.caption, 'text-anchor="middle" fill="#333"', 12));
   out.push('</svg>');
@@ -182,49 +185,86 @@ function drawPanel(panel: ChartPanel, x0: number, w: number, h: number, margin: 
   if (panel.region) {
     const rx0 = Math.max(left, sx.map(panel.region.from));
     const rx1 = Math.min(right, panel.region.to === undefined ? right : sx.map(panel.region.to));
-    out.push(`<rect x="${r(rx0)}" y="${r(top)}" width="${r(Math.max(0, rx1 - rx0))}" height="${r(bottom - top)}" fill="${panel.region.color ?? '#f3f3f3'}"/>`);
+    out.push(
+      `<rect x="${r(rx0)}" y="${r(top)}" width="${r(Math.max(0, rx1 - rx0))}" height="${r(bottom - top)}" fill="${panel.region.color ?? '#f3f3f3'}"/>`,
+    );
     if (panel.region.label) out.push(text(rx0 + 6, top + 16, panel.region.label, 'fill="#666"'));
   }
   for (const t of sy.ticks) {
-    if (ya.grid) out.push(`<line x1="${r(left)}" y1="${r(sy.map(t))}" x2="${r(right)}" y2="${r(sy.map(t))}" stroke="#e3e3e3" stroke-width="1"/>`);
-    out.push(`<line x1="${r(left - 5)}" y1="${r(sy.map(t))}" x2="${r(left)}" y2="${r(sy.map(t))}" stroke="#333" stroke-width="1"/>`);
+    if (ya.grid)
+      out.push(
+        `<line x1="${r(left)}" y1="${r(sy.map(t))}" x2="${r(right)}" y2="${r(sy.map(t))}" stroke="#e3e3e3" stroke-width="1"/>`,
+      );
+    out.push(
+      `<line x1="${r(left - 5)}" y1="${r(sy.map(t))}" x2="${r(left)}" y2="${r(sy.map(t))}" stroke="#333" stroke-width="1"/>`,
+    );
     out.push(text(left - 8, sy.map(t) + 4, fy(t, sy.ticks), 'text-anchor="end"'));
   }
   for (const t of sx.ticks) {
-    if (xa.grid) out.push(`<line x1="${r(sx.map(t))}" y1="${r(top)}" x2="${r(sx.map(t))}" y2="${r(bottom)}" stroke="#e3e3e3" stroke-width="1"/>`);
-    out.push(`<line x1="${r(sx.map(t))}" y1="${r(bottom)}" x2="${r(sx.map(t))}" y2="${r(bottom + 5)}" stroke="#333" stroke-width="1"/>`);
+    if (xa.grid)
+      out.push(
+        `<line x1="${r(sx.map(t))}" y1="${r(top)}" x2="${r(sx.map(t))}" y2="${r(bottom)}" stroke="#e3e3e3" stroke-width="1"/>`,
+      );
+    out.push(
+      `<line x1="${r(sx.map(t))}" y1="${r(bottom)}" x2="${r(sx.map(t))}" y2="${r(bottom + 5)}" stroke="#333" stroke-width="1"/>`,
+    );
     out.push(text(sx.map(t), bottom + 19, fx(t, sx.ticks), 'text-anchor="middle"'));
   }
   for (const rule of panel.rules ?? []) {
-    out.push(`<line x1="${r(sx.map(rule.x))}" y1="${r(top)}" x2="${r(sx.map(rule.x))}" y2="${r(bottom)}" stroke="${rule.color ?? '#999'}" ${rule.dash ? `stroke-dasharray="${rule.dash}"` : ''}/>`);
+    out.push(
+      `<line x1="${r(sx.map(rule.x))}" y1="${r(top)}" x2="${r(sx.map(rule.x))}" y2="${r(bottom)}" stroke="${rule.color ?? '#999'}" ${rule.dash ? `stroke-dasharray="${rule.dash}"` : ''}/>`,
+    );
   }
   if (xa.label) out.push(text((left + right) / 2, h - 14, xa.label, 'text-anchor="middle"', 13));
-  if (ya.label) out.push(text(x0 + 18, (top + bottom) / 2, ya.label, `text-anchor="middle" transform="rotate(-90 ${r(x0 + 18)} ${r((top + bottom) / 2)})"`, 13));
+  if (ya.label)
+    out.push(
+      text(
+        x0 + 18,
+        (top + bottom) / 2,
+        ya.label,
+        `text-anchor="middle" transform="rotate(-90 ${r(x0 + 18)} ${r((top + bottom) / 2)})"`,
+        13,
+      ),
+    );
 
   // the frame goes under the data, so a series on the axis range's edge stays visible
-  out.push(`<rect x="${r(left)}" y="${r(top)}" width="${r(right - left)}" height="${r(bottom - top)}" fill="none" stroke="#333" stroke-width="1"/>`);
+  out.push(
+    `<rect x="${r(left)}" y="${r(top)}" width="${r(right - left)}" height="${r(bottom - top)}" fill="none" stroke="#333" stroke-width="1"/>`,
+  );
   const legend: LineSeries[] = [];
   const allPoints: [number, number][] = [];
   for (const s of panel.series) {
-    const points = s.x.map((x, i) => [x, s.y[i]] as const).filter((p): p is readonly [number, number] => p[1] !== undefined && Number.isFinite(p[1]));
+    const points = s.x
+      .map((x, i) => [x, s.y[i]] as const)
+      .filter((p): p is readonly [number, number] => p[1] !== undefined && Number.isFinite(p[1]));
     if (points.length === 0) continue;
     if (s.name && !legend.some((l) => l.name === s.name)) legend.push(s);
     const px = points.map(([x, y]) => [sx.map(x), sy.map(y)] as [number, number]);
     allPoints.push(...px);
     const d = px.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${r(x)},${r(y)}`).join(' ');
-    out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="${s.width ?? LINE_CHART_DEFAULTS.seriesWidth}" stroke-linejoin="round" stroke-linecap="round" ${s.dash ? `stroke-dasharray="${s.dash}"` : ''}/>`);
+    out.push(
+      `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="${s.width ?? LINE_CHART_DEFAULTS.seriesWidth}" stroke-linejoin="round" stroke-linecap="round" ${s.dash ? `stroke-dasharray="${s.dash}"` : ''}/>`,
+    );
     if (s.range) {
       const dx = s.range.dx ?? 0;
       s.x.forEach((x, i) => {
         const [lo, hi] = [s.range!.low[i], s.range!.high[i]];
-        if (Number.isFinite(lo) && Number.isFinite(hi)) out.push(`<line x1="${r(sx.map(x) + dx)}" y1="${r(sy.map(lo))}" x2="${r(sx.map(x) + dx)}" y2="${r(sy.map(hi))}" stroke="${s.color}" stroke-width="1.5"/>`);
+        if (Number.isFinite(lo) && Number.isFinite(hi))
+          out.push(
+            `<line x1="${r(sx.map(x) + dx)}" y1="${r(sy.map(lo))}" x2="${r(sx.map(x) + dx)}" y2="${r(sy.map(hi))}" stroke="${s.color}" stroke-width="1.5"/>`,
+          );
       });
     }
     const markers = s.markers ?? 'auto';
-    const dots = markers === 'all' || (markers === 'auto' && px.length <= 40) ? px : markers === 'first' ? px.slice(0, 1) : [];
-    for (const [x, y] of dots) out.push(`<circle cx="${r(x)}" cy="${r(y)}" r="${s.markerRadius ?? LINE_CHART_DEFAULTS.markerRadius}" fill="${s.color}"/>`);
+    const dots =
+      markers === 'all' || (markers === 'auto' && px.length <= 40) ? px : markers === 'first' ? px.slice(0, 1) : [];
+    for (const [x, y] of dots)
+      out.push(
+        `<circle cx="${r(x)}" cy="${r(y)}" r="${s.markerRadius ?? LINE_CHART_DEFAULTS.markerRadius}" fill="${s.color}"/>`,
+      );
   }
-  for (const n of panel.notes ?? []) out.push(text(sx.map(n.x), sy.map(n.y) + (n.dy ?? 0), n.text, 'text-anchor="middle"', 11));
+  for (const n of panel.notes ?? [])
+    out.push(text(sx.map(n.x), sy.map(n.y) + (n.dy ?? 0), n.text, 'text-anchor="middle"', 11));
   const rank = (s: LineSeries) => {
     const i = panel.legendOrder?.indexOf(s.name!) ?? -1;
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
@@ -234,7 +274,15 @@ function drawPanel(panel: ChartPanel, x0: number, w: number, h: number, margin: 
   return out.join('\n');
 }
 
-function drawLegend(entries: LineSeries[], where: NonNullable<ChartPanel['legend']>, points: [number, number][], left: number, right: number, top: number, bottom: number): string {
+function drawLegend(
+  entries: LineSeries[],
+  where: NonNullable<ChartPanel['legend']>,
+  points: [number, number][],
+  left: number,
+  right: number,
+  top: number,
+  bottom: number,
+): string {
   if (entries.length === 0 || where === 'none') return '';
   const swatch = (x: number, y: number, s: LineSeries) =>
     `<line x1="${r(x)}" y1="${r(y)}" x2="${r(x + 22)}" y2="${r(y)}" stroke="${s.color}" stroke-width="3" ${s.dash ? `stroke-dasharray="${s.dash}"` : ''}/>`;
@@ -255,9 +303,15 @@ function drawLegend(entries: LineSeries[], where: NonNullable<ChartPanel['legend
     'top-left': [left + 8, top + 8],
     'bottom-left': [left + 8, bottom - boxH - 8],
   };
-  const covered = ([cx, cy]: [number, number]) => points.filter(([x, y]) => x >= cx - 6 && x <= cx + boxW + 6 && y >= cy - 6 && y <= cy + boxH + 6).length;
-  const [bx, by] = where === 'auto' ? Object.values(corners).reduce((best, c) => (covered(c) < covered(best) ? c : best)) : corners[where];
-  out.push(`<rect x="${r(bx)}" y="${r(by)}" width="${r(boxW)}" height="${boxH}" fill="#ffffff" fill-opacity="0.85" stroke="#cccccc" stroke-width="1"/>`);
+  const covered = ([cx, cy]: [number, number]) =>
+    points.filter(([x, y]) => x >= cx - 6 && x <= cx + boxW + 6 && y >= cy - 6 && y <= cy + boxH + 6).length;
+  const [bx, by] =
+    where === 'auto'
+      ? Object.values(corners).reduce((best, c) => (covered(c) < covered(best) ? c : best))
+      : corners[where];
+  out.push(
+    `<rect x="${r(bx)}" y="${r(by)}" width="${r(boxW)}" height="${boxH}" fill="#ffffff" fill-opacity="0.85" stroke="#cccccc" stroke-width="1"/>`,
+  );
   entries.forEach((s, i) => {
     const ly = by + 14 + i * 18;
     out.push(swatch(bx + 8, ly, s), text(bx + 36, ly + 4, s.name!));

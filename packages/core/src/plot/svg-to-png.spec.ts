@@ -2,7 +2,8 @@ import { decodeImage } from '../image/decode';
 import { svgToImage, svgToPng } from './svg-to-png';
 
 describe('svgToPng', () => {
-  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect x="10" width="10" height="10" fill="#ff0000"/></svg>';
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect x="10" width="10" height="10" fill="#ff0000"/></svg>';
 
   it('rasterises at the SVG size, transparent where nothing is drawn', async () => {
     const img = await decodeImage(await svgToPng(svg));

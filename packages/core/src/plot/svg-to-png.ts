@@ -10,7 +10,8 @@ import sharp from 'sharp';
 import { RawImage } from '../image/raw-image';
 
 function parse(svg: string): sharp.Sharp {
-  if (!/<svg[\s>]/.test(svg)) throw new Error(`svgToPng: not an SVG document (starts with ${JSON.stringify(svg.slice(0, 40))})`);
+  if (!/<svg[\s>]/.test(svg))
+    throw new Error(`svgToPng: not an SVG document (starts with ${JSON.stringify(svg.slice(0, 40))})`);
   return sharp(Buffer.from(svg));
 }
 

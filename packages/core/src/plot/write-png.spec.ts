@@ -7,7 +7,8 @@ import { writePng, writeSvgPng } from './write-png';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-write-png-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const svg = (w: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="7"><rect width="100%" height="100%" fill="white"/></svg>`;
+const svg = (w: number) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="7"><rect width="100%" height="100%" fill="white"/></svg>`;
 
 describe('writePng and writeSvgPng', () => {
   it('writes the PNG (creating the folder) and leaves no temporary file', async () => {

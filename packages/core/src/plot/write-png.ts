@@ -13,7 +13,8 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Writes PNG bytes to `file` atomically (refusing bytes that are not a PNG); returns `file`. */
 export function writePng(file: string, png: Uint8Array): string {
-  if (png.length < 8 || PNG_SIGNATURE.some((b, i) => png[i] !== b)) throw new Error(`writePng ${file}: the bytes are not a PNG (no PNG signature)`);
+  if (png.length < 8 || PNG_SIGNATURE.some((b, i) => png[i] !== b))
+    throw new Error(`writePng ${file}: the bytes are not a PNG (no PNG signature)`);
   writeFileAtomic(file, png);
   return file;
 }

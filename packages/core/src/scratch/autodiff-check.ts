@@ -34,20 +34,34 @@ export interface AutodiffComparison {
  * const cmp = await autodiffCheck(dense, (x, p) => tf.add(tf.matMul(x, p.W), p.b), x);
  * for (const c of cmp) expectClose(c.ours, c.reference, { atol: 1e-5, label: c.key });
  */
-export async function autodiffCheck(layer: ScratchLayer, reference: ReferenceForward, x: tf.Tensor, options: AutodiffCheckOptions = {}): Promise<AutodiffComparison[]> {
+export async function autodiffCheck(
+  layer: ScratchLayer,
+  reference: ReferenceForward,
+  x: tf.Tensor,
+  options: AutodiffCheckOptions = {},
+): Promise<AutodiffComparison[]> {
   const ctx: ForwardContext = { training: options.training ?? true };
   // ours
   const out = layer.forward(x, ctx);
   const R = tf.randomNormal(out.shape, 0, 1, 'float32', options.seed ?? 0);
   const dX = layer.backward(R);
   const keys = Object.keys(layer.params);
-  const ours: Record<string, Float32Array> = { output: Float32Array.from(out.dataSync()), input: Float32Array.from(dX.dataSync()) };
+  const ours: Record<string, Float32Array> = {
+    output: Float32Array.from(out.dataSync()),
+    input: Float32Array.from(dX.dataSync()),
+  };
   for (const k of keys) {
     if (!layer.grads[k]) throw new Error(`autodiffCheck: layer '${layer.name}' stored no gradient for '${k}'`);
     ours[k] = Float32Array.from(layer.grads[k].dataSync());
   }
-  const inputs = { x: { values: Float32Array.from(x.dataSync()), shape: x.shape }, R: { values: Float32Array.from(R.dataSync()), shape: R.shape } };
-  const paramValues = keys.map((k) => ({ values: Float32Array.from(layer.params[k].dataSync()), shape: layer.params[k].shape }));
+  const inputs = {
+    x: { values: Float32Array.from(x.dataSync()), shape: x.shape },
+    R: { values: Float32Array.from(R.dataSync()), shape: R.shape },
+  };
+  const paramValues = keys.map((k) => ({
+    values: Float32Array.from(layer.params[k].dataSync()),
+    shape: layer.params[k].shape,
+  }));
   out.dispose();
   dX.dispose();
   R.dispose();
@@ -62,7 +76,8 @@ export async function autodiffCheck(layer: ScratchLayer, reference: ReferenceFor
       const xr = tf.tensor(inputs.x.values, inputs.x.shape);
       const Rr = tf.tensor(inputs.R.values, inputs.R.shape);
       const ps = paramValues.map((p) => tf.tensor(p.values, p.shape));
-      const asRecord = (ts: tf.Tensor[]): Record<string, tf.Tensor> => Object.fromEntries(keys.map((k, i) => [k, ts[i]]));
+      const asRecord = (ts: tf.Tensor[]): Record<string, tf.Tensor> =>
+        Object.fromEntries(keys.map((k, i) => [k, ts[i]]));
       const f = (...args: tf.Tensor[]): tf.Scalar => tf.sum(tf.mul(reference(args[0], asRecord(args.slice(1))), Rr));
       return [reference(xr, asRecord(ps)), ...tf.grads(f)([xr, ...ps])];
     });

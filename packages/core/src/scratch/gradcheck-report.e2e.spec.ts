@@ -12,7 +12,26 @@ test('every layer, loss and regularizer passes its gradient check, without leaki
   const rows = gradcheckReport();
   expect(tf.memory().numTensors).toBe(before);
   expect(rows.length).toBe(26);
-  for (const kind of ['dense', 'relu', 'leakyRelu', 'sigmoid', 'tanh', 'softmax', 'dropout', 'batchNorm', 'conv2d pad same stride 1', 'conv2d pad valid stride 2', 'maxPool2d', 'avgPool2d', 'flatten', 'binaryCrossEntropy', 'categoricalCrossEntropy', 'softmaxCrossEntropy', 'meanSquaredError', 'l2Penalty']) {
+  for (const kind of [
+    'dense',
+    'relu',
+    'leakyRelu',
+    'sigmoid',
+    'tanh',
+    'softmax',
+    'dropout',
+    'batchNorm',
+    'conv2d pad same stride 1',
+    'conv2d pad valid stride 2',
+    'maxPool2d',
+    'avgPool2d',
+    'flatten',
+    'binaryCrossEntropy',
+    'categoricalCrossEntropy',
+    'softmaxCrossEntropy',
+    'meanSquaredError',
+    'l2Penalty',
+  ]) {
     expect(rows.some((r) => r.layer.startsWith(kind))).toBe(true);
   }
   for (const row of rows) {

@@ -6,7 +6,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../data/rng';
-import { GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, GradientCheckOptions, gradientCheck, GradientCheckTarget } from './gradient-check';
+import {
+  GRADCHECK_EPSILON,
+  GRADCHECK_THRESHOLD,
+  GradientCheckOptions,
+  gradientCheck,
+  GradientCheckTarget,
+} from './gradient-check';
 import { AvgPool2D } from './layers/avg-pool2d';
 import { BaseLayer } from './layers/base';
 import { BatchNorm } from './layers/batch-norm';
@@ -61,7 +67,14 @@ class Identity extends BaseLayer {
 interface Case {
   layer: string;
   /** Builds the model, its input, target and loss from a generator; everything returned is disposed after the check. */
-  make: (rng: Rng) => { model: GradientCheckTarget; x: tf.Tensor; y?: tf.Tensor; loss?: LossFn; R?: tf.Tensor; options?: GradientCheckOptions };
+  make: (rng: Rng) => {
+    model: GradientCheckTarget;
+    x: tf.Tensor;
+    y?: tf.Tensor;
+    loss?: LossFn;
+    R?: tf.Tensor;
+    options?: GradientCheckOptions;
+  };
 }
 
 /** Standard normal values, pushed away from 0 by at least `gap` (so ReLU kinks are never crossed). */
@@ -79,12 +92,18 @@ function awayFromZero(rng: Rng, shape: number[], gap = 0.1): tf.Tensor {
 function distinct(rng: Rng, shape: number[]): tf.Tensor {
   const size = shape.reduce((a, b) => a * b, 1);
   const p = rng.permutation(size);
-  return tf.tensor(Float32Array.from(p, (k) => (k - size / 2) * 0.1), shape);
+  return tf.tensor(
+    Float32Array.from(p, (k) => (k - size / 2) * 0.1),
+    shape,
+  );
 }
 
 function probabilities(rng: Rng, shape: number[]): tf.Tensor {
   const size = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(Float32Array.from({ length: size }, () => rng.range(0.1, 0.9)), shape);
+  return tf.tensor(
+    Float32Array.from({ length: size }, () => rng.range(0.1, 0.9)),
+    shape,
+  );
 }
 
 function oneHot(rng: Rng, m: number, k: number): tf.Tensor {
@@ -94,23 +113,38 @@ function oneHot(rng: Rng, m: number, k: number): tf.Tensor {
 }
 
 function labels(rng: Rng, m: number): tf.Tensor {
-  return tf.tensor(Float32Array.from({ length: m }, () => (rng.uniform() < 0.5 ? 0 : 1)), [m, 1]);
+  return tf.tensor(
+    Float32Array.from({ length: m }, () => (rng.uniform() < 0.5 ? 0 : 1)),
+    [m, 1],
+  );
 }
 
-const single = (layer: string, makeLayer: (rng: Rng) => BaseLayer, shape: number[], input: 'normal' | 'distinct' = 'normal'): Case => ({
+const single = (
+  layer: string,
+  makeLayer: (rng: Rng) => BaseLayer,
+  shape: number[],
+  input: 'normal' | 'distinct' = 'normal',
+): Case => ({
   layer,
   make: (rng) => ({ model: makeLayer(rng), x: input === 'distinct' ? distinct(rng, shape) : awayFromZero(rng, shape) }),
 });
 
 const conv = (pad: 'same' | 'valid' | number, stride: number): Case =>
-  single(`conv2d pad ${pad} stride ${stride}`, (rng) => new Conv2D({ filters: 3, kernelSize: 3, stride, pad, inputChannels: 2, initializer: 'xavier', seed: rng }), [2, 5, 5, 2]);
+  single(
+    `conv2d pad ${pad} stride ${stride}`,
+    (rng) => new Conv2D({ filters: 3, kernelSize: 3, stride, pad, inputChannels: 2, initializer: 'xavier', seed: rng }),
+    [2, 5, 5, 2],
+  );
 
 /** The table of checks; add a row to check a new layer. */
 const CASES: Case[] = [
   single('dense', (rng) => new Dense({ units: 3, inputDim: 4, initializer: 'xavier', seed: rng }), [5, 4]),
   {
     layer: 'dense l2 (layer option)',
-    make: (rng) => ({ model: new Dense({ units: 3, inputDim: 4, initializer: 'xavier', l2: 0.7, seed: rng }), x: awayFromZero(rng, [5, 4]) }),
+    make: (rng) => ({
+      model: new Dense({ units: 3, inputDim: 4, initializer: 'xavier', l2: 0.7, seed: rng }),
+      x: awayFromZero(rng, [5, 4]),
+    }),
   },
   single('relu', () => new ReLU(), [5, 4]),
   single('leakyRelu', () => new LeakyReLU({ alpha: 0.1 }), [5, 4]),
@@ -121,7 +155,9 @@ const CASES: Case[] = [
     layer: 'dropout (fixed mask)',
     make: (rng) => {
       const drop = new Dropout({ keepProb: 0.7, seed: rng });
-      const mask = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([5, 4], 0, 1, 'float32', rng.nextSeed()), 0.7), 'float32'));
+      const mask = tf.tidy(() =>
+        tf.cast(tf.less(tf.randomUniform([5, 4], 0, 1, 'float32', rng.nextSeed()), 0.7), 'float32'),
+      );
       drop.setFixedMask(mask);
       mask.dispose();
       return { model: drop, x: awayFromZero(rng, [5, 4]) };
@@ -138,7 +174,15 @@ const CASES: Case[] = [
   single('avgPool2d f2 s2', () => new AvgPool2D({ poolSize: 2 }), [2, 4, 4, 2]),
   single('avgPool2d f3 s1 (overlapping)', () => new AvgPool2D({ poolSize: 3, stride: 1 }), [2, 4, 4, 2]),
   single('flatten', () => new Flatten(), [2, 3, 3, 2]),
-  { layer: 'binaryCrossEntropy', make: (rng) => ({ model: new Identity(), x: probabilities(rng, [6, 1]), y: labels(rng, 6), loss: binaryCrossEntropy }) },
+  {
+    layer: 'binaryCrossEntropy',
+    make: (rng) => ({
+      model: new Identity(),
+      x: probabilities(rng, [6, 1]),
+      y: labels(rng, 6),
+      loss: binaryCrossEntropy,
+    }),
+  },
   {
     layer: 'categoricalCrossEntropy',
     make: (rng) => {
@@ -147,8 +191,24 @@ const CASES: Case[] = [
       return { model: new Identity(), x, y: oneHot(rng, 6, 4), loss: categoricalCrossEntropy };
     },
   },
-  { layer: 'softmaxCrossEntropy', make: (rng) => ({ model: new Identity(), x: awayFromZero(rng, [6, 4]), y: oneHot(rng, 6, 4), loss: softmaxCrossEntropy }) },
-  { layer: 'meanSquaredError', make: (rng) => ({ model: new Identity(), x: awayFromZero(rng, [6, 2]), y: awayFromZero(rng, [6, 2]), loss: meanSquaredError }) },
+  {
+    layer: 'softmaxCrossEntropy',
+    make: (rng) => ({
+      model: new Identity(),
+      x: awayFromZero(rng, [6, 4]),
+      y: oneHot(rng, 6, 4),
+      loss: softmaxCrossEntropy,
+    }),
+  },
+  {
+    layer: 'meanSquaredError',
+    make: (rng) => ({
+      model: new Identity(),
+      x: awayFromZero(rng, [6, 2]),
+      y: awayFromZero(rng, [6, 2]),
+      loss: meanSquaredError,
+    }),
+  },
   {
     layer: 'l2Penalty (dense-tanh-dense-sigmoid, lambda 0.7)',
     make: (rng) => ({
@@ -187,7 +247,9 @@ const CASES: Case[] = [
     layer: 'model dense-batchNorm-tanh-dropout-dense-softmax + categoricalCrossEntropy',
     make: (rng) => {
       const drop = new Dropout({ keepProb: 0.8, seed: rng });
-      const mask = tf.tidy(() => tf.cast(tf.less(tf.randomUniform([6, 5], 0, 1, 'float32', rng.nextSeed()), 0.8), 'float32'));
+      const mask = tf.tidy(() =>
+        tf.cast(tf.less(tf.randomUniform([6, 5], 0, 1, 'float32', rng.nextSeed()), 0.8), 'float32'),
+      );
       drop.setFixedMask(mask);
       mask.dispose();
       return {
@@ -227,7 +289,11 @@ export function gradcheckReport(options: GradcheckReportOptions = {}): Gradcheck
     const R = made.loss ? null : tf.tidy(() => awayFromZero(rng, out.shape, 0));
     out.dispose();
     try {
-      const result = gradientCheck(made.model, made.loss ?? projectionLoss(R!), made.x, y, { epsilon, threshold, ...made.options });
+      const result = gradientCheck(made.model, made.loss ?? projectionLoss(R!), made.x, y, {
+        epsilon,
+        threshold,
+        ...made.options,
+      });
       return { layer: c.layer, relativeDifference: result.relativeDifference, threshold, passed: result.passed };
     } finally {
       made.model.dispose();

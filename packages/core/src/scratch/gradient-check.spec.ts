@@ -103,7 +103,10 @@ function awayFromZero(shape: number[], seed: number): tf.Tensor {
 
 function distinct(shape: number[], seed: number): tf.Tensor {
   const n = shape.reduce((a, b) => a * b, 1);
-  return tf.tensor(Float32Array.from(new Rng(seed).permutation(n), (k) => (k - n / 2) * 0.1), shape);
+  return tf.tensor(
+    Float32Array.from(new Rng(seed).permutation(n), (k) => (k - n / 2) * 0.1),
+    shape,
+  );
 }
 
 interface Planted {
@@ -116,16 +119,51 @@ interface Planted {
 
 const m = 6;
 const labels = () => tf.tensor2d([[1], [0], [0], [1], [1], [0]]);
-const classifier = (first: Dense) => new ScratchSequential([first, new Tanh(), new Dense({ units: 1, initializer: 'xavier', seed: 2 }), new Sigmoid()]);
+const classifier = (first: Dense) =>
+  new ScratchSequential([first, new Tanh(), new Dense({ units: 1, initializer: 'xavier', seed: 2 }), new Sigmoid()]);
 
 const planted: Planted[] = [
-  { bug: 'Dense dividing dW by m a second time', model: () => classifier(new DenseExtraOneOverM({ units: 4, inputDim: 3, initializer: 'xavier', seed: 1 })), x: () => awayFromZero([m, 3], 1), loss: binaryCrossEntropy, y: labels },
-  { bug: 'loss dA missing the 1/m', model: () => classifier(new Dense({ units: 4, inputDim: 3, initializer: 'xavier', seed: 1 })), x: () => awayFromZero([m, 3], 1), loss: bceMissingOneOverM, y: labels },
-  { bug: 'Dense with a flipped sign on dW', model: () => classifier(new DenseFlippedSign({ units: 4, inputDim: 3, initializer: 'xavier', seed: 1 })), x: () => awayFromZero([m, 3], 1), loss: binaryCrossEntropy, y: labels },
+  {
+    bug: 'Dense dividing dW by m a second time',
+    model: () => classifier(new DenseExtraOneOverM({ units: 4, inputDim: 3, initializer: 'xavier', seed: 1 })),
+    x: () => awayFromZero([m, 3], 1),
+    loss: binaryCrossEntropy,
+    y: labels,
+  },
+  {
+    bug: 'loss dA missing the 1/m',
+    model: () => classifier(new Dense({ units: 4, inputDim: 3, initializer: 'xavier', seed: 1 })),
+    x: () => awayFromZero([m, 3], 1),
+    loss: bceMissingOneOverM,
+    y: labels,
+  },
+  {
+    bug: 'Dense with a flipped sign on dW',
+    model: () => classifier(new DenseFlippedSign({ units: 4, inputDim: 3, initializer: 'xavier', seed: 1 })),
+    x: () => awayFromZero([m, 3], 1),
+    loss: binaryCrossEntropy,
+    y: labels,
+  },
   { bug: 'ReLU without its mask', model: () => new ReLUNoMask(), x: () => awayFromZero([m, 4], 2), loss: 'projection' },
-  { bug: 'BatchNorm treating batch statistics as constants', model: () => new BatchNormFrozenStats({ inputDim: 3 }), x: () => awayFromZero([m, 3], 3), loss: 'projection' },
-  { bug: 'Conv2D with a spatially flipped dW', model: () => new Conv2DFlippedKernelGrad({ filters: 2, kernelSize: 3, inputChannels: 2, initializer: 'xavier', seed: 4 }), x: () => awayFromZero([2, 5, 5, 2], 4), loss: 'projection' },
-  { bug: 'MaxPool2D spreading the gradient like AvgPool2D', model: () => new MaxPoolSpreadsGradient({ poolSize: 2 }), x: () => distinct([2, 4, 4, 2], 5), loss: 'projection' },
+  {
+    bug: 'BatchNorm treating batch statistics as constants',
+    model: () => new BatchNormFrozenStats({ inputDim: 3 }),
+    x: () => awayFromZero([m, 3], 3),
+    loss: 'projection',
+  },
+  {
+    bug: 'Conv2D with a spatially flipped dW',
+    model: () =>
+      new Conv2DFlippedKernelGrad({ filters: 2, kernelSize: 3, inputChannels: 2, initializer: 'xavier', seed: 4 }),
+    x: () => awayFromZero([2, 5, 5, 2], 4),
+    loss: 'projection',
+  },
+  {
+    bug: 'MaxPool2D spreading the gradient like AvgPool2D',
+    model: () => new MaxPoolSpreadsGradient({ poolSize: 2 }),
+    x: () => distinct([2, 4, 4, 2], 5),
+    loss: 'projection',
+  },
 ];
 
 function run(p: Planted) {
@@ -154,7 +192,10 @@ describe('gradientCheck flags deliberately wrong backward passes', () => {
       { ...planted[0], model: () => classifier(new Dense({ units: 4, inputDim: 3, initializer: 'xavier', seed: 1 })) },
       { ...planted[3], model: () => new ReLU() },
       { ...planted[4], model: () => new BatchNorm({ inputDim: 3 }) },
-      { ...planted[5], model: () => new Conv2D({ filters: 2, kernelSize: 3, inputChannels: 2, initializer: 'xavier', seed: 4 }) },
+      {
+        ...planted[5],
+        model: () => new Conv2D({ filters: 2, kernelSize: 3, inputChannels: 2, initializer: 'xavier', seed: 4 }),
+      },
       { ...planted[6], model: () => new MaxPool2D({ poolSize: 2 }) },
     ];
     for (const p of correct) {
@@ -185,7 +226,11 @@ describe('gradientCheck mechanics', () => {
     const W0 = Float32Array.from(dense.params.W.dataSync());
     const r = gradientCheck(dense, projectionLoss(R), x, R, { maxEntriesPerTensor: 7, l2: 0.3 });
     expect(r.passed).toBe(true);
-    expect(r.entries.map((e) => [e.key, e.checked, e.size])).toEqual([['W', 7, 30], ['b', 5, 5], ['input', 7, 24]]);
+    expect(r.entries.map((e) => [e.key, e.checked, e.size])).toEqual([
+      ['W', 7, 30],
+      ['b', 5, 5],
+      ['input', 7, 24],
+    ]);
     expect(Array.from(dense.params.W.dataSync())).toEqual(Array.from(W0));
     await expectNoLeak(() => gradientCheck(dense, projectionLoss(R), x, R, { maxEntriesPerTensor: 3 }), 2);
     dense.dispose();

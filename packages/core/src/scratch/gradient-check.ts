@@ -99,7 +99,13 @@ export type GradientCheckTarget = ScratchLayer | ScratchSequential;
  * const r = gradientCheck(model, binaryCrossEntropy, X, Y);
  * r.passed; // r.entries: [{ key: 'dense1.W', relativeDifference: 3e-7, ... }, ...]
  */
-export function gradientCheck(model: GradientCheckTarget, lossFn: LossFn, x: tf.Tensor, y: tf.Tensor, options: GradientCheckOptions = {}): GradientCheckResult {
+export function gradientCheck(
+  model: GradientCheckTarget,
+  lossFn: LossFn,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  options: GradientCheckOptions = {},
+): GradientCheckResult {
   const o = { ...GRADIENT_CHECK_DEFAULTS, ...options };
   if (!(o.epsilon > 0)) throw new Error(`gradientCheck: epsilon must be > 0, got ${o.epsilon}`);
   const ctx = { training: o.training };
@@ -134,7 +140,8 @@ export function gradientCheck(model: GradientCheckTarget, lossFn: LossFn, x: tf.
   for (const key of Object.keys(params)) {
     const g = grads[key];
     if (!g) throw new Error(`gradientCheck: no gradient for parameter '${key}' after backward`);
-    if (g.size !== params[key].size) throw new Error(`gradientCheck: gradient '${key}' has shape [${g.shape}], parameter has [${params[key].shape}]`);
+    if (g.size !== params[key].size)
+      throw new Error(`gradientCheck: gradient '${key}' has shape [${g.shape}], parameter has [${params[key].shape}]`);
     const values = Float32Array.from(g.dataSync());
     if (o.l2 > 0) {
       const p = l2Penalty({ [key]: params[key] }, o.l2, m);
@@ -151,13 +158,21 @@ export function gradientCheck(model: GradientCheckTarget, lossFn: LossFn, x: tf.
   dX.dispose();
 
   const rng = new Rng(o.seed);
-  const pick = (size: number): number[] => (size <= o.maxEntriesPerTensor ? Array.from({ length: size }, (_, i) => i) : rng.permutation(size).slice(0, o.maxEntriesPerTensor));
+  const pick = (size: number): number[] =>
+    size <= o.maxEntriesPerTensor
+      ? Array.from({ length: size }, (_, i) => i)
+      : rng.permutation(size).slice(0, o.maxEntriesPerTensor);
   const entries: GradientCheckEntry[] = [];
   let allNum: number[] = [];
   let allAna: number[] = [];
 
   // numeric gradient of one tensor's entries; `evaluate(values)` returns J with those values in place
-  const check = (key: string, base: Float32Array, ana: Float32Array, evaluate: (values: Float32Array) => number): void => {
+  const check = (
+    key: string,
+    base: Float32Array,
+    ana: Float32Array,
+    evaluate: (values: Float32Array) => number,
+  ): void => {
     const idx = pick(base.length);
     const num: number[] = [];
     const anaPicked: number[] = [];
@@ -173,7 +188,14 @@ export function gradientCheck(model: GradientCheckTarget, lossFn: LossFn, x: tf.
       anaPicked.push(ana[i]);
     }
     const rel = relativeDifference(num, anaPicked);
-    entries.push({ key, relativeDifference: rel, numericNorm: norm(num), analyticNorm: norm(anaPicked), checked: idx.length, size: base.length });
+    entries.push({
+      key,
+      relativeDifference: rel,
+      numericNorm: norm(num),
+      analyticNorm: norm(anaPicked),
+      checked: idx.length,
+      size: base.length,
+    });
     allNum = allNum.concat(num);
     allAna = allAna.concat(anaPicked);
   };

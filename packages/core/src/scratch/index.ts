@@ -9,7 +9,12 @@ export type { AutodiffCheckOptions, AutodiffComparison, ReferenceForward } from 
 export { gradcheckReport } from './gradcheck-report';
 export type { GradcheckReportOptions, GradcheckReportRow } from './gradcheck-report';
 export { GRADCHECK_EPSILON, GRADCHECK_THRESHOLD, gradientCheck, relativeDifference } from './gradient-check';
-export type { GradientCheckEntry, GradientCheckOptions, GradientCheckResult, GradientCheckTarget } from './gradient-check';
+export type {
+  GradientCheckEntry,
+  GradientCheckOptions,
+  GradientCheckResult,
+  GradientCheckTarget,
+} from './gradient-check';
 // resolveInitializer and toRng: for layers written outside core (the recurrent cells in @dlkit/sequence).
 export { he, randomScaled, resolveInitializer, toRng, xavier, zeros } from './initializers';
 export type { Initializer, InitializerName } from './initializers';
@@ -33,7 +38,14 @@ export {
   expectSameShape,
 } from './layers';
 export type { BatchNormOptions, Conv2DOptions, DenseOptions, DropoutOptions, Padding, Pool2DOptions } from './layers';
-export { LOSS_EPSILON, binaryCrossEntropy, categoricalCrossEntropy, meanSquaredError, projectionLoss, softmaxCrossEntropy } from './losses';
+export {
+  LOSS_EPSILON,
+  binaryCrossEntropy,
+  categoricalCrossEntropy,
+  meanSquaredError,
+  projectionLoss,
+  softmaxCrossEntropy,
+} from './losses';
 export type { LossFn, LossResult } from './losses';
 export { ScratchSequential } from './sequential';
 export { trainStep } from './train-step';

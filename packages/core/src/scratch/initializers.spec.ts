@@ -49,7 +49,9 @@ test('each initializer returns one tensor and leaves nothing else behind', async
 test('names resolve through the table; bad input is named', () => {
   expect(resolveInitializer('he')).toBe(he);
   expect(resolveInitializer(xavier)).toBe(xavier);
-  expect(() => resolveInitializer('glorot' as never)).toThrow("unknown initializer 'glorot', expected one of zeros, xavier, he, random, large");
+  expect(() => resolveInitializer('glorot' as never)).toThrow(
+    "unknown initializer 'glorot', expected one of zeros, xavier, he, random, large",
+  );
   expect(() => he([2, 2], 0, new Rng(0))).toThrow('fanIn must be a positive integer, got 0');
   expect(() => randomScaled(Number.NaN)).toThrow('scale must be a finite number');
 });

@@ -42,7 +42,10 @@ export const INITIALIZERS: Record<InitializerName, Initializer> = {
 export function resolveInitializer(init: Initializer | InitializerName): Initializer {
   if (typeof init === 'function') return init;
   const found = INITIALIZERS[init];
-  if (!found) throw new Error(`unknown initializer '${init}', expected one of ${Object.keys(INITIALIZERS).join(', ')} or a function`);
+  if (!found)
+    throw new Error(
+      `unknown initializer '${init}', expected one of ${Object.keys(INITIALIZERS).join(', ')} or a function`,
+    );
   return found;
 }
 

@@ -9,7 +9,12 @@ beforeAll(async () => {
 
 test('cost lambda/(2m) sum ||W||^2 and gradient lambda/m W, weights only (course 2 week 1)', async () => {
   const params = {
-    'dense1.W': tf.variable(tf.tensor2d([[1, 2], [3, 4]])),
+    'dense1.W': tf.variable(
+      tf.tensor2d([
+        [1, 2],
+        [3, 4],
+      ]),
+    ),
     'dense1.b': tf.variable(tf.tensor1d([10, 10])),
     'batchNorm1.gamma': tf.variable(tf.tensor1d([5])),
     'dense2.W': tf.variable(tf.tensor2d([[-1], [1]])),

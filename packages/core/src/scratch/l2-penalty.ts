@@ -23,9 +23,15 @@ export function isWeightKey(key: string): boolean {
  * @example
  * const { cost, grads } = l2Penalty(model.params(), 0.7, m); // grads['dense1.W'] = 0.7 / m * W
  */
-export function l2Penalty(params: Params, lambda: number, m: number, isWeight: (key: string) => boolean = isWeightKey): L2PenaltyResult {
+export function l2Penalty(
+  params: Params,
+  lambda: number,
+  m: number,
+  isWeight: (key: string) => boolean = isWeightKey,
+): L2PenaltyResult {
   if (!(lambda >= 0)) throw new Error(`l2Penalty: lambda must be >= 0, got ${lambda}`);
-  if (!(Number.isInteger(m) && m > 0)) throw new Error(`l2Penalty: m (batch size) must be a positive integer, got ${m}`);
+  if (!(Number.isInteger(m) && m > 0))
+    throw new Error(`l2Penalty: m (batch size) must be a positive integer, got ${m}`);
   let sumSq = 0;
   const grads: Grads = {};
   for (const [key, W] of Object.entries(params)) {

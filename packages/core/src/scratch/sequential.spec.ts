@@ -40,7 +40,12 @@ class RecordingSgd implements ScratchOptimizer {
 
 function mlp(seed: number, l2 = 0): ScratchSequential {
   const rng = new Rng(seed);
-  return new ScratchSequential([new Dense({ units: 4, inputDim: 2, seed: rng, l2 }), new ReLU(), new Dense({ units: 1, seed: rng, l2 }), new Sigmoid()]);
+  return new ScratchSequential([
+    new Dense({ units: 4, inputDim: 2, seed: rng, l2 }),
+    new ReLU(),
+    new Dense({ units: 1, seed: rng, l2 }),
+    new Sigmoid(),
+  ]);
 }
 
 /** XOR-like blobs: label 1 when x0 * x1 > 0. */
@@ -52,16 +57,25 @@ function toyData(m: number, seed: number): [tf.Tensor, tf.Tensor] {
 }
 
 describe('ScratchSequential', () => {
-  test('keys are layer-prefixed, numbered per kind unless named; params are the layers\' own variables', () => {
+  test("keys are layer-prefixed, numbered per kind unless named; params are the layers' own variables", () => {
     const named = new Dense({ units: 3, inputDim: 2, name: 'hidden' });
     const model = new ScratchSequential([named, new ReLU(), new Dense({ units: 2 }), new Dense({ units: 1 })]);
     expect(model.layerKeys).toEqual(['hidden', 'relu1', 'dense1', 'dense2']);
     model.build([2]);
-    expect(Object.keys(model.params())).toEqual(['hidden.W', 'hidden.b', 'dense1.W', 'dense1.b', 'dense2.W', 'dense2.b']);
+    expect(Object.keys(model.params())).toEqual([
+      'hidden.W',
+      'hidden.b',
+      'dense1.W',
+      'dense1.b',
+      'dense2.W',
+      'dense2.b',
+    ]);
     expect(model.params()['hidden.W']).toBe(named.params.W);
     expect(model.countParams()).toBe(3 * 2 + 3 + 3 * 2 + 2 + 2 + 1);
     expect(model.summary()).toContain('dense1 (dense) W[3,2] b[2]');
-    expect(() => new ScratchSequential([new ReLU({ name: 'a' }), new ReLU({ name: 'a' })])).toThrow("two layers are named 'a'");
+    expect(() => new ScratchSequential([new ReLU({ name: 'a' }), new ReLU({ name: 'a' })])).toThrow(
+      "two layers are named 'a'",
+    );
     expect(() => new ScratchSequential([])).toThrow('non-empty array of layers');
     model.dispose();
   });
@@ -89,12 +103,16 @@ describe('ScratchSequential', () => {
     const f = (input: tf.Tensor) => {
       const h = tf.relu(tf.add(tf.matMul(input, p['dense1.W']), p['dense1.b']));
       const a = tf.sigmoid(tf.add(tf.matMul(h, p['dense2.W']), p['dense2.b']));
-      return tf.div(tf.neg(tf.sum(tf.add(tf.mul(y, tf.log(a)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, a)))))), 8) as tf.Scalar;
+      return tf.div(
+        tf.neg(tf.sum(tf.add(tf.mul(y, tf.log(a)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, a)))))),
+        8,
+      ) as tf.Scalar;
     };
     const ref = tf.variableGrads(() => f(x), Object.values(p));
     expect(loss).toBeCloseTo(ref.value.dataSync()[0], 5);
     const grads = model.grads();
-    for (const [k, v] of Object.entries(p)) expectClose(grads[k], ref.grads[v.name], { atol: 1e-6, rtol: 1e-5, label: k });
+    for (const [k, v] of Object.entries(p))
+      expectClose(grads[k], ref.grads[v.name], { atol: 1e-6, rtol: 1e-5, label: k });
     expectClose(dX, tf.grad(f)(x), { atol: 1e-6, rtol: 1e-5, label: 'dX' });
     tf.dispose([A, dA, dX, x, y, ref.value, ...Object.values(ref.grads)]);
     model.dispose();
@@ -109,7 +127,9 @@ describe('ScratchSequential', () => {
     for (let i = 0; i < 300; i++) last = trainStep(model, binaryCrossEntropy, x, y, sgd).cost;
     expect(last).toBeLessThan(first * 0.6);
     const pred = model.predict(x);
-    const acc = tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.greater(pred, 0.5), tf.cast(y, 'bool')), 'float32')).dataSync()[0]);
+    const acc = tf.tidy(
+      () => tf.mean(tf.cast(tf.equal(tf.greater(pred, 0.5), tf.cast(y, 'bool')), 'float32')).dataSync()[0],
+    );
     expect(acc).toBeGreaterThan(0.85);
     pred.dispose();
 
@@ -117,13 +137,21 @@ describe('ScratchSequential', () => {
     const out = model.forward(x, { training: true });
     const { loss, dA } = binaryCrossEntropy(y, out);
     model.backward(dA).dispose();
-    const dataGrads = Object.fromEntries(Object.entries(model.grads()).map(([k, g]) => [k, Float32Array.from(g.dataSync())]));
-    const weights = Object.fromEntries(Object.entries(model.params()).map(([k, v]) => [k, Float32Array.from(v.dataSync())]));
+    const dataGrads = Object.fromEntries(
+      Object.entries(model.grads()).map(([k, g]) => [k, Float32Array.from(g.dataSync())]),
+    );
+    const weights = Object.fromEntries(
+      Object.entries(model.params()).map(([k, v]) => [k, Float32Array.from(v.dataSync())]),
+    );
     const sumSq = ['dense1.W', 'dense2.W'].reduce((s, k) => s + weights[k].reduce((t, w) => t + w * w, 0), 0);
     const r = trainStep(model, binaryCrossEntropy, x, y, sgd, { l2: 0.7, learningRate: 0 });
     expect(r.loss).toBeCloseTo(loss, 6);
     expect(r.cost).toBeCloseTo(loss + (0.7 / (2 * 64)) * sumSq, 6);
-    expectClose(sgd.seen['dense1.W'], dataGrads['dense1.W'].map((g, i) => g + (0.7 / 64) * weights['dense1.W'][i]), { atol: 1e-6, label: 'dW + lambda/m W' });
+    expectClose(
+      sgd.seen['dense1.W'],
+      dataGrads['dense1.W'].map((g, i) => g + (0.7 / 64) * weights['dense1.W'][i]),
+      { atol: 1e-6, label: 'dW + lambda/m W' },
+    );
     expectClose(sgd.seen['dense1.b'], dataGrads['dense1.b'], { atol: 1e-7, label: 'db unchanged' });
     tf.dispose([out, dA, x, y]);
     model.dispose();
@@ -141,13 +169,30 @@ describe('ScratchSequential', () => {
       drop,
       new Dense({ units: 3, initializer: 'xavier', seed: 4 }),
     ]).build([4, 4, 1]);
-    const mask = tf.tensor2d([[1, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 1], [1, 1, 1, 0]]);
+    const mask = tf.tensor2d([
+      [1, 1, 0, 1],
+      [1, 0, 1, 1],
+      [0, 1, 1, 1],
+      [1, 1, 1, 0],
+    ]);
     drop.setFixedMask(mask);
     const rng = new Rng(5);
-    const x = tf.tensor4d(Float32Array.from(rng.permutation(64), (k) => (k - 32) * 0.05), [4, 4, 4, 1]); // distinct: stable max-pool winners
+    const x = tf.tensor4d(
+      Float32Array.from(rng.permutation(64), (k) => (k - 32) * 0.05),
+      [4, 4, 4, 1],
+    ); // distinct: stable max-pool winners
     const y = tf.oneHot(tf.tensor1d([0, 2, 1, 2], 'int32'), 3).toFloat();
     const r = gradientCheck(model, softmaxCrossEntropy, x, y);
-    expect(r.entries.map((e) => e.key)).toEqual(['conv2d1.W', 'conv2d1.b', 'dense1.W', 'batchNorm1.gamma', 'batchNorm1.beta', 'dense2.W', 'dense2.b', 'input']);
+    expect(r.entries.map((e) => e.key)).toEqual([
+      'conv2d1.W',
+      'conv2d1.b',
+      'dense1.W',
+      'batchNorm1.gamma',
+      'batchNorm1.beta',
+      'dense2.W',
+      'dense2.b',
+      'input',
+    ]);
     expect(r.passed).toBe(true);
     tf.dispose([mask, x, y]);
     model.dispose();

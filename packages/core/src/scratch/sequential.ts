@@ -23,7 +23,8 @@ export class ScratchSequential {
   readonly layerKeys: string[];
 
   constructor(layers: ScratchLayer[]) {
-    if (!Array.isArray(layers) || layers.length === 0) throw new Error('ScratchSequential: expected a non-empty array of layers');
+    if (!Array.isArray(layers) || layers.length === 0)
+      throw new Error('ScratchSequential: expected a non-empty array of layers');
     this.layers = layers;
     const counts = new Map<string, number>();
     this.layerKeys = layers.map((layer) => {
@@ -46,7 +47,9 @@ export class ScratchSequential {
       layer.build?.(shape);
       if (layer.computeOutputShape) shape = layer.computeOutputShape(shape);
       else if (layer.build || Object.keys(layer.params).length > 0) {
-        throw new Error(`ScratchSequential.build: layer '${this.layerKeys[i]}' cannot compute its output shape; run a forward pass instead`);
+        throw new Error(
+          `ScratchSequential.build: layer '${this.layerKeys[i]}' cannot compute its output shape; run a forward pass instead`,
+        );
       }
     }
     return this;
@@ -111,7 +114,9 @@ export class ScratchSequential {
   summary(): string {
     return this.layers
       .map((layer, i) => {
-        const ps = Object.entries(layer.params).map(([k, v]) => `${k}[${v.shape}]`).join(' ');
+        const ps = Object.entries(layer.params)
+          .map(([k, v]) => `${k}[${v.shape}]`)
+          .join(' ');
         return `${this.layerKeys[i]} (${layer.kind ?? layer.name})${ps ? ' ' + ps : ''}`;
       })
       .join('\n');

@@ -26,7 +26,14 @@ export interface TrainStepResult {
  * @example
  * const { cost } = trainStep(model, binaryCrossEntropy, X, Y, optimizer, { l2: 0.7 });
  */
-export function trainStep(model: ScratchSequential, lossFn: LossFn, x: tf.Tensor, y: tf.Tensor, optimizer: ScratchOptimizer, options: TrainStepOptions = {}): TrainStepResult {
+export function trainStep(
+  model: ScratchSequential,
+  lossFn: LossFn,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  optimizer: ScratchOptimizer,
+  options: TrainStepOptions = {},
+): TrainStepResult {
   const m = x.shape[0];
   const out = model.forward(x, { training: true });
   let loss: number;

@@ -37,7 +37,9 @@ export function expectClose(
   for (let i = 0; i < x.length; i++) {
     const tol = atol + rtol * Math.abs(y[i]);
     if (!(Math.abs(x[i] - y[i]) <= tol)) {
-      throw new Error(`${label}[${i}] = ${x[i]}, expected ${y[i]} (tolerance ${tol.toExponential(2)}, max diff ${maxAbsDiff(x, y).toExponential(2)})`);
+      throw new Error(
+        `${label}[${i}] = ${x[i]}, expected ${y[i]} (tolerance ${tol.toExponential(2)}, max diff ${maxAbsDiff(x, y).toExponential(2)})`,
+      );
     }
   }
 }

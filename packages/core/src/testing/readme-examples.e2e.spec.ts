@@ -27,7 +27,11 @@ const README = [
 describe('readmeExamples', () => {
   it('finds the ```ts blocks with their first line and context comment', () => {
     const examples = readmeExamples(README);
-    expect(examples.map((e) => [e.line, e.context])).toEqual([[3, ''], [8, ''], [12, 'declare const n: number;']]);
+    expect(examples.map((e) => [e.line, e.context])).toEqual([
+      [3, ''],
+      [8, ''],
+      [12, 'declare const n: number;'],
+    ]);
     expect(examples[2].code.split('\n')[1]).toBe('const wrong: string = n;');
   });
 

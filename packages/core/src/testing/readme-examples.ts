@@ -57,8 +57,12 @@ export function checkReadmeExamples(readmeFile: string): { examples: number; err
   const examples = readmeExamples(fs.readFileSync(readmeFile, 'utf8'));
   const dir = path.dirname(readmeFile);
   // Each example becomes a virtual module next to the README: context on line 1, code from line 2.
-  const virtual = new Map(examples.map((e) => [path.join(dir, `__readme_example_${e.line}.mts`).replace(/\\/g, '/'), e]));
-  const packages = fs.readdirSync(PACKAGES_DIR).filter((p) => fs.existsSync(path.join(PACKAGES_DIR, p, 'src', 'index.ts')));
+  const virtual = new Map(
+    examples.map((e) => [path.join(dir, `__readme_example_${e.line}.mts`).replace(/\\/g, '/'), e]),
+  );
+  const packages = fs
+    .readdirSync(PACKAGES_DIR)
+    .filter((p) => fs.existsSync(path.join(PACKAGES_DIR, p, 'src', 'index.ts')));
   const paths: Record<string, string[]> = {};
   for (const p of packages) {
     paths[`@dlkit/${p}`] = [path.join(PACKAGES_DIR, p, 'src', 'index.ts')];
@@ -87,7 +91,9 @@ export function checkReadmeExamples(readmeFile: string): { examples: number; err
   host.readFile = (file) => source(file) ?? readFile.call(host, file);
   host.getSourceFile = (file, language, ...rest) => {
     const text = source(file);
-    return text === undefined ? getSourceFile.call(host, file, language, ...rest) : ts.createSourceFile(file, text, language);
+    return text === undefined
+      ? getSourceFile.call(host, file, language, ...rest)
+      : ts.createSourceFile(file, text, language);
   };
   const program = ts.createProgram([...virtual.keys()], options, host);
   const readme = path.basename(readmeFile);

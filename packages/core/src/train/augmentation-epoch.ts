@@ -18,7 +18,9 @@ export interface EpochAwareDataset {
 
 /** True when `data` has a `setEpoch(epoch)` method. */
 export function isEpochAware(data: unknown): data is EpochAwareDataset {
-  return typeof data === 'object' && data !== null && typeof (data as Partial<EpochAwareDataset>).setEpoch === 'function';
+  return (
+    typeof data === 'object' && data !== null && typeof (data as Partial<EpochAwareDataset>).setEpoch === 'function'
+  );
 }
 
 export class AugmentationEpoch implements Callback {

@@ -21,16 +21,22 @@ describe('diagnoseBiasVariance', () => {
     expect(r.message).toBe(
       'train error 2.1% vs baseline 1.0% (avoidable bias 1.1%), validation error 5.3% (variance 3.2%): high variance — try more data, regularization (L2, dropout) or augmentation',
     );
-    expect(diagnoseBiasVariance({ trainError: 0.2, valError: 0.21 }).message).toMatch(/high bias — try a bigger network/);
+    expect(diagnoseBiasVariance({ trainError: 0.2, valError: 0.21 }).message).toMatch(
+      /high bias — try a bigger network/,
+    );
   });
 
   it('applies the tolerance and dominance options', () => {
     expect(diagnoseBiasVariance({ trainError: 0.03, valError: 0.05, tolerance: 0.05 }).diagnosis).toBe('good fit');
-    expect(diagnoseBiasVariance({ trainError: 0.021, valError: 0.053, baselineError: 0.01, dominance: 0 }).diagnosis).toBe('high bias and high variance');
+    expect(
+      diagnoseBiasVariance({ trainError: 0.021, valError: 0.053, baselineError: 0.01, dominance: 0 }).diagnosis,
+    ).toBe('high bias and high variance');
   });
 
   it('rejects percentages and non-finite input, naming the field', () => {
-    expect(() => diagnoseBiasVariance({ trainError: 2.1, valError: 5.3 })).toThrow(/trainError must be an error rate in \[0, 1\] \(a fraction, not a percentage\), got 2.1/);
+    expect(() => diagnoseBiasVariance({ trainError: 2.1, valError: 5.3 })).toThrow(
+      /trainError must be an error rate in \[0, 1\] \(a fraction, not a percentage\), got 2.1/,
+    );
     expect(() => diagnoseBiasVariance({ trainError: 0.1, valError: Number.NaN })).toThrow(/valError/);
   });
 });

@@ -40,17 +40,28 @@ export interface BiasVarianceReport {
 const DEFAULTS = { baselineError: 0, tolerance: 0.01, dominance: 0.5 };
 
 const ADVICE: Record<Diagnosis, string> = {
-  'high bias': 'try a bigger network, training longer or a better optimizer (momentum, RMSprop, Adam), or another architecture',
+  'high bias':
+    'try a bigger network, training longer or a better optimizer (momentum, RMSprop, Adam), or another architecture',
   'high variance': 'try more data, regularization (L2, dropout) or augmentation',
-  'high bias and high variance': 'reduce bias first (bigger network, longer training), then variance (more data, regularization)',
+  'high bias and high variance':
+    'reduce bias first (bigger network, longer training), then variance (more data, regularization)',
   'good fit': 'train and validation errors are close to the baseline',
 };
 
 export function diagnoseBiasVariance(input: BiasVarianceInput): BiasVarianceReport {
   const { trainError, valError } = input;
-  const { baselineError = DEFAULTS.baselineError, tolerance = DEFAULTS.tolerance, dominance = DEFAULTS.dominance } = input;
-  for (const [name, v] of [['trainError', trainError], ['valError', valError], ['baselineError', baselineError]] as const) {
-    if (!(Number.isFinite(v) && v >= 0 && v <= 1)) throw new Error(`${name} must be an error rate in [0, 1] (a fraction, not a percentage), got ${v}`);
+  const {
+    baselineError = DEFAULTS.baselineError,
+    tolerance = DEFAULTS.tolerance,
+    dominance = DEFAULTS.dominance,
+  } = input;
+  for (const [name, v] of [
+    ['trainError', trainError],
+    ['valError', valError],
+    ['baselineError', baselineError],
+  ] as const) {
+    if (!(Number.isFinite(v) && v >= 0 && v <= 1))
+      throw new Error(`${name} must be an error rate in [0, 1] (a fraction, not a percentage), got ${v}`);
   }
   if (!(tolerance >= 0)) throw new Error(`tolerance must be >= 0, got ${tolerance}`);
   if (!(dominance >= 0)) throw new Error(`dominance must be >= 0, got ${dominance}`);
@@ -58,7 +69,14 @@ export function diagnoseBiasVariance(input: BiasVarianceInput): BiasVarianceRepo
   const variance = valError - trainError;
   const highBias = avoidableBias > tolerance && avoidableBias >= dominance * variance;
   const highVariance = variance > tolerance && variance >= dominance * avoidableBias;
-  const diagnosis: Diagnosis = highBias && highVariance ? 'high bias and high variance' : highBias ? 'high bias' : highVariance ? 'high variance' : 'good fit';
+  const diagnosis: Diagnosis =
+    highBias && highVariance
+      ? 'high bias and high variance'
+      : highBias
+        ? 'high bias'
+        : highVariance
+          ? 'high variance'
+          : 'good fit';
   const message =
     `train error ${pct(trainError)} vs baseline ${pct(baselineError)} (avoidable bias ${pct(avoidableBias)}), ` +
     `validation error ${pct(valError)} (variance ${pct(variance)}): ${diagnosis} — ${ADVICE[diagnosis]}`;
@@ -68,4 +86,3 @@ export function diagnoseBiasVariance(input: BiasVarianceInput): BiasVarianceRepo
 function pct(v: number): string {
   return `${(v * 100).toFixed(1)}%`;
 }
-

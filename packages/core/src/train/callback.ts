@@ -89,11 +89,16 @@ export interface Callback {
 export function orderCallbacks(callbacks: readonly Callback[]): { callback: Callback; key: string }[] {
   const seen = new Map<string, number>();
   const keyed = callbacks.map((callback, index) => {
-    if (!callback || typeof callback.name !== 'string') throw new Error(`callbacks[${index}] must be an object with a name`);
+    if (!callback || typeof callback.name !== 'string')
+      throw new Error(`callbacks[${index}] must be an object with a name`);
     const n = (seen.get(callback.name) ?? 0) + 1;
     seen.set(callback.name, n);
     return { callback, key: n === 1 ? callback.name : `${callback.name}#${n}`, index };
   });
-  keyed.sort((a, b) => (a.callback.priority ?? CALLBACK_PRIORITY.default) - (b.callback.priority ?? CALLBACK_PRIORITY.default) || a.index - b.index);
+  keyed.sort(
+    (a, b) =>
+      (a.callback.priority ?? CALLBACK_PRIORITY.default) - (b.callback.priority ?? CALLBACK_PRIORITY.default) ||
+      a.index - b.index,
+  );
   return keyed.map(({ callback, key }) => ({ callback, key }));
 }

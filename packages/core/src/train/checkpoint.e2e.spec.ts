@@ -21,7 +21,8 @@ afterAll(() => fs.rmSync(tmpRoot, { recursive: true, force: true }));
 const freshDir = () => path.join(tmpRoot, 'run', 'checkpoint');
 
 /** History without wall-clock times, which differ between runs. */
-const timeless = (h: History | EpochLogs[]) => (Array.isArray(h) ? h : h.epochs).map(({ seconds: _s, ...rest }) => rest);
+const timeless = (h: History | EpochLogs[]) =>
+  (Array.isArray(h) ? h : h.epochs).map(({ seconds: _s, ...rest }) => rest);
 
 describe('Checkpoint across a killed process', () => {
   // Slow (~10-30 s): a child process loads the sources and trains 2+ epochs; then 8 epochs twice here.
@@ -30,7 +31,11 @@ describe('Checkpoint across a killed process', () => {
     const dir = freshDir();
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     // The child pauses after batch 5 of epoch 3 (the checkpoint of epoch 2 is on disk) and says so.
-    const child = spawn(process.execPath, [path.join(__dirname, '__fixtures__', 'kill-child.js'), dir, String(epochs), '2', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [path.join(__dirname, '__fixtures__', 'kill-child.js'), dir, String(epochs), '2', '5'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     let stdout = '';
@@ -46,7 +51,9 @@ describe('Checkpoint across a killed process', () => {
     await exited;
     expect(child.signalCode).toBe('SIGKILL');
     expect(stdout).toBe('epoch 0\nepoch 1\npaused\n'); // logs.epoch is 0-based
-    expect((JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as CheckpointState).completedEpochs).toBe(2);
+    expect((JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as CheckpointState).completedEpochs).toBe(
+      2,
+    );
 
     const { x, y } = blobs(killRunOptions.examples, killRunOptions.dataSeed);
     const straightModel = tinyClassifier(killRunOptions.modelSeed);
@@ -55,10 +62,19 @@ describe('Checkpoint across a killed process', () => {
     straight.dispose();
 
     const model = tinyClassifier(999);
-    const resumed = new Trainer(model, { ...killRunOptions.trainer, epochs, callbacks: [new Checkpoint({ dir })], resume: true });
+    const resumed = new Trainer(model, {
+      ...killRunOptions.trainer,
+      epochs,
+      callbacks: [new Checkpoint({ dir })],
+      resume: true,
+    });
     const history = await resumed.fit({ x, y });
     resumed.dispose();
-    expectClose(flatWeights(model), flatWeights(straightModel), { atol: 1e-6, rtol: 0, label: 'weights after SIGKILL + resume' });
+    expectClose(flatWeights(model), flatWeights(straightModel), {
+      atol: 1e-6,
+      rtol: 0,
+      label: 'weights after SIGKILL + resume',
+    });
     expect(timeless(history)).toEqual(timeless(straightHistory));
     expect(maxAbsDiff(flatWeights(model), flatWeights(tinyClassifier(killRunOptions.modelSeed)))).toBeGreaterThan(1e-3);
     tf.dispose([x, y]);

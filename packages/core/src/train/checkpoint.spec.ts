@@ -22,7 +22,8 @@ let dirCount = 0;
 const freshDir = () => path.join(tmpRoot, `run${++dirCount}`, 'checkpoint');
 
 /** History without wall-clock times, which differ between runs. */
-const timeless = (h: History | EpochLogs[]) => (Array.isArray(h) ? h : h.epochs).map(({ seconds: _s, ...rest }) => rest);
+const timeless = (h: History | EpochLogs[]) =>
+  (Array.isArray(h) ? h : h.epochs).map(({ seconds: _s, ...rest }) => rest);
 
 describe('Checkpoint and resume', () => {
   let data: ReturnType<typeof blobs>;
@@ -34,7 +35,13 @@ describe('Checkpoint and resume', () => {
   // Adam (slots + iteration count), a schedule, a validation split and a stateful callback with
   // tensors (EarlyStopping keeping its best weights): everything a resume must restore.
   const options = (extra: TrainerOptions = {}): TrainerOptions => ({
-    epochs: 4, batchSize: 16, seed: 9, learningRate: 0.02, loss: 'categoricalCrossentropy', validationSplit: 0.2, progress: false,
+    epochs: 4,
+    batchSize: 16,
+    seed: 9,
+    learningRate: 0.02,
+    loss: 'categoricalCrossentropy',
+    validationSplit: 0.2,
+    progress: false,
     ...extra,
     callbacks: [
       new EarlyStopping({ monitor: 'valAcc', patience: 10, restoreBestWeights: true }),
@@ -66,7 +73,10 @@ describe('Checkpoint and resume', () => {
     resumed.dispose();
     expectClose(flatWeights(model), straight.weights, { atol: 1e-6, rtol: 0, label: 'resumed weights' });
     expect(timeless(history)).toEqual(timeless(straight.history));
-    expectClose(history.series('lr') as number[], [0.02, 0.014, 0.0098, 0.00686], { atol: 1e-12, label: 'scheduled lr' });
+    expectClose(history.series('lr') as number[], [0.02, 0.014, 0.0098, 0.00686], {
+      atol: 1e-12,
+      label: 'scheduled lr',
+    });
   });
 
   it('writes a complete, loadable checkpoint after every epoch', async () => {
@@ -76,7 +86,10 @@ describe('Checkpoint and resume', () => {
     const probe: Callback = {
       name: 'probe',
       priority: 200,
-      onEpochEnd: () => void seen.push((JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as CheckpointState).completedEpochs),
+      onEpochEnd: () =>
+        void seen.push(
+          (JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as CheckpointState).completedEpochs,
+        ),
     };
     const model = tinyClassifier(2);
     const trainer = new Trainer(model, options({ epochs: 3, callbacks: [probe, new Checkpoint({ dir })] }));
@@ -84,7 +97,15 @@ describe('Checkpoint and resume', () => {
     expect(seen).toEqual([1, 2, 3]);
     trainer.dispose();
     const state = JSON.parse(fs.readFileSync(path.join(dir, 'state.json'), 'utf8')) as CheckpointState;
-    expect(state).toMatchObject({ format: 'dlkit-checkpoint', version: 1, completedEpochs: 3, seed: 9, batchSize: 16, trainSize: 72, stopTraining: false });
+    expect(state).toMatchObject({
+      format: 'dlkit-checkpoint',
+      version: 1,
+      completedEpochs: 3,
+      seed: 9,
+      batchSize: 16,
+      trainSize: 72,
+      stopTraining: false,
+    });
     expect(state.history).toHaveLength(3);
     expect(state.optimizer.className).toBe('Adam');
     // Adam: iteration count + m and v for 4 weights; iterations = 3 epochs x ceil(72 / 16) steps.
@@ -145,12 +166,18 @@ describe('Checkpoint and resume', () => {
 
   it('resume: true starts fresh without a checkpoint; a finished or stopped run does not train again', async () => {
     const dir = freshDir();
-    const fresh = new Trainer(tinyClassifier(1), options({ epochs: 2, callbacks: [new Checkpoint({ dir })], resume: true }));
+    const fresh = new Trainer(
+      tinyClassifier(1),
+      options({ epochs: 2, callbacks: [new Checkpoint({ dir })], resume: true }),
+    );
     expect((await fresh.fit({ x: data.x, y: data.y })).length).toBe(2);
     fresh.dispose();
     let batches = 0;
     const count: Callback = { name: 'count', onBatchEnd: () => void batches++ };
-    const again = new Trainer(tinyClassifier(1), options({ epochs: 2, callbacks: [new Checkpoint({ dir }), count], resume: true }));
+    const again = new Trainer(
+      tinyClassifier(1),
+      options({ epochs: 2, callbacks: [new Checkpoint({ dir }), count], resume: true }),
+    );
     expect((await again.fit({ x: data.x, y: data.y })).length).toBe(2);
     expect(batches).toBe(0);
     again.dispose();
@@ -158,10 +185,21 @@ describe('Checkpoint and resume', () => {
     // Stopped early: the stop is part of the checkpoint.
     const dir2 = freshDir();
     const stopper = new EarlyStopping({ monitor: 'loss', patience: 1, minDelta: 100 });
-    const stopped = new Trainer(tinyClassifier(1), { ...options({ epochs: 6 }), callbacks: [stopper, new Checkpoint({ dir: dir2 })] });
+    const stopped = new Trainer(tinyClassifier(1), {
+      ...options({ epochs: 6 }),
+      callbacks: [stopper, new Checkpoint({ dir: dir2 })],
+    });
     expect((await stopped.fit({ x: data.x, y: data.y })).length).toBe(2);
     stopped.dispose();
-    const resumed = new Trainer(tinyClassifier(1), { ...options({ epochs: 6 }), callbacks: [new EarlyStopping({ monitor: 'loss', patience: 1, minDelta: 100 }), new Checkpoint({ dir: dir2 }), count], resume: true });
+    const resumed = new Trainer(tinyClassifier(1), {
+      ...options({ epochs: 6 }),
+      callbacks: [
+        new EarlyStopping({ monitor: 'loss', patience: 1, minDelta: 100 }),
+        new Checkpoint({ dir: dir2 }),
+        count,
+      ],
+      resume: true,
+    });
     expect((await resumed.fit({ x: data.x, y: data.y })).length).toBe(2);
     expect(batches).toBe(0);
     resumed.dispose();
@@ -173,24 +211,33 @@ describe('Checkpoint and resume', () => {
     await trainer.fit({ x: data.x, y: data.y });
     trainer.dispose();
     const other = new Trainer(tinyClassifier(1), options({ seed: 10, resumeFrom: dir }));
-    await expect(other.fit({ x: data.x, y: data.y })).rejects.toThrow(/cannot resume from .*: it was written with seed 9, but this run has seed 10/);
+    await expect(other.fit({ x: data.x, y: data.y })).rejects.toThrow(
+      /cannot resume from .*: it was written with seed 9, but this run has seed 10/,
+    );
     other.dispose();
     const sgd = new Trainer(tinyClassifier(1), options({ optimizer: 'sgd', resumeFrom: dir }));
     await expect(sgd.fit({ x: data.x, y: data.y })).rejects.toThrow(/its optimizer is Adam, this run uses SGD/);
     sgd.dispose();
     const bigger = new Trainer(tinyClassifier(1, { hidden: 9 }), options({ resumeFrom: dir }));
-    await expect(bigger.fit({ x: data.x, y: data.y })).rejects.toThrow(/weight 0 \(.*\) has shape \[2,8\] in the checkpoint, \[2,9\] in the model/);
+    await expect(bigger.fit({ x: data.x, y: data.y })).rejects.toThrow(
+      /weight 0 \(.*\) has shape \[2,8\] in the checkpoint, \[2,9\] in the model/,
+    );
     bigger.dispose();
     const missing = new Trainer(tinyClassifier(1), options({ resumeFrom: path.join(tmpRoot, 'missing') }));
     await expect(missing.fit({ x: data.x, y: data.y })).rejects.toThrow(/resumeFrom: no checkpoint found in/);
     missing.dispose();
-    await expect(new Trainer(tinyClassifier(1), options({ resume: true })).fit({ x: data.x, y: data.y })).rejects.toThrow(/needs a Checkpoint callback/);
+    await expect(
+      new Trainer(tinyClassifier(1), options({ resume: true })).fit({ x: data.x, y: data.y }),
+    ).rejects.toThrow(/needs a Checkpoint callback/);
   });
 
   it('saving a checkpoint and resuming from it leak no tensors', async () => {
     await expectNoLeak(async () => {
       const dir = freshDir();
-      for (const [epochs, resume] of [[1, false], [2, true]] as const) {
+      for (const [epochs, resume] of [
+        [1, false],
+        [2, true],
+      ] as const) {
         const model = tinyClassifier(1);
         const trainer = new Trainer(model, options({ epochs, callbacks: [new Checkpoint({ dir })], resume }));
         await trainer.fit({ x: data.x, y: data.y });

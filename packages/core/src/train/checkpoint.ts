@@ -74,7 +74,8 @@ export class Checkpoint implements Callback {
   readonly dir: string;
 
   constructor(options: CheckpointOptions) {
-    if (!options || typeof options.dir !== 'string' || options.dir === '') throw new Error(`Checkpoint needs { dir: string }, got ${JSON.stringify(options)}`);
+    if (!options || typeof options.dir !== 'string' || options.dir === '')
+      throw new Error(`Checkpoint needs { dir: string }, got ${JSON.stringify(options)}`);
     this.dir = options.dir;
   }
 
@@ -92,7 +93,9 @@ export async function writeCheckpoint(dir: string, ctx: TrainingContext): Promis
       await ctx.model.save(fileSystem(path.join(tmp, MODEL_DIR)));
       const opt = await tf.io.encodeWeights(optimizerWeights);
       fs.writeFileSync(path.join(tmp, OPTIMIZER_BIN), Buffer.from(joinBuffers(opt.data)));
-      const named = callbackStates.flatMap(({ key, state }) => (state.tensors ?? []).map((tensor, i) => ({ name: `${key}/${i}`, tensor })));
+      const named = callbackStates.flatMap(({ key, state }) =>
+        (state.tensors ?? []).map((tensor, i) => ({ name: `${key}/${i}`, tensor })),
+      );
       const cbs = await tf.io.encodeWeights(named);
       fs.writeFileSync(path.join(tmp, CALLBACKS_BIN), Buffer.from(joinBuffers(cbs.data)));
       let offset = 0;
@@ -107,7 +110,11 @@ export async function writeCheckpoint(dir: string, ctx: TrainingContext): Promis
         learningRate: ctx.learningRate,
         stopTraining: ctx.stopTraining,
         history: ctx.history.toJSON(),
-        optimizer: { className: ctx.optimizer.getClassName(), specs: opt.specs, extra: getOptimizerExtraState(ctx.optimizer) },
+        optimizer: {
+          className: ctx.optimizer.getClassName(),
+          specs: opt.specs,
+          extra: getOptimizerExtraState(ctx.optimizer),
+        },
         callbacks: callbackStates.map(({ key, state: s }) => {
           const n = s.tensors?.length ?? 0;
           const specs = cbs.specs.slice(offset, offset + n);
@@ -146,7 +153,10 @@ export interface LoadedCheckpoint {
  */
 export async function loadCheckpoint(dir: string): Promise<LoadedCheckpoint | null> {
   if (fs.existsSync(dir)) {
-    if (!isComplete(dir)) throw new Error(`${dir}: not a complete checkpoint (no valid ${STATE_JSON} and ${MODEL_DIR}/model.json); delete it or resume from another directory`);
+    if (!isComplete(dir))
+      throw new Error(
+        `${dir}: not a complete checkpoint (no valid ${STATE_JSON} and ${MODEL_DIR}/model.json); delete it or resume from another directory`,
+      );
     return readCheckpointDir(dir);
   }
   // Killed between the renames: the newest complete temporary wins; a half-deleted one is skipped.
@@ -165,9 +175,17 @@ async function readCheckpointDir(dir: string): Promise<LoadedCheckpoint> {
   const tensors: tf.Tensor[] = [];
   try {
     const artifacts = await fileSystem(path.join(dir, MODEL_DIR)).load!();
-    const modelWeights = decodeOrdered(artifacts.weightData as ArrayBuffer, artifacts.weightSpecs ?? [], path.join(dir, MODEL_DIR));
+    const modelWeights = decodeOrdered(
+      artifacts.weightData as ArrayBuffer,
+      artifacts.weightSpecs ?? [],
+      path.join(dir, MODEL_DIR),
+    );
     tensors.push(...modelWeights);
-    const optTensors = decodeOrdered(readBin(path.join(dir, OPTIMIZER_BIN)), state.optimizer.specs, path.join(dir, OPTIMIZER_BIN));
+    const optTensors = decodeOrdered(
+      readBin(path.join(dir, OPTIMIZER_BIN)),
+      state.optimizer.specs,
+      path.join(dir, OPTIMIZER_BIN),
+    );
     tensors.push(...optTensors);
     const optimizerWeights = optTensors.map((tensor, i) => ({ name: state.optimizer.specs[i].name, tensor }));
     const cbSpecs = state.callbacks.flatMap((c) => c.specs);
@@ -195,7 +213,8 @@ function readState(dir: string): CheckpointState {
     throw new Error(`${file}: cannot read checkpoint state (${(err as Error).message})`);
   }
   if (state.format !== CHECKPOINT_FORMAT) throw new Error(`${file}: not a dlkit checkpoint (format '${state.format}')`);
-  if (state.version !== CHECKPOINT_VERSION) throw new Error(`${file}: checkpoint version ${state.version}, this dlkit reads version ${CHECKPOINT_VERSION}`);
+  if (state.version !== CHECKPOINT_VERSION)
+    throw new Error(`${file}: checkpoint version ${state.version}, this dlkit reads version ${CHECKPOINT_VERSION}`);
   return state;
 }
 
@@ -248,11 +267,17 @@ const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1,
 function decodeOrdered(data: ArrayBuffer, specs: tf.io.WeightsManifestEntry[], label: string): tf.Tensor[] {
   const sizes = specs.map((s) => {
     const bytes = BYTES[s.dtype];
-    if (!bytes || s.quantization) throw new Error(`${label}: unsupported weight dtype ${s.dtype}${s.quantization ? ' (quantized)' : ''} for ${s.name}`);
+    if (!bytes || s.quantization)
+      throw new Error(
+        `${label}: unsupported weight dtype ${s.dtype}${s.quantization ? ' (quantized)' : ''} for ${s.name}`,
+      );
     return s.shape.reduce((a, b) => a * b, 1) * bytes;
   });
   const total = sizes.reduce((a, b) => a + b, 0);
-  if (data.byteLength !== total) throw new Error(`${label}: ${data.byteLength} bytes, expected ${total} from the checkpoint's specs (truncated or mismatched)`);
+  if (data.byteLength !== total)
+    throw new Error(
+      `${label}: ${data.byteLength} bytes, expected ${total} from the checkpoint's specs (truncated or mismatched)`,
+    );
   const out: tf.Tensor[] = [];
   let offset = 0;
   specs.forEach((spec, i) => {

@@ -35,7 +35,9 @@ describe('EarlyStopping', () => {
 
   it('names the missing key when the monitored value is absent', () => {
     const es = new EarlyStopping({ monitor: 'valLoss' });
-    expect(() => es.onEpochEnd(0, { epoch: 0, loss: 1, lr: 0.1, seconds: 0 }, { stopTraining: false } as TrainingContext)).toThrow(
+    expect(() =>
+      es.onEpochEnd(0, { epoch: 0, loss: 1, lr: 0.1, seconds: 0 }, { stopTraining: false } as TrainingContext),
+    ).toThrow(
       /monitors 'valLoss' but the epoch logs have only epoch, loss, lr, seconds; give the Trainer validationData or a validationSplit/,
     );
     expect(() => new EarlyStopping({ patience: -1 })).toThrow(/patience must be an integer >= 0/);
@@ -45,10 +47,20 @@ describe('EarlyStopping', () => {
     const { x, y } = blobs(60, 1);
     const model = tinyClassifier(3);
     const snapshots: Float32Array[] = [];
-    const record: Callback = { name: 'record', onEpochEnd: (_e, _l, ctx) => void snapshots.push(flatWeights(ctx.model)) };
+    const record: Callback = {
+      name: 'record',
+      onEpochEnd: (_e, _l, ctx) => void snapshots.push(flatWeights(ctx.model)),
+    };
     // Monitoring the training loss with a huge minDelta: epoch 0 is the only "improvement".
     const es = new EarlyStopping({ monitor: 'loss', patience: 2, minDelta: 10, restoreBestWeights: true });
-    const trainer = new Trainer(model, { epochs: 10, batchSize: 20, learningRate: 0.05, loss: 'categoricalCrossentropy', callbacks: [es, record], progress: false });
+    const trainer = new Trainer(model, {
+      epochs: 10,
+      batchSize: 20,
+      learningRate: 0.05,
+      loss: 'categoricalCrossentropy',
+      callbacks: [es, record],
+      progress: false,
+    });
     const history = await trainer.fit({ x, y });
     expect(history.length).toBe(3);
     expect(es.stoppedEpoch).toBe(2);

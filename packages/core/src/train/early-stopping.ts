@@ -23,7 +23,13 @@ export interface EarlyStoppingOptions {
   restoreBestWeights?: boolean;
 }
 
-const DEFAULTS: Required<EarlyStoppingOptions> = { monitor: 'valLoss', mode: 'auto', patience: 3, minDelta: 0, restoreBestWeights: false };
+const DEFAULTS: Required<EarlyStoppingOptions> = {
+  monitor: 'valLoss',
+  mode: 'auto',
+  patience: 3,
+  minDelta: 0,
+  restoreBestWeights: false,
+};
 
 interface EarlyStoppingJson {
   best: number | null;
@@ -48,9 +54,11 @@ export class EarlyStopping implements Callback {
   constructor(options: EarlyStoppingOptions = {}) {
     this.options = { ...DEFAULTS, ...options };
     const { patience, minDelta, mode, monitor } = this.options;
-    if (!(Number.isInteger(patience) && patience >= 0)) throw new Error(`EarlyStopping: patience must be an integer >= 0, got ${patience}`);
+    if (!(Number.isInteger(patience) && patience >= 0))
+      throw new Error(`EarlyStopping: patience must be an integer >= 0, got ${patience}`);
     if (!(minDelta >= 0)) throw new Error(`EarlyStopping: minDelta must be >= 0, got ${minDelta}`);
-    if (!['min', 'max', 'auto'].includes(mode)) throw new Error(`EarlyStopping: mode must be 'min', 'max' or 'auto', got '${mode}'`);
+    if (!['min', 'max', 'auto'].includes(mode))
+      throw new Error(`EarlyStopping: mode must be 'min', 'max' or 'auto', got '${mode}'`);
     this.direction = mode === 'auto' ? (/acc/i.test(monitor) ? 'max' : 'min') : mode;
   }
 
@@ -64,10 +72,16 @@ export class EarlyStopping implements Callback {
     const { monitor, minDelta, patience, restoreBestWeights } = this.options;
     const current = logs[monitor];
     if (current === undefined) {
-      const have = Object.keys(logs).filter((k) => logs[k] !== undefined).join(', ');
-      throw new Error(`EarlyStopping monitors '${monitor}' but the epoch logs have only ${have}${monitor.startsWith('val') ? '; give the Trainer validationData or a validationSplit' : ''}`);
+      const have = Object.keys(logs)
+        .filter((k) => logs[k] !== undefined)
+        .join(', ');
+      throw new Error(
+        `EarlyStopping monitors '${monitor}' but the epoch logs have only ${have}${monitor.startsWith('val') ? '; give the Trainer validationData or a validationSplit' : ''}`,
+      );
     }
-    const improved = this.best === null || (this.direction === 'min' ? current < this.best - minDelta : current > this.best + minDelta);
+    const improved =
+      this.best === null ||
+      (this.direction === 'min' ? current < this.best - minDelta : current > this.best + minDelta);
     if (improved) {
       this.best = current;
       this.bestEpoch = epoch;
@@ -91,7 +105,12 @@ export class EarlyStopping implements Callback {
   }
 
   getState(): CallbackState {
-    const json: EarlyStoppingJson = { best: this.best, bestEpoch: this.bestEpoch, wait: this.wait, stoppedEpoch: this.stoppedEpoch };
+    const json: EarlyStoppingJson = {
+      best: this.best,
+      bestEpoch: this.bestEpoch,
+      wait: this.wait,
+      stoppedEpoch: this.stoppedEpoch,
+    };
     return { json, tensors: this.bestWeights ?? [] };
   }
 

@@ -13,7 +13,14 @@ export class NonFiniteLossError extends Error {
   readonly loss: number;
   readonly learningRate: number;
 
-  constructor(info: { epoch: number; epochs: number; batch: number; batches: number; loss: number; learningRate: number }) {
+  constructor(info: {
+    epoch: number;
+    epochs: number;
+    batch: number;
+    batches: number;
+    loss: number;
+    learningRate: number;
+  }) {
     super(
       `loss is ${info.loss} at epoch ${info.epoch + 1}/${info.epochs}, batch ${info.batch + 1}/${info.batches}: training stopped. ` +
         `The learning rate (${info.learningRate}) is probably too high: try lowering it (e.g. 10x smaller), ` +

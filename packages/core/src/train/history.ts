@@ -34,7 +34,8 @@ export class History {
   }
 
   push(logs: EpochLogs): void {
-    if (!(Number.isInteger(logs.epoch) && logs.epoch >= 0)) throw new Error(`EpochLogs.epoch must be a non-negative integer, got ${logs.epoch}`);
+    if (!(Number.isInteger(logs.epoch) && logs.epoch >= 0))
+      throw new Error(`EpochLogs.epoch must be a non-negative integer, got ${logs.epoch}`);
     this.epochs.push({ ...logs });
   }
 

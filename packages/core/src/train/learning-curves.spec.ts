@@ -25,12 +25,21 @@ function fakeHistory(epochs: number, withValidation = true, withAcc = true): His
 }
 
 /** Counts pixels within `tol` per channel of a #rrggbb colour. */
-async function countColour(file: string, hex: string, tol = 12): Promise<{ count: number; width: number; height: number }> {
+async function countColour(
+  file: string,
+  hex: string,
+  tol = 12,
+): Promise<{ count: number; width: number; height: number }> {
   const { data, width, height, channels } = await decodeImage(file, { channels: 3 });
   const target = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   let count = 0;
   for (let p = 0; p < data.length; p += channels) {
-    if (Math.abs(data[p] - target[0]) <= tol && Math.abs(data[p + 1] - target[1]) <= tol && Math.abs(data[p + 2] - target[2]) <= tol) count++;
+    if (
+      Math.abs(data[p] - target[0]) <= tol &&
+      Math.abs(data[p + 1] - target[1]) <= tol &&
+      Math.abs(data[p + 2] - target[2]) <= tol
+    )
+      count++;
   }
   return { count, width, height };
 }
@@ -39,7 +48,11 @@ describe('renderLearningCurves', () => {
   // Slow (~1-4 s under load): renders the chart SVG to PNG with sharp.
   it('writes a PNG of the requested size with train and validation lines in their colours', async () => {
     const file = path.join(tmp, 'curves.png');
-    const out = await renderLearningCurves(fakeHistory(20), file, { title: 'Tiny <run> & co', width: 900, height: 400 });
+    const out = await renderLearningCurves(fakeHistory(20), file, {
+      title: 'Tiny <run> & co',
+      width: 900,
+      height: 400,
+    });
     expect(out).toEqual({ file, width: 900, height: 400 });
     const meta = await readImageInfo(file);
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 900, 400]);

@@ -35,7 +35,10 @@ export async function renderLearningCurves(
 }
 
 /** The learning curves as an SVG document. */
-export function learningCurvesSvg(history: History | readonly EpochLogs[], options: LearningCurvesOptions = {}): string {
+export function learningCurvesSvg(
+  history: History | readonly EpochLogs[],
+  options: LearningCurvesOptions = {},
+): string {
   const { title, width, height } = { ...DEFAULTS, ...options };
   if (!(Number.isInteger(width) && width >= 200 && Number.isInteger(height) && height >= 150)) {
     throw new Error(`learning curves need an integer size of at least 200x150 pixels, got ${width}x${height}`);

@@ -30,7 +30,12 @@ describe('setLearningRate', () => {
     const big = step(0.02);
     expect(maxAbsDiff(step(0), [0, 0, 0])).toBe(0);
     expect(maxAbsDiff(small, [0, 0, 0])).toBeGreaterThan(1e-5);
-    expect(maxAbsDiff(big, small.map((d) => 2 * d))).toBeLessThan(1e-6);
+    expect(
+      maxAbsDiff(
+        big,
+        small.map((d) => 2 * d),
+      ),
+    ).toBeLessThan(1e-6);
   });
 
   it('rejects a negative or non-finite rate', () => {
@@ -49,7 +54,14 @@ describe('LearningRateScheduler', () => {
     const record: Callback = { name: 'record', onEpochEnd: (_e, _l, ctx) => void weights.push(flatWeights(ctx.model)) };
     // Epoch 2 uses lr 0: its weights must not move.
     const schedule = (epoch: number) => (epoch === 2 ? 0 : inverseTimeDecay(0.2, { decayRate: 1 })(epoch));
-    const trainer = new Trainer(model, { epochs: 4, batchSize: 10, optimizer: 'sgd', loss: 'categoricalCrossentropy', callbacks: [new LearningRateScheduler(schedule), record], progress: false });
+    const trainer = new Trainer(model, {
+      epochs: 4,
+      batchSize: 10,
+      optimizer: 'sgd',
+      loss: 'categoricalCrossentropy',
+      callbacks: [new LearningRateScheduler(schedule), record],
+      progress: false,
+    });
     const history = await trainer.fit({ x, y });
     // 0.2 / (1 + epoch)
     expect(history.series('lr')).toEqual([0.2, 0.1, 0, 0.05]);
@@ -59,7 +71,14 @@ describe('LearningRateScheduler', () => {
     trainer.dispose();
     // setting the rate every epoch leaves no tensor behind (Adam keeps its rate as a number too)
     await expectNoLeak(async () => {
-      const t = new Trainer(model, { epochs: 2, batchSize: 10, optimizer: 'adam', loss: 'categoricalCrossentropy', callbacks: [new LearningRateScheduler(schedule)], progress: false });
+      const t = new Trainer(model, {
+        epochs: 2,
+        batchSize: 10,
+        optimizer: 'adam',
+        loss: 'categoricalCrossentropy',
+        callbacks: [new LearningRateScheduler(schedule)],
+        progress: false,
+      });
       await t.fit({ x, y });
       t.dispose();
     }, 1);
@@ -69,7 +88,12 @@ describe('LearningRateScheduler', () => {
 
   it('rejects a schedule that returns a bad rate', async () => {
     const { x, y } = blobs(9, 2);
-    const trainer = new Trainer(tinyClassifier(1), { epochs: 2, loss: 'categoricalCrossentropy', callbacks: [new LearningRateScheduler(() => Number.NaN)], progress: false });
+    const trainer = new Trainer(tinyClassifier(1), {
+      epochs: 2,
+      loss: 'categoricalCrossentropy',
+      callbacks: [new LearningRateScheduler(() => Number.NaN)],
+      progress: false,
+    });
     await expect(trainer.fit({ x, y })).rejects.toThrow(/schedule returned NaN for epoch 0/);
     trainer.dispose();
     tf.dispose([x, y]);

@@ -13,12 +13,14 @@ export class LearningRateScheduler implements Callback {
   readonly name = 'learningRateScheduler';
 
   constructor(private readonly schedule: LearningRateSchedule) {
-    if (typeof schedule !== 'function') throw new Error(`LearningRateScheduler needs a schedule (epoch) => lr, got ${typeof schedule}`);
+    if (typeof schedule !== 'function')
+      throw new Error(`LearningRateScheduler needs a schedule (epoch) => lr, got ${typeof schedule}`);
   }
 
   onEpochBegin(epoch: number, ctx: TrainingContext): void {
     const lr = this.schedule(epoch);
-    if (!(Number.isFinite(lr) && lr >= 0)) throw new Error(`learning-rate schedule returned ${lr} for epoch ${epoch}; expected a finite number >= 0`);
+    if (!(Number.isFinite(lr) && lr >= 0))
+      throw new Error(`learning-rate schedule returned ${lr} for epoch ${epoch}; expected a finite number >= 0`);
     ctx.learningRate = lr;
   }
 }

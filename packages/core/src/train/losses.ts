@@ -77,8 +77,12 @@ export type LossSpec = LossName | TrainerLossFn | { fn: TrainerLossFn; kind: Los
 
 export function resolveLoss(loss: LossSpec): LossEntry & { name: string } {
   if (typeof loss === 'function') return { name: loss.name || 'custom', kind: 'regression', fn: loss };
-  if (typeof loss === 'object' && loss !== null && typeof loss.fn === 'function') return { name: loss.fn.name || 'custom', ...loss };
+  if (typeof loss === 'object' && loss !== null && typeof loss.fn === 'function')
+    return { name: loss.fn.name || 'custom', ...loss };
   const entry = (LOSSES as Record<string, LossEntry>)[loss as string];
-  if (!entry) throw new Error(`unknown loss '${String(loss)}', expected one of ${Object.keys(LOSSES).join(', ')} or a function (yTrue, yPred) => scalar`);
+  if (!entry)
+    throw new Error(
+      `unknown loss '${String(loss)}', expected one of ${Object.keys(LOSSES).join(', ')} or a function (yTrue, yPred) => scalar`,
+    );
   return { name: loss as string, ...entry };
 }

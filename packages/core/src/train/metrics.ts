@@ -29,12 +29,18 @@ function categoricalAccuracy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
 /** yTrue ids [b] or [b, 1], yPred [b, k] (or per step: [b, T] and [b, T, k]). */
 function sparseCategoricalAccuracy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
   // ids [b] or [b, 1], or [b, T] against yPred [b, T, k]: every position counts once.
-  return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.cast(tf.reshape(yTrue, [-1]), 'int32'), tf.reshape(tf.argMax(yPred, -1), [-1])), 'float32')));
+  return tf.tidy(() =>
+    tf.mean(
+      tf.cast(tf.equal(tf.cast(tf.reshape(yTrue, [-1]), 'int32'), tf.reshape(tf.argMax(yPred, -1), [-1])), 'float32'),
+    ),
+  );
 }
 
 /** yTrue {0,1} [b, d], yPred probabilities [b, d]. */
 function binaryAccuracy(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.cast(yTrue, 'float32'), tf.cast(tf.greater(yPred, 0.5), 'float32')), 'float32')));
+  return tf.tidy(() =>
+    tf.mean(tf.cast(tf.equal(tf.cast(yTrue, 'float32'), tf.cast(tf.greater(yPred, 0.5), 'float32')), 'float32')),
+  );
 }
 
 const ACCURACY: Record<Exclude<LossKind, 'regression'>, TrainerMetricFn> = {
@@ -47,14 +53,17 @@ export function resolveMetrics(specs: readonly MetricSpec[], lossKind: LossKind,
   const out = specs.map((spec): TrainerMetric => {
     if (spec === 'accuracy' || spec === 'acc') {
       if (lossKind === 'regression') {
-        throw new Error(`metric 'accuracy' needs a classification loss, but loss '${lossName}' is a regression loss; pass { fn, kind: 'categorical' | 'sparseCategorical' | 'binary' } as the loss, or a custom metric`);
+        throw new Error(
+          `metric 'accuracy' needs a classification loss, but loss '${lossName}' is a regression loss; pass { fn, kind: 'categorical' | 'sparseCategorical' | 'binary' } as the loss, or a custom metric`,
+        );
       }
       return { name: 'acc', fn: ACCURACY[lossKind] };
     }
     if (typeof spec !== 'object' || spec === null || typeof spec.fn !== 'function' || !spec.name) {
       throw new Error(`metric must be 'accuracy' or { name, fn }, got ${JSON.stringify(spec)}`);
     }
-    if (['loss', 'epoch', 'lr', 'seconds'].includes(spec.name)) throw new Error(`metric name '${spec.name}' is reserved`);
+    if (['loss', 'epoch', 'lr', 'seconds'].includes(spec.name))
+      throw new Error(`metric name '${spec.name}' is reserved`);
     return spec;
   });
   const names = out.map((m) => m.name);

@@ -33,7 +33,10 @@ export type OptimizerName = keyof typeof OPTIMIZERS;
 
 export function createOptimizer(name: OptimizerName, learningRate?: number): tf.Optimizer {
   const entry = (OPTIMIZERS as Record<string, OptimizerEntry>)[name];
-  if (!entry) throw new Error(`unknown optimizer '${name}', expected one of ${Object.keys(OPTIMIZERS).join(', ')} or a tf.Optimizer`);
+  if (!entry)
+    throw new Error(
+      `unknown optimizer '${name}', expected one of ${Object.keys(OPTIMIZERS).join(', ')} or a tf.Optimizer`,
+    );
   const lr = learningRate ?? entry.defaultLearningRate;
   checkLearningRate(lr);
   return entry.create(lr);
@@ -41,14 +44,16 @@ export function createOptimizer(name: OptimizerName, learningRate?: number): tf.
 
 export function getLearningRate(optimizer: tf.Optimizer): number {
   const lr = (optimizer as unknown as { learningRate?: unknown }).learningRate;
-  if (typeof lr !== 'number') throw new Error(`optimizer ${optimizer.getClassName()} has no numeric learningRate field`);
+  if (typeof lr !== 'number')
+    throw new Error(`optimizer ${optimizer.getClassName()} has no numeric learningRate field`);
   return lr;
 }
 
 export function setLearningRate(optimizer: tf.Optimizer, learningRate: number): void {
   checkLearningRate(learningRate);
   const opt = optimizer as unknown as { learningRate: number; setLearningRate?: (lr: number) => void };
-  if (typeof opt.learningRate !== 'number') throw new Error(`optimizer ${optimizer.getClassName()} has no numeric learningRate field`);
+  if (typeof opt.learningRate !== 'number')
+    throw new Error(`optimizer ${optimizer.getClassName()} has no numeric learningRate field`);
   if (typeof opt.setLearningRate === 'function') opt.setLearningRate(learningRate);
   else opt.learningRate = learningRate;
 }
@@ -70,7 +75,9 @@ const EXTRA_STATE: Record<string, string[]> = { Adam: ['accBeta1', 'accBeta2'] }
 export function getOptimizerExtraState(optimizer: tf.Optimizer): Record<string, number> {
   const fields = EXTRA_STATE[optimizer.getClassName()] ?? [];
   const fieldsOf = optimizer as unknown as Record<string, tf.Variable | undefined>;
-  return Object.fromEntries(fields.filter((f) => fieldsOf[f] instanceof tf.Variable).map((f) => [f, fieldsOf[f]!.dataSync()[0]]));
+  return Object.fromEntries(
+    fields.filter((f) => fieldsOf[f] instanceof tf.Variable).map((f) => [f, fieldsOf[f]!.dataSync()[0]]),
+  );
 }
 
 /** Restores what getOptimizerExtraState returned; call after optimizer.setWeights(). */
@@ -78,7 +85,8 @@ export function setOptimizerExtraState(optimizer: tf.Optimizer, state: Record<st
   const fieldsOf = optimizer as unknown as Record<string, tf.Variable | undefined>;
   for (const [field, value] of Object.entries(state)) {
     const v = fieldsOf[field];
-    if (!(v instanceof tf.Variable)) throw new Error(`optimizer ${optimizer.getClassName()} has no variable '${field}' to restore`);
+    if (!(v instanceof tf.Variable))
+      throw new Error(`optimizer ${optimizer.getClassName()} has no variable '${field}' to restore`);
     tf.tidy(() => v.assign(tf.scalar(value, v.dtype)));
   }
 }

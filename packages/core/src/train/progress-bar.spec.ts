@@ -20,9 +20,12 @@ describe('progress output', () => {
   });
 
   it('formats one line per epoch', () => {
-    expect(formatEpochLogs({ epoch: 2, loss: 0.23451, acc: 0.93125, valLoss: 0.25671, valAcc: 0.92, lr: 0.001, seconds: 1.234 }, 10)).toBe(
-      'epoch 3/10  loss 0.2345  acc 0.9313  valLoss 0.2567  valAcc 0.9200  lr 1.00e-3  1.2s',
-    );
+    expect(
+      formatEpochLogs(
+        { epoch: 2, loss: 0.23451, acc: 0.93125, valLoss: 0.25671, valAcc: 0.92, lr: 0.001, seconds: 1.234 },
+        10,
+      ),
+    ).toBe('epoch 3/10  loss 0.2345  acc 0.9313  valLoss 0.2567  valAcc 0.9200  lr 1.00e-3  1.2s');
   });
 
   it('draws a per-epoch bar with loss and accuracy, and calls onEpochEnd once per epoch', async () => {
@@ -32,7 +35,10 @@ describe('progress output', () => {
     stream.on('data', (d) => (text += d.toString()));
     const lines: string[] = [];
     const trainer = new Trainer(tinyClassifier(2), {
-      epochs: 2, batchSize: 10, loss: 'categoricalCrossentropy', progress: false,
+      epochs: 2,
+      batchSize: 10,
+      loss: 'categoricalCrossentropy',
+      progress: false,
       callbacks: [new ProgressBar({ stream, forceOutput: true })],
       onEpochEnd: (logs, ctx) => lines.push(formatEpochLogs(logs, ctx.epochs)),
     });
@@ -45,7 +51,13 @@ describe('progress output', () => {
     // the bar reads the batch logs as numbers: a run with it leaves no tensor behind
     const model = tinyClassifier(3);
     await expectNoLeak(async () => {
-      const t = new Trainer(model, { epochs: 1, batchSize: 10, loss: 'categoricalCrossentropy', progress: false, callbacks: [new ProgressBar({ stream, forceOutput: true })] });
+      const t = new Trainer(model, {
+        epochs: 1,
+        batchSize: 10,
+        loss: 'categoricalCrossentropy',
+        progress: false,
+        callbacks: [new ProgressBar({ stream, forceOutput: true })],
+      });
       await t.fit({ x, y });
       t.dispose();
     }, 1);

@@ -48,7 +48,8 @@ describe('randomSearch', () => {
   it('returns trials best first, is reproducible from the seed, and records diverged trials last', async () => {
     const space = { x: linUniform(-1, 1), lr: logUniform(1e-3, 1) };
     const evaluate = ({ x, lr }: { x: number; lr: number }) => {
-      if (lr > 0.5) throw new NonFiniteLossError({ epoch: 0, epochs: 1, batch: 0, batches: 1, loss: Number.NaN, learningRate: lr });
+      if (lr > 0.5)
+        throw new NonFiniteLossError({ epoch: 0, epochs: 1, batch: 0, batches: 1, loss: Number.NaN, learningRate: lr });
       return -(x * x);
     };
     const trials = await randomSearch({ space, trials: 12, seed: 4, evaluate });
@@ -61,7 +62,12 @@ describe('randomSearch', () => {
     expect(Math.abs(trials[0].params.x)).toBe(Math.min(...ok.map((t) => Math.abs(t.params.x))));
     for (const f of failed) expect(f.error).toMatch(/loss is NaN/);
     expect(failed.length).toBeGreaterThan(0);
-    const min = await randomSearch({ space: { x: linUniform(-1, 1) }, trials: 5, goal: 'minimize', evaluate: ({ x }) => x });
+    const min = await randomSearch({
+      space: { x: linUniform(-1, 1) },
+      trials: 5,
+      goal: 'minimize',
+      evaluate: ({ x }) => x,
+    });
     expect(min[0].params.x).toBe(Math.min(...min.map((t) => t.params.x)));
   });
 
@@ -76,7 +82,16 @@ describe('randomSearch', () => {
       seed: 3,
       evaluate: async ({ learningRate }, { seed }) => {
         const model = tinyClassifier(seed % 1000);
-        const trainer = new Trainer(model, { epochs: 4, batchSize: 10, seed, optimizer: 'sgd', learningRate, loss: 'categoricalCrossentropy', validationData: { x: val.x, y: val.y }, progress: false });
+        const trainer = new Trainer(model, {
+          epochs: 4,
+          batchSize: 10,
+          seed,
+          optimizer: 'sgd',
+          learningRate,
+          loss: 'categoricalCrossentropy',
+          validationData: { x: val.x, y: val.y },
+          progress: false,
+        });
         try {
           return (await trainer.fit({ x, y })).last()!.valAcc!;
         } finally {

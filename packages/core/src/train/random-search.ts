@@ -24,7 +24,8 @@ export interface Sampler<T> {
 
 /** 10^r with r uniform in [log10(low), log10(high)): equal probability for every decade. */
 export function logUniform(low: number, high: number): Sampler<number> {
-  if (!(low > 0 && high > low && Number.isFinite(high))) throw new Error(`logUniform needs 0 < low < high, got ${low}, ${high}`);
+  if (!(low > 0 && high > low && Number.isFinite(high)))
+    throw new Error(`logUniform needs 0 < low < high, got ${low}, ${high}`);
   const a = Math.log10(low);
   const b = Math.log10(high);
   return { sample: (rng) => Math.pow(10, a + (b - a) * rng.uniform()), description: `logUniform(${low}, ${high})` };
@@ -32,13 +33,15 @@ export function logUniform(low: number, high: number): Sampler<number> {
 
 /** Uniform in [low, high). */
 export function linUniform(low: number, high: number): Sampler<number> {
-  if (!(high > low && Number.isFinite(low) && Number.isFinite(high))) throw new Error(`linUniform needs low < high, got ${low}, ${high}`);
+  if (!(high > low && Number.isFinite(low) && Number.isFinite(high)))
+    throw new Error(`linUniform needs low < high, got ${low}, ${high}`);
   return { sample: (rng) => low + (high - low) * rng.uniform(), description: `linUniform(${low}, ${high})` };
 }
 
 /** An integer in [low, high], each equally likely. */
 export function intUniform(low: number, high: number): Sampler<number> {
-  if (!(Number.isInteger(low) && Number.isInteger(high) && high >= low)) throw new Error(`intUniform needs integers low <= high, got ${low}, ${high}`);
+  if (!(Number.isInteger(low) && Number.isInteger(high) && high >= low))
+    throw new Error(`intUniform needs integers low <= high, got ${low}, ${high}`);
   return { sample: (rng) => low + rng.int(high - low + 1), description: `intUniform(${low}, ${high})` };
 }
 
@@ -83,10 +86,13 @@ const DEFAULTS = { seed: 0, goal: 'maximize' as const };
 export async function randomSearch<S extends SearchSpace>(options: RandomSearchOptions<S>): Promise<Trial<S>[]> {
   const { space, trials, seed, goal, evaluate, onTrial } = { ...DEFAULTS, ...options };
   if (!(Number.isInteger(trials) && trials > 0)) throw new Error(`trials must be a positive integer, got ${trials}`);
-  if (goal !== 'maximize' && goal !== 'minimize') throw new Error(`goal must be 'maximize' or 'minimize', got '${goal}'`);
+  if (goal !== 'maximize' && goal !== 'minimize')
+    throw new Error(`goal must be 'maximize' or 'minimize', got '${goal}'`);
   const keys = Object.keys(space);
   if (keys.length === 0) throw new Error('space must name at least one hyperparameter');
-  for (const k of keys) if (typeof space[k]?.sample !== 'function') throw new Error(`space.${k} must be a sampler such as logUniform(1e-4, 1e-1)`);
+  for (const k of keys)
+    if (typeof space[k]?.sample !== 'function')
+      throw new Error(`space.${k} must be a sampler such as logUniform(1e-4, 1e-1)`);
   const rng = new Rng(seed);
   const planned = Array.from({ length: trials }, () => {
     const params = Object.fromEntries(keys.map((k) => [k, space[k].sample(rng)])) as SearchParams<S>;
@@ -106,7 +112,13 @@ export async function randomSearch<S extends SearchSpace>(options: RandomSearchO
       score = Number.NaN;
       error = err.message;
     }
-    const trial: Trial<S> = { index, params, score, ...(error ? { error } : {}), seconds: (performance.now() - start) / 1000 };
+    const trial: Trial<S> = {
+      index,
+      params,
+      score,
+      ...(error ? { error } : {}),
+      seconds: (performance.now() - start) / 1000,
+    };
     results.push(trial);
     onTrial?.(trial);
   }

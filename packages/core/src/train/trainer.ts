@@ -114,8 +114,10 @@ export class Trainer implements TrainingContext {
   private parallel?: DataParallel;
 
   constructor(model: tf.LayersModel, options: TrainerOptions = {}) {
-    if (!(model instanceof tf.LayersModel)) throw new Error('Trainer needs a tf.LayersModel (tf.sequential or tf.model)');
-    if (model.outputs.length !== 1) throw new Error(`Trainer supports single-output models; this model has ${model.outputs.length} outputs`);
+    if (!(model instanceof tf.LayersModel))
+      throw new Error('Trainer needs a tf.LayersModel (tf.sequential or tf.model)');
+    if (model.outputs.length !== 1)
+      throw new Error(`Trainer supports single-output models; this model has ${model.outputs.length} outputs`);
     const o = { ...TRAINER_DEFAULTS, ...stripUndefined(options) };
     this.options = o;
     this.model = model;
@@ -125,28 +127,42 @@ export class Trainer implements TrainingContext {
     if (!Number.isFinite(o.seed)) throw new Error(`seed must be a finite number, got ${o.seed}`);
     this.seed = o.seed;
     this.rng = new Rng(this.seed);
-    if (!(o.validationSplit >= 0 && o.validationSplit < 1)) throw new Error(`validationSplit must be in [0, 1), got ${o.validationSplit}`);
-    if (o.validationSplit > 0 && o.validationData) throw new Error('give either validationSplit or validationData, not both');
+    if (!(o.validationSplit >= 0 && o.validationSplit < 1))
+      throw new Error(`validationSplit must be in [0, 1), got ${o.validationSplit}`);
+    if (o.validationSplit > 0 && o.validationData)
+      throw new Error('give either validationSplit or validationData, not both');
 
     const compiledLoss = (model as unknown as { loss?: unknown }).loss;
     const loss = o.loss ?? (typeof compiledLoss === 'string' ? (compiledLoss as LossSpec) : undefined);
-    if (loss === undefined) throw new Error(`loss is required (e.g. 'categoricalCrossentropy'), since the model was not compiled with a loss name`);
+    if (loss === undefined)
+      throw new Error(
+        `loss is required (e.g. 'categoricalCrossentropy'), since the model was not compiled with a loss name`,
+      );
     this.loss = resolveLoss(loss);
-    this.metrics = resolveMetrics(o.metrics ?? (this.loss.kind === 'regression' ? [] : ['accuracy']), this.loss.kind, this.loss.name);
+    this.metrics = resolveMetrics(
+      o.metrics ?? (this.loss.kind === 'regression' ? [] : ['accuracy']),
+      this.loss.kind,
+      this.loss.name,
+    );
 
-    const compiledOptimizer = options.optimizer === undefined ? (model as unknown as { optimizer_?: tf.Optimizer }).optimizer_ : undefined;
+    const compiledOptimizer =
+      options.optimizer === undefined ? (model as unknown as { optimizer_?: tf.Optimizer }).optimizer_ : undefined;
     const opt = compiledOptimizer ?? o.optimizer;
     this.ownsOptimizer = typeof opt === 'string';
     this.optimizer = typeof opt === 'string' ? createOptimizer(opt, o.learningRate) : opt;
-    if (!(this.optimizer instanceof tf.Optimizer)) throw new Error(`optimizer must be a name or a tf.Optimizer, got ${String(opt)}`);
+    if (!(this.optimizer instanceof tf.Optimizer))
+      throw new Error(`optimizer must be a name or a tf.Optimizer, got ${String(opt)}`);
     if (!this.ownsOptimizer && o.learningRate !== undefined) setLearningRate(this.optimizer, o.learningRate);
 
     this.workers = positiveInt(o.workers, 'workers');
     if (this.workers > 1) {
-      if (typeof loss !== 'string') throw new Error('workers > 1 needs a loss given by name (the worker threads rebuild it from the loss table)');
+      if (typeof loss !== 'string')
+        throw new Error('workers > 1 needs a loss given by name (the worker threads rebuild it from the loss table)');
       const custom = (o.metrics ?? []).find((m) => typeof m !== 'string');
-      if (custom) throw new Error(`workers > 1 supports the built-in metrics only, not '${(custom as TrainerMetric).name}'`);
-      if (model.inputs.length !== 1) throw new Error(`workers > 1 supports single-input models; this model has ${model.inputs.length} inputs`);
+      if (custom)
+        throw new Error(`workers > 1 supports the built-in metrics only, not '${(custom as TrainerMetric).name}'`);
+      if (model.inputs.length !== 1)
+        throw new Error(`workers > 1 supports single-input models; this model has ${model.inputs.length} inputs`);
     }
 
     const callbacks = [...o.callbacks];
@@ -167,7 +183,9 @@ export class Trainer implements TrainingContext {
   }
 
   callbackStates(): { key: string; state: CallbackState }[] {
-    return this.callbackList.filter(({ callback }) => callback.getState).map(({ callback, key }) => ({ key, state: callback.getState!() }));
+    return this.callbackList
+      .filter(({ callback }) => callback.getState)
+      .map(({ callback, key }) => ({ key, state: callback.getState!() }));
   }
 
   /**
@@ -216,7 +234,10 @@ export class Trainer implements TrainingContext {
    * Loss and metrics over a whole data set, in batches of `batchSize` (inference mode: dropout
    * off, batch-norm moving statistics), as example-weighted means.
    */
-  async evaluate(data: TrainData, { batchSize = this.validationBatchSize }: { batchSize?: number } = {}): Promise<{ loss: number; [metric: string]: number }> {
+  async evaluate(
+    data: TrainData,
+    { batchSize = this.validationBatchSize }: { batchSize?: number } = {},
+  ): Promise<{ loss: number; [metric: string]: number }> {
     const ds = toDataset(data, 'evaluate data');
     positiveInt(batchSize, 'batchSize');
     if (ds.size === 0) throw new Error('evaluate data is empty');
@@ -296,7 +317,14 @@ export class Trainer implements TrainingContext {
         : this.batchGradients(batch.x, batch.y, variables);
     try {
       if (!Number.isFinite(loss)) {
-        throw new NonFiniteLossError({ epoch, epochs: this.epochs, batch: b, batches: this.batchesPerEpoch, loss, learningRate: this.learningRate });
+        throw new NonFiniteLossError({
+          epoch,
+          epochs: this.epochs,
+          batch: b,
+          batches: this.batchesPerEpoch,
+          loss,
+          learningRate: this.learningRate,
+        });
       }
       // Array form keeps the optimizer's slots in model.trainableWeights order (Adam indexes them by position).
       tf.tidy(() => this.optimizer.applyGradients(variables.map((v) => ({ name: v.name, tensor: grads[v.name] }))));
@@ -307,7 +335,11 @@ export class Trainer implements TrainingContext {
   }
 
   /** Loss, metrics (numbers) and gradients (new tensors, the caller's) of one batch on this thread. */
-  private batchGradients(x: ModelInputs, y: tf.Tensor, variables: tf.Variable[]): { loss: number; metrics: number[]; grads: tf.NamedTensorMap } {
+  private batchGradients(
+    x: ModelInputs,
+    y: tf.Tensor,
+    variables: tf.Variable[],
+  ): { loss: number; metrics: number[]; grads: tf.NamedTensorMap } {
     const metricValues: tf.Tensor[] = [];
     const { value, grads } = tf.tidy(() =>
       tf.variableGrads(() => {
@@ -349,7 +381,8 @@ export class Trainer implements TrainingContext {
   /** Batch-mean loss plus the layers' regularization penalties (as tfjs-layers' fit). */
   private totalLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
     let loss = this.loss.fn(yTrue, yPred);
-    if (loss.rank !== 0) throw new Error(`loss '${this.loss.name}' must return a scalar (the batch mean), got shape [${loss.shape}]`);
+    if (loss.rank !== 0)
+      throw new Error(`loss '${this.loss.name}' must return a scalar (the batch mean), got shape [${loss.shape}]`);
     for (const penalty of this.model.calculateLosses()) loss = tf.add(loss, penalty);
     return loss;
   }
@@ -360,7 +393,10 @@ export class Trainer implements TrainingContext {
     const fraction = this.options.validationSplit ?? 0;
     if (fraction > 0) {
       // Its own stream, so the validation split does not reuse the shuffle's random numbers.
-      ({ train, validation } = splitDataset(train, { validationFraction: fraction, seed: seedFor(this.seed, 'validationSplit') }));
+      ({ train, validation } = splitDataset(train, {
+        validationFraction: fraction,
+        seed: seedFor(this.seed, 'validationSplit'),
+      }));
     }
     if (train.size === 0) throw new Error('training data is empty');
     if (validation && validation.size === 0) throw new Error('validation data is empty');
@@ -398,14 +434,22 @@ export class Trainer implements TrainingContext {
       );
     }
     const className = this.optimizer.getClassName();
-    if (s.optimizer.className !== className) throw new Error(`cannot resume from ${cp.dir}: its optimizer is ${s.optimizer.className}, this run uses ${className}`);
+    if (s.optimizer.className !== className)
+      throw new Error(
+        `cannot resume from ${cp.dir}: its optimizer is ${s.optimizer.className}, this run uses ${className}`,
+      );
     const weights = this.model.weights;
     if (cp.modelWeights.length !== weights.length) {
-      throw new Error(`cannot resume from ${cp.dir}: the checkpoint has ${cp.modelWeights.length} model weights, this model has ${weights.length}`);
+      throw new Error(
+        `cannot resume from ${cp.dir}: the checkpoint has ${cp.modelWeights.length} model weights, this model has ${weights.length}`,
+      );
     }
     weights.forEach((w, i) => {
       const shape = cp.modelWeights[i].shape;
-      if (shape.join(',') !== w.shape.join(',')) throw new Error(`cannot resume from ${cp.dir}: weight ${i} (${w.name}) has shape [${shape}] in the checkpoint, [${w.shape}] in the model`);
+      if (shape.join(',') !== w.shape.join(','))
+        throw new Error(
+          `cannot resume from ${cp.dir}: weight ${i} (${w.name}) has shape [${shape}] in the checkpoint, [${w.shape}] in the model`,
+        );
     });
     this.model.setWeights(cp.modelWeights);
     await this.optimizer.setWeights(cp.optimizerWeights);
@@ -439,12 +483,14 @@ export async function fit(model: tf.LayersModel, data: TrainData, options: Train
 
 function toDataset(data: TrainData, label: string): Dataset {
   if (isDataset(data)) return data;
-  if (!data || typeof data !== 'object' || !('x' in data) || !('y' in data)) throw new Error(`${label} must be { x, y } tensors or a Dataset`);
+  if (!data || typeof data !== 'object' || !('x' in data) || !('y' in data))
+    throw new Error(`${label} must be { x, y } tensors or a Dataset`);
   return tensorDataset(data.x, data.y, label);
 }
 
 function positiveInt(v: number, name: string, allowZero = false): number {
-  if (!(Number.isInteger(v) && (allowZero ? v >= 0 : v > 0))) throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got ${v}`);
+  if (!(Number.isInteger(v) && (allowZero ? v >= 0 : v > 0)))
+    throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got ${v}`);
   return v;
 }
 

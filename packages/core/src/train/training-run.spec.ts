@@ -26,11 +26,24 @@ describe('runTraining', () => {
   });
   afterAll(() => tf.dispose([data.x, data.y]));
 
-  const options = (model: tf.LayersModel, outDir: string, epochs: number, extra: Partial<TrainingRunOptions<{ loss: number; acc: number }>> = {}): TrainingRunOptions<{ loss: number; acc: number }> => ({
+  const options = (
+    model: tf.LayersModel,
+    outDir: string,
+    epochs: number,
+    extra: Partial<TrainingRunOptions<{ loss: number; acc: number }>> = {},
+  ): TrainingRunOptions<{ loss: number; acc: number }> => ({
     model,
     data: { x: data.x, y: data.y },
     outDir,
-    trainer: { epochs, batchSize: 16, seed: 3, learningRate: 0.05, loss: 'categoricalCrossentropy', validationData: { x: data.x, y: data.y }, progress: false },
+    trainer: {
+      epochs,
+      batchSize: 16,
+      seed: 3,
+      learningRate: 0.05,
+      loss: 'categoricalCrossentropy',
+      validationData: { x: data.x, y: data.y },
+      progress: false,
+    },
     schedule: cosineWithWarmup(0.05, { totalEpochs: 4 }),
     evaluate: (trainer) => trainer.evaluate({ x: data.x, y: data.y }) as Promise<{ loss: number; acc: number }>,
     onnx: 'tiny.onnx',
@@ -43,7 +56,9 @@ describe('runTraining', () => {
     const run = await runTraining(
       options(model, outDir, 3, {
         modelFiles: ({ evaluation }) => ({ 'labels.txt': 'a\nb\nc\n', 'metrics.json': JSON.stringify(evaluation) }),
-        artifacts: ({ files }) => ({ note: (writeNote(path.join(outDir, 'note.txt'), files.onnx!), path.join(outDir, 'note.txt')) }),
+        artifacts: ({ files }) => ({
+          note: (writeNote(path.join(outDir, 'note.txt'), files.onnx!), path.join(outDir, 'note.txt')),
+        }),
       }),
     );
     expect(run.history.length).toBe(3);
@@ -59,12 +74,24 @@ describe('runTraining', () => {
       history: path.join(outDir, 'history.json'),
       note: path.join(outDir, 'note.txt'),
     });
-    for (const f of ['model/model.json', 'model/weights.bin', 'model/labels.txt', 'model/metrics.json', 'tiny.onnx', 'curves.png', 'history.json', 'checkpoint/state.json', 'note.txt']) {
+    for (const f of [
+      'model/model.json',
+      'model/weights.bin',
+      'model/labels.txt',
+      'model/metrics.json',
+      'tiny.onnx',
+      'curves.png',
+      'history.json',
+      'checkpoint/state.json',
+      'note.txt',
+    ]) {
       expect({ f, exists: fs.existsSync(path.join(outDir, f)) }).toEqual({ f, exists: true });
     }
     expect(fs.readFileSync(run.files.curves!).subarray(1, 4).toString()).toBe('PNG');
     expect(JSON.parse(fs.readFileSync(run.files.history!, 'utf8'))).toHaveLength(3);
-    expect(JSON.parse(fs.readFileSync(path.join(run.files.model!, 'metrics.json'), 'utf8')).acc).toBe(run.evaluation.acc);
+    expect(JSON.parse(fs.readFileSync(path.join(run.files.model!, 'metrics.json'), 'utf8')).acc).toBe(
+      run.evaluation.acc,
+    );
 
     // The saved tfjs model and the ONNX export compute what the trained model computes.
     const saved = await loadModel(run.files.model!);
@@ -84,7 +111,16 @@ describe('runTraining', () => {
   it('skips the steps set to false and renames the others', async () => {
     const outDir = freshDir();
     const model = tinyClassifier(1);
-    const run = await runTraining(options(model, outDir, 1, { onnx: false, curves: false, checkpoint: false, modelDir: 'saved', history: 'logs.json', evaluate: undefined }));
+    const run = await runTraining(
+      options(model, outDir, 1, {
+        onnx: false,
+        curves: false,
+        checkpoint: false,
+        modelDir: 'saved',
+        history: 'logs.json',
+        evaluate: undefined,
+      }),
+    );
     expect(run.files).toEqual({ model: path.join(outDir, 'saved'), history: path.join(outDir, 'logs.json') });
     expect(fs.readdirSync(outDir).sort()).toEqual(['logs.json', 'saved']);
     expect(run.evaluation).toBeUndefined();
@@ -99,7 +135,9 @@ describe('runTraining', () => {
     await runTraining(options(first, outDir, 2));
     first.dispose();
     const resumedModel = tinyClassifier(1);
-    const resumed = await runTraining(options(resumedModel, outDir, 4, { trainer: { ...options(resumedModel, outDir, 4).trainer, resume: true } }));
+    const resumed = await runTraining(
+      options(resumedModel, outDir, 4, { trainer: { ...options(resumedModel, outDir, 4).trainer, resume: true } }),
+    );
     expect(resumed.resumedFromEpoch).toBe(2);
     expect(timeless(resumed.history)).toEqual(timeless(straight.history));
     expect(maxAbsDiff(flatWeights(resumedModel), flatWeights(straightModel))).toBe(0);
@@ -110,7 +148,12 @@ describe('runTraining', () => {
 
   it('sets the epoch of an epoch-aware data set at every epoch, and leaks no tensor', async () => {
     const epochs: number[] = [];
-    const epochAware = { size: 60, setEpoch: (e: number) => epochs.push(e), batch: (indices: readonly number[]) => tf.tidy(() => ({ x: tf.gather(data.x, indices as number[]), y: tf.gather(data.y, indices as number[]) })) };
+    const epochAware = {
+      size: 60,
+      setEpoch: (e: number) => epochs.push(e),
+      batch: (indices: readonly number[]) =>
+        tf.tidy(() => ({ x: tf.gather(data.x, indices as number[]), y: tf.gather(data.y, indices as number[]) })),
+    };
     const model = tinyClassifier(2);
     await runTraining({ ...options(model, freshDir(), 3), data: epochAware, onnx: false, curves: false });
     expect(epochs).toEqual([0, 1, 2]);

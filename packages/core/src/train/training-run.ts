@@ -70,7 +70,11 @@ export interface TrainingRunOptions<E = undefined> {
   /** The history JSON under outDir; false: none. */
   history?: string | false;
   /** Task-specific products, written last; returns their paths by name (merged into `files`). */
-  artifacts?: (run: { history: History; evaluation: E; files: TrainingRunFiles }) => Record<string, string> | Promise<Record<string, string>>;
+  artifacts?: (run: {
+    history: History;
+    evaluation: E;
+    files: TrainingRunFiles;
+  }) => Record<string, string> | Promise<Record<string, string>>;
 }
 
 /**
@@ -138,7 +142,13 @@ export interface TrainingRunResult<E = undefined> {
 
 /** Trains, evaluates and writes the products of one run (see the file comment). */
 export async function runTraining<E = undefined>(options: TrainingRunOptions<E>): Promise<TrainingRunResult<E>> {
-  const o = { ...TRAINING_RUN_DEFAULTS, ...stripUndefined(options), model: options.model, data: options.data, outDir: options.outDir };
+  const o = {
+    ...TRAINING_RUN_DEFAULTS,
+    ...stripUndefined(options),
+    model: options.model,
+    data: options.data,
+    outDir: options.outDir,
+  };
   if (typeof o.outDir !== 'string' || o.outDir === '') throw new Error('runTraining needs an outDir');
   fs.mkdirSync(o.outDir, { recursive: true });
   const files: TrainingRunFiles = {};
@@ -148,7 +158,8 @@ export async function runTraining<E = undefined>(options: TrainingRunOptions<E>)
   if (isEpochAware(o.data)) callbacks.push(new AugmentationEpoch(o.data));
   if (o.schedule) callbacks.push(new LearningRateScheduler(o.schedule));
   callbacks.push(...(o.trainer?.callbacks ?? []));
-  if (o.checkpoint !== false) callbacks.push(new Checkpoint({ dir: (files.checkpoint = path.join(o.outDir, o.checkpoint)) }));
+  if (o.checkpoint !== false)
+    callbacks.push(new Checkpoint({ dir: (files.checkpoint = path.join(o.outDir, o.checkpoint)) }));
 
   const trainer = new Trainer(o.model, { ...o.trainer, callbacks });
   let history: History;
@@ -173,10 +184,19 @@ export async function runTraining<E = undefined>(options: TrainingRunOptions<E>)
     saveOnnx(o.model, (files.onnx = path.join(o.outDir, file)), exportOptions);
   }
   if (o.curves !== false) {
-    const { file = TRAINING_RUN_DEFAULTS.curves, ...curveOptions } = typeof o.curves === 'string' ? { file: o.curves } : o.curves;
+    const { file = TRAINING_RUN_DEFAULTS.curves, ...curveOptions } =
+      typeof o.curves === 'string' ? { file: o.curves } : o.curves;
     await renderLearningCurves(history, (files.curves = path.join(o.outDir, file)), curveOptions);
   }
-  if (o.history !== false) writeFileAtomic((files.history = path.join(o.outDir, o.history)), JSON.stringify(history, null, 1));
+  if (o.history !== false)
+    writeFileAtomic((files.history = path.join(o.outDir, o.history)), JSON.stringify(history, null, 1));
   if (o.artifacts) Object.assign(files, await o.artifacts({ history, evaluation, files: { ...files } }));
-  return { history, evaluation, files, samplesPerSec: timer.samplesPerSec, trainSeconds: timer.seconds, resumedFromEpoch: timer.resumedFromEpoch };
+  return {
+    history,
+    evaluation,
+    files,
+    samplesPerSec: timer.samplesPerSec,
+    trainSeconds: timer.seconds,
+    resumedFromEpoch: timer.resumedFromEpoch,
+  };
 }

@@ -1,6 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@dlkit/core';
-import { Dense, GRADCHECK_THRESHOLD, ScratchSequential, autodiffCheck, gradientCheck, meanSquaredError, softmaxCrossEntropy } from '@dlkit/core/scratch';
+import {
+  Dense,
+  GRADCHECK_THRESHOLD,
+  ScratchSequential,
+  autodiffCheck,
+  gradientCheck,
+  meanSquaredError,
+  softmaxCrossEntropy,
+} from '@dlkit/core/scratch';
 import type { ReferenceForward } from '@dlkit/core/scratch';
 import { expectClose, expectNoLeak } from '@dlkit/core/testing';
 import { GRU } from './gru';
@@ -8,7 +16,13 @@ import { LSTM } from './lstm';
 import type { RecurrentCell, RecurrentOptions, State, StepBackward, StepCache } from './recurrent';
 import { SimpleRNN } from './simple-rnn';
 import { TimeDistributedDense } from './time-distributed-dense';
-import { RECURRENT_CELLS, RecurrentCellClass, manyToManyCheck, manyToOneCheck, runRecurrentGradcheck } from './check-report';
+import {
+  RECURRENT_CELLS,
+  RecurrentCellClass,
+  manyToManyCheck,
+  manyToOneCheck,
+  runRecurrentGradcheck,
+} from './check-report';
 
 beforeAll(async () => {
   await initBackend();
@@ -28,13 +42,15 @@ const REFERENCES: Record<string, ReferenceForward> = {
   SimpleRNN: (x, p) => {
     let a = tf.zeros([x.shape[0], p.Waa.shape[0]]);
     const outs: tf.Tensor[] = [];
-    for (const xt of tf.unstack(x, 1)) outs.push((a = tf.tanh(tf.add(tf.add(tf.matMul(a, p.Waa), tf.matMul(xt, p.Wax)), p.ba))));
+    for (const xt of tf.unstack(x, 1))
+      outs.push((a = tf.tanh(tf.add(tf.add(tf.matMul(a, p.Waa), tf.matMul(xt, p.Wax)), p.ba))));
     return tf.stack(outs, 1);
   },
   // tf.basicLSTMCell: kernel rows [x; h], gate columns i, j (candidate), f, o
   LSTM: (x, p) => {
     const h = p.bf.shape[0];
-    const rows = (W: tf.Tensor): tf.Tensor => tf.concat([tf.slice(W, [h, 0], [W.shape[0] - h, h]), tf.slice(W, [0, 0], [h, h])], 0);
+    const rows = (W: tf.Tensor): tf.Tensor =>
+      tf.concat([tf.slice(W, [h, 0], [W.shape[0] - h, h]), tf.slice(W, [0, 0], [h, h])], 0);
     const kernel = tf.concat([p.Wu, p.Wc, p.Wf, p.Wo].map(rows), 1) as tf.Tensor2D;
     const bias = tf.concat([p.bu, p.bc, p.bf, p.bo], 0) as tf.Tensor1D;
     let c = tf.zeros([x.shape[0], h]) as tf.Tensor2D;
@@ -49,7 +65,10 @@ const REFERENCES: Record<string, ReferenceForward> = {
   // the course's formulas, with each W split into its state rows and input rows
   GRU: (x, p) => {
     const h = p.bu.shape[0];
-    const split = (W: tf.Tensor): [tf.Tensor, tf.Tensor] => [tf.slice(W, [0, 0], [h, h]), tf.slice(W, [h, 0], [W.shape[0] - h, h])];
+    const split = (W: tf.Tensor): [tf.Tensor, tf.Tensor] => [
+      tf.slice(W, [0, 0], [h, h]),
+      tf.slice(W, [h, 0], [W.shape[0] - h, h]),
+    ];
     const [Uu, Xu] = split(p.Wu);
     const [Ur, Xr] = split(p.Wr);
     const [Uc, Xc] = split(p.Wc);
@@ -81,7 +100,8 @@ describe.each(CELLS)('%s', (label, Cell) => {
   test('backward equals tfjs autodiff of an independent tf-ops forward', async () => {
     const cell = new Cell({ units: nA, inputDim: nX, returnSequences: true, seed: 7 });
     // non-zero biases, so that every bias gradient path is exercised
-    for (const [key, v] of Object.entries(cell.params)) if (key.startsWith('b')) v.assign(tf.randomNormal(v.shape, 0, 0.5, 'float32', key.length + 11));
+    for (const [key, v] of Object.entries(cell.params))
+      if (key.startsWith('b')) v.assign(tf.randomNormal(v.shape, 0, 0.5, 'float32', key.length + 11));
     const x = tf.randomNormal([m, 5, nX], 0, 1, 'float32', 8);
     const cmp = await autodiffCheck(cell, REFERENCES[label], x, { referenceBackend: 'cpu', seed: 9 });
     expect(cmp.map((c) => c.key)).toEqual(['output', 'input', ...Object.keys(cell.params)]);
@@ -104,7 +124,8 @@ describe.each(CELLS)('%s', (label, Cell) => {
     const dLast = tf.randomNormal([2, nA], 0, 1, 'float32', 5);
     const dSeq = tf.concat([tf.zeros([2, 4, nA]), tf.expandDims(dLast, 1)], 1);
     expectClose(lastCell.backward(dLast), seqCell.backward(dSeq), { atol: 1e-6, label: 'dx' });
-    for (const key of Object.keys(seqCell.params)) expectClose(lastCell.grads[key], seqCell.grads[key], { atol: 1e-6, label: key });
+    for (const key of Object.keys(seqCell.params))
+      expectClose(lastCell.grads[key], seqCell.grads[key], { atol: 1e-6, label: key });
     seqCell.dispose();
     lastCell.dispose();
   });
@@ -122,7 +143,9 @@ describe.each(CELLS)('%s', (label, Cell) => {
     });
     expect(cell.inputDim).toBe(nX);
     expect(() => cell.forward(tf.ones([2, 6, 5]), { training: true })).toThrow('input has 5 features, expected 3');
-    expect(() => cell.forward(tf.ones([2, 6]), { training: true })).toThrow('expected a rank-3 input [m, T, n_x], got shape [2,6]');
+    expect(() => cell.forward(tf.ones([2, 6]), { training: true })).toThrow(
+      'expected a rank-3 input [m, T, n_x], got shape [2,6]',
+    );
     expect(() => cell.backward(tf.ones([2, 6]))).toThrow('dA has shape [2,6], expected [2,6,4]');
     expect(() => new Cell({ units: 0 })).toThrow('units must be a positive integer, got 0');
     expect(() => new Cell({ units: 2 }).backward(tf.ones([1, 2]))).toThrow('backward called before forward');
@@ -165,7 +188,9 @@ describe.each(CELLS)('%s', (label, Cell) => {
     expectClose(tf.stack(outs, 1), seq, { atol: 1e-6, label: `${label} step vs forward` });
     tf.dispose(outs);
     await expectNoLeak(() => tf.dispose(run()));
-    expect(() => cell.step(tf.ones([2, 5]) as tf.Tensor2D, cell.zeroState(2))).toThrow(`step expects x<t> [m, ${nX}], got shape [2,5]`);
+    expect(() => cell.step(tf.ones([2, 5]) as tf.Tensor2D, cell.zeroState(2))).toThrow(
+      `step expects x<t> [m, ${nX}], got shape [2,5]`,
+    );
     expect(() => cell.step(xs[0], {})).toThrow("step expects state 'a' [2, 4], got none");
     expect(() => new Cell({ units: 2 }).step(xs[0], {})).toThrow('step called before the weights were built');
     tf.dispose([x, seq, ...xs]);
@@ -176,7 +201,9 @@ describe.each(CELLS)('%s', (label, Cell) => {
     const a = new Cell({ units: nA, inputDim: nX, seed: 5 });
     const b = new Cell({ units: nA, inputDim: nX, seed: 5 });
     const x = tf.randomNormal([2, 3, nX], 0, 1, 'float32', 6);
-    expect(Array.from(a.forward(x, { training: false }).dataSync())).toEqual(Array.from(b.forward(x, { training: false }).dataSync()));
+    expect(Array.from(a.forward(x, { training: false }).dataSync())).toEqual(
+      Array.from(b.forward(x, { training: false }).dataSync()),
+    );
     a.dispose();
     b.dispose();
   });
@@ -210,12 +237,20 @@ describe('the report behind `dlkit dls rnn-gradcheck`', () => {
   // Slow (~5-12 s): six gradient checks and three tfjs-layers comparisons.
   it('passes every cell in both model shapes and matches tfjs-layers', async () => {
     const r = await runRecurrentGradcheck({ seed: 1 });
-    expect(Object.keys(r.results)).toEqual(['SimpleRNN many-to-many', 'SimpleRNN many-to-one', 'LSTM many-to-many', 'LSTM many-to-one', 'GRU many-to-many', 'GRU many-to-one']);
+    expect(Object.keys(r.results)).toEqual([
+      'SimpleRNN many-to-many',
+      'SimpleRNN many-to-one',
+      'LSTM many-to-many',
+      'LSTM many-to-one',
+      'GRU many-to-many',
+      'GRU many-to-one',
+    ]);
     for (const row of Object.values(r.results)) {
       expect(row.passed).toBe(true);
       expect(row.relativeDifference).toBeLessThan(GRADCHECK_THRESHOLD);
     }
-    for (const cell of ['SimpleRNN', 'LSTM', 'GRU']) expect(r.results[`${cell} many-to-many`].tfjsMaxDiff).toBeLessThan(1e-5);
+    for (const cell of ['SimpleRNN', 'LSTM', 'GRU'])
+      expect(r.results[`${cell} many-to-many`].tfjsMaxDiff).toBeLessThan(1e-5);
   }, 60_000);
 });
 
@@ -225,9 +260,13 @@ describe('gradient checking flags planted bugs', () => {
     ['LSTM without the forget-gate term of dc<t-1>', LSTMWithoutForgetPath as CellClass],
     ['SimpleRNN without the tanh derivative', RNNWithoutTanhDerivative as CellClass],
     ['GRU with truncated backpropagation through time', GRUTruncatedBptt as CellClass],
-  ])('%s', (_label, Buggy) => {
-    const r = manyToManyCheck(Buggy);
-    expect(r.passed).toBe(false);
-    expect(r.relativeDifference).toBeGreaterThan(10 * GRADCHECK_THRESHOLD);
-  }, 30_000);
+  ])(
+    '%s',
+    (_label, Buggy) => {
+      const r = manyToManyCheck(Buggy);
+      expect(r.passed).toBe(false);
+      expect(r.relativeDifference).toBeGreaterThan(10 * GRADCHECK_THRESHOLD);
+    },
+    30_000,
+  );
 });

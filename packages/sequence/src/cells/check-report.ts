@@ -9,7 +9,14 @@
  *   gru given the same weights through the documented gate-order mapping.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Dense, GRADCHECK_THRESHOLD, ScratchSequential, gradientCheck, meanSquaredError, softmaxCrossEntropy } from '@dlkit/core/scratch';
+import {
+  Dense,
+  GRADCHECK_THRESHOLD,
+  ScratchSequential,
+  gradientCheck,
+  meanSquaredError,
+  softmaxCrossEntropy,
+} from '@dlkit/core/scratch';
 import type { GradientCheckResult } from '@dlkit/core/scratch';
 import type { DlsExperiment, DlsResult } from '@dlkit/core/dls';
 import { GRU } from './gru';
@@ -33,7 +40,10 @@ const CHECK = { m: 3, T: 4, nX: 3, nA: 4, k: 4 };
 /** Many-to-many: cell (returnSequences) + Dense at each step + softmax cross-entropy over every y<t>. */
 export function manyToManyCheck(Cell: RecurrentCellClass, seed = 1): GradientCheckResult {
   const { m, T, nX, nA, k } = CHECK;
-  const model = new ScratchSequential([new Cell({ units: nA, inputDim: nX, returnSequences: true, seed }), new TimeDistributedDense({ units: k, initializer: 'xavier', seed: seed + 1 })]);
+  const model = new ScratchSequential([
+    new Cell({ units: nA, inputDim: nX, returnSequences: true, seed }),
+    new TimeDistributedDense({ units: k, initializer: 'xavier', seed: seed + 1 }),
+  ]);
   model.build([T, nX]);
   const x = tf.randomNormal([m, T, nX], 0, 1, 'float32', seed + 2);
   const y = tf.tidy(() => tf.oneHot(tf.randomUniform([m, T], 0, k, 'int32', seed + 3), k).toFloat());
@@ -43,14 +53,22 @@ export function manyToManyCheck(Cell: RecurrentCellClass, seed = 1): GradientChe
 /** Many-to-one: a<T> -> Dense -> mean squared error. */
 export function manyToOneCheck(Cell: RecurrentCellClass, seed = 1): GradientCheckResult {
   const { m, T, nX, nA } = CHECK;
-  const model = new ScratchSequential([new Cell({ units: nA, inputDim: nX, seed }), new Dense({ units: 1, inputDim: nA, initializer: 'xavier', seed: seed + 1 })]);
+  const model = new ScratchSequential([
+    new Cell({ units: nA, inputDim: nX, seed }),
+    new Dense({ units: 1, inputDim: nA, initializer: 'xavier', seed: seed + 1 }),
+  ]);
   const x = tf.randomNormal([m, T, nX], 0, 1, 'float32', seed + 2);
   const y = tf.randomNormal([m, 1], 0, 1, 'float32', seed + 3);
   return checkThenDispose(model, meanSquaredError, x, y);
 }
 
 /** gradientCheck, then free the model and the data whatever happens. */
-function checkThenDispose(model: ScratchSequential, loss: Parameters<typeof gradientCheck>[1], x: tf.Tensor, y: tf.Tensor): GradientCheckResult {
+function checkThenDispose(
+  model: ScratchSequential,
+  loss: Parameters<typeof gradientCheck>[1],
+  x: tf.Tensor,
+  y: tf.Tensor,
+): GradientCheckResult {
   try {
     return gradientCheck(model, loss, x, y);
   } finally {
@@ -65,7 +83,8 @@ export function tfjsParity(Cell: RecurrentCellClass, seed = 1): number {
   const cell = new Cell({ units: nA, inputDim: nX, returnSequences: true, seed }) as SimpleRNN | LSTM | GRU;
   cell.build([7, nX]);
   // non-zero biases, so that the bias mapping (and the GRU's sign flip) counts too
-  for (const [key, v] of Object.entries(cell.params)) if (key.startsWith('b')) v.assign(tf.randomNormal(v.shape, 0, 0.5, 'float32', seed + key.charCodeAt(1)));
+  for (const [key, v] of Object.entries(cell.params))
+    if (key.startsWith('b')) v.assign(tf.randomNormal(v.shape, 0, 0.5, 'float32', seed + key.charCodeAt(1)));
   const x = tf.randomNormal([4, 7, nX], 0, 1, 'float32', seed + 20);
   const layer = recurrentLayer({ cell: tfjsKindOf(cell), units: nA, returnSequences: true });
   try {
@@ -73,7 +92,9 @@ export function tfjsParity(Cell: RecurrentCellClass, seed = 1): number {
     const weights = weightsFromScratch(cell);
     layer.setWeights(weights);
     tf.dispose(weights);
-    return tf.tidy(() => tf.max(tf.abs(tf.sub(cell.forward(x, { training: false }), layer.apply(x) as tf.Tensor))).dataSync()[0]);
+    return tf.tidy(
+      () => tf.max(tf.abs(tf.sub(cell.forward(x, { training: false }), layer.apply(x) as tf.Tensor))).dataSync()[0],
+    );
   } finally {
     layer.dispose();
     cell.dispose();
@@ -90,13 +111,24 @@ export interface RecurrentCheckRow {
 }
 
 /** Every cell, both model shapes: `{ experiment: 'rnn-gradcheck', results: { 'LSTM many-to-many': {...}, ... } }`. */
-export async function runRecurrentGradcheck({ seed = 1 }: { seed?: number } = {}): Promise<DlsResult<RecurrentCheckRow>> {
+export async function runRecurrentGradcheck({ seed = 1 }: { seed?: number } = {}): Promise<
+  DlsResult<RecurrentCheckRow>
+> {
   const results: Record<string, RecurrentCheckRow> = {};
   for (const [name, Cell] of RECURRENT_CELLS) {
     const many = manyToManyCheck(Cell, seed);
-    results[`${name} many-to-many`] = { relativeDifference: many.relativeDifference, threshold: GRADCHECK_THRESHOLD, passed: many.passed, tfjsMaxDiff: tfjsParity(Cell, seed) };
+    results[`${name} many-to-many`] = {
+      relativeDifference: many.relativeDifference,
+      threshold: GRADCHECK_THRESHOLD,
+      passed: many.passed,
+      tfjsMaxDiff: tfjsParity(Cell, seed),
+    };
     const one = manyToOneCheck(Cell, seed);
-    results[`${name} many-to-one`] = { relativeDifference: one.relativeDifference, threshold: GRADCHECK_THRESHOLD, passed: one.passed };
+    results[`${name} many-to-one`] = {
+      relativeDifference: one.relativeDifference,
+      threshold: GRADCHECK_THRESHOLD,
+      passed: one.passed,
+    };
   }
   return { experiment: 'rnn-gradcheck', results };
 }

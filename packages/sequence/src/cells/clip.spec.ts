@@ -12,15 +12,35 @@ beforeAll(async () => {
 describe('clipGradientsByValue', () => {
   test('clips every entry to [-maxValue, maxValue], worked by hand', () => {
     // the course's Dinosaur Island check: clip(gradients, 10) of values in [-13, 10.1]
-    const grads = { dWaa: tf.tensor2d([[-13, 0.5], [10.1, -10]]), db: tf.tensor1d([3, -7]) };
+    const grads = {
+      dWaa: tf.tensor2d([
+        [-13, 0.5],
+        [10.1, -10],
+      ]),
+      db: tf.tensor1d([3, -7]),
+    };
     const clipped = clipGradientsByValue(grads, 10);
-    expectClose(clipped.dWaa, tf.tensor2d([[-10, 0.5], [10, -10]]), { label: 'dWaa' });
+    expectClose(
+      clipped.dWaa,
+      tf.tensor2d([
+        [-10, 0.5],
+        [10, -10],
+      ]),
+      { label: 'dWaa' },
+    );
     expectClose(clipped.db, tf.tensor1d([3, -7]), { label: 'db (inside the range: unchanged)' });
     const two = clipGradientsByValue(grads, 2);
     expectClose(two.db, tf.tensor1d([2, -2]), { label: 'db clipped at 2' });
     expect(Object.keys(clipped)).toEqual(['dWaa', 'db']);
     // new tensors: the caller's are untouched and still alive
-    expectClose(grads.dWaa, tf.tensor2d([[-13, 0.5], [10.1, -10]]), { label: 'input untouched' });
+    expectClose(
+      grads.dWaa,
+      tf.tensor2d([
+        [-13, 0.5],
+        [10.1, -10],
+      ]),
+      { label: 'input untouched' },
+    );
     disposeGrads(clipped);
     disposeGrads(two);
     disposeGrads(grads);
@@ -88,7 +108,9 @@ describe('ClippedOptimizer', () => {
     expectClose(params.a, tf.tensor1d([-1.65, -2.175]), { label: 'a after both' });
     expectClose(params.b, tf.tensor2d([[-6.175]]), { label: 'b after both' });
     await expectNoLeak(() => both.step(params, grads));
-    expect(() => new ClippedOptimizer(new GradientDescent(), { clipNorm: 0 })).toThrow('maxNorm must be a positive finite number, got 0');
+    expect(() => new ClippedOptimizer(new GradientDescent(), { clipNorm: 0 })).toThrow(
+      'maxNorm must be a positive finite number, got 0',
+    );
     opt.dispose();
     both.dispose();
     disposeGrads(grads);

@@ -24,7 +24,8 @@ import type { Grads } from '@dlkit/core/scratch';
  * const clipped = clipGradientsByValue({ W: tf.tensor1d([-7, 0.5, 3]) }, 2); // W: [-2, 0.5, 2]
  */
 export function clipGradientsByValue(grads: Grads, maxValue: number): Grads {
-  if (!(maxValue > 0 && Number.isFinite(maxValue))) throw new Error(`clipGradientsByValue: maxValue must be a positive finite number, got ${maxValue}`);
+  if (!(maxValue > 0 && Number.isFinite(maxValue)))
+    throw new Error(`clipGradientsByValue: maxValue must be a positive finite number, got ${maxValue}`);
   const out: Grads = {};
   for (const [k, g] of Object.entries(grads)) out[k] = tf.tidy(() => tf.clipByValue(g, -maxValue, maxValue));
   return out;
@@ -50,9 +51,11 @@ export function globalNorm(grads: Grads): number {
  * // N = sqrt(9 + 16 + 144) = 13 -> scale 0.5: a = [1.5, 2], b = [6]
  */
 export function clipGradientsByNorm(grads: Grads, maxNorm: number): Grads {
-  if (!(maxNorm > 0 && Number.isFinite(maxNorm))) throw new Error(`clipGradientsByNorm: maxNorm must be a positive finite number, got ${maxNorm}`);
+  if (!(maxNorm > 0 && Number.isFinite(maxNorm)))
+    throw new Error(`clipGradientsByNorm: maxNorm must be a positive finite number, got ${maxNorm}`);
   const norm = globalNorm(grads);
-  if (!Number.isFinite(norm)) throw new Error(`clipGradientsByNorm: the gradients' global norm is ${norm}; a gradient overflowed or is NaN`);
+  if (!Number.isFinite(norm))
+    throw new Error(`clipGradientsByNorm: the gradients' global norm is ${norm}; a gradient overflowed or is NaN`);
   const scale = norm > maxNorm ? maxNorm / norm : 1;
   const out: Grads = {};
   for (const [k, g] of Object.entries(grads)) out[k] = scale < 1 ? tf.mul(g, scale) : g.clone();

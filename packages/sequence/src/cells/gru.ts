@@ -70,12 +70,18 @@ export class GRU extends RecurrentCell {
     const dzu = tf.mul(dΓu, sigmoidGrad(Γu)) as tf.Tensor2D;
     const dzr = tf.mul(dΓr, sigmoidGrad(Γr)) as tf.Tensor2D;
     const dParams = {
-      Wu: tf.matMul(concat, dzu, true, false), bu: tf.sum(dzu, 0),
-      Wr: tf.matMul(concat, dzr, true, false), br: tf.sum(dzr, 0),
-      Wc: tf.matMul(concatR, dzc, true, false), bc: tf.sum(dzc, 0),
+      Wu: tf.matMul(concat, dzu, true, false),
+      bu: tf.sum(dzu, 0),
+      Wr: tf.matMul(concat, dzr, true, false),
+      br: tf.sum(dzr, 0),
+      Wc: tf.matMul(concatR, dzc, true, false),
+      bc: tf.sum(dzc, 0),
     };
     // the gates see [c<t-1>, x<t>]: dconcat = dzu Wu^T + dzr Wr^T
-    const [dcFromGates, dxFromGates] = splitStep(tf.add(tf.matMul(dzu, Wu, false, true), tf.matMul(dzr, Wr, false, true)) as tf.Tensor2D, this.units);
+    const [dcFromGates, dxFromGates] = splitStep(
+      tf.add(tf.matMul(dzu, Wu, false, true), tf.matMul(dzr, Wr, false, true)) as tf.Tensor2D,
+      this.units,
+    );
     // c<t-1> reaches c<t> three ways: directly (1 - Γu), through Γr * c<t-1>, and through the gates
     const dc_prev = tf.addN([tf.mul(dc, tf.sub(1, Γu)), tf.mul(dRc, Γr), dcFromGates]) as tf.Tensor2D;
     return { dx: tf.add(dxFromC, dxFromGates) as tf.Tensor2D, dPrev: { a: dc_prev }, dParams };

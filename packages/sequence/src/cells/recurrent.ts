@@ -67,7 +67,8 @@ export abstract class RecurrentCell extends BaseLayer {
   constructor(options: RecurrentOptions, kind: string) {
     super(options.name, kind);
     const o = { ...RECURRENT_DEFAULTS, ...options };
-    if (!(Number.isInteger(o.units) && o.units > 0)) throw new Error(`${this.name}: units must be a positive integer, got ${o.units}`);
+    if (!(Number.isInteger(o.units) && o.units > 0))
+      throw new Error(`${this.name}: units must be a positive integer, got ${o.units}`);
     this.units = o.units;
     this.returnSequences = o.returnSequences;
     this.initializer = resolveInitializer(o.initializer);
@@ -94,7 +95,9 @@ export abstract class RecurrentCell extends BaseLayer {
     if (this.built) return;
     const nX = inputShape[inputShape.length - 1];
     if (inputShape.length !== 2 || !(Number.isInteger(nX) && nX > 0)) {
-      throw new Error(`${this.name}: input shape per example must be [T, n_x] with n_x a positive integer, got [${inputShape}]`);
+      throw new Error(
+        `${this.name}: input shape per example must be [T, n_x] with n_x a positive integer, got [${inputShape}]`,
+      );
     }
     this.createParams(nX);
   }
@@ -138,11 +141,15 @@ export abstract class RecurrentCell extends BaseLayer {
    * output is `state.a`). Does not touch the cache of the last `forward`.
    */
   step(xt: tf.Tensor2D, prev: State): State {
-    if (!this.built) throw new Error(`${this.name}: step called before the weights were built (pass inputDim or run forward first)`);
-    if (xt.rank !== 2 || xt.shape[1] !== this.inputDim) throw new Error(`${this.name}: step expects x<t> [m, ${this.inputDim}], got shape [${xt.shape}]`);
+    if (!this.built)
+      throw new Error(`${this.name}: step called before the weights were built (pass inputDim or run forward first)`);
+    if (xt.rank !== 2 || xt.shape[1] !== this.inputDim)
+      throw new Error(`${this.name}: step expects x<t> [m, ${this.inputDim}], got shape [${xt.shape}]`);
     for (const k of this.stateKeys) {
       if (!prev[k] || prev[k].shape.join(',') !== [xt.shape[0], this.units].join(',')) {
-        throw new Error(`${this.name}: step expects state '${k}' [${xt.shape[0]}, ${this.units}], got ${prev[k] ? `[${prev[k].shape}]` : 'none'}`);
+        throw new Error(
+          `${this.name}: step expects state '${k}' [${xt.shape[0]}, ${this.units}], got ${prev[k] ? `[${prev[k].shape}]` : 'none'}`,
+        );
       }
     }
     return tf.tidy(() => this.stepForward(xt, prev).next);
@@ -180,7 +187,9 @@ export abstract class RecurrentCell extends BaseLayer {
     expectSameShape(this.name, dOut, this.returnSequences ? [m, T, this.units] : [m, this.units], 'dA');
     return tf.tidy(() => {
       // gradient reaching a<t> from the output above
-      const daOut: (tf.Tensor2D | undefined)[] = this.returnSequences ? (tf.unstack(dOut, 1) as tf.Tensor2D[]) : [...Array<undefined>(T - 1).fill(undefined), dOut as tf.Tensor2D];
+      const daOut: (tf.Tensor2D | undefined)[] = this.returnSequences
+        ? (tf.unstack(dOut, 1) as tf.Tensor2D[])
+        : [...Array<undefined>(T - 1).fill(undefined), dOut as tf.Tensor2D];
       // dJ/d(state at T) from the future is zero
       let dNext = this.zeroState(m);
       const dxs: tf.Tensor2D[] = new Array(T);

@@ -23,9 +23,29 @@ function randomizeBiases(model: ScratchSequential, seed: number): void {
 
 describe('scratchToTfjs: a scratch model as a tfjs-layers model, and on to ONNX', () => {
   test.each([
-    ['LSTM (sequences) -> TimeDistributedDense', () => [new LSTM({ units: 5, inputDim: nX, returnSequences: true, seed: 1 }), new TimeDistributedDense({ units: 3, seed: 2 })]],
-    ['GRU (sequences) -> TimeDistributedDense', () => [new GRU({ units: 5, inputDim: nX, returnSequences: true, seed: 3 }), new TimeDistributedDense({ units: 3, seed: 4 })]],
-    ['SimpleRNN (last) -> Dense -> Tanh -> Dense', () => [new SimpleRNN({ units: 5, inputDim: nX, seed: 5 }), new Dense({ units: 4, seed: 6 }), new Tanh(), new Dense({ units: 2, seed: 7 })]],
+    [
+      'LSTM (sequences) -> TimeDistributedDense',
+      () => [
+        new LSTM({ units: 5, inputDim: nX, returnSequences: true, seed: 1 }),
+        new TimeDistributedDense({ units: 3, seed: 2 }),
+      ],
+    ],
+    [
+      'GRU (sequences) -> TimeDistributedDense',
+      () => [
+        new GRU({ units: 5, inputDim: nX, returnSequences: true, seed: 3 }),
+        new TimeDistributedDense({ units: 3, seed: 4 }),
+      ],
+    ],
+    [
+      'SimpleRNN (last) -> Dense -> Tanh -> Dense',
+      () => [
+        new SimpleRNN({ units: 5, inputDim: nX, seed: 5 }),
+        new Dense({ units: 4, seed: 6 }),
+        new Tanh(),
+        new Dense({ units: 2, seed: 7 }),
+      ],
+    ],
   ])('%s: tfjs output = scratch within 1e-5, ONNX = tfjs and scratch within 1e-4', async (label, layers) => {
     const scratch = new ScratchSequential(layers()).build([T, nX]);
     randomizeBiases(scratch, 11);
@@ -51,10 +71,16 @@ describe('scratchToTfjs: a scratch model as a tfjs-layers model, and on to ONNX'
 
   test('clear errors for unsupported layers and unbuilt models; no leaks', async () => {
     const bad = new ScratchSequential([new LSTM({ units: 2, inputDim: 3, returnSequences: true }), new Flatten()]);
-    expect(() => scratchToTfjs(bad, { inputShape: [4, 3] })).toThrow("layer 'flatten1' (flatten) has no tfjs equivalent here; supported: simpleRnn, lstm, gru");
+    expect(() => scratchToTfjs(bad, { inputShape: [4, 3] })).toThrow(
+      "layer 'flatten1' (flatten) has no tfjs equivalent here; supported: simpleRnn, lstm, gru",
+    );
     const unbuilt = new ScratchSequential([new GRU({ units: 2 })]);
-    expect(() => scratchToTfjs(unbuilt, { inputShape: [null, 3] })).toThrow("cannot copy the weights of 'gru1' (build the scratch model for inputs [T, 3] first)");
-    expect(() => scratchToTfjs(bad, { inputShape: [null, 0] })).toThrow('inputShape must be [T or null, n_x] with positive integers, got [,0]');
+    expect(() => scratchToTfjs(unbuilt, { inputShape: [null, 3] })).toThrow(
+      "cannot copy the weights of 'gru1' (build the scratch model for inputs [T, 3] first)",
+    );
+    expect(() => scratchToTfjs(bad, { inputShape: [null, 0] })).toThrow(
+      'inputShape must be [T or null, n_x] with positive integers, got [,0]',
+    );
     const ok = new ScratchSequential([new LSTM({ units: 2, inputDim: 3 }), new Dense({ units: 1, inputDim: 2 })]);
     await expectNoLeak(() => scratchToTfjs(ok, { inputShape: [null, 3] }).dispose());
     [bad, unbuilt, ok].forEach((s) => s.dispose());

@@ -22,7 +22,9 @@ interface Converted {
 
 type Converter = (layer: ScratchLayer, name: string) => Converted;
 
-const denseWeights = (dense: Dense): (() => tf.Tensor[]) => () => [dense.params.W.clone(), ...(dense.params.b ? [dense.params.b.clone()] : [])];
+const denseWeights =
+  (dense: Dense): (() => tf.Tensor[]) =>
+  () => [dense.params.W.clone(), ...(dense.params.b ? [dense.params.b.clone()] : [])];
 
 const activation =
   (fn: 'relu' | 'tanh' | 'sigmoid' | 'softmax'): Converter =>
@@ -30,7 +32,10 @@ const activation =
 
 const recurrent: Converter = (layer, name) => {
   const cell = layer as SimpleRNN | LSTM | GRU;
-  return { layer: recurrentLayer({ cell: tfjsKindOf(cell), units: cell.units, returnSequences: cell.returnSequences, name }), weights: () => weightsFromScratch(cell) };
+  return {
+    layer: recurrentLayer({ cell: tfjsKindOf(cell), units: cell.units, returnSequences: cell.returnSequences, name }),
+    weights: () => weightsFromScratch(cell),
+  };
 };
 
 /** Scratch layer kind -> tfjs layer. */
@@ -45,7 +50,10 @@ export const SCRATCH_TO_TFJS: Record<string, Converter> = {
   },
   dense: (layer, name) => {
     const dense = layer as Dense;
-    return { layer: tf.layers.dense({ units: dense.units, useBias: dense.params.b !== undefined, name }), weights: denseWeights(dense) };
+    return {
+      layer: tf.layers.dense({ units: dense.units, useBias: dense.params.b !== undefined, name }),
+      weights: denseWeights(dense),
+    };
   },
   relu: activation('relu'),
   tanh: activation('tanh'),
@@ -70,12 +78,17 @@ export interface ScratchToTfjsOptions {
 export function scratchToTfjs(scratch: ScratchSequential, options: ScratchToTfjsOptions): tf.Sequential {
   const [T, nX] = options.inputShape;
   if (!(Number.isInteger(nX) && nX > 0) || (T !== null && !(Number.isInteger(T) && T > 0))) {
-    throw new Error(`scratchToTfjs: inputShape must be [T or null, n_x] with positive integers, got [${options.inputShape}]`);
+    throw new Error(
+      `scratchToTfjs: inputShape must be [T or null, n_x] with positive integers, got [${options.inputShape}]`,
+    );
   }
   const converted = scratch.layers.map((layer, i) => {
     const key = scratch.layerKeys[i];
     const convert = layer.kind === undefined ? undefined : SCRATCH_TO_TFJS[layer.kind];
-    if (!convert) throw new Error(`scratchToTfjs: layer '${key}' (${layer.kind ?? 'no kind'}) has no tfjs equivalent here; supported: ${Object.keys(SCRATCH_TO_TFJS).join(', ')}`);
+    if (!convert)
+      throw new Error(
+        `scratchToTfjs: layer '${key}' (${layer.kind ?? 'no kind'}) has no tfjs equivalent here; supported: ${Object.keys(SCRATCH_TO_TFJS).join(', ')}`,
+      );
     return convert(layer, key);
   });
   const model = tf.sequential({ name: options.name });
@@ -88,7 +101,9 @@ export function scratchToTfjs(scratch: ScratchSequential, options: ScratchToTfjs
       if (weights.length > 0) c.layer.setWeights(weights);
     } catch (err) {
       model.dispose();
-      throw new Error(`scratchToTfjs: cannot copy the weights of '${scratch.layerKeys[i]}' (build the scratch model for inputs [T, ${nX}] first): ${(err as Error).message}`);
+      throw new Error(
+        `scratchToTfjs: cannot copy the weights of '${scratch.layerKeys[i]}' (build the scratch model for inputs [T, ${nX}] first): ${(err as Error).message}`,
+      );
     } finally {
       tf.dispose(weights);
     }

@@ -18,13 +18,24 @@ function makeCell(kind: 'simpleRNN' | 'lstm' | 'gru', returnSequences: boolean, 
   const options = { units: nA, inputDim: nX, returnSequences, seed };
   const cell = kind === 'simpleRNN' ? new SimpleRNN(options) : kind === 'lstm' ? new LSTM(options) : new GRU(options);
   // non-zero biases so that the bias mapping (and the GRU's sign flip) is tested too
-  for (const [key, v] of Object.entries(cell.params)) if (key.startsWith('b')) v.assign(tf.randomNormal(v.shape, 0, 0.5, 'float32', seed + key.charCodeAt(1)));
+  for (const [key, v] of Object.entries(cell.params))
+    if (key.startsWith('b')) v.assign(tf.randomNormal(v.shape, 0, 0.5, 'float32', seed + key.charCodeAt(1)));
   return cell;
 }
 
 /** max |scratch - tfjs| of the outputs for the same weights and input. */
-function parity(cell: SimpleRNN | LSTM | GRU, x: tf.Tensor, extra: Partial<RecurrentLayerOptions> = {}, weights = weightsFromScratch(cell)): number {
-  const layer = recurrentLayer({ cell: tfjsKindOf(cell), units: cell.units, returnSequences: cell.returnSequences, ...extra });
+function parity(
+  cell: SimpleRNN | LSTM | GRU,
+  x: tf.Tensor,
+  extra: Partial<RecurrentLayerOptions> = {},
+  weights = weightsFromScratch(cell),
+): number {
+  const layer = recurrentLayer({
+    cell: tfjsKindOf(cell),
+    units: cell.units,
+    returnSequences: cell.returnSequences,
+    ...extra,
+  });
   tf.dispose(layer.apply(x) as tf.Tensor); // builds the weights
   layer.setWeights(weights);
   tf.dispose(weights);
@@ -63,8 +74,13 @@ describe('scratch cells equal tfjs-layers simpleRNN / lstm / gru on the same wei
     const gru = makeCell('gru', true, 5);
     const [kernel, recurrent, bias] = weightsFromScratch(gru);
     // undo the sign flip of the z block (columns 0..nA-1)
-    const flipZ = (t: tf.Tensor): tf.Tensor => tf.concat([tf.neg(tf.slice(t, [0, 0], [t.shape[0], nA])), tf.slice(t, [0, nA], [t.shape[0], 2 * nA])], 1);
-    const unflipped = [flipZ(kernel), flipZ(recurrent), tf.concat([tf.neg(tf.slice(bias, 0, nA)), tf.slice(bias, nA, 2 * nA)])];
+    const flipZ = (t: tf.Tensor): tf.Tensor =>
+      tf.concat([tf.neg(tf.slice(t, [0, 0], [t.shape[0], nA])), tf.slice(t, [0, nA], [t.shape[0], 2 * nA])], 1);
+    const unflipped = [
+      flipZ(kernel),
+      flipZ(recurrent),
+      tf.concat([tf.neg(tf.slice(bias, 0, nA)), tf.slice(bias, nA, 2 * nA)]),
+    ];
     tf.dispose([kernel, recurrent, bias]);
     expect(parity(gru, input, {}, unflipped)).toBeGreaterThan(1e-2);
     tf.dispose(input);
@@ -77,7 +93,12 @@ describe('scratch cells equal tfjs-layers simpleRNN / lstm / gru on the same wei
       const layer = recurrentLayer({ cell: kind, units: nA, returnSequences: true, seed: 6 });
       const input = x();
       tf.dispose(layer.apply(input) as tf.Tensor);
-      const cell = kind === 'simpleRNN' ? new SimpleRNN({ units: nA, returnSequences: true }) : kind === 'lstm' ? new LSTM({ units: nA, returnSequences: true }) : new GRU({ units: nA, returnSequences: true });
+      const cell =
+        kind === 'simpleRNN'
+          ? new SimpleRNN({ units: nA, returnSequences: true })
+          : kind === 'lstm'
+            ? new LSTM({ units: nA, returnSequences: true })
+            : new GRU({ units: nA, returnSequences: true });
       const original = layer.getWeights();
       loadWeightsIntoScratch(cell, original);
       expect(cell.inputDim).toBe(nX);
@@ -86,15 +107,21 @@ describe('scratch cells equal tfjs-layers simpleRNN / lstm / gru on the same wei
       const ours = cell.forward(input, { training: false });
       const theirs = layer.apply(input) as tf.Tensor;
       expect(maxAbsDiff(ours, theirs)).toBeLessThan(1e-5);
-      expect(() => loadWeightsIntoScratch(cell, original.slice(0, 2))).toThrow('expected [kernel, recurrentKernel, bias], got 2 tensors');
+      expect(() => loadWeightsIntoScratch(cell, original.slice(0, 2))).toThrow(
+        'expected [kernel, recurrentKernel, bias], got 2 tensors',
+      );
       tf.dispose([...back, ours, theirs, input]);
       cell.dispose();
       layer.dispose();
     }
     const lstm = new LSTM({ units: 2, inputDim: 3 });
-    expect(() => loadWeightsIntoScratch(lstm, [tf.zeros([3, 6]), tf.zeros([2, 8]), tf.zeros([8])])).toThrow('kernel of a lstm with 2 units has shape [3,6], expected [3,8]');
+    expect(() => loadWeightsIntoScratch(lstm, [tf.zeros([3, 6]), tf.zeros([2, 8]), tf.zeros([8])])).toThrow(
+      'kernel of a lstm with 2 units has shape [3,6], expected [3,8]',
+    );
     expect(() => weightsFromScratch(new GRU({ units: 2 }))).toThrow('has no weights yet');
-    expect(() => recurrentLayer({ cell: 'transformer' as never, units: 2 })).toThrow("cell must be one of simpleRNN, lstm, gru, got 'transformer'");
+    expect(() => recurrentLayer({ cell: 'transformer' as never, units: 2 })).toThrow(
+      "cell must be one of simpleRNN, lstm, gru, got 'transformer'",
+    );
     lstm.dispose();
   });
 

@@ -56,10 +56,21 @@ const LAYER_FACTORIES = {
  * ] });
  */
 export function recurrentLayer(options: RecurrentLayerOptions): tf.layers.Layer {
-  const { cell, units, returnSequences = false, returnState = false, inputShape, recurrentActivation = 'sigmoid', seed, name } = options;
+  const {
+    cell,
+    units,
+    returnSequences = false,
+    returnState = false,
+    inputShape,
+    recurrentActivation = 'sigmoid',
+    seed,
+    name,
+  } = options;
   const factory = LAYER_FACTORIES[cell];
-  if (!factory) throw new Error(`recurrentLayer: cell must be one of ${Object.keys(LAYER_FACTORIES).join(', ')}, got '${cell}'`);
-  if (!(Number.isInteger(units) && units > 0)) throw new Error(`recurrentLayer: units must be a positive integer, got ${units}`);
+  if (!factory)
+    throw new Error(`recurrentLayer: cell must be one of ${Object.keys(LAYER_FACTORIES).join(', ')}, got '${cell}'`);
+  if (!(Number.isInteger(units) && units > 0))
+    throw new Error(`recurrentLayer: units must be a positive integer, got ${units}`);
   const args: Record<string, unknown> = { units, returnSequences, returnState };
   if (inputShape) args.inputShape = inputShape;
   if (name) args.name = name;
@@ -106,16 +117,26 @@ export function weightsFromScratch(cell: SimpleRNN | LSTM | GRU): tf.Tensor[] {
   const kind = tfjsKindOf(cell);
   const nA = cell.units;
   const nX = cell.inputDim;
-  if (nX === undefined) throw new Error(`weightsFromScratch: '${cell.name}' has no weights yet (build it or run a forward first)`);
+  if (nX === undefined)
+    throw new Error(`weightsFromScratch: '${cell.name}' has no weights yet (build it or run a forward first)`);
   const p = cell.params;
   if (kind === 'simpleRNN') return [p.Wax.clone(), p.Waa.clone(), p.ba.clone()];
   return tf.tidy(() => {
     const gates = GATE_ORDER[kind];
     const block = (key: string, sign: number): tf.Tensor => (sign < 0 ? tf.neg(p[key]) : p[key]);
     const Ws = gates.map(({ gate, sign }) => block(`W${gate}`, sign)); // [n_a + n_x, n_a] each
-    const kernel = tf.concat(Ws.map((W) => tf.slice(W, [nA, 0], [nX, nA])), 1); // [n_x, G n_a]
-    const recurrentKernel = tf.concat(Ws.map((W) => tf.slice(W, [0, 0], [nA, nA])), 1); // [n_a, G n_a]
-    const bias = tf.concat(gates.map(({ gate, sign }) => block(`b${gate}`, sign)), 0); // [G n_a]
+    const kernel = tf.concat(
+      Ws.map((W) => tf.slice(W, [nA, 0], [nX, nA])),
+      1,
+    ); // [n_x, G n_a]
+    const recurrentKernel = tf.concat(
+      Ws.map((W) => tf.slice(W, [0, 0], [nA, nA])),
+      1,
+    ); // [n_a, G n_a]
+    const bias = tf.concat(
+      gates.map(({ gate, sign }) => block(`b${gate}`, sign)),
+      0,
+    ); // [G n_a]
     return [kernel, recurrentKernel, bias];
   });
 }
@@ -126,7 +147,10 @@ export function weightsFromScratch(cell: SimpleRNN | LSTM | GRU): tf.Tensor[] {
  */
 export function loadWeightsIntoScratch(cell: SimpleRNN | LSTM | GRU, weights: tf.Tensor[]): void {
   const kind = tfjsKindOf(cell);
-  if (weights.length !== 3) throw new Error(`loadWeightsIntoScratch: expected [kernel, recurrentKernel, bias], got ${weights.length} tensors (a layer without bias is not supported)`);
+  if (weights.length !== 3)
+    throw new Error(
+      `loadWeightsIntoScratch: expected [kernel, recurrentKernel, bias], got ${weights.length} tensors (a layer without bias is not supported)`,
+    );
   const [kernel, recurrentKernel, bias] = weights;
   const nA = cell.units;
   const G = kind === 'simpleRNN' ? 1 : GATE_ORDER[kind].length;
@@ -134,11 +158,16 @@ export function loadWeightsIntoScratch(cell: SimpleRNN | LSTM | GRU, weights: tf
   const expected = [[nX, G * nA], [nA, G * nA], [G * nA]];
   weights.forEach((w, i) => {
     if (w.shape.join(',') !== expected[i].join(',')) {
-      throw new Error(`loadWeightsIntoScratch: ${['kernel', 'recurrentKernel', 'bias'][i]} of a ${kind} with ${nA} units has shape [${w.shape}], expected [${expected[i]}]`);
+      throw new Error(
+        `loadWeightsIntoScratch: ${['kernel', 'recurrentKernel', 'bias'][i]} of a ${kind} with ${nA} units has shape [${w.shape}], expected [${expected[i]}]`,
+      );
     }
   });
   cell.build([1, nX]);
-  if (cell.inputDim !== nX) throw new Error(`loadWeightsIntoScratch: '${cell.name}' was built for ${cell.inputDim} input features, the kernel has ${nX}`);
+  if (cell.inputDim !== nX)
+    throw new Error(
+      `loadWeightsIntoScratch: '${cell.name}' was built for ${cell.inputDim} input features, the kernel has ${nX}`,
+    );
   const p = cell.params;
   if (kind === 'simpleRNN') {
     p.Wax.assign(kernel);

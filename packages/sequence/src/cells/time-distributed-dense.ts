@@ -45,7 +45,8 @@ export class TimeDistributedDense implements ScratchLayer {
 
   /** Per-example input shape [T, n]. */
   build(inputShape: number[]): void {
-    if (inputShape.length !== 2) throw new Error(`${this.name}: input shape per example must be [T, n], got [${inputShape}]`);
+    if (inputShape.length !== 2)
+      throw new Error(`${this.name}: input shape per example must be [T, n], got [${inputShape}]`);
     this.dense.build([inputShape[1]]);
   }
 
@@ -69,7 +70,9 @@ export class TimeDistributedDense implements ScratchLayer {
     if (!this.mT) throw new Error(`${this.name}: backward called before forward`);
     const [m, T] = this.mT;
     if (dZ.shape.join(',') !== [m, T, this.units].join(',')) {
-      throw new Error(`${this.name}: dZ has shape [${dZ.shape}], expected [${[m, T, this.units]}] (the shape of the forward output)`);
+      throw new Error(
+        `${this.name}: dZ has shape [${dZ.shape}], expected [${[m, T, this.units]}] (the shape of the forward output)`,
+      );
     }
     return tf.tidy(() => {
       const dA = this.dense.backward(tf.reshape(dZ, [m * T, this.units])); // [m T, n]

@@ -51,7 +51,8 @@ export const MUSIC_GENERATE_DEFAULTS = { bars: 32, temperature: 1, seed: 1 };
  * folder that contains it as `model/`.
  */
 export async function loadMusicModel(dir: string): Promise<MusicModel> {
-  if (!fs.existsSync(dir)) throw new Error(`model directory ${dir} not found (train one with trainMusicModel / dlkit music train)`);
+  if (!fs.existsSync(dir))
+    throw new Error(`model directory ${dir} not found (train one with trainMusicModel / dlkit music train)`);
   const modelDir = fs.existsSync(path.join(dir, MUSIC_META_FILE)) ? dir : path.join(dir, 'model');
   const metaFile = path.join(modelDir, MUSIC_META_FILE);
   if (!fs.existsSync(metaFile)) throw new Error(`${dir} is not a music model directory: ${MUSIC_META_FILE} not found`);
@@ -61,7 +62,8 @@ export async function loadMusicModel(dir: string): Promise<MusicModel> {
   } catch (err) {
     throw new Error(`${metaFile}: not valid JSON (${(err as Error).message})`);
   }
-  if (meta.format !== 'dlkit-music' || !meta.config || !meta.vocab) throw new Error(`${metaFile}: not a dlkit music model side file`);
+  if (meta.format !== 'dlkit-music' || !meta.config || !meta.vocab)
+    throw new Error(`${metaFile}: not a dlkit music model side file`);
   await initBackend();
   const model = await loadModel(modelDir);
   return { model, vocab: Vocabulary.fromJSON(meta.vocab), meta };
@@ -96,7 +98,12 @@ export function generateMelody(m: MusicModel, options: GenerateMelodyOptions = {
     events.push({ pitch: e.pitch, steps: fit });
     steps += fit;
   }
-  return { title: `dlkit melody (seed ${o.seed}, temperature ${o.temperature})`, tempo: m.meta.tempo, meter: [4, 4], events };
+  return {
+    title: `dlkit melody (seed ${o.seed}, temperature ${o.temperature})`,
+    tempo: m.meta.tempo,
+    meter: [4, 4],
+    events,
+  };
 }
 
 export interface MusicGenerateOptions extends GenerateMelodyOptions {
@@ -156,7 +163,10 @@ export async function runMusicGenerate(options: MusicGenerateOptions): Promise<M
   if (o.pianoRoll) {
     pianoRoll = `${stem}.png`;
     const reference = referenceTune(m.meta.melodies);
-    writePng(pianoRoll, await pianoRollPng(reference ? melodyPanels({ ...melody, title: 'generated' }, reference) : melodyPanels(melody)));
+    writePng(
+      pianoRoll,
+      await pianoRollPng(reference ? melodyPanels({ ...melody, title: 'generated' }, reference) : melodyPanels(melody)),
+    );
   }
   return {
     task: 'music',

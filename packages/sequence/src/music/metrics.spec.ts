@@ -1,5 +1,13 @@
 // Pitch-class KL divergence against numbers worked out by hand.
-import { copiedPhraseFraction, klDivergence, PITCH_CLASS_EPSILON, pitchClassCounts, pitchClassDistribution, pitchClassKl, randomMelodyEvents } from './metrics';
+import {
+  copiedPhraseFraction,
+  klDivergence,
+  PITCH_CLASS_EPSILON,
+  pitchClassCounts,
+  pitchClassDistribution,
+  pitchClassKl,
+  randomMelodyEvents,
+} from './metrics';
 
 const note = (pitch: number) => ({ pitch, steps: 4 });
 
@@ -54,7 +62,13 @@ describe('copiedPhraseFraction', () => {
     // Phrases of 3 in [60 62 64 65 69]: (60 62 64) and (62 64 65) are copied, (64 65 69) is new.
     expect(copiedPhraseFraction([60, 62, 64, 65, 69].map(note), [ref], 3)).toBeCloseTo(2 / 3, 12);
     // Same pitches, other durations: nothing copied.
-    expect(copiedPhraseFraction([60, 62, 64].map((p) => ({ pitch: p, steps: 2 })), [ref], 3)).toBe(0);
+    expect(
+      copiedPhraseFraction(
+        [60, 62, 64].map((p) => ({ pitch: p, steps: 2 })),
+        [ref],
+        3,
+      ),
+    ).toBe(0);
     expect(copiedPhraseFraction(ref, [ref], 5)).toBe(1);
     expect(copiedPhraseFraction(ref.slice(0, 2), [ref], 3)).toBe(0);
   });

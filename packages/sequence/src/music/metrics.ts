@@ -67,7 +67,11 @@ export function randomMelodyEvents(notes: number, seed: number, low = 60): NoteE
  * duration) that occur verbatim in one of the reference melodies. 0 = every phrase is new,
  * 1 = a patchwork of quotations. Melodies shorter than `n` events have no phrases (result 0).
  */
-export function copiedPhraseFraction(events: readonly NoteEvent[], references: readonly (readonly NoteEvent[])[], n = 8): number {
+export function copiedPhraseFraction(
+  events: readonly NoteEvent[],
+  references: readonly (readonly NoteEvent[])[],
+  n = 8,
+): number {
   if (!(Number.isInteger(n) && n >= 1)) throw new Error(`phrase length must be a positive integer, got ${n}`);
   const key = (e: NoteEvent) => `${e.pitch ?? 'R'}/${e.steps}`;
   const phrases = new Set<string>();

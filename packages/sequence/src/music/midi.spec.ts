@@ -20,7 +20,11 @@ const melody: Melody = {
 };
 
 /** Absolute-time notes [pitch, startTick, endTick] as midi-parser-js sees them (note-on velocity 0 = note-off). */
-function notesByMidiParser(bytes: Uint8Array): { ppq: number; notes: [number, number, number][]; tempoMicros: number[] } {
+function notesByMidiParser(bytes: Uint8Array): {
+  ppq: number;
+  notes: [number, number, number][];
+  tempoMicros: number[];
+} {
   const parsed = MidiParser.parse(bytes);
   if (!parsed) throw new Error('midi-parser-js could not read the file');
   const notes: [number, number, number][] = [];
@@ -62,7 +66,9 @@ describe('melodyToMidi', () => {
     expect(midi.header.tempos[0].bpm).toBeCloseTo(90, 3);
     expect(midi.header.timeSignatures[0].timeSignature).toEqual([3, 4]);
     expect(midi.header.name).toBe('test tune');
-    expect(midi.tracks[0].notes.map((n) => [n.midi, n.ticks, n.ticks + n.durationTicks])).toEqual(expectedNotes(melody.events));
+    expect(midi.tracks[0].notes.map((n) => [n.midi, n.ticks, n.ticks + n.durationTicks])).toEqual(
+      expectedNotes(melody.events),
+    );
   });
 
   it('parses back with the independent midi-parser-js to the same notes', () => {
@@ -136,7 +142,9 @@ describe('bad MIDI files', () => {
 
   it('names the file and the problem: empty, not MIDI, truncated, no notes, missing', () => {
     expect(() => readMidiFile(write('empty.mid', ''))).toThrow(/empty\.mid: empty file/);
-    expect(() => readMidiFile(write('text.mid', 'this is not a MIDI file at all'))).toThrow(/text\.mid: not a readable MIDI file/);
+    expect(() => readMidiFile(write('text.mid', 'this is not a MIDI file at all'))).toThrow(
+      /text\.mid: not a readable MIDI file/,
+    );
     const truncated = melodyToMidi(melody).slice(0, 40);
     expect(() => readMidiFile(write('cut.mid', truncated))).toThrow(/cut\.mid: not a readable MIDI file/);
     const silent = new Midi();
@@ -156,7 +164,10 @@ describe('bad MIDI files', () => {
     const reported: string[] = [];
     const r = readMidiFolder(dir, (file, error) => reported.push(`${path.basename(file)}|${error}`));
     expect(r.melodies.map((m) => m.title)).toEqual(['test tune']);
-    expect(reported).toEqual([expect.stringMatching(/^b-bad\.mid\|.*b-bad\.mid: not a readable MIDI file/), expect.stringMatching(/^c-empty\.MID\|.*empty file/)]);
+    expect(reported).toEqual([
+      expect.stringMatching(/^b-bad\.mid\|.*b-bad\.mid: not a readable MIDI file/),
+      expect.stringMatching(/^c-empty\.MID\|.*empty file/),
+    ]);
     expect(r.skipped.map((s) => path.basename(s.file))).toEqual(['b-bad.mid', 'c-empty.MID']);
 
     const none = path.join(tmp, 'none');

@@ -53,10 +53,17 @@ export function melodyToMidi(melody: Melody): Uint8Array {
   track.name = melody.title;
   let step = 0;
   for (const e of melody.events) {
-    if (!(Number.isInteger(e.steps) && e.steps > 0)) throw new Error(`${melody.title}: event durations must be positive whole steps, got ${e.steps}`);
+    if (!(Number.isInteger(e.steps) && e.steps > 0))
+      throw new Error(`${melody.title}: event durations must be positive whole steps, got ${e.steps}`);
     if (e.pitch !== null) {
-      if (!(Number.isInteger(e.pitch) && e.pitch >= 0 && e.pitch <= 127)) throw new Error(`${melody.title}: MIDI pitch must be 0-127, got ${e.pitch}`);
-      track.addNote({ midi: e.pitch, ticks: step * ticksPerStep, durationTicks: e.steps * ticksPerStep, velocity: VELOCITY });
+      if (!(Number.isInteger(e.pitch) && e.pitch >= 0 && e.pitch <= 127))
+        throw new Error(`${melody.title}: MIDI pitch must be 0-127, got ${e.pitch}`);
+      track.addNote({
+        midi: e.pitch,
+        ticks: step * ticksPerStep,
+        durationTicks: e.steps * ticksPerStep,
+        velocity: VELOCITY,
+      });
     }
     step += e.steps;
   }
@@ -110,7 +117,14 @@ export function readMidiFile(file: string): Melody {
     bytes = fs.readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new MidiFileError(file, code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, expected a MIDI file' : (err as Error).message);
+    throw new MidiFileError(
+      file,
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a directory, expected a MIDI file'
+          : (err as Error).message,
+    );
   }
   return midiToMelody(bytes, file);
 }
@@ -144,7 +158,8 @@ export function readMidiFolder(dir: string, onSkip?: (file: string, error: strin
       onSkip?.(file, error);
     }
   }
-  if (out.melodies.length === 0) throw new Error(`none of the ${files.length} MIDI files in ${dir} could be read (first: ${out.skipped[0].error})`);
+  if (out.melodies.length === 0)
+    throw new Error(`none of the ${files.length} MIDI files in ${dir} could be read (first: ${out.skipped[0].error})`);
   return out;
 }
 
@@ -155,13 +170,21 @@ export function readMidiFolder(dir: string, onSkip?: (file: string, error: strin
  */
 function checkChunks(bytes: Uint8Array, source: string): void {
   const id = (at: number) => String.fromCharCode(...bytes.subarray(at, at + 4));
-  if (bytes.length < 14 || id(0) !== 'MThd') throw new MidiFileError(source, "not a readable MIDI file (it does not start with the 'MThd' header)");
+  if (bytes.length < 14 || id(0) !== 'MThd')
+    throw new MidiFileError(source, "not a readable MIDI file (it does not start with the 'MThd' header)");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = 0; at < bytes.length; ) {
-    if (at + 8 > bytes.length) throw new MidiFileError(source, `not a readable MIDI file (truncated: ${bytes.length - at} stray bytes at byte ${at})`);
+  for (let at = 0; at < bytes.length;) {
+    if (at + 8 > bytes.length)
+      throw new MidiFileError(
+        source,
+        `not a readable MIDI file (truncated: ${bytes.length - at} stray bytes at byte ${at})`,
+      );
     const length = view.getUint32(at + 4);
     if (at + 8 + length > bytes.length) {
-      throw new MidiFileError(source, `not a readable MIDI file (truncated: chunk '${id(at)}' at byte ${at} declares ${length} bytes, only ${bytes.length - at - 8} remain)`);
+      throw new MidiFileError(
+        source,
+        `not a readable MIDI file (truncated: chunk '${id(at)}' at byte ${at} declares ${length} bytes, only ${bytes.length - at - 8} remain)`,
+      );
     }
     at += 8 + length;
   }

@@ -27,9 +27,11 @@ export interface MusicModelConfig {
 /** A fresh model; every initialiser is seeded from `seed`, so the same seed gives the same weights. */
 export function buildMusicLstm(config: MusicModelConfig, seed: number): tf.LayersModel {
   for (const key of ['vocabSize', 'embeddingDim', 'units', 'seqLength'] as const) {
-    if (!(Number.isInteger(config[key]) && config[key] > 0)) throw new Error(`${key} must be a positive integer, got ${config[key]}`);
+    if (!(Number.isInteger(config[key]) && config[key] > 0))
+      throw new Error(`${key} must be a positive integer, got ${config[key]}`);
   }
-  if (config.dropout !== undefined && !(config.dropout >= 0 && config.dropout < 1)) throw new Error(`dropout must be in [0, 1), got ${config.dropout}`);
+  if (config.dropout !== undefined && !(config.dropout >= 0 && config.dropout < 1))
+    throw new Error(`dropout must be in [0, 1), got ${config.dropout}`);
   let s = seed;
   const glorot = () => tf.initializers.glorotUniform({ seed: s++ });
   // tfjs draws dropout masks unseeded; this makes each training run's masks a function of the seed.
@@ -54,7 +56,12 @@ export function buildMusicLstm(config: MusicModelConfig, seed: number): tf.Layer
         recurrentInitializer: glorot(), // tfjs warns that orthogonal is slow at this size
         name: 'lstm',
       }),
-      tf.layers.dense({ units: config.vocabSize, activation: 'softmax', kernelInitializer: glorot(), name: 'next_token' }),
+      tf.layers.dense({
+        units: config.vocabSize,
+        activation: 'softmax',
+        kernelInitializer: glorot(),
+        name: 'next_token',
+      }),
     ],
   });
 }
@@ -65,7 +72,9 @@ export function buildMusicLstm(config: MusicModelConfig, seed: number): tf.Layer
  */
 export function disposeMusicModel(model: tf.LayersModel): void {
   for (const layer of model.layers) {
-    const cell = (layer as unknown as { cell?: { dropoutMask?: tf.Tensor[] | null; recurrentDropoutMask?: tf.Tensor[] | null } }).cell;
+    const cell = (
+      layer as unknown as { cell?: { dropoutMask?: tf.Tensor[] | null; recurrentDropoutMask?: tf.Tensor[] | null } }
+    ).cell;
     if (cell?.dropoutMask) tf.dispose(cell.dropoutMask);
     if (cell?.recurrentDropoutMask) tf.dispose(cell.recurrentDropoutMask);
     if (cell) cell.dropoutMask = cell.recurrentDropoutMask = null;

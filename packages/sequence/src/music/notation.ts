@@ -34,17 +34,22 @@ export function parseNotation(text: string, options: NotationOptions = {}): Note
   const bar = barSteps(options.meter ?? [4, 4]);
   const events: NoteEvent[] = [];
   const bars: number[] = [0];
-  const words = text.trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   words.forEach((word, i) => {
     if (word === '|') {
       bars.push(0);
       return;
     }
     const m = TOKEN.exec(word);
-    if (!m) throw new Error(`${source}: cannot read "${word}" (word ${i + 1}); expected e.g. C4/4, F#4/8., Bb3/2 or R/4`);
+    if (!m)
+      throw new Error(`${source}: cannot read "${word}" (word ${i + 1}); expected e.g. C4/4, F#4/8., Bb3/2 or R/4`);
     const base = (STEPS_PER_QUARTER * 4) / Number(m[5]);
     const steps = m[6] ? base * 1.5 : base;
-    if (!Number.isInteger(steps)) throw new Error(`${source}: "${word}" (word ${i + 1}) is shorter than the sixteenth-note grid`);
+    if (!Number.isInteger(steps))
+      throw new Error(`${source}: "${word}" (word ${i + 1}) is shorter than the sixteenth-note grid`);
     const pitch = m[1] ? null : 12 * (Number(m[4]) + 1) + LETTERS[m[2]] + (m[3] === '#' ? 1 : m[3] === 'b' ? -1 : 0);
     events.push({ pitch, steps });
     bars[bars.length - 1] += steps;

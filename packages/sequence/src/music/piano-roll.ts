@@ -54,7 +54,14 @@ export function melodyPanels(...melodies: Melody[]): PianoRollPanel[] {
   return melodies.map((m) => ({ title: m.title, events: m.events }));
 }
 
-function panelSvg(panel: PianoRollPanel, index: number, steps: number, [lo, hi]: [number, number], width: number, h: number): string {
+function panelSvg(
+  panel: PianoRollPanel,
+  index: number,
+  steps: number,
+  [lo, hi]: [number, number],
+  width: number,
+  h: number,
+): string {
   const y0 = index * h;
   const left = MARGIN.left;
   const right = width - MARGIN.right;
@@ -65,27 +72,40 @@ function panelSvg(panel: PianoRollPanel, index: number, steps: number, [lo, hi]:
   const sy = (pitch: number) => bottom - (pitch - lo + 1) * rowH; // top edge of the pitch's row
   const color = COLORS[index % COLORS.length];
   const out: string[] = [];
-  out.push(`<text x="${left}" y="${y0 + 22}" font-family="${FONT}" font-size="15" fill="#222">${escapeXml(panel.title)}</text>`);
+  out.push(
+    `<text x="${left}" y="${y0 + 22}" font-family="${FONT}" font-size="15" fill="#222">${escapeXml(panel.title)}</text>`,
+  );
   for (let p = lo; p <= hi; p++) {
     const black = [1, 3, 6, 8, 10].includes(p % 12);
-    out.push(`<rect x="${left}" y="${f(sy(p))}" width="${f(right - left)}" height="${f(rowH)}" fill="${black ? '#f0f0f0' : '#ffffff'}"/>`);
-    if (p % 12 === 0) out.push(`<text x="${left - 6}" y="${f(sy(p) + rowH / 2 + 4)}" text-anchor="end" font-family="${FONT}" font-size="11" fill="#333">${pitchName(p)}</text>`);
+    out.push(
+      `<rect x="${left}" y="${f(sy(p))}" width="${f(right - left)}" height="${f(rowH)}" fill="${black ? '#f0f0f0' : '#ffffff'}"/>`,
+    );
+    if (p % 12 === 0)
+      out.push(
+        `<text x="${left - 6}" y="${f(sy(p) + rowH / 2 + 4)}" text-anchor="end" font-family="${FONT}" font-size="11" fill="#333">${pitchName(p)}</text>`,
+      );
   }
   for (let s = 0; s <= steps; s += STEPS_PER_BAR) {
     out.push(`<line x1="${f(sx(s))}" y1="${top}" x2="${f(sx(s))}" y2="${bottom}" stroke="#bbbbbb" stroke-width="1"/>`);
     const bar = s / STEPS_PER_BAR;
     if (s < steps && (bar % 4 === 0 || steps <= 16 * STEPS_PER_BAR)) {
-      out.push(`<text x="${f(sx(s) + 2)}" y="${bottom + 15}" font-family="${FONT}" font-size="10" fill="#666">${bar + 1}</text>`);
+      out.push(
+        `<text x="${f(sx(s) + 2)}" y="${bottom + 15}" font-family="${FONT}" font-size="10" fill="#666">${bar + 1}</text>`,
+      );
     }
   }
   let step = 0;
   for (const e of panel.events) {
     if (e.pitch !== null) {
-      out.push(`<rect x="${f(sx(step) + 0.5)}" y="${f(sy(e.pitch) + 0.5)}" width="${f(Math.max(1, sx(e.steps) - sx(0) - 1))}" height="${f(Math.max(1, rowH - 1))}" rx="2" fill="${color}"/>`);
+      out.push(
+        `<rect x="${f(sx(step) + 0.5)}" y="${f(sy(e.pitch) + 0.5)}" width="${f(Math.max(1, sx(e.steps) - sx(0) - 1))}" height="${f(Math.max(1, rowH - 1))}" rx="2" fill="${color}"/>`,
+      );
     }
     step += e.steps;
   }
-  out.push(`<rect x="${left}" y="${top}" width="${f(right - left)}" height="${f(bottom - top)}" fill="none" stroke="#333" stroke-width="1"/>`);
+  out.push(
+    `<rect x="${left}" y="${top}" width="${f(right - left)}" height="${f(bottom - top)}" fill="none" stroke="#333" stroke-width="1"/>`,
+  );
   return out.join('\n');
 }
 

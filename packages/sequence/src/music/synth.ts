@@ -77,7 +77,8 @@ export function melodyToWav(melody: Melody, options: SynthOptions = {}): Uint8Ar
 
 /** ADSR gain at time t (s) of a note held for `held` seconds. */
 function envelope(t: number, held: number): number {
-  const level = (u: number) => (u < ATTACK ? u / ATTACK : u < ATTACK + DECAY ? 1 - ((1 - SUSTAIN) * (u - ATTACK)) / DECAY : SUSTAIN);
+  const level = (u: number) =>
+    u < ATTACK ? u / ATTACK : u < ATTACK + DECAY ? 1 - ((1 - SUSTAIN) * (u - ATTACK)) / DECAY : SUSTAIN;
   if (t < held) return level(t);
   return Math.max(0, level(held) * (1 - (t - held) / RELEASE));
 }

@@ -19,9 +19,13 @@ describe('parseNotation', () => {
   });
 
   it('names the source, the word and the expectation on bad input', () => {
-    expect(() => parseNotation('C4/4 H4/4', { source: 'tune X' })).toThrow('tune X: cannot read "H4/4" (word 2); expected e.g. C4/4, F#4/8., Bb3/2 or R/4');
+    expect(() => parseNotation('C4/4 H4/4', { source: 'tune X' })).toThrow(
+      'tune X: cannot read "H4/4" (word 2); expected e.g. C4/4, F#4/8., Bb3/2 or R/4',
+    );
     expect(() => parseNotation('C4/16.', { source: 't' })).toThrow(/shorter than the sixteenth-note grid/);
-    expect(() => parseNotation('C4/4 | D4/4 D4/4 | E4/2', { meter: [3, 4], source: 't' })).toThrow('t: bar 2 lasts 8 sixteenths, expected 12');
+    expect(() => parseNotation('C4/4 | D4/4 D4/4 | E4/2', { meter: [3, 4], source: 't' })).toThrow(
+      't: bar 2 lasts 8 sixteenths, expected 12',
+    );
     expect(() => parseNotation('  ')).toThrow(/no notes/);
   });
 
@@ -53,8 +57,20 @@ describe('note-event tokens', () => {
   });
 
   it('transposes pitches, not rests, and stays in the MIDI range', () => {
-    const m = { title: 't', tempo: 100, events: [{ pitch: 60, steps: 4 }, { pitch: null, steps: 2 }, { pitch: 67, steps: 2 }] };
-    expect(transposeMelody(m, -2).events).toEqual([{ pitch: 58, steps: 4 }, { pitch: null, steps: 2 }, { pitch: 65, steps: 2 }]);
+    const m = {
+      title: 't',
+      tempo: 100,
+      events: [
+        { pitch: 60, steps: 4 },
+        { pitch: null, steps: 2 },
+        { pitch: 67, steps: 2 },
+      ],
+    };
+    expect(transposeMelody(m, -2).events).toEqual([
+      { pitch: 58, steps: 4 },
+      { pitch: null, steps: 2 },
+      { pitch: 65, steps: 2 },
+    ]);
     expect(() => transposeMelody(m, 70)).toThrow(/leaves the MIDI range/);
     expect(() => transposeMelody(m, 0.5)).toThrow(/whole number/);
   });

@@ -44,7 +44,8 @@ export function tokensToEvents(tokens: readonly string[]): NoteEvent[] {
 
 /** The melody shifted by `semitones` (rests unchanged); pitches must stay within MIDI 0-127. */
 export function transposeMelody(melody: Melody, semitones: number): Melody {
-  if (!Number.isInteger(semitones)) throw new Error(`transposition must be a whole number of semitones, got ${semitones}`);
+  if (!Number.isInteger(semitones))
+    throw new Error(`transposition must be a whole number of semitones, got ${semitones}`);
   const events = melody.events.map((e) => {
     if (e.pitch === null) return e;
     const pitch = e.pitch + semitones;

@@ -25,7 +25,16 @@ const tiny = { midiDir, epochs: 2, units: 16, embeddingDim: 8, seqLength: 16, st
 
 describe('tokenWindows', () => {
   it('pairs each window with the next tokens', () => {
-    expect(tokenWindows([1, 2, 3, 4, 5, 6], 3, 2)).toEqual({ xs: [[1, 2, 3], [3, 4, 5]], ys: [[2, 3, 4], [4, 5, 6]] });
+    expect(tokenWindows([1, 2, 3, 4, 5, 6], 3, 2)).toEqual({
+      xs: [
+        [1, 2, 3],
+        [3, 4, 5],
+      ],
+      ys: [
+        [2, 3, 4],
+        [4, 5, 6],
+      ],
+    });
     expect(() => tokenWindows([1, 2], 3, 1)).toThrow(/too few for one window/);
   });
 });
@@ -46,7 +55,12 @@ describe('trainMusicModel + generate', () => {
       const r = await trainMusicModel({ ...tiny, outDir: out, onSkip: (file) => skipped.push(path.basename(file)) });
       losses.push(r.loss);
       expect(r).toMatchObject({ task: 'music-train', melodies: 4, epochs: 2, model: path.join(out, 'model') });
-      expect(r.skipped).toEqual([{ file: path.join(midiDir, 'broken.mid'), error: expect.stringMatching(/broken\.mid: not a readable MIDI file/) }]);
+      expect(r.skipped).toEqual([
+        {
+          file: path.join(midiDir, 'broken.mid'),
+          error: expect.stringMatching(/broken\.mid: not a readable MIDI file/),
+        },
+      ]);
       expect(r.loss).toBeLessThan(Math.log(r.vocabSize)); // it learned something in 2 epochs
     }, 1);
     expect(skipped).toEqual(['broken.mid', 'broken.mid']);
@@ -54,7 +68,13 @@ describe('trainMusicModel + generate', () => {
     const meta = JSON.parse(fs.readFileSync(path.join(out, 'model', 'music.json'), 'utf8'));
     expect(meta.vocab.tokens[0]).toBe('<s>');
     expect(meta.corpusPitchClasses.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1, 12);
-    expect(meta.config).toEqual({ vocabSize: meta.vocab.tokens.length, embeddingDim: 8, units: 16, seqLength: 16, dropout: 0.4 });
+    expect(meta.config).toEqual({
+      vocabSize: meta.vocab.tokens.length,
+      embeddingDim: 8,
+      units: 16,
+      seqLength: 16,
+      dropout: 0.4,
+    });
   });
 
   it('generates the same melody for the same seed, exactly N bars long, without leaking tensors', async () => {
@@ -75,9 +95,21 @@ describe('trainMusicModel + generate', () => {
   it('writes MIDI (reading back as the generated notes), WAV and piano roll, with the KL numbers', async () => {
     const before = tf.memory().numTensors;
     const file = path.join(tmp, 'gen', 'tune.mid');
-    const r = await runMusicGenerate({ model: path.join(trained, 'model'), out: file, bars: 4, seed: 2, wav: true, pianoRoll: true });
+    const r = await runMusicGenerate({
+      model: path.join(trained, 'model'),
+      out: file,
+      bars: 4,
+      seed: 2,
+      wav: true,
+      pianoRoll: true,
+    });
     expect(tf.memory().numTensors).toBe(before);
-    expect(r).toMatchObject({ task: 'music', midi: file, wav: path.join(tmp, 'gen', 'tune.wav'), pianoRoll: path.join(tmp, 'gen', 'tune.png') });
+    expect(r).toMatchObject({
+      task: 'music',
+      midi: file,
+      wav: path.join(tmp, 'gen', 'tune.wav'),
+      pianoRoll: path.join(tmp, 'gen', 'tune.png'),
+    });
     const back = readMidiFile(file);
     expect(back.events.filter((e) => e.pitch !== null)).toHaveLength(r.notes);
     expect(r.pitchClassKl).toBeGreaterThanOrEqual(0);

@@ -70,7 +70,15 @@ export interface MusicModelMeta {
   melodies: string[];
   /** The training melodies as written (one space-separated token string each), for copiedPhraseFraction. */
   trainingTokens: string[];
-  training: { epochs: number; loss: number; accuracy: number; seed: number; transpose: number[]; tokens: number; windows: number };
+  training: {
+    epochs: number;
+    loss: number;
+    accuracy: number;
+    seed: number;
+    transpose: number[];
+    tokens: number;
+    windows: number;
+  };
 }
 
 export const MUSIC_META_FILE = 'music.json';
@@ -95,14 +103,19 @@ export interface MusicTrainResult {
 }
 
 /** Token windows of a stream: x [m, T] ids and y [m, T] the ids one step later. */
-export function tokenWindows(stream: readonly number[], seqLength: number, stride: number): { xs: number[][]; ys: number[][] } {
+export function tokenWindows(
+  stream: readonly number[],
+  seqLength: number,
+  stride: number,
+): { xs: number[][]; ys: number[][] } {
   const xs: number[][] = [];
   const ys: number[][] = [];
   for (let start = 0; start + seqLength < stream.length; start += stride) {
     xs.push(stream.slice(start, start + seqLength));
     ys.push(stream.slice(start + 1, start + seqLength + 1));
   }
-  if (xs.length === 0) throw new Error(`the melodies hold ${stream.length} tokens, too few for one window of ${seqLength} + 1`);
+  if (xs.length === 0)
+    throw new Error(`the melodies hold ${stream.length} tokens, too few for one window of ${seqLength} + 1`);
   return { xs, ys };
 }
 
@@ -125,7 +138,13 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
   const vocab = Vocabulary.fromCorpus(tokenLists, { specials: [START_TOKEN] });
   const stream = tokenLists.flatMap((t) => vocab.encode(t, 'the training melodies'));
   const { xs, ys } = tokenWindows(stream, o.seqLength, o.stride);
-  const config: MusicModelConfig = { vocabSize: vocab.size, embeddingDim: o.embeddingDim, units: o.units, seqLength: o.seqLength, dropout: o.dropout };
+  const config: MusicModelConfig = {
+    vocabSize: vocab.size,
+    embeddingDim: o.embeddingDim,
+    units: o.units,
+    seqLength: o.seqLength,
+    dropout: o.dropout,
+  };
 
   const model = buildMusicLstm(config, o.seed);
   const x = tf.tensor2d(xs, [xs.length, o.seqLength], 'int32'); // [m, T]
@@ -152,7 +171,15 @@ export async function trainMusicModel(options: MusicTrainOptions): Promise<Music
           tempo: median(melodies.map((m) => m.tempo)),
           melodies: melodies.map((m) => m.title),
           trainingTokens: melodies.map((m) => melodyTokens(m).slice(1).join(' ')),
-          training: { epochs: history.epochs.length, loss: last.loss, accuracy: last.acc ?? Number.NaN, seed: o.seed, transpose: o.transpose, tokens: stream.length, windows: xs.length },
+          training: {
+            epochs: history.epochs.length,
+            loss: last.loss,
+            accuracy: last.acc ?? Number.NaN,
+            seed: o.seed,
+            transpose: o.transpose,
+            tokens: stream.length,
+            windows: xs.length,
+          },
         };
         return { [MUSIC_META_FILE]: JSON.stringify(meta, null, 2) + '\n' };
       },

@@ -5,7 +5,15 @@ import { readImageInfo } from '@dlkit/core';
 import { attentionSvg, renderAttentionPng, viridis } from './attention-plot';
 
 // Two output characters over a 3-character input padded to Tx = 5.
-const t = { input: 'a<b', output: 'xy', attention: [[0.7, 0.1, 0.1, 0.05, 0.05], [0, 0, 0.2, 0.3, 0.5], [0.2, 0.2, 0.2, 0.2, 0.2]] };
+const t = {
+  input: 'a<b',
+  output: 'xy',
+  attention: [
+    [0.7, 0.1, 0.1, 0.05, 0.05],
+    [0, 0, 0.2, 0.3, 0.5],
+    [0.2, 0.2, 0.2, 0.2, 0.2],
+  ],
+};
 
 describe('attention heatmap', () => {
   it('labels inputs and outputs, sums padding into one column, and escapes text', () => {

@@ -25,14 +25,19 @@ export function viridis(value: number): string {
 }
 
 /** The heatmap as an SVG document. */
-export function attentionSvg(t: Pick<Translation, 'input' | 'output' | 'attention'>, options: AttentionPlotOptions = {}): string {
+export function attentionSvg(
+  t: Pick<Translation, 'input' | 'output' | 'attention'>,
+  options: AttentionPlotOptions = {},
+): string {
   const inputChars = [...t.input];
   const outputChars = [...t.output];
   // An empty output (an untrained model that writes <pad> first) still shows its first step, labelled ∅.
   const rows = Math.max(1, outputChars.length);
-  if (t.attention.length < rows) throw new Error(`attention plot: ${t.attention.length} attention rows for ${rows} output characters`);
+  if (t.attention.length < rows)
+    throw new Error(`attention plot: ${t.attention.length} attention rows for ${rows} output characters`);
   const tx = t.attention[0].length;
-  if (inputChars.length > tx) throw new Error(`attention plot: input has ${inputChars.length} characters but the attention covers ${tx}`);
+  if (inputChars.length > tx)
+    throw new Error(`attention plot: input has ${inputChars.length} characters but the attention covers ${tx}`);
   const hasPad = tx > inputChars.length;
   const matrix = t.attention.slice(0, rows).map((row) => {
     const cells = row.slice(0, inputChars.length);
@@ -50,7 +55,8 @@ export function attentionSvg(t: Pick<Translation, 'input' | 'output' | 'attentio
     columnLabels: [...inputChars.map((ch) => (ch === ' ' ? '␣' : ch)), ...(hasPad ? ['pad'] : [])],
     labelFont: FONT,
     labelSize: 16,
-    labelStyle: (l) => (l === 'pad' ? { font: CHART_FONT, size: 11, color: '#888' } : l === '␣' ? { color: '#888' } : undefined),
+    labelStyle: (l) =>
+      l === 'pad' ? { font: CHART_FONT, size: 11, color: '#888' } : l === '␣' ? { color: '#888' } : undefined,
     rowNumbers: true,
     xLabel: 'input characters',
     // the rotated axis title must fit beside the rows: a short grid gets the short title
@@ -64,6 +70,10 @@ export function attentionSvg(t: Pick<Translation, 'input' | 'output' | 'attentio
 }
 
 /** Writes the heatmap PNG to `file` (atomically). */
-export async function renderAttentionPng(t: Pick<Translation, 'input' | 'output' | 'attention'>, file: string, options: AttentionPlotOptions = {}): Promise<string> {
+export async function renderAttentionPng(
+  t: Pick<Translation, 'input' | 'output' | 'attention'>,
+  file: string,
+  options: AttentionPlotOptions = {},
+): Promise<string> {
   return writeSvgPng(file, attentionSvg(t, options));
 }

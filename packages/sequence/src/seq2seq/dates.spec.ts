@@ -1,22 +1,47 @@
 import { Rng } from '@dlkit/core';
-import { DATE_FORMATS, DateSplit, FIRST_YEAR, LAST_YEAR, MONTHS, WEEKDAYS, dateCharacters, dateFromDayNumber, formatDate, isoDate, ordinal, randomDatePair, type CalendarDate } from './dates';
+import {
+  DATE_FORMATS,
+  DateSplit,
+  FIRST_YEAR,
+  LAST_YEAR,
+  MONTHS,
+  WEEKDAYS,
+  dateCharacters,
+  dateFromDayNumber,
+  formatDate,
+  isoDate,
+  ordinal,
+  randomDatePair,
+  type CalendarDate,
+} from './dates';
 
 // An independent reader of every format (regexes written here, not the generator's table), so a
 // generator bug cannot agree with itself. Returns [year, month, day, weekday or undefined].
-const month = (s: string) => MONTHS.findIndex((m) => m.toLowerCase().startsWith(s.toLowerCase()) && (s.length === 3 || m.toLowerCase() === s.toLowerCase())) + 1;
-const weekday = (s: string) => WEEKDAYS.findIndex((w) => w.toLowerCase() === s.toLowerCase() || w.slice(0, 3).toLowerCase() === s.toLowerCase());
+const month = (s: string) =>
+  MONTHS.findIndex(
+    (m) => m.toLowerCase().startsWith(s.toLowerCase()) && (s.length === 3 || m.toLowerCase() === s.toLowerCase()),
+  ) + 1;
+const weekday = (s: string) =>
+  WEEKDAYS.findIndex((w) => w.toLowerCase() === s.toLowerCase() || w.slice(0, 3).toLowerCase() === s.toLowerCase());
 const year2 = (yy: string) => (Number(yy) < 50 ? 2000 : 1900) + Number(yy);
 const READERS: Record<string, (s: string) => [number, number, number, number?] | null> = {
-  'weekday month d yyyy': (s) => ((m) => m && [+m[4], month(m[2]), +m[3], weekday(m[1])])(s.match(/^([a-z]+) ([a-z]+) (\d{1,2}) (\d{4})$/i)),
-  'weekday, month d, yyyy': (s) => ((m) => m && [+m[4], month(m[2]), +m[3], weekday(m[1])])(s.match(/^([a-z]+), ([a-z]+) (\d{1,2}), (\d{4})$/i)),
+  'weekday month d yyyy': (s) =>
+    ((m) => m && [+m[4], month(m[2]), +m[3], weekday(m[1])])(s.match(/^([a-z]+) ([a-z]+) (\d{1,2}) (\d{4})$/i)),
+  'weekday, month d, yyyy': (s) =>
+    ((m) => m && [+m[4], month(m[2]), +m[3], weekday(m[1])])(s.match(/^([a-z]+), ([a-z]+) (\d{1,2}), (\d{4})$/i)),
   'd month yyyy': (s) => ((m) => m && [+m[3], month(m[2]), +m[1]])(s.match(/^(\d{1,2}) ([a-z]{3,}) (\d{4})$/i)),
   'dd mon yyyy': (s) => ((m) => m && [+m[3], month(m[2]), +m[1]])(s.match(/^(\d{2}) ([a-z]{3}) (\d{4})$/i)),
   'd-mon-yyyy': (s) => ((m) => m && [+m[3], month(m[2]), +m[1]])(s.match(/^(\d{1,2})-([a-z]{3})-(\d{4})$/i)),
   'month d, yyyy': (s) => ((m) => m && [+m[3], month(m[1]), +m[2]])(s.match(/^([a-z]{3,}) (\d{1,2}), (\d{4})$/i)),
   'mon d, yyyy': (s) => ((m) => m && [+m[3], month(m[1]), +m[2]])(s.match(/^([a-z]{3}) (\d{1,2}), (\d{4})$/i)),
-  'the dth of month, yyyy': (s) => ((m) => m && [+m[3], month(m[2]), +m[1]])(s.match(/^the (\d{1,2})(?:st|nd|rd|th) of ([a-z]+), (\d{4})$/i)),
-  'month dth, yyyy': (s) => ((m) => m && [+m[3], month(m[1]), +m[2]])(s.match(/^([a-z]+) (\d{1,2})(?:st|nd|rd|th), (\d{4})$/i)),
-  'wkd d mon yy': (s) => ((m) => m && [year2(m[4]), month(m[3]), +m[2], weekday(m[1])])(s.match(/^([a-z]{3}) (\d{1,2}) ([a-z]{3}) (\d{2})$/i)),
+  'the dth of month, yyyy': (s) =>
+    ((m) => m && [+m[3], month(m[2]), +m[1]])(s.match(/^the (\d{1,2})(?:st|nd|rd|th) of ([a-z]+), (\d{4})$/i)),
+  'month dth, yyyy': (s) =>
+    ((m) => m && [+m[3], month(m[1]), +m[2]])(s.match(/^([a-z]+) (\d{1,2})(?:st|nd|rd|th), (\d{4})$/i)),
+  'wkd d mon yy': (s) =>
+    ((m) => m && [year2(m[4]), month(m[3]), +m[2], weekday(m[1])])(
+      s.match(/^([a-z]{3}) (\d{1,2}) ([a-z]{3}) (\d{2})$/i),
+    ),
   'mm/dd/yy': (s) => ((m) => m && [year2(m[3]), +m[1], +m[2]])(s.match(/^(\d{2})\/(\d{2})\/(\d{2})$/)),
   'm/d/yyyy': (s) => ((m) => m && [+m[3], +m[1], +m[2]])(s.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/)),
   'dd.mm.yyyy': (s) => ((m) => m && [+m[3], +m[2], +m[1]])(s.match(/^(\d{2})\.(\d{2})\.(\d{4})$/)),
@@ -66,17 +91,39 @@ describe('date formats', () => {
 
   it('agrees with V8 Date parsing where V8 reads the format', () => {
     const rng = new Rng(9);
-    for (const name of ['weekday month d yyyy', 'weekday, month d, yyyy', 'd month yyyy', 'month d, yyyy', 'mon d, yyyy', 'm/d/yyyy']) {
+    for (const name of [
+      'weekday month d yyyy',
+      'weekday, month d, yyyy',
+      'd month yyyy',
+      'month d, yyyy',
+      'mon d, yyyy',
+      'm/d/yyyy',
+    ]) {
       for (let i = 0; i < 50; i++) {
         const date = dateFromDayNumber(-7305 + rng.int(36525));
         const js = new Date(formatDate(date, name)); // local time
-        expect({ format: name, iso: `${js.getFullYear()}-${String(js.getMonth() + 1).padStart(2, '0')}-${String(js.getDate()).padStart(2, '0')}` }).toEqual({ format: name, iso: isoDate(date) });
+        expect({
+          format: name,
+          iso: `${js.getFullYear()}-${String(js.getMonth() + 1).padStart(2, '0')}-${String(js.getDate()).padStart(2, '0')}`,
+        }).toEqual({ format: name, iso: isoDate(date) });
       }
     }
   });
 
   it('writes ordinals and rejects years outside the range', () => {
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31].map(ordinal)).toEqual(['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '31st']);
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 31].map(ordinal)).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '12th',
+      '13th',
+      '21st',
+      '22nd',
+      '23rd',
+      '31st',
+    ]);
     expect(() => formatDate({ year: 2050, month: 1, day: 1 }, 'mm/dd/yy')).toThrow(/outside 1950-2049/);
     expect(() => formatDate({ year: 2000, month: 1, day: 1 }, 'nope')).toThrow(/unknown date format 'nope'/);
   });
@@ -84,7 +131,9 @@ describe('date formats', () => {
   it('lists every character a date can contain', () => {
     const chars = new Set(dateCharacters());
     const rng = new Rng(3);
-    for (let i = 0; i < 1000; i++) for (const ch of randomDatePair(dateFromDayNumber(-7305 + rng.int(36525)), rng).source) expect(chars.has(ch)).toBe(true);
+    for (let i = 0; i < 1000; i++)
+      for (const ch of randomDatePair(dateFromDayNumber(-7305 + rng.int(36525)), rng).source)
+        expect(chars.has(ch)).toBe(true);
   });
 });
 

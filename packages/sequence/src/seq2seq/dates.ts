@@ -36,7 +36,20 @@ export interface DatePair {
   format: string;
 }
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 /** Indexed by Date.getUTCDay(): 0 = Sunday. */
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
@@ -72,14 +85,26 @@ export interface DateFormat {
 
 /** The formats, one row each (extend the table to add one). */
 export const DATE_FORMATS: readonly DateFormat[] = [
-  { name: 'weekday month d yyyy', example: 'Wednesday May 9 2018', render: (p) => `${p.weekday} ${p.month} ${p.d} ${p.yyyy}` },
-  { name: 'weekday, month d, yyyy', example: 'Wednesday, May 9, 2018', render: (p) => `${p.weekday}, ${p.month} ${p.d}, ${p.yyyy}` },
+  {
+    name: 'weekday month d yyyy',
+    example: 'Wednesday May 9 2018',
+    render: (p) => `${p.weekday} ${p.month} ${p.d} ${p.yyyy}`,
+  },
+  {
+    name: 'weekday, month d, yyyy',
+    example: 'Wednesday, May 9, 2018',
+    render: (p) => `${p.weekday}, ${p.month} ${p.d}, ${p.yyyy}`,
+  },
   { name: 'd month yyyy', example: '9 May 2018', render: (p) => `${p.d} ${p.month} ${p.yyyy}` },
   { name: 'dd mon yyyy', example: '09 May 2018', render: (p) => `${p.dd} ${p.mon} ${p.yyyy}` },
   { name: 'd-mon-yyyy', example: '9-May-2018', render: (p) => `${p.d}-${p.mon}-${p.yyyy}` },
   { name: 'month d, yyyy', example: 'May 9, 2018', render: (p) => `${p.month} ${p.d}, ${p.yyyy}` },
   { name: 'mon d, yyyy', example: 'May 9, 2018', render: (p) => `${p.mon} ${p.d}, ${p.yyyy}` },
-  { name: 'the dth of month, yyyy', example: 'The 9th of May, 2018', render: (p) => `${p.the} ${p.ordinal} ${p.of} ${p.month}, ${p.yyyy}` },
+  {
+    name: 'the dth of month, yyyy',
+    example: 'The 9th of May, 2018',
+    render: (p) => `${p.the} ${p.ordinal} ${p.of} ${p.month}, ${p.yyyy}`,
+  },
   { name: 'month dth, yyyy', example: 'May 9th, 2018', render: (p) => `${p.month} ${p.ordinal}, ${p.yyyy}` },
   { name: 'wkd d mon yy', example: 'Wed 9 May 18', render: (p) => `${p.wkd} ${p.d} ${p.mon} ${p.yy}` },
   { name: 'mm/dd/yy', example: '05/09/18', render: (p) => `${p.mm}/${p.dd}/${p.yy}` },
@@ -121,8 +146,12 @@ export function dayNumber({ year, month, day }: CalendarDate): number {
 /** Renders `date` in `format` with the given casing of the words. */
 export function formatDate(date: CalendarDate, format: DateFormat | string, casing: Casing = 'title'): string {
   const f = typeof format === 'string' ? DATE_FORMATS.find((x) => x.name === format) : format;
-  if (!f) throw new Error(`unknown date format '${String(format)}', expected one of: ${DATE_FORMATS.map((x) => x.name).join('; ')}`);
-  if (date.year < FIRST_YEAR || date.year > LAST_YEAR) throw new Error(`year ${date.year} is outside ${FIRST_YEAR}-${LAST_YEAR} (two-digit years would be ambiguous)`);
+  if (!f)
+    throw new Error(
+      `unknown date format '${String(format)}', expected one of: ${DATE_FORMATS.map((x) => x.name).join('; ')}`,
+    );
+  if (date.year < FIRST_YEAR || date.year > LAST_YEAR)
+    throw new Error(`year ${date.year} is outside ${FIRST_YEAR}-${LAST_YEAR} (two-digit years would be ambiguous)`);
   const { year, month, day } = date;
   const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
   const c = (w: string) => applyCase(w, casing);
@@ -175,8 +204,12 @@ export class DateSplit {
   readonly heldOut: readonly number[];
 
   constructor(options: DateSplitOptions = {}) {
-    const { seed, heldOutFraction } = { ...DATE_SPLIT_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
-    if (!(heldOutFraction > 0 && heldOutFraction < 1)) throw new Error(`heldOutFraction must be in (0, 1), got ${heldOutFraction}`);
+    const { seed, heldOutFraction } = {
+      ...DATE_SPLIT_DEFAULTS,
+      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    };
+    if (!(heldOutFraction > 0 && heldOutFraction < 1))
+      throw new Error(`heldOutFraction must be in (0, 1), got ${heldOutFraction}`);
     const first = dayNumber({ year: FIRST_YEAR, month: 1, day: 1 });
     const last = dayNumber({ year: LAST_YEAR, month: 12, day: 31 });
     const days = Array.from({ length: last - first + 1 }, (_, i) => first + i);

@@ -46,12 +46,24 @@ function reference(x: M, w: { [k: string]: number[] | M }, nA: number, nS: numbe
   const alpha: M = [];
   for (let t = 0; t < ty; t++) {
     const e = a.map((at) => {
-      const hidden = matVec([...at, ...s], W1).map((v, j) => Math.tanh(v + (w['attention_hidden/bias'] as number[])[j]));
-      return Math.max(0, matVec(hidden, w['attention_energy/kernel'] as M)[0] + (w['attention_energy/bias'] as number[])[0]);
+      const hidden = matVec([...at, ...s], W1).map((v, j) =>
+        Math.tanh(v + (w['attention_hidden/bias'] as number[])[j]),
+      );
+      return Math.max(
+        0,
+        matVec(hidden, w['attention_energy/kernel'] as M)[0] + (w['attention_energy/bias'] as number[])[0],
+      );
     });
     const al = softmax(e);
     const context = a[0].map((_, k) => al.reduce((acc, v, tt) => acc + v * a[tt][k], 0));
-    [s, c] = lstm(context, s, c, w['decoder/kernel'] as M, w['decoder/recurrent_kernel'] as M, w['decoder/bias'] as number[]);
+    [s, c] = lstm(
+      context,
+      s,
+      c,
+      w['decoder/kernel'] as M,
+      w['decoder/recurrent_kernel'] as M,
+      w['decoder/bias'] as number[],
+    );
     y.push(softmax(matVec(s, w['output/kernel'] as M).map((v, j) => v + (w['output/bias'] as number[])[j])));
     alpha.push(al);
   }
@@ -65,10 +77,21 @@ describe('Seq2seqAttention', () => {
     const { model, attentionModel } = buildSeq2seq(config);
     const rng = new Rng(11);
     // Random weights everywhere, so the relu and every bias matter.
-    model.setWeights(model.weights.map((v) => tf.tensor(Array.from({ length: v.shape.reduce((p, q) => p * (q as number), 1) }, () => rng.normal(0, 0.8)), v.shape as number[])));
+    model.setWeights(
+      model.weights.map((v) =>
+        tf.tensor(
+          Array.from({ length: v.shape.reduce((p, q) => p * (q as number), 1) }, () => rng.normal(0, 0.8)),
+          v.shape as number[],
+        ),
+      ),
+    );
     const named: { [k: string]: number[] | M } = {};
-    for (const v of model.weights) named[v.originalName.replace(/^seq2seq_attention\//, '')] = v.read().arraySync() as number[] | M;
-    const ids = [[0, 3, 1, 2, 2], [1, 1, 0, 3, 0]];
+    for (const v of model.weights)
+      named[v.originalName.replace(/^seq2seq_attention\//, '')] = v.read().arraySync() as number[] | M;
+    const ids = [
+      [0, 3, 1, 2, 2],
+      [1, 1, 0, 3, 0],
+    ];
     const x = tf.oneHot(tf.tensor2d(ids, [2, 5], 'int32'), 4).toFloat();
     const [y, alpha] = attentionModel.predict(x) as tf.Tensor[];
     const xs = x.arraySync() as number[][][];

@@ -68,9 +68,13 @@ export interface Seq2seqModels {
 }
 
 export function resolveSeq2seqConfig(config: Seq2seqConfig): Required<Seq2seqConfig> {
-  const c = { ...SEQ2SEQ_DEFAULTS, ...Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) } as Required<Seq2seqConfig>;
+  const c = {
+    ...SEQ2SEQ_DEFAULTS,
+    ...Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)),
+  } as Required<Seq2seqConfig>;
   for (const key of ['tx', 'ty', 'sourceVocab', 'targetVocab', 'nA', 'nS', 'attentionUnits'] as const) {
-    if (!(Number.isInteger(c[key]) && c[key] > 0)) throw new Error(`seq2seq ${key} must be a positive integer, got ${c[key]}`);
+    if (!(Number.isInteger(c[key]) && c[key] > 0))
+      throw new Error(`seq2seq ${key} must be a positive integer, got ${c[key]}`);
   }
   if (!Number.isFinite(c.seed)) throw new Error(`seq2seq seed must be a finite number, got ${c.seed}`);
   return c;
@@ -123,10 +127,17 @@ export class Seq2seqAttention extends tf.layers.Layer {
       output: this.addWeight('output/kernel', [nS, targetVocab], 'float32', glorot()),
       outputBias: this.addWeight('output/bias', [targetVocab], 'float32', zeros),
     };
-    for (const [cell, n] of [[this.w.forward, nA], [this.w.backward, nA], [this.w.decoder, nS]] as const) {
+    for (const [cell, n] of [
+      [this.w.forward, nA],
+      [this.w.backward, nA],
+      [this.w.decoder, nS],
+    ] as const) {
       // Keras' LSTM initialisation: orthogonal recurrent kernel (Saxe et al. 2014), forget-gate
       // bias 1 and the other biases 0 (Jozefowicz et al. 2015, unit_forget_bias).
-      const values = tf.tidy(() => [orthogonal(n, 4 * n, seed++), tf.concat([tf.zeros([n]), tf.ones([n]), tf.zeros([2 * n])])]);
+      const values = tf.tidy(() => [
+        orthogonal(n, 4 * n, seed++),
+        tf.concat([tf.zeros([n]), tf.ones([n]), tf.zeros([2 * n])]),
+      ]);
       cell.recurrent.write(values[0]);
       cell.bias.write(values[1]);
       tf.dispose(values);
@@ -137,8 +148,12 @@ export class Seq2seqAttention extends tf.layers.Layer {
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape[] {
     const s = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
     const { tx, ty, sourceVocab, targetVocab } = this.config;
-    if (s.length !== 3 || s[1] !== tx || s[2] !== sourceVocab) throw new Error(`Seq2seqAttention expects input [batch, ${tx}, ${sourceVocab}], got [${s}]`);
-    return [[s[0], ty, targetVocab], [s[0], ty, tx]];
+    if (s.length !== 3 || s[1] !== tx || s[2] !== sourceVocab)
+      throw new Error(`Seq2seqAttention expects input [batch, ${tx}, ${sourceVocab}], got [${s}]`);
+    return [
+      [s[0], ty, targetVocab],
+      [s[0], ty, tx],
+    ];
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
@@ -166,10 +181,16 @@ export class Seq2seqAttention extends tf.layers.Layer {
         }
         return hs;
       };
-      const a = tf.concat([tf.stack(encode(w.forward, false), 1), tf.stack(encode(w.backward, true), 1)], 2) as tf.Tensor3D; // [b, Tx, 2nA]
+      const a = tf.concat(
+        [tf.stack(encode(w.forward, false), 1), tf.stack(encode(w.backward, true), 1)],
+        2,
+      ) as tf.Tensor3D; // [b, Tx, 2nA]
 
       // a·W1a + b1, shared by all Ty steps: [b, Tx, units]
-      const aPart = tf.reshape(tf.add(tf.matMul(tf.reshape(a, [b * tx, 2 * nA]), read(w.attentionA)), w.attentionBias.read()), [b, tx, u]);
+      const aPart = tf.reshape(
+        tf.add(tf.matMul(tf.reshape(a, [b * tx, 2 * nA]), read(w.attentionA)), w.attentionBias.read()),
+        [b, tx, u],
+      );
       let s = tf.zeros([b, nS]) as tf.Tensor2D;
       let c = tf.zeros([b, nS]) as tf.Tensor2D;
       const ys: tf.Tensor2D[] = [];
@@ -178,11 +199,16 @@ export class Seq2seqAttention extends tf.layers.Layer {
         // one_step_attention
         const sPart = tf.reshape(tf.matMul(s, read(w.attentionS)), [b, 1, u]); // RepeatVector by broadcasting
         const hidden = tf.tanh(tf.add(aPart, sPart)); // [b, Tx, units]
-        const e = tf.relu(tf.add(tf.reshape(tf.matMul(tf.reshape(hidden, [b * tx, u]), read(w.energy)), [b, tx]), w.energyBias.read())); // [b, Tx]
+        const e = tf.relu(
+          tf.add(tf.reshape(tf.matMul(tf.reshape(hidden, [b * tx, u]), read(w.energy)), [b, tx]), w.energyBias.read()),
+        ); // [b, Tx]
         const alpha = tf.softmax(e) as tf.Tensor2D; // over Tx
         const context = tf.reshape(tf.matMul(tf.reshape(alpha, [b, 1, tx]), a), [b, 2 * nA]); // Dot over Tx: [b, 2nA]
         // post-attention LSTM step and output
-        const z = tf.add(tf.add(tf.matMul(context, read(w.decoder.kernel)), tf.matMul(s, read(w.decoder.recurrent))), w.decoder.bias.read());
+        const z = tf.add(
+          tf.add(tf.matMul(context, read(w.decoder.kernel)), tf.matMul(s, read(w.decoder.recurrent))),
+          w.decoder.bias.read(),
+        );
         [s, c] = lstmStep(z as tf.Tensor2D, c);
         ys.push(tf.softmax(tf.add(tf.matMul(s, read(w.output)), w.outputBias.read())) as tf.Tensor2D);
         alphas.push(alpha);
@@ -204,7 +230,9 @@ tf.serialization.registerClass(Seq2seqAttention);
  */
 function orthogonal(rows: number, cols: number, seed: number): tf.Tensor2D {
   const tall = rows >= cols;
-  const [q, r] = tf.linalg.qr(tf.randomNormal(tall ? [rows, cols] : [cols, rows], 0, 1, 'float32', seed) as tf.Tensor2D); // q [max, min]
+  const [q, r] = tf.linalg.qr(
+    tf.randomNormal(tall ? [rows, cols] : [cols, rows], 0, 1, 'float32', seed) as tf.Tensor2D,
+  ); // q [max, min]
   // Sign fix so the result is uniformly distributed (Mezzadri 2007): scale column j by sign(r_jj).
   const signs = tf.sign(tf.sum(tf.mul(r, tf.eye(r.shape[0], r.shape[1])), 0));
   const qq = tf.mul(q, signs) as tf.Tensor2D;

@@ -3,9 +3,23 @@ import { PAD, PairCoder, describeSkipped, parsePairsTsv } from './pairs';
 
 describe('parsePairsTsv', () => {
   it('keeps good rows and reports bad ones with their line numbers', () => {
-    const text = ['hello\tbonjour', 'no tab here', '', 'a\tb\tc', '\tempty source', 'empty target\t', 'x'.repeat(70) + '\tlong', 'cat\tchat\r', 'dog\tchien'].join('\n');
+    const text = [
+      'hello\tbonjour',
+      'no tab here',
+      '',
+      'a\tb\tc',
+      '\tempty source',
+      'empty target\t',
+      'x'.repeat(70) + '\tlong',
+      'cat\tchat\r',
+      'dog\tchien',
+    ].join('\n');
     const { pairs, skipped } = parsePairsTsv(text, { file: 'p.tsv' });
-    expect(pairs).toEqual([{ source: 'hello', target: 'bonjour' }, { source: 'cat', target: 'chat' }, { source: 'dog', target: 'chien' }]);
+    expect(pairs).toEqual([
+      { source: 'hello', target: 'bonjour' },
+      { source: 'cat', target: 'chat' },
+      { source: 'dog', target: 'chien' },
+    ]);
     expect(skipped).toEqual([
       { line: 2, reason: 'no tab (expected source<TAB>target)' },
       { line: 4, reason: '2 tabs (expected exactly one: source<TAB>target)' },
@@ -17,18 +31,27 @@ describe('parsePairsTsv', () => {
   });
 
   it('is an error when nothing is usable, naming the file and the first bad lines', () => {
-    expect(() => parsePairsTsv('just text\nmore text\n', { file: 'bad.tsv' })).toThrow('bad.tsv: no usable source<TAB>target pairs (line 1: no tab (expected source<TAB>target); line 2: no tab (expected source<TAB>target))');
-    expect(() => parsePairsTsv('\n\n', { file: 'empty.tsv' })).toThrow('empty.tsv: no usable source<TAB>target pairs (the file is empty)');
+    expect(() => parsePairsTsv('just text\nmore text\n', { file: 'bad.tsv' })).toThrow(
+      'bad.tsv: no usable source<TAB>target pairs (line 1: no tab (expected source<TAB>target); line 2: no tab (expected source<TAB>target))',
+    );
+    expect(() => parsePairsTsv('\n\n', { file: 'empty.tsv' })).toThrow(
+      'empty.tsv: no usable source<TAB>target pairs (the file is empty)',
+    );
   });
 
   it('applies the length caps it is given', () => {
     expect(parsePairsTsv('abc\tdefgh\n').skipped).toEqual([]);
-    expect(() => parsePairsTsv('abc\tdefgh\n', { maxTargetLength: 4, file: 'f' })).toThrow(/line 1: target has 5 characters \(more than 4\)/);
+    expect(() => parsePairsTsv('abc\tdefgh\n', { maxTargetLength: 4, file: 'f' })).toThrow(
+      /line 1: target has 5 characters \(more than 4\)/,
+    );
   });
 });
 
 describe('PairCoder', () => {
-  const coder = PairCoder.fromPairs([{ source: 'abc', target: 'xy' }, { source: 'ba', target: 'yyz' }]);
+  const coder = PairCoder.fromPairs([
+    { source: 'abc', target: 'xy' },
+    { source: 'ba', target: 'yyz' },
+  ]);
 
   it('takes vocabularies and lengths from the data, with <pad> as id 0', () => {
     expect(coder.sourceVocab.tokens).toEqual([PAD, 'a', 'b', 'c']);

@@ -70,7 +70,10 @@ export interface ParsedPairs {
  * Throws TooFewPairsError when no usable pair remains (the message lists the first bad rows).
  */
 export function parsePairsTsv(text: string, options: PairsTsvOptions = {}): ParsedPairs {
-  const o = { ...PAIRS_TSV_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  const o = {
+    ...PAIRS_TSV_DEFAULTS,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  };
   const pairs: Pair[] = [];
   const skipped: SkippedRow[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -79,17 +82,33 @@ export function parsePairsTsv(text: string, options: PairsTsvOptions = {}): Pars
     if (raw.trim() === '') return;
     const cells = raw.split('\t');
     if (cells.length < 2) return void skipped.push({ line, reason: 'no tab (expected source<TAB>target)' });
-    if (cells.length > 2) return void skipped.push({ line, reason: `${cells.length - 1} tabs (expected exactly one: source<TAB>target)` });
+    if (cells.length > 2)
+      return void skipped.push({ line, reason: `${cells.length - 1} tabs (expected exactly one: source<TAB>target)` });
     const [source, target] = cells;
     if (source.length === 0) return void skipped.push({ line, reason: 'empty source' });
     if (target.length === 0) return void skipped.push({ line, reason: 'empty target' });
-    if ([...source].length > o.maxSourceLength) return void skipped.push({ line, reason: `source has ${[...source].length} characters (more than ${o.maxSourceLength})` });
-    if ([...target].length > o.maxTargetLength) return void skipped.push({ line, reason: `target has ${[...target].length} characters (more than ${o.maxTargetLength})` });
+    if ([...source].length > o.maxSourceLength)
+      return void skipped.push({
+        line,
+        reason: `source has ${[...source].length} characters (more than ${o.maxSourceLength})`,
+      });
+    if ([...target].length > o.maxTargetLength)
+      return void skipped.push({
+        line,
+        reason: `target has ${[...target].length} characters (more than ${o.maxTargetLength})`,
+      });
     pairs.push({ source, target });
   });
   if (pairs.length === 0) {
-    const detail = skipped.slice(0, 5).map((s) => `line ${s.line}: ${s.reason}`).join('; ');
-    throw new TooFewPairsError(0, 1, `${o.file}: no usable source<TAB>target pairs${detail ? ` (${detail}${skipped.length > 5 ? `; and ${skipped.length - 5} more bad rows` : ''})` : ' (the file is empty)'}`);
+    const detail = skipped
+      .slice(0, 5)
+      .map((s) => `line ${s.line}: ${s.reason}`)
+      .join('; ');
+    throw new TooFewPairsError(
+      0,
+      1,
+      `${o.file}: no usable source<TAB>target pairs${detail ? ` (${detail}${skipped.length > 5 ? `; and ${skipped.length - 5} more bad rows` : ''})` : ' (the file is empty)'}`,
+    );
   }
   return { pairs, skipped };
 }
@@ -114,24 +133,39 @@ export class PairCoder {
     readonly tx: number,
     readonly ty: number,
   ) {
-    for (const [name, v] of [['source', sourceVocab], ['target', targetVocab]] as const) {
+    for (const [name, v] of [
+      ['source', sourceVocab],
+      ['target', targetVocab],
+    ] as const) {
       if (v.tokens[0] !== PAD) throw new Error(`the ${name} vocabulary must have '${PAD}' as id 0`);
     }
-    if (!(Number.isInteger(tx) && tx > 0 && Number.isInteger(ty) && ty > 0)) throw new Error(`Tx and Ty must be positive integers, got ${tx}, ${ty}`);
+    if (!(Number.isInteger(tx) && tx > 0 && Number.isInteger(ty) && ty > 0))
+      throw new Error(`Tx and Ty must be positive integers, got ${tx}, ${ty}`);
   }
 
   /** Vocabularies of the characters in the data, lengths = longest source/target. */
   static fromPairs(pairs: readonly Pair[], lengths: { tx?: number; ty?: number } = {}): PairCoder {
     if (pairs.length === 0) throw new Error('need at least one pair to build vocabularies');
-    const sourceVocab = Vocabulary.fromCorpus(pairs.map((p) => p.source), { specials: [PAD] });
-    const targetVocab = Vocabulary.fromCorpus(pairs.map((p) => p.target), { specials: [PAD] });
+    const sourceVocab = Vocabulary.fromCorpus(
+      pairs.map((p) => p.source),
+      { specials: [PAD] },
+    );
+    const targetVocab = Vocabulary.fromCorpus(
+      pairs.map((p) => p.target),
+      { specials: [PAD] },
+    );
     const tx = lengths.tx ?? Math.max(...pairs.map((p) => [...p.source].length));
     const ty = lengths.ty ?? Math.max(...pairs.map((p) => [...p.target].length));
     return new PairCoder(sourceVocab, targetVocab, tx, ty);
   }
 
   static fromJSON(json: PairCoderJson): PairCoder {
-    return new PairCoder(Vocabulary.fromJSON(json.sourceVocab), Vocabulary.fromJSON(json.targetVocab), json.tx, json.ty);
+    return new PairCoder(
+      Vocabulary.fromJSON(json.sourceVocab),
+      Vocabulary.fromJSON(json.targetVocab),
+      json.tx,
+      json.ty,
+    );
   }
 
   toJSON(): PairCoderJson {
@@ -141,14 +175,24 @@ export class PairCoder {
   /** Source ids padded to Tx; unknown characters throw UnknownTokenError naming the character. */
   encodeSource(text: string, context = 'the input'): number[] {
     const chars = [...text];
-    if (chars.length > this.tx) throw new SequenceTooLongError(chars.length, this.tx, `${context} has ${chars.length} characters; this model reads at most ${this.tx}`);
+    if (chars.length > this.tx)
+      throw new SequenceTooLongError(
+        chars.length,
+        this.tx,
+        `${context} has ${chars.length} characters; this model reads at most ${this.tx}`,
+      );
     const ids = this.sourceVocab.encode(chars, context);
     return ids.concat(new Array<number>(this.tx - ids.length).fill(0));
   }
 
   encodeTarget(text: string, context = 'the target'): number[] {
     const chars = [...text];
-    if (chars.length > this.ty) throw new SequenceTooLongError(chars.length, this.ty, `${context} has ${chars.length} characters; this model writes at most ${this.ty}`);
+    if (chars.length > this.ty)
+      throw new SequenceTooLongError(
+        chars.length,
+        this.ty,
+        `${context} has ${chars.length} characters; this model writes at most ${this.ty}`,
+      );
     const ids = this.targetVocab.encode(chars, context);
     return ids.concat(new Array<number>(this.ty - ids.length).fill(0));
   }

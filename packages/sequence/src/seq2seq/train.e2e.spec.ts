@@ -24,7 +24,15 @@ describe('seq2seq training', () => {
     const train = numericPairs(1200, split.train, rng);
     const test = numericPairs(300, split.heldOut, rng);
     const coder = PairCoder.fromPairs([...train, ...test]);
-    const { translator, history } = await trainTranslator(coder, train, { ...SMALL, epochs: 5, batchSize: 40, learningRate: 0.02, learningRateDecay: 1, seed: 3, progress: false });
+    const { translator, history } = await trainTranslator(coder, train, {
+      ...SMALL,
+      epochs: 5,
+      batchSize: 40,
+      learningRate: 0.02,
+      learningRateDecay: 1,
+      seed: 3,
+      progress: false,
+    });
     const losses = history.epochs.map((e) => e.loss);
     const { exactMatch, charAccuracy } = translator.evaluate(test);
     translator.dispose();

@@ -36,7 +36,9 @@ describe('seq2seq training', () => {
     const c = await run(6);
     expect(b.loss).toBe(a.loss);
     expect(c.loss).not.toBe(a.loss);
-    expect(b.translator.model.getWeights().map((t) => Array.from(t.dataSync()))).toEqual(a.translator.model.getWeights().map((t) => Array.from(t.dataSync())));
+    expect(b.translator.model.getWeights().map((t) => Array.from(t.dataSync()))).toEqual(
+      a.translator.model.getWeights().map((t) => Array.from(t.dataSync())),
+    );
     b.translator.dispose();
     c.translator.dispose();
 
@@ -61,7 +63,14 @@ describe('seq2seq training', () => {
   // Slow (~2-4 s): two tiny training runs.
   it('trains on dates and on pairs end to end (tiny runs), holding out unseen sources', async () => {
     const before = tf.memory().numTensors;
-    const dates = await trainDateTranslator({ ...SMALL, examples: 60, heldOut: 20, epochs: 2, batchSize: 30, progress: false });
+    const dates = await trainDateTranslator({
+      ...SMALL,
+      examples: 60,
+      heldOut: 20,
+      epochs: 2,
+      batchSize: 30,
+      progress: false,
+    });
     expect(dates.heldOut.length).toBe(20);
     // Two epochs of two steps already learn something: the loss falls (measured 2.42 -> 2.27) and
     // the per-character accuracy (measured 0.20: the dashes' places) is above what an untrained
@@ -77,7 +86,13 @@ describe('seq2seq training', () => {
     dates.translator.dispose();
 
     const pairs = Array.from({ length: 30 }, (_, i) => ({ source: `n${i % 10}`, target: `${i % 10}` }));
-    const r = await trainPairsTranslator(pairs, { ...SMALL, epochs: 1, batchSize: 10, heldOutFraction: 0.2, progress: false });
+    const r = await trainPairsTranslator(pairs, {
+      ...SMALL,
+      epochs: 1,
+      batchSize: 10,
+      heldOutFraction: 0.2,
+      progress: false,
+    });
     const heldOutSources = new Set(r.heldOut.map((p) => p.source));
     expect(heldOutSources.size).toBe(2); // 20% of 10 distinct sources
     expect(r.trainPairs + r.heldOut.length).toBe(30);

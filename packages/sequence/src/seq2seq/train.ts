@@ -15,7 +15,16 @@
  * r.translator.dispose();
  */
 import * as tf from '@tensorflow/tfjs';
-import { LearningRateScheduler, Rng, exponentialDecay, fit, type Dataset, type EpochLogs, type History, type TrainingContext } from '@dlkit/core';
+import {
+  LearningRateScheduler,
+  Rng,
+  exponentialDecay,
+  fit,
+  type Dataset,
+  type EpochLogs,
+  type History,
+  type TrainingContext,
+} from '@dlkit/core';
 import { Vocabulary } from '../tokens';
 import { DateSplit, dateCharacters, type DatePair } from './dates';
 import { PAD, PairCoder, type Pair } from './pairs';
@@ -37,7 +46,13 @@ export interface TrainTranslatorOptions extends Seq2seqSizes {
   progress?: boolean;
 }
 
-export const TRAIN_TRANSLATOR_DEFAULTS = { epochs: 12, batchSize: 100, learningRate: 0.01, learningRateDecay: 0.85, seed: 1 } as const;
+export const TRAIN_TRANSLATOR_DEFAULTS = {
+  epochs: 12,
+  batchSize: 100,
+  learningRate: 0.01,
+  learningRateDecay: 0.85,
+  seed: 1,
+} as const;
 
 /** A Trainer data set over encoded pairs: one-hot X [b, Tx, Vx], zero s0/c0 [b, nS], one-hot Y [b, Ty, Vy], built per batch. */
 export function pairDataset(translator: Seq2seqTranslator, pairs: readonly Pair[], label = 'pair'): Dataset {
@@ -66,9 +81,17 @@ export async function trainTranslator(
   train: readonly Pair[],
   options: TrainTranslatorOptions = {},
 ): Promise<{ translator: Seq2seqTranslator; history: History; seconds: number }> {
-  const o = { ...TRAIN_TRANSLATOR_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as TrainTranslatorOptions & { [K in keyof typeof TRAIN_TRANSLATOR_DEFAULTS]: number };
+  const o = {
+    ...TRAIN_TRANSLATOR_DEFAULTS,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  } as TrainTranslatorOptions & { [K in keyof typeof TRAIN_TRANSLATOR_DEFAULTS]: number };
   if (train.length === 0) throw new Error('training needs at least one pair');
-  const translator = new Seq2seqTranslator(coder, { nA: o.nA, nS: o.nS, attentionUnits: o.attentionUnits, seed: o.seed });
+  const translator = new Seq2seqTranslator(coder, {
+    nA: o.nA,
+    nS: o.nS,
+    attentionUnits: o.attentionUnits,
+    seed: o.seed,
+  });
   const start = performance.now();
   try {
     const history = await fit(translator.model, pairDataset(translator, train, 'training pair'), {
@@ -77,10 +100,14 @@ export async function trainTranslator(
       seed: o.seed,
       learningRate: o.learningRate,
       loss: 'categoricalCrossentropy',
-      validationData: o.validation && o.validation.length > 0 ? pairDataset(translator, o.validation, 'validation pair') : undefined,
+      validationData:
+        o.validation && o.validation.length > 0 ? pairDataset(translator, o.validation, 'validation pair') : undefined,
       progress: o.progress,
       onEpochEnd: o.onEpochEnd,
-      callbacks: o.learningRateDecay === 1 ? [] : [new LearningRateScheduler(exponentialDecay(o.learningRate, { rate: o.learningRateDecay }))],
+      callbacks:
+        o.learningRateDecay === 1
+          ? []
+          : [new LearningRateScheduler(exponentialDecay(o.learningRate, { rate: o.learningRateDecay }))],
     });
     return { translator, history, seconds: (performance.now() - start) / 1000 };
   } catch (err) {
@@ -91,7 +118,12 @@ export async function trainTranslator(
 
 /** Source characters of every generated date, and the ISO digits, each with <pad> as id 0. */
 export function dateCoder(): PairCoder {
-  return new PairCoder(new Vocabulary([PAD, ...dateCharacters()]), new Vocabulary([PAD, ...'-0123456789']), DATE_TX, DATE_TY);
+  return new PairCoder(
+    new Vocabulary([PAD, ...dateCharacters()]),
+    new Vocabulary([PAD, ...'-0123456789']),
+    DATE_TX,
+    DATE_TY,
+  );
 }
 
 /** Course lengths: Tx = 30 input characters, Ty = 10 output characters (YYYY-MM-DD). */
@@ -130,8 +162,23 @@ export async function trainDateTranslator(options: TrainDatesOptions = {}): Prom
   const heldOut = split.sample('heldOut', heldOutCount, rng);
   const { translator, history, seconds } = await trainTranslator(dateCoder(), train, options);
   const evaluation = translator.evaluate(heldOut);
-  translator.info = { task: 'dates', examples, heldOut: heldOutCount, seed, epochs: history.epochs.length, exactMatch: evaluation.exactMatch };
-  return { translator, history, exactMatch: evaluation.exactMatch, charAccuracy: evaluation.charAccuracy, errors: evaluation.errors, heldOut, seconds };
+  translator.info = {
+    task: 'dates',
+    examples,
+    heldOut: heldOutCount,
+    seed,
+    epochs: history.epochs.length,
+    exactMatch: evaluation.exactMatch,
+  };
+  return {
+    translator,
+    history,
+    exactMatch: evaluation.exactMatch,
+    charAccuracy: evaluation.charAccuracy,
+    errors: evaluation.errors,
+    heldOut,
+    seconds,
+  };
 }
 
 export interface TrainPairsOptions extends TrainTranslatorOptions {
@@ -159,7 +206,10 @@ export interface TrainPairsResult {
  * Trains on the user's pairs: vocabularies and lengths from the data, a seeded held-out split by
  * distinct source string (a held-out source never appears in training), exact match on it.
  */
-export async function trainPairsTranslator(pairs: readonly Pair[], options: TrainPairsOptions = {}): Promise<TrainPairsResult> {
+export async function trainPairsTranslator(
+  pairs: readonly Pair[],
+  options: TrainPairsOptions = {},
+): Promise<TrainPairsResult> {
   if (pairs.length === 0) throw new Error('training needs at least one pair');
   const fraction = options.heldOutFraction ?? TRAIN_PAIRS_DEFAULTS.heldOutFraction;
   if (!(fraction >= 0 && fraction < 1)) throw new Error(`heldOutFraction must be in [0, 1), got ${fraction}`);
@@ -174,6 +224,23 @@ export async function trainPairsTranslator(pairs: readonly Pair[], options: Trai
   const { translator, history, seconds } = await trainTranslator(coder, train, options);
   const evaluatedOnHeldOut = heldOut.length > 0;
   const evaluation = translator.evaluate(evaluatedOnHeldOut ? heldOut : train);
-  translator.info = { task: 'pairs', trainPairs: train.length, heldOut: heldOut.length, seed, epochs: history.epochs.length, exactMatch: evaluation.exactMatch };
-  return { translator, history, exactMatch: evaluation.exactMatch, charAccuracy: evaluation.charAccuracy, errors: evaluation.errors, trainPairs: train.length, heldOut, evaluatedOnHeldOut, seconds };
+  translator.info = {
+    task: 'pairs',
+    trainPairs: train.length,
+    heldOut: heldOut.length,
+    seed,
+    epochs: history.epochs.length,
+    exactMatch: evaluation.exactMatch,
+  };
+  return {
+    translator,
+    history,
+    exactMatch: evaluation.exactMatch,
+    charAccuracy: evaluation.charAccuracy,
+    errors: evaluation.errors,
+    trainPairs: train.length,
+    heldOut,
+    evaluatedOnHeldOut,
+    seconds,
+  };
 }

@@ -15,13 +15,29 @@ beforeAll(async () => {
   await initBackend();
 });
 
-const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima'];
+const WORDS = [
+  'alpha',
+  'bravo',
+  'charlie',
+  'delta',
+  'echo',
+  'foxtrot',
+  'golf',
+  'hotel',
+  'india',
+  'juliet',
+  'kilo',
+  'lima',
+];
 const reversed = (w: string) => [...w].reverse().join('');
 
 describe('readTrainingPairs', () => {
   it('refuses a file that is mostly bad rows, saying how many pairs are needed', () => {
     const file = path.join(tmp, 'mostly-bad.tsv');
-    fs.writeFileSync(file, ['one\teno', 'two\towt', ...Array.from({ length: 20 }, (_, i) => `bad row ${i}`)].join('\n'));
+    fs.writeFileSync(
+      file,
+      ['one\teno', 'two\towt', ...Array.from({ length: 20 }, (_, i) => `bad row ${i}`)].join('\n'),
+    );
     const logs: string[] = [];
     let error: unknown;
     try {
@@ -31,7 +47,9 @@ describe('readTrainingPairs', () => {
     }
     expect(error).toBeInstanceOf(TooFewPairsError);
     expect(error).toMatchObject({ usable: 2, needed: MIN_TRAINING_PAIRS });
-    expect((error as Error).message).toBe(`${file}: 2 usable pairs (20 bad rows skipped); training needs at least ${MIN_TRAINING_PAIRS} source<TAB>target pairs`);
+    expect((error as Error).message).toBe(
+      `${file}: 2 usable pairs (20 bad rows skipped); training needs at least ${MIN_TRAINING_PAIRS} source<TAB>target pairs`,
+    );
     expect(logs).toHaveLength(20); // each bad row reported by line
   });
   it('a file without any usable pair is the same error type', () => {
@@ -47,7 +65,13 @@ describe('trainTranslateDate', () => {
     fs.writeFileSync(file, WORDS.map((w) => `${w}\t${reversed(w)}`).join('\n'));
     const outDir = path.join(tmp, 'out');
     const r = await trainTranslateDate({ outDir, pairsFile: file, epochs: 1, batchSize: 4, seed: 2, progress: false });
-    expect(r).toMatchObject({ task: 'pairs', pairs: WORDS.length, model: path.join(outDir, 'model'), attention: path.join(outDir, 'attention.png'), skipped: [] });
+    expect(r).toMatchObject({
+      task: 'pairs',
+      pairs: WORDS.length,
+      model: path.join(outDir, 'model'),
+      attention: path.join(outDir, 'attention.png'),
+      skipped: [],
+    });
     expect((r.trainPairs ?? 0) + r.heldOut).toBe(WORDS.length);
     expect(r.history.epochs).toHaveLength(1);
     expect(fs.readFileSync(r.attention).subarray(1, 4).toString()).toBe('PNG');
@@ -63,6 +87,8 @@ describe('trainTranslateDate', () => {
 describe('SequenceTooLongError', () => {
   it('carries the length and the limit', () => {
     const coder = PairCoder.fromPairs([{ source: 'ab', target: 'c' }]);
-    expect(() => coder.encodeSource('aaa')).toThrow(expect.objectContaining({ name: 'SequenceTooLongError', length: 3, limit: 2 }));
+    expect(() => coder.encodeSource('aaa')).toThrow(
+      expect.objectContaining({ name: 'SequenceTooLongError', length: 3, limit: 2 }),
+    );
   });
 });

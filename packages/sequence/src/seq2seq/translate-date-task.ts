@@ -134,11 +134,14 @@ export async function trainTranslateDate(options: TrainTranslateDateOptions): Pr
   }
 }
 
-async function saveWithAttention(translator: Awaited<ReturnType<typeof trainDateTranslator>>['translator'], outDir: string, example: string) {
+async function saveWithAttention(
+  translator: Awaited<ReturnType<typeof trainDateTranslator>>['translator'],
+  outDir: string,
+  example: string,
+) {
   const model = translatorDir(outDir);
   await translator.save(model);
   const shown = translator.translate(example);
   const attention = await renderAttentionPng(shown, path.join(outDir, 'attention.png'));
   return { model, attention, example: { input: shown.input, output: shown.output } };
 }
-

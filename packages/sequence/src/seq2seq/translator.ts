@@ -51,7 +51,13 @@ export class Seq2seqTranslator {
     sizes: Seq2seqSizes = {},
     info: Record<string, unknown> = {},
   ) {
-    this.models = buildSeq2seq({ tx: coder.tx, ty: coder.ty, sourceVocab: coder.sourceVocab.size, targetVocab: coder.targetVocab.size, ...sizes });
+    this.models = buildSeq2seq({
+      tx: coder.tx,
+      ty: coder.ty,
+      sourceVocab: coder.sourceVocab.size,
+      targetVocab: coder.targetVocab.size,
+      ...sizes,
+    });
     this.info = info;
   }
 
@@ -63,7 +69,9 @@ export class Seq2seqTranslator {
   /** One-hot model input X [count, Tx, Vx] for `count` rows of source ids [count * Tx]; caller disposes. */
   inputs(sourceIds: Int32Array, count: number): tf.Tensor3D {
     const { tx, sourceVocab } = this.coder;
-    return tf.tidy(() => tf.oneHot(tf.tensor2d(sourceIds, [count, tx], 'int32'), sourceVocab.size).toFloat() as tf.Tensor3D);
+    return tf.tidy(
+      () => tf.oneHot(tf.tensor2d(sourceIds, [count, tx], 'int32'), sourceVocab.size).toFloat() as tf.Tensor3D,
+    );
   }
 
   /** Greedy translations with attention weights, in batches. Unknown characters throw, naming the character. */
@@ -73,7 +81,15 @@ export class Seq2seqTranslator {
     for (let start = 0; start < texts.length; start += batchSize) {
       const chunk = texts.slice(start, start + batchSize);
       const ids = new Int32Array(chunk.length * tx);
-      chunk.forEach((t, i) => ids.set(this.coder.encodeSource(t, texts.length === 1 ? `the input ${JSON.stringify(t)}` : `input ${start + i + 1} ${JSON.stringify(t)}`), i * tx));
+      chunk.forEach((t, i) =>
+        ids.set(
+          this.coder.encodeSource(
+            t,
+            texts.length === 1 ? `the input ${JSON.stringify(t)}` : `input ${start + i + 1} ${JSON.stringify(t)}`,
+          ),
+          i * tx,
+        ),
+      );
       const [best, alpha] = tf.tidy(() => {
         const xs = this.inputs(ids, chunk.length);
         const [yHat, a] = this.models.attentionModel.predict(xs) as tf.Tensor[]; // [b, Ty, Vy], [b, Ty, Tx]
@@ -83,7 +99,9 @@ export class Seq2seqTranslator {
       const weights = alpha.dataSync() as Float32Array;
       tf.dispose([best, alpha]);
       chunk.forEach((input, i) => {
-        const attention = Array.from({ length: ty }, (_, r) => Array.from(weights.subarray((i * ty + r) * tx, (i * ty + r + 1) * tx)));
+        const attention = Array.from({ length: ty }, (_, r) =>
+          Array.from(weights.subarray((i * ty + r) * tx, (i * ty + r + 1) * tx)),
+        );
         out.push({ input, output: this.coder.decodeTarget(bestIds.subarray(i * ty, (i + 1) * ty)), attention });
       });
     }
@@ -95,9 +113,15 @@ export class Seq2seqTranslator {
   }
 
   /** Exact match (the whole output string equals the target), per-character accuracy over the Ty positions, and up to 10 mistakes. */
-  evaluate(pairs: readonly Pair[], options: { batchSize?: number } = {}): { exactMatch: number; charAccuracy: number; errors: { input: string; output: string; target: string }[] } {
+  evaluate(
+    pairs: readonly Pair[],
+    options: { batchSize?: number } = {},
+  ): { exactMatch: number; charAccuracy: number; errors: { input: string; output: string; target: string }[] } {
     if (pairs.length === 0) throw new Error('evaluate needs at least one pair');
-    const results = this.translateBatch(pairs.map((p) => p.source), options);
+    const results = this.translateBatch(
+      pairs.map((p) => p.source),
+      options,
+    );
     let exact = 0;
     let chars = 0;
     const errors: { input: string; output: string; target: string }[] = [];
@@ -114,7 +138,13 @@ export class Seq2seqTranslator {
 
   toJSON(): TranslatorJson {
     const { nA, nS, attentionUnits, seed } = this.models.config;
-    return { format: 'dlkit-seq2seq', version: 1, coder: this.coder.toJSON(), model: { nA, nS, attentionUnits, seed }, info: this.info };
+    return {
+      format: 'dlkit-seq2seq',
+      version: 1,
+      coder: this.coder.toJSON(),
+      model: { nA, nS, attentionUnits, seed },
+      info: this.info,
+    };
   }
 
   /** Writes the translator directory atomically (replacing an existing one). */
@@ -135,7 +165,8 @@ export class Seq2seqTranslator {
     } catch (err) {
       throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
     }
-    if (json.format !== 'dlkit-seq2seq' || !json.coder || !json.model) throw new Error(`${file}: expected a dlkit-seq2seq translator description`);
+    if (json.format !== 'dlkit-seq2seq' || !json.coder || !json.model)
+      throw new Error(`${file}: expected a dlkit-seq2seq translator description`);
     const translator = new Seq2seqTranslator(PairCoder.fromJSON(json.coder), json.model, json.info ?? {});
     try {
       const artifacts = await fileSystem(path.join(dir, TFJS_DIR)).load!();
@@ -143,7 +174,10 @@ export class Seq2seqTranslator {
       const named = tf.io.decodeWeights(artifacts.weightData!, specs);
       try {
         const weights = translator.models.model.weights;
-        if (specs.length !== weights.length) throw new Error(`${dir}: the saved model has ${specs.length} weight tensors, the architecture in ${TRANSLATOR_JSON} has ${weights.length}`);
+        if (specs.length !== weights.length)
+          throw new Error(
+            `${dir}: the saved model has ${specs.length} weight tensors, the architecture in ${TRANSLATOR_JSON} has ${weights.length}`,
+          );
         // Saved in model.weights order; names carry per-process suffixes, so match by position (shapes are checked by setWeights).
         translator.models.model.setWeights(specs.map((s) => named[s.name]));
       } finally {

@@ -42,7 +42,8 @@ export class NgramBaseline {
     k: number,
   ) {
     if (order !== 1 && order !== 2) throw new Error(`order must be 1 or 2, got ${order}`);
-    if (!(Number.isInteger(vocabSize) && vocabSize >= 2)) throw new Error(`vocabSize must be an integer >= 2 (padding + one token), got ${vocabSize}`);
+    if (!(Number.isInteger(vocabSize) && vocabSize >= 2))
+      throw new Error(`vocabSize must be an integer >= 2 (padding + one token), got ${vocabSize}`);
     if (!(Number.isFinite(k) && k > 0)) throw new Error(`smoothing k must be a positive number, got ${k}`);
     this.k = k;
     this.outcomes = vocabSize - 1;
@@ -52,7 +53,10 @@ export class NgramBaseline {
   }
 
   /** Counts the (context, target) pairs of the training sequences. */
-  static fit(train: readonly EncodedSequence[], { order, vocabSize, k = NGRAM_SMOOTHING_K }: NgramOptions): NgramBaseline {
+  static fit(
+    train: readonly EncodedSequence[],
+    { order, vocabSize, k = NGRAM_SMOOTHING_K }: NgramOptions,
+  ): NgramBaseline {
     const m = new NgramBaseline(order, vocabSize, k);
     m.forEachPair(train, (row, c) => {
       m.counts[row * vocabSize + c]++;
@@ -86,13 +90,17 @@ export class NgramBaseline {
     return Math.exp(nll / count);
   }
 
-  private forEachPair(seqs: readonly EncodedSequence[], fn: (row: number, target: number, previous: number) => void): void {
+  private forEachPair(
+    seqs: readonly EncodedSequence[],
+    fn: (row: number, target: number, previous: number) => void,
+  ): void {
     for (const s of seqs) {
       for (let t = 0; t < s.target.length; t++) {
         const c = s.target[t];
         const a = s.input[t];
         if (c === TEXTGEN_PAD_ID) continue;
-        if (!(c > 0 && c < this.vocabSize && a >= 0 && a < this.vocabSize)) throw new Error(`token id outside the vocabulary (size ${this.vocabSize}): ${a} -> ${c}`);
+        if (!(c > 0 && c < this.vocabSize && a >= 0 && a < this.vocabSize))
+          throw new Error(`token id outside the vocabulary (size ${this.vocabSize}): ${a} -> ${c}`);
         fn(this.order === 1 ? 0 : a, c, a);
       }
     }

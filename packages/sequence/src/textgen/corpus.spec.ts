@@ -70,13 +70,38 @@ describe('sequences', () => {
     const vocab = textgenVocabulary(['ab', 'b'], 'lines'); // <pad> \n a b
     const ds = new CharSequenceDataset(encodeItems(['ab', 'b'], vocab, 'lines'));
     const batch = ds.batch([1, 0]);
-    expect(batch.x.toString()).toBe(tf.tensor2d([[1, 3, 0], [1, 2, 3]], [2, 3], 'int32').toString());
-    expect(await batch.y.array()).toEqual([[3, 1, 0], [2, 3, 1]]);
+    expect(batch.x.toString()).toBe(
+      tf
+        .tensor2d(
+          [
+            [1, 3, 0],
+            [1, 2, 3],
+          ],
+          [2, 3],
+          'int32',
+        )
+        .toString(),
+    );
+    expect(await batch.y.array()).toEqual([
+      [3, 1, 0],
+      [2, 3, 1],
+    ]);
     // Uniform probabilities over 4 ids: every real target costs ln 4, padding nothing.
     const pred = tf.fill([2, 3, 4], 0.25);
     expect(maskedSequenceCrossentropy(batch.y, pred).dataSync()[0]).toBeCloseTo(Math.log(4), 5);
     // Make a padding position certain-wrong: the mean over the 5 real targets must not move.
-    const skewed = tf.tensor3d([[[0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25, 0.25], [1, 0, 0, 0]], [[0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25, 0.25], [0.25, 0.25, 0.25, 0.25]]]);
+    const skewed = tf.tensor3d([
+      [
+        [0.25, 0.25, 0.25, 0.25],
+        [0.25, 0.25, 0.25, 0.25],
+        [1, 0, 0, 0],
+      ],
+      [
+        [0.25, 0.25, 0.25, 0.25],
+        [0.25, 0.25, 0.25, 0.25],
+        [0.25, 0.25, 0.25, 0.25],
+      ],
+    ]);
     expect(maskedSequenceCrossentropy(batch.y, skewed).dataSync()[0]).toBeCloseTo(Math.log(4), 5);
     tf.dispose([batch.x as tf.Tensor, batch.y, pred, skewed]);
     await expectNoLeak(() => {

@@ -73,7 +73,8 @@ export function loadTextCorpus(source: string, options: TextCorpusOptions = {}):
     text = fs.readFileSync(source, 'utf8');
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory, expected a text file' : e.message;
+    const why =
+      e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory, expected a text file' : e.message;
     throw new Error(`corpus ${source}: cannot read it (${why})`);
   }
   return corpusFromText(text, source, options);
@@ -82,24 +83,38 @@ export function loadTextCorpus(source: string, options: TextCorpusOptions = {}):
 /** Builds a corpus from text already in memory (`source` names it in errors). */
 export function corpusFromText(text: string, source: string, options: TextCorpusOptions = {}): TextCorpus {
   const o = { ...TEXT_CORPUS_DEFAULTS, ...stripUndefined(options) };
-  if (!Number.isInteger(o.chunkLength) || o.chunkLength < 1) throw new Error(`chunkLength must be a positive integer, got ${o.chunkLength}`);
-  if (!Number.isInteger(o.maxLineLength) || o.maxLineLength < 1) throw new Error(`maxLineLength must be a positive integer, got ${o.maxLineLength}`);
-  if (!['auto', 'lines', 'chunks'].includes(o.mode)) throw new Error(`mode must be 'auto', 'lines' or 'chunks', got '${o.mode}'`);
+  if (!Number.isInteger(o.chunkLength) || o.chunkLength < 1)
+    throw new Error(`chunkLength must be a positive integer, got ${o.chunkLength}`);
+  if (!Number.isInteger(o.maxLineLength) || o.maxLineLength < 1)
+    throw new Error(`maxLineLength must be a positive integer, got ${o.maxLineLength}`);
+  if (!['auto', 'lines', 'chunks'].includes(o.mode))
+    throw new Error(`mode must be 'auto', 'lines' or 'chunks', got '${o.mode}'`);
   let normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (o.lowercase) normalised = normalised.toLowerCase();
-  const lines = normalised.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim().length > 0);
-  if (lines.length === 0) throw new Error(`corpus ${source}: empty (no non-blank line), expected one item per line or running text`);
+  const lines = normalised
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim().length > 0);
+  if (lines.length === 0)
+    throw new Error(`corpus ${source}: empty (no non-blank line), expected one item per line or running text`);
   const kind = o.mode === 'auto' ? (lines.every((l) => [...l].length <= o.maxLineLength) ? 'lines' : 'chunks') : o.mode;
   if (kind === 'lines') return { source, kind, items: lines, lowercase: o.lowercase };
   const chars = [...normalised.trim()];
   const items: string[] = [];
-  for (let start = 0; start + 1 < chars.length; start += o.chunkLength) items.push(chars.slice(start, start + o.chunkLength + 1).join(''));
-  if (items.length === 0) throw new Error(`corpus ${source}: too short for chunks (${chars.length} character), expected at least 2 characters`);
+  for (let start = 0; start + 1 < chars.length; start += o.chunkLength)
+    items.push(chars.slice(start, start + o.chunkLength + 1).join(''));
+  if (items.length === 0)
+    throw new Error(
+      `corpus ${source}: too short for chunks (${chars.length} character), expected at least 2 characters`,
+    );
   return { source, kind, items, lowercase: o.lowercase, chunkLength: o.chunkLength };
 }
 
 /** A seeded random train/validation split of the items (core's splitIndices: the same seed, the same split). */
-export function splitCorpus(items: readonly string[], { validationFraction, seed }: { validationFraction: number; seed: number }): { train: string[]; validation: string[] } {
+export function splitCorpus(
+  items: readonly string[],
+  { validationFraction, seed }: { validationFraction: number; seed: number },
+): { train: string[]; validation: string[] } {
   if (items.length < 2) throw new Error(`a train/validation split needs at least 2 items, got ${items.length}`);
   const { train, validation } = splitIndices(items.length, { validationFraction, seed });
   return { train: train.map((i) => items[i]), validation: validation.map((i) => items[i]) };

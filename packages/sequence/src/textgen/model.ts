@@ -46,7 +46,8 @@ export function charLanguageModel(config: CharLmConfig, vocabSize: number): tf.S
   }
   if (c.cell !== 'lstm' && c.cell !== 'gru') throw new Error(`cell must be 'lstm' or 'gru', got '${c.cell}'`);
   if (!(c.dropout >= 0 && c.dropout < 1)) throw new Error(`dropout must be in [0, 1), got ${c.dropout}`);
-  if (!(Number.isInteger(vocabSize) && vocabSize >= 2)) throw new Error(`vocabSize must be an integer >= 2, got ${vocabSize}`);
+  if (!(Number.isInteger(vocabSize) && vocabSize >= 2))
+    throw new Error(`vocabSize must be an integer >= 2, got ${vocabSize}`);
   let seed = c.seed;
   const model = tf.sequential({ name: 'char_lm' });
   model.add(
@@ -72,7 +73,14 @@ export function charLanguageModel(config: CharLmConfig, vocabSize: number): tf.S
     model.add(c.cell === 'lstm' ? tf.layers.lstm(args) : tf.layers.gru(args));
     if (c.dropout > 0) model.add(tf.layers.dropout({ rate: c.dropout, seed: seed++ }));
   }
-  model.add(tf.layers.dense({ units: vocabSize, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }), name: 'next_char' }));
+  model.add(
+    tf.layers.dense({
+      units: vocabSize,
+      activation: 'softmax',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }),
+      name: 'next_char',
+    }),
+  );
   return model;
 }
 

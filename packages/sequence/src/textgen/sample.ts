@@ -43,14 +43,18 @@ export function sampleCharLm(lm: CharLm, options: SampleCharLmOptions = {}): Sam
   if (lines && /[\r\n]/.test(prefix)) throw new Error('the prefix must not contain a line break (it ends an item)');
   const prefixIds = vocab.encode(prefix, 'the prefix');
   const prefixChars = [...prefix].length;
-  const maxLength = o.maxLength ?? (lines ? Math.max(2 * meta.longestItem, prefixChars + 1) : prefixChars + (meta.chunkLength ?? 64));
-  if (!(Number.isInteger(maxLength) && maxLength > prefixChars)) throw new Error(`maxLength must be an integer above the prefix length (${prefixChars}), got ${maxLength}`);
+  const maxLength =
+    o.maxLength ?? (lines ? Math.max(2 * meta.longestItem, prefixChars + 1) : prefixChars + (meta.chunkLength ?? 64));
+  if (!(Number.isInteger(maxLength) && maxLength > prefixChars))
+    throw new Error(`maxLength must be an integer above the prefix length (${prefixChars}), got ${maxLength}`);
 
   const master = new Rng(o.seed);
   const rngs = Array.from({ length: o.n }, () => new Rng(master.nextSeed()));
   // Each sequence holds the model's input ids so far; generated holds the sample's own ids.
   const boundary = lines ? vocab.id(TEXTGEN_BOUNDARY) : -1;
-  const seqs = rngs.map((rng) => (lines ? [boundary, ...prefixIds] : prefixIds.length > 0 ? [...prefixIds] : [firstCharacter(lm, rng)]));
+  const seqs = rngs.map((rng) =>
+    lines ? [boundary, ...prefixIds] : prefixIds.length > 0 ? [...prefixIds] : [firstCharacter(lm, rng)],
+  );
   const done = new Array<boolean>(o.n).fill(false);
   const sampleLength = (s: number[]) => (lines ? s.length - 1 : s.length); // characters, markers excluded
   for (;;) {
@@ -58,7 +62,11 @@ export function sampleCharLm(lm: CharLm, options: SampleCharLmOptions = {}): Sam
     if (active.length === 0) break;
     const steps = seqs[active[0]].length; // every active sequence has the same length
     const logits = tf.tidy(() => {
-      const x = tf.tensor2d(active.flatMap((i) => seqs[i]), [active.length, steps], 'int32'); // [a, T]
+      const x = tf.tensor2d(
+        active.flatMap((i) => seqs[i]),
+        [active.length, steps],
+        'int32',
+      ); // [a, T]
       const probs = lm.model.predict(x) as tf.Tensor3D; // [a, T, V]
       const last = tf.squeeze(tf.slice(probs, [0, steps - 1, 0], [-1, 1, -1]), [1]); // [a, V]
       return tf.log(last); // softmax → logits up to a per-row constant, which sampling ignores
@@ -90,5 +98,8 @@ function firstCharacter(lm: CharLm, rng: Rng): number {
       }
     }
   }
-  return drawCategorical(counts.map((c) => c / total), rng);
+  return drawCategorical(
+    counts.map((c) => c / total),
+    rng,
+  );
 }

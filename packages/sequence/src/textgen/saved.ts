@@ -44,7 +44,13 @@ export interface TextgenMeta {
     learningRate: number;
     smoothingK: number;
   };
-  metrics: { valPerplexity: number; bigramPerplexity: number; unigramPerplexity: number; trainPerplexity: number; validationCharacters: number };
+  metrics: {
+    valPerplexity: number;
+    bigramPerplexity: number;
+    unigramPerplexity: number;
+    trainPerplexity: number;
+    validationCharacters: number;
+  };
 }
 
 /** A loaded model, ready for `sampleCharLm`. */
@@ -58,19 +64,25 @@ export interface CharLm {
 }
 
 export async function loadCharLm(dir: string): Promise<CharLm> {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new Error(`model directory not found: ${dir} (expected ${EXPECTED})`);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new Error(`model directory not found: ${dir} (expected ${EXPECTED})`);
   const meta = readJson<TextgenMeta>(path.join(dir, TEXTGEN_JSON));
   if (meta.format !== TEXTGEN_FORMAT || !meta.vocabulary || (meta.kind !== 'lines' && meta.kind !== 'chunks')) {
-    throw new Error(`${path.join(dir, TEXTGEN_JSON)}: not a ${TEXTGEN_FORMAT} file (expected format, vocabulary and kind written by "dlkit textgen train")`);
+    throw new Error(
+      `${path.join(dir, TEXTGEN_JSON)}: not a ${TEXTGEN_FORMAT} file (expected format, vocabulary and kind written by "dlkit textgen train")`,
+    );
   }
   const items = readJson<unknown>(path.join(dir, TRAINING_ITEMS_JSON));
-  if (!Array.isArray(items) || items.some((s) => typeof s !== 'string')) throw new Error(`${path.join(dir, TRAINING_ITEMS_JSON)}: expected a JSON array of strings`);
+  if (!Array.isArray(items) || items.some((s) => typeof s !== 'string'))
+    throw new Error(`${path.join(dir, TRAINING_ITEMS_JSON)}: expected a JSON array of strings`);
   const vocab = Vocabulary.fromJSON(meta.vocabulary);
   const model = await loadModel(dir);
   const outputs = model.outputs[0].shape[model.outputs[0].shape.length - 1];
   if (outputs !== vocab.size) {
     model.dispose();
-    throw new Error(`${dir}: the model predicts ${outputs} tokens but ${TEXTGEN_JSON} has a vocabulary of ${vocab.size}`);
+    throw new Error(
+      `${dir}: the model predicts ${outputs} tokens but ${TEXTGEN_JSON} has a vocabulary of ${vocab.size}`,
+    );
   }
   return { dir, model, vocab, meta, trainingItems: new Set(items as string[]), dispose: () => model.dispose() };
 }

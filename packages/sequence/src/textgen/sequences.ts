@@ -40,7 +40,12 @@ export function textgenVocabulary(items: readonly string[], kind: TextCorpus['ki
 }
 
 /** One item's input/target ids; `context` names the item in an unknown-character error. */
-export function encodeItem(item: string, vocab: Vocabulary, kind: TextCorpus['kind'], context = 'the corpus'): EncodedSequence {
+export function encodeItem(
+  item: string,
+  vocab: Vocabulary,
+  kind: TextCorpus['kind'],
+  context = 'the corpus',
+): EncodedSequence {
   const ids = vocab.encode(item, context);
   if (kind === 'lines') {
     const b = vocab.id(TEXTGEN_BOUNDARY);

@@ -49,7 +49,12 @@ describe('trainCharLm on the names corpus', () => {
   it('leaks no tensor while training and writes a model that reloads with the same perplexity', async () => {
     expect(tf.memory().numTensors - tensorsBefore).toBe(lm.model.weights.length); // only the reloaded model's weights
     const meta = JSON.parse(fs.readFileSync(path.join(r.model, 'textgen.json'), 'utf8'));
-    expect(meta).toMatchObject({ format: 'dlkit-textgen', kind: 'lines', lowercase: true, training: { corpus: 'names', seed: 1, epochs: 2 } });
+    expect(meta).toMatchObject({
+      format: 'dlkit-textgen',
+      kind: 'lines',
+      lowercase: true,
+      training: { corpus: 'names', seed: 1, epochs: 2 },
+    });
     expect(JSON.parse(fs.readFileSync(path.join(r.model, 'training-items.json'), 'utf8')).length).toBe(7580);
     expect(fs.existsSync(path.join(r.checkpoint, 'state.json'))).toBe(true);
     // Recompute on the saved split: the validation items are the names not in training-items.json.
@@ -98,6 +103,8 @@ describe('trainCharLm on the names corpus', () => {
   it('names the directory and what it expected when the model is missing', async () => {
     const missing = path.join(dir, 'nothing-here');
     await expect(loadCharLm(missing)).rejects.toThrow(`model directory not found: ${missing}`);
-    await expect(loadCharLm(dir)).rejects.toThrow(/textgen\.json: not found \(expected the output of "dlkit textgen train"/);
+    await expect(loadCharLm(dir)).rejects.toThrow(
+      /textgen\.json: not found \(expected the output of "dlkit textgen train"/,
+    );
   });
 });

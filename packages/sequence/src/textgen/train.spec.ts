@@ -19,7 +19,15 @@ describe('trainCharLm on running text (chunks)', () => {
       const sentence = 'the quick brown fox jumps over the lazy dog while the cat sleeps by the warm fire. ';
       fs.writeFileSync(file, sentence.repeat(12)); // one 1,000-character line: running text
       const before = tf.memory().numTensors;
-      const r = await trainCharLm({ outDir: path.join(dir, 'out'), corpus: file, corpusOptions: { chunkLength: 16 }, epochs: 3, batchSize: 8, learningRate: 0.02, model: { units: 24, embeddingDim: 8 } });
+      const r = await trainCharLm({
+        outDir: path.join(dir, 'out'),
+        corpus: file,
+        corpusOptions: { chunkLength: 16 },
+        epochs: 3,
+        batchSize: 8,
+        learningRate: 0.02,
+        model: { units: 24, embeddingDim: 8 },
+      });
       expect(tf.memory().numTensors).toBe(before);
       expect(r.kind).toBe('chunks');
       expect(r.trainItems + r.validationItems).toBe(Math.ceil((sentence.length * 12 - 2) / 16)); // trimmed text, windows of 17 overlapping by 1

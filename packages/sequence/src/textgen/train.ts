@@ -18,10 +18,23 @@
  * r.valPerplexity < 0.85 * r.bigramPerplexity; // true at the defaults (docs/textgen.md)
  */
 import * as tf from '@tensorflow/tfjs';
-import { cosineWithWarmup, initBackend, runTraining, stripUndefined, taskTrainerOptions, type TrainTaskOptions } from '@dlkit/core';
+import {
+  cosineWithWarmup,
+  initBackend,
+  runTraining,
+  stripUndefined,
+  taskTrainerOptions,
+  type TrainTaskOptions,
+} from '@dlkit/core';
 import { NGRAM_SMOOTHING_K, NgramBaseline } from './baselines';
 import { loadTextCorpus, splitCorpus, type TextCorpus, type TextCorpusOptions } from './corpus';
-import { NAMES_CHAR_LM, charLanguageModel, maskedSequenceCrossentropy, targetLogProbs, type CharLmConfig } from './model';
+import {
+  NAMES_CHAR_LM,
+  charLanguageModel,
+  maskedSequenceCrossentropy,
+  targetLogProbs,
+  type CharLmConfig,
+} from './model';
 import { CharSequenceDataset, countTargets, encodeItems, textgenVocabulary, type EncodedSequence } from './sequences';
 import { TEXTGEN_FORMAT, TEXTGEN_JSON, TRAINING_ITEMS_JSON, type TextgenMeta } from './saved';
 
@@ -101,7 +114,9 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
   try {
     split = splitCorpus(items, { validationFraction: o.validationFraction, seed: o.seed });
   } catch (err) {
-    throw new Error(`corpus ${corpus.source}: ${items.length} item(s) cannot be split for validation (${(err as Error).message})`);
+    throw new Error(
+      `corpus ${corpus.source}: ${items.length} item(s) cannot be split for validation (${(err as Error).message})`,
+    );
   }
   const { train, validation } = split;
   // The character set of the whole corpus (a character only in validation gets an id; the add-k
@@ -128,8 +143,14 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
         validationData: new CharSequenceDataset(valSeqs),
         validationBatchSize: 256,
       },
-      schedule: o.epochs > 1 ? cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, minLr: o.learningRate / 10 }) : undefined,
-      evaluate: () => ({ valPerplexity: Math.exp(meanNll(model, valSeqs)), trainPerplexity: Math.exp(meanNll(model, trainSeqs)) }),
+      schedule:
+        o.epochs > 1
+          ? cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, minLr: o.learningRate / 10 })
+          : undefined,
+      evaluate: () => ({
+        valPerplexity: Math.exp(meanNll(model, valSeqs)),
+        trainPerplexity: Math.exp(meanNll(model, trainSeqs)),
+      }),
       modelFiles: ({ history, evaluation: { valPerplexity, trainPerplexity } }) => {
         const meta: TextgenMeta = {
           format: TEXTGEN_FORMAT,
@@ -178,7 +199,11 @@ export async function trainCharLm(options: TrainCharLmOptions): Promise<TrainCha
       backend: backend.backend,
       seconds: (Date.now() - started) / 1000,
       resumedFromEpoch: run.resumedFromEpoch,
-      losses: history.epochs.map((e) => ({ epoch: e.epoch, loss: e.loss, ...(e.valLoss !== undefined ? { valLoss: e.valLoss } : {}) })),
+      losses: history.epochs.map((e) => ({
+        epoch: e.epoch,
+        loss: e.loss,
+        ...(e.valLoss !== undefined ? { valLoss: e.valLoss } : {}),
+      })),
     };
   } finally {
     model.dispose();

@@ -18,7 +18,12 @@ export function naiveForecast(values: readonly number[], origin: number, horizon
 }
 
 /** The seasonal naive forecast from origin t with season length m: the value one season (or k seasons) before each target. */
-export function seasonalNaiveForecast(values: readonly number[], origin: number, horizon: number, season: number): number[] {
+export function seasonalNaiveForecast(
+  values: readonly number[],
+  origin: number,
+  horizon: number,
+  season: number,
+): number[] {
   if (!(Number.isInteger(season) && season >= 1)) throw new Error(`season must be a positive integer, got ${season}`);
   checkOrigin(values, origin, season - 1);
   return Array.from({ length: horizon }, (_, i) => {
@@ -28,12 +33,17 @@ export function seasonalNaiveForecast(values: readonly number[], origin: number,
 }
 
 /** Mean absolute error over every forecast and every step: mean |actual - predicted|. */
-export function meanAbsoluteError(actual: readonly (readonly number[])[], predicted: readonly (readonly number[])[]): number {
-  if (actual.length !== predicted.length) throw new Error(`MAE: ${actual.length} actual rows vs ${predicted.length} predicted rows`);
+export function meanAbsoluteError(
+  actual: readonly (readonly number[])[],
+  predicted: readonly (readonly number[])[],
+): number {
+  if (actual.length !== predicted.length)
+    throw new Error(`MAE: ${actual.length} actual rows vs ${predicted.length} predicted rows`);
   let sum = 0;
   let n = 0;
   actual.forEach((row, i) => {
-    if (row.length !== predicted[i].length) throw new Error(`MAE: row ${i} has ${row.length} actual vs ${predicted[i].length} predicted values`);
+    if (row.length !== predicted[i].length)
+      throw new Error(`MAE: row ${i} has ${row.length} actual vs ${predicted[i].length} predicted values`);
     row.forEach((a, j) => {
       sum += Math.abs(a - predicted[i][j]);
       n++;
@@ -46,7 +56,12 @@ export function meanAbsoluteError(actual: readonly (readonly number[])[], predic
 /** MAE per horizon step h = 1..H (column means of |actual - predicted|). */
 export function maeByStep(actual: readonly (readonly number[])[], predicted: readonly (readonly number[])[]): number[] {
   const horizon = actual[0]?.length ?? 0;
-  return Array.from({ length: horizon }, (_, j) => meanAbsoluteError(actual.map((r) => [r[j]]), predicted.map((r) => [r[j]])));
+  return Array.from({ length: horizon }, (_, j) =>
+    meanAbsoluteError(
+      actual.map((r) => [r[j]]),
+      predicted.map((r) => [r[j]]),
+    ),
+  );
 }
 
 function checkOrigin(values: readonly number[], origin: number, minOrigin: number): void {

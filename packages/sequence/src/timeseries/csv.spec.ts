@@ -85,7 +85,9 @@ describe('loadSeries', () => {
 
   it('a missing column names the file, the header line and the columns there are', () => {
     const file = write('cols.csv', 'a,b\n1,2\n');
-    expect(() => loadSeries({ series: file, column: 'c' })).toThrow(`${file}:1: no column 'c' in the header (columns: a, b)`);
+    expect(() => loadSeries({ series: file, column: 'c' })).toThrow(
+      `${file}:1: no column 'c' in the header (columns: a, b)`,
+    );
   });
 
   it('a CSV file without a column, or a missing file, is an error', () => {

@@ -75,7 +75,11 @@ export function parseCsv(text: string, file = '<csv>', delimiter = ','): CsvTabl
           quoted = false;
           const next = text[i + 1];
           if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
-            throw new CsvError(file, line, `unexpected character '${next}' after a closing quote (expected '${delimiter}' or end of line)`);
+            throw new CsvError(
+              file,
+              line,
+              `unexpected character '${next}' after a closing quote (expected '${delimiter}' or end of line)`,
+            );
           }
         }
       } else {
@@ -83,7 +87,12 @@ export function parseCsv(text: string, file = '<csv>', delimiter = ','): CsvTabl
         field += c;
       }
     } else if (c === '"') {
-      if (field.trim() !== '') throw new CsvError(file, line, `a quote inside an unquoted field ('${field}"'); quote the whole field and double inner quotes`);
+      if (field.trim() !== '')
+        throw new CsvError(
+          file,
+          line,
+          `a quote inside an unquoted field ('${field}"'); quote the whole field and double inner quotes`,
+        );
       field = '';
       quoted = true;
       quoteLine = line;
@@ -111,7 +120,11 @@ export function parseCsv(text: string, file = '<csv>', delimiter = ','): CsvTabl
   const lines: number[] = [];
   for (const r of data) {
     if (r.fields.length !== header.length) {
-      throw new CsvError(file, r.line, `expected ${header.length} fields (${header.join(', ')}), found ${r.fields.length}`);
+      throw new CsvError(
+        file,
+        r.line,
+        `expected ${header.length} fields (${header.join(', ')}), found ${r.fields.length}`,
+      );
     }
     rows.push(r.fields);
     lines.push(r.line);
@@ -168,28 +181,47 @@ export function vegaDatasetsDir(): string {
 /** Loads a numeric column as a series; throws CsvError (file:line) on bad input. */
 export function loadSeries(options: LoadSeriesOptions = {}): Series {
   const name = options.series ?? LOAD_SERIES_DEFAULTS.series;
-  const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_SERIES, name) ? BUILTIN_SERIES[name as BuiltinSeriesName] : undefined;
+  const builtin = Object.prototype.hasOwnProperty.call(BUILTIN_SERIES, name)
+    ? BUILTIN_SERIES[name as BuiltinSeriesName]
+    : undefined;
   const file = builtin ? path.join(vegaDatasetsDir(), builtin.file) : path.resolve(name);
   const column = options.column ?? builtin?.column;
   if (!column) throw new Error(`${name}: a CSV file needs the column to forecast (column option / --column NAME)`);
-  if (!builtin && !(fs.existsSync(file) && fs.statSync(file).isFile())) throw new Error(`${name}: no such file (expected 'co2' or a CSV file)`);
-  const table = parseCsv(fs.readFileSync(file, 'utf8'), builtin ? name : file, file.toLowerCase().endsWith('.tsv') ? '\t' : ',');
+  if (!builtin && !(fs.existsSync(file) && fs.statSync(file).isFile()))
+    throw new Error(`${name}: no such file (expected 'co2' or a CSV file)`);
+  const table = parseCsv(
+    fs.readFileSync(file, 'utf8'),
+    builtin ? name : file,
+    file.toLowerCase().endsWith('.tsv') ? '\t' : ',',
+  );
   const fileLabel = builtin ? name : file;
   const col = table.header.indexOf(column);
-  if (col < 0) throw new CsvError(fileLabel, 1, `no column '${column}' in the header (columns: ${table.header.join(', ')})`);
+  if (col < 0)
+    throw new CsvError(fileLabel, 1, `no column '${column}' in the header (columns: ${table.header.join(', ')})`);
   if (table.rows.length === 0) throw new CsvError(fileLabel, 2, `no data rows (column '${column}')`);
   const values = table.rows.map((row, i) => {
     const cell = row[col].trim();
     const v = cell === '' ? NaN : Number(cell);
-    if (!Number.isFinite(v)) throw new CsvError(fileLabel, table.lines[i], `column '${column}': '${row[col]}' is not a number`);
+    if (!Number.isFinite(v))
+      throw new CsvError(fileLabel, table.lines[i], `column '${column}': '${row[col]}' is not a number`);
     return v;
   });
   const dateName = options.dateColumn ?? table.header.find((h) => /^(date|month|time|year)$/i.test(h));
   const dateCol = dateName === undefined ? -1 : table.header.indexOf(dateName);
   if (options.dateColumn !== undefined && dateCol < 0) {
-    throw new CsvError(fileLabel, 1, `no date column '${options.dateColumn}' in the header (columns: ${table.header.join(', ')})`);
+    throw new CsvError(
+      fileLabel,
+      1,
+      `no date column '${options.dateColumn}' in the header (columns: ${table.header.join(', ')})`,
+    );
   }
-  const base = { name, file, column, unit: builtin?.unit, title: builtin?.title ?? `${path.basename(file)}: ${column}` };
+  const base = {
+    name,
+    file,
+    column,
+    unit: builtin?.unit,
+    title: builtin?.title ?? `${path.basename(file)}: ${column}`,
+  };
   const rowLabels = table.lines.map((l) => `line ${l}`);
   if (dateCol < 0) return { ...base, values, labels: rowLabels, monthly: false, filled: 0 };
   const dates = table.rows.map((row) => row[dateCol].trim());
@@ -198,7 +230,8 @@ export function loadSeries(options: LoadSeriesOptions = {}): Series {
     return { ...base, ...fillMonths(values, dates, months), monthly: true };
   }
   const times = dates.map(decimalYear);
-  if (times.every((t): t is number => t !== undefined)) return { ...base, values, labels: dates, times, monthly: false, filled: 0 };
+  if (times.every((t): t is number => t !== undefined))
+    return { ...base, values, labels: dates, times, monthly: false, filled: 0 };
   return { ...base, values, labels: rowLabels, monthly: false, filled: 0 };
 }
 
@@ -220,7 +253,11 @@ function decimalYear(date: string): number | undefined {
 }
 
 /** Linear interpolation over missing calendar months. */
-function fillMonths(values: number[], dates: string[], months: number[]): { values: number[]; labels: string[]; times: number[]; filled: number } {
+function fillMonths(
+  values: number[],
+  dates: string[],
+  months: number[],
+): { values: number[]; labels: string[]; times: number[]; filled: number } {
   const out: number[] = [];
   const labels: string[] = [];
   const times: number[] = [];

@@ -21,7 +21,11 @@ describe('Forecaster', () => {
   const actual = origins.map((t) => values.slice(t + 1, t + 7));
   beforeAll(() => initBackend());
 
-  async function trained(series: readonly number[], config: Partial<ForecasterConfig> = SMALL, fit = FIT): Promise<Forecaster> {
+  async function trained(
+    series: readonly number[],
+    config: Partial<ForecasterConfig> = SMALL,
+    fit = FIT,
+  ): Promise<Forecaster> {
     const f = Forecaster.create(config, DiffScaler.fit(series.slice(0, split.trainEnd)));
     await f.fit(series, split.trainEnd, fit);
     return f;
@@ -31,7 +35,10 @@ describe('Forecaster', () => {
   it('direct: a short training beats the seasonal naive on a held-out trending seasonal series', async () => {
     const f = await trained(values, SMALL, { ...FIT, epochs: 12, batchSize: 16 });
     const mae = meanAbsoluteError(actual, f.forecast(values, origins));
-    const seasonal = meanAbsoluteError(actual, origins.map((t) => seasonalNaiveForecast(values, t, 6, 12)));
+    const seasonal = meanAbsoluteError(
+      actual,
+      origins.map((t) => seasonalNaiveForecast(values, t, 6, 12)),
+    );
     // seasonal naive misses by one year of trend, 12 * 0.08 = 0.96
     expect(seasonal).toBeGreaterThan(0.85);
     expect(mae).toBeLessThan(0.6 * seasonal);
@@ -40,18 +47,28 @@ describe('Forecaster', () => {
 
   // Slow (~5-10 s): real trainings of the LSTM forecaster.
   it('recursive, centred on the training mean: a one-step model rolled out H steps also beats the seasonal naive', async () => {
-    const f = await trained(values, { ...SMALL, strategy: 'recursive', center: 'train' }, { ...FIT, epochs: 12, batchSize: 16 });
+    const f = await trained(
+      values,
+      { ...SMALL, strategy: 'recursive', center: 'train' },
+      { ...FIT, epochs: 12, batchSize: 16 },
+    );
     expect(f.model.outputs[0].shape).toEqual([null, 1]);
     const predicted = f.forecast(values, origins);
     expect(predicted[0]).toHaveLength(6);
-    const seasonal = meanAbsoluteError(actual, origins.map((t) => seasonalNaiveForecast(values, t, 6, 12)));
+    const seasonal = meanAbsoluteError(
+      actual,
+      origins.map((t) => seasonalNaiveForecast(values, t, 6, 12)),
+    );
     expect(meanAbsoluteError(actual, predicted)).toBeLessThan(0.6 * seasonal);
     f.dispose();
   }, 60_000);
 
   // Slow (~5-10 s): real trainings of the LSTM forecaster.
   it('trains on the training part only: a different test part gives the same weights', async () => {
-    const wild = [...values.slice(0, split.trainEnd), ...values.slice(split.trainEnd).map((v, i) => v * 50 + (i % 2) * 1000)];
+    const wild = [
+      ...values.slice(0, split.trainEnd),
+      ...values.slice(split.trainEnd).map((v, i) => v * 50 + (i % 2) * 1000),
+    ];
     const a = await trained(values, { ...SMALL, units: 4 });
     const b = await trained(wild, { ...SMALL, units: 4 });
     expect(b.scaler.toJSON()).toEqual(a.scaler.toJSON());

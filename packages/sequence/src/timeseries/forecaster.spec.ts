@@ -32,7 +32,10 @@ describe('Forecaster', () => {
 
   // Slow (~2-3 s): six 1-epoch trainings inside the leak checks.
   it('training and forecasting leak no tensors (both strategies, both cells)', async () => {
-    for (const config of [{ ...SMALL, units: 4 }, { ...SMALL, units: 4, strategy: 'recursive' as const, cell: 'gru' as const }]) {
+    for (const config of [
+      { ...SMALL, units: 4 },
+      { ...SMALL, units: 4, strategy: 'recursive' as const, cell: 'gru' as const },
+    ]) {
       await expectNoLeak(async () => {
         const f = Forecaster.create(config, scaler);
         await f.fit(values, split.trainEnd, { ...FIT, epochs: 1 });
@@ -48,7 +51,11 @@ describe('Forecaster', () => {
     const modelDir = path.join(dir, 'model');
     await f.save(modelDir, { series: 'synthetic' });
     const meta = JSON.parse(fs.readFileSync(path.join(modelDir, FORECASTER_FILE), 'utf8'));
-    expect(meta).toMatchObject({ series: 'synthetic', config: { window: 12, horizon: 6, units: 4, cell: 'lstm', strategy: 'direct', center: 'window' }, scaler: scaler.toJSON() });
+    expect(meta).toMatchObject({
+      series: 'synthetic',
+      config: { window: 12, horizon: 6, units: 4, cell: 'lstm', strategy: 'direct', center: 'window' },
+      scaler: scaler.toJSON(),
+    });
     const g = await Forecaster.load(modelDir);
     expect(g.forecast(values, origins)).toEqual(f.forecast(values, origins));
     f.dispose();
@@ -58,13 +65,21 @@ describe('Forecaster', () => {
 
   it('validates its config and its origins', () => {
     expect(() => Forecaster.create({ window: 0 }, scaler)).toThrow('window must be a positive integer, got 0');
-    expect(() => Forecaster.create({ center: 'median' as 'train' }, scaler)).toThrow("center must be 'train' or 'window', got 'median'");
-    expect(() => Forecaster.create({ cell: 'rnn' as 'lstm' }, scaler)).toThrow("cell must be 'lstm' or 'gru', got 'rnn'");
+    expect(() => Forecaster.create({ center: 'median' as 'train' }, scaler)).toThrow(
+      "center must be 'train' or 'window', got 'median'",
+    );
+    expect(() => Forecaster.create({ cell: 'rnn' as 'lstm' }, scaler)).toThrow(
+      "cell must be 'lstm' or 'gru', got 'rnn'",
+    );
     const f = Forecaster.create({ ...SMALL, units: 2 }, scaler);
-    expect(() => f.forecast(values, [11])).toThrow('forecast origin must be in [12, 180) (window 12 needs 13 past values), got 11');
+    expect(() => f.forecast(values, [11])).toThrow(
+      'forecast origin must be in [12, 180) (window 12 needs 13 past values), got 11',
+    );
     f.dispose();
     const g = Forecaster.create({ window: 50, horizon: 6, units: 2 }, scaler);
-    return expect(g.fit(values.slice(0, 40), 40)).rejects.toThrow('not enough training values: 40 values give no window of 50 differences plus 6 target steps (need at least 57)');
+    return expect(g.fit(values.slice(0, 40), 40)).rejects.toThrow(
+      'not enough training values: 40 values give no window of 50 differences plus 6 target steps (need at least 57)',
+    );
   });
 });
 
@@ -84,7 +99,16 @@ describe('forecast plot', () => {
 
   it('draws history, actuals, forecast and baseline with a legend and axis labels', () => {
     const svg = forecastPlotSvg(data);
-    for (const s of ['history (training)', 'actual (held out)', 'LSTM forecast', 'seasonal naive', 'level (units)', '>year<', 'Synthetic &lt;series&gt;', '>2003<']) {
+    for (const s of [
+      'history (training)',
+      'actual (held out)',
+      'LSTM forecast',
+      'seasonal naive',
+      'level (units)',
+      '>year<',
+      'Synthetic &lt;series&gt;',
+      '>2003<',
+    ]) {
       expect(svg).toContain(s);
     }
     expect(svg.match(/<path /g)).toHaveLength(4);

@@ -29,7 +29,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { EpochLogs, History, TrainingContext, fit, loadModel, saveModel, stripUndefined, taskTrainerOptions, writeFileAtomic } from '@dlkit/core';
+import {
+  EpochLogs,
+  History,
+  TrainingContext,
+  fit,
+  loadModel,
+  saveModel,
+  stripUndefined,
+  taskTrainerOptions,
+  writeFileAtomic,
+} from '@dlkit/core';
 import { DiffScaler, diffs, makeWindows } from './windows';
 
 export type ForecastStrategy = 'direct' | 'recursive';
@@ -95,8 +105,10 @@ export class Forecaster {
     for (const k of ['window', 'horizon', 'units'] as const) {
       if (!(Number.isInteger(c[k]) && c[k] >= 1)) throw new Error(`${k} must be a positive integer, got ${c[k]}`);
     }
-    if (c.strategy !== 'direct' && c.strategy !== 'recursive') throw new Error(`strategy must be 'direct' or 'recursive', got '${c.strategy}'`);
-    if (c.center !== 'train' && c.center !== 'window') throw new Error(`center must be 'train' or 'window', got '${c.center}'`);
+    if (c.strategy !== 'direct' && c.strategy !== 'recursive')
+      throw new Error(`strategy must be 'direct' or 'recursive', got '${c.strategy}'`);
+    if (c.center !== 'train' && c.center !== 'window')
+      throw new Error(`center must be 'train' or 'window', got '${c.center}'`);
     if (c.cell !== 'lstm' && c.cell !== 'gru') throw new Error(`cell must be 'lstm' or 'gru', got '${c.cell}'`);
     const outputs = c.strategy === 'direct' ? c.horizon : 1;
     const rnnArgs = {
@@ -130,7 +142,9 @@ export class Forecaster {
     // d[i] = x[i+1] - x[i] over the training part only; windows of d end at trainEnd - 1.
     const w = makeWindows(diffs(values.slice(0, trainEnd)), { window, horizon: steps });
     if (w.origins.length === 0) {
-      throw new Error(`not enough training values: ${trainEnd} values give no window of ${window} differences plus ${steps} target steps (need at least ${window + steps + 1})`);
+      throw new Error(
+        `not enough training values: ${trainEnd} values give no window of ${window} differences plus ${steps} target steps (need at least ${window + steps + 1})`,
+      );
     }
     const m = w.origins.length;
     const { std } = this.scaler;
@@ -139,7 +153,11 @@ export class Forecaster {
     const x = tf.tensor3d(Float32Array.from(w.inputs.flatMap(zs)), [m, window, 1]);
     const y = tf.tensor2d(Float32Array.from(w.targets.flatMap((d, i) => cumulative(zs(d, i)))), [m, steps]);
     try {
-      return await fit(this.model, { x, y }, { ...taskTrainerOptions(o), loss: 'meanSquaredError', progress: o.progress ?? false });
+      return await fit(
+        this.model,
+        { x, y },
+        { ...taskTrainerOptions(o), loss: 'meanSquaredError', progress: o.progress ?? false },
+      );
     } finally {
       tf.dispose([x, y]);
     }
@@ -154,7 +172,10 @@ export class Forecaster {
     if (origins.length === 0) return [];
     const centers: number[] = [];
     const inputs = origins.map((t) => {
-      if (!(Number.isInteger(t) && t >= window && t < values.length)) throw new Error(`forecast origin must be in [${window}, ${values.length}) (window ${window} needs ${window + 1} past values), got ${t}`);
+      if (!(Number.isInteger(t) && t >= window && t < values.length))
+        throw new Error(
+          `forecast origin must be in [${window}, ${values.length}) (window ${window} needs ${window + 1} past values), got ${t}`,
+        );
       const past = values.slice(t - window, t + 1);
       centers.push(this.centerOf(diffs(past)));
       return this.scaler.encode(past, centers[centers.length - 1]);
@@ -175,26 +196,38 @@ export class Forecaster {
     cum.dispose();
     return origins.map((t, i) => {
       const row = Array.from(c.subarray(i * horizon, (i + 1) * horizon));
-      return this.scaler.decode(values[t], row.map((v, h) => v - (h > 0 ? row[h - 1] : 0)), centers[i]);
+      return this.scaler.decode(
+        values[t],
+        row.map((v, h) => v - (h > 0 ? row[h - 1] : 0)),
+        centers[i],
+      );
     });
   }
 
   /** The centre of one window of differences: their mean, or the training mean. */
   private centerOf(windowDiffs: readonly number[]): number {
-    return this.config.center === 'window' ? windowDiffs.reduce((a, b) => a + b, 0) / windowDiffs.length : this.scaler.mean;
+    return this.config.center === 'window'
+      ? windowDiffs.reduce((a, b) => a + b, 0) / windowDiffs.length
+      : this.scaler.mean;
   }
 
   /** Saves the network (core's saveModel) and forecaster.json (config + scaler) in `dir`. */
   async save(dir: string, extra: Record<string, unknown> = {}): Promise<void> {
     await saveModel(this.model, dir);
-    writeFileAtomic(path.join(dir, FORECASTER_FILE), `${JSON.stringify({ ...extra, config: this.config, scaler: this.scaler.toJSON() }, null, 2)}\n`);
+    writeFileAtomic(
+      path.join(dir, FORECASTER_FILE),
+      `${JSON.stringify({ ...extra, config: this.config, scaler: this.scaler.toJSON() }, null, 2)}\n`,
+    );
   }
 
   /** Loads a forecaster written by `save`. */
   static async load(dir: string): Promise<Forecaster> {
     const file = path.join(dir, FORECASTER_FILE);
     if (!fs.existsSync(file)) throw new Error(`${dir}: no ${FORECASTER_FILE} (not a forecaster directory)`);
-    const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as { config: ForecasterConfig; scaler: { mean: number; std: number } };
+    const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      config: ForecasterConfig;
+      scaler: { mean: number; std: number };
+    };
     const model = await loadModel(dir);
     return new Forecaster(meta.config, new DiffScaler(meta.scaler.mean, meta.scaler.std), model);
   }

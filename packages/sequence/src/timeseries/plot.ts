@@ -61,10 +61,28 @@ export function forecastPlotSvg(data: ForecastPlotData): string {
     ...extra,
   });
   const series: LineSeries[] = [
-    { name: 'history (training)', x: x.slice(from, trainEnd), y: values.slice(from, trainEnd), color: HISTORY_COLOR, width: 1.6, markers: 'none' },
-    { name: 'actual (held out)', x: x.slice(trainEnd - 1), y: values.slice(trainEnd - 1), color: ACTUAL_COLOR, width: 2.2, markers: 'none' },
-    ...data.forecasts.map((p) => path(p, data.modelLabel ?? 'forecast', FORECAST_COLOR, { width: 2.6, markers: 'first' })),
-    ...(data.baseline ?? []).map((p) => path(p, data.baselineLabel ?? 'baseline', BASELINE_COLOR, { width: 1.8, dash: '6,4', markers: 'none' })),
+    {
+      name: 'history (training)',
+      x: x.slice(from, trainEnd),
+      y: values.slice(from, trainEnd),
+      color: HISTORY_COLOR,
+      width: 1.6,
+      markers: 'none',
+    },
+    {
+      name: 'actual (held out)',
+      x: x.slice(trainEnd - 1),
+      y: values.slice(trainEnd - 1),
+      color: ACTUAL_COLOR,
+      width: 2.2,
+      markers: 'none',
+    },
+    ...data.forecasts.map((p) =>
+      path(p, data.modelLabel ?? 'forecast', FORECAST_COLOR, { width: 2.6, markers: 'first' }),
+    ),
+    ...(data.baseline ?? []).map((p) =>
+      path(p, data.baselineLabel ?? 'baseline', BASELINE_COLOR, { width: 1.8, dash: '6,4', markers: 'none' }),
+    ),
   ];
   const integerX = x.every(Number.isInteger);
   return lineChartSvg({
@@ -75,8 +93,19 @@ export function forecastPlotSvg(data: ForecastPlotData): string {
     panels: [
       {
         // baselines first so the model's forecasts are drawn over them; the legend lists the model first
-        series: [...series.slice(0, 2), ...series.slice(2 + data.forecasts.length), ...series.slice(2, 2 + data.forecasts.length)],
-        x: { label: data.xLabel ?? (integerX ? 'time step' : 'year'), integer: true, maxTicks: 10, grid: true, min: x[from], max: x[x.length - 1] },
+        series: [
+          ...series.slice(0, 2),
+          ...series.slice(2 + data.forecasts.length),
+          ...series.slice(2, 2 + data.forecasts.length),
+        ],
+        x: {
+          label: data.xLabel ?? (integerX ? 'time step' : 'year'),
+          integer: true,
+          maxTicks: 10,
+          grid: true,
+          min: x[from],
+          max: x[x.length - 1],
+        },
         y: { label: data.yLabel ?? 'value', maxTicks: 7, pad: 0.04 },
         region: { from: x[trainEnd], label: 'held-out test period' },
         rules: [{ x: x[trainEnd], dash: '5,4' }],

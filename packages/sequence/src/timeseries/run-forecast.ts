@@ -16,7 +16,14 @@ import * as path from 'path';
 import { EpochLogs, TrainingContext, initBackend, stripUndefined, writeFileAtomic } from '@dlkit/core';
 import { maeByStep, meanAbsoluteError, naiveForecast, seasonalNaiveForecast } from './baselines';
 import { loadSeries } from './csv';
-import { FORECASTER_DEFAULTS, FORECASTER_FIT_DEFAULTS, ForecastCenter, ForecastStrategy, Forecaster, ForecastCell } from './forecaster';
+import {
+  FORECASTER_DEFAULTS,
+  FORECASTER_FIT_DEFAULTS,
+  ForecastCenter,
+  ForecastStrategy,
+  Forecaster,
+  ForecastCell,
+} from './forecaster';
 import { renderForecastPlot } from './plot';
 import { DiffScaler, chronologicalSplit, testOrigins } from './windows';
 
@@ -111,7 +118,18 @@ export async function runForecast(options: RunForecastOptions): Promise<Forecast
   const origins = testOrigins(split, o.horizon);
 
   const scaler = DiffScaler.fit(values.slice(0, split.trainEnd)); // training part only
-  const forecaster = Forecaster.create({ window: o.window, horizon: o.horizon, cell: o.cell, strategy: o.strategy, center: o.center, units: o.units, seed: o.seed }, scaler);
+  const forecaster = Forecaster.create(
+    {
+      window: o.window,
+      horizon: o.horizon,
+      cell: o.cell,
+      strategy: o.strategy,
+      center: o.center,
+      units: o.units,
+      seed: o.seed,
+    },
+    scaler,
+  );
   try {
     const history = await forecaster.fit(values, split.trainEnd, {
       epochs: o.epochs,

@@ -33,7 +33,9 @@ describe('makeWindows', () => {
     expect(makeWindows(values, { window: 2, horizon: 1, start: 7 }).origins).toEqual([8]);
     expect(makeWindows([1, 2], { window: 2, horizon: 1 }).origins).toEqual([]);
     expect(() => makeWindows(values, { window: 0, horizon: 1 })).toThrow('window must be a positive integer, got 0');
-    expect(() => makeWindows(values, { window: 1, horizon: 1.5 })).toThrow('horizon must be a positive integer, got 1.5');
+    expect(() => makeWindows(values, { window: 1, horizon: 1.5 })).toThrow(
+      'horizon must be a positive integer, got 1.5',
+    );
   });
 });
 
@@ -45,7 +47,9 @@ describe('chronologicalSplit and testOrigins', () => {
     expect(testOrigins(split, 2)).toEqual([14, 15, 16, 17]);
     expect(testOrigins(split, 5)).toEqual([14]);
     expect(() => testOrigins(split, 6)).toThrow('the test period (5 values) is shorter than the horizon (6)');
-    expect(() => chronologicalSplit(5, { testPoints: 5 })).toThrow('testPoints (5) must be smaller than the series (5 values)');
+    expect(() => chronologicalSplit(5, { testPoints: 5 })).toThrow(
+      'testPoints (5) must be smaller than the series (5 values)',
+    );
   });
 });
 

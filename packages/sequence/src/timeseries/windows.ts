@@ -39,7 +39,8 @@ export function makeWindows(values: readonly number[], options: WindowOptions): 
   const { window, horizon, start = 0, end = values.length } = options;
   checkPositiveInt(window, 'window');
   checkPositiveInt(horizon, 'horizon');
-  if (!(start >= 0 && end <= values.length && start <= end)) throw new Error(`window range [${start}, ${end}) is outside the series of ${values.length} values`);
+  if (!(start >= 0 && end <= values.length && start <= end))
+    throw new Error(`window range [${start}, ${end}) is outside the series of ${values.length} values`);
   const out: Windows = { origins: [], inputs: [], targets: [] };
   for (let t = start + window - 1; t + horizon < end; t++) {
     out.origins.push(t);
@@ -63,7 +64,8 @@ export interface ChronologicalSplit {
 /** The last `testPoints` values are the test period; everything before trains. */
 export function chronologicalSplit(length: number, { testPoints }: SplitOptions): ChronologicalSplit {
   checkPositiveInt(testPoints, 'testPoints');
-  if (testPoints >= length) throw new Error(`testPoints (${testPoints}) must be smaller than the series (${length} values)`);
+  if (testPoints >= length)
+    throw new Error(`testPoints (${testPoints}) must be smaller than the series (${length} values)`);
   return { trainEnd: length - testPoints, length };
 }
 
@@ -76,7 +78,10 @@ export function testOrigins(split: ChronologicalSplit, horizon: number): number[
   checkPositiveInt(horizon, 'horizon');
   const origins: number[] = [];
   for (let t = split.trainEnd - 1; t + horizon < split.length; t++) origins.push(t);
-  if (origins.length === 0) throw new Error(`the test period (${split.length - split.trainEnd} values) is shorter than the horizon (${horizon})`);
+  if (origins.length === 0)
+    throw new Error(
+      `the test period (${split.length - split.trainEnd} values) is shorter than the horizon (${horizon})`,
+    );
   return origins;
 }
 
@@ -88,7 +93,8 @@ export class DiffScaler {
     /** Standard deviation of the training first differences (population). */
     readonly std: number,
   ) {
-    if (!Number.isFinite(mean) || !(std > 0)) throw new Error(`DiffScaler needs a finite mean and a positive std, got ${mean}, ${std}`);
+    if (!Number.isFinite(mean) || !(std > 0))
+      throw new Error(`DiffScaler needs a finite mean and a positive std, got ${mean}, ${std}`);
   }
 
   /** Fits on `train` (pass ONLY the training part: values[0, trainEnd)). */

@@ -29,7 +29,8 @@ export class Vocabulary {
   constructor(readonly tokens: readonly string[]) {
     if (tokens.length === 0) throw new Error('a vocabulary needs at least one token');
     tokens.forEach((t, i) => {
-      if (this.ids.has(t)) throw new Error(`duplicate token ${JSON.stringify(t)} in vocabulary (ids ${this.ids.get(t)} and ${i})`);
+      if (this.ids.has(t))
+        throw new Error(`duplicate token ${JSON.stringify(t)} in vocabulary (ids ${this.ids.get(t)} and ${i})`);
       this.ids.set(t, i);
     });
   }

@@ -13,9 +13,15 @@ export interface ConfusionMatrixPngOptions {
   title?: string;
 }
 
-export async function renderConfusionMatrix(matrix: number[][], classNames: readonly string[], file: string, options: ConfusionMatrixPngOptions = {}): Promise<string> {
+export async function renderConfusionMatrix(
+  matrix: number[][],
+  classNames: readonly string[],
+  file: string,
+  options: ConfusionMatrixPngOptions = {},
+): Promise<string> {
   const k = classNames.length;
-  if (matrix.length !== k || matrix.some((row) => row.length !== k)) throw new Error(`confusion matrix must be ${k}×${k} for ${k} class names`);
+  if (matrix.length !== k || matrix.some((row) => row.length !== k))
+    throw new Error(`confusion matrix must be ${k}×${k} for ${k} class names`);
   const names = classNames.map((n) => clipText(n, 16));
   const svg = heatMapSvg({
     values: matrix,

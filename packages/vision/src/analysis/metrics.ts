@@ -10,13 +10,19 @@
  */
 
 /** matrix[t][p] = number of examples of true class t predicted as p. */
-export function confusionMatrix(trueLabels: ArrayLike<number>, predicted: ArrayLike<number>, classes: number): number[][] {
-  if (trueLabels.length !== predicted.length) throw new Error(`${trueLabels.length} true labels but ${predicted.length} predictions`);
+export function confusionMatrix(
+  trueLabels: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  classes: number,
+): number[][] {
+  if (trueLabels.length !== predicted.length)
+    throw new Error(`${trueLabels.length} true labels but ${predicted.length} predictions`);
   const m = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   for (let i = 0; i < trueLabels.length; i++) {
     const t = trueLabels[i];
     const p = predicted[i];
-    if (!(t >= 0 && t < classes && p >= 0 && p < classes)) throw new Error(`label ${t} / prediction ${p} at ${i} outside [0, ${classes})`);
+    if (!(t >= 0 && t < classes && p >= 0 && p < classes))
+      throw new Error(`label ${t} / prediction ${p} at ${i} outside [0, ${classes})`);
     m[t][p]++;
   }
   return m;
@@ -31,7 +37,8 @@ export interface ClassMetrics {
 }
 
 export function perClassMetrics(matrix: number[][], classNames: readonly string[]): Record<string, ClassMetrics> {
-  if (matrix.length !== classNames.length) throw new Error(`confusion matrix has ${matrix.length} rows for ${classNames.length} class names`);
+  if (matrix.length !== classNames.length)
+    throw new Error(`confusion matrix has ${matrix.length} rows for ${classNames.length} class names`);
   const k = matrix.length;
   const out: Record<string, ClassMetrics> = {};
   for (let c = 0; c < k; c++) {

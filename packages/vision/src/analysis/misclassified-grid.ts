@@ -35,20 +35,32 @@ export interface MisclassifiedGridOptions {
 
 export const MISCLASSIFIED_GRID_DEFAULTS = { maxImages: 36, columns: 6, tile: 112, title: 'Misclassified test images' };
 
-export async function renderMisclassifiedGrid(items: readonly MisclassifiedImage[], file: string, options: MisclassifiedGridOptions = {}): Promise<string> {
+export async function renderMisclassifiedGrid(
+  items: readonly MisclassifiedImage[],
+  file: string,
+  options: MisclassifiedGridOptions = {},
+): Promise<string> {
   const o = { ...MISCLASSIFIED_GRID_DEFAULTS, ...options };
   const shown = [...items].sort((a, b) => b.score - a.score).slice(0, o.maxImages);
   const tileW = Math.max(o.tile, 112);
   const maxChars = Math.floor(tileW / 7);
   const withFile = o.tile >= 96;
   const tiles = shown.map((it, i) => {
-    if (it.pixels.length !== it.size * it.size * it.channels) throw new Error(`misclassified image ${i}: expected ${it.size}×${it.size}×${it.channels} values, got ${it.pixels.length}`);
+    if (it.pixels.length !== it.size * it.size * it.channels)
+      throw new Error(
+        `misclassified image ${i}: expected ${it.size}×${it.size}×${it.channels} values, got ${it.pixels.length}`,
+      );
     const caption = [
       { text: clipText(`true: ${it.trueLabel}`, maxChars), color: '#006400' },
       { text: clipText(`pred: ${it.predictedLabel} ${it.score.toFixed(2)}`, maxChars), color: '#b00000' },
-      ...(it.file && withFile ? [{ text: clipText(path.basename(it.file), maxChars + 2), color: '#555555', size: 10 }] : []),
+      ...(it.file && withFile
+        ? [{ text: clipText(path.basename(it.file), maxChars + 2), color: '#555555', size: 10 }]
+        : []),
     ];
-    return { image: imageFromFloats(it.pixels, { width: it.size, height: it.size, channels: it.channels as 1 | 3 }), caption };
+    return {
+      image: imageFromFloats(it.pixels, { width: it.size, height: it.size, channels: it.channels as 1 | 3 }),
+      caption,
+    };
   });
   const png = await imageGrid(tiles, {
     columns: o.columns,

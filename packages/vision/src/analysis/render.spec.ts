@@ -45,7 +45,15 @@ describe('error-analysis images', () => {
   it('misclassified grid: one tile per image holding its pixels (nearest upscale), most confident first', async () => {
     const { test } = mnistSplit();
     const digit = (i: number) => test.images.slice(i * 784, (i + 1) * 784);
-    const items = [0, 1, 2, 3].map((i) => ({ pixels: digit(i), size: 28, channels: 1, trueLabel: String(test.labels[i]), predictedLabel: 'x', score: 0.5 + i / 10, file: `d${i}.png` }));
+    const items = [0, 1, 2, 3].map((i) => ({
+      pixels: digit(i),
+      size: 28,
+      channels: 1,
+      trueLabel: String(test.labels[i]),
+      predictedLabel: 'x',
+      score: 0.5 + i / 10,
+      file: `d${i}.png`,
+    }));
     const file = path.join(tmp, 'grid.png');
     await renderMisclassifiedGrid(items, file, { columns: 2, tile: 112 });
     const meta = await readImageInfo(file);

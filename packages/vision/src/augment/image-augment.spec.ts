@@ -3,7 +3,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@dlkit/core';
 import { expectClose, expectNoLeak } from '@dlkit/core/testing';
-import { ImageAugmenter, adjustBrightnessContrast, affineBatch, affineImage, augmentSeed, drawAugmentParams, flipHorizontal, padCropImage } from './image-augment';
+import {
+  ImageAugmenter,
+  adjustBrightnessContrast,
+  affineBatch,
+  affineImage,
+  augmentSeed,
+  drawAugmentParams,
+  flipHorizontal,
+  padCropImage,
+} from './image-augment';
 
 beforeAll(async () => {
   await initBackend();
@@ -74,21 +83,33 @@ describe('image augmentation', () => {
     const s = augmentSeed(1, 3, 17);
     expect(drawAugmentParams(s, 64)).toEqual(drawAugmentParams(augmentSeed(1, 3, 17), 64));
     expect(drawAugmentParams(augmentSeed(1, 4, 17), 64)).not.toEqual(drawAugmentParams(s, 64));
-    const p = drawAugmentParams(s, 64, { maxRotation: 0.1, maxShift: 0.05, cropPadding: 4, brightness: 0.1, contrast: 0.2 });
+    const p = drawAugmentParams(s, 64, {
+      maxRotation: 0.1,
+      maxShift: 0.05,
+      cropPadding: 4,
+      brightness: 0.1,
+      contrast: 0.2,
+    });
     expect(Math.abs(p.angle)).toBeLessThanOrEqual(0.1);
     expect(Math.abs(p.shiftX)).toBeLessThanOrEqual(3.2);
     expect(p.cropX).toBeGreaterThanOrEqual(0);
     expect(p.cropX).toBeLessThanOrEqual(8);
     expect(p.contrast).toBeGreaterThanOrEqual(0.8);
-    const flips = Array.from({ length: 200 }, (_, i) => drawAugmentParams(augmentSeed(1, 0, i), 64).flip).filter(Boolean).length;
+    const flips = Array.from({ length: 200 }, (_, i) => drawAugmentParams(augmentSeed(1, 0, i), 64).flip).filter(
+      Boolean,
+    ).length;
     expect(flips).toBeGreaterThan(70); // ~100 of 200
     expect(flips).toBeLessThan(130);
-    expect(Array.from({ length: 50 }, (_, i) => drawAugmentParams(i, 64, { flip: false }).flip).some(Boolean)).toBe(false);
+    expect(Array.from({ length: 50 }, (_, i) => drawAugmentParams(i, 64, { flip: false }).flip).some(Boolean)).toBe(
+      false,
+    );
   });
 
   it('ImageAugmenter.augmentBatch is reproducible, keeps values in [0, 1], and leaks no tensor', async () => {
     const aug = new ImageAugmenter({ cropPadding: 2 });
-    const images = [0, 1, 2].map((k) => Float32Array.from({ length: 16 * 16 * 3 }, (_, i) => ((i * (k + 3)) % 17) / 17));
+    const images = [0, 1, 2].map((k) =>
+      Float32Array.from({ length: 16 * 16 * 3 }, (_, i) => ((i * (k + 3)) % 17) / 17),
+    );
     const seeds = [augmentSeed(5, 0, 0), augmentSeed(5, 0, 1), augmentSeed(5, 0, 2)];
     const a = aug.augmentBatch(images, seeds, 16, 3);
     const b = aug.augmentBatch(images, seeds, 16, 3);
@@ -108,7 +129,9 @@ describe('image augmentation', () => {
 describe('affineBatch (tf.image.transform)', () => {
   it('matches the JS reference affineImage per image, edges included (wasm batch; cpu backend per image)', async () => {
     const size = 16;
-    const images = [0, 1, 2].map((k) => Float32Array.from({ length: size * size * 3 }, (_, i) => Math.sin(i * 0.37 + k) * 0.5 + 0.5));
+    const images = [0, 1, 2].map((k) =>
+      Float32Array.from({ length: size * size * 3 }, (_, i) => Math.sin(i * 0.37 + k) * 0.5 + 0.5),
+    );
     const params = [
       { angle: 0.3, shiftX: 2.5, shiftY: -1.25 },
       { angle: -0.1, shiftX: 0, shiftY: 3 },
@@ -135,7 +158,9 @@ describe('affineBatch (tf.image.transform)', () => {
     const size = 8;
     const img = Float32Array.from({ length: size * size * 3 }, (_, i) => ((i * 7) % 11) / 11);
     const mirror = new Float32Array(img.length); // JS mirror: (x, y) <- (W-1-x, y)
-    for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) for (let ch = 0; ch < 3; ch++) mirror[(y * size + x) * 3 + ch] = img[(y * size + size - 1 - x) * 3 + ch];
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++)
+        for (let ch = 0; ch < 3; ch++) mirror[(y * size + x) * 3 + ch] = img[(y * size + size - 1 - x) * 3 + ch];
     const x = tf.tensor4d([...img, ...img], [2, size, size, 3]);
     const flipOnly = affineBatch(x, [
       { angle: 0, shiftX: 0, shiftY: 0, flip: true },

@@ -88,7 +88,12 @@ export function drawAugmentParams(seed: number, size: number, options: ImageAugm
  * pixels repeated outside the image (Keras fill_mode 'nearest': no black corners on photos).
  * `src` is [size, size, channels]; returns a new array of the same layout.
  */
-export function affineImage(src: Float32Array, size: number, channels: number, p: Pick<AugmentParams, 'angle' | 'shiftX' | 'shiftY'>): Float32Array {
+export function affineImage(
+  src: Float32Array,
+  size: number,
+  channels: number,
+  p: Pick<AugmentParams, 'angle' | 'shiftX' | 'shiftY'>,
+): Float32Array {
   checkImage(src, size, channels);
   const out = new Float32Array(src.length);
   const c = (size - 1) / 2;
@@ -126,9 +131,17 @@ export function affineImage(src: Float32Array, size: number, channels: number, p
  * then take the size×size window whose top-left corner is (cropX, cropY) in the padded image.
  * (pad, pad) returns the image unchanged.
  */
-export function padCropImage(src: Float32Array, size: number, channels: number, pad: number, cropX: number, cropY: number): Float32Array {
+export function padCropImage(
+  src: Float32Array,
+  size: number,
+  channels: number,
+  pad: number,
+  cropX: number,
+  cropY: number,
+): Float32Array {
   checkImage(src, size, channels);
-  if (!(cropX >= 0 && cropY >= 0 && cropX <= 2 * pad && cropY <= 2 * pad)) throw new Error(`crop corner (${cropX}, ${cropY}) outside [0, ${2 * pad}]`);
+  if (!(cropX >= 0 && cropY >= 0 && cropX <= 2 * pad && cropY <= 2 * pad))
+    throw new Error(`crop corner (${cropX}, ${cropY}) outside [0, ${2 * pad}]`);
   const out = new Float32Array(src.length);
   for (let y = 0; y < size; y++) {
     const sy = y + cropY - pad;
@@ -149,7 +162,10 @@ export function padCropImage(src: Float32Array, size: number, channels: number, 
 export function flipHorizontal(x: tf.Tensor4D, mask: readonly boolean[]): tf.Tensor4D {
   if (mask.length !== x.shape[0]) throw new Error(`flip mask has ${mask.length} entries for a batch of ${x.shape[0]}`);
   return tf.tidy(() => {
-    const m = tf.tensor4d(mask.map((f) => (f ? 1 : 0)), [mask.length, 1, 1, 1]); // [B, 1, 1, 1]
+    const m = tf.tensor4d(
+      mask.map((f) => (f ? 1 : 0)),
+      [mask.length, 1, 1, 1],
+    ); // [B, 1, 1, 1]
     // m ∈ {0, 1}, so the blend is exact: x·1 + r·0 = x.
     return tf.add(tf.mul(x, tf.sub(1, m)), tf.mul(tf.reverse(x, 2), m)) as tf.Tensor4D;
   });
@@ -160,9 +176,14 @@ export function flipHorizontal(x: tf.Tensor4D, mask: readonly boolean[]): tf.Ten
  * y = clip((x − μ)·contrast + μ + brightness, 0, 1), μ the image's per-channel mean.
  * x [B, H, W, C]; brightness, contrast: one value per image.
  */
-export function adjustBrightnessContrast(x: tf.Tensor4D, brightness: readonly number[], contrast: readonly number[]): tf.Tensor4D {
+export function adjustBrightnessContrast(
+  x: tf.Tensor4D,
+  brightness: readonly number[],
+  contrast: readonly number[],
+): tf.Tensor4D {
   const b = x.shape[0];
-  if (brightness.length !== b || contrast.length !== b) throw new Error(`expected ${b} brightness and contrast values, got ${brightness.length} and ${contrast.length}`);
+  if (brightness.length !== b || contrast.length !== b)
+    throw new Error(`expected ${b} brightness and contrast values, got ${brightness.length} and ${contrast.length}`);
   return tf.tidy(() => {
     const mean = tf.mean(x, [1, 2], true); // [B, 1, 1, C]
     const c = tf.tensor4d(Float32Array.from(contrast), [b, 1, 1, 1]);
@@ -178,10 +199,18 @@ export class ImageAugmenter {
   constructor(options: ImageAugmentOptions = {}) {
     this.options = { ...IMAGE_AUGMENT_DEFAULTS, ...options };
     const o = this.options;
-    if (!(o.maxRotation >= 0 && o.maxShift >= 0 && o.maxShift < 0.5 && o.brightness >= 0 && o.contrast >= 0 && o.contrast < 1)) {
+    if (!(
+      o.maxRotation >= 0 &&
+      o.maxShift >= 0 &&
+      o.maxShift < 0.5 &&
+      o.brightness >= 0 &&
+      o.contrast >= 0 &&
+      o.contrast < 1
+    )) {
       throw new Error(`augmentation ranges must be ≥ 0 (maxShift < 0.5, contrast < 1), got ${JSON.stringify(o)}`);
     }
-    if (!(Number.isInteger(o.cropPadding) && o.cropPadding >= 0)) throw new Error(`cropPadding must be a non-negative integer, got ${o.cropPadding}`);
+    if (!(Number.isInteger(o.cropPadding) && o.cropPadding >= 0))
+      throw new Error(`cropPadding must be a non-negative integer, got ${o.cropPadding}`);
   }
 
   /** images: one [size, size, channels] array per example; seeds: one per example. Returns [B, size, size, channels]. */
@@ -193,14 +222,23 @@ export class ImageAugmenter {
     const params = seeds.map((s) => drawAugmentParams(s, size, o));
     images.forEach((img, i) => {
       const p = params[i];
-      pixels.set(o.cropPadding > 0 ? padCropImage(img, size, channels, o.cropPadding, p.cropX, p.cropY) : img, i * area);
+      pixels.set(
+        o.cropPadding > 0 ? padCropImage(img, size, channels, o.cropPadding, p.cropX, p.cropY) : img,
+        i * area,
+      );
     });
     return tf.tidy(() => {
       let x = tf.tensor4d(pixels, [images.length, size, size, channels]);
       const warp = o.maxRotation > 0 || o.maxShift > 0;
       // one transform does the flip and the warp (drawn flip is false when flips are off)
-      if (warp || o.flip) x = affineBatch(x, warp ? params : params.map((p) => ({ angle: 0, shiftX: 0, shiftY: 0, flip: p.flip })));
-      if (o.brightness > 0 || o.contrast > 0) x = adjustBrightnessContrast(x, params.map((p) => p.brightness), params.map((p) => p.contrast));
+      if (warp || o.flip)
+        x = affineBatch(x, warp ? params : params.map((p) => ({ angle: 0, shiftX: 0, shiftY: 0, flip: p.flip })));
+      if (o.brightness > 0 || o.contrast > 0)
+        x = adjustBrightnessContrast(
+          x,
+          params.map((p) => p.brightness),
+          params.map((p) => p.contrast),
+        );
       return x;
     });
   }
@@ -217,7 +255,10 @@ export class ImageAugmenter {
  * 32×64×64×3 batch, the whole transform ~8 ms.
  * x [B, H, W, C] -> [B, H, W, C].
  */
-export function affineBatch(x: tf.Tensor4D, params: readonly (Pick<AugmentParams, 'angle' | 'shiftX' | 'shiftY'> & { flip?: boolean })[]): tf.Tensor4D {
+export function affineBatch(
+  x: tf.Tensor4D,
+  params: readonly (Pick<AugmentParams, 'angle' | 'shiftX' | 'shiftY'> & { flip?: boolean })[],
+): tf.Tensor4D {
   const [b, h, w] = x.shape;
   if (params.length !== b) throw new Error(`${params.length} affine parameter sets for a batch of ${b}`);
   if (h !== w) throw new Error(`affineBatch expects square images, got ${h}×${w}`);
@@ -233,5 +274,8 @@ export function affineBatch(x: tf.Tensor4D, params: readonly (Pick<AugmentParams
 }
 
 function checkImage(src: Float32Array, size: number, channels: number): void {
-  if (src.length !== size * size * channels) throw new Error(`expected a ${size}×${size}×${channels} image (${size * size * channels} values), got ${src.length}`);
+  if (src.length !== size * size * channels)
+    throw new Error(
+      `expected a ${size}×${size}×${channels} image (${size * size * channels} values), got ${src.length}`,
+    );
 }

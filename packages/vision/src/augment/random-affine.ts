@@ -31,7 +31,8 @@ export class RandomAffine {
   private readonly opts: Required<RandomAffineOptions>;
 
   constructor(options: RandomAffineOptions) {
-    if (!Number.isInteger(options.size) || options.size <= 0) throw new Error(`size must be a positive integer, got ${options.size}`);
+    if (!Number.isInteger(options.size) || options.size <= 0)
+      throw new Error(`size must be a positive integer, got ${options.size}`);
     this.opts = { ...DEFAULTS, ...options };
     this.rng = new Rng(this.opts.seed);
   }
@@ -43,7 +44,8 @@ export class RandomAffine {
   apply(pixels: Float32Array, count: number): Float32Array {
     const { size, maxRotation, maxScale, maxShift } = this.opts;
     const area = size * size;
-    if (pixels.length !== count * area) throw new Error(`expected ${count} images of ${size}×${size} (${count * area} values), got ${pixels.length}`);
+    if (pixels.length !== count * area)
+      throw new Error(`expected ${count} images of ${size}×${size} (${count * area} values), got ${pixels.length}`);
     const out = new Float32Array(pixels.length);
     const c = (size - 1) / 2;
     for (let n = 0; n < count; n++) {
@@ -75,7 +77,8 @@ function bilinear(img: Float32Array, base: number, size: number, x: number, y: n
   const y0 = Math.floor(y);
   const fx = x - x0;
   const fy = y - y0;
-  const at = (xx: number, yy: number) => (xx < 0 || yy < 0 || xx >= size || yy >= size ? 0 : img[base + yy * size + xx]);
+  const at = (xx: number, yy: number) =>
+    xx < 0 || yy < 0 || xx >= size || yy >= size ? 0 : img[base + yy * size + xx];
   return (
     (1 - fy) * ((1 - fx) * at(x0, y0) + fx * at(x0 + 1, y0)) +
     fy * ((1 - fx) * at(x0, y0 + 1) + fx * at(x0 + 1, y0 + 1))

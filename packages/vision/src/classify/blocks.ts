@@ -93,14 +93,32 @@ export function convBlock(x: Sym, o: ConvBlockOptions, ctx: BlockContext): Sym {
   const { filters, name, kernelSize = 3, strides = 1, order = 'conv-bn-relu' } = o;
   if (order === 'conv-relu-pool-bn') {
     let y = apply(
-      tf.layers.conv2d({ filters, kernelSize, strides, padding: 'same', activation: 'relu', kernelInitializer: ctx.he(), kernelRegularizer: ctx.regularizer(), name: `${name}_conv` }),
+      tf.layers.conv2d({
+        filters,
+        kernelSize,
+        strides,
+        padding: 'same',
+        activation: 'relu',
+        kernelInitializer: ctx.he(),
+        kernelRegularizer: ctx.regularizer(),
+        name: `${name}_conv`,
+      }),
       x,
     );
     y = apply(tf.layers.maxPooling2d({ poolSize: 2, name: `${name}_pool` }), y);
     return apply(ctx.bn(`${name}_bn`), y);
   }
   let y = apply(
-    tf.layers.conv2d({ filters, kernelSize, strides, padding: 'same', useBias: false, kernelInitializer: ctx.he(), kernelRegularizer: ctx.regularizer(), name: `${name}_conv` }),
+    tf.layers.conv2d({
+      filters,
+      kernelSize,
+      strides,
+      padding: 'same',
+      useBias: false,
+      kernelInitializer: ctx.he(),
+      kernelRegularizer: ctx.regularizer(),
+      name: `${name}_conv`,
+    }),
     x,
   );
   y = apply(ctx.bn(`${name}_bn`), y);
@@ -118,11 +136,23 @@ export interface ResidualBlockOptions {
 export function residualBlock(x: Sym, o: ResidualBlockOptions, ctx: BlockContext): Sym {
   const { filters, name, strides = 1 } = o;
   const conv = (kernelSize: number, s: number, part: string) =>
-    tf.layers.conv2d({ filters, kernelSize, strides: s, padding: 'same', useBias: false, kernelInitializer: ctx.he(), kernelRegularizer: ctx.regularizer(), name: `${name}_${part}` });
+    tf.layers.conv2d({
+      filters,
+      kernelSize,
+      strides: s,
+      padding: 'same',
+      useBias: false,
+      kernelInitializer: ctx.he(),
+      kernelRegularizer: ctx.regularizer(),
+      name: `${name}_${part}`,
+    });
   let y = apply(conv(3, strides, 'conv1'), x);
   y = apply(tf.layers.reLU({ name: `${name}_relu1` }), apply(ctx.bn(`${name}_bn1`), y));
   y = apply(ctx.bn(`${name}_bn2`), apply(conv(3, 1, 'conv2'), y));
-  const shortcut = strides === 1 && channelsOf(x) === filters ? x : apply(ctx.bn(`${name}_proj_bn`), apply(conv(1, strides, 'proj'), x));
+  const shortcut =
+    strides === 1 && channelsOf(x) === filters
+      ? x
+      : apply(ctx.bn(`${name}_proj_bn`), apply(conv(1, strides, 'proj'), x));
   return apply(tf.layers.reLU({ name: `${name}_relu2` }), apply(tf.layers.add({ name: `${name}_add` }), [y, shortcut]));
 }
 
@@ -136,12 +166,26 @@ export interface SeparableBlockOptions {
 export function separableBlock(x: Sym, o: SeparableBlockOptions, ctx: BlockContext): Sym {
   const { filters, name, strides = 1 } = o;
   let y = apply(
-    tf.layers.depthwiseConv2d({ kernelSize: 3, strides, padding: 'same', useBias: false, depthwiseInitializer: ctx.he(), name: `${name}_dw` }),
+    tf.layers.depthwiseConv2d({
+      kernelSize: 3,
+      strides,
+      padding: 'same',
+      useBias: false,
+      depthwiseInitializer: ctx.he(),
+      name: `${name}_dw`,
+    }),
     x,
   );
   y = apply(tf.layers.reLU({ name: `${name}_dw_relu` }), apply(ctx.bn(`${name}_dw_bn`), y));
   y = apply(
-    tf.layers.conv2d({ filters, kernelSize: 1, useBias: false, kernelInitializer: ctx.he(), kernelRegularizer: ctx.regularizer(), name: `${name}_pw` }),
+    tf.layers.conv2d({
+      filters,
+      kernelSize: 1,
+      useBias: false,
+      kernelInitializer: ctx.he(),
+      kernelRegularizer: ctx.regularizer(),
+      name: `${name}_pw`,
+    }),
     y,
   );
   return apply(tf.layers.reLU({ name: `${name}_pw_relu` }), apply(ctx.bn(`${name}_pw_bn`), y));
@@ -163,16 +207,40 @@ export function invertedResidualBlock(x: Sym, o: InvertedResidualOptions, ctx: B
   let y = x;
   if (expansion !== 1) {
     y = apply(
-      tf.layers.conv2d({ filters: cin * expansion, kernelSize: 1, useBias: false, kernelInitializer: ctx.he(), kernelRegularizer: ctx.regularizer(), name: `${name}_expand` }),
+      tf.layers.conv2d({
+        filters: cin * expansion,
+        kernelSize: 1,
+        useBias: false,
+        kernelInitializer: ctx.he(),
+        kernelRegularizer: ctx.regularizer(),
+        name: `${name}_expand`,
+      }),
       y,
     );
     y = apply(relu6('expand_relu6'), apply(ctx.bn(`${name}_expand_bn`), y));
   }
-  y = apply(tf.layers.depthwiseConv2d({ kernelSize: 3, strides, padding: 'same', useBias: false, depthwiseInitializer: ctx.he(), name: `${name}_dw` }), y);
+  y = apply(
+    tf.layers.depthwiseConv2d({
+      kernelSize: 3,
+      strides,
+      padding: 'same',
+      useBias: false,
+      depthwiseInitializer: ctx.he(),
+      name: `${name}_dw`,
+    }),
+    y,
+  );
   y = apply(relu6('dw_relu6'), apply(ctx.bn(`${name}_dw_bn`), y));
   // Linear bottleneck: no activation after the projection (Sandler et al. 2018, §3.2).
   y = apply(
-    tf.layers.conv2d({ filters, kernelSize: 1, useBias: false, kernelInitializer: ctx.glorot(), kernelRegularizer: ctx.regularizer(), name: `${name}_project` }),
+    tf.layers.conv2d({
+      filters,
+      kernelSize: 1,
+      useBias: false,
+      kernelInitializer: ctx.glorot(),
+      kernelRegularizer: ctx.regularizer(),
+      name: `${name}_project`,
+    }),
     y,
   );
   y = apply(ctx.bn(`${name}_project_bn`), y);

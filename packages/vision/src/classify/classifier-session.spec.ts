@@ -17,7 +17,14 @@ describe('openClassifier', () => {
   it('serves a tfjs directory and its ONNX export alike, without leaking tensors', async () => {
     const before = tf.memory().numTensors;
     const model = tf.sequential({
-      layers: [tf.layers.flatten({ inputShape: [4, 4, 1] }), tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.randomNormal({ seed: 1 }) })],
+      layers: [
+        tf.layers.flatten({ inputShape: [4, 4, 1] }),
+        tf.layers.dense({
+          units: 3,
+          activation: 'softmax',
+          kernelInitializer: tf.initializers.randomNormal({ seed: 1 }),
+        }),
+      ],
     });
     const dir = path.join(tmp, 'model');
     await saveModel(model, dir);
@@ -40,6 +47,8 @@ describe('openClassifier', () => {
     await expect(openClassifier(path.join(tmp, 'nope'))).rejects.toBeInstanceOf(ClassifierSourceError);
     const txt = path.join(tmp, 'model.txt');
     fs.writeFileSync(txt, 'x');
-    await expect(openClassifier(txt)).rejects.toThrow(/expected a tfjs model directory \(with model\.json\) or an \.onnx file/);
+    await expect(openClassifier(txt)).rejects.toThrow(
+      /expected a tfjs model directory \(with model\.json\) or an \.onnx file/,
+    );
   });
 });

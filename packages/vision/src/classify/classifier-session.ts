@@ -40,11 +40,15 @@ export class ClassifierSourceError extends Error {
 
 /** Opens a tfjs model directory or an .onnx file as a classifier (chosen by what `source` is). */
 export async function openClassifier(source: string): Promise<ClassifierSession> {
-  if (!fs.existsSync(source)) throw new ClassifierSourceError(source, `${source}: not found (expected a tfjs model directory or an .onnx file)`);
+  if (!fs.existsSync(source))
+    throw new ClassifierSourceError(source, `${source}: not found (expected a tfjs model directory or an .onnx file)`);
   const stat = fs.statSync(source);
   if (stat.isDirectory()) return openTfjs(source);
   if (stat.isFile() && path.extname(source).toLowerCase() === '.onnx') return openOnnx(source);
-  throw new ClassifierSourceError(source, `${source}: expected a tfjs model directory (with model.json) or an .onnx file`);
+  throw new ClassifierSourceError(
+    source,
+    `${source}: expected a tfjs model directory (with model.json) or an .onnx file`,
+  );
 }
 
 async function openTfjs(dir: string): Promise<ClassifierSession> {
@@ -99,9 +103,12 @@ async function openOnnx(file: string): Promise<ClassifierSession> {
 
 function checkImageShape(shape: readonly (number | string | null)[], source: string): [number, number, number] {
   if (shape.length !== 3 || !shape.every((d) => typeof d === 'number' && d > 0)) {
-    throw new Error(`${source}: expected an image classifier with input [batch, height, width, channels], got [batch, ${shape.join(', ')}]`);
+    throw new Error(
+      `${source}: expected an image classifier with input [batch, height, width, channels], got [batch, ${shape.join(', ')}]`,
+    );
   }
   const [h, w, c] = shape as number[];
-  if (c !== 1 && c !== 3) throw new Error(`${source}: input has ${c} channels; only greyscale (1) or RGB (3) image classifiers are served`);
+  if (c !== 1 && c !== 3)
+    throw new Error(`${source}: input has ${c} channels; only greyscale (1) or RGB (3) image classifiers are served`);
   return [h, w, c];
 }

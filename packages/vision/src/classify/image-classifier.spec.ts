@@ -11,30 +11,36 @@ beforeAll(async () => {
 });
 
 describe('buildImageClassifier', () => {
-  it.each(IMAGE_ARCHS)('%s: builds, trains a step without leaking, exports to ONNX with parity ≤ 1e-4', async (arch) => {
-    const model = buildImageClassifier({ arch, inputShape: [32, 32, 3], classes: 3, seed: 1, l2: 1e-4 });
-    try {
-      expect(model.outputs[0].shape).toEqual([null, 3]);
-      const x = tf.randomUniform([4, 32, 32, 3], 0, 1, 'float32', 7) as tf.Tensor4D;
-      const y = tf.oneHot(tf.tensor1d([0, 1, 2, 1], 'int32'), 3).toFloat();
-      const optimizer = tf.train.adam(1e-3);
-      const step = () =>
-        tf.tidy(() => {
-          const cost = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar, true);
-          return cost?.dataSync()[0] ?? NaN;
-        });
-      step(); // creates the optimizer's slots
-      await expectNoLeak(() => step(), 2);
-      const losses = Array.from({ length: 5 }, step);
-      expect(losses[4]).toBeLessThan(losses[0]); // it learns (4 fixed examples)
-      const { maxAbsDiff } = await onnxParity(model, x);
-      expect(maxAbsDiff).toBeLessThan(1e-4);
-      optimizer.dispose();
-      tf.dispose([x, y]);
-    } finally {
-      model.dispose();
-    }
-  });
+  it.each(IMAGE_ARCHS)(
+    '%s: builds, trains a step without leaking, exports to ONNX with parity ≤ 1e-4',
+    async (arch) => {
+      const model = buildImageClassifier({ arch, inputShape: [32, 32, 3], classes: 3, seed: 1, l2: 1e-4 });
+      try {
+        expect(model.outputs[0].shape).toEqual([null, 3]);
+        const x = tf.randomUniform([4, 32, 32, 3], 0, 1, 'float32', 7) as tf.Tensor4D;
+        const y = tf.oneHot(tf.tensor1d([0, 1, 2, 1], 'int32'), 3).toFloat();
+        const optimizer = tf.train.adam(1e-3);
+        const step = () =>
+          tf.tidy(() => {
+            const cost = optimizer.minimize(
+              () => tf.losses.softmaxCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor) as tf.Scalar,
+              true,
+            );
+            return cost?.dataSync()[0] ?? NaN;
+          });
+        step(); // creates the optimizer's slots
+        await expectNoLeak(() => step(), 2);
+        const losses = Array.from({ length: 5 }, step);
+        expect(losses[4]).toBeLessThan(losses[0]); // it learns (4 fixed examples)
+        const { maxAbsDiff } = await onnxParity(model, x);
+        expect(maxAbsDiff).toBeLessThan(1e-4);
+        optimizer.dispose();
+        tf.dispose([x, y]);
+      } finally {
+        model.dispose();
+      }
+    },
+  );
 
   it('resnet has identity and 1x1 projection shortcuts; mobilenet has depthwise convs, linear bottlenecks and residual adds', () => {
     const resnet = buildImageClassifier({ arch: 'resnet', inputShape: [32, 32, 3], classes: 2 });
@@ -57,7 +63,8 @@ describe('buildImageClassifier', () => {
     const model = buildImageClassifier({ arch: 'small', inputShape: [16, 16, 1], classes: 2, l2: 1e-3, dropout: 0.3 });
     const withKernel = model.layers.filter((l) => ['Conv2D', 'Dense'].includes(l.getClassName()));
     expect(withKernel.length).toBe(4);
-    for (const l of withKernel) expect((l.getConfig().kernelRegularizer as { config: { l2: number } }).config.l2).toBeCloseTo(1e-3, 9);
+    for (const l of withKernel)
+      expect((l.getConfig().kernelRegularizer as { config: { l2: number } }).config.l2).toBeCloseTo(1e-3, 9);
     expect(model.getLayer('dropout').getConfig().rate).toBe(0.3);
     const x = tf.randomUniform([2, 16, 16, 1], 0, 1, 'float32', 1);
     expect((await onnxParity(model, x)).maxAbsDiff).toBeLessThan(1e-4); // inference: dropout is the identity
@@ -70,8 +77,12 @@ describe('buildImageClassifier', () => {
   });
 
   it('rejects bad configs with the field named', () => {
-    expect(() => buildImageClassifier({ arch: 'vgg' as never, inputShape: [32, 32, 3], classes: 2 })).toThrow(/arch must be one of small, resnet, mobilenet, got 'vgg'/);
+    expect(() => buildImageClassifier({ arch: 'vgg' as never, inputShape: [32, 32, 3], classes: 2 })).toThrow(
+      /arch must be one of small, resnet, mobilenet, got 'vgg'/,
+    );
     expect(() => buildImageClassifier({ inputShape: [32, 32, 4], classes: 2 })).toThrow(/inputShape/);
-    expect(() => buildImageClassifier({ inputShape: [32, 32, 3], classes: 1 })).toThrow(/classes must be an integer ≥ 2, got 1/);
+    expect(() => buildImageClassifier({ inputShape: [32, 32, 3], classes: 1 })).toThrow(
+      /classes must be an integer ≥ 2, got 1/,
+    );
   });
 });

@@ -46,7 +46,9 @@ type Sym = tf.SymbolicTensor;
 /** One row per architecture: the feature extractor, [B, H, W, C] -> [B, h, w, F]. */
 const BACKBONES: Record<ImageArch, (x: Sym, ctx: BlockContext, ch: (n: number) => number) => Sym> = {
   small: (x, ctx, ch) => {
-    [16, 32, 64].forEach((f, i) => (x = convBlock(x, { filters: ch(f), order: 'conv-relu-pool-bn', name: `block${i + 1}` }, ctx)));
+    [16, 32, 64].forEach(
+      (f, i) => (x = convBlock(x, { filters: ch(f), order: 'conv-relu-pool-bn', name: `block${i + 1}` }, ctx)),
+    );
     return x;
   },
   resnet: (x, ctx, ch) => {
@@ -67,11 +69,18 @@ const BACKBONES: Record<ImageArch, (x: Sym, ctx: BlockContext, ch: (n: number) =
 };
 
 export function buildImageClassifier(config: ImageClassifierConfig): tf.LayersModel {
-  const c = { ...IMAGE_CLASSIFIER_DEFAULTS, ...stripUndefined(config), inputShape: config.inputShape, classes: config.classes };
+  const c = {
+    ...IMAGE_CLASSIFIER_DEFAULTS,
+    ...stripUndefined(config),
+    inputShape: config.inputShape,
+    classes: config.classes,
+  };
   if (!IMAGE_ARCHS.includes(c.arch)) throw new Error(`arch must be one of ${IMAGE_ARCHS.join(', ')}, got '${c.arch}'`);
   const [h, w, channels] = c.inputShape;
-  if (!(h >= 16 && w >= 16 && (channels === 1 || channels === 3))) throw new Error(`inputShape must be [H ≥ 16, W ≥ 16, 1 or 3], got [${c.inputShape}]`);
-  if (!(Number.isInteger(c.classes) && c.classes >= 2)) throw new Error(`classes must be an integer ≥ 2, got ${c.classes}`);
+  if (!(h >= 16 && w >= 16 && (channels === 1 || channels === 3)))
+    throw new Error(`inputShape must be [H ≥ 16, W ≥ 16, 1 or 3], got [${c.inputShape}]`);
+  if (!(Number.isInteger(c.classes) && c.classes >= 2))
+    throw new Error(`classes must be an integer ≥ 2, got ${c.classes}`);
   if (!(c.width >= 0.25)) throw new Error(`width must be ≥ 0.25, got ${c.width}`);
   if (!(c.dropout >= 0 && c.dropout < 1)) throw new Error(`dropout must be in [0, 1), got ${c.dropout}`);
   const ctx = new BlockContext({ seed: c.seed, l2: c.l2 });
@@ -81,7 +90,13 @@ export function buildImageClassifier(config: ImageClassifierConfig): tf.LayersMo
   x = tf.layers.globalAveragePooling2d({ name: 'gap' }).apply(x) as Sym;
   if (c.dropout > 0) x = tf.layers.dropout({ rate: c.dropout, name: 'dropout' }).apply(x) as Sym;
   const probs = tf.layers
-    .dense({ units: c.classes, activation: 'softmax', kernelInitializer: ctx.glorot(), kernelRegularizer: ctx.regularizer(), name: 'classes' })
+    .dense({
+      units: c.classes,
+      activation: 'softmax',
+      kernelInitializer: ctx.glorot(),
+      kernelRegularizer: ctx.regularizer(),
+      name: 'classes',
+    })
     .apply(x) as Sym;
   return tf.model({ inputs: input, outputs: probs, name: `images_${c.arch}` });
 }

@@ -15,7 +15,10 @@ import * as path from 'path';
 import { readImagePixels } from '../datasets/image-folder-read';
 import { readGreyscaleImage } from '../preprocess/greyscale-image';
 
-export async function readImageForModel(file: string, imageShape: readonly [number, number, number]): Promise<Float32Array> {
+export async function readImageForModel(
+  file: string,
+  imageShape: readonly [number, number, number],
+): Promise<Float32Array> {
   const [h, w, c] = imageShape;
   if (h !== w) throw new Error(`model input is ${h}×${w}; only square inputs are served (reading ${file})`);
   if (c === 3) return readImagePixels(file, { size: h, channels: 3 });

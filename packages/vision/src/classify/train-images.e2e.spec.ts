@@ -27,7 +27,16 @@ describe('trainImages', () => {
   it('learns 3 digit classes from image files far above chance and writes the error analysis', async () => {
     const warnings: string[] = [];
     const tensorsBefore = tf.memory().numTensors;
-    const r = await trainImages({ dataDir: data, outDir: path.join(tmp, 'run'), size: 28, epochs: 6, batchSize: 16, seed: 1, progress: false, onWarning: (w) => warnings.push(w) });
+    const r = await trainImages({
+      dataDir: data,
+      outDir: path.join(tmp, 'run'),
+      size: 28,
+      epochs: 6,
+      batchSize: 16,
+      seed: 1,
+      progress: false,
+      onWarning: (w) => warnings.push(w),
+    });
     expect(tf.memory().numTensors).toBe(tensorsBefore); // training, evaluation and export leave no tensor behind
     expect(r.classes).toEqual(['one', 'seven', 'zero']);
     expect(r.skipped.map((s) => path.basename(s.file))).toEqual(['empty.png', 'corrupt.png']); // sorted by path: one/ before seven/
@@ -54,7 +63,16 @@ describe('trainImages', () => {
 
   // Slow (~5-15 s): three short training runs (straight, interrupted, resumed).
   it('an augmented run resumed from its epoch-1 checkpoint ends with the same weights as an uninterrupted run', async () => {
-    const common = { dataDir: data, size: 28, batchSize: 32, seed: 2, augment: true, progress: false, arch: 'resnet' as const, width: 0.5 };
+    const common = {
+      dataDir: data,
+      size: 28,
+      batchSize: 32,
+      seed: 2,
+      augment: true,
+      progress: false,
+      arch: 'resnet' as const,
+      width: 0.5,
+    };
     const straight = await trainImages({ ...common, outDir: path.join(tmp, 'straight'), epochs: 2 });
     const resumedDir = path.join(tmp, 'resumed');
     await trainImages({ ...common, outDir: resumedDir, epochs: 1 });
@@ -73,7 +91,15 @@ describe('trainImages', () => {
 describe('trainImages with greyscale input', () => {
   // Slow (~5-10 s): trains a mobilenet for an epoch, then exports to ONNX.
   it('--channels 1 trains a 1-channel mobilenet and exports it', async () => {
-    const r = await trainImages({ dataDir: data, outDir: path.join(tmp, 'grey'), size: 28, channels: 1, arch: 'mobilenet', epochs: 1, progress: false });
+    const r = await trainImages({
+      dataDir: data,
+      outDir: path.join(tmp, 'grey'),
+      size: 28,
+      channels: 1,
+      arch: 'mobilenet',
+      epochs: 1,
+      progress: false,
+    });
     const model = await loadModel(r.model);
     expect(model.inputs[0].shape).toEqual([null, 28, 28, 1]);
     const session = await loadOnnx(r.onnx);

@@ -36,7 +36,13 @@ describe('ImageFolderDataset and predictAll', () => {
     ds.setEpoch(1);
     const c = ds.batch(rows);
     expect(Array.from((a.x as tf.Tensor).dataSync())).toEqual(Array.from((b.x as tf.Tensor).dataSync()));
-    expect(tf.sub(a.x as tf.Tensor, c.x as tf.Tensor).abs().max().dataSync()[0]).toBeGreaterThan(0.05);
+    expect(
+      tf
+        .sub(a.x as tf.Tensor, c.x as tf.Tensor)
+        .abs()
+        .max()
+        .dataSync()[0],
+    ).toBeGreaterThan(0.05);
     expect(Array.from(a.y.argMax(-1).dataSync())).toEqual(rows.map((r) => folder.train.labels[r]));
     tf.dispose([a.x as tf.Tensor, a.y, b.x as tf.Tensor, b.y, c.x as tf.Tensor, c.y]);
     await expectNoLeak(() => {
@@ -58,9 +64,13 @@ describe('serving helpers', () => {
     const { readImageForModel, findLabelsFile } = await import('./predict-input');
     const { readImagePixels } = await import('../datasets/image-folder-read');
     const file = path.join(data, 'zero', 'zero-0001.jpg');
-    expect(Array.from(await readImageForModel(file, [28, 28, 3]))).toEqual(Array.from(await readImagePixels(file, { size: 28 })));
+    expect(Array.from(await readImageForModel(file, [28, 28, 3]))).toEqual(
+      Array.from(await readImagePixels(file, { size: 28 })),
+    );
     expect((await readImageForModel(file, [28, 28, 1])).length).toBe(784);
-    await expect(readImageForModel(file, [28, 28, 4])).rejects.toThrow(/4 channels; expected 1 \(greyscale\) or 3 \(RGB\) \(reading .*zero-0001\.jpg\)/);
+    await expect(readImageForModel(file, [28, 28, 4])).rejects.toThrow(
+      /4 channels; expected 1 \(greyscale\) or 3 \(RGB\) \(reading .*zero-0001\.jpg\)/,
+    );
     fs.mkdirSync(path.join(tmp, 'run'), { recursive: true });
     fs.writeFileSync(path.join(tmp, 'run', 'labels.txt'), 'zero\none\nseven\n');
     expect(findLabelsFile(path.join(tmp, 'run', 'images.onnx'))).toBe(path.join(tmp, 'run', 'labels.txt'));

@@ -13,7 +13,16 @@
  */
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { TrainTaskOptions, cosineWithWarmup, defaultTrainingWorkers, initBackend, runTraining, stripUndefined, taskTrainerOptions, writeFileAtomic } from '@dlkit/core';
+import {
+  TrainTaskOptions,
+  cosineWithWarmup,
+  defaultTrainingWorkers,
+  initBackend,
+  runTraining,
+  stripUndefined,
+  taskTrainerOptions,
+  writeFileAtomic,
+} from '@dlkit/core';
 import { ClassMetrics, accuracyOf, confusionMatrix, perClassMetrics } from '../analysis/metrics';
 import { renderConfusionMatrix } from '../analysis/confusion-matrix-png';
 import { MisclassifiedImage, renderMisclassifiedGrid } from '../analysis/misclassified-grid';
@@ -117,7 +126,15 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
   const k = data.classes.length;
   const shape = { size: o.size, channels: o.channels, classes: k };
   const augment = o.augment === true ? {} : o.augment === false ? undefined : o.augment;
-  const model = buildImageClassifier({ arch: o.arch, inputShape: [o.size, o.size, o.channels], classes: k, width: o.width, dropout: o.dropout, l2: o.l2, seed: o.seed });
+  const model = buildImageClassifier({
+    arch: o.arch,
+    inputShape: [o.size, o.size, o.channels],
+    classes: k,
+    width: o.width,
+    dropout: o.dropout,
+    l2: o.l2,
+    seed: o.seed,
+  });
   const workers = o.workers ?? defaultTrainingWorkers();
   const testSet = new ImageFolderDataset(data.test, shape);
   try {
@@ -140,10 +157,19 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
       onnx: 'images.onnx',
       curves: { title: `${o.arch} on ${path.basename(path.resolve(o.dataDir))} (${data.train.count} train images)` },
       artifacts: async ({ evaluation: { matrix, predicted, scores } }) => {
-        const files = { labels: path.join(o.outDir, 'labels.txt'), confusion: path.join(o.outDir, 'confusion.png'), misclassified: path.join(o.outDir, 'misclassified.png') };
+        const files = {
+          labels: path.join(o.outDir, 'labels.txt'),
+          confusion: path.join(o.outDir, 'confusion.png'),
+          misclassified: path.join(o.outDir, 'misclassified.png'),
+        };
         writeFileAtomic(files.labels, data.classes.join('\n') + '\n');
-        await renderConfusionMatrix(matrix, data.classes, files.confusion, { title: `Confusion matrix, ${data.test.count} test images` });
-        await renderMisclassifiedGrid(misclassifiedOf(data.test, predicted, scores, data.classes, o.size, o.channels), files.misclassified);
+        await renderConfusionMatrix(matrix, data.classes, files.confusion, {
+          title: `Confusion matrix, ${data.test.count} test images`,
+        });
+        await renderMisclassifiedGrid(
+          misclassifiedOf(data.test, predicted, scores, data.classes, o.size, o.channels),
+          files.misclassified,
+        );
         return files;
       },
     });
@@ -181,7 +207,11 @@ export async function trainImages(options: TrainImagesOptions): Promise<TrainIma
 }
 
 /** Predicted class and its probability for every example, batch by batch (no tensor survives). */
-export function predictAll(model: tf.LayersModel, data: ImageFolderDataset, batchSize: number): { predicted: Int32Array; scores: Float32Array } {
+export function predictAll(
+  model: tf.LayersModel,
+  data: ImageFolderDataset,
+  batchSize: number,
+): { predicted: Int32Array; scores: Float32Array } {
   const predicted = new Int32Array(data.size);
   const scores = new Float32Array(data.size);
   for (let start = 0; start < data.size; start += batchSize) {
@@ -197,11 +227,26 @@ export function predictAll(model: tf.LayersModel, data: ImageFolderDataset, batc
   return { predicted, scores };
 }
 
-function misclassifiedOf(set: ImageSet, predicted: Int32Array, scores: Float32Array, classes: string[], size: number, channels: number): MisclassifiedImage[] {
+function misclassifiedOf(
+  set: ImageSet,
+  predicted: Int32Array,
+  scores: Float32Array,
+  classes: string[],
+  size: number,
+  channels: number,
+): MisclassifiedImage[] {
   const out: MisclassifiedImage[] = [];
   for (let i = 0; i < set.count; i++) {
     if (predicted[i] === set.labels[i]) continue;
-    out.push({ pixels: set.images[i], size, channels, trueLabel: classes[set.labels[i]], predictedLabel: classes[predicted[i]], score: scores[i], file: set.files[i] });
+    out.push({
+      pixels: set.images[i],
+      size,
+      channels,
+      trueLabel: classes[set.labels[i]],
+      predictedLabel: classes[predicted[i]],
+      score: scores[i],
+      file: set.files[i],
+    });
   }
   return out;
 }

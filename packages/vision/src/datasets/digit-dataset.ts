@@ -42,10 +42,14 @@ export class DigitDataset implements Dataset {
     const pixels = new Float32Array(indices.length * MNIST_PIXELS);
     const labels = new Int32Array(indices.length);
     indices.forEach((row, i) => {
-      if (!(Number.isInteger(row) && row >= 0 && row < this.size)) throw new Error(`example index ${row} out of range [0, ${this.size})`);
+      if (!(Number.isInteger(row) && row >= 0 && row < this.size))
+        throw new Error(`example index ${row} out of range [0, ${this.size})`);
       let image = this.digits.images.subarray(row * MNIST_PIXELS, (row + 1) * MNIST_PIXELS);
       if (this.options.augment) {
-        image = new RandomAffine({ size: MNIST_SIZE, seed: exampleSeed(this.options.seed ?? 0, this.epoch, row) }).apply(image, 1);
+        image = new RandomAffine({
+          size: MNIST_SIZE,
+          seed: exampleSeed(this.options.seed ?? 0, this.epoch, row),
+        }).apply(image, 1);
       }
       pixels.set(image, i * MNIST_PIXELS);
       labels[i] = this.digits.labels[row];

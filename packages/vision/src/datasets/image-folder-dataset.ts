@@ -44,7 +44,9 @@ export class ImageFolderDataset implements Dataset {
   /** x [b, size, size, channels], y [b, classes] one-hot. */
   batch(indices: readonly number[]): Batch {
     const { size, channels, classes } = this.options;
-    for (const row of indices) if (!(Number.isInteger(row) && row >= 0 && row < this.size)) throw new Error(`example index ${row} out of range [0, ${this.size})`);
+    for (const row of indices)
+      if (!(Number.isInteger(row) && row >= 0 && row < this.size))
+        throw new Error(`example index ${row} out of range [0, ${this.size})`);
     const images = indices.map((i) => this.set.images[i]);
     const labels = Int32Array.from(indices, (i) => this.set.labels[i]);
     return tf.tidy(() => {

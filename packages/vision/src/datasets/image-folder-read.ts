@@ -38,7 +38,8 @@ export async function readImagePixels(file: string, options: ReadImageOptions): 
     resize: { width: o.size, height: o.size, fit: o.fit, background: o.background },
     failOn: 'truncated',
   });
-  if (image.width !== o.size || image.height !== o.size) throw new Error(`${file}: decoded to ${image.width}×${image.height}, expected ${o.size}×${o.size}`);
+  if (image.width !== o.size || image.height !== o.size)
+    throw new Error(`${file}: decoded to ${image.width}×${image.height}, expected ${o.size}×${o.size}`);
   return imageToFloats(image);
 }
 
@@ -46,7 +47,11 @@ export async function readImagePixels(file: string, options: ReadImageOptions): 
  * Runs `fn` over `items` with at most `limit` calls in flight (images decode on sharp's own thread
  * pool; a bound keeps memory and open files in check on big folders). Results keep input order.
  */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   if (!(Number.isInteger(limit) && limit > 0)) throw new Error(`concurrency must be a positive integer, got ${limit}`);
   const results = new Array<R>(items.length);
   let next = 0;

@@ -57,14 +57,23 @@ describe('readImagePixels', () => {
 
   it('flattens transparency onto white', async () => {
     const file = path.join(tmp, 'transparent.png');
-    await writeImage(file, { data: new Uint8Array(4 * 4 * 4).map((_, i) => (i % 4 === 0 ? 255 : 0)), width: 4, height: 4, channels: 4 }); // red, fully transparent
+    await writeImage(file, {
+      data: new Uint8Array(4 * 4 * 4).map((_, i) => (i % 4 === 0 ? 255 : 0)),
+      width: 4,
+      height: 4,
+      channels: 4,
+    }); // red, fully transparent
     const px = await readImagePixels(file, { size: 4 });
     expect(Array.from(px.subarray(0, 3))).toEqual([1, 1, 1]);
   });
 
   it('names the file and the expectation for bad input', async () => {
-    await expect(readImagePixels(path.join(dir, 'one', 'corrupt.png'), { size: 28 })).rejects.toThrow(/corrupt\.png: not a readable image .*expected a PNG, JPEG or WebP/);
-    await expect(readImagePixels(path.join(dir, 'seven', 'empty.jpg'), { size: 28 })).rejects.toThrow(/empty\.jpg: empty file \(0 bytes\)/);
+    await expect(readImagePixels(path.join(dir, 'one', 'corrupt.png'), { size: 28 })).rejects.toThrow(
+      /corrupt\.png: not a readable image .*expected a PNG, JPEG or WebP/,
+    );
+    await expect(readImagePixels(path.join(dir, 'seven', 'empty.jpg'), { size: 28 })).rejects.toThrow(
+      /empty\.jpg: empty file \(0 bytes\)/,
+    );
     await expect(readImagePixels(path.join(dir, 'nope.png'), { size: 28 })).rejects.toThrow(/nope\.png: no such file/);
   });
 
@@ -132,6 +141,8 @@ describe('loadImageFolder', () => {
     fs.mkdirSync(path.join(single, 'dogs'), { recursive: true });
     fs.copyFileSync(path.join(dir, 'zero', 'zero-0000.png'), path.join(single, 'cats', 'a.png'));
     fs.writeFileSync(path.join(single, 'dogs', 'bad.jpg'), 'xx');
-    await expect(loadImageFolder(single)).rejects.toThrow(/found 1 class folder\(s\) with readable images \(cats\), a classifier needs at least 2.*bad\.jpg.*dogs has no readable/);
+    await expect(loadImageFolder(single)).rejects.toThrow(
+      /found 1 class folder\(s\) with readable images \(cats\), a classifier needs at least 2.*bad\.jpg.*dogs has no readable/,
+    );
   });
 });

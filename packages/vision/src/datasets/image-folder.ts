@@ -91,15 +91,21 @@ export async function loadImageFolder(dir: string, options: ImageFolderOptions =
   const o = { ...IMAGE_FOLDER_DEFAULTS, ...stripUndefined(options) };
   const fractions = o.validationFraction + o.testFraction;
   if (!(o.validationFraction >= 0 && o.testFraction > 0 && fractions < 1)) {
-    throw new Error(`validationFraction (${o.validationFraction}) and testFraction (${o.testFraction}) must be ≥ 0, > 0 and sum to < 1`);
+    throw new Error(
+      `validationFraction (${o.validationFraction}) and testFraction (${o.testFraction}) must be ≥ 0, > 0 and sum to < 1`,
+    );
   }
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ImageFolderError(`${dir}: no such directory (expected DIR/<class>/*.png|jpg|jpeg|webp)`);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+    throw new ImageFolderError(`${dir}: no such directory (expected DIR/<class>/*.png|jpg|jpeg|webp)`);
   const classDirs = fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .map((e) => e.name)
     .sort();
-  if (classDirs.length === 0) throw new ImageFolderError(`${dir}: no class folders (expected DIR/<class>/*.png|jpg|jpeg|webp, one sub-folder per class)`);
+  if (classDirs.length === 0)
+    throw new ImageFolderError(
+      `${dir}: no class folders (expected DIR/<class>/*.png|jpg|jpeg|webp, one sub-folder per class)`,
+    );
 
   const skipped: SkippedFile[] = [];
   const emptyClasses: string[] = [];
@@ -131,8 +137,12 @@ export async function loadImageFolder(dir: string, options: ImageFolderOptions =
   }
   skipped.sort((a, b) => a.file.localeCompare(b.file));
   const warnings = [
-    ...(skipped.length > 0 ? [`skipped ${skipped.length} unreadable file(s): ${skipped.map((s) => `${s.file} (${s.reason})`).join('; ')}`] : []),
-    ...emptyClasses.map((c) => `class folder ${path.join(dir, c)} has no readable .png/.jpg/.jpeg/.webp image; left out`),
+    ...(skipped.length > 0
+      ? [`skipped ${skipped.length} unreadable file(s): ${skipped.map((s) => `${s.file} (${s.reason})`).join('; ')}`]
+      : []),
+    ...emptyClasses.map(
+      (c) => `class folder ${path.join(dir, c)} has no readable .png/.jpg/.jpeg/.webp image; left out`,
+    ),
   ];
   if (perClass.length < 2) {
     throw new ImageFolderError(
@@ -141,7 +151,12 @@ export async function loadImageFolder(dir: string, options: ImageFolderOptions =
     );
   }
 
-  const split = stratifiedSplit(perClass.map((c) => c.images.length), o.validationFraction, o.testFraction, o.seed);
+  const split = stratifiedSplit(
+    perClass.map((c) => c.images.length),
+    o.validationFraction,
+    o.testFraction,
+    o.seed,
+  );
   const pick = (rows: [number, number][]): ImageSet => ({
     images: rows.map(([c, i]) => perClass[c].images[i]),
     labels: Int32Array.from(rows, ([c]) => c),

@@ -33,7 +33,8 @@ describe('mnist', () => {
     a.test.labels.forEach((l) => test[l]++);
     total.forEach((t, d) => expect(Math.abs(test[d] - t * 0.2)).toBeLessThanOrEqual(1));
     // disjoint: no test image appears in train (compare pixel fingerprints)
-    const key = (set: typeof a.train, i: number) => Buffer.from(set.images.buffer, i * MNIST_PIXELS * 4, MNIST_PIXELS * 4).toString('base64');
+    const key = (set: typeof a.train, i: number) =>
+      Buffer.from(set.images.buffer, i * MNIST_PIXELS * 4, MNIST_PIXELS * 4).toString('base64');
     const trainKeys = new Set(Array.from({ length: a.train.count }, (_, i) => key(a.train, i)));
     let shared = 0;
     for (let i = 0; i < a.test.count; i++) if (trainKeys.has(key(a.test, i))) shared++;

@@ -2,7 +2,15 @@ import { bestAnchor, encodeTargets, shapeIou } from './anchors';
 import { YoloConfig } from './yolo-config';
 import { decodeYoloGrid } from './yolo-decode';
 
-const config: YoloConfig = { inputSize: 32, gridSize: 4, anchors: [[8, 8], [16, 8]], labels: ['a', 'b', 'c'] };
+const config: YoloConfig = {
+  inputSize: 32,
+  gridSize: 4,
+  anchors: [
+    [8, 8],
+    [16, 8],
+  ],
+  labels: ['a', 'b', 'c'],
+};
 
 describe('anchor assignment', () => {
   it('shapeIou: boxes aligned at the centre', () => {
@@ -13,7 +21,15 @@ describe('anchor assignment', () => {
   });
 
   it('bestAnchor picks the best shape match (YOLOv2)', () => {
-    expect(bestAnchor([10, 20], [[12, 12], [10, 24]])).toBe(1);
+    expect(
+      bestAnchor(
+        [10, 20],
+        [
+          [12, 12],
+          [10, 24],
+        ],
+      ),
+    ).toBe(1);
     // 7×7 vs 8×8: 49/64 = 0.77; vs 16×8: 49/128 = 0.38 -> anchor 0. 15×9 vs 8×8: 64/(135+64-64) = 0.47; vs 16×8: 120/(135+128-120) = 0.84 -> 1.
     expect(bestAnchor([7, 7], config.anchors)).toBe(0);
     expect(bestAnchor([15, 9], config.anchors)).toBe(1);
@@ -30,7 +46,10 @@ describe('anchor assignment', () => {
     const expected = [0.1875, 0.8125, Math.log(15 / 16), Math.log(9 / 8), 1, 0, 0, 1];
     slot.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
     // Everything else is zero.
-    expect(target.reduce((s, v) => s + Math.abs(v), 0)).toBeCloseTo(expected.reduce((s, v) => s + Math.abs(v), 0), 5);
+    expect(target.reduce((s, v) => s + Math.abs(v), 0)).toBeCloseTo(
+      expected.reduce((s, v) => s + Math.abs(v), 0),
+      5,
+    );
   });
 
   it('drops a second object wanting the same slot, and validates inputs', () => {

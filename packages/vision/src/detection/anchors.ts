@@ -34,7 +34,10 @@ export function bestAnchor(size: readonly [number, number], anchors: readonly (r
  * log(h / anchor h), 1, one-hot class]; every other slot is 0. When two objects want the same slot
  * the later one is dropped (YOLOv2 behaviour); the count of dropped objects is returned.
  */
-export function encodeTargets(objects: readonly GroundTruth[], config: YoloConfig): { target: Float32Array; dropped: number } {
+export function encodeTargets(
+  objects: readonly GroundTruth[],
+  config: YoloConfig,
+): { target: Float32Array; dropped: number } {
   const S = config.gridSize;
   const stride = config.inputSize / S;
   const K = anchorChannels(config);
@@ -43,7 +46,8 @@ export function encodeTargets(objects: readonly GroundTruth[], config: YoloConfi
   for (const o of objects) {
     const [cx, cy, w, h] = cornersToCentre(o.box);
     if (!(w > 0 && h > 0)) throw new Error(`ground-truth box ${JSON.stringify(o.box)} is empty`);
-    if (!(o.classId >= 0 && o.classId < config.labels.length)) throw new Error(`classId ${o.classId} is outside [0, ${config.labels.length})`);
+    if (!(o.classId >= 0 && o.classId < config.labels.length))
+      throw new Error(`classId ${o.classId} is outside [0, ${config.labels.length})`);
     const col = Math.min(S - 1, Math.max(0, Math.floor(cx / stride)));
     const row = Math.min(S - 1, Math.max(0, Math.floor(cy / stride)));
     const a = bestAnchor([w, h], config.anchors);

@@ -23,11 +23,18 @@ describe('apFromMatches (all-point interpolation)', () => {
 });
 
 describe('meanAveragePrecision', () => {
-  const det = (box: [number, number, number, number], score: number, classId: number): Detection => ({ box, score, classId });
+  const det = (box: [number, number, number, number], score: number, classId: number): Detection => ({
+    box,
+    score,
+    classId,
+  });
 
   it('matches each ground truth once, by score order, per image and class (hand-worked)', () => {
     const truths = [
-      [{ box: [0, 0, 10, 10] as [number, number, number, number], classId: 0 }, { box: [20, 20, 30, 30] as [number, number, number, number], classId: 1 }],
+      [
+        { box: [0, 0, 10, 10] as [number, number, number, number], classId: 0 },
+        { box: [20, 20, 30, 30] as [number, number, number, number], classId: 1 },
+      ],
       [{ box: [0, 0, 10, 10] as [number, number, number, number], classId: 0 }],
     ];
     const predictions = [

@@ -50,13 +50,20 @@ export function apFromMatches(isTruePositive: readonly boolean[], groundTruths: 
 }
 
 /** `predictions[i]` and `truths[i]` belong to image i. */
-export function meanAveragePrecision(predictions: readonly (readonly Detection[])[], truths: readonly (readonly GroundTruth[])[], options: ApOptions): ApResult {
+export function meanAveragePrecision(
+  predictions: readonly (readonly Detection[])[],
+  truths: readonly (readonly GroundTruth[])[],
+  options: ApOptions,
+): ApResult {
   const threshold = options.iouThreshold ?? 0.5;
-  if (predictions.length !== truths.length) throw new Error(`meanAveragePrecision: ${predictions.length} prediction lists for ${truths.length} images`);
+  if (predictions.length !== truths.length)
+    throw new Error(`meanAveragePrecision: ${predictions.length} prediction lists for ${truths.length} images`);
   const perClass: number[] = [];
   for (let c = 0; c < options.classes; c++) {
     const dets: { image: number; d: Detection; order: number }[] = [];
-    predictions.forEach((list, image) => list.forEach((d) => d.classId === c && dets.push({ image, d, order: dets.length })));
+    predictions.forEach((list, image) =>
+      list.forEach((d) => d.classId === c && dets.push({ image, d, order: dets.length })),
+    );
     dets.sort((a, b) => b.d.score - a.d.score || a.order - b.order);
     const gts = truths.map((list) => list.filter((g) => g.classId === c));
     const used = gts.map((list) => new Uint8Array(list.length));

@@ -28,7 +28,9 @@ export function yoloDetector(config: YoloConfig, options: YoloDetectorOptions = 
   const o = { ...YOLO_DETECTOR_DEFAULTS, ...options };
   const stride = 2 ** (o.filters.length - 1);
   if (config.inputSize / config.gridSize !== stride) {
-    throw new Error(`yoloDetector: ${o.filters.length} blocks give stride ${stride}, but inputSize ${config.inputSize} / gridSize ${config.gridSize} = ${config.inputSize / config.gridSize}`);
+    throw new Error(
+      `yoloDetector: ${o.filters.length} blocks give stride ${stride}, but inputSize ${config.inputSize} / gridSize ${config.gridSize} = ${config.inputSize / config.gridSize}`,
+    );
   }
   let seed = o.seed;
   const model = tf.sequential({ name: 'yolo_detector' });

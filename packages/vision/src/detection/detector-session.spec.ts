@@ -68,8 +68,12 @@ describe('openDetector (dlkit grid detectors)', () => {
     fs.mkdirSync(path.join(tmp, 'bare'));
     await saveModel(model, path.join(tmp, 'bare'));
     await expect(openDetector(path.join(tmp, 'bare'))).rejects.toThrow(/no detector\.json beside the model/);
-    await expect(openDetector(path.join(tmp, 'model'), { labels: ['a'] })).rejects.toThrow(/the model has 3 classes, the labels file gives 1/);
+    await expect(openDetector(path.join(tmp, 'model'), { labels: ['a'] })).rejects.toThrow(
+      /the model has 3 classes, the labels file gives 1/,
+    );
     fs.writeFileSync(path.join(tmp, 'bare', 'detector.json'), JSON.stringify({ ...config, gridSize: 7 }));
-    await expect(openDetector(path.join(tmp, 'bare'))).rejects.toThrow(/detector\.json: gridSize must divide inputSize 64, got 7/);
+    await expect(openDetector(path.join(tmp, 'bare'))).rejects.toThrow(
+      /detector\.json: gridSize must divide inputSize 64, got 7/,
+    );
   });
 });

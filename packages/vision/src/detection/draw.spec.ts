@@ -6,11 +6,22 @@ import { detectionsSvg, drawDetections, rgbToPng } from './draw';
 
 describe('detection drawing', () => {
   it('writes one rectangle and an escaped, in-image tag per box', () => {
-    const svg = detectionsSvg(100, 50, [{ box: [10, 20, 30, 40], label: 'a<b', score: 0.5 }, { box: [90, 0, 100, 10], label: 'long label', score: 1 }], ['a<b']);
+    const svg = detectionsSvg(
+      100,
+      50,
+      [
+        { box: [10, 20, 30, 40], label: 'a<b', score: 0.5 },
+        { box: [90, 0, 100, 10], label: 'long label', score: 1 },
+      ],
+      ['a<b'],
+    );
     expect(svg).toContain('<rect x="10" y="20" width="20" height="20"');
     expect(svg).toContain('a&lt;b 0.50');
     // The second tag would overflow the right edge: it is shifted left so it ends inside the image.
-    const tags = [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.-]+" width="(\d+)" height="\d+" fill=/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const tags = [...svg.matchAll(/<rect x="([\d.]+)" y="[\d.-]+" width="(\d+)" height="\d+" fill=/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     for (const [x, w] of tags) expect(x + w).toBeLessThanOrEqual(100);
   });
 

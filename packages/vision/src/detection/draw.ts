@@ -17,7 +17,12 @@ export interface LabelledBox {
 const PALETTE = ['#ff3b30', '#34c759', '#007aff', '#ff9500', '#af52de', '#00c7be', '#ffcc00', '#ff2d55'];
 
 /** The SVG overlay (same size as the image) with one rectangle and tag per box. */
-export function detectionsSvg(width: number, height: number, boxes: readonly LabelledBox[], labels: readonly string[] = []): string {
+export function detectionsSvg(
+  width: number,
+  height: number,
+  boxes: readonly LabelledBox[],
+  labels: readonly string[] = [],
+): string {
   const font = Math.max(8, Math.round(Math.min(width, height) / 22));
   const stroke = Math.max(1, Math.round(Math.min(width, height) / 150));
   const items = boxes.map((b) => {
@@ -38,7 +43,12 @@ export function detectionsSvg(width: number, height: number, boxes: readonly Lab
 }
 
 /** Draws `boxes` (original-image pixels) on the image `input` (a file or encoded bytes) and writes a PNG to `outFile`. */
-export async function drawDetections(input: string | Buffer, boxes: readonly LabelledBox[], outFile: string, labels: readonly string[] = []): Promise<void> {
+export async function drawDetections(
+  input: string | Buffer,
+  boxes: readonly LabelledBox[],
+  outFile: string,
+  labels: readonly string[] = [],
+): Promise<void> {
   // Apply the EXIF orientation first so the boxes (computed on the upright image) line up.
   const image = await decodeImage(input, { autoOrient: true });
   await writeImage(outFile, await overlaySvg(image, detectionsSvg(image.width, image.height, boxes, labels)));

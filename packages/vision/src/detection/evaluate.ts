@@ -22,14 +22,24 @@ export interface EvaluateOptions {
 export const EVAL_DEFAULTS = { minScore: 0.01, iouThreshold: 0.45, batchSize: 100 };
 
 /** x [B, n, n, 3] -> per image, its detections after score threshold and class-wise NMS (input pixels). */
-export async function detectBatch(model: tf.LayersModel, x: tf.Tensor4D, config: YoloConfig, options: EvaluateOptions = {}): Promise<Detection[][]> {
-  const o = { minScore: options.minScore ?? EVAL_DEFAULTS.minScore, iouThreshold: options.iouThreshold ?? EVAL_DEFAULTS.iouThreshold };
+export async function detectBatch(
+  model: tf.LayersModel,
+  x: tf.Tensor4D,
+  config: YoloConfig,
+  options: EvaluateOptions = {},
+): Promise<Detection[][]> {
+  const o = {
+    minScore: options.minScore ?? EVAL_DEFAULTS.minScore,
+    iouThreshold: options.iouThreshold ?? EVAL_DEFAULTS.iouThreshold,
+  };
   const out = tf.tidy(() => model.predict(x) as tf.Tensor); // [B, S, S, A*(5+C)]
   const data = (await out.data()) as Float32Array;
   out.dispose();
   const per = config.gridSize * config.gridSize * outputChannels(config);
   return Array.from({ length: x.shape[0] }, (_, i) =>
-    nonMaxSuppression(decodeYoloGrid(data.subarray(i * per, (i + 1) * per), config, { minScore: o.minScore }), { iouThreshold: o.iouThreshold }),
+    nonMaxSuppression(decodeYoloGrid(data.subarray(i * per, (i + 1) * per), config, { minScore: o.minScore }), {
+      iouThreshold: o.iouThreshold,
+    }),
   );
 }
 
@@ -38,7 +48,12 @@ export interface DetectorEvaluation extends ApResult {
   truths: GroundTruth[][];
 }
 
-export async function evaluateDetector(model: tf.LayersModel, config: YoloConfig, scenes: SceneDataset, options: EvaluateOptions = {}): Promise<DetectorEvaluation> {
+export async function evaluateDetector(
+  model: tf.LayersModel,
+  config: YoloConfig,
+  scenes: SceneDataset,
+  options: EvaluateOptions = {},
+): Promise<DetectorEvaluation> {
   const predictions: Detection[][] = [];
   const truths: GroundTruth[][] = [];
   for (let start = 0; start < scenes.size; start += EVAL_DEFAULTS.batchSize) {

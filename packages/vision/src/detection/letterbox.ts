@@ -30,7 +30,12 @@ export interface LetterboxGeometry {
 export const LETTERBOX_GREY = 114;
 
 /** Ultralytics' arithmetic: new size round(w·r), padding round(d/2 ∓ 0.1) on the two sides. */
-export function letterboxGeometry(width: number, height: number, inputWidth: number, inputHeight: number): LetterboxGeometry {
+export function letterboxGeometry(
+  width: number,
+  height: number,
+  inputWidth: number,
+  inputHeight: number,
+): LetterboxGeometry {
   const scale = Math.min(inputHeight / height, inputWidth / width);
   const contentWidth = Math.round(width * scale);
   const contentHeight = Math.round(height * scale);
@@ -41,7 +46,12 @@ export function letterboxGeometry(width: number, height: number, inputWidth: num
 
 /** A box in model-input pixels -> the original image's pixels (pad removed, scale undone, clipped). */
 export function unletterboxBox(box: CornerBox, g: LetterboxGeometry): CornerBox {
-  const b: CornerBox = [(box[0] - g.left) / g.scale, (box[1] - g.top) / g.scale, (box[2] - g.left) / g.scale, (box[3] - g.top) / g.scale];
+  const b: CornerBox = [
+    (box[0] - g.left) / g.scale,
+    (box[1] - g.top) / g.scale,
+    (box[2] - g.left) / g.scale,
+    (box[3] - g.top) / g.scale,
+  ];
   return clipBox(b, g.width, g.height);
 }
 
@@ -62,13 +72,27 @@ export async function readRgb(file: string): Promise<RgbImage> {
 }
 
 /** The letterboxed image as [inputHeight, inputWidth, 3] bytes, plus its geometry. */
-export async function letterbox(image: RgbImage, inputWidth: number, inputHeight: number): Promise<{ data: Buffer; geometry: LetterboxGeometry }> {
+export async function letterbox(
+  image: RgbImage,
+  inputWidth: number,
+  inputHeight: number,
+): Promise<{ data: Buffer; geometry: LetterboxGeometry }> {
   const g = letterboxGeometry(image.width, image.height, inputWidth, inputHeight);
   const grey = { r: LETTERBOX_GREY, g: LETTERBOX_GREY, b: LETTERBOX_GREY };
-  const content = await resizeImage({ ...image, channels: 3 }, { width: g.contentWidth, height: g.contentHeight, fit: 'fill', kernel: 'linear' });
-  const padded = await padImage(content, { left: g.left, top: g.top, right: inputWidth - g.contentWidth - g.left, bottom: inputHeight - g.contentHeight - g.top, background: grey });
+  const content = await resizeImage(
+    { ...image, channels: 3 },
+    { width: g.contentWidth, height: g.contentHeight, fit: 'fill', kernel: 'linear' },
+  );
+  const padded = await padImage(content, {
+    left: g.left,
+    top: g.top,
+    right: inputWidth - g.contentWidth - g.left,
+    bottom: inputHeight - g.contentHeight - g.top,
+    background: grey,
+  });
   const data = asBuffer(padded.data);
-  if (data.length !== inputWidth * inputHeight * 3) throw new Error(`letterbox: got ${data.length} bytes, expected ${inputWidth}×${inputHeight}×3`);
+  if (data.length !== inputWidth * inputHeight * 3)
+    throw new Error(`letterbox: got ${data.length} bytes, expected ${inputWidth}×${inputHeight}×3`);
   return { data, geometry: g };
 }
 

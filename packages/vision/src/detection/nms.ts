@@ -51,7 +51,8 @@ export function nonMaxSuppression<D extends Detection>(detections: readonly D[],
     kept.push(best);
     for (let j = i + 1; j < order.length; j++) {
       const other = order[j].d;
-      if (!suppressed[j] && other.classId === best.classId && iou(best.box, other.box) > iouThreshold) suppressed[j] = 1;
+      if (!suppressed[j] && other.classId === best.classId && iou(best.box, other.box) > iouThreshold)
+        suppressed[j] = 1;
     }
   }
   return kept;

@@ -84,14 +84,16 @@ export function generateScene(seed: number, options: SceneOptions = {}): Scene {
     const classId = rng.int(SCENE_LABELS.length);
     // A colour that stands out from the background (mean channel distance >= 0.3).
     let colour = [rng.uniform(), rng.uniform(), rng.uniform()];
-    for (let t = 0; t < 20 && colour.reduce((s, v, c) => s + Math.abs(v - bg[c]), 0) / 3 < 0.3; t++) colour = [rng.uniform(), rng.uniform(), rng.uniform()];
+    for (let t = 0; t < 20 && colour.reduce((s, v, c) => s + Math.abs(v - bg[c]), 0) / 3 < 0.3; t++)
+      colour = [rng.uniform(), rng.uniform(), rng.uniform()];
     paintShape(pixels, n, classId, box, colour);
     objects.push({ box, classId });
     k++;
   }
   // Noise: (u1 + u2 - 1) has std sqrt(1/6); ~4x cheaper than Box-Muller normals and as good here.
   const k = o.noise * Math.sqrt(6);
-  for (let i = 0; i < pixels.length; i++) pixels[i] = Math.min(1, Math.max(0, pixels[i] + k * (rng.uniform() + rng.uniform() - 1)));
+  for (let i = 0; i < pixels.length; i++)
+    pixels[i] = Math.min(1, Math.max(0, pixels[i] + k * (rng.uniform() + rng.uniform() - 1)));
   return { pixels, size: n, objects };
 }
 
@@ -103,7 +105,13 @@ function overlapOfSmaller(a: CornerBox, b: CornerBox): number {
 }
 
 /** Fills the pixels whose centres fall inside the shape. */
-function paintShape(pixels: Float32Array, n: number, classId: number, [x1, y1, x2, y2]: number[], colour: number[]): void {
+function paintShape(
+  pixels: Float32Array,
+  n: number,
+  classId: number,
+  [x1, y1, x2, y2]: number[],
+  colour: number[],
+): void {
   const cx = (x1 + x2) / 2;
   const cy = (y1 + y2) / 2;
   const r = (x2 - x1) / 2;
@@ -142,7 +150,8 @@ export class SceneDataset implements Dataset {
     private readonly stream: string,
     private readonly sceneOptions: SceneOptions = {},
   ) {
-    if (!(Number.isInteger(size) && size > 0)) throw new Error(`SceneDataset: size must be a positive integer, got ${size}`);
+    if (!(Number.isInteger(size) && size > 0))
+      throw new Error(`SceneDataset: size must be a positive integer, got ${size}`);
   }
 
   scene(index: number): Scene {
@@ -150,10 +159,14 @@ export class SceneDataset implements Dataset {
   }
 
   private entry(index: number): { scene: Scene; target: Float32Array } {
-    if (!(Number.isInteger(index) && index >= 0 && index < this.size)) throw new Error(`SceneDataset: index ${index} is outside [0, ${this.size})`);
+    if (!(Number.isInteger(index) && index >= 0 && index < this.size))
+      throw new Error(`SceneDataset: index ${index} is outside [0, ${this.size})`);
     let e = this.cache.get(index);
     if (!e) {
-      const scene = generateScene(sceneSeed(this.seed, this.stream, index), { ...this.sceneOptions, size: this.config.inputSize });
+      const scene = generateScene(sceneSeed(this.seed, this.stream, index), {
+        ...this.sceneOptions,
+        size: this.config.inputSize,
+      });
       e = { scene, target: encodeTargets(scene.objects, this.config).target };
       this.cache.set(index, e);
     }

@@ -10,7 +10,18 @@
  * console.log(r.map50, r.perClassAp);
  */
 import * as path from 'path';
-import { TrainTaskOptions, cosineWithWarmup, imageFromFloats, imageGrid, initBackend, runTraining, stripUndefined, taskTrainerOptions, writeFileAtomic, writePng } from '@dlkit/core';
+import {
+  TrainTaskOptions,
+  cosineWithWarmup,
+  imageFromFloats,
+  imageGrid,
+  initBackend,
+  runTraining,
+  stripUndefined,
+  taskTrainerOptions,
+  writeFileAtomic,
+  writePng,
+} from '@dlkit/core';
 import { YoloDetectorOptions, yoloDetector } from './detector-model';
 import { detectionsSvg } from './draw';
 import { evaluateDetector } from './evaluate';
@@ -128,7 +139,12 @@ export async function trainDetector(options: TrainDetectorOptions): Promise<Trai
 }
 
 /** A 4×2 grid of the first test scenes, upscaled 3×, with detections scoring ≥ 0.5. */
-async function renderExamples(test: SceneDataset, predictions: { box: number[]; score: number; classId: number }[][], config: YoloConfig, file: string): Promise<void> {
+async function renderExamples(
+  test: SceneDataset,
+  predictions: { box: number[]; score: number; classId: number }[][],
+  config: YoloConfig,
+  file: string,
+): Promise<void> {
   const scale = 3;
   const side = config.inputSize * scale;
   const cols = 4;
@@ -137,8 +153,15 @@ async function renderExamples(test: SceneDataset, predictions: { box: number[]; 
     const scene = test.scene(i);
     const boxes = predictions[i]
       .filter((d) => d.score >= 0.5)
-      .map((d) => ({ box: d.box.map((v) => v * scale) as [number, number, number, number], label: config.labels[d.classId], score: d.score }));
-    return { image: imageFromFloats(scene.pixels, { width: scene.size, height: scene.size, channels: 3 }), overlay: detectionsSvg(side, side, boxes, config.labels) };
+      .map((d) => ({
+        box: d.box.map((v) => v * scale) as [number, number, number, number],
+        label: config.labels[d.classId],
+        score: d.score,
+      }));
+    return {
+      image: imageFromFloats(scene.pixels, { width: scene.size, height: scene.size, channels: 3 }),
+      overlay: detectionsSvg(side, side, boxes, config.labels),
+    };
   });
   // upscaled 3× by the grid (nearest neighbour), boxes drawn at the shown size
   writePng(file, await imageGrid(tiles, { columns: cols, tileWidth: side, gap: 4, margin: 0 }));

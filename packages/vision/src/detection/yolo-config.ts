@@ -30,14 +30,23 @@ export function outputChannels(config: YoloConfig): number {
 export function checkYoloConfig(value: unknown, source: string): YoloConfig {
   const c = value as YoloConfig;
   const fail = (what: string) => {
-    throw new Error(`${source}: ${what} (expected a detector config {inputSize, gridSize, anchors: [[w, h], ...], labels: [...]})`);
+    throw new Error(
+      `${source}: ${what} (expected a detector config {inputSize, gridSize, anchors: [[w, h], ...], labels: [...]})`,
+    );
   };
   if (typeof c !== 'object' || c === null) fail('not an object');
-  if (!(Number.isInteger(c.inputSize) && c.inputSize > 0)) fail(`inputSize must be a positive integer, got ${c.inputSize}`);
-  if (!(Number.isInteger(c.gridSize) && c.gridSize > 0 && c.inputSize % c.gridSize === 0)) fail(`gridSize must divide inputSize ${c.inputSize}, got ${c.gridSize}`);
-  if (!Array.isArray(c.anchors) || c.anchors.length === 0 || !c.anchors.every((a) => Array.isArray(a) && a.length === 2 && a[0] > 0 && a[1] > 0)) {
+  if (!(Number.isInteger(c.inputSize) && c.inputSize > 0))
+    fail(`inputSize must be a positive integer, got ${c.inputSize}`);
+  if (!(Number.isInteger(c.gridSize) && c.gridSize > 0 && c.inputSize % c.gridSize === 0))
+    fail(`gridSize must divide inputSize ${c.inputSize}, got ${c.gridSize}`);
+  if (
+    !Array.isArray(c.anchors) ||
+    c.anchors.length === 0 ||
+    !c.anchors.every((a) => Array.isArray(a) && a.length === 2 && a[0] > 0 && a[1] > 0)
+  ) {
     fail(`anchors must be a non-empty list of positive [w, h] pairs, got ${JSON.stringify(c.anchors)}`);
   }
-  if (!Array.isArray(c.labels) || c.labels.length === 0 || !c.labels.every((l) => typeof l === 'string')) fail(`labels must be a non-empty list of strings`);
+  if (!Array.isArray(c.labels) || c.labels.length === 0 || !c.labels.every((l) => typeof l === 'string'))
+    fail(`labels must be a non-empty list of strings`);
   return c;
 }

@@ -28,7 +28,8 @@ export function decodeYoloGrid(grid: ArrayLike<number>, config: YoloConfig, opti
   const A = config.anchors.length;
   const K = anchorChannels(config);
   const C = config.labels.length;
-  if (grid.length !== S * S * A * K) throw new Error(`YOLO grid has ${grid.length} values, expected ${S}×${S}×${A * K} = ${S * S * A * K}`);
+  if (grid.length !== S * S * A * K)
+    throw new Error(`YOLO grid has ${grid.length} values, expected ${S}×${S}×${A * K} = ${S * S * A * K}`);
   const stride = config.inputSize / S;
   const out: Detection[] = [];
   for (let row = 0; row < S; row++) {

@@ -7,7 +7,15 @@ import { encodeTargets } from './anchors';
 import { YoloConfig } from './yolo-config';
 import { YOLO_LOSS_DEFAULTS, yoloLoss } from './yolo-loss';
 
-const config: YoloConfig = { inputSize: 16, gridSize: 2, anchors: [[6, 6], [10, 4]], labels: ['a', 'b'] };
+const config: YoloConfig = {
+  inputSize: 16,
+  gridSize: 2,
+  anchors: [
+    [6, 6],
+    [10, 4],
+  ],
+  labels: ['a', 'b'],
+};
 const K = 7; // 5 + C
 const shape = [2, 2, 2, 2 * K]; // B = 2, S = 2, A·K = 14
 
@@ -23,7 +31,12 @@ function referenceLoss(t: Float64Array | Float32Array, p: Float64Array | Float32
     const bce = -(obj * Math.log(q) + (1 - obj) * Math.log(1 - q));
     total += (obj + noObject * (1 - obj)) * bce;
     if (obj === 1) {
-      total += box * ((sig(p[o]) - t[o]) ** 2 + (sig(p[o + 1]) - t[o + 1]) ** 2 + (p[o + 2] - t[o + 2]) ** 2 + (p[o + 3] - t[o + 3]) ** 2);
+      total +=
+        box *
+        ((sig(p[o]) - t[o]) ** 2 +
+          (sig(p[o + 1]) - t[o + 1]) ** 2 +
+          (p[o + 2] - t[o + 2]) ** 2 +
+          (p[o + 3] - t[o + 3]) ** 2);
       const z = [p[o + 5], p[o + 6]];
       const lse = Math.log(Math.exp(z[0]) + Math.exp(z[1]));
       total += classes * (lse - (t[o + 5] * z[0] + t[o + 6] * z[1]));
@@ -59,7 +72,7 @@ describe('yoloLoss', () => {
     loss.dispose();
   });
 
-  it('only responsible slots get box/class loss: moving an empty slot\'s box logits changes nothing', () => {
+  it("only responsible slots get box/class loss: moving an empty slot's box logits changes nothing", () => {
     const { target, pred } = fixture();
     const before = referenceLoss(target, pred, 2);
     const moved = pred.slice();
@@ -67,7 +80,9 @@ describe('yoloLoss', () => {
     moved[1 * K + 5] -= 3;
     expect(referenceLoss(target, moved, 2)).toBeCloseTo(before, 12);
     const fn = yoloLoss(config);
-    const [l0, l1] = [pred, moved].map((p) => tf.tidy(() => fn(tf.tensor(target, shape), tf.tensor(p, shape)).dataSync()[0]));
+    const [l0, l1] = [pred, moved].map((p) =>
+      tf.tidy(() => fn(tf.tensor(target, shape), tf.tensor(p, shape)).dataSync()[0]),
+    );
     expect(l1).toBeCloseTo(l0, 5);
   });
 

@@ -9,10 +9,16 @@
 import { centreToCorners } from './boxes';
 import { Detection } from './nms';
 
-export function decodeYolov8(data: ArrayLike<number>, shape: readonly number[], options: { minScore?: number; source?: string } = {}): Detection[] {
+export function decodeYolov8(
+  data: ArrayLike<number>,
+  shape: readonly number[],
+  options: { minScore?: number; source?: string } = {},
+): Detection[] {
   const where = options.source ?? 'YOLOv8 output';
   if (shape.length !== 3 || shape[0] !== 1 || shape[1] < 5 || shape[2] < 1) {
-    throw new Error(`${where}: output has shape [${shape.join(', ')}], expected [1, 4 + classes, candidates] (YOLOv8 export)`);
+    throw new Error(
+      `${where}: output has shape [${shape.join(', ')}], expected [1, 4 + classes, candidates] (YOLOv8 export)`,
+    );
   }
   const [, rows, n] = shape;
   if (data.length !== rows * n) throw new Error(`${where}: ${data.length} values do not fill [1, ${rows}, ${n}]`);
@@ -40,7 +46,9 @@ export function decodeYolov8(data: ArrayLike<number>, shape: readonly number[], 
  */
 export function parseUltralyticsNames(value: string | undefined): string[] | undefined {
   if (!value) return undefined;
-  const entries = [...value.matchAll(/(\d+)\s*:\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)].map((m) => [Number(m[1]), m[2] ?? m[3]] as const);
+  const entries = [...value.matchAll(/(\d+)\s*:\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)].map(
+    (m) => [Number(m[1]), m[2] ?? m[3]] as const,
+  );
   if (entries.length === 0) return undefined;
   const names: string[] = [];
   for (const [i, name] of entries) names[i] = name;

@@ -49,7 +49,8 @@ export const MNIST_CNN_DEFAULTS = {
 export function mnistCnn(config: MnistCnnConfig = {}): tf.Sequential {
   const c = { ...MNIST_CNN_DEFAULTS, ...config };
   let seed = c.seed;
-  const reluInit = () => (c.init === 'he' ? tf.initializers.heUniform({ seed: seed++ }) : tf.initializers.glorotUniform({ seed: seed++ }));
+  const reluInit = () =>
+    c.init === 'he' ? tf.initializers.heUniform({ seed: seed++ }) : tf.initializers.glorotUniform({ seed: seed++ });
   const model = tf.sequential({ name: 'mnist_cnn' });
   c.filters.forEach((filters, i) => {
     model.add(
@@ -67,7 +68,16 @@ export function mnistCnn(config: MnistCnnConfig = {}): tf.Sequential {
     model.add(tf.layers.batchNormalization({ momentum: 0.9, name: `bn${i + 1}` }));
   });
   model.add(tf.layers.flatten({ name: 'flatten' }));
-  model.add(tf.layers.dense({ units: c.denseUnits, activation: 'relu', kernelInitializer: reluInit(), name: 'hidden' }));
-  model.add(tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }), name: 'digits' }));
+  model.add(
+    tf.layers.dense({ units: c.denseUnits, activation: 'relu', kernelInitializer: reluInit(), name: 'hidden' }),
+  );
+  model.add(
+    tf.layers.dense({
+      units: 10,
+      activation: 'softmax',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed++ }),
+      name: 'digits',
+    }),
+  );
   return model;
 }

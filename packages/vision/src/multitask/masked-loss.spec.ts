@@ -12,7 +12,13 @@ import { DIGIT_HEAD, GREATER_THAN_4_HEAD } from './model';
 
 beforeAll(() => initBackend());
 
-const logits = (): tf.Tensor2D => tf.tensor2d([[1, 2, 0.5], [0.1, -1, 2], [3, 0, 1], [0, 0, 0]]);
+const logits = (): tf.Tensor2D =>
+  tf.tensor2d([
+    [1, 2, 0.5],
+    [0.1, -1, 2],
+    [3, 0, 1],
+    [0, 0, 0],
+  ]);
 
 describe('maskedLoss', () => {
   it('softmax: mean of -log p[target] over present samples (hand-computed)', () => {
@@ -43,7 +49,11 @@ describe('maskedLoss', () => {
         const l2 = maskedLoss('sigmoid', tf.tensor1d(gt4), tf.sigmoid(z.matMul(w)), m);
         return l1.add(l2.mul(0.5)) as tf.Scalar;
       }, [z, w]);
-      const out = { loss: value.dataSync()[0], gz: grads[z.name].dataSync().slice(), gw: grads[w.name].dataSync().slice() };
+      const out = {
+        loss: value.dataSync()[0],
+        gz: grads[z.name].dataSync().slice(),
+        gw: grads[w.name].dataSync().slice(),
+      };
       tf.dispose([value, grads[z.name], grads[w.name], z, w]);
       return out;
     };
@@ -56,13 +66,20 @@ describe('maskedLoss', () => {
     // The gradient rows of the masked samples are exactly zero.
     expect(Array.from(a.gz.slice(3, 6)).every((g) => g === 0)).toBe(true);
     // And the -1 encoding gives the same as the explicit mask.
-    const c = lossAndGrad([1, -1, 0, -1], [1, -1, 0, -1], [1, 1, 1, 1].map((_, i) => ([1, -1, 0, -1][i] >= 0 ? 1 : 0)));
+    const c = lossAndGrad(
+      [1, -1, 0, -1],
+      [1, -1, 0, -1],
+      [1, 1, 1, 1].map((_, i) => ([1, -1, 0, -1][i] >= 0 ? 1 : 0)),
+    );
     expect(c.loss).toBeCloseTo(a.loss, 6);
   });
 
   it('an all-missing batch gives loss 0 and zero gradients (no NaN)', () => {
     const z = tf.variable(logits());
-    const { value, grads } = tf.variableGrads(() => maskedLoss('softmax', tf.tensor1d([-1, -1, -1, -1]), tf.softmax(z)), [z]);
+    const { value, grads } = tf.variableGrads(
+      () => maskedLoss('softmax', tf.tensor1d([-1, -1, -1, -1]), tf.softmax(z)),
+      [z],
+    );
     expect(value.dataSync()[0]).toBe(0);
     expect(Array.from(grads[z.name].dataSync()).every((g) => g === 0)).toBe(true);
     tf.dispose([value, grads[z.name], z]);
@@ -70,14 +87,21 @@ describe('maskedLoss', () => {
 
   it('multiTaskLoss weights the heads and leaks nothing', async () => {
     const heads = [DIGIT_HEAD, { ...GREATER_THAN_4_HEAD, weight: 0.25 }];
-    const preds = [tf.softmax(tf.randomNormal([6, 10], 0, 1, 'float32', 1)), tf.sigmoid(tf.randomNormal([6, 1], 0, 1, 'float32', 2))];
+    const preds = [
+      tf.softmax(tf.randomNormal([6, 10], 0, 1, 'float32', 1)),
+      tf.sigmoid(tf.randomNormal([6, 1], 0, 1, 'float32', 2)),
+    ];
     const targets = [tf.tensor1d([3, -1, 7, 1, 0, 9]), tf.tensor1d([0, 1, -1, 0, 0, 1])];
     const { total, perHead } = multiTaskLoss(heads, targets, preds);
     expect(total.dataSync()[0]).toBeCloseTo(perHead[0].dataSync()[0] + 0.25 * perHead[1].dataSync()[0], 5);
     tf.dispose([total, ...perHead]);
-    await expectNoLeak(() => tf.tidy(() => {
-      multiTaskLoss(heads, targets, preds);
-    }), 3);
+    await expectNoLeak(
+      () =>
+        tf.tidy(() => {
+          multiTaskLoss(heads, targets, preds);
+        }),
+      3,
+    );
     tf.dispose([...preds, ...targets]);
   });
 });

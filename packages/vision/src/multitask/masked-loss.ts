@@ -43,7 +43,10 @@ export function maskedLoss(kind: HeadKind, target: tf.Tensor, pred: tf.Tensor, m
       perSample = oneHot.mul(p.log()).sum(-1).neg();
     } else {
       const q = p.reshape([b]);
-      perSample = safe.mul(q.log()).add(tf.scalar(1).sub(safe).mul(tf.scalar(1).sub(q).log())).neg();
+      perSample = safe
+        .mul(q.log())
+        .add(tf.scalar(1).sub(safe).mul(tf.scalar(1).sub(q).log()))
+        .neg();
     }
     const present = m.sum();
     return perSample.mul(m).sum().div(tf.maximum(present, 1)) as tf.Scalar;

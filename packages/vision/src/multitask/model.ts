@@ -26,9 +26,25 @@ export interface TaskHead {
   fromDigit?: (digit: number) => number;
 }
 
-export const DIGIT_HEAD = { name: 'digit', kind: 'softmax', classes: 10, weight: 1, fromDigit: (d: number) => d } satisfies TaskHead;
-export const GREATER_THAN_4_HEAD = { name: 'gt4', kind: 'sigmoid', weight: 1, fromDigit: (d: number) => (d > 4 ? 1 : 0) } satisfies TaskHead;
-export const PARITY_HEAD = { name: 'odd', kind: 'sigmoid', weight: 1, fromDigit: (d: number) => d % 2 } satisfies TaskHead;
+export const DIGIT_HEAD = {
+  name: 'digit',
+  kind: 'softmax',
+  classes: 10,
+  weight: 1,
+  fromDigit: (d: number) => d,
+} satisfies TaskHead;
+export const GREATER_THAN_4_HEAD = {
+  name: 'gt4',
+  kind: 'sigmoid',
+  weight: 1,
+  fromDigit: (d: number) => (d > 4 ? 1 : 0),
+} satisfies TaskHead;
+export const PARITY_HEAD = {
+  name: 'odd',
+  kind: 'sigmoid',
+  weight: 1,
+  fromDigit: (d: number) => d % 2,
+} satisfies TaskHead;
 
 export interface MultiTaskNetOptions {
   heads: TaskHead[];
@@ -39,28 +55,39 @@ export interface MultiTaskNetOptions {
   sharedUnits?: number;
 }
 
-export const MULTI_TASK_NET_DEFAULTS = { seed: 0, filters: [16, 32], sharedUnits: 128 } satisfies Omit<Required<MultiTaskNetOptions>, 'heads'>;
+export const MULTI_TASK_NET_DEFAULTS = { seed: 0, filters: [16, 32], sharedUnits: 128 } satisfies Omit<
+  Required<MultiTaskNetOptions>,
+  'heads'
+>;
 
 export function multiTaskNet(options: MultiTaskNetOptions): tf.LayersModel {
   const o = { ...MULTI_TASK_NET_DEFAULTS, ...options };
   if (o.heads.length === 0) throw new Error('multiTaskNet: at least one head is required');
   const names = o.heads.map((h) => h.name);
-  if (new Set(names).size !== names.length) throw new Error(`multiTaskNet: head names must be distinct, got ${names.join(', ')}`);
+  if (new Set(names).size !== names.length)
+    throw new Error(`multiTaskNet: head names must be distinct, got ${names.join(', ')}`);
   let seed = o.seed;
   const init = () => tf.initializers.glorotUniform({ seed: seed++ });
   const input = tf.input({ shape: [MNIST_SIZE, MNIST_SIZE, 1], name: 'image' });
   let x: tf.SymbolicTensor = input;
   o.filters.forEach((filters, i) => {
-    x = tf.layers.conv2d({ filters, kernelSize: 5, activation: 'relu', kernelInitializer: init(), name: `conv${i + 1}` }).apply(x) as tf.SymbolicTensor;
+    x = tf.layers
+      .conv2d({ filters, kernelSize: 5, activation: 'relu', kernelInitializer: init(), name: `conv${i + 1}` })
+      .apply(x) as tf.SymbolicTensor;
     x = tf.layers.maxPooling2d({ poolSize: 2, name: `pool${i + 1}` }).apply(x) as tf.SymbolicTensor;
     x = tf.layers.batchNormalization({ momentum: 0.9, name: `bn${i + 1}` }).apply(x) as tf.SymbolicTensor;
   });
   x = tf.layers.flatten({ name: 'flatten' }).apply(x) as tf.SymbolicTensor;
-  const shared = tf.layers.dense({ units: o.sharedUnits, activation: 'relu', kernelInitializer: init(), name: 'shared' }).apply(x) as tf.SymbolicTensor;
+  const shared = tf.layers
+    .dense({ units: o.sharedUnits, activation: 'relu', kernelInitializer: init(), name: 'shared' })
+    .apply(x) as tf.SymbolicTensor;
   const outputs = o.heads.map((h) => {
-    if (h.kind === 'softmax' && !(Number.isInteger(h.classes) && (h.classes as number) >= 2)) throw new Error(`head '${h.name}': softmax heads need classes >= 2, got ${h.classes}`);
+    if (h.kind === 'softmax' && !(Number.isInteger(h.classes) && (h.classes as number) >= 2))
+      throw new Error(`head '${h.name}': softmax heads need classes >= 2, got ${h.classes}`);
     const units = h.kind === 'softmax' ? (h.classes as number) : 1;
-    return tf.layers.dense({ units, activation: h.kind, kernelInitializer: init(), name: h.name }).apply(shared) as tf.SymbolicTensor;
+    return tf.layers
+      .dense({ units, activation: h.kind, kernelInitializer: init(), name: h.name })
+      .apply(shared) as tf.SymbolicTensor;
   });
   return tf.model({ inputs: input, outputs, name: 'multitask' });
 }

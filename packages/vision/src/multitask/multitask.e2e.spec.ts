@@ -19,8 +19,14 @@ describe('multi-task learning on MNIST', () => {
   // Slow (~15-30 s): three MNIST networks trained for 3 epochs on 2,000 digits each.
   it('the shared network matches each single-task network within 1 point', async () => {
     const { train, test } = mnistSplit();
-    const trainSet = selectDigits(train, Array.from({ length: TRAIN }, (_, i) => i));
-    const testSet = selectDigits(test, Array.from({ length: TEST }, (_, i) => i));
+    const trainSet = selectDigits(
+      train,
+      Array.from({ length: TRAIN }, (_, i) => i),
+    );
+    const testSet = selectDigits(
+      test,
+      Array.from({ length: TEST }, (_, i) => i),
+    );
     const run = async (heads: TaskHead[]): Promise<Record<string, number>> => {
       const model = multiTaskNet({ heads, seed: 11 });
       await trainMultiTask(model, heads, digitTaskData(trainSet, heads), BUDGET);

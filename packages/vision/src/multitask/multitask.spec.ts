@@ -13,9 +13,12 @@ beforeAll(() => initBackend());
 
 describe('multi-task learning on MNIST', () => {
   // Slow (~2 s): a 2-epoch run on 128 digits, then three more 1-epoch runs inside the leak check.
-  it('trains with 30% of each head\'s labels missing, without NaN or leaks', async () => {
+  it("trains with 30% of each head's labels missing, without NaN or leaks", async () => {
     const { train } = mnistSplit();
-    const small = selectDigits(train, Array.from({ length: 128 }, (_, i) => i));
+    const small = selectDigits(
+      train,
+      Array.from({ length: 128 }, (_, i) => i),
+    );
     const heads = [DIGIT_HEAD, { ...GREATER_THAN_4_HEAD, weight: 0.5 }];
     const data = digitTaskData(small, heads, { missingFraction: 0.3, seed: 5 });
     expect(Array.from(data.targets.digit).filter((t) => t < 0).length).toBe(Math.round(0.3 * 128));
@@ -31,8 +34,15 @@ describe('multi-task learning on MNIST', () => {
 
   it('names what is wrong with mismatched data', async () => {
     const model = multiTaskNet({ heads: [DIGIT_HEAD], seed: 1 });
-    const data = { images: new Float32Array(784 * 2), imageShape: [28, 28, 1], count: 2, targets: { digits: new Float32Array(2) } };
-    await expect(trainMultiTask(model, [DIGIT_HEAD], data)).rejects.toThrow("no targets for head 'digit' (have: digits)");
+    const data = {
+      images: new Float32Array(784 * 2),
+      imageShape: [28, 28, 1],
+      count: 2,
+      targets: { digits: new Float32Array(2) },
+    };
+    await expect(trainMultiTask(model, [DIGIT_HEAD], data)).rejects.toThrow(
+      "no targets for head 'digit' (have: digits)",
+    );
     model.dispose();
     expect(() => multiTaskNet({ heads: [DIGIT_HEAD, DIGIT_HEAD] })).toThrow('head names must be distinct');
   });

@@ -34,7 +34,10 @@ export interface MultiTaskTrainOptions {
   onEpochEnd?: (epoch: number, logs: MultiTaskEpochLogs) => void;
 }
 
-export const MULTI_TASK_TRAIN_DEFAULTS = { epochs: 5, batchSize: 64, learningRate: 1e-3, seed: 1 } satisfies Omit<Required<MultiTaskTrainOptions>, 'onEpochEnd'>;
+export const MULTI_TASK_TRAIN_DEFAULTS = { epochs: 5, batchSize: 64, learningRate: 1e-3, seed: 1 } satisfies Omit<
+  Required<MultiTaskTrainOptions>,
+  'onEpochEnd'
+>;
 
 export interface MultiTaskEpochLogs {
   /** Mean weighted total loss over the epoch's batches. */
@@ -44,9 +47,14 @@ export interface MultiTaskEpochLogs {
 }
 
 /** MultiTaskData from digits: each head's label from `fromDigit`, `missingFraction` of each head's labels (seeded) set MISSING. */
-export function digitTaskData(set: DigitSet, heads: TaskHead[], options: { missingFraction?: number; seed?: number } = {}): MultiTaskData {
+export function digitTaskData(
+  set: DigitSet,
+  heads: TaskHead[],
+  options: { missingFraction?: number; seed?: number } = {},
+): MultiTaskData {
   const { missingFraction = 0, seed = 1 } = options;
-  if (!(missingFraction >= 0 && missingFraction < 1)) throw new Error(`missingFraction must be in [0, 1), got ${missingFraction}`);
+  if (!(missingFraction >= 0 && missingFraction < 1))
+    throw new Error(`missingFraction must be in [0, 1), got ${missingFraction}`);
   const rng = new Rng(seed);
   const targets: Record<string, Float32Array> = {};
   for (const h of heads) {
@@ -61,11 +69,18 @@ export function digitTaskData(set: DigitSet, heads: TaskHead[], options: { missi
 
 function checkData(heads: TaskHead[], data: MultiTaskData): void {
   const pixels = data.imageShape.reduce((a, b) => a * b, 1);
-  if (data.images.length !== data.count * pixels) throw new Error(`multi-task data: ${data.images.length} pixel values for ${data.count} images of [${data.imageShape}]`);
+  if (data.images.length !== data.count * pixels)
+    throw new Error(
+      `multi-task data: ${data.images.length} pixel values for ${data.count} images of [${data.imageShape}]`,
+    );
   for (const h of heads) {
     const t = data.targets[h.name];
-    if (!t) throw new Error(`multi-task data: no targets for head '${h.name}' (have: ${Object.keys(data.targets).join(', ') || 'none'})`);
-    if (t.length !== data.count) throw new Error(`multi-task data: head '${h.name}' has ${t.length} targets for ${data.count} images`);
+    if (!t)
+      throw new Error(
+        `multi-task data: no targets for head '${h.name}' (have: ${Object.keys(data.targets).join(', ') || 'none'})`,
+      );
+    if (t.length !== data.count)
+      throw new Error(`multi-task data: head '${h.name}' has ${t.length} targets for ${data.count} images`);
   }
 }
 
@@ -81,16 +96,26 @@ function batchOf(data: MultiTaskData, heads: TaskHead[], rows: number[]): { x: t
 }
 
 /** Weighted total loss and per-head losses of one batch (used by the loop and the specs); targets first, as tfjs losses. */
-export function multiTaskLoss(heads: TaskHead[], targets: tf.Tensor[], preds: tf.Tensor[]): { total: tf.Scalar; perHead: tf.Scalar[] } {
+export function multiTaskLoss(
+  heads: TaskHead[],
+  targets: tf.Tensor[],
+  preds: tf.Tensor[],
+): { total: tf.Scalar; perHead: tf.Scalar[] } {
   const perHead = heads.map((h, k) => maskedLoss(h.kind, targets[k], preds[k]));
   const total = tf.addN(perHead.map((l, k) => l.mul(heads[k].weight ?? 1))) as tf.Scalar;
   return { total, perHead };
 }
 
-export async function trainMultiTask(model: tf.LayersModel, heads: TaskHead[], data: MultiTaskData, options: MultiTaskTrainOptions = {}): Promise<MultiTaskEpochLogs[]> {
+export async function trainMultiTask(
+  model: tf.LayersModel,
+  heads: TaskHead[],
+  data: MultiTaskData,
+  options: MultiTaskTrainOptions = {},
+): Promise<MultiTaskEpochLogs[]> {
   const o = { ...MULTI_TASK_TRAIN_DEFAULTS, ...options };
   checkData(heads, data);
-  if (model.outputs.length !== heads.length) throw new Error(`the model has ${model.outputs.length} outputs for ${heads.length} heads`);
+  if (model.outputs.length !== heads.length)
+    throw new Error(`the model has ${model.outputs.length} outputs for ${heads.length} heads`);
   const rng = new Rng(o.seed);
   const optimizer = tf.train.adam(o.learningRate);
   const history: MultiTaskEpochLogs[] = [];
@@ -122,14 +147,20 @@ export async function trainMultiTask(model: tf.LayersModel, heads: TaskHead[], d
           tf.dispose(perHead);
           return read;
         });
-        if (!Number.isFinite(values[0])) throw new Error(`multi-task training: the loss became ${values[0]} at epoch ${epoch + 1}; lower the learning rate`);
+        if (!Number.isFinite(values[0]))
+          throw new Error(
+            `multi-task training: the loss became ${values[0]} at epoch ${epoch + 1}; lower the learning rate`,
+          );
         total += values[0];
         values.slice(1).forEach((v, k) => (sums[k] += v));
         batches++;
         // Let other work (progress output, timers) run between steps.
         if (batches % 20 === 0) await new Promise((r) => setImmediate(r));
       }
-      const logs: MultiTaskEpochLogs = { loss: total / batches, heads: Object.fromEntries(heads.map((h, k) => [h.name, sums[k] / batches])) };
+      const logs: MultiTaskEpochLogs = {
+        loss: total / batches,
+        heads: Object.fromEntries(heads.map((h, k) => [h.name, sums[k] / batches])),
+      };
       history.push(logs);
       o.onEpochEnd?.(epoch, logs);
     }
@@ -140,7 +171,12 @@ export async function trainMultiTask(model: tf.LayersModel, heads: TaskHead[], d
 }
 
 /** Accuracy of each head over its present labels (softmax: argmax; sigmoid: p > 0.5). */
-export function evaluateMultiTask(model: tf.LayersModel, heads: TaskHead[], data: MultiTaskData, batchSize = 500): Record<string, number> {
+export function evaluateMultiTask(
+  model: tf.LayersModel,
+  heads: TaskHead[],
+  data: MultiTaskData,
+  batchSize = 500,
+): Record<string, number> {
   checkData(heads, data);
   const correct = heads.map(() => 0);
   const present = heads.map(() => 0);
@@ -151,7 +187,9 @@ export function evaluateMultiTask(model: tf.LayersModel, heads: TaskHead[], data
       tf.dispose(t);
       const out = model.predict(x);
       const outs = Array.isArray(out) ? out : [out];
-      return outs.map((p, k) => (heads[k].kind === 'softmax' ? p.argMax(-1) : p.reshape([-1]).greater(0.5).toInt()).dataSync());
+      return outs.map((p, k) =>
+        (heads[k].kind === 'softmax' ? p.argMax(-1) : p.reshape([-1]).greater(0.5).toInt()).dataSync(),
+      );
     });
     heads.forEach((h, k) => {
       rows.forEach((r, i) => {
@@ -164,4 +202,3 @@ export function evaluateMultiTask(model: tf.LayersModel, heads: TaskHead[], data
   }
   return Object.fromEntries(heads.map((h, k) => [h.name, present[k] > 0 ? correct[k] / present[k] : NaN]));
 }
-

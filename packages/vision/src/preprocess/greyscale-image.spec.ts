@@ -34,7 +34,9 @@ describe('readGreyscaleImage', () => {
     await expect(readGreyscaleImage(path.join(tmp, 'nope.png'), 28)).rejects.toThrow(/nope\.png: no such file/);
     const empty = path.join(tmp, 'empty.png');
     fs.writeFileSync(empty, '');
-    await expect(readGreyscaleImage(empty, 28)).rejects.toThrow(/empty\.png: empty file \(0 bytes\); expected a PNG or JPEG image/);
+    await expect(readGreyscaleImage(empty, 28)).rejects.toThrow(
+      /empty\.png: empty file \(0 bytes\); expected a PNG or JPEG image/,
+    );
     const text = path.join(tmp, 'text.png');
     fs.writeFileSync(text, 'this is not a png');
     await expect(readGreyscaleImage(text, 28)).rejects.toThrow(/text\.png: not a readable image/);

@@ -25,7 +25,9 @@ describe('style transfer costs', () => {
     const j = tf.tidy(() => contentCost(tf.zeros([1, 1, 2, 2]) as tf.Tensor4D, a()));
     expectClose(j, [1.875], { label: 'J_content' });
     j.dispose();
-    expect(() => contentCost(tf.zeros([1, 1, 1, 2]) as tf.Tensor4D, tf.zeros([1, 1, 2, 2]) as tf.Tensor4D)).toThrow(/differ/);
+    expect(() => contentCost(tf.zeros([1, 1, 1, 2]) as tf.Tensor4D, tf.zeros([1, 1, 2, 2]) as tf.Tensor4D)).toThrow(
+      /differ/,
+    );
   });
 
   it('layerStyleCost = Σ (G_S - G_G)² / (4 n_C² (n_H n_W)²)', () => {
@@ -46,7 +48,9 @@ describe('style transfer costs', () => {
   it('leave no tensor behind', async () => {
     const x = a();
     const style = tf.eye(2) as tf.Tensor2D;
-    await expectNoLeak(() => tf.dispose([gramMatrix(x), contentCost(x, x), layerStyleCost(style, x), totalVariationCost(x)]));
+    await expectNoLeak(() =>
+      tf.dispose([gramMatrix(x), contentCost(x, x), layerStyleCost(style, x), totalVariationCost(x)]),
+    );
     tf.dispose([x, style]);
   });
 });

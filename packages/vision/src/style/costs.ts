@@ -30,7 +30,8 @@ export function contentCost(aC: tf.Tensor4D, aG: tf.Tensor4D): tf.Scalar {
  */
 export function layerStyleCost(gS: tf.Tensor2D, aG: tf.Tensor4D): tf.Scalar {
   const [, nH, nW, nC] = aG.shape;
-  if (gS.shape[0] !== nC || gS.shape[1] !== nC) throw new Error(`layerStyleCost: style Gram [${gS.shape}] does not match ${nC} channels of [${aG.shape}]`);
+  if (gS.shape[0] !== nC || gS.shape[1] !== nC)
+    throw new Error(`layerStyleCost: style Gram [${gS.shape}] does not match ${nC} channels of [${aG.shape}]`);
   return tf.tidy(() => {
     const gG = gramMatrix(aG);
     return tf.div(tf.sum(tf.squaredDifference(gS, gG)), 4 * nC * nC * (nH * nW) ** 2) as tf.Scalar;
@@ -45,8 +46,14 @@ export function layerStyleCost(gS: tf.Tensor2D, aG: tf.Tensor4D): tf.Scalar {
 export function totalVariationCost(img: tf.Tensor4D): tf.Scalar {
   return tf.tidy(() => {
     const [, H, W, C] = img.shape;
-    const dy = tf.sub(tf.slice(img, [0, 1, 0, 0], [-1, H - 1, -1, -1]), tf.slice(img, [0, 0, 0, 0], [-1, H - 1, -1, -1]));
-    const dx = tf.sub(tf.slice(img, [0, 0, 1, 0], [-1, -1, W - 1, -1]), tf.slice(img, [0, 0, 0, 0], [-1, -1, W - 1, -1]));
+    const dy = tf.sub(
+      tf.slice(img, [0, 1, 0, 0], [-1, H - 1, -1, -1]),
+      tf.slice(img, [0, 0, 0, 0], [-1, H - 1, -1, -1]),
+    );
+    const dx = tf.sub(
+      tf.slice(img, [0, 0, 1, 0], [-1, -1, W - 1, -1]),
+      tf.slice(img, [0, 0, 0, 0], [-1, -1, W - 1, -1]),
+    );
     return tf.div(tf.add(tf.sum(tf.square(dy)), tf.sum(tf.square(dx))), H * W * C) as tf.Scalar;
   });
 }

@@ -51,7 +51,9 @@ export async function renderBrushStyle(size = 256, options: BrushStyleOptions = 
     const colour = palette[1 + rng.int(palette.length - 1)];
     const dx = (Math.cos(angle) * len) / 2;
     const dy = (Math.sin(angle) * len) / 2;
-    parts.push(`<line x1="${(x - dx).toFixed(1)}" y1="${(y - dy).toFixed(1)}" x2="${(x + dx).toFixed(1)}" y2="${(y + dy).toFixed(1)}" stroke="${colour}" stroke-width="${rng.range(2.5, 4.5).toFixed(1)}" stroke-linecap="round"/>`);
+    parts.push(
+      `<line x1="${(x - dx).toFixed(1)}" y1="${(y - dy).toFixed(1)}" x2="${(x + dx).toFixed(1)}" y2="${(y + dy).toFixed(1)}" stroke="${colour}" stroke-width="${rng.range(2.5, 4.5).toFixed(1)}" stroke-linecap="round"/>`,
+    );
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 256 256">${parts.join('')}</svg>`;
   return svgToPng(svg);

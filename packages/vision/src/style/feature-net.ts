@@ -45,7 +45,9 @@ export function layersFeatureNet(model: tf.LayersModel, options: LayersFeatureNe
   const label = options.label ?? `model '${model.name}'`;
   const inShape = model.inputs[0]?.shape;
   if (model.inputs.length !== 1 || !inShape || inShape.length !== 4 || (inShape[3] !== null && inShape[3] !== 3)) {
-    throw new Error(`${label}: a feature network needs one input [batch, H, W, 3] (channels-last RGB), got ${model.inputs.map((i) => `[${i.shape}]`).join(', ')}`);
+    throw new Error(
+      `${label}: a feature network needs one input [batch, H, W, 3] (channels-last RGB), got ${model.inputs.map((i) => `[${i.shape}]`).join(', ')}`,
+    );
   }
   const layerNames = model.layers.filter((l) => !(l.getClassName() === 'InputLayer')).map((l) => l.name);
   const cache = new Map<string, tf.LayersModel>();
@@ -55,13 +57,18 @@ export function layersFeatureNet(model: tf.LayersModel, options: LayersFeatureNe
     features(image, layers) {
       const unknown = layers.filter((n) => !layerNames.includes(n));
       if (unknown.length > 0) {
-        throw new Error(`${label}: no layer named ${unknown.map((n) => `'${n}'`).join(', ')}; layers are: ${layerNames.join(', ')}`);
+        throw new Error(
+          `${label}: no layer named ${unknown.map((n) => `'${n}'`).join(', ')}; layers are: ${layerNames.join(', ')}`,
+        );
       }
       if (image.shape[3] !== 3) throw new Error(`${label}: expected an RGB image [1, H, W, 3], got [${image.shape}]`);
       const key = layers.join('\u0000');
       let sub = cache.get(key);
       if (!sub) {
-        sub = tf.model({ inputs: model.inputs, outputs: layers.map((n) => model.getLayer(n).output as tf.SymbolicTensor) });
+        sub = tf.model({
+          inputs: model.inputs,
+          outputs: layers.map((n) => model.getLayer(n).output as tf.SymbolicTensor),
+        });
         cache.set(key, sub);
       }
       return tf.tidy(() => {
@@ -70,7 +77,10 @@ export function layersFeatureNet(model: tf.LayersModel, options: LayersFeatureNe
         const list = Array.isArray(out) ? out : [out];
         const maps: Record<string, tf.Tensor4D> = {};
         layers.forEach((n, i) => {
-          if (list[i].rank !== 4) throw new Error(`${label}: layer '${n}' gives shape [${list[i].shape}]; style transfer needs feature maps [1, h, w, c]`);
+          if (list[i].rank !== 4)
+            throw new Error(
+              `${label}: layer '${n}' gives shape [${list[i].shape}]; style transfer needs feature maps [1, h, w, c]`,
+            );
           maps[n] = list[i] as tf.Tensor4D;
         });
         return maps;

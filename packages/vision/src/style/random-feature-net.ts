@@ -35,8 +35,12 @@ export const RANDOM_NET_LAYERS = {
 };
 
 export function randomFeatureNet(config: RandomFeatureNetConfig = {}): FeatureNet {
-  const c = { ...RANDOM_FEATURE_NET_DEFAULTS, ...Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) } as Required<RandomFeatureNetConfig>;
-  if (c.filters.length === 0 || c.filters.some((f) => !Number.isInteger(f) || f <= 0)) throw new Error(`filters must be positive integers, got [${c.filters}]`);
+  const c = {
+    ...RANDOM_FEATURE_NET_DEFAULTS,
+    ...Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)),
+  } as Required<RandomFeatureNetConfig>;
+  if (c.filters.length === 0 || c.filters.some((f) => !Number.isInteger(f) || f <= 0))
+    throw new Error(`filters must be positive integers, got [${c.filters}]`);
   const input = tf.input({ shape: [null, null, 3], name: 'image' }); // [1, H, W, 3]
   let h = tf.layers.rescaling({ scale: 1, offset: -0.5, name: 'centre' }).apply(input) as tf.SymbolicTensor;
   c.filters.forEach((f, i) => {

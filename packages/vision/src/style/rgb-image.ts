@@ -19,14 +19,16 @@ export async function readRgbImage(file: string, size: number, role = 'image'): 
     label: `${role} ${file}`,
     expected: 'a PNG, JPEG, WebP, GIF, TIFF, AVIF or SVG image',
   });
-  if (raw.length !== size * size * 3) throw new Error(`${role} ${file}: decoded to ${raw.length} bytes, expected ${size}x${size} RGB`);
+  if (raw.length !== size * size * 3)
+    throw new Error(`${role} ${file}: decoded to ${raw.length} bytes, expected ${size}x${size} RGB`);
   return tf.tidy(() => tf.div(tf.tensor4d(new Uint8Array(raw), [1, size, size, 3], 'int32'), 255) as tf.Tensor4D);
 }
 
 /** Writes an image [1, H, W, 3] (or [H, W, 3]) in [0, 1] as a PNG file (atomically). */
 export async function writeRgbPng(file: string, image: tf.Tensor): Promise<void> {
   const [H, W, C] = image.shape.slice(-3);
-  if (image.rank < 3 || C !== 3) throw new Error(`writeRgbPng ${file}: expected an RGB image [.., H, W, 3], got [${image.shape}]`);
+  if (image.rank < 3 || C !== 3)
+    throw new Error(`writeRgbPng ${file}: expected an RGB image [.., H, W, 3], got [${image.shape}]`);
   const int = tf.tidy(() => tf.clipByValue(tf.round(tf.mul(image, 255)), 0, 255).toInt());
   const bytes = int.dataSync();
   int.dispose();

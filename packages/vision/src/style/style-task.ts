@@ -67,7 +67,9 @@ export async function runStyleTransfer(options: RunStyleTransferOptions): Promis
   const steps = options.steps ?? RUN_STYLE_DEFAULTS.steps;
   const seed = options.seed ?? RUN_STYLE_DEFAULTS.seed;
   if (options.features && (!options.contentLayer || !options.styleLayers?.length)) {
-    throw new Error(`--features ${options.features}: name the layers too (contentLayer and styleLayers), e.g. a VGG's conv4_2 and conv1_1,conv2_1,conv3_1,conv4_1,conv5_1`);
+    throw new Error(
+      `--features ${options.features}: name the layers too (contentLayer and styleLayers), e.g. a VGG's conv4_2 and conv1_1,conv2_1,conv3_1,conv4_1,conv5_1`,
+    );
   }
   const { backend } = await initBackend();
   const content = await readRgbImage(options.content, size, 'content image');
@@ -75,7 +77,9 @@ export async function runStyleTransfer(options: RunStyleTransferOptions): Promis
   let net: FeatureNet | undefined;
   try {
     style = await readRgbImage(options.style, size, 'style image');
-    net = options.features ? onnxFeatureNet(options.features, size, options.imagenetNormalization ?? true) : randomFeatureNet({ seed });
+    net = options.features
+      ? onnxFeatureNet(options.features, size, options.imagenetNormalization ?? true)
+      : randomFeatureNet({ seed });
     const contentLayer = options.contentLayer ?? RANDOM_NET_LAYERS.contentLayer;
     const styleLayers = options.styleLayers ?? RANDOM_NET_LAYERS.styleLayers;
     const r = styleTransfer(content, style, {
@@ -120,5 +124,8 @@ export function onnxFeatureNet(file: string, size: number, imagenetNormalization
   // rawData.slice().buffer, which on a Buffer view is the whole shared pool (unaligned bytes).
   const bytes = new Uint8Array(fs.readFileSync(file));
   const model = importOnnx(bytes, { inputShape: [size, size, 3], label: file });
-  return layersFeatureNet(model, { label: file, normalize: imagenetNormalization ? IMAGENET_NORMALIZATION : undefined });
+  return layersFeatureNet(model, {
+    label: file,
+    normalize: imagenetNormalization ? IMAGENET_NORMALIZATION : undefined,
+  });
 }

@@ -25,8 +25,17 @@ describe('styleTransfer', () => {
       const style = await pngTensor(await renderBrushStyle(64), size);
       const net = randomFeatureNet({ filters: [4, 6], seed: 2 });
       // Weights that make every term matter at this size.
-      const { cost, dispose } = styleCostFunction(content, style, { featureNet: net, contentLayer: 'conv2', styleLayers: ['conv1', 'conv2'], contentWeight: 100, styleWeight: 1000, tvWeight: 1 });
-      const g0 = tf.tidy(() => tf.clipByValue(tf.add(content, tf.randomUniform(content.shape, -0.2, 0.2, 'float32', 3)), 0, 1)) as tf.Tensor4D;
+      const { cost, dispose } = styleCostFunction(content, style, {
+        featureNet: net,
+        contentLayer: 'conv2',
+        styleLayers: ['conv1', 'conv2'],
+        contentWeight: 100,
+        styleWeight: 1000,
+        tvWeight: 1,
+      });
+      const g0 = tf.tidy(() =>
+        tf.clipByValue(tf.add(content, tf.randomUniform(content.shape, -0.2, 0.2, 'float32', 3)), 0, 1),
+      ) as tf.Tensor4D;
       const J = (g: tf.Tensor4D) => tf.tidy(() => cost(g).total.dataSync()[0]);
       const grad = tf.tidy(() => tf.grad((g: tf.Tensor) => cost(g as tf.Tensor4D).total)(g0));
       const gData = grad.dataSync();
@@ -58,7 +67,14 @@ describe('styleTransfer', () => {
     const content = await pngTensor(await renderContentScene(64), 64);
     const style = await pngTensor(await renderBrushStyle(64), 64);
     const net = randomFeatureNet();
-    const r = styleTransfer(content, style, { featureNet: net, ...RANDOM_NET_LAYERS, steps: 30, styleWeight: 1e4, tvWeight: 1e-3, learningRate: 0.05 });
+    const r = styleTransfer(content, style, {
+      featureNet: net,
+      ...RANDOM_NET_LAYERS,
+      steps: 30,
+      styleWeight: 1e4,
+      tvWeight: 1e-3,
+      learningRate: 0.05,
+    });
     expect(r.styleLoss).toHaveLength(31);
     expect(r.image.shape).toEqual([1, 64, 64, 3]);
     const [min, max] = [r.image.min().dataSync()[0], r.image.max().dataSync()[0]];
@@ -67,8 +83,13 @@ describe('styleTransfer', () => {
     // Measured: ~20x lower after 30 steps; require 5x.
     expect(r.styleLoss[0] / r.styleLoss[30]).toBeGreaterThan(5);
     r.image.dispose();
-    await expectNoLeak(() => styleTransfer(content, style, { featureNet: net, ...RANDOM_NET_LAYERS, steps: 2 }).image.dispose(), 2);
-    expect(() => styleTransfer(content, style, { featureNet: net, contentLayer: 'nope', styleLayers: ['conv1'] })).toThrow(/no layer named 'nope'; layers are: .*conv1/);
+    await expectNoLeak(
+      () => styleTransfer(content, style, { featureNet: net, ...RANDOM_NET_LAYERS, steps: 2 }).image.dispose(),
+      2,
+    );
+    expect(() =>
+      styleTransfer(content, style, { featureNet: net, contentLayer: 'nope', styleLayers: ['conv1'] }),
+    ).toThrow(/no layer named 'nope'; layers are: .*conv1/);
     const small = tf.zeros([1, 32, 32, 3]) as tf.Tensor4D;
     expect(() => styleTransfer(content, small, { featureNet: net, ...RANDOM_NET_LAYERS })).toThrow(/same size/);
     tf.dispose([content, style, small]);

@@ -83,17 +83,27 @@ export interface StyleTransferResult {
 export function styleCostFunction(
   content: tf.Tensor4D,
   style: tf.Tensor4D,
-  options: Pick<StyleTransferOptions, 'featureNet' | 'contentLayer' | 'styleLayers' | 'contentWeight' | 'styleWeight' | 'tvWeight'>,
-): { cost: (g: tf.Tensor4D) => { total: tf.Scalar; style: tf.Scalar; content: tf.Scalar; tv: tf.Scalar }; dispose: () => void } {
+  options: Pick<
+    StyleTransferOptions,
+    'featureNet' | 'contentLayer' | 'styleLayers' | 'contentWeight' | 'styleWeight' | 'tvWeight'
+  >,
+): {
+  cost: (g: tf.Tensor4D) => { total: tf.Scalar; style: tf.Scalar; content: tf.Scalar; tv: tf.Scalar };
+  dispose: () => void;
+} {
   const o = { ...STYLE_TRANSFER_DEFAULTS, ...stripUndefined(options) } as Required<StyleTransferOptions>;
   const layers = normaliseLayers(o.styleLayers);
   if (layers.length === 0) throw new Error('styleLayers: give at least one layer');
   if (content.rank !== 4 || style.rank !== 4 || content.shape[0] !== 1 || style.shape[0] !== 1) {
-    throw new Error(`content and style must be single images [1, H, W, 3], got [${content.shape}] and [${style.shape}]`);
+    throw new Error(
+      `content and style must be single images [1, H, W, 3], got [${content.shape}] and [${style.shape}]`,
+    );
   }
   if (content.shape.join() !== style.shape.join()) {
     // The course's Gram normalisation 1/(n_H n_W)² assumes both images have the same size.
-    throw new Error(`content [${content.shape}] and style [${style.shape}] must have the same size (resize the style image to the content's)`);
+    throw new Error(
+      `content [${content.shape}] and style [${style.shape}] must have the same size (resize the style image to the content's)`,
+    );
   }
   const net = o.featureNet;
   const names = layers.map((l) => l.name);
@@ -111,19 +121,30 @@ export function styleCostFunction(
       jStyle = tf.add(jStyle, tf.mul(l.weight, layerStyleCost(targets.gS[i], maps[l.name])));
     });
     const tv = totalVariationCost(g);
-    const total = tf.addN([tf.mul(o.contentWeight, jContent), tf.mul(o.styleWeight, jStyle), tf.mul(o.tvWeight, tv)]) as tf.Scalar;
+    const total = tf.addN([
+      tf.mul(o.contentWeight, jContent),
+      tf.mul(o.styleWeight, jStyle),
+      tf.mul(o.tvWeight, tv),
+    ]) as tf.Scalar;
     return { total, style: jStyle, content: jContent, tv };
   };
   return { cost, dispose: () => tf.dispose([targets.aC, ...targets.gS]) };
 }
 
 /** Runs the optimisation; see the file comment. content, style: [1, H, W, 3] in [0, 1], same size. */
-export function styleTransfer(content: tf.Tensor4D, style: tf.Tensor4D, options: StyleTransferOptions): StyleTransferResult {
+export function styleTransfer(
+  content: tf.Tensor4D,
+  style: tf.Tensor4D,
+  options: StyleTransferOptions,
+): StyleTransferResult {
   const o = { ...STYLE_TRANSFER_DEFAULTS, ...stripUndefined(options) } as Required<StyleTransferOptions>;
-  if (!Number.isInteger(o.steps) || o.steps < 0) throw new Error(`steps must be a non-negative integer, got ${o.steps}`);
+  if (!Number.isInteger(o.steps) || o.steps < 0)
+    throw new Error(`steps must be a non-negative integer, got ${o.steps}`);
   const { cost, dispose } = styleCostFunction(content, style, o);
   // G0 = clip(C + U(-noise, noise)) (Gatys et al. start from noise; the course from noisy content).
-  const start = tf.tidy(() => tf.clipByValue(tf.add(content, tf.randomUniform(content.shape, -o.noise, o.noise, 'float32', o.seed)), 0, 1));
+  const start = tf.tidy(() =>
+    tf.clipByValue(tf.add(content, tf.randomUniform(content.shape, -o.noise, o.noise, 'float32', o.seed)), 0, 1),
+  );
   const image = tf.variable(start);
   start.dispose();
   const optimizer = tf.train.adam(o.learningRate);

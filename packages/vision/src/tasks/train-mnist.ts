@@ -144,13 +144,19 @@ export async function trainMnist(options: TrainMnistOptions): Promise<TrainMnist
 /** Splits a seeded `fraction` of the digits off for validation (both parts in the permuted order). */
 function holdOut(digits: DigitSet, fraction: number, seed: number): { train: DigitSet; validation: DigitSet } {
   if (!(fraction >= 0 && fraction < 1)) throw new Error(`validationSplit must be in [0, 1), got ${fraction}`);
-  const { train, validation } = holdOutIndices(digits.count, { validationFraction: fraction, seed: seedFor(seed, 'holdOut') });
+  const { train, validation } = holdOutIndices(digits.count, {
+    validationFraction: fraction,
+    seed: seedFor(seed, 'holdOut'),
+  });
   return { validation: selectDigits(digits, validation), train: selectDigits(digits, train) };
 }
 
 function firstDigits(digits: DigitSet, n: number): DigitSet {
   if (!(Number.isInteger(n) && n > 0)) throw new Error(`trainSamples must be a positive integer, got ${n}`);
-  return selectDigits(digits, Array.from({ length: Math.min(n, digits.count) }, (_, i) => i));
+  return selectDigits(
+    digits,
+    Array.from({ length: Math.min(n, digits.count) }, (_, i) => i),
+  );
 }
 
 function clamp01(x: number): number {

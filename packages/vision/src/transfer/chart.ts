@@ -28,7 +28,9 @@ export async function renderTransferChart(results: MnistTransferResult[], file: 
   const parts: string[] = [];
   for (let g = 0; g <= 5; g++) {
     const acc = lo + (g / 5) * (1 - lo);
-    parts.push(`<line x1="${left}" x2="${width - 20}" y1="${y(acc)}" y2="${y(acc)}" stroke="#ddd"/><text x="${left - 6}" y="${y(acc) + 4}" font-size="11" text-anchor="end">${Math.round(acc * 100)}%</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${width - 20}" y1="${y(acc)}" y2="${y(acc)}" stroke="#ddd"/><text x="${left - 6}" y="${y(acc) + 4}" font-size="11" text-anchor="end">${Math.round(acc * 100)}%</text>`,
+    );
   }
   results.forEach((r, i) => {
     const x0 = left + i * group + (group - barW * BARS.length) / 2;
@@ -36,16 +38,31 @@ export async function renderTransferChart(results: MnistTransferResult[], file: 
       const acc = r[b.key];
       const x = x0 + j * barW;
       parts.push(`<rect x="${x}" y="${y(acc)}" width="${barW - 4}" height="${bottom - y(acc)}" fill="${b.color}"/>`);
-      parts.push(`<text x="${x + (barW - 4) / 2}" y="${y(acc) - 4}" font-size="10" text-anchor="middle">${(acc * 100).toFixed(1)}</text>`);
+      parts.push(
+        `<text x="${x + (barW - 4) / 2}" y="${y(acc) - 4}" font-size="10" text-anchor="middle">${(acc * 100).toFixed(1)}</text>`,
+      );
     });
-    parts.push(`<text x="${x0 + (barW * BARS.length) / 2}" y="${bottom + 16}" font-size="12" text-anchor="middle">seed ${r.seed} (${r.shotsPerClass}/class)</text>`);
+    parts.push(
+      `<text x="${x0 + (barW * BARS.length) / 2}" y="${bottom + 16}" font-size="12" text-anchor="middle">seed ${r.seed} (${r.shotsPerClass}/class)</text>`,
+    );
   });
-  BARS.forEach((b, j) => parts.push(`<rect x="${left + j * 190}" y="12" width="12" height="12" fill="${b.color}"/><text x="${left + j * 190 + 16}" y="22" font-size="12">${b.label}</text>`));
+  BARS.forEach((b, j) =>
+    parts.push(
+      `<rect x="${left + j * 190}" y="12" width="12" height="12" fill="${b.color}"/><text x="${left + j * 190 + 16}" y="22" font-size="12">${b.label}</text>`,
+    ),
+  );
   await writeChartPng(file, width, height, parts, 'MNIST digits 5-9 test accuracy, backbone trained on digits 0-4', 12);
 }
 
 /** The bar chart's frame: white page, the parts, a centred caption `captionGap` px above the bottom; rasterised to `file` (atomic). */
-export async function writeChartPng(file: string, width: number, height: number, parts: string[], caption: string, captionGap: number): Promise<void> {
+export async function writeChartPng(
+  file: string,
+  width: number,
+  height: number,
+  parts: string[],
+  caption: string,
+  captionGap: number,
+): Promise<void> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="white"/><g font-family="${CHART_FONT}">${parts.join('')}<text x="${width / 2}" y="${height - captionGap}" font-size="12" text-anchor="middle">${escapeXml(caption)}</text></g></svg>`;
   await writeSvgPng(file, svg);
 }

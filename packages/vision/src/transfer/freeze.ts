@@ -49,7 +49,9 @@ export function inInferenceMode(layer: tf.layers.Layer): boolean {
 export function layerIndex(model: tf.LayersModel, layer: string | number): number {
   const i = typeof layer === 'number' ? layer : model.layers.findIndex((l) => l.name === layer);
   if (!(Number.isInteger(i) && i >= 0 && i < model.layers.length)) {
-    throw new Error(`layer ${JSON.stringify(layer)} not found in model '${model.name}' (layers: ${model.layers.map((l) => l.name).join(', ')})`);
+    throw new Error(
+      `layer ${JSON.stringify(layer)} not found in model '${model.name}' (layers: ${model.layers.map((l) => l.name).join(', ')})`,
+    );
   }
   return i;
 }

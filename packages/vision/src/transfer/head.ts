@@ -29,17 +29,29 @@ export const HEAD_DEFAULTS = { seed: 0, prefix: 'head', name: 'transfer' } as co
 
 export function attachHead(backbone: tf.LayersModel, options: HeadOptions): tf.LayersModel {
   const { seed, prefix, name } = { ...HEAD_DEFAULTS, ...options };
-  if (!(Number.isInteger(options.classes) && options.classes >= 2)) throw new Error(`classes must be an integer >= 2, got ${options.classes}`);
+  if (!(Number.isInteger(options.classes) && options.classes >= 2))
+    throw new Error(`classes must be an integer >= 2, got ${options.classes}`);
   const cut = backbone.layers[layerIndex(backbone, options.cutLayer)];
   let features = cut.output as tf.SymbolicTensor;
-  if (features.shape.length !== 2) features = tf.layers.flatten({ name: `${prefix}_flatten` }).apply(features) as tf.SymbolicTensor;
+  if (features.shape.length !== 2)
+    features = tf.layers.flatten({ name: `${prefix}_flatten` }).apply(features) as tf.SymbolicTensor;
   if (options.hiddenUnits) {
     features = tf.layers
-      .dense({ units: options.hiddenUnits, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }), name: `${prefix}_hidden` })
+      .dense({
+        units: options.hiddenUnits,
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }),
+        name: `${prefix}_hidden`,
+      })
       .apply(features) as tf.SymbolicTensor;
   }
   const out = tf.layers
-    .dense({ units: options.classes, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed }), name: `${prefix}_out` })
+    .dense({
+      units: options.classes,
+      activation: 'softmax',
+      kernelInitializer: tf.initializers.glorotUniform({ seed }),
+      name: `${prefix}_out`,
+    })
     .apply(features) as tf.SymbolicTensor;
   return tf.model({ inputs: backbone.inputs, outputs: out, name });
 }

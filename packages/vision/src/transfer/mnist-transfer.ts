@@ -30,10 +30,21 @@ import { transferLearn } from './recipe';
 /** Networks the evaluation can use; each row: builder (10-way softmax) and default cut layer. */
 export const TRANSFER_NETWORKS = {
   'mnist-cnn': { build: (seed: number): tf.LayersModel => mnistCnn({ seed }), cut: 'flatten' },
-  'mnist-cnn-wide': { build: (seed: number): tf.LayersModel => mnistCnn({ seed, filters: [32, 64], denseUnits: 256 }), cut: 'flatten' },
+  'mnist-cnn-wide': {
+    build: (seed: number): tf.LayersModel => mnistCnn({ seed, filters: [32, 64], denseUnits: 256 }),
+    cut: 'flatten',
+  },
   vgg: { build: (seed: number): tf.LayersModel => vggSmall(seed), cut: 'flatten' },
-  resnet: { build: (seed: number): tf.LayersModel => buildImageClassifier({ arch: 'resnet', inputShape: [MNIST_SIZE, MNIST_SIZE, 1], classes: 10, seed }), cut: 'gap' },
-  mobilenet: { build: (seed: number): tf.LayersModel => buildImageClassifier({ arch: 'mobilenet', inputShape: [MNIST_SIZE, MNIST_SIZE, 1], classes: 10, seed }), cut: 'gap' },
+  resnet: {
+    build: (seed: number): tf.LayersModel =>
+      buildImageClassifier({ arch: 'resnet', inputShape: [MNIST_SIZE, MNIST_SIZE, 1], classes: 10, seed }),
+    cut: 'gap',
+  },
+  mobilenet: {
+    build: (seed: number): tf.LayersModel =>
+      buildImageClassifier({ arch: 'mobilenet', inputShape: [MNIST_SIZE, MNIST_SIZE, 1], classes: 10, seed }),
+    cut: 'gap',
+  },
 } as const;
 export type TransferNetwork = keyof typeof TRANSFER_NETWORKS;
 
@@ -104,7 +115,10 @@ export const MNIST_TRANSFER_DEFAULTS = {
  * sweep would compare networks starved of updates at few shots (10 head steps at 1 per class).
  * Epochs given explicitly in `options` are kept as given.
  */
-export function epochsForShots(shotsPerClass: number, options: MnistTransferOptions = {}): Pick<MnistTransferOptions, 'headEpochs' | 'fineTuneEpochs' | 'scratchEpochs' | 'patience'> {
+export function epochsForShots(
+  shotsPerClass: number,
+  options: MnistTransferOptions = {},
+): Pick<MnistTransferOptions, 'headEpochs' | 'fineTuneEpochs' | 'scratchEpochs' | 'patience'> {
   const batches = (shots: number): number => Math.ceil((shots * TARGET.length) / TARGET_BATCH);
   const scale = batches(MNIST_TRANSFER_DEFAULTS.shotsPerClass) / batches(shotsPerClass);
   const scaled = (given: number | undefined, base: number): number => given ?? Math.max(1, Math.round(base * scale));
@@ -157,12 +171,22 @@ export function vggSmall(seed: number): tf.Sequential {
   let s = seed;
   const init = () => tf.initializers.glorotUniform({ seed: s++ });
   const conv = (filters: number, first = false): tf.layers.Layer =>
-    tf.layers.conv2d({ ...(first ? { inputShape: [MNIST_SIZE, MNIST_SIZE, 1] } : {}), filters, kernelSize: 3, activation: 'relu', kernelInitializer: init() });
+    tf.layers.conv2d({
+      ...(first ? { inputShape: [MNIST_SIZE, MNIST_SIZE, 1] } : {}),
+      filters,
+      kernelSize: 3,
+      activation: 'relu',
+      kernelInitializer: init(),
+    });
   return tf.sequential({
     name: 'vgg_small',
     layers: [
-      conv(32, true), conv(32), tf.layers.maxPooling2d({ poolSize: 2 }),
-      conv(64), conv(64), tf.layers.maxPooling2d({ poolSize: 2 }),
+      conv(32, true),
+      conv(32),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      conv(64),
+      conv(64),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
       tf.layers.flatten({ name: 'flatten' }),
       tf.layers.dense({ units: 256, activation: 'relu', kernelInitializer: init(), name: 'hidden' }),
       tf.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(), name: 'digits' }),
@@ -242,7 +266,15 @@ export class RotatedDigits implements Dataset {
     });
     return tf.tidy(() => ({
       x: tf.tensor4d(out, [indices.length, n, n, 1]),
-      y: tf.oneHot(tf.tensor1d(indices.map((index, b) => labels[b] * 4 + (index % 4)), 'int32'), 40).toFloat(),
+      y: tf
+        .oneHot(
+          tf.tensor1d(
+            indices.map((index, b) => labels[b] * 4 + (index % 4)),
+            'int32',
+          ),
+          40,
+        )
+        .toFloat(),
     }));
   }
 }
@@ -251,7 +283,15 @@ export class RotatedDigits implements Dataset {
 function tensorsOf(set: DigitSet, offset: number, classes: number): { x: tf.Tensor4D; y: tf.Tensor2D } {
   return tf.tidy(() => ({
     x: tf.tensor4d(set.images, [set.count, MNIST_SIZE, MNIST_SIZE, 1]),
-    y: tf.oneHot(tf.tensor1d(Array.from(set.labels, (l) => l - offset), 'int32'), classes).toFloat() as tf.Tensor2D,
+    y: tf
+      .oneHot(
+        tf.tensor1d(
+          Array.from(set.labels, (l) => l - offset),
+          'int32',
+        ),
+        classes,
+      )
+      .toFloat() as tf.Tensor2D,
   }));
 }
 
@@ -274,13 +314,37 @@ export async function mnistTransferEval(options: MnistTransferOptions = {}): Pro
   const { train, test } = mnistSplit();
 
   // 1. Source task: the network on digits 0-4 (10-way output; only 0-4 occur), augmented.
-  const source = new DigitDataset(selectDigits(train, rowsOf(train, SOURCE, o.backboneSamples === undefined ? undefined : Math.ceil(o.backboneSamples / SOURCE.length), rng)), { augment: o.augment, seed: o.seed });
+  const source = new DigitDataset(
+    selectDigits(
+      train,
+      rowsOf(
+        train,
+        SOURCE,
+        o.backboneSamples === undefined ? undefined : Math.ceil(o.backboneSamples / SOURCE.length),
+        rng,
+      ),
+    ),
+    { augment: o.augment, seed: o.seed },
+  );
   const base = net.build(o.seed);
   const rotations = o.sourceTask === 'digits-rotations';
   // With rotations the source model is the network with a 40-way head on its feature layer.
-  const backbone = rotations ? attachHead(base, { cutLayer: net.cut, classes: 40, seed: o.seed + SEED_OFFSETS.sourceHead, prefix: 'source', name: 'source' }) : base;
+  const backbone = rotations
+    ? attachHead(base, {
+        cutLayer: net.cut,
+        classes: 40,
+        seed: o.seed + SEED_OFFSETS.sourceHead,
+        prefix: 'source',
+        name: 'source',
+      })
+    : base;
   await fit(backbone, rotations ? new RotatedDigits(source) : source, {
-    epochs: o.backboneEpochs, batchSize: 64, seed: o.seed, learningRate: 1e-3, loss: 'categoricalCrossentropy', progress: false,
+    epochs: o.backboneEpochs,
+    batchSize: 64,
+    seed: o.seed,
+    learningRate: 1e-3,
+    loss: 'categoricalCrossentropy',
+    progress: false,
     callbacks: [new AugmentationEpoch(source)],
   });
   // Source accuracy: digit accuracy on the upright 0-4 test digits (with rotations: any turn of the right digit).
@@ -291,10 +355,22 @@ export async function mnistTransferEval(options: MnistTransferOptions = {}): Pro
 
   // 2. Target task: seeded disjoint picks of each digit 5-9 for training and validation; test on all 5-9 test digits.
   const targetRows = rowsOf(train, TARGET, o.shotsPerClass + o.validationPerClass, rng);
-  const pick = (from: number, count: number) => rng.shuffle(TARGET.flatMap((_, c) => targetRows.slice(c * (o.shotsPerClass + o.validationPerClass) + from, c * (o.shotsPerClass + o.validationPerClass) + from + count)));
+  const pick = (from: number, count: number) =>
+    rng.shuffle(
+      TARGET.flatMap((_, c) =>
+        targetRows.slice(
+          c * (o.shotsPerClass + o.validationPerClass) + from,
+          c * (o.shotsPerClass + o.validationPerClass) + from + count,
+        ),
+      ),
+    );
   const fewSet = relabel(selectDigits(train, pick(0, o.shotsPerClass)), TARGET[0]);
-  const few = (seed: number) => new FewClassDigits(new DigitDataset(fewSet, { augment: o.augment, seed }), TARGET.length);
-  const validation = o.validationPerClass > 0 ? tensorsOf(selectDigits(train, pick(o.shotsPerClass, o.validationPerClass)), TARGET[0], TARGET.length) : undefined;
+  const few = (seed: number) =>
+    new FewClassDigits(new DigitDataset(fewSet, { augment: o.augment, seed }), TARGET.length);
+  const validation =
+    o.validationPerClass > 0
+      ? tensorsOf(selectDigits(train, pick(o.shotsPerClass, o.validationPerClass)), TARGET[0], TARGET.length)
+      : undefined;
   const target = tensorsOf(selectDigits(test, rowsOf(test, TARGET, o.testPerClass)), TARGET[0], TARGET.length);
   /** Per phase: the augmentation epoch setter and, with validation, "keep the best epoch". */
   const stops: EarlyStopping[] = []; // their saved best weights are freed at the end
@@ -308,7 +384,12 @@ export async function mnistTransferEval(options: MnistTransferOptions = {}): Pro
     return callbacks;
   };
 
-  const transfer = attachHead(backbone, { cutLayer, classes: TARGET.length, hiddenUnits: o.headHiddenUnits, seed: o.seed + SEED_OFFSETS.targetHead });
+  const transfer = attachHead(backbone, {
+    cutLayer,
+    classes: TARGET.length,
+    hiddenUnits: o.headHiddenUnits,
+    seed: o.seed + SEED_OFFSETS.targetHead,
+  });
   const bestEpochs = { head: 0, fineTune: 0, scratch: 0 };
   const transferData = few(o.seed + SEED_OFFSETS.targetAugment);
   let headOnlyAccuracy = 0;
@@ -338,7 +419,13 @@ export async function mnistTransferEval(options: MnistTransferOptions = {}): Pro
 
   // 3. Scratch: the same architecture, fresh weights, all layers trainable, same data pipeline and optimiser.
   const fresh = net.build(o.seed + SEED_OFFSETS.scratchWeights);
-  const scratch = attachHead(fresh, { cutLayer, classes: TARGET.length, hiddenUnits: o.headHiddenUnits, seed: o.seed + SEED_OFFSETS.targetHead, name: 'scratch' });
+  const scratch = attachHead(fresh, {
+    cutLayer,
+    classes: TARGET.length,
+    hiddenUnits: o.headHiddenUnits,
+    seed: o.seed + SEED_OFFSETS.targetHead,
+    name: 'scratch',
+  });
   const scratchData = few(o.seed + SEED_OFFSETS.targetAugment);
   const scratchBest = { epoch: 0 };
   await fit(scratch, scratchData, {
@@ -349,7 +436,10 @@ export async function mnistTransferEval(options: MnistTransferOptions = {}): Pro
     loss: 'categoricalCrossentropy',
     progress: false,
     validationData: validation,
-    callbacks: [...phaseCallbacks(scratchData, scratchBest), { name: 'recordBest', onTrainEnd: () => void (bestEpochs.scratch = scratchBest.epoch) }],
+    callbacks: [
+      ...phaseCallbacks(scratchData, scratchBest),
+      { name: 'recordBest', onTrainEnd: () => void (bestEpochs.scratch = scratchBest.epoch) },
+    ],
   });
   const scratchAccuracy = accuracyOf(scratch, target);
   log(`scratch: ${(scratchAccuracy * 100).toFixed(2)}% (epoch ${bestEpochs.scratch})`);

@@ -44,7 +44,10 @@ export const TRANSFER_DEFAULTS = {
   fineTuneLearningRate: 1e-4,
   batchSize: 20,
   seed: 1,
-} satisfies Omit<Required<TransferOptions>, 'cutLayer' | 'onEpochEnd' | 'onHeadTrained' | 'validationData' | 'callbacks'>;
+} satisfies Omit<
+  Required<TransferOptions>,
+  'cutLayer' | 'onEpochEnd' | 'onHeadTrained' | 'validationData' | 'callbacks'
+>;
 
 export interface TransferResult {
   frozen: string[];
@@ -53,7 +56,11 @@ export interface TransferResult {
   fineTuneHistory?: History;
 }
 
-export async function transferLearn(model: tf.LayersModel, data: TrainData, options: TransferOptions): Promise<TransferResult> {
+export async function transferLearn(
+  model: tf.LayersModel,
+  data: TrainData,
+  options: TransferOptions,
+): Promise<TransferResult> {
   const o = { ...TRANSFER_DEFAULTS, ...options };
   const frozen = freezeUpTo(model, o.cutLayer);
   const phase = (epochs: number, learningRate: number, name: 'head' | 'fineTune'): Promise<History> =>

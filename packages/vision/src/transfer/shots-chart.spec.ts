@@ -6,14 +6,30 @@ import type { MnistTransferResult } from './mnist-transfer';
 import { renderShotsChart, summariseByShots } from './shots-chart';
 
 const run = (seed: number, shots: number, transfer: number, scratch: number): MnistTransferResult => ({
-  task: 'transfer', seed, network: 'mnist-cnn', shotsPerClass: shots, transferAccuracy: transfer, headOnlyAccuracy: transfer - 0.05,
-  scratchAccuracy: scratch, gainPoints: (transfer - scratch) * 100, backboneSourceAccuracy: 0.98,
-  bestEpochs: { head: 1, fineTune: 1, scratch: 1 }, trainImages: shots * 5, validationImages: 100, testImages: 975, seconds: 1,
+  task: 'transfer',
+  seed,
+  network: 'mnist-cnn',
+  shotsPerClass: shots,
+  transferAccuracy: transfer,
+  headOnlyAccuracy: transfer - 0.05,
+  scratchAccuracy: scratch,
+  gainPoints: (transfer - scratch) * 100,
+  backboneSourceAccuracy: 0.98,
+  bestEpochs: { head: 1, fineTune: 1, scratch: 1 },
+  trainImages: shots * 5,
+  validationImages: 100,
+  testImages: 975,
+  seconds: 1,
 });
 
 describe('summariseByShots', () => {
   it('groups runs by shots (ascending) with mean, min and max per side', () => {
-    const points = summariseByShots([run(1, 20, 0.95, 0.9), run(1, 2, 0.7, 0.5), run(2, 20, 0.97, 0.94), run(2, 2, 0.8, 0.6)]);
+    const points = summariseByShots([
+      run(1, 20, 0.95, 0.9),
+      run(1, 2, 0.7, 0.5),
+      run(2, 20, 0.97, 0.94),
+      run(2, 2, 0.8, 0.6),
+    ]);
     expect(points.map((p) => p.shots)).toEqual([2, 20]);
     expect(points[0].seeds).toBe(2);
     expect(points[0].transfer.mean).toBeCloseTo(0.75, 10);
@@ -25,7 +41,9 @@ describe('summariseByShots', () => {
 
 describe('renderShotsChart', () => {
   it('needs two or more shot counts', async () => {
-    await expect(renderShotsChart([run(1, 20, 0.95, 0.9)], path.join(os.tmpdir(), 'never.png'))).rejects.toThrow(/two or more shot counts/);
+    await expect(renderShotsChart([run(1, 20, 0.95, 0.9)], path.join(os.tmpdir(), 'never.png'))).rejects.toThrow(
+      /two or more shot counts/,
+    );
   });
 
   it('draws both curves: the transfer (blue) line lies above the scratch (orange) line where it should', async () => {
@@ -39,7 +57,8 @@ describe('renderShotsChart', () => {
       const rows: number[] = [];
       for (let row = 0; row < info.height; row++) {
         const o = (row * info.width + column) * info.channels;
-        if (Math.abs(data[o] - r) < 30 && Math.abs(data[o + 1] - g) < 30 && Math.abs(data[o + 2] - b) < 30) rows.push(row);
+        if (Math.abs(data[o] - r) < 30 && Math.abs(data[o + 1] - g) < 30 && Math.abs(data[o + 2] - b) < 30)
+          rows.push(row);
       }
       return rows;
     };

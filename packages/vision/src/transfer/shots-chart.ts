@@ -28,7 +28,11 @@ export interface ShotsPoint {
 export function summariseByShots(results: MnistTransferResult[]): ShotsPoint[] {
   const byShots = new Map<number, MnistTransferResult[]>();
   for (const r of results) byShots.set(r.shotsPerClass, [...(byShots.get(r.shotsPerClass) ?? []), r]);
-  const stats = (xs: number[]) => ({ mean: xs.reduce((a, b) => a + b, 0) / xs.length, min: Math.min(...xs), max: Math.max(...xs) });
+  const stats = (xs: number[]) => ({
+    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
+    min: Math.min(...xs),
+    max: Math.max(...xs),
+  });
   return [...byShots.entries()]
     .sort(([a], [b]) => a - b)
     .map(([shots, rs]) => {
@@ -40,7 +44,8 @@ export function summariseByShots(results: MnistTransferResult[]): ShotsPoint[] {
 
 export async function renderShotsChart(results: MnistTransferResult[], file: string): Promise<void> {
   const points = summariseByShots(results);
-  if (points.length < 2) throw new Error(`renderShotsChart: need results at two or more shot counts, got ${points.length}`);
+  if (points.length < 2)
+    throw new Error(`renderShotsChart: need results at two or more shot counts, got ${points.length}`);
   const lowest = Math.min(...points.flatMap((p) => [p.transfer.min, p.scratch.min]));
   const lo = Math.max(0, Math.floor(lowest * 10) / 10); // y axis from the decile below the lowest point to 100%
   const shots = points.map((p) => p.shots);
@@ -67,7 +72,12 @@ export async function renderShotsChart(results: MnistTransferResult[], file: str
       {
         series,
         x: { scale: 'log', ticks: shots, format: (t) => String(t), pad: 20 / 520 },
-        y: { min: lo, max: 1, ticks: Array.from({ length: Math.round((1 - lo) * 10) + 1 }, (_, g) => lo + g / 10), format: (t) => `${Math.round(t * 100)}%` },
+        y: {
+          min: lo,
+          max: 1,
+          ticks: Array.from({ length: Math.round((1 - lo) * 10) + 1 }, (_, g) => lo + g / 10),
+          format: (t) => `${Math.round(t * 100)}%`,
+        },
         notes: points.map((p) => ({
           x: p.shots,
           y: Math.max(p.transfer.max, p.scratch.max),

@@ -19,7 +19,15 @@ describe('MNIST 0-4 → 5-9 transfer (small, fast version of eval:transfer)', ()
   // Slow (~40 s idle): a backbone, a head + fine-tuning and a scratch network trained on real digits.
   it('frozen 0-4 features classify 5-9 with a new head, and fine-tuning improves on them', async () => {
     const before = tf.memory().numTensors;
-    const r = await mnistTransferEval({ seed: 1, backboneSamples: 1500, backboneEpochs: 2, fineTuneEpochs: 20, scratchEpochs: 30, patience: 10, testPerClass: 100 });
+    const r = await mnistTransferEval({
+      seed: 1,
+      backboneSamples: 1500,
+      backboneEpochs: 2,
+      fineTuneEpochs: 20,
+      scratchEpochs: 30,
+      patience: 10,
+      testPerClass: 100,
+    });
     expect(r.testImages).toBe(500);
     expect(r.trainImages).toBe(100);
     expect(r.validationImages).toBe(100);

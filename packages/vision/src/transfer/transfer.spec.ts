@@ -30,10 +30,21 @@ describe('freeze / head / fine-tune', () => {
   // Slow (~1-3 s): 2 + 2 epochs of a real CNN on 60 digits.
   it('frozen weights and BN statistics stay put during head training; top layers move during fine-tuning', async () => {
     const { train } = mnistSplit();
-    const few = selectDigits(train, Array.from({ length: 60 }, (_, i) => i));
+    const few = selectDigits(
+      train,
+      Array.from({ length: 60 }, (_, i) => i),
+    );
     const data = tf.tidy(() => ({
       x: tf.tensor4d(few.images, [few.count, MNIST_SIZE, MNIST_SIZE, 1]),
-      y: tf.oneHot(tf.tensor1d(Array.from(few.labels, (d) => d % 3), 'int32'), 3).toFloat(),
+      y: tf
+        .oneHot(
+          tf.tensor1d(
+            Array.from(few.labels, (d) => d % 3),
+            'int32',
+          ),
+          3,
+        )
+        .toFloat(),
     }));
     const backbone = mnistCnn({ seed: 4 });
     const model = attachHead(backbone, { cutLayer: 'hidden', classes: 3, seed: 9 });
@@ -83,7 +94,9 @@ describe('freeze / head / fine-tune', () => {
 
   it('names the missing layer', () => {
     const model = mnistCnn({ seed: 1 });
-    expect(() => freezeUpTo(model, 'nope')).toThrow(/layer "nope" not found in model 'mnist_cnn' \(layers: conv1, pool1/);
+    expect(() => freezeUpTo(model, 'nope')).toThrow(
+      /layer "nope" not found in model 'mnist_cnn' \(layers: conv1, pool1/,
+    );
     model.dispose();
   });
 });
@@ -97,7 +110,10 @@ describe('RotatedDigits (the digits-rotations source task)', () => {
     expect(data.size).toBe(8);
     const { x, y } = data.batch([4, 5, 6, 7, 0]);
     const [diffs, labels] = tf.tidy(() => {
-      const upright = tf.tensor2d(digits.images.subarray(MNIST_SIZE * MNIST_SIZE, 2 * MNIST_SIZE * MNIST_SIZE), [MNIST_SIZE, MNIST_SIZE]);
+      const upright = tf.tensor2d(digits.images.subarray(MNIST_SIZE * MNIST_SIZE, 2 * MNIST_SIZE * MNIST_SIZE), [
+        MNIST_SIZE,
+        MNIST_SIZE,
+      ]);
       // A quarter turn counter-clockwise: transpose, then flip upside down (rows reversed).
       const quarter = (m: tf.Tensor2D) => m.transpose().reverse(0) as tf.Tensor2D;
       const images = tf.unstack((x as tf.Tensor).squeeze([3]));
@@ -121,7 +137,12 @@ describe('RotatedDigits (the digits-rotations source task)', () => {
 describe('epochsForShots (the sweep keeps the optimizer steps of 20 images per class)', () => {
   it('20 per class keeps the defaults; 1 per class (1 batch/epoch instead of 5) gets 5x the epochs', () => {
     const d = MNIST_TRANSFER_DEFAULTS;
-    expect(epochsForShots(20)).toEqual({ headEpochs: d.headEpochs, fineTuneEpochs: d.fineTuneEpochs, scratchEpochs: d.scratchEpochs, patience: d.patience });
+    expect(epochsForShots(20)).toEqual({
+      headEpochs: d.headEpochs,
+      fineTuneEpochs: d.fineTuneEpochs,
+      scratchEpochs: d.scratchEpochs,
+      patience: d.patience,
+    });
     expect(epochsForShots(1)).toEqual({ headEpochs: 50, fineTuneEpochs: 250, scratchEpochs: 300, patience: 100 });
     // 10 per class: 50 images = 3 batches of 20 → 5/3 the epochs (10 → 17).
     expect(epochsForShots(10).headEpochs).toBe(17);
@@ -130,6 +151,10 @@ describe('epochsForShots (the sweep keeps the optimizer steps of 20 images per c
   });
 
   it('keeps epochs that were given explicitly', () => {
-    expect(epochsForShots(1, { scratchEpochs: 7, patience: 3 })).toMatchObject({ headEpochs: 50, scratchEpochs: 7, patience: 3 });
+    expect(epochsForShots(1, { scratchEpochs: 7, patience: 3 })).toMatchObject({
+      headEpochs: 50,
+      scratchEpochs: 7,
+      patience: 3,
+    });
   });
 });

@@ -79,7 +79,8 @@ describe('generateVoxelScenes', () => {
       expect(o.count / volume[name]).toBeGreaterThan(lo);
       expect(o.count / volume[name]).toBeLessThan(hi);
       // The torus has a hole at its centre; the other shapes fill theirs.
-      const at = (p: number[]) => clean.grids[n * D ** 3 + (Math.floor(p[2]) * D + Math.floor(p[1])) * D + Math.floor(p[0])];
+      const at = (p: number[]) =>
+        clean.grids[n * D ** 3 + (Math.floor(p[2]) * D + Math.floor(p[1])) * D + Math.floor(p[0])];
       if (name === 'torus') expect(at(c)).toBe(0);
       else if (name !== 'cone') expect(at(c)).toBeGreaterThanOrEqual(0.7);
     }

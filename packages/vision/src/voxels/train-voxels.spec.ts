@@ -25,7 +25,10 @@ describe('voxel net ONNX export', () => {
     const model = voxelNet({ size: 16, numClasses: C, seed: 3 });
     const scenes = generateVoxelScenes(6, { seed: 5, size: 16 });
     const { x, y } = sceneBatch(scenes, [0, 1, 2, 3, 4, 5], C, false); // y: zeros, unused
-    const { maxAbsDiff: diff, outputNames } = await onnxParity(model, x, { inputNames: ['voxels'], outputNames: ['heads'] });
+    const { maxAbsDiff: diff, outputNames } = await onnxParity(model, x, {
+      inputNames: ['voxels'],
+      outputNames: ['heads'],
+    });
     expect(outputNames).toEqual(['heads']);
     expect(diff).toBeLessThanOrEqual(1e-4);
     await expectNoLeak(() => onnxParity(model, x, { inputNames: ['voxels'], outputNames: ['heads'] }), 1);
@@ -35,7 +38,15 @@ describe('voxel net ONNX export', () => {
 
   it('trainVoxels writes voxels.onnx, and it reproduces the saved tfjs model', async () => {
     const before = tf.memory().numTensors;
-    const r = await trainVoxels({ outDir: tmp, scenes: 16, testScenes: 8, epochs: 1, batchSize: 8, size: 8, model: { filters: [4], denseUnits: 8 } });
+    const r = await trainVoxels({
+      outDir: tmp,
+      scenes: 16,
+      testScenes: 8,
+      epochs: 1,
+      batchSize: 8,
+      size: 8,
+      model: { filters: [4], denseUnits: 8 },
+    });
     expect(r.onnx).toBe(path.join(tmp, 'voxels.onnx'));
     const scenes = generateVoxelScenes(4, { seed: 11, size: 8 });
     const { x, y } = sceneBatch(scenes, [0, 1, 2, 3], C, false); // y: zeros, unused

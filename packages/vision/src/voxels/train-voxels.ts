@@ -14,7 +14,17 @@
  */
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { Batch, Dataset, Rng, TrainTaskOptions, cosineWithWarmup, initBackend, runTraining, seedFor, stripUndefined } from '@dlkit/core';
+import {
+  Batch,
+  Dataset,
+  Rng,
+  TrainTaskOptions,
+  cosineWithWarmup,
+  initBackend,
+  runTraining,
+  seedFor,
+  stripUndefined,
+} from '@dlkit/core';
 import { renderVoxelScenes, VoxelPrediction } from './render-scenes';
 import { VoxelScenes, generateVoxelScenes } from './scenes';
 import { VOXEL_CLASS_NAMES } from './shapes';
@@ -101,7 +111,12 @@ export async function trainVoxels(options: TrainVoxelsOptions): Promise<TrainVox
 
   const model = voxelNet({ ...o.model, size: o.size, numClasses: C, seed: o.seed });
   try {
-    const { history, evaluation: predictions, files, resumedFromEpoch } = await runTraining({
+    const {
+      history,
+      evaluation: predictions,
+      files,
+      resumedFromEpoch,
+    } = await runTraining({
       model,
       data: new FreshVoxelScenes(o.scenes, trainSeeds, o.size, C),
       outDir: o.outDir,
@@ -124,10 +139,19 @@ export async function trainVoxels(options: TrainVoxelsOptions): Promise<TrainVox
       artifacts: async ({ evaluation }) => {
         // The first 8 test scenes, plus up to 4 mistakes if there are any.
         const shown = [...Array(Math.min(8, test.count)).keys()];
-        const wrong = evaluation.map((p, n) => (p.label !== test.labels[n] ? n : -1)).filter((n) => n >= 8).slice(0, 4);
+        const wrong = evaluation
+          .map((p, n) => (p.label !== test.labels[n] ? n : -1))
+          .filter((n) => n >= 8)
+          .slice(0, 4);
         const indices = [...shown, ...wrong];
         const scenesPng = path.join(o.outDir, 'scenes.png');
-        await renderVoxelScenes(scenesPng, test, indices, indices.map((n) => evaluation[n]), VOXEL_CLASS_NAMES);
+        await renderVoxelScenes(
+          scenesPng,
+          test,
+          indices,
+          indices.map((n) => evaluation[n]),
+          VOXEL_CLASS_NAMES,
+        );
         return { scenesPng };
       },
     });
@@ -135,7 +159,11 @@ export async function trainVoxels(options: TrainVoxelsOptions): Promise<TrainVox
     let err = 0;
     predictions.forEach((p, n) => {
       if (p.label === test.labels[n]) correct++;
-      err += Math.hypot(p.centre[0] - test.centres[n * 3], p.centre[1] - test.centres[n * 3 + 1], p.centre[2] - test.centres[n * 3 + 2]);
+      err += Math.hypot(
+        p.centre[0] - test.centres[n * 3],
+        p.centre[1] - test.centres[n * 3 + 1],
+        p.centre[2] - test.centres[n * 3 + 2],
+      );
     });
     return {
       task: 'voxels',
@@ -182,7 +210,10 @@ class FreshVoxelScenes implements Dataset {
 
   batch(indices: readonly number[]): Batch {
     if (this.current?.epoch !== this.epoch) {
-      this.current = { epoch: this.epoch, scenes: generateVoxelScenes(this.size, { seed: this.epochSeeds[this.epoch], size: this.gridSize }) };
+      this.current = {
+        epoch: this.epoch,
+        scenes: generateVoxelScenes(this.size, { seed: this.epochSeeds[this.epoch], size: this.gridSize }),
+      };
     }
     return sceneBatch(this.current.scenes, [...indices], this.numClasses);
   }
@@ -199,12 +230,20 @@ export function voxelTrainStep(
   return tf.tidy(() => {
     const { x, y } = sceneBatch(scenes, indices, options.numClasses); // [B, D, D, D, 1], [B, C + 3]
     const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-    return optimizer.minimize(() => voxelLoss(y, model.apply(x, { training: true }) as tf.Tensor, options), true, vars) as tf.Scalar;
+    return optimizer.minimize(
+      () => voxelLoss(y, model.apply(x, { training: true }) as tf.Tensor, options),
+      true,
+      vars,
+    ) as tf.Scalar;
   });
 }
 
 /** Class and centre (in voxels) of every scene, predicted in batches. */
-export async function predictVoxels(model: tf.LayersModel, scenes: VoxelScenes, batchSize = 100): Promise<VoxelPrediction[]> {
+export async function predictVoxels(
+  model: tf.LayersModel,
+  scenes: VoxelScenes,
+  batchSize = 100,
+): Promise<VoxelPrediction[]> {
   const C = (model.outputs[0].shape[1] as number) - 3;
   const out: VoxelPrediction[] = [];
   for (let b = 0; b < scenes.count; b += batchSize) {
@@ -225,7 +264,12 @@ export async function predictVoxels(model: tf.LayersModel, scenes: VoxelScenes, 
 }
 
 /** x: [B, D, D, D, 1] (z, y, x order as generated: the layout is D-H-W = z-y-x); y: [B, C + 3]. */
-export function sceneBatch(scenes: VoxelScenes, indices: number[], numClasses: number, withTargets = true): { x: tf.Tensor5D; y: tf.Tensor2D } {
+export function sceneBatch(
+  scenes: VoxelScenes,
+  indices: number[],
+  numClasses: number,
+  withTargets = true,
+): { x: tf.Tensor5D; y: tf.Tensor2D } {
   const D = scenes.size;
   const V = D * D * D;
   const xs = new Float32Array(indices.length * V);

@@ -18,8 +18,10 @@ export const VOXEL_LOSS_DEFAULTS = { centreWeight: 10 };
 export function voxelLoss(yTrue: tf.Tensor, yPred: tf.Tensor, options: VoxelLossOptions): tf.Scalar {
   const C = options.numClasses;
   const w = options.centreWeight ?? VOXEL_LOSS_DEFAULTS.centreWeight;
-  if (yPred.shape.length !== 2 || yPred.shape[1] !== C + 3) throw new Error(`voxelLoss: expected yPred [B, ${C + 3}], got [${yPred.shape}]`);
-  if (yTrue.shape.join() !== yPred.shape.join()) throw new Error(`voxelLoss: yTrue [${yTrue.shape}] must match yPred [${yPred.shape}]`);
+  if (yPred.shape.length !== 2 || yPred.shape[1] !== C + 3)
+    throw new Error(`voxelLoss: expected yPred [B, ${C + 3}], got [${yPred.shape}]`);
+  if (yTrue.shape.join() !== yPred.shape.join())
+    throw new Error(`voxelLoss: yTrue [${yTrue.shape}] must match yPred [${yPred.shape}]`);
   return tf.tidy(() => {
     const [logits, centre] = tf.split(yPred, [C, 3], 1); // [B, C], [B, 3]
     const [onehot, target] = tf.split(yTrue, [C, 3], 1);

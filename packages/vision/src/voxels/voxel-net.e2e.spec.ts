@@ -25,7 +25,13 @@ describe('voxelNet training', () => {
     for (let epoch = 0; epoch < 20; epoch++) {
       let sum = 0;
       for (let b = 0; b < 40; b += 10) {
-        const loss = voxelTrainStep(model, optimizer, scenes, [...Array(10).keys()].map((i) => b + i), opts);
+        const loss = voxelTrainStep(
+          model,
+          optimizer,
+          scenes,
+          [...Array(10).keys()].map((i) => b + i),
+          opts,
+        );
         sum += loss.dataSync()[0] / 4;
         loss.dispose();
       }

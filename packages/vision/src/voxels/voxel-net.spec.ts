@@ -47,7 +47,15 @@ describe('voxelNet', () => {
       tf.dispose(init);
       const vars = m.trainableWeights.map((w) => w.read() as tf.Variable);
       const out = tf.tidy(() => {
-        const { grads: g } = tf.variableGrads(() => voxelLoss(tf.tensor(ys.data, ys.shape), m.apply(tf.tensor(xs.data, xs.shape), { training: true }) as tf.Tensor, { numClasses: C }), vars);
+        const { grads: g } = tf.variableGrads(
+          () =>
+            voxelLoss(
+              tf.tensor(ys.data, ys.shape),
+              m.apply(tf.tensor(xs.data, xs.shape), { training: true }) as tf.Tensor,
+              { numClasses: C },
+            ),
+          vars,
+        );
         return vars.map((v) => Array.from(g[v.name].dataSync()));
       });
       m.dispose();
@@ -57,7 +65,9 @@ describe('voxelNet', () => {
     const onCpu = await grads('cpu');
     await tf.setBackend('wasm');
     expect(onWasm).toHaveLength(12); // 2 convs + 4 dense layers, kernel + bias each
-    onWasm.forEach((g, i) => expectClose(g, onCpu[i], { atol: 1e-4, rtol: 1e-3, label: `grad ${model.trainableWeights[i].name}` }));
+    onWasm.forEach((g, i) =>
+      expectClose(g, onCpu[i], { atol: 1e-4, rtol: 1e-3, label: `grad ${model.trainableWeights[i].name}` }),
+    );
     model.dispose();
   });
 

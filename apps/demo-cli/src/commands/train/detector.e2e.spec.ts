@@ -35,7 +35,19 @@ describe('dlkit train detector', () => {
   // Slow (~5-10 s): 2 epochs of the detector on 64 generated scenes, then its ONNX export.
   beforeAll(async () => {
     tensorsBefore = tf.memory().numTensors;
-    training = await runCli('train', 'detector', '--scenes', '64', '--epochs', '2', '--test-scenes', '20', '--out', out, '--json');
+    training = await runCli(
+      'train',
+      'detector',
+      '--scenes',
+      '64',
+      '--epochs',
+      '2',
+      '--test-scenes',
+      '20',
+      '--out',
+      out,
+      '--json',
+    );
     tensorsAfter = tf.memory().numTensors;
   }, 120_000);
 
@@ -43,7 +55,9 @@ describe('dlkit train detector', () => {
     expect(training.stderr).toMatch(/epoch 2\/2/);
     expect(training.code).toBe(0);
     const result = training.json<TrainJson>();
-    expect(Object.keys(result)).toEqual(expect.arrayContaining(['task', 'map50', 'perClassAp', 'testScenes', 'model', 'onnx', 'examples'])); // the keys, in any order
+    expect(Object.keys(result)).toEqual(
+      expect.arrayContaining(['task', 'map50', 'perClassAp', 'testScenes', 'model', 'onnx', 'examples']),
+    ); // the keys, in any order
     expect(result.task).toBe('detector');
     expect(result.testScenes).toBe(20);
     expect(Object.keys(result.perClassAp).sort()).toEqual(['circle', 'square', 'triangle']);
@@ -51,7 +65,9 @@ describe('dlkit train detector', () => {
     expect(result.map50).toBeLessThanOrEqual(1);
     expect(result.loss[1]).toBeLessThan(result.loss[0]);
     expect(fs.existsSync(path.join(result.model, 'model.json'))).toBe(true);
-    expect(JSON.parse(fs.readFileSync(path.join(result.model, 'detector.json'), 'utf8'))).toEqual(SCENE_DETECTOR_CONFIG);
+    expect(JSON.parse(fs.readFileSync(path.join(result.model, 'detector.json'), 'utf8'))).toEqual(
+      SCENE_DETECTOR_CONFIG,
+    );
     expect(JSON.parse(fs.readFileSync(`${result.onnx}.json`, 'utf8'))).toEqual(SCENE_DETECTOR_CONFIG);
     expect((await readImageInfo(result.examples)).format).toBe('png');
     expect(tensorsAfter).toBe(tensorsBefore);
@@ -62,7 +78,20 @@ describe('dlkit train detector', () => {
     // Resume a copy, so that the shared run stays as the other tests expect it.
     const copy = path.join(tmp, 'resumed');
     fs.cpSync(out, copy, { recursive: true });
-    const r = await runCli('train', 'detector', '--scenes', '64', '--epochs', '3', '--test-scenes', '20', '--out', copy, '--resume', '--json');
+    const r = await runCli(
+      'train',
+      'detector',
+      '--scenes',
+      '64',
+      '--epochs',
+      '3',
+      '--test-scenes',
+      '20',
+      '--out',
+      copy,
+      '--resume',
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(r.stderr).not.toMatch(/epoch 1\/3/); // epochs 1-2 come from the checkpoint
     expect(r.stderr).toMatch(/epoch 3\/3/);
@@ -76,15 +105,30 @@ describe('dlkit train detector', () => {
     const file = path.join(tmp, 'scene.png');
     fs.writeFileSync(file, await rgbToPng(scene.pixels, 64, 64, 2));
     const run = async (model: string) => {
-      const r = await runCli('detect', '--model', model, file, '--score', '0.01', '--out', path.join(tmp, 'det'), '--json');
+      const r = await runCli(
+        'detect',
+        '--model',
+        model,
+        file,
+        '--score',
+        '0.01',
+        '--out',
+        path.join(tmp, 'det'),
+        '--json',
+      );
       expect(r.code).toBe(0);
-      return r.json<{ detections: { file: string; label: string; score: number; box: number[] }[]; images: string[] }>();
+      return r.json<{
+        detections: { file: string; label: string; score: number; box: number[] }[];
+        images: string[];
+      }>();
     };
     const a = await run(result.model);
     const b = await run(result.onnx);
     expect(a.detections.length).toBeGreaterThan(0);
     expect(b.detections.map((d) => d.label)).toEqual(a.detections.map((d) => d.label));
-    a.detections.forEach((d, i) => d.box.forEach((v, k) => expect(Math.abs(b.detections[i].box[k] - v)).toBeLessThan(0.05)));
+    a.detections.forEach((d, i) =>
+      d.box.forEach((v, k) => expect(Math.abs(b.detections[i].box[k] - v)).toBeLessThan(0.05)),
+    );
     for (const d of a.detections) for (const v of d.box) expect(v >= 0 && v <= 128).toBe(true);
     expect((await readImageInfo(a.images[0])).width).toBe(128);
   });

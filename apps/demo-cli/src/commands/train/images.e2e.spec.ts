@@ -38,10 +38,36 @@ interface ImagesJson {
 describe('dlkit train images', () => {
   // Slow (~10-30 s): 8 augmented epochs of a CNN on an image folder, the ONNX export, two predict runs.
   it('trains on the folder and prints the JSON contract as the last stdout line', async () => {
-    const r = await runCli('train', 'images', '--data', data, '--size', '28', '--epochs', '8', '--batch-size', '16', '--augment', '--out', path.join(tmp, 'out'), '--json');
+    const r = await runCli(
+      'train',
+      'images',
+      '--data',
+      data,
+      '--size',
+      '28',
+      '--epochs',
+      '8',
+      '--batch-size',
+      '16',
+      '--augment',
+      '--out',
+      path.join(tmp, 'out'),
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = r.json<ImagesJson>();
-    expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'classes', 'testAccuracy', 'perClass', 'misclassified', 'confusion', 'model', 'onnx'])); // the keys, in any order
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining([
+        'task',
+        'classes',
+        'testAccuracy',
+        'perClass',
+        'misclassified',
+        'confusion',
+        'model',
+        'onnx',
+      ]),
+    ); // the keys, in any order
     expect(j.task).toBe('images');
     expect(j.classes).toEqual(['eight', 'four', 'three']);
     expect(j.testAccuracy).toBeGreaterThan(0.7); // chance 1/3; measured 1.0 (27/27) with these flags

@@ -1,6 +1,19 @@
 import { IMAGE_ARCHS, ImageArch, ImageFolderError, TRAIN_IMAGES_DEFAULTS, trainImages } from '@dlkit/vision';
 import type { Command } from 'commander';
-import { BATCH_SIZE_RANGE, choiceFlag, describeInt, describeNumber, EPOCHS_RANGE, intFlag, LEARNING_RATE_RANGE, numberFlag, seedFlag, textFlag, type IntRange, type NumberRange } from '../../util/flags';
+import {
+  BATCH_SIZE_RANGE,
+  choiceFlag,
+  describeInt,
+  describeNumber,
+  EPOCHS_RANGE,
+  intFlag,
+  LEARNING_RATE_RANGE,
+  numberFlag,
+  seedFlag,
+  textFlag,
+  type IntRange,
+  type NumberRange,
+} from '../../util/flags';
 import { interruptMessage, onInterrupt } from '../../util/interrupt';
 import { requireDir } from '../../util/paths';
 import { checkWorkers, parseWorkers, workersHelp, type WorkersFlags } from '../../util/workers';
@@ -33,23 +46,60 @@ interface ImagesFlags extends WorkersFlags {
   json?: boolean;
 }
 
-export function registerTrainImages(train: Command, run: (action: () => Promise<number | void>) => Promise<void>): void {
+export function registerTrainImages(
+  train: Command,
+  run: (action: () => Promise<number | void>) => Promise<void>,
+): void {
   const d = TRAIN_IMAGES_DEFAULTS;
   train
     .command('images')
-    .description('train an image classifier on a folder of images, one sub-folder per class (DIR/<class>/*.png|jpg|jpeg|webp), on wasm')
+    .description(
+      'train an image classifier on a folder of images, one sub-folder per class (DIR/<class>/*.png|jpg|jpeg|webp), on wasm',
+    )
     .requiredOption('--data <dir>', 'image folder: one sub-folder per class', textFlag('--data'))
-    .option('--size <n>', `images are resized to N×N, ${describeInt(SIZE)} (default ${d.size})`, intFlag('--size', SIZE))
-    .option('--channels <n>', `3 (RGB) or 1 (greyscale) (default ${d.channels})`, choiceFlag('--channels', ['1', '3'] as const))
+    .option(
+      '--size <n>',
+      `images are resized to N×N, ${describeInt(SIZE)} (default ${d.size})`,
+      intFlag('--size', SIZE),
+    )
+    .option(
+      '--channels <n>',
+      `3 (RGB) or 1 (greyscale) (default ${d.channels})`,
+      choiceFlag('--channels', ['1', '3'] as const),
+    )
     .option('--arch <name>', `${IMAGE_ARCHS.join(' | ')} (default ${d.arch})`, choiceFlag('--arch', IMAGE_ARCHS))
     .option('--augment', 'training-time augmentation: flips, small rotations/shifts, brightness/contrast')
-    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
-    .option('--batch-size <n>', `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`, intFlag('--batch-size', BATCH_SIZE_RANGE))
+    .option(
+      '--epochs <n>',
+      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`,
+      intFlag('--epochs', EPOCHS_RANGE),
+    )
+    .option(
+      '--batch-size <n>',
+      `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`,
+      intFlag('--batch-size', BATCH_SIZE_RANGE),
+    )
     .option('--seed <n>', `seed for the split, init, shuffling and augmentation (default ${d.seed})`, seedFlag())
-    .option('--learning-rate <lr>', `peak Adam learning rate, cosine-decayed, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`, numberFlag('--learning-rate', LEARNING_RATE_RANGE))
-    .option('--width <w>', `channel width multiplier, ${describeNumber(WIDTH)} (default ${d.width})`, numberFlag('--width', WIDTH))
-    .option('--l2 <x>', `L2 penalty on conv/dense kernels, ${describeNumber(L2)} (default ${d.l2})`, numberFlag('--l2', L2))
-    .option('--dropout <rate>', `dropout before the classifier, ${describeNumber(DROPOUT)} (default 0; runs with dropout are not exactly reproducible)`, numberFlag('--dropout', DROPOUT))
+    .option(
+      '--learning-rate <lr>',
+      `peak Adam learning rate, cosine-decayed, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`,
+      numberFlag('--learning-rate', LEARNING_RATE_RANGE),
+    )
+    .option(
+      '--width <w>',
+      `channel width multiplier, ${describeNumber(WIDTH)} (default ${d.width})`,
+      numberFlag('--width', WIDTH),
+    )
+    .option(
+      '--l2 <x>',
+      `L2 penalty on conv/dense kernels, ${describeNumber(L2)} (default ${d.l2})`,
+      numberFlag('--l2', L2),
+    )
+    .option(
+      '--dropout <rate>',
+      `dropout before the classifier, ${describeNumber(DROPOUT)} (default 0; runs with dropout are not exactly reproducible)`,
+      numberFlag('--dropout', DROPOUT),
+    )
     .option('--out <dir>', 'output directory (default ./dlkit-out/train-images)', textFlag('--out'))
     .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
     .option('--workers <n>', workersHelp(), parseWorkers)
@@ -99,7 +149,10 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
           release();
         }
         const perClass = Object.fromEntries(
-          Object.entries(r.perClass).map(([name, m]) => [name, { precision: round(m.precision, 4), recall: round(m.recall, 4), f1: round(m.f1, 4), support: m.support }]),
+          Object.entries(r.perClass).map(([name, m]) => [
+            name,
+            { precision: round(m.precision, 4), recall: round(m.recall, 4), f1: round(m.f1, 4), support: m.support },
+          ]),
         );
         const json = {
           task: r.task,
@@ -138,7 +191,9 @@ export function registerTrainImages(train: Command, run: (action: () => Promise<
               const m = r.perClass[c];
               return `${c.padEnd(width)}  ${m.precision.toFixed(3).padStart(9)}  ${m.recall.toFixed(3).padStart(6)}  ${m.f1.toFixed(3)}  ${m.support}`;
             }),
-            ...(r.skipped.length ? [`skipped ${r.skipped.length} unreadable file(s): ${r.skipped.map((s) => s.file).join(', ')}`] : []),
+            ...(r.skipped.length
+              ? [`skipped ${r.skipped.length} unreadable file(s): ${r.skipped.map((s) => s.file).join(', ')}`]
+              : []),
             `confusion:     ${r.confusion}`,
             `misclassified: ${r.misclassified}`,
             `model:         ${r.model}`,

@@ -51,8 +51,28 @@ describe('dlkit train mnist', () => {
   it('trains on the real digits and prints the JSON contract as the last stdout line', async () => {
     expect(first.code).toBe(0);
     const json = first.json<TrainJson>();
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(['task', 'backend', 'epochs', 'trainSamples', 'testSamples', 'testAccuracy', 'samplesPerSec', 'model', 'onnx', 'curves'])); // the keys, in any order
-    expect(json).toMatchObject({ task: 'mnist', backend: 'wasm', epochs: 2, trainSamples: 1500, testSamples: 2000, resumedFromEpoch: 0 });
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining([
+        'task',
+        'backend',
+        'epochs',
+        'trainSamples',
+        'testSamples',
+        'testAccuracy',
+        'samplesPerSec',
+        'model',
+        'onnx',
+        'curves',
+      ]),
+    ); // the keys, in any order
+    expect(json).toMatchObject({
+      task: 'mnist',
+      backend: 'wasm',
+      epochs: 2,
+      trainSamples: 1500,
+      testSamples: 2000,
+      resumedFromEpoch: 0,
+    });
     // Two epochs on 1,500 digits already beat chance (10 %) by far. (After a single epoch of 24
     // steps batch norm's moving statistics still lag the weights, so test accuracy is not yet
     // meaningful.)
@@ -72,7 +92,18 @@ describe('dlkit train mnist', () => {
     // Resume a copy, so that the shared run stays as the other tests expect it.
     const copy = path.join(tmp, 'resumed');
     fs.cpSync(out, copy, { recursive: true });
-    const r = await runCli('train', 'mnist', '--epochs', '3', '--train-samples', '1500', '--out', copy, '--resume', '--json');
+    const r = await runCli(
+      'train',
+      'mnist',
+      '--epochs',
+      '3',
+      '--train-samples',
+      '1500',
+      '--out',
+      copy,
+      '--resume',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const second = r.json<TrainJson>();
     expect(second.resumedFromEpoch).toBe(2);

@@ -49,11 +49,30 @@ describe('dlkit train voxels', () => {
   it('trains the Conv3D net and prints the JSON contract as the last stdout line', async () => {
     const out = path.join(tmp, 'run');
     const tensorsBefore = tf.memory().numTensors;
-    const r = await runCli('train', 'voxels', '--scenes', '60', '--test-scenes', '40', '--epochs', '3', '--out', out, '--json');
+    const r = await runCli(
+      'train',
+      'voxels',
+      '--scenes',
+      '60',
+      '--test-scenes',
+      '40',
+      '--epochs',
+      '3',
+      '--out',
+      out,
+      '--json',
+    );
     expect(r.code).toBe(0);
     const j = r.json<VoxelsJson>();
     expect(Object.keys(j)).toEqual(expect.arrayContaining(['task', 'testAccuracy', 'centreError'])); // the keys, in any order
-    expect(j).toMatchObject({ task: 'voxels', backend: 'wasm', trainScenes: 180, testScenes: 40, epochs: 3, classes: ['sphere', 'cube', 'rod', 'cone', 'torus'] });
+    expect(j).toMatchObject({
+      task: 'voxels',
+      backend: 'wasm',
+      trainScenes: 180,
+      testScenes: 40,
+      epochs: 3,
+      classes: ['sphere', 'cube', 'rod', 'cone', 'torus'],
+    });
     const losses = (JSON.parse(fs.readFileSync(j.history, 'utf8')) as { loss: number }[]).map((e) => e.loss);
     expect(losses).toHaveLength(3);
     // Learning itself is tested in vision's voxel-net.spec (a tiny set); here the loss just falls.

@@ -17,17 +17,37 @@ interface VoxelsFlags {
   json?: boolean;
 }
 
-export function registerTrainVoxels(train: Command, run: (action: () => Promise<number | void>) => Promise<void>): void {
+export function registerTrainVoxels(
+  train: Command,
+  run: (action: () => Promise<number | void>) => Promise<void>,
+): void {
   train
     .command('voxels')
-    .description('train a Conv3D network on synthetic 3D voxel scenes: which shape (sphere, cube, rod, cone, torus) and where its centre is, on wasm')
-    .option('--scenes <n>', `training scenes, ${describeInt(SCENES)} (default ${TRAIN_VOXELS_DEFAULTS.scenes})`, intFlag('--scenes', SCENES))
-    .option('--test-scenes <n>', `held-out scenes from a disjoint seed, ${describeInt(SCENES)} (default ${TRAIN_VOXELS_DEFAULTS.testScenes})`, intFlag('--test-scenes', SCENES))
-    .option('--epochs <n>', `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${TRAIN_VOXELS_DEFAULTS.epochs})`, intFlag('--epochs', EPOCHS_RANGE))
+    .description(
+      'train a Conv3D network on synthetic 3D voxel scenes: which shape (sphere, cube, rod, cone, torus) and where its centre is, on wasm',
+    )
+    .option(
+      '--scenes <n>',
+      `training scenes, ${describeInt(SCENES)} (default ${TRAIN_VOXELS_DEFAULTS.scenes})`,
+      intFlag('--scenes', SCENES),
+    )
+    .option(
+      '--test-scenes <n>',
+      `held-out scenes from a disjoint seed, ${describeInt(SCENES)} (default ${TRAIN_VOXELS_DEFAULTS.testScenes})`,
+      intFlag('--test-scenes', SCENES),
+    )
+    .option(
+      '--epochs <n>',
+      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${TRAIN_VOXELS_DEFAULTS.epochs})`,
+      intFlag('--epochs', EPOCHS_RANGE),
+    )
     .option('--seed <n>', `seed for scenes, init and shuffling (default ${TRAIN_VOXELS_DEFAULTS.seed})`, seedFlag())
     .option('--out <dir>', 'output directory (default ./dlkit-out/train-voxels)', textFlag('--out'))
     .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
-    .addHelpText('after', '\nWrites <out>/model (tfjs), <out>/voxels.onnx (input voxels [B, D, D, D, 1], output heads [B, classes + 3]),\n<out>/scenes.png (max-intensity projections, true vs predicted) and <out>/history.json.')
+    .addHelpText(
+      'after',
+      '\nWrites <out>/model (tfjs), <out>/voxels.onnx (input voxels [B, D, D, D, 1], output heads [B, classes + 3]),\n<out>/scenes.png (max-intensity projections, true vs predicted) and <out>/history.json.',
+    )
     .action((flags: VoxelsFlags) =>
       run(async () => {
         const out = new Output(flags);
@@ -40,7 +60,8 @@ export function registerTrainVoxels(train: Command, run: (action: () => Promise<
           testScenes: flags.testScenes,
           epochs: flags.epochs,
           seed: flags.seed,
-          onEpochEnd: (epoch, epochs, loss, seconds) => out.log(`epoch ${epoch}/${epochs} loss ${loss.toFixed(4)} (${seconds.toFixed(1)} s)`),
+          onEpochEnd: (epoch, epochs, loss, seconds) =>
+            out.log(`epoch ${epoch}/${epochs} loss ${loss.toFixed(4)} (${seconds.toFixed(1)} s)`),
         });
         const json = {
           task: r.task,

@@ -35,7 +35,8 @@ function cast(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.TensorInfo[] 
   const { x } = requireInputs(args.inputs, ['x'], Cast);
   const { dtype } = args.attrs as unknown as CastAttrs;
   if (x.dtype !== 'string' && x.dtype === dtype) return alias(x, args.backend as tf.KernelBackend);
-  if (dtype === 'bool' && (x.dtype === 'float32' || x.dtype === 'int32')) return castToBool(x, args.backend as BackendWasm);
+  if (dtype === 'bool' && (x.dtype === 'float32' || x.dtype === 'int32'))
+    return castToBool(x, args.backend as BackendWasm);
   return stockCast.kernelFunc(args);
 }
 

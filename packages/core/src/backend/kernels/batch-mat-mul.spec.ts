@@ -10,8 +10,18 @@ const cases: Array<{ a: number[]; b: number[]; transposeA: boolean; transposeB: 
 for (const transposeA of [false, true]) {
   for (const transposeB of [false, true]) {
     cases.push({ a: transposeA ? [37, 5] : [5, 37], b: transposeB ? [6, 37] : [37, 6], transposeA, transposeB });
-    cases.push({ a: transposeA ? [3, 8, 4] : [3, 4, 8], b: transposeB ? [3, 7, 8] : [3, 8, 7], transposeA, transposeB });
-    cases.push({ a: transposeA ? [2, 9, 3] : [2, 3, 9], b: transposeB ? [1, 4, 9] : [1, 9, 4], transposeA, transposeB }); // broadcast batch
+    cases.push({
+      a: transposeA ? [3, 8, 4] : [3, 4, 8],
+      b: transposeB ? [3, 7, 8] : [3, 8, 7],
+      transposeA,
+      transposeB,
+    });
+    cases.push({
+      a: transposeA ? [2, 9, 3] : [2, 3, 9],
+      b: transposeB ? [1, 4, 9] : [1, 9, 4],
+      transposeA,
+      transposeB,
+    }); // broadcast batch
   }
 }
 
@@ -21,7 +31,9 @@ describe('BatchMatMul on wasm (transposes done explicitly)', () => {
   });
 
   it.each(cases.map((c) => [JSON.stringify(c), c] as const))('matches the cpu backend: %s', async (_, c) => {
-    const fn = () => [tf.matMul(tf.tensor(seededValues(c.a, 1), c.a), tf.tensor(seededValues(c.b, 2), c.b), c.transposeA, c.transposeB)];
+    const fn = () => [
+      tf.matMul(tf.tensor(seededValues(c.a, 1), c.a), tf.tensor(seededValues(c.b, 2), c.b), c.transposeA, c.transposeB),
+    ];
     const { cpu, wasm } = await onCpuAndWasm(fn);
     expect(wasm[0]!.shape).toEqual(cpu[0]!.shape);
     expectClose(wasm[0]!.values, cpu[0]!.values, { atol: 1e-4, rtol: 1e-4, label: 'product' });

@@ -31,7 +31,11 @@ function batchMatMul(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.Tensor
   const aT = transposeA ? transposeLast2(a, backend) : undefined;
   const bT = transposeB ? transposeLast2(b, backend) : undefined;
   try {
-    return stock.kernelFunc({ ...args, inputs: { a: aT ?? a, b: bT ?? b }, attrs: { ...args.attrs, transposeA: false, transposeB: false } });
+    return stock.kernelFunc({
+      ...args,
+      inputs: { a: aT ?? a, b: bT ?? b },
+      attrs: { ...args.attrs, transposeA: false, transposeB: false },
+    });
   } finally {
     aT?.dispose();
     bT?.dispose();

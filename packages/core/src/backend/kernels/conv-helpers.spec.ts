@@ -14,25 +14,58 @@ describe('conv layout helpers (wasm)', () => {
     tf.tidy(() => {
       const x = tf.tensor(seededValues([3, 4, 5, 2], 1), [3, 4, 5, 2]);
       const cases: Array<[number[], number[]]> = [
-        [[0, 1, 2, 0], [3, 2, 3, 2]],
-        [[1, 0, 0, 0], [2, 4, 5, 2]],
-        [[0, 1, 0, 1], [3, 3, 5, 1]],
-        [[2, 3, 4, 1], [1, 1, 1, 1]],
+        [
+          [0, 1, 2, 0],
+          [3, 2, 3, 2],
+        ],
+        [
+          [1, 0, 0, 0],
+          [2, 4, 5, 2],
+        ],
+        [
+          [0, 1, 0, 1],
+          [3, 3, 5, 1],
+        ],
+        [
+          [2, 3, 4, 1],
+          [1, 1, 1, 1],
+        ],
       ];
-      for (const [begin, size] of cases) expectClose(fastSlice(x, begin, size), tf.slice(x, begin, size), { atol: 0, rtol: 0, label: `${begin}/${size}` });
+      for (const [begin, size] of cases)
+        expectClose(fastSlice(x, begin, size), tf.slice(x, begin, size), {
+          atol: 0,
+          rtol: 0,
+          label: `${begin}/${size}`,
+        });
     });
   });
 
   it('padOrCrop pads with the value and crops negative amounts (worked example)', () => {
     tf.tidy(() => {
-      const x = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      const x = tf.tensor2d([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]);
       // rows: crop 1 in front, pad 1 behind; columns: pad 1 in front, crop 2 behind
-      const y = padOrCrop(x, [[-1, 1], [1, -2]], 9);
+      const y = padOrCrop(
+        x,
+        [
+          [-1, 1],
+          [1, -2],
+        ],
+        9,
+      );
       expect(y.shape).toEqual([2, 2]);
       expect(Array.from(y.dataSync())).toEqual([9, 4, 9, 9]);
-      const { cropped, pads } = cropForPadding(x, [[-1, 1], [1, -2]]);
+      const { cropped, pads } = cropForPadding(x, [
+        [-1, 1],
+        [1, -2],
+      ]);
       expect(Array.from(cropped.dataSync())).toEqual([4]);
-      expect(pads).toEqual([[0, 1], [1, 0]]);
+      expect(pads).toEqual([
+        [0, 1],
+        [1, 0],
+      ]);
     });
   });
 
@@ -41,7 +74,9 @@ describe('conv layout helpers (wasm)', () => {
       const x = tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]);
       const y = upsampleByStride(x, [2, 3]); // [1, 4, 6, 1]
       expect(y.shape).toEqual([1, 4, 6, 1]);
-      expect(Array.from(y.dataSync())).toEqual([1, 0, 0, 2, 0, 0, /**/ 0, 0, 0, 0, 0, 0, /**/ 3, 0, 0, 4, 0, 0, /**/ 0, 0, 0, 0, 0, 0]);
+      expect(Array.from(y.dataSync())).toEqual([
+        1, 0, 0, 2, 0, 0, /**/ 0, 0, 0, 0, 0, 0, /**/ 3, 0, 0, 4, 0, 0, /**/ 0, 0, 0, 0, 0, 0,
+      ]);
     });
   });
 
@@ -67,7 +102,9 @@ describe('conv layout helpers (wasm)', () => {
       // dilation 2, stride 1, out 2: t=0 -> [0, 1], t=1 -> [2, 3]
       const dil = im2colSpatialFirst(x, { out: [2], kernel: [2], strides: [1], dilations: [2] });
       expect(Array.from(dil.dataSync())).toEqual([0, 1, 2, 3]);
-      expect(() => im2colSpatialFirst(x, { out: [3], kernel: [2], strides: [2], dilations: [1] })).toThrow('windows need 6');
+      expect(() => im2colSpatialFirst(x, { out: [3], kernel: [2], strides: [2], dilations: [1] })).toThrow(
+        'windows need 6',
+      );
     });
   });
 });

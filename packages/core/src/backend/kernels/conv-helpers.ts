@@ -48,7 +48,11 @@ export function padOrCrop(x: tf.Tensor, pads: Array<[number, number]>, value = 0
     y = fastSlice(x, begin, size);
   }
   if (pads.some(([before, after]) => before > 0 || after > 0)) {
-    y = tf.pad(y, pads.map(([before, after]) => [Math.max(0, before), Math.max(0, after)] as [number, number]), value);
+    y = tf.pad(
+      y,
+      pads.map(([before, after]) => [Math.max(0, before), Math.max(0, after)] as [number, number]),
+      value,
+    );
   }
   return y;
 }
@@ -72,7 +76,8 @@ export function cropForPadding(
  * are kept; callers crop or pad them to the size they need).
  */
 export function upsampleByStride(x: tf.Tensor, strides: number[]): tf.Tensor {
-  if (strides.length !== x.rank - 2) throw new Error(`upsampleByStride: need ${x.rank - 2} strides, got ${strides.length}`);
+  if (strides.length !== x.rank - 2)
+    throw new Error(`upsampleByStride: need ${x.rank - 2} strides, got ${strides.length}`);
   let y = x;
   strides.forEach((s, k) => {
     if (s === 1) return;
@@ -80,7 +85,11 @@ export function upsampleByStride(x: tf.Tensor, strides: number[]): tf.Tensor {
     const outer = y.shape.slice(0, axis + 1).reduce((p, q) => p * q, 1);
     const inner = y.shape.slice(axis + 1).reduce((p, q) => p * q, 1);
     // [outer, 1, inner] -> pad to [outer, s, inner]: each row followed by s-1 zero rows.
-    const padded = tf.pad(tf.reshape(y, [outer, 1, inner]), [[0, 0], [0, s - 1], [0, 0]]);
+    const padded = tf.pad(tf.reshape(y, [outer, 1, inner]), [
+      [0, 0],
+      [0, s - 1],
+      [0, 0],
+    ]);
     const shape = [...y.shape];
     shape[axis] *= s;
     y = tf.reshape(padded, shape);

@@ -25,7 +25,17 @@ for (const strides of [1, 2, [2, 1]] as Array<number | [number, number]>) {
     cases.push({ x: [2, 7, 9, 6], filter: [3, 2, 6, 4], strides, pad }); // more channels: the dilated-conv route
   }
 }
-cases.push({ x: [3, 8, 6, 2], filter: [3, 3, 2, 5], strides: 2, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] });
+cases.push({
+  x: [3, 8, 6, 2],
+  filter: [3, 3, 2, 5],
+  strides: 2,
+  pad: [
+    [0, 0],
+    [1, 2],
+    [0, 1],
+    [0, 0],
+  ],
+});
 cases.push({ x: [2, 9, 7, 1], filter: [4, 3, 1, 3], strides: 3, pad: 1, dimRoundingMode: 'ceil' });
 cases.push({ x: [2, 6, 5, 1], filter: [5, 5, 1, 2], strides: 1, pad: 'valid' }); // filter nearly as large as the input
 cases.push({ x: [2, 9, 7, 1], filter: [5, 3, 1, 4], strides: 1, pad: 'same' }); // 1 channel, stride 1: row copies, zero edges
@@ -36,11 +46,25 @@ function run(c: Case, xv: Float32Array, dyv: Float32Array | undefined): tf.Tenso
   const dataFormat = c.dataFormat ?? 'NHWC';
   const x = tf.tensor4d(xv, c.x);
   const info = tf.backend_util.computeConv2DInfo(
-    c.x, c.filter, c.strides, 1, c.pad, c.dimRoundingMode, false, tf.backend_util.convertConv2DDataFormat(dataFormat),
+    c.x,
+    c.filter,
+    c.strides,
+    1,
+    c.pad,
+    c.dimRoundingMode,
+    false,
+    tf.backend_util.convertConv2DDataFormat(dataFormat),
   );
-  const dyShape = dataFormat === 'NHWC' ? info.outShape : [info.batchSize, info.outChannels, info.outHeight, info.outWidth];
+  const dyShape =
+    dataFormat === 'NHWC' ? info.outShape : [info.batchSize, info.outChannels, info.outHeight, info.outWidth];
   const dy = tf.tensor4d(dyv ?? seededValues(dyShape, 11), dyShape as [number, number, number, number]);
-  const attrs = { strides: c.strides, pad: c.pad, dataFormat, dimRoundingMode: c.dimRoundingMode, filterShape: c.filter };
+  const attrs = {
+    strides: c.strides,
+    pad: c.pad,
+    dataFormat,
+    dimRoundingMode: c.dimRoundingMode,
+    filterShape: c.filter,
+  };
   return [tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor];
 }
 
@@ -50,13 +74,17 @@ describe('Conv2DBackpropFilter on wasm', () => {
   });
 
   // Slow (up to ~20 s under load): the reference runs on the tfjs cpu backend, ~1.5 GFLOP/s, and the largest case is an MNIST-sized conv layer.
-  it.each(cases.map((c) => [JSON.stringify(c), c] as const))('matches the cpu backend: %s', async (_, c) => {
-    const xv = seededValues(c.x, 7);
-    const [expected] = await computeOn('cpu', () => run(c, xv, undefined));
-    const [actual] = await computeOn('wasm', () => run(c, xv, undefined));
-    expect(actual!.shape).toEqual(c.filter);
-    expectClose(actual!.values, expected!.values, { atol: 1e-4, rtol: 1e-4, label: 'dW' });
-  }, 60_000);
+  it.each(cases.map((c) => [JSON.stringify(c), c] as const))(
+    'matches the cpu backend: %s',
+    async (_, c) => {
+      const xv = seededValues(c.x, 7);
+      const [expected] = await computeOn('cpu', () => run(c, xv, undefined));
+      const [actual] = await computeOn('wasm', () => run(c, xv, undefined));
+      expect(actual!.shape).toEqual(c.filter);
+      expectClose(actual!.values, expected!.values, { atol: 1e-4, rtol: 1e-4, label: 'dW' });
+    },
+    60_000,
+  );
 
   it('gives tf.grad of conv2d the cpu backend gradient', async () => {
     const xv = seededValues([2, 10, 8, 3], 1);
@@ -67,7 +95,9 @@ describe('Conv2DBackpropFilter on wasm', () => {
       const w = tf.tensor4d(wv, [3, 3, 3, 6]);
       const r = tf.tensor4d(rv, [2, 5, 4, 6]);
       // loss = sum(conv2d(x, w) * r)  =>  dLoss/dw = Conv2DBackpropFilter(x, dy = r)
-      return tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same'), r)))([x, w]);
+      return tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same'), r)),
+      )([x, w]);
     };
     const expected = await computeOn('cpu', grads);
     const actual = await computeOn('wasm', grads);
@@ -79,7 +109,9 @@ describe('Conv2DBackpropFilter on wasm', () => {
     const x = tf.tensor4d(seededValues([2, 7, 9, 3], 5), [2, 7, 9, 3]);
     const dy = tf.tensor4d(seededValues([2, 4, 5, 4], 6), [2, 4, 5, 4]);
     const attrs = { strides: 2, pad: 'same', dataFormat: 'NHWC', filterShape: [3, 2, 3, 4] };
-    await expectNoLeak(() => tf.dispose(tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs as unknown as tf.NamedAttrMap)));
+    await expectNoLeak(() =>
+      tf.dispose(tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs as unknown as tf.NamedAttrMap)),
+    );
     expect(x.isDisposed || dy.isDisposed).toBe(false);
     expect(x.dataSync()).toHaveLength(2 * 7 * 9 * 3); // the buffers are still readable
     tf.dispose([x, dy]);

@@ -16,7 +16,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { Conv2DBackpropFilter, type Conv2DBackpropFilterAttrs, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs';
+import {
+  Conv2DBackpropFilter,
+  type Conv2DBackpropFilterAttrs,
+  type KernelConfig,
+  type KernelFunc,
+} from '@tensorflow/tfjs';
 import { cropForPadding } from './conv-helpers';
 import { ptr, simdKernels } from '../simd/simd-kernels';
 import { requireInputs, runOnTensors } from './tensor-info';
@@ -34,7 +39,14 @@ function conv2DBackpropFilter({ inputs, backend, attrs }: Parameters<KernelFunc>
     false,
     tf.backend_util.convertConv2DDataFormat(dataFormat),
   );
-  const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw, outHeight: oh, outWidth: ow } = convInfo;
+  const {
+    strideHeight: sh,
+    strideWidth: sw,
+    filterHeight: kh,
+    filterWidth: kw,
+    outHeight: oh,
+    outWidth: ow,
+  } = convInfo;
   const { inHeight: H, inWidth: W } = convInfo;
   const { top, left } = convInfo.padInfo;
   const channelsLast = convInfo.dataFormat === 'channelsLast';
@@ -55,7 +67,14 @@ function conv2DBackpropFilter({ inputs, backend, attrs }: Parameters<KernelFunc>
       [0, 0],
     ]);
     // [C, needH, needW, B] * [oh, ow, B, O], dilation (sh, sw) -> [C, kh, kw, O]
-    const dWT = tf.conv2d(cropped as tf.Tensor4D, dyT as tf.Tensor4D, 1, pads as tf.backend_util.ExplicitPadding, 'NHWC', [sh, sw]);
+    const dWT = tf.conv2d(
+      cropped as tf.Tensor4D,
+      dyT as tf.Tensor4D,
+      1,
+      pads as tf.backend_util.ExplicitPadding,
+      'NHWC',
+      [sh, sw],
+    );
     return tf.transpose(dWT, [1, 2, 0, 3]); // [kh, kw, C, O]
   });
 }
@@ -73,7 +92,12 @@ function conv2DBackpropFilter({ inputs, backend, attrs }: Parameters<KernelFunc>
  */
 const IM2COL_MAX_CHANNELS = 4;
 
-function filterGradByRowIm2col(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.backend_util.Conv2DInfo, backend: BackendWasm): tf.TensorInfo {
+function filterGradByRowIm2col(
+  x: tf.TensorInfo,
+  dy: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+  backend: BackendWasm,
+): tf.TensorInfo {
   const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: oh, outWidth: ow, outChannels: O } = info;
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
   const { top, left } = info.padInfo;
@@ -86,15 +110,21 @@ function filterGradByRowIm2col(x: tf.TensorInfo, dy: tf.TensorInfo, info: tf.bac
   else im2colRowsJs(x, colsInfo, info, backend);
   const colsT = tf.engine().makeTensorFromTensorInfo(colsInfo, backend); // owns colsInfo's buffer
   try {
-    return runOnTensors(backend, [dy], (dyT) => tf.reshape(tf.matMul(colsT as tf.Tensor2D, tf.reshape(dyT, [N, O]) as tf.Tensor2D), [kh, kw, C, O]));
+    return runOnTensors(backend, [dy], (dyT) =>
+      tf.reshape(tf.matMul(colsT as tf.Tensor2D, tf.reshape(dyT, [N, O]) as tf.Tensor2D), [kh, kw, C, O]),
+    );
   } finally {
     colsT.dispose();
   }
 }
 
-
 /** The JavaScript row im2col (the same loop as kernels.wat's im2col_rows). */
-function im2colRowsJs(x: tf.TensorInfo, colsInfo: tf.TensorInfo, info: tf.backend_util.Conv2DInfo, backend: BackendWasm): void {
+function im2colRowsJs(
+  x: tf.TensorInfo,
+  colsInfo: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+  backend: BackendWasm,
+): void {
   const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: oh, outWidth: ow } = info;
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
   const { top, left } = info.padInfo;

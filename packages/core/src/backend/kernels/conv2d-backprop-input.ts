@@ -26,7 +26,12 @@
  * the matmul.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Conv2DBackpropInput, type Conv2DBackpropInputAttrs, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs';
+import {
+  Conv2DBackpropInput,
+  type Conv2DBackpropInputAttrs,
+  type KernelConfig,
+  type KernelFunc,
+} from '@tensorflow/tfjs';
 import { cropForPadding, flipFilter, upsampleByStride } from './conv-helpers';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { ptr, simdKernels } from '../simd/simd-kernels';
@@ -51,13 +56,20 @@ export function prefersCol2im(info: tf.backend_util.Conv2DInfo): boolean {
 }
 
 /** dx by col2im (see the file comment); dy [B, oh, ow, O], filter [kh, kw, C, O], channels last. */
-function inputGradByCol2im(dy: tf.TensorInfo, filter: tf.TensorInfo, info: tf.backend_util.Conv2DInfo, backend: BackendWasm): tf.TensorInfo {
+function inputGradByCol2im(
+  dy: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  info: tf.backend_util.Conv2DInfo,
+  backend: BackendWasm,
+): tf.TensorInfo {
   const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: oh, outWidth: ow, outChannels: O } = info;
   const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
   const { top, left } = info.padInfo;
   const rowLen = kh * kw * C;
   // [B*oh*ow, O] @ [kh*kw*C, O]^T -> [B*oh*ow, kh*kw*C]
-  const cols = runOnTensors(backend, [dy, filter], (g, w) => tf.matMul(tf.reshape(g, [B * oh * ow, O]) as tf.Tensor2D, tf.reshape(w, [rowLen, O]) as tf.Tensor2D, false, true));
+  const cols = runOnTensors(backend, [dy, filter], (g, w) =>
+    tf.matMul(tf.reshape(g, [B * oh * ow, O]) as tf.Tensor2D, tf.reshape(w, [rowLen, O]) as tf.Tensor2D, false, true),
+  );
   try {
     // Allocate before taking heap views: an allocation may grow the heap and detach earlier views.
     const out = backend.makeOutput([B, H, W, C], 'float32');
@@ -126,7 +138,12 @@ function conv2DBackpropInput({ inputs, backend, attrs }: Parameters<KernelFunc>[
       [0, 0],
     ]);
     // [B, H+kh-1, W+kw-1, O] * [kh, kw, O, C] -> [B, H, W, C]
-    const dx = tf.conv2d(cropped as tf.Tensor4D, flipFilter(w) as tf.Tensor4D, 1, pads as tf.backend_util.ExplicitPadding);
+    const dx = tf.conv2d(
+      cropped as tf.Tensor4D,
+      flipFilter(w) as tf.Tensor4D,
+      1,
+      pads as tf.backend_util.ExplicitPadding,
+    );
     return channelsLast ? dx : tf.transpose(dx, [0, 3, 1, 2]);
   });
 }

@@ -16,7 +16,8 @@ interface Case {
 }
 const cases: Case[] = [];
 for (const strides of [1, 2, [1, 2, 3]] as Array<number | [number, number, number]>) {
-  for (const pad of ['same', 'valid'] as const) cases.push({ x: [2, 5, 6, 7, 3], filter: [3, 2, 3, 3, 4], strides, pad });
+  for (const pad of ['same', 'valid'] as const)
+    cases.push({ x: [2, 5, 6, 7, 3], filter: [3, 2, 3, 3, 4], strides, pad });
 }
 cases.push({ x: [3, 4, 5, 4, 1], filter: [2, 3, 2, 1, 2], strides: 2, pad: 'same' }); // one input channel
 
@@ -43,7 +44,8 @@ describe('Conv3DBackpropFilterV2 on wasm (replaces the stock kernel)', () => {
       const x = tf.tensor5d(seededValues([2, 6, 5, 7, 2], 3), [2, 6, 5, 7, 2]);
       const w = tf.tensor5d(seededValues([3, 3, 2, 2, 3], 4), [3, 3, 2, 2, 3]);
       const r = tf.tensor5d(seededValues([2, 3, 3, 4, 3], 5), [2, 3, 3, 4, 3]);
-      const loss = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv3d(a as tf.Tensor5D, b as tf.Tensor5D, 2, 'same'), r));
+      const loss = (a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(tf.conv3d(a as tf.Tensor5D, b as tf.Tensor5D, 2, 'same'), r));
       return tf.grads(loss)([x, w]);
     };
     const { cpu, wasm } = await onCpuAndWasm(fn);
@@ -54,7 +56,11 @@ describe('Conv3DBackpropFilterV2 on wasm (replaces the stock kernel)', () => {
   it('leaks no tensor', async () => {
     const x = tf.tensor(seededValues([2, 5, 6, 7, 3], 1), [2, 5, 6, 7, 3]);
     const dy = tf.tensor(seededValues([2, 3, 3, 4, 4], 2), [2, 3, 3, 4, 4]);
-    await expectNoLeak(() => tf.dispose(runKernel('Conv3DBackpropFilterV2', { x, dy }, { strides: 2, pad: 'same', filterShape: [3, 2, 3, 3, 4] })));
+    await expectNoLeak(() =>
+      tf.dispose(
+        runKernel('Conv3DBackpropFilterV2', { x, dy }, { strides: 2, pad: 'same', filterShape: [3, 2, 3, 3, 4] }),
+      ),
+    );
     expect(x.dataSync()).toHaveLength(2 * 5 * 6 * 7 * 3);
     tf.dispose([x, dy]);
   });

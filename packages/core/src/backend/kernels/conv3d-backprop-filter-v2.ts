@@ -10,7 +10,12 @@
  * Attributes are read as tfjs-backend-cpu's Conv3DBackpropFilterV2 reads them.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Conv3DBackpropFilterV2, type Conv3DBackpropFilterV2Attrs, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs';
+import {
+  Conv3DBackpropFilterV2,
+  type Conv3DBackpropFilterV2Attrs,
+  type KernelConfig,
+  type KernelFunc,
+} from '@tensorflow/tfjs';
 import { padOrCrop } from './conv-helpers';
 import { im2colSpatialFirst } from './im2col';
 import { requireInputs, runOnTensors } from './tensor-info';
@@ -18,7 +23,13 @@ import { requireInputs, runOnTensors } from './tensor-info';
 function conv3DBackpropFilterV2({ inputs, backend, attrs }: Parameters<KernelFunc>[0]): tf.TensorInfo {
   const { x, dy } = requireInputs(inputs, ['x', 'dy'], Conv3DBackpropFilterV2);
   const { strides, pad, filterShape } = attrs as unknown as Conv3DBackpropFilterV2Attrs;
-  const info = tf.backend_util.computeConv3DInfo(x.shape as [number, number, number, number, number], filterShape, strides, 1, pad);
+  const info = tf.backend_util.computeConv3DInfo(
+    x.shape as [number, number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad,
+  );
   const kernel = [info.filterDepth, info.filterHeight, info.filterWidth];
   const s = [info.strideDepth, info.strideHeight, info.strideWidth];
   const out = [info.outDepth, info.outHeight, info.outWidth];
@@ -28,7 +39,9 @@ function conv3DBackpropFilterV2({ inputs, backend, attrs }: Parameters<KernelFun
   return runOnTensors(backend, [x, dy], (xIn, dyIn) => {
     const xT = tf.transpose(xIn, [1, 2, 3, 0, 4]); // [D, H, W, B, C]
     // Keep exactly the (o-1)*s + k positions per axis that the forward pass read.
-    const pads = inSize.map((n, k) => [before[k]!, (out[k]! - 1) * s[k]! + kernel[k]! - n - before[k]!] as [number, number]);
+    const pads = inSize.map(
+      (n, k) => [before[k]!, (out[k]! - 1) * s[k]! + kernel[k]! - n - before[k]!] as [number, number],
+    );
     const xWin = padOrCrop(xT, [...pads, [0, 0], [0, 0]]);
     const cols = im2colSpatialFirst(xWin, { out, kernel, strides: s, dilations: [1, 1, 1] }); // [taps, N, C]
     const [taps, N] = cols.shape;

@@ -15,7 +15,8 @@ interface Case {
 }
 const cases: Case[] = [];
 for (const strides of [1, 2, [1, 2, 3]] as Array<number | [number, number, number]>) {
-  for (const pad of ['same', 'valid'] as const) cases.push({ input: [2, 5, 6, 7, 3], filter: [3, 2, 3, 3, 4], strides, pad });
+  for (const pad of ['same', 'valid'] as const)
+    cases.push({ input: [2, 5, 6, 7, 3], filter: [3, 2, 3, 3, 4], strides, pad });
 }
 cases.push({ input: [3, 4, 5, 4, 1], filter: [2, 3, 2, 1, 2], strides: 2, pad: 'same' }); // one input channel
 
@@ -40,7 +41,11 @@ describe('Conv3DBackpropInputV2 on wasm (replaces the stock kernel)', () => {
   it('leaks no tensor', async () => {
     const dy = tf.tensor(seededValues([2, 3, 3, 4, 4], 1), [2, 3, 3, 4, 4]);
     const filter = tf.tensor(seededValues([3, 2, 3, 3, 4], 2), [3, 2, 3, 3, 4]);
-    await expectNoLeak(() => tf.dispose(runKernel('Conv3DBackpropInputV2', { dy, filter }, { strides: 2, pad: 'same', inputShape: [2, 5, 6, 7, 3] })));
+    await expectNoLeak(() =>
+      tf.dispose(
+        runKernel('Conv3DBackpropInputV2', { dy, filter }, { strides: 2, pad: 'same', inputShape: [2, 5, 6, 7, 3] }),
+      ),
+    );
     expect(filter.dataSync()).toHaveLength(3 * 2 * 3 * 3 * 4);
     tf.dispose([dy, filter]);
   });

@@ -10,7 +10,12 @@
  * kernel is not used). Attributes are read as tfjs-backend-cpu's Conv3DBackpropInputV2 reads them.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Conv3DBackpropInputV2, type Conv3DBackpropInputV2Attrs, type KernelConfig, type KernelFunc } from '@tensorflow/tfjs';
+import {
+  Conv3DBackpropInputV2,
+  type Conv3DBackpropInputV2Attrs,
+  type KernelConfig,
+  type KernelFunc,
+} from '@tensorflow/tfjs';
 import { flipFilter, padOrCrop, upsampleByStride } from './conv-helpers';
 import { im2colSpatialFirst } from './im2col';
 import { requireInputs, runOnTensors } from './tensor-info';
@@ -18,7 +23,13 @@ import { requireInputs, runOnTensors } from './tensor-info';
 function conv3DBackpropInputV2({ inputs, backend, attrs }: Parameters<KernelFunc>[0]): tf.TensorInfo {
   const { dy, filter } = requireInputs(inputs, ['dy', 'filter'], Conv3DBackpropInputV2);
   const { strides, pad, inputShape } = attrs as unknown as Conv3DBackpropInputV2Attrs;
-  const info = tf.backend_util.computeConv3DInfo(inputShape, filter.shape as [number, number, number, number, number], strides, 1, pad);
+  const info = tf.backend_util.computeConv3DInfo(
+    inputShape,
+    filter.shape as [number, number, number, number, number],
+    strides,
+    1,
+    pad,
+  );
   const kernel = [info.filterDepth, info.filterHeight, info.filterWidth];
   const s = [info.strideDepth, info.strideHeight, info.strideWidth];
   const out = [info.outDepth, info.outHeight, info.outWidth];

@@ -29,11 +29,30 @@ for (const strides of [1, 2] as const) {
 cases.push({ input: [2, 9, 8, 2], filter: [3, 3, 2, 2], strides: 1, dilations: 2, pad: 'same' });
 cases.push({ input: [2, 9, 8, 2], filter: [3, 2, 2, 1], strides: 1, dilations: [2, 3], pad: 'valid' });
 cases.push({ input: [2, 11, 9, 2], filter: [3, 3, 2, 2], strides: 2, dilations: 2, pad: 'valid' }); // tap-by-tap path
-cases.push({ input: [3, 8, 6, 4], filter: [3, 3, 4, 1], strides: [2, 1], dilations: 1, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] });
+cases.push({
+  input: [3, 8, 6, 4],
+  filter: [3, 3, 4, 1],
+  strides: [2, 1],
+  dilations: 1,
+  pad: [
+    [0, 0],
+    [1, 2],
+    [0, 1],
+    [0, 0],
+  ],
+});
 cases.push({ input: [2, 9, 7, 1], filter: [4, 3, 1, 3], strides: 3, dilations: 1, pad: 1, dimRoundingMode: 'ceil' });
 
 function inputs(c: Case): { x: tf.Tensor4D; dy: tf.Tensor4D; info: tf.backend_util.Conv2DInfo } {
-  const info = tf.backend_util.computeConv2DInfo(c.input, c.filter, c.strides, c.dilations, c.pad, c.dimRoundingMode, true);
+  const info = tf.backend_util.computeConv2DInfo(
+    c.input,
+    c.filter,
+    c.strides,
+    c.dilations,
+    c.pad,
+    c.dimRoundingMode,
+    true,
+  );
   const x = tf.tensor4d(seededValues(c.input, 5), c.input);
   const dy = tf.tensor4d(seededValues(info.outShape, 6), info.outShape);
   return { x, dy, info };
@@ -41,11 +60,21 @@ function inputs(c: Case): { x: tf.Tensor4D; dy: tf.Tensor4D; info: tf.backend_ut
 
 function run(c: Case, reference = false): tf.Tensor[] {
   const { x, dy, info } = inputs(c);
-  const attrs = { strides: c.strides, dilations: c.dilations, pad: c.pad, dimRoundingMode: c.dimRoundingMode, filterShape: c.filter };
+  const attrs = {
+    strides: c.strides,
+    dilations: c.dilations,
+    pad: c.pad,
+    dimRoundingMode: c.dimRoundingMode,
+    filterShape: c.filter,
+  };
   if (!reference) return [runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, attrs)];
   const { dilationHeight: dh, dilationWidth: dw, effectiveFilterHeight: ekh, effectiveFilterWidth: ekw } = info;
   const expanded = [ekh, ekw, c.filter[2], c.filter[3]];
-  const dWExpanded = runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { ...attrs, dilations: 1, filterShape: expanded });
+  const dWExpanded = runKernel(
+    'DepthwiseConv2dNativeBackpropFilter',
+    { x, dy },
+    { ...attrs, dilations: 1, filterShape: expanded },
+  );
   return [tf.stridedSlice(dWExpanded, [0, 0, 0, 0], expanded, [dh, dw, 1, 1])]; // [kh, kw, C, M]
 }
 
@@ -66,7 +95,11 @@ describe('DepthwiseConv2dNativeBackpropFilter on wasm', () => {
     for (const c of cases.filter((k) => k.strides === 1 || k.dilations === 1)) {
       tf.tidy(() => {
         const { x, dy, info } = inputs(c);
-        expectClose(byTaps(x, dy, info), byDepthwiseConv(x, dy, info), { atol: 1e-4, rtol: 1e-4, label: JSON.stringify(c) });
+        expectClose(byTaps(x, dy, info), byDepthwiseConv(x, dy, info), {
+          atol: 1e-4,
+          rtol: 1e-4,
+          label: JSON.stringify(c),
+        });
       });
     }
   });

@@ -61,7 +61,15 @@ export function byDepthwiseConv(x: tf.Tensor, dy: tf.Tensor, info: ConvInfo): tf
 
 /** dW tap by tap: strided windows of the padded input times dy. Any stride and dilation. */
 export function byTaps(x: tf.Tensor, dy: tf.Tensor, info: ConvInfo): tf.Tensor {
-  const { batchSize: B, inChannels: C, outChannels, filterHeight: kh, filterWidth: kw, outHeight: oh, outWidth: ow } = info;
+  const {
+    batchSize: B,
+    inChannels: C,
+    outChannels,
+    filterHeight: kh,
+    filterWidth: kw,
+    outHeight: oh,
+    outWidth: ow,
+  } = info;
   const M = outChannels / C;
   const xWin = padOrCrop(x, windowPads(info)); // [B, needH, needW, C]
   const dy5 = tf.reshape(dy, [B, oh, ow, C, M]);
@@ -83,7 +91,8 @@ export function byTaps(x: tf.Tensor, dy: tf.Tensor, info: ConvInfo): tf.Tensor {
 
 function depthwiseConv2dNativeBackpropFilter({ inputs, backend, attrs }: Parameters<KernelFunc>[0]): tf.TensorInfo {
   const { x, dy } = requireInputs(inputs, ['x', 'dy'], DepthwiseConv2dNativeBackpropFilter);
-  const { strides, dilations, pad, dimRoundingMode, filterShape } = attrs as unknown as DepthwiseConv2dNativeBackpropFilterAttrs;
+  const { strides, dilations, pad, dimRoundingMode, filterShape } =
+    attrs as unknown as DepthwiseConv2dNativeBackpropFilterAttrs;
   const info = tf.backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
     filterShape,

@@ -28,11 +28,30 @@ for (const strides of [1, 2] as const) {
 cases.push({ input: [2, 9, 8, 2], filter: [3, 3, 2, 2], strides: 1, dilations: 2, pad: 'same' });
 cases.push({ input: [2, 9, 8, 2], filter: [3, 2, 2, 1], strides: 1, dilations: [2, 3], pad: 'valid' });
 cases.push({ input: [2, 11, 9, 2], filter: [3, 3, 2, 2], strides: 2, dilations: 2, pad: 'valid' }); // kernel-only: the op forbids both
-cases.push({ input: [3, 8, 6, 4], filter: [3, 3, 4, 1], strides: [2, 1], dilations: 1, pad: [[0, 0], [1, 2], [0, 1], [0, 0]] });
+cases.push({
+  input: [3, 8, 6, 4],
+  filter: [3, 3, 4, 1],
+  strides: [2, 1],
+  dilations: 1,
+  pad: [
+    [0, 0],
+    [1, 2],
+    [0, 1],
+    [0, 0],
+  ],
+});
 cases.push({ input: [2, 9, 7, 1], filter: [4, 3, 1, 3], strides: 3, dilations: 1, pad: 1, dimRoundingMode: 'round' });
 
 function run(c: Case, reference = false): tf.Tensor[] {
-  const info = tf.backend_util.computeConv2DInfo(c.input, c.filter, c.strides, c.dilations, c.pad, c.dimRoundingMode, true);
+  const info = tf.backend_util.computeConv2DInfo(
+    c.input,
+    c.filter,
+    c.strides,
+    c.dilations,
+    c.pad,
+    c.dimRoundingMode,
+    true,
+  );
   const dy = tf.tensor(seededValues(info.outShape, 3), info.outShape);
   let filter = tf.tensor4d(seededValues(c.filter, 4), c.filter);
   let dilations = c.dilations;
@@ -72,7 +91,8 @@ describe('DepthwiseConv2dNativeBackpropInput on wasm', () => {
       const x = tf.tensor4d(seededValues([2, 8, 7, 3], 1), [2, 8, 7, 3]);
       const w = tf.tensor4d(seededValues([3, 3, 3, 2], 2), [3, 3, 3, 2]);
       const r = tf.tensor4d(seededValues([2, 4, 4, 6], 3), [2, 4, 4, 6]);
-      const loss = (a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same'), r));
+      const loss = (a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 2, 'same'), r));
       return tf.grads(loss)([x, w]);
     };
     const { cpu, wasm } = await onCpuAndWasm(fn);

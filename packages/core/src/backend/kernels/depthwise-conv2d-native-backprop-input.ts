@@ -22,7 +22,8 @@ import { requireInputs, runOnTensors } from './tensor-info';
 
 function depthwiseConv2dNativeBackpropInput({ inputs, backend, attrs }: Parameters<KernelFunc>[0]): tf.TensorInfo {
   const { dy, filter } = requireInputs(inputs, ['dy', 'filter'], DepthwiseConv2dNativeBackpropInput);
-  const { strides, dilations, pad, dimRoundingMode, inputShape } = attrs as unknown as DepthwiseConv2dNativeBackpropInputAttrs;
+  const { strides, dilations, pad, dimRoundingMode, inputShape } =
+    attrs as unknown as DepthwiseConv2dNativeBackpropInputAttrs;
   const convInfo = tf.backend_util.computeConv2DInfo(
     inputShape,
     filter.shape as [number, number, number, number],
@@ -33,7 +34,14 @@ function depthwiseConv2dNativeBackpropInput({ inputs, backend, attrs }: Paramete
     true,
   );
   const { strideHeight: sh, strideWidth: sw, dilationHeight: dh, dilationWidth: dw } = convInfo;
-  const { effectiveFilterHeight: ekh, effectiveFilterWidth: ekw, inHeight: H, inWidth: W, outHeight: oh, outWidth: ow } = convInfo;
+  const {
+    effectiveFilterHeight: ekh,
+    effectiveFilterWidth: ekw,
+    inHeight: H,
+    inWidth: W,
+    outHeight: oh,
+    outWidth: ow,
+  } = convInfo;
   const { batchSize: B, inChannels: C, outChannels } = convInfo;
   const [kh, kw, , M] = filter.shape as [number, number, number, number];
   const { top, left } = convInfo.padInfo;

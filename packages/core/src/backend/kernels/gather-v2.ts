@@ -26,7 +26,12 @@ function gatherV2(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.TensorInf
   const { axis, batchDims } = args.attrs as unknown as GatherV2Attrs;
   const backend = args.backend as BackendWasm;
   const parsedAxis = tf.util.parseAxisParam(axis, x.shape)[0]!;
-  const info = tf.backend_util.segment_util.collectGatherOpShapeInfo(x as tf.Tensor, indices as tf.Tensor, parsedAxis, batchDims);
+  const info = tf.backend_util.segment_util.collectGatherOpShapeInfo(
+    x as tf.Tensor,
+    indices as tf.Tensor,
+    parsedAxis,
+    batchDims,
+  );
   const { batchSize, outerSize, dimSize, sliceSize } = info;
   const idx = backend.readSync(indices.dataId) as Int32Array;
   for (let i = 0; i < idx.length; i++) {

@@ -29,7 +29,8 @@ export function im2colSpatialFirst(x: tf.Tensor, { out, kernel, strides, dilatio
   if (x.rank !== n + 2) throw new Error(`im2col: input must be [S1..S${n}, B, C], got [${x.shape}]`);
   for (let k = 0; k < n; k++) {
     const need = (out[k]! - 1) * strides[k]! + (kernel[k]! - 1) * dilations[k]! + 1;
-    if (x.shape[k]! < need) throw new Error(`im2col: spatial axis ${k} has ${x.shape[k]} entries, windows need ${need}`);
+    if (x.shape[k]! < need)
+      throw new Error(`im2col: spatial axis ${k} has ${x.shape[k]} entries, windows need ${need}`);
   }
   const taps: number[][] = [[]];
   for (let k = 0; k < n; k++) {
@@ -45,7 +46,8 @@ export function im2colSpatialFirst(x: tf.Tensor, { out, kernel, strides, dilatio
     return tf.stridedSlice(x, begin, end, [...strides, 1, 1]); // C++ path in tfjs-backend-wasm
   });
   const N = out.reduce((p, q) => p * q, 1) * B;
-  const cols = windows.length === 1 ? tf.reshape(windows[0]!, [1, N, C]) : tf.reshape(tf.stack(windows), [taps.length, N, C]);
+  const cols =
+    windows.length === 1 ? tf.reshape(windows[0]!, [1, N, C]) : tf.reshape(tf.stack(windows), [taps.length, N, C]);
   windows.forEach((w) => w.dispose());
   return cols as tf.Tensor3D;
 }

@@ -28,11 +28,23 @@ describe('Sum and Mean over leading axes on wasm', () => {
   });
 
   const shapes: Array<[number[], number | number[]]> = [
-    [[32, 12, 12, 16], [0, 1, 2]], // batch norm / conv bias gradients
-    [[5, 3, 7, 2], [0, 1, 2]],
+    [
+      [32, 12, 12, 16],
+      [0, 1, 2],
+    ], // batch norm / conv bias gradients
+    [
+      [5, 3, 7, 2],
+      [0, 1, 2],
+    ],
     [[7, 10], 0], // dense bias gradient
-    [[6, 5, 3], [0, 1]],
-    [[3, 4, 5], [1, 0]],
+    [
+      [6, 5, 3],
+      [0, 1],
+    ],
+    [
+      [3, 4, 5],
+      [1, 0],
+    ],
     [[9, 4], -2],
   ];
   // Slow (up to ~6 s under load for [32, 12, 12, 16]): the reference runs on the tfjs cpu backend.
@@ -53,9 +65,28 @@ describe('Sum and Mean over leading axes on wasm', () => {
   );
 
   it('leaves other reductions, int32 and the input alone, and leaks nothing', async () => {
-    const x = tf.tensor([[1, 2, 3], [4, 5, 6]]);
+    const x = tf.tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(Array.from(tf.sum(x, 1).dataSync())).toEqual([6, 15]);
-    expect(Array.from(tf.sum(tf.tensor([[1, 2], [3, 4]], [2, 2], 'int32'), 0).dataSync())).toEqual([4, 6]);
+    expect(
+      Array.from(
+        tf
+          .sum(
+            tf.tensor(
+              [
+                [1, 2],
+                [3, 4],
+              ],
+              [2, 2],
+              'int32',
+            ),
+            0,
+          )
+          .dataSync(),
+      ),
+    ).toEqual([4, 6]);
     expect(tf.sum(x).dataSync()[0]).toBe(21);
     expect(Array.from(x.dataSync())).toEqual([1, 2, 3, 4, 5, 6]);
     await expectNoLeak(() => tf.tidy(() => tf.sum(tf.mean(x, 0, true), 0).dataSync()));

@@ -22,7 +22,9 @@ const stockMean = stockKernel(Mean);
 /** The number of leading axes reduced when `axis` is exactly 0..k-1 (k < rank), else 0. */
 export function leadingAxesCount(axis: number | number[] | null | undefined, rank: number): number {
   if (axis === null || axis === undefined) return 0; // all axes: the stock kernel is fine (no transpose)
-  const axes = [...new Set((Array.isArray(axis) ? axis : [axis]).map((a) => (a < 0 ? a + rank : a)))].sort((a, b) => a - b);
+  const axes = [...new Set((Array.isArray(axis) ? axis : [axis]).map((a) => (a < 0 ? a + rank : a)))].sort(
+    (a, b) => a - b,
+  );
   if (axes.length === 0 || axes.length >= rank) return 0;
   return axes.every((a, i) => a === i) ? axes.length : 0;
 }
@@ -56,7 +58,12 @@ function makeReduce(stock: KernelConfig, kernel: string, mean: boolean): KernelF
     const outer = x.shape.slice(0, k).reduce((p, q) => p * q, 1);
     const rest = x.shape.slice(k);
     const inner = rest.reduce((p, q) => p * q, 1);
-    const { out, xs, ys } = outputWithHeapViews(backend, x, keepDims ? [...new Array<number>(k).fill(1), ...rest] : rest, 'float32');
+    const { out, xs, ys } = outputWithHeapViews(
+      backend,
+      x,
+      keepDims ? [...new Array<number>(k).fill(1), ...rest] : rest,
+      'float32',
+    );
     reduceLeading(xs as Float32Array, outer, inner, ys as Float32Array, mean ? 1 / outer : 1);
     return out;
   };

@@ -31,7 +31,10 @@ const cases: Case[] = [
 ];
 
 function run(c: Case, relu: boolean): tf.Tensor[] {
-  let x: tf.Tensor4D = tf.tensor4d(seededValues(c.x, 1).map((v) => Math.round(v * 2) / 2), c.x); // many ties
+  let x: tf.Tensor4D = tf.tensor4d(
+    seededValues(c.x, 1).map((v) => Math.round(v * 2) / 2),
+    c.x,
+  ); // many ties
   if (relu) x = tf.relu(x);
   const y = tf.maxPool(x, c.filterSize, c.strides, c.pad, c.dimRoundingMode);
   const dy = tf.tensor(seededValues(y.shape, 2), y.shape);
@@ -45,20 +48,32 @@ describe('MaxPoolGrad on wasm (replaces the stock kernel)', () => {
   });
 
   // Slow (up to ~5 s under load): the reference runs on the tfjs cpu backend, the largest case is [2, 24, 24, 16].
-  it.each(cases.map((c) => [JSON.stringify(c), c] as const))('matches the cpu backend, ties included: %s', async (_, c) => {
-    for (const relu of [false, true]) {
-      const { cpu, wasm } = await onCpuAndWasm(() => run(c, relu));
-      expect(wasm[0]!.shape).toEqual(c.x);
-      expectClose(wasm[0]!.values, cpu[0]!.values, { atol: 1e-6, rtol: 1e-6, label: relu ? 'dx (relu input)' : 'dx' });
-    }
-  }, 30_000);
+  it.each(cases.map((c) => [JSON.stringify(c), c] as const))(
+    'matches the cpu backend, ties included: %s',
+    async (_, c) => {
+      for (const relu of [false, true]) {
+        const { cpu, wasm } = await onCpuAndWasm(() => run(c, relu));
+        expect(wasm[0]!.shape).toEqual(c.x);
+        expectClose(wasm[0]!.values, cpu[0]!.values, {
+          atol: 1e-6,
+          rtol: 1e-6,
+          label: relu ? 'dx (relu input)' : 'dx',
+        });
+      }
+    },
+    30_000,
+  );
 
   it('sends the gradient of all-negative windows to their maxima (worked example)', () => {
     tf.tidy(() => {
       const x = tf.tensor4d([-5, -4, -3, -2, -1, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16], [1, 4, 4, 1]);
       const dy = tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]);
       // window maxima: -1 (index 4), -2 (index 3), -9 (index 8), -11 (index 10)
-      const dx = runKernel('MaxPoolGrad', { dy, input: x, output: tf.maxPool(x, 2, 2, 'valid') }, { filterSize: 2, strides: 2, pad: 'valid' });
+      const dx = runKernel(
+        'MaxPoolGrad',
+        { dy, input: x, output: tf.maxPool(x, 2, 2, 'valid') },
+        { filterSize: 2, strides: 2, pad: 'valid' },
+      );
       expect(Array.from(dx.dataSync())).toEqual([0, 0, 0, 2, 1, 0, 0, 0, 3, 0, 4, 0, 0, 0, 0, 0]);
     });
   });
@@ -76,7 +91,9 @@ describe('MaxPoolGrad on wasm (replaces the stock kernel)', () => {
     const x = tf.tensor4d(seededValues([2, 7, 6, 3], 1), [2, 7, 6, 3]);
     const y = tf.maxPool(x, 2, 2, 'same');
     const dy = tf.onesLike(y);
-    await expectNoLeak(() => tf.dispose(runKernel('MaxPoolGrad', { dy, input: x, output: y }, { filterSize: 2, strides: 2, pad: 'same' })));
+    await expectNoLeak(() =>
+      tf.dispose(runKernel('MaxPoolGrad', { dy, input: x, output: y }, { filterSize: 2, strides: 2, pad: 'same' })),
+    );
     expect(x.dataSync()).toHaveLength(2 * 7 * 6 * 3);
     tf.dispose([x, y, dy]);
   });

@@ -25,7 +25,14 @@ function maxPoolGrad(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.Tensor
   const { dy, input } = requireInputs(args.inputs, ['dy', 'input'], MaxPoolGrad);
   if (input.dtype !== 'float32' || dy.dtype !== 'float32') return stock.kernelFunc(args);
   const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as MaxPoolGradAttrs;
-  const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+  const info = tf.backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
   const backend = args.backend as BackendWasm;
   // Bring both inputs onto this backend before taking heap views: a move allocates, and a
   // growing heap detaches every view taken earlier.
@@ -41,7 +48,17 @@ function maxPoolGrad(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.Tensor
     if (simd) {
       const [, H, W] = geometry.inSize;
       const [, oh, ow] = geometry.outSize;
-      simd.maxpool_grad_2x2(ptr(backend, input), ptr(backend, dy), ptr(backend, out), geometry.batch, H, W, geometry.channels, oh, ow);
+      simd.maxpool_grad_2x2(
+        ptr(backend, input),
+        ptr(backend, dy),
+        ptr(backend, out),
+        geometry.batch,
+        H,
+        W,
+        geometry.channels,
+        oh,
+        ow,
+      );
       return out;
     }
   }
@@ -89,11 +106,11 @@ function maxPoolGrad2x2(x: Float32Array, g: Float32Array, dx: Float32Array, geom
           let best = Number.NEGATIVE_INFINITY;
           let at = -1;
           let v = x[p00 + c]!;
-          if (v > best) (best = v), (at = p00 + c);
+          if (v > best) ((best = v), (at = p00 + c));
           v = x[p01 + c]!;
-          if (v > best) (best = v), (at = p01 + c);
+          if (v > best) ((best = v), (at = p01 + c));
           v = x[p10 + c]!;
-          if (v > best) (best = v), (at = p10 + c);
+          if (v > best) ((best = v), (at = p10 + c));
           v = x[p11 + c]!;
           if (v > best) at = p11 + c;
           if (at >= 0) dx[at] = g[o + c]!;

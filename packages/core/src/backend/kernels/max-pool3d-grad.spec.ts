@@ -26,7 +26,13 @@ function run(c: Case): tf.Tensor[] {
   const x = tf.tensor5d(seededValues(c.x, 1), c.x);
   const y = tf.maxPool3d(x, c.filterSize, c.strides, c.pad);
   const dy = tf.tensor(seededValues(y.shape, 2), y.shape);
-  return [runKernel('MaxPool3DGrad', { dy, input: x, output: y }, { filterSize: c.filterSize, strides: c.strides, pad: c.pad })];
+  return [
+    runKernel(
+      'MaxPool3DGrad',
+      { dy, input: x, output: y },
+      { filterSize: c.filterSize, strides: c.strides, pad: c.pad },
+    ),
+  ];
 }
 
 describe('MaxPool3DGrad on wasm (replaces the stock kernel)', () => {
@@ -43,11 +49,18 @@ describe('MaxPool3DGrad on wasm (replaces the stock kernel)', () => {
   it('sends the gradient of all-negative windows to their maxima (worked example)', () => {
     tf.tidy(() => {
       // x[0, d, h, w, 0] = -((i * 7) % 16) - 1 for flat i; two 2x2x2 windows along w.
-      const x = tf.tensor5d(Array.from({ length: 16 }, (_, i) => -((i * 7) % 16) - 1), [1, 2, 2, 4, 1]);
+      const x = tf.tensor5d(
+        Array.from({ length: 16 }, (_, i) => -((i * 7) % 16) - 1),
+        [1, 2, 2, 4, 1],
+      );
       const dy = tf.tensor5d([1, 2], [1, 1, 1, 2, 1]);
       // window 1 (w 0-1) holds indices 0,1,4,5,8,9,12,13 -> values -1,-8,-13,-4,-9,-16,-5,-12: max -1 at 0
       // window 2 (w 2-3) holds indices 2,3,6,7,10,11,14,15 -> -15,-6,-11,-2,-7,-14,-3,-10: max -2 at 7
-      const dx = runKernel('MaxPool3DGrad', { dy, input: x, output: tf.maxPool3d(x, 2, 2, 'valid') }, { filterSize: 2, strides: 2, pad: 'valid' });
+      const dx = runKernel(
+        'MaxPool3DGrad',
+        { dy, input: x, output: tf.maxPool3d(x, 2, 2, 'valid') },
+        { filterSize: 2, strides: 2, pad: 'valid' },
+      );
       expect(Array.from(dx.dataSync())).toEqual([1, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0]);
     });
   });
@@ -56,7 +69,9 @@ describe('MaxPool3DGrad on wasm (replaces the stock kernel)', () => {
     const x = tf.tensor5d(seededValues([2, 4, 6, 4, 3], 1), [2, 4, 6, 4, 3]);
     const y = tf.maxPool3d(x, 2, 2, 'valid');
     const dy = tf.onesLike(y);
-    await expectNoLeak(() => tf.dispose(runKernel('MaxPool3DGrad', { dy, input: x, output: y }, { filterSize: 2, strides: 2, pad: 'valid' })));
+    await expectNoLeak(() =>
+      tf.dispose(runKernel('MaxPool3DGrad', { dy, input: x, output: y }, { filterSize: 2, strides: 2, pad: 'valid' })),
+    );
     expect(x.dataSync()).toHaveLength(2 * 4 * 6 * 4 * 3);
     tf.dispose([x, y, dy]);
   });

@@ -22,7 +22,14 @@ function maxPool3DGrad(args: Parameters<KernelFunc>[0]): tf.TensorInfo | tf.Tens
   const { dy, input } = requireInputs(args.inputs, ['dy', 'input'], MaxPool3DGrad);
   if (input.dtype !== 'float32' || dy.dtype !== 'float32') return stock.kernelFunc(args);
   const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as MaxPool3DGradAttrs;
-  const info = tf.backend_util.computePool3DInfo(input.shape as [number, number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+  const info = tf.backend_util.computePool3DInfo(
+    input.shape as [number, number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
   const backend = args.backend as BackendWasm;
   backend.dataIdMap.get(input.dataId); // make the inputs resident before taking heap views
   backend.dataIdMap.get(dy.dataId);

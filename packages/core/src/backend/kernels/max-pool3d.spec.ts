@@ -6,7 +6,12 @@ import { initBackend } from '../init';
 // Reference: tfjs-backend-cpu's MaxPool3D on N(0,1) inputs (windows near the borders are often
 // all negative, where the stock wasm kernel returns 1.17e-38). Exact: a max selects a value.
 
-const cases: Array<{ x: [number, number, number, number, number]; filterSize: number | [number, number, number]; strides: number | [number, number, number]; pad: 'same' | 'valid' }> = [
+const cases: Array<{
+  x: [number, number, number, number, number];
+  filterSize: number | [number, number, number];
+  strides: number | [number, number, number];
+  pad: 'same' | 'valid';
+}> = [
   { x: [2, 4, 6, 4, 3], filterSize: 2, strides: 2, pad: 'valid' },
   { x: [2, 5, 7, 5, 2], filterSize: 2, strides: 2, pad: 'same' },
   { x: [2, 5, 6, 7, 2], filterSize: [2, 3, 2], strides: [1, 2, 2], pad: 'same' },
@@ -18,7 +23,9 @@ describe('MaxPool3D on wasm (replaces the stock kernel)', () => {
   });
 
   it.each(cases.map((c) => [JSON.stringify(c), c] as const))('matches the cpu backend: %s', async (_, c) => {
-    const { cpu, wasm } = await onCpuAndWasm(() => [tf.maxPool3d(tf.tensor5d(seededValues(c.x, 1), c.x), c.filterSize, c.strides, c.pad)]);
+    const { cpu, wasm } = await onCpuAndWasm(() => [
+      tf.maxPool3d(tf.tensor5d(seededValues(c.x, 1), c.x), c.filterSize, c.strides, c.pad),
+    ]);
     expect(wasm[0]!.shape).toEqual(cpu[0]!.shape);
     expectClose(wasm[0]!.values, cpu[0]!.values, { atol: 0, rtol: 0, label: 'y' });
   });

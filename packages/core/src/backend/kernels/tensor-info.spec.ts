@@ -31,9 +31,20 @@ describe('running tf ops on kernel inputs', () => {
   });
 
   it('a dlkit kernel accepts bare TensorInfo inputs, as backends pass them', () => {
-    const x = tf.tensor4d(Float32Array.from({ length: 2 * 5 * 4 * 3 }, (_, i) => Math.sin(i)), [2, 5, 4, 3]);
-    const dy = tf.tensor4d(Float32Array.from({ length: 2 * 3 * 2 * 2 }, (_, i) => Math.cos(i)), [2, 3, 2, 2]);
-    const attrs = { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 3, 2] } as unknown as tf.NamedAttrMap;
+    const x = tf.tensor4d(
+      Float32Array.from({ length: 2 * 5 * 4 * 3 }, (_, i) => Math.sin(i)),
+      [2, 5, 4, 3],
+    );
+    const dy = tf.tensor4d(
+      Float32Array.from({ length: 2 * 3 * 2 * 2 }, (_, i) => Math.cos(i)),
+      [2, 3, 2, 2],
+    );
+    const attrs = {
+      strides: 1,
+      pad: 'valid',
+      dataFormat: 'NHWC',
+      filterShape: [3, 3, 3, 2],
+    } as unknown as tf.NamedAttrMap;
     const expected = tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, attrs) as tf.Tensor;
     const bare = (t: tf.Tensor): tf.TensorInfo => ({ dataId: t.dataId, shape: t.shape, dtype: t.dtype });
     const kernel = tf.getKernel('Conv2DBackpropFilter', 'wasm')!;

@@ -25,12 +25,30 @@ describe('Tile on wasm (block-copy kernel)', () => {
 
   const cases: [number[], number[]][] = [
     [[3], [4]],
-    [[1, 1, 1, 5], [4, 6, 6, 1]], // batch norm's per-channel statistics
-    [[2, 3, 4], [1, 1, 1]],
-    [[2, 3, 4], [3, 1, 2]],
-    [[2, 1, 3, 2], [2, 5, 1, 3]],
-    [[4, 3], [1, 7]],
-    [[2, 3], [0, 2]],
+    [
+      [1, 1, 1, 5],
+      [4, 6, 6, 1],
+    ], // batch norm's per-channel statistics
+    [
+      [2, 3, 4],
+      [1, 1, 1],
+    ],
+    [
+      [2, 3, 4],
+      [3, 1, 2],
+    ],
+    [
+      [2, 1, 3, 2],
+      [2, 5, 1, 3],
+    ],
+    [
+      [4, 3],
+      [1, 7],
+    ],
+    [
+      [2, 3],
+      [0, 2],
+    ],
   ];
   for (const [shape, reps] of cases) {
     for (const dtype of ['float32', 'int32'] as const) {

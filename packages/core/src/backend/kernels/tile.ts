@@ -23,7 +23,12 @@ const stock = stockKernel(Tile);
  * Writes tile(src, reps) into `out` (which must hold prod(shape[k] * reps[k]) elements).
  * Exported for the spec; `src` is row-major with `shape`.
  */
-export function tileInto(src: Float32Array | Int32Array, shape: readonly number[], reps: readonly number[], out: Float32Array | Int32Array): void {
+export function tileInto(
+  src: Float32Array | Int32Array,
+  shape: readonly number[],
+  reps: readonly number[],
+  out: Float32Array | Int32Array,
+): void {
   const rank = shape.length;
   // Work in place in `out`: the first prod(shape) elements start as src; each axis k (last to
   // first) expands from [outer, d_k * innerNow] to [outer, r_k * d_k * innerNow].

@@ -24,21 +24,43 @@ describe('Transpose of the last two axes on wasm', () => {
 
   // Exact: a transpose only moves values. Shapes cross the 32-value block edges.
   const cases: Array<[number[], number[]]> = [
-    [[512, 128], [1, 0]], // the dense layer's weight, transposed every step
-    [[33, 70], [1, 0]],
-    [[1, 32, 128], [0, 2, 1]],
-    [[3, 5, 40, 33], [0, 1, 3, 2]],
-    [[1, 9], [1, 0]],
-    [[4, 5, 6], [2, 0, 1]], // any other permutation: the stock kernel
+    [
+      [512, 128],
+      [1, 0],
+    ], // the dense layer's weight, transposed every step
+    [
+      [33, 70],
+      [1, 0],
+    ],
+    [
+      [1, 32, 128],
+      [0, 2, 1],
+    ],
+    [
+      [3, 5, 40, 33],
+      [0, 1, 3, 2],
+    ],
+    [
+      [1, 9],
+      [1, 0],
+    ],
+    [
+      [4, 5, 6],
+      [2, 0, 1],
+    ], // any other permutation: the stock kernel
   ];
   for (const dtype of ['float32', 'int32'] as const) {
     // Slow (~1-3 s for [512, 128]): the reference runs on the tfjs cpu backend, whose transpose is element by element.
-    it.each(cases.map(([s, p]) => [JSON.stringify(s), JSON.stringify(p), s, p] as const))(`equals the cpu backend for shape %s perm %s (${dtype})`, async (_, __, shape, perm) => {
-      const values = Array.from(seededValues(shape, 5, 100), (v) => (dtype === 'int32' ? Math.round(v) : v));
-      const { cpu, wasm } = await onCpuAndWasm(() => [tf.transpose(tf.tensor(values, shape, dtype), perm)]);
-      expect(wasm[0]!.shape).toEqual(cpu[0]!.shape);
-      expect(Array.from(wasm[0]!.values)).toEqual(Array.from(cpu[0]!.values));
-    }, 30_000);
+    it.each(cases.map(([s, p]) => [JSON.stringify(s), JSON.stringify(p), s, p] as const))(
+      `equals the cpu backend for shape %s perm %s (${dtype})`,
+      async (_, __, shape, perm) => {
+        const values = Array.from(seededValues(shape, 5, 100), (v) => (dtype === 'int32' ? Math.round(v) : v));
+        const { cpu, wasm } = await onCpuAndWasm(() => [tf.transpose(tf.tensor(values, shape, dtype), perm)]);
+        expect(wasm[0]!.shape).toEqual(cpu[0]!.shape);
+        expect(Array.from(wasm[0]!.values)).toEqual(Array.from(cpu[0]!.values));
+      },
+      30_000,
+    );
   }
 
   it('leaks nothing', async () => {

@@ -26,7 +26,13 @@ export function isLastTwoSwap(perm: readonly number[]): boolean {
 }
 
 /** out = x^T per matrix, for `batch` row-major [m, n] matrices stored one after another. */
-export function transposeMatrices(x: Float32Array | Int32Array, batch: number, m: number, n: number, out: Float32Array | Int32Array): void {
+export function transposeMatrices(
+  x: Float32Array | Int32Array,
+  batch: number,
+  m: number,
+  n: number,
+  out: Float32Array | Int32Array,
+): void {
   const size = m * n;
   for (let b = 0, base = 0; b < batch; b++, base += size) {
     for (let i0 = 0; i0 < m; i0 += BLOCK) {

@@ -19,7 +19,13 @@ describe('UnsortedSegmentSum on wasm', () => {
 
   it('sums rows by segment, adding repeated ids and dropping out-of-range ones (worked example)', () => {
     tf.tidy(() => {
-      const x = tf.tensor2d([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10]]);
+      const x = tf.tensor2d([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+        [7, 8],
+        [9, 10],
+      ]);
       const ids = tf.tensor1d([2, 0, 2, -1, 3], 'int32'); // -1 and 3 are outside [0, 3)
       // segment 0: row 1 = [3, 4]; segment 1: nothing; segment 2: rows 0 + 2 = [6, 8]
       const out = segmentSum(x, ids, 3);
@@ -40,7 +46,14 @@ describe('UnsortedSegmentSum on wasm', () => {
     const fn = (flat: boolean) => () => {
       const xShape = flat ? [n, ...c.x.slice(c.ids.length)] : c.x;
       const values = seededValues(c.x, 3);
-      const x = c.dtype === 'int32' ? tf.tensor(Int32Array.from(values, (v) => Math.round(10 * v)), xShape, 'int32') : tf.tensor(values, xShape);
+      const x =
+        c.dtype === 'int32'
+          ? tf.tensor(
+              Int32Array.from(values, (v) => Math.round(10 * v)),
+              xShape,
+              'int32',
+            )
+          : tf.tensor(values, xShape);
       return [segmentSum(x, tf.tensor(idValues, flat ? [n] : c.ids, 'int32'), c.numSegments)];
     };
     const cpu = await computeOn('cpu', fn(true));
@@ -52,7 +65,14 @@ describe('UnsortedSegmentSum on wasm', () => {
   it('gives tf.grad of gather (the Embedding gradient) the cpu backend gradient', async () => {
     const fn = () => {
       const table = tf.tensor2d(seededValues([10, 4], 1), [10, 4]);
-      const idx = tf.tensor2d([[1, 3, 3, 9], [0, 1, 1, 1]], [2, 4], 'int32');
+      const idx = tf.tensor2d(
+        [
+          [1, 3, 3, 9],
+          [0, 1, 1, 1],
+        ],
+        [2, 4],
+        'int32',
+      );
       const r = tf.tensor3d(seededValues([2, 4, 4], 2), [2, 4, 4]);
       return [tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.gather(t, idx), r)))(table)];
     };

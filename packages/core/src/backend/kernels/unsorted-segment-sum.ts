@@ -19,7 +19,9 @@ function unsortedSegmentSum({ inputs, backend, attrs }: Parameters<KernelFunc>[0
   const { numSegments } = attrs as unknown as UnsortedSegmentSumAttrs;
   const idRank = segmentIds.shape.length;
   if (x.shape.slice(0, idRank).join(',') !== segmentIds.shape.join(',')) {
-    throw new Error(`UnsortedSegmentSum: segmentIds shape [${segmentIds.shape}] must be a prefix of x shape [${x.shape}]`);
+    throw new Error(
+      `UnsortedSegmentSum: segmentIds shape [${segmentIds.shape}] must be a prefix of x shape [${x.shape}]`,
+    );
   }
   const rest = x.shape.slice(idRank); // per-position slice shape
   const n = sizeOf(segmentIds.shape);

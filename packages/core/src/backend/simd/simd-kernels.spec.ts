@@ -53,7 +53,9 @@ describe('simd kernels (hand-written WebAssembly on the tfjs heap)', () => {
     simdKernels(backend)!.maxpool_grad_2x2(ptr(backend, x), ptr(backend, dy), ptr(backend, dx), 1, 2, 2, 4, 1, 1);
     // tap (0,0): channel 0 (max 9) and channel 3 (first of the tied 5s); (0,1): channel 1; (1,0): channel 2
     expect(Array.from(dx.dataSync())).toEqual([1, 0, 0, 4, 0, 2, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0]);
-    await expectNoLeak(() => simdKernels(backend)!.maxpool_grad_2x2(ptr(backend, x), ptr(backend, dy), ptr(backend, dx), 1, 2, 2, 4, 1, 1));
+    await expectNoLeak(() =>
+      simdKernels(backend)!.maxpool_grad_2x2(ptr(backend, x), ptr(backend, dy), ptr(backend, dx), 1, 2, 2, 4, 1, 1),
+    );
     tf.dispose([x, dy, dx]);
   });
 });

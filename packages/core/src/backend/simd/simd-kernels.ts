@@ -19,11 +19,51 @@ import { KERNELS_WASM_BASE64 } from './kernels-wasm';
 
 export interface SimdKernels {
   /** dx [B, H, W, C] = col2im(cols [B*oh*ow, kh*kw*C]); see kernels.wat. */
-  col2im(dx: number, cols: number, B: number, oh: number, ow: number, H: number, W: number, C: number, kh: number, kw: number, sh: number, sw: number, top: number, left: number): void;
+  col2im(
+    dx: number,
+    cols: number,
+    B: number,
+    oh: number,
+    ow: number,
+    H: number,
+    W: number,
+    C: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+    top: number,
+    left: number,
+  ): void;
   /** dx [B, H, W, C] from x and dy [B, oh, ow, C], unpadded 2x2 windows, stride 2, C % 4 == 0. */
-  maxpool_grad_2x2(x: number, dy: number, dx: number, B: number, H: number, W: number, C: number, oh: number, ow: number): void;
+  maxpool_grad_2x2(
+    x: number,
+    dy: number,
+    dx: number,
+    B: number,
+    H: number,
+    W: number,
+    C: number,
+    oh: number,
+    ow: number,
+  ): void;
   /** cols [kh*kw*C, B*oh*ow] from x [B, H, W, C]. */
-  im2col_rows(cols: number, x: number, B: number, H: number, W: number, C: number, oh: number, ow: number, kh: number, kw: number, sh: number, sw: number, top: number, left: number): void;
+  im2col_rows(
+    cols: number,
+    x: number,
+    B: number,
+    H: number,
+    W: number,
+    C: number,
+    oh: number,
+    ow: number,
+    kh: number,
+    kw: number,
+    sh: number,
+    sw: number,
+    top: number,
+    left: number,
+  ): void;
 }
 
 /** The slice of the WebAssembly JS API used here (core compiles without the DOM lib that declares it). */

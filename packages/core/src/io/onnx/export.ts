@@ -59,21 +59,33 @@ export function toOnnxModel(model: tf.LayersModel, options: OnnxExportOptions = 
   const opset = options.opset ?? ONNX_EXPORT_DEFAULTS.opset;
   const batchSize = options.batchSize ?? ONNX_EXPORT_DEFAULTS.batchSize;
   const irVersion = IR_VERSION_FOR_OPSET[opset];
-  if (irVersion === undefined) throw new Error(`opset must be one of ${Object.keys(IR_VERSION_FOR_OPSET).join(', ')}, got ${opset}`);
+  if (irVersion === undefined)
+    throw new Error(`opset must be one of ${Object.keys(IR_VERSION_FOR_OPSET).join(', ')}, got ${opset}`);
   if (batchSize !== 'dynamic' && !(Number.isInteger(batchSize) && batchSize > 0)) {
     throw new Error(`batchSize must be 'dynamic' or a positive integer, got ${batchSize}`);
   }
   checkSupported(model);
 
   const g = new GraphBuilder({ opset });
-  const inputNames = names('input', options.inputNames, model.inputs.map((t) => t.sourceLayer.name));
-  const outputNames = names('output', options.outputNames, model.outputs.map((t) => outputLayerName(t)));
+  const inputNames = names(
+    'input',
+    options.inputNames,
+    model.inputs.map((t) => t.sourceLayer.name),
+  );
+  const outputNames = names(
+    'output',
+    options.outputNames,
+    model.outputs.map((t) => outputLayerName(t)),
+  );
   const dims = (shape: Shape, name: string): Dim[] =>
-    shape.map((d, i) => (i === 0 ? (batchSize === 'dynamic' ? 'batch' : batchSize) : d ?? `${name}_dim${i}`));
+    shape.map((d, i) => (i === 0 ? (batchSize === 'dynamic' ? 'batch' : batchSize) : (d ?? `${name}_dim${i}`)));
 
   const inputs = model.inputs.map((t, i) => {
     const dtype = (t.sourceLayer.getConfig() as { dtype?: string }).dtype ?? 'float32';
-    if (dtype !== 'float32') throw new Error(`ONNX export: model input '${t.sourceLayer.name}' has dtype ${dtype}; only float32 inputs are supported`);
+    if (dtype !== 'float32')
+      throw new Error(
+        `ONNX export: model input '${t.sourceLayer.name}' has dtype ${dtype}; only float32 inputs are supported`,
+      );
     return g.addInput(inputNames[i], t.shape, dims(t.shape, inputNames[i]));
   });
   const outputs = exportGraph(g, model, inputs);
@@ -95,8 +107,10 @@ export function toOnnxModel(model: tf.LayersModel, options: OnnxExportOptions = 
 
 function names(kind: string, given: string[] | undefined, defaults: string[]): string[] {
   const list = given ?? dedupe(defaults);
-  if (list.length !== defaults.length) throw new Error(`${kind}Names: the model has ${defaults.length} ${kind}s, got ${list.length} names`);
-  if (new Set(list).size !== list.length || list.some((n) => !n)) throw new Error(`${kind}Names must be distinct and non-empty, got ${JSON.stringify(list)}`);
+  if (list.length !== defaults.length)
+    throw new Error(`${kind}Names: the model has ${defaults.length} ${kind}s, got ${list.length} names`);
+  if (new Set(list).size !== list.length || list.some((n) => !n))
+    throw new Error(`${kind}Names must be distinct and non-empty, got ${JSON.stringify(list)}`);
   return list;
 }
 
@@ -134,7 +148,9 @@ function checkSupported(model: tf.LayersModel): void {
   };
   visit(model);
   if (bad.length > 0) {
-    throw new Error(`ONNX export: unsupported layer${bad.length > 1 ? 's' : ''} ${bad.join(', ')}; supported layers: ${supportedOnnxLayers().join(', ')}`);
+    throw new Error(
+      `ONNX export: unsupported layer${bad.length > 1 ? 's' : ''} ${bad.join(', ')}; supported layers: ${supportedOnnxLayers().join(', ')}`,
+    );
   }
 }
 
@@ -179,7 +195,10 @@ function exportGraph(g: GraphBuilder, model: tf.LayersModel, inputs: OnnxValue[]
     });
     const outs = isNestedModel(call.layer) ? exportGraph(g, call.layer, ins) : exportLayer(g, call, ins);
     if (outs.length !== call.outputs.length) {
-      throw layerError({ name: call.layer.name, className: call.layer.getClassName() }, `exporter returned ${outs.length} outputs, expected ${call.outputs.length}`);
+      throw layerError(
+        { name: call.layer.name, className: call.layer.getClassName() },
+        `exporter returned ${outs.length} outputs, expected ${call.outputs.length}`,
+      );
     }
     call.outputs.forEach((t, i) => values.set(t.id, outs[i]));
   }
@@ -200,7 +219,8 @@ function exportLayer(g: GraphBuilder, call: LayerCall, inputs: OnnxValue[]): Onn
     if (!w) return undefined;
     // read() returns the variable's own tensor (no new allocation); dataSync copies out of it.
     const t = w.read();
-    if (t.dtype !== 'float32') throw layerError({ name: layer.name, className }, `weight '${shortName}' has dtype ${t.dtype}, expected float32`);
+    if (t.dtype !== 'float32')
+      throw layerError({ name: layer.name, className }, `weight '${shortName}' has dtype ${t.dtype}, expected float32`);
     return { data: t.dataSync() as Float32Array, shape: t.shape.slice() };
   };
   const ctx: LayerExportContext = {
@@ -221,4 +241,3 @@ function exportLayer(g: GraphBuilder, call: LayerCall, inputs: OnnxValue[]): Onn
   const out = exporter(ctx);
   return Array.isArray(out) ? out : [out];
 }
-

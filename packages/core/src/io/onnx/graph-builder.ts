@@ -9,7 +9,16 @@
  * g.addOutput(g.value(y, x.shape, x.perm), 'probs');
  * const graph = g.build('mnist');
  */
-import { AttributeProto, AttributeType, DataType, Dim, GraphProto, NodeProto, TensorProto, ValueInfoProto } from './proto/onnx-types';
+import {
+  AttributeProto,
+  AttributeType,
+  DataType,
+  Dim,
+  GraphProto,
+  NodeProto,
+  TensorProto,
+  ValueInfoProto,
+} from './proto/onnx-types';
 import { isIdentityPerm, permuteShape, relativePerm } from './layout';
 
 /** A tfjs shape: batch first, `null` where unknown. */
@@ -97,7 +106,13 @@ export class GraphBuilder {
       this.rename(logical.name, name);
     } else {
       // A graph input, or a value already exported under another name.
-      this.nodes.push({ input: [logical.name], output: [name], opType: 'Identity', name: `${name}/Identity`, attribute: [] });
+      this.nodes.push({
+        input: [logical.name],
+        output: [name],
+        opType: 'Identity',
+        name: `${name}/Identity`,
+        attribute: [],
+      });
     }
     this.outputs.push({ name, elemType: DataType.FLOAT, shape: dims });
   }
@@ -131,8 +146,16 @@ export class GraphBuilder {
   }
 
   /** Appends a node with `outputs` outputs; returns their names. */
-  opMulti(opType: string, inputs: string[], outputs: number, attrs: Record<string, Attr> = {}, nameHint = opType): string[] {
-    const out = Array.from({ length: outputs }, (_, i) => this.uniqueName(outputs === 1 ? nameHint : `${nameHint}:${i}`));
+  opMulti(
+    opType: string,
+    inputs: string[],
+    outputs: number,
+    attrs: Record<string, Attr> = {},
+    nameHint = opType,
+  ): string[] {
+    const out = Array.from({ length: outputs }, (_, i) =>
+      this.uniqueName(outputs === 1 ? nameHint : `${nameHint}:${i}`),
+    );
     this.nodes.push({
       input: inputs,
       output: out,
@@ -172,7 +195,11 @@ export class GraphBuilder {
   }
 
   /** A float32 constant (scalar when dims = []); shared when identical. */
-  floatConstant(values: number[], nameHint = 'const_f32', dims: number[] = values.length === 1 ? [] : [values.length]): string {
+  floatConstant(
+    values: number[],
+    nameHint = 'const_f32',
+    dims: number[] = values.length === 1 ? [] : [values.length],
+  ): string {
     const key = `f32:${dims}:${values}`;
     const cached = this.constants.get(key);
     if (cached) return cached;
@@ -199,7 +226,12 @@ export class GraphBuilder {
     }
     const hit = cache.get(key);
     if (hit) return hit;
-    const t = this.op('Transpose', [v.name], { perm: attr.ints(relativePerm(v.perm, want, rank)) }, `${v.name}/${want ? 'to_' + key.replace(/,/g, '') : 'to_logical'}`);
+    const t = this.op(
+      'Transpose',
+      [v.name],
+      { perm: attr.ints(relativePerm(v.perm, want, rank)) },
+      `${v.name}/${want ? 'to_' + key.replace(/,/g, '') : 'to_logical'}`,
+    );
     const out: OnnxValue = { name: t, shape: v.shape, perm: want };
     cache.set(key, out);
     // The transposed value can go back without another node.

@@ -10,11 +10,23 @@ describe('layout helpers', () => {
   it('transposeData equals tf.transpose for assorted shapes and perms', () => {
     const rng = new Rng(3);
     const cases: [number[], number[]][] = [
-      [[3, 3, 2, 4], [3, 2, 0, 1]], // tfjs conv kernel → ONNX [out, in, kh, kw]
-      [[2, 3, 4, 5], [0, 3, 1, 2]], // NHWC → NCHW
-      [[2, 5], [1, 0]],
+      [
+        [3, 3, 2, 4],
+        [3, 2, 0, 1],
+      ], // tfjs conv kernel → ONNX [out, in, kh, kw]
+      [
+        [2, 3, 4, 5],
+        [0, 3, 1, 2],
+      ], // NHWC → NCHW
+      [
+        [2, 5],
+        [1, 0],
+      ],
       [[4], [0]],
-      [[2, 1, 3, 2], [2, 3, 0, 1]],
+      [
+        [2, 1, 3, 2],
+        [2, 3, 0, 1],
+      ],
     ];
     for (const [shape, perm] of cases) {
       const n = shape.reduce((a, b) => a * b, 1);

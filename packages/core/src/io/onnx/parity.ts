@@ -26,7 +26,11 @@ export interface OnnxParityResult {
   bytes: number;
 }
 
-export async function onnxParity(model: tf.LayersModel, inputs: tf.Tensor | tf.Tensor[], options: OnnxParityOptions = {}): Promise<OnnxParityResult> {
+export async function onnxParity(
+  model: tf.LayersModel,
+  inputs: tf.Tensor | tf.Tensor[],
+  options: OnnxParityOptions = {},
+): Promise<OnnxParityResult> {
   const { intraOpNumThreads = 1, ...exportOptions } = options;
   const xs = Array.isArray(inputs) ? inputs : [inputs];
   const bytes = exportToOnnx(model, exportOptions);
@@ -36,12 +40,18 @@ export async function onnxParity(model: tf.LayersModel, inputs: tf.Tensor | tf.T
       const y = model.predict(xs.length === 1 ? xs[0] : xs);
       return (Array.isArray(y) ? y : [y]).map((t) => ({ data: t.dataSync() as Float32Array, shape: t.shape.slice() }));
     });
-    const feeds = Object.fromEntries(session.inputNames.map((name, i) => [name, { data: xs[i].dataSync() as Float32Array, shape: xs[i].shape.slice() }]));
+    const feeds = Object.fromEntries(
+      session.inputNames.map((name, i) => [
+        name,
+        { data: xs[i].dataSync() as Float32Array, shape: xs[i].shape.slice() },
+      ]),
+    );
     const actual = await session.run(feeds);
     const perOutput = session.outputNames.map((name, i) => {
       const a = actual[name];
       const e = expected[i];
-      if (a.shape.join(',') !== e.shape.join(',')) throw new Error(`output '${name}': ONNX shape [${a.shape}] differs from tfjs [${e.shape}]`);
+      if (a.shape.join(',') !== e.shape.join(','))
+        throw new Error(`output '${name}': ONNX shape [${a.shape}] differs from tfjs [${e.shape}]`);
       let m = 0;
       for (let j = 0; j < e.data.length; j++) {
         const d = Math.abs(Number(a.data[j]) - e.data[j]);

@@ -19,7 +19,11 @@ let bytes: Uint8Array;
 beforeAll(async () => {
   await initBackend();
   model = tf.sequential({
-    layers: [tf.layers.conv2d({ inputShape: [4, 3, 2], filters: 2, kernelSize: 2, activation: 'relu' }), tf.layers.flatten(), tf.layers.dense({ units: 3, activation: 'softmax' })],
+    layers: [
+      tf.layers.conv2d({ inputShape: [4, 3, 2], filters: 2, kernelSize: 2, activation: 'relu' }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 3, activation: 'softmax' }),
+    ],
   });
   bytes = exportToOnnx(model, { inputNames: ['image'], outputNames: ['probs'] });
 });
@@ -55,14 +59,20 @@ describe('loading', () => {
   it('a truncated file, garbage bytes and an empty file are "not a valid ONNX model", naming the file', async () => {
     const truncated = path.join(tmp, 'truncated.onnx');
     fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    await expect(loadOnnx(truncated)).rejects.toThrow(new RegExp(`^${escape(truncated)}: not a valid ONNX model \\(.+\\)$`));
+    await expect(loadOnnx(truncated)).rejects.toThrow(
+      new RegExp(`^${escape(truncated)}: not a valid ONNX model \\(.+\\)$`),
+    );
     const garbage = path.join(tmp, 'garbage.onnx');
     fs.writeFileSync(garbage, Buffer.from('this is not a protobuf file at all, just text'));
-    await expect(loadOnnx(garbage)).rejects.toThrow(new RegExp(`^${escape(garbage)}: not a valid ONNX model \\(.+\\)$`));
+    await expect(loadOnnx(garbage)).rejects.toThrow(
+      new RegExp(`^${escape(garbage)}: not a valid ONNX model \\(.+\\)$`),
+    );
     const empty = path.join(tmp, 'empty.onnx');
     fs.writeFileSync(empty, '');
     await expect(loadOnnx(empty)).rejects.toThrow(`${empty}: not a valid ONNX model (empty file)`);
-    await expect(loadOnnx(bytes.subarray(0, 100), { label: 'upload.onnx' })).rejects.toThrow(/^upload\.onnx: not a valid ONNX model \(/);
+    await expect(loadOnnx(bytes.subarray(0, 100), { label: 'upload.onnx' })).rejects.toThrow(
+      /^upload\.onnx: not a valid ONNX model \(/,
+    );
   });
 });
 
@@ -72,17 +82,32 @@ describe('input checks', () => {
   afterAll(() => session.dispose());
 
   it('a wrong shape names the input and the expected shape', async () => {
-    await expect(session.run(new Float32Array(2 * 4 * 3 * 3), [2, 4, 3, 3])).rejects.toThrow("ONNX bytes: input 'image' has shape [2,4,3,3], expected [batch,4,3,2]");
-    await expect(session.run(new Float32Array(24), [4, 3, 2])).rejects.toThrow("input 'image' has shape [4,3,2], expected [batch,4,3,2]");
+    await expect(session.run(new Float32Array(2 * 4 * 3 * 3), [2, 4, 3, 3])).rejects.toThrow(
+      "ONNX bytes: input 'image' has shape [2,4,3,3], expected [batch,4,3,2]",
+    );
+    await expect(session.run(new Float32Array(24), [4, 3, 2])).rejects.toThrow(
+      "input 'image' has shape [4,3,2], expected [batch,4,3,2]",
+    );
   });
   it('a wrong element type, a short buffer, a wrong name and a missing shape are reported', async () => {
-    await expect(session.run(new Int32Array(24), [1, 4, 3, 2])).rejects.toThrow("input 'image' has element type int32, expected float32");
-    await expect(session.run(new Float32Array(23), [1, 4, 3, 2])).rejects.toThrow("input 'image': 23 values do not fill shape [1,4,3,2] (24 values)");
-    await expect(session.run({ img: { data: new Float32Array(24), shape: [1, 4, 3, 2] } })).rejects.toThrow("missing input 'image' (expected inputs: image)");
+    await expect(session.run(new Int32Array(24), [1, 4, 3, 2])).rejects.toThrow(
+      "input 'image' has element type int32, expected float32",
+    );
+    await expect(session.run(new Float32Array(23), [1, 4, 3, 2])).rejects.toThrow(
+      "input 'image': 23 values do not fill shape [1,4,3,2] (24 values)",
+    );
+    await expect(session.run({ img: { data: new Float32Array(24), shape: [1, 4, 3, 2] } })).rejects.toThrow(
+      "missing input 'image' (expected inputs: image)",
+    );
     await expect(
-      session.run({ image: { data: new Float32Array(24), shape: [1, 4, 3, 2] }, extra: { data: new Float32Array(1), shape: [1] } }),
+      session.run({
+        image: { data: new Float32Array(24), shape: [1, 4, 3, 2] },
+        extra: { data: new Float32Array(1), shape: [1] },
+      }),
     ).rejects.toThrow("unknown input 'extra' (expected inputs: image)");
-    await expect(session.run(new Float32Array(24), undefined as unknown as number[])).rejects.toThrow("needs the shape of input 'image'");
+    await expect(session.run(new Float32Array(24), undefined as unknown as number[])).rejects.toThrow(
+      "needs the shape of input 'image'",
+    );
   });
   it('named inputs work, and a multi-input model refuses run(data, shape)', async () => {
     const out = await session.run({ image: { data: new Float32Array(48).fill(0.5), shape: [2, 4, 3, 2] } });
@@ -92,15 +117,24 @@ describe('input checks', () => {
     const b = tf.input({ shape: [3] });
     const two = tf.model({ inputs: [a, b], outputs: tf.layers.add().apply([a, b]) as tf.SymbolicTensor });
     const s2 = await loadOnnx(exportToOnnx(two, { inputNames: ['a', 'b'] }), { intraOpNumThreads: 1 });
-    await expect(s2.run(new Float32Array(3), [1, 3])).rejects.toThrow('the model has 2 inputs (a, b); pass them by name');
-    const sum = await s2.run({ a: { data: Float32Array.from([1, 2, 3]), shape: [1, 3] }, b: { data: Float32Array.from([10, 20, 30]), shape: [1, 3] } });
+    await expect(s2.run(new Float32Array(3), [1, 3])).rejects.toThrow(
+      'the model has 2 inputs (a, b); pass them by name',
+    );
+    const sum = await s2.run({
+      a: { data: Float32Array.from([1, 2, 3]), shape: [1, 3] },
+      b: { data: Float32Array.from([10, 20, 30]), shape: [1, 3] },
+    });
     expect(Array.from(sum[s2.outputNames[0]].data as Float32Array)).toEqual([11, 22, 33]);
     await s2.dispose();
   });
   it('a fixed batch size is enforced', async () => {
-    const fixed = await loadOnnx(exportToOnnx(model, { batchSize: 2, inputNames: ['image'] }), { intraOpNumThreads: 1 });
+    const fixed = await loadOnnx(exportToOnnx(model, { batchSize: 2, inputNames: ['image'] }), {
+      intraOpNumThreads: 1,
+    });
     expect(fixed.inputs[0].shape).toEqual([2, 4, 3, 2]);
-    await expect(fixed.run(new Float32Array(24), [1, 4, 3, 2])).rejects.toThrow("input 'image' has shape [1,4,3,2], expected [2,4,3,2]");
+    await expect(fixed.run(new Float32Array(24), [1, 4, 3, 2])).rejects.toThrow(
+      "input 'image' has shape [1,4,3,2], expected [2,4,3,2]",
+    );
     await fixed.dispose();
   });
 });

@@ -52,7 +52,8 @@ export interface OnnxSessionOptions {
 }
 
 const SESSION_DEFAULTS = {
-  intraOpNumThreads: () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
+  intraOpNumThreads: () =>
+    typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length,
   interOpNumThreads: 1,
   graphOptimizationLevel: 'all',
   executionMode: 'sequential',
@@ -83,7 +84,7 @@ export class OnnxSession {
 
   /** Opens `source` (a .onnx path or its bytes). */
   static async load(source: string | Uint8Array, options: OnnxSessionOptions = {}): Promise<OnnxSession> {
-    const label = typeof source === 'string' ? source : options.label ?? SESSION_DEFAULTS.label;
+    const label = typeof source === 'string' ? source : (options.label ?? SESSION_DEFAULTS.label);
     if (typeof source === 'string' && !fs.existsSync(source)) throw new Error(`${source}: ONNX model file not found`);
     if (typeof source !== 'string' && source.length === 0) throw new Error(`${label}: not a valid ONNX model (empty)`);
     const sessionOptions: ort.InferenceSession.SessionOptions = {
@@ -95,7 +96,10 @@ export class OnnxSession {
     };
     let session: ort.InferenceSession;
     try {
-      session = typeof source === 'string' ? await ort.InferenceSession.create(source, sessionOptions) : await ort.InferenceSession.create(source, sessionOptions);
+      session =
+        typeof source === 'string'
+          ? await ort.InferenceSession.create(source, sessionOptions)
+          : await ort.InferenceSession.create(source, sessionOptions);
     } catch (err) {
       if (typeof source === 'string' && fs.existsSync(source) && fs.statSync(source).size === 0) {
         throw new Error(`${label}: not a valid ONNX model (empty file)`);
@@ -117,17 +121,28 @@ export class OnnxSession {
   run(inputs: Record<string, OnnxTensor>): Promise<Record<string, OnnxTensor>>;
   /** Runs a single-input model. */
   run(data: OnnxTensorData, shape: number[]): Promise<Record<string, OnnxTensor>>;
-  async run(inputsOrData: Record<string, OnnxTensor> | OnnxTensorData, shape?: number[]): Promise<Record<string, OnnxTensor>> {
+  async run(
+    inputsOrData: Record<string, OnnxTensor> | OnnxTensorData,
+    shape?: number[],
+  ): Promise<Record<string, OnnxTensor>> {
     const session = this.live();
-    const inputs = ArrayBuffer.isView(inputsOrData) ? this.single(inputsOrData as OnnxTensorData, shape) : (inputsOrData as Record<string, OnnxTensor>);
+    const inputs = ArrayBuffer.isView(inputsOrData)
+      ? this.single(inputsOrData as OnnxTensorData, shape)
+      : (inputsOrData as Record<string, OnnxTensor>);
     const feeds: Record<string, ort.Tensor> = {};
     for (const info of this.inputs) {
       const t = inputs[info.name];
-      if (!t) throw new Error(`${this.source}: missing input '${info.name}' (expected inputs: ${this.inputNames.join(', ')})`);
+      if (!t)
+        throw new Error(
+          `${this.source}: missing input '${info.name}' (expected inputs: ${this.inputNames.join(', ')})`,
+        );
       feeds[info.name] = this.toOrt(info, t);
     }
     const unknown = Object.keys(inputs).filter((k) => !this.inputNames.includes(k));
-    if (unknown.length > 0) throw new Error(`${this.source}: unknown input${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')} (expected inputs: ${this.inputNames.join(', ')})`);
+    if (unknown.length > 0)
+      throw new Error(
+        `${this.source}: unknown input${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')} (expected inputs: ${this.inputNames.join(', ')})`,
+      );
     let results: ort.InferenceSession.ReturnType;
     try {
       results = await session.run(feeds);
@@ -145,7 +160,8 @@ export class OnnxSession {
   /** Runs a single-input model and returns its first output as float32 (e.g. class probabilities). */
   async predict(data: OnnxTensorData, shape: number[]): Promise<OnnxTensor<Float32Array>> {
     const out = (await this.run(data, shape))[this.outputs[0].name];
-    if (!(out.data instanceof Float32Array)) throw new Error(`${this.source}: output '${this.outputs[0].name}' is not float32`);
+    if (!(out.data instanceof Float32Array))
+      throw new Error(`${this.source}: output '${this.outputs[0].name}' is not float32`);
     return out as OnnxTensor<Float32Array>;
   }
 
@@ -163,7 +179,9 @@ export class OnnxSession {
 
   private single(data: OnnxTensorData, shape: number[] | undefined): Record<string, OnnxTensor> {
     if (this.inputs.length !== 1) {
-      throw new Error(`${this.source}: the model has ${this.inputs.length} inputs (${this.inputNames.join(', ')}); pass them by name`);
+      throw new Error(
+        `${this.source}: the model has ${this.inputs.length} inputs (${this.inputNames.join(', ')}); pass them by name`,
+      );
     }
     if (!shape) throw new Error(`${this.source}: run(data, shape) needs the shape of input '${this.inputs[0].name}'`);
     return { [this.inputs[0].name]: { data, shape } };
@@ -173,7 +191,8 @@ export class OnnxSession {
   private toOrt(info: OnnxValueInfo, t: OnnxTensor): ort.Tensor {
     const where = `${this.source}: input '${info.name}'`;
     const type = ELEMENT_TYPE_OF.find(([ctor]) => t.data instanceof ctor)?.[1];
-    if (!type) throw new Error(`${where}: unsupported data ${Object.prototype.toString.call(t.data)} (expected a typed array)`);
+    if (!type)
+      throw new Error(`${where}: unsupported data ${Object.prototype.toString.call(t.data)} (expected a typed array)`);
     if (info.type && type !== info.type) throw new Error(`${where} has element type ${type}, expected ${info.type}`);
     if (!Array.isArray(t.shape) || !t.shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new Error(`${where}: shape must be non-negative integers, got ${JSON.stringify(t.shape)}`);
@@ -181,10 +200,12 @@ export class OnnxSession {
     const expected = info.shape;
     const mismatch =
       expected.length > 0 &&
-      (t.shape.length !== expected.length || expected.some((d, i) => typeof d === 'number' && d >= 0 && d !== t.shape[i]));
+      (t.shape.length !== expected.length ||
+        expected.some((d, i) => typeof d === 'number' && d >= 0 && d !== t.shape[i]));
     if (mismatch) throw new Error(`${where} has shape [${t.shape}], expected [${expected}]`);
     const size = t.shape.reduce((a, b) => a * b, 1);
-    if (t.data.length !== size) throw new Error(`${where}: ${t.data.length} values do not fill shape [${t.shape}] (${size} values)`);
+    if (t.data.length !== size)
+      throw new Error(`${where}: ${t.data.length} values do not fill shape [${t.shape}] (${size} values)`);
     return new ort.Tensor(type, t.data, t.shape);
   }
 }
@@ -194,10 +215,14 @@ export function loadOnnx(source: string | Uint8Array, options: OnnxSessionOption
   return OnnxSession.load(source, options);
 }
 
-function describe(names: readonly string[], metadata: readonly ort.InferenceSession.ValueMetadata[] | undefined): OnnxValueInfo[] {
+function describe(
+  names: readonly string[],
+  metadata: readonly ort.InferenceSession.ValueMetadata[] | undefined,
+): OnnxValueInfo[] {
   return names.map((name, i) => {
     const m = metadata?.find((x) => x.name === name) ?? metadata?.[i];
-    if (m && m.isTensor) return { name, type: m.type, shape: m.shape.map((d) => (typeof d === 'number' && d < 0 ? '?' : d)) };
+    if (m && m.isTensor)
+      return { name, type: m.type, shape: m.shape.map((d) => (typeof d === 'number' && d < 0 ? '?' : d)) };
     return { name, type: '', shape: [] };
   });
 }

@@ -51,8 +51,16 @@ export class AvgPool2D extends BaseLayer {
     const [, H, W] = this.inputShape;
     return tf.tidy(() => {
       const share = tf.div(dA, f * f) as tf.Tensor4D; // distribute_value
-      if (this.stride === f) return unblockWindows(tf.tile(tf.expandDims(share, 4), [1, 1, 1, 1, f * f]) as tf.Tensor5D, f, H, W);
-      return scatterWindows(Array.from({ length: f * f }, () => share), f, f, this.stride, H, W);
+      if (this.stride === f)
+        return unblockWindows(tf.tile(tf.expandDims(share, 4), [1, 1, 1, 1, f * f]) as tf.Tensor5D, f, H, W);
+      return scatterWindows(
+        Array.from({ length: f * f }, () => share),
+        f,
+        f,
+        this.stride,
+        H,
+        W,
+      );
     });
   }
 }

@@ -40,7 +40,10 @@ describe('BatchNorm', () => {
 
   test('running statistics: momentum averages of batch mean/variance, used at inference', () => {
     const bn = new BatchNorm({ momentum: 0.5, epsilon: EPS });
-    const Z = tf.tensor2d([[1, 10], [3, 20]]); // mean [2, 15], biased variance [1, 25]
+    const Z = tf.tensor2d([
+      [1, 10],
+      [3, 20],
+    ]); // mean [2, 15], biased variance [1, 25]
     bn.forward(Z, { training: true }).dispose();
     // running = 0.5 * init + 0.5 * batch, init mean 0, var 1
     expectClose(bn.runningMean!, [1, 7.5], { label: 'running mean' });
@@ -71,7 +74,11 @@ describe('BatchNorm', () => {
 
   test('does not leak', async () => {
     const bn = new BatchNorm({ inputDim: 2 });
-    const Z = tf.tensor2d([[1, 2], [3, 5], [0, 1]]);
+    const Z = tf.tensor2d([
+      [1, 2],
+      [3, 5],
+      [0, 1],
+    ]);
     await expectNoLeak(() => {
       const out = bn.forward(Z, { training: true });
       bn.backward(out).dispose();

@@ -42,7 +42,8 @@ export class BatchNorm extends BaseLayer {
   constructor(options: BatchNormOptions = {}) {
     super(options.name, 'batchNorm');
     const o = { ...BATCH_NORM_DEFAULTS, ...options };
-    if (!(o.momentum >= 0 && o.momentum < 1)) throw new Error(`BatchNorm: momentum must be in [0, 1), got ${o.momentum}`);
+    if (!(o.momentum >= 0 && o.momentum < 1))
+      throw new Error(`BatchNorm: momentum must be in [0, 1), got ${o.momentum}`);
     if (!(o.epsilon > 0)) throw new Error(`BatchNorm: epsilon must be > 0, got ${o.epsilon}`);
     this.momentum = o.momentum;
     this.epsilon = o.epsilon;

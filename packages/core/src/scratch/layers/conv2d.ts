@@ -33,7 +33,13 @@ export interface Conv2DOptions {
   name?: string;
 }
 
-const CONV2D_DEFAULTS = { stride: 1, pad: 'valid' as Padding, initializer: 'he' as InitializerName, seed: 0, useBias: true };
+const CONV2D_DEFAULTS = {
+  stride: 1,
+  pad: 'valid' as Padding,
+  initializer: 'he' as InitializerName,
+  seed: 0,
+  useBias: true,
+};
 
 /**
  * @example
@@ -58,9 +64,12 @@ export class Conv2D extends BaseLayer {
     super(options.name, 'conv2d');
     const o = { ...CONV2D_DEFAULTS, ...options };
     const [fh, fw] = typeof o.kernelSize === 'number' ? [o.kernelSize, o.kernelSize] : o.kernelSize;
-    if (!(Number.isInteger(o.filters) && o.filters > 0)) throw new Error(`Conv2D: filters must be a positive integer, got ${o.filters}`);
-    if (!(Number.isInteger(fh) && fh > 0 && Number.isInteger(fw) && fw > 0)) throw new Error(`Conv2D: kernelSize must be positive integers, got ${String(o.kernelSize)}`);
-    if (!(Number.isInteger(o.stride) && o.stride > 0)) throw new Error(`Conv2D: stride must be a positive integer, got ${o.stride}`);
+    if (!(Number.isInteger(o.filters) && o.filters > 0))
+      throw new Error(`Conv2D: filters must be a positive integer, got ${o.filters}`);
+    if (!(Number.isInteger(fh) && fh > 0 && Number.isInteger(fw) && fw > 0))
+      throw new Error(`Conv2D: kernelSize must be positive integers, got ${String(o.kernelSize)}`);
+    if (!(Number.isInteger(o.stride) && o.stride > 0))
+      throw new Error(`Conv2D: stride must be a positive integer, got ${o.stride}`);
     resolvePadding(o.pad, fh, fw, fh, fw, o.stride); // validates pad
     this.filters = o.filters;
     this.fh = fh;
@@ -77,17 +86,25 @@ export class Conv2D extends BaseLayer {
     if (this.params.W) return;
     const cPrev = inputShape[2];
     if (inputShape.length !== 3 || !(Number.isInteger(cPrev) && cPrev > 0)) {
-      throw new Error(`Conv2D: input shape per example must be [H, W, nC_prev] with nC_prev a positive integer, got [${inputShape}]`);
+      throw new Error(
+        `Conv2D: input shape per example must be [H, W, nC_prev] with nC_prev a positive integer, got [${inputShape}]`,
+      );
     }
     const fanIn = this.fh * this.fw * cPrev;
-    this.params.W = tf.tidy(() => tf.variable(this.initializer([this.fh, this.fw, cPrev, this.filters], fanIn, this.rng))); // [fh, fw, nC_prev, nC]
+    this.params.W = tf.tidy(() =>
+      tf.variable(this.initializer([this.fh, this.fw, cPrev, this.filters], fanIn, this.rng)),
+    ); // [fh, fw, nC_prev, nC]
     if (this.useBias) this.params.b = tf.tidy(() => tf.variable(tf.zeros([this.filters]))); // [nC]
   }
 
   computeOutputShape(inputShape: number[]): number[] {
     const [H, W] = inputShape;
     const p = resolvePadding(this.pad, H, W, this.fh, this.fw, this.stride);
-    return [convOutputSize(H, this.fh, p.top + p.bottom, this.stride), convOutputSize(W, this.fw, p.left + p.right, this.stride), this.filters];
+    return [
+      convOutputSize(H, this.fh, p.top + p.bottom, this.stride),
+      convOutputSize(W, this.fw, p.left + p.right, this.stride),
+      this.filters,
+    ];
   }
 
   // A_prev [m, H, W, nC_prev] -> Z [m, nH, nW, nC]
@@ -100,11 +117,19 @@ export class Conv2D extends BaseLayer {
     const pads = resolvePadding(this.pad, H, W, this.fh, this.fw, this.stride);
     const nH = convOutputSize(H, this.fh, pads.top + pads.bottom, this.stride);
     const nW = convOutputSize(W, this.fw, pads.left + pads.right, this.stride);
-    if (nH < 1 || nW < 1) throw new Error(`${this.name}: input ${H}x${W} is smaller than the ${this.fh}x${this.fw} kernel with pad ${String(this.pad)}`);
+    if (nH < 1 || nW < 1)
+      throw new Error(
+        `${this.name}: input ${H}x${W} is smaller than the ${this.fh}x${this.fw} kernel with pad ${String(this.pad)}`,
+      );
     this.geom = { inputShape: x.shape.slice(), pads, nH, nW };
     const M = m * nH * nW;
     return tf.tidy(() => {
-      const Apad = tf.pad(x as tf.Tensor4D, [[0, 0], [pads.top, pads.bottom], [pads.left, pads.right], [0, 0]]);
+      const Apad = tf.pad(x as tf.Tensor4D, [
+        [0, 0],
+        [pads.top, pads.bottom],
+        [pads.left, pads.right],
+        [0, 0],
+      ]);
       // cols = [P_0 | P_1 | ...] and W = [W_0; W_1; ...] by window offset k = (i, j), so
       // cols W = sum_k P_k W_k: the same im2col product, without building cols (a concat along
       // the channel axis is ~10x slower on wasm than these small matmuls)
@@ -139,7 +164,9 @@ export class Conv2D extends BaseLayer {
       if (this.params.b) grads.b = tf.sum(dZmat, 0); // db = sum over all positions and examples
       this.setGrads(grads);
       // dcols = dZ W^T, block k: dP_k = dZ W_k^T [M, nC_prev]; col2im adds each back under its window
-      const dP = this.kernelBlocks().map((w) => tf.reshape(tf.matMul(dZmat, tf.transpose(w)), [m, nH, nW, cPrev]) as tf.Tensor4D);
+      const dP = this.kernelBlocks().map(
+        (w) => tf.reshape(tf.matMul(dZmat, tf.transpose(w)), [m, nH, nW, cPrev]) as tf.Tensor4D,
+      );
       const Hp = H + pads.top + pads.bottom;
       const Wp = W + pads.left + pads.right;
       const dApad = scatterWindows(dP, this.fh, this.fw, this.stride, Hp, Wp); // [m, Hp, Wp, nC_prev]

@@ -13,16 +13,50 @@ beforeAll(async () => {
 describe('Dense', () => {
   test('forward is A_prev W + b, worked out by hand', () => {
     const dense = new Dense({ units: 2, inputDim: 3, seed: 1 });
-    dense.params.W.assign(tf.tensor2d([[1, 2], [3, 4], [5, 6]]));
+    dense.params.W.assign(
+      tf.tensor2d([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+    );
     dense.params.b.assign(tf.tensor1d([0.5, -1]));
-    const Z = dense.forward(tf.tensor2d([[1, 0, -1], [2, 1, 0]]), { training: true });
+    const Z = dense.forward(
+      tf.tensor2d([
+        [1, 0, -1],
+        [2, 1, 0],
+      ]),
+      { training: true },
+    );
     // row 1: [1 - 5 + 0.5, 2 - 6 - 1] = [-3.5, -5]; row 2: [2 + 3 + 0.5, 4 + 4 - 1] = [5.5, 7]
-    expectClose(Z, tf.tensor2d([[-3.5, -5], [5.5, 7]]), { label: 'Z' });
+    expectClose(
+      Z,
+      tf.tensor2d([
+        [-3.5, -5],
+        [5.5, 7],
+      ]),
+      { label: 'Z' },
+    );
     // dZ = ones: dW = A_prev^T 1 = column sums of A_prev per row of W, db = m, dA_prev = 1 W^T = row sums of W
     const dA = dense.backward(tf.ones([2, 2]));
-    expectClose(dense.grads.W, tf.tensor2d([[3, 3], [1, 1], [-1, -1]]), { label: 'dW' });
+    expectClose(
+      dense.grads.W,
+      tf.tensor2d([
+        [3, 3],
+        [1, 1],
+        [-1, -1],
+      ]),
+      { label: 'dW' },
+    );
     expectClose(dense.grads.b, tf.tensor1d([2, 2]), { label: 'db' });
-    expectClose(dA, tf.tensor2d([[3, 7, 11], [3, 7, 11]]), { label: 'dA_prev' });
+    expectClose(
+      dA,
+      tf.tensor2d([
+        [3, 7, 11],
+        [3, 7, 11],
+      ]),
+      { label: 'dA_prev' },
+    );
     dense.dispose();
   });
 
@@ -37,7 +71,11 @@ describe('Dense', () => {
     const W = Array.from(reg.params.W.dataSync());
     const dW = cmp.find((c) => c.key === 'W')!;
     // ours = autodiff data gradient + (0.7 / 5) W
-    expectClose(dW.ours, dW.reference.map((g, i) => g + (0.7 / 5) * W[i]), { atol: 1e-5, label: 'dW with L2' });
+    expectClose(
+      dW.ours,
+      dW.reference.map((g, i) => g + (0.7 / 5) * W[i]),
+      { atol: 1e-5, label: 'dW with L2' },
+    );
     // cost term lambda/(2m) ||W||^2
     const sq = W.reduce((s, w) => s + w * w, 0);
     expect(reg.regularizationCost()).toBeCloseTo((0.7 / 10) * sq, 5);
@@ -94,9 +132,11 @@ describe('Dense', () => {
       Z.dispose();
       dense.regularizationCost();
     });
-    await expectNoLeak(() => tf.tidy(() => {
-      dense.backward(dense.forward(x, { training: true }));
-    }));
+    await expectNoLeak(() =>
+      tf.tidy(() => {
+        dense.backward(dense.forward(x, { training: true }));
+      }),
+    );
     // after tidy, the cache and grads survived
     expect(dense.grads.W.isDisposed).toBe(false);
     dense.dispose();

@@ -52,7 +52,8 @@ export class Dense extends BaseLayer {
   constructor(options: DenseOptions) {
     super(options.name, 'dense');
     const o = { ...DENSE_DEFAULTS, ...options };
-    if (!(Number.isInteger(o.units) && o.units > 0)) throw new Error(`Dense: units must be a positive integer, got ${o.units}`);
+    if (!(Number.isInteger(o.units) && o.units > 0))
+      throw new Error(`Dense: units must be a positive integer, got ${o.units}`);
     if (!(o.l2 >= 0)) throw new Error(`Dense: l2 must be >= 0, got ${o.l2}`);
     this.units = o.units;
     this.l2 = o.l2;
@@ -70,7 +71,9 @@ export class Dense extends BaseLayer {
     if (this.built) return;
     const nPrev = inputShape[inputShape.length - 1];
     if (inputShape.length !== 1 || !(Number.isInteger(nPrev) && nPrev > 0)) {
-      throw new Error(`Dense: input shape per example must be [n_prev] with n_prev a positive integer, got [${inputShape}]`);
+      throw new Error(
+        `Dense: input shape per example must be [n_prev] with n_prev a positive integer, got [${inputShape}]`,
+      );
     }
     this.params.W = tf.tidy(() => tf.variable(this.initializer([nPrev, this.units], nPrev, this.rng))); // [n_prev, n_l]
     if (this.useBias) this.params.b = tf.tidy(() => tf.variable(zeros([this.units], nPrev, this.rng))); // [n_l]

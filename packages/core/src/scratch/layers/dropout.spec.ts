@@ -50,7 +50,13 @@ describe('Dropout', () => {
 
   test('with a fixed mask: equals autodiff of x * D / keepProb and passes gradient checking', async () => {
     const x = tf.randomNormal([5, 4], 0, 1, 'float32', 1);
-    const D = tf.tensor2d([[1, 0, 1, 1], [0, 1, 1, 0], [1, 1, 1, 1], [1, 0, 0, 1], [1, 1, 0, 1]]);
+    const D = tf.tensor2d([
+      [1, 0, 1, 1],
+      [0, 1, 1, 0],
+      [1, 1, 1, 1],
+      [1, 0, 0, 1],
+      [1, 1, 0, 1],
+    ]);
     const drop = new Dropout({ keepProb: 0.7 });
     drop.setFixedMask(D);
     for (const c of await autodiffCheck(drop, (a) => tf.div(tf.mul(a, D), 0.7), x)) {
@@ -59,7 +65,9 @@ describe('Dropout', () => {
     const R = tf.randomNormal([5, 4], 0, 1, 'float32', 2);
     const r = gradientCheck(drop, projectionLoss(R), x, R);
     expect(r.passed).toBe(true);
-    expect(() => drop.forward(tf.ones([2, 2]), { training: true })).toThrow('fixed mask has shape [5,4], input has [2,2]');
+    expect(() => drop.forward(tf.ones([2, 2]), { training: true })).toThrow(
+      'fixed mask has shape [5,4], input has [2,2]',
+    );
     drop.dispose();
     tf.dispose([x, D, R]);
   });

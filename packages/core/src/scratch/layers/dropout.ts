@@ -31,7 +31,8 @@ export class Dropout extends BaseLayer {
 
   constructor(options: DropoutOptions) {
     super(options.name, 'dropout');
-    if (!(options.keepProb > 0 && options.keepProb <= 1)) throw new Error(`Dropout: keepProb must be in (0, 1], got ${options.keepProb}`);
+    if (!(options.keepProb > 0 && options.keepProb <= 1))
+      throw new Error(`Dropout: keepProb must be in (0, 1], got ${options.keepProb}`);
     this.keepProb = options.keepProb;
     this.rng = toRng(options.seed);
   }

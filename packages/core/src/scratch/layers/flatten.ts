@@ -30,7 +30,8 @@ export class Flatten extends BaseLayer {
   backward(dA: tf.Tensor): tf.Tensor {
     if (this.inputShape.length === 0) throw new Error(`${this.name}: backward called before forward`);
     const size = this.inputShape.reduce((a, b) => a * b, 1);
-    if (dA.size !== size) throw new Error(`${this.name}: dA has shape [${dA.shape}], expected ${size} values (input [${this.inputShape}])`);
+    if (dA.size !== size)
+      throw new Error(`${this.name}: dA has shape [${dA.shape}], expected ${size} values (input [${this.inputShape}])`);
     return tf.reshape(dA, this.inputShape);
   }
 }

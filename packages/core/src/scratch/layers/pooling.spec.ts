@@ -18,7 +18,10 @@ function distinct(shape: number[], seed: number): tf.Tensor {
   return tf.tidy(() => {
     const n = shape.reduce((a, b) => a * b, 1);
     const perm = new Rng(seed).permutation(n);
-    return tf.tensor(Float32Array.from(perm, (k) => (k - n / 2) * 0.1), shape);
+    return tf.tensor(
+      Float32Array.from(perm, (k) => (k - n / 2) * 0.1),
+      shape,
+    );
   });
 }
 
@@ -37,32 +40,44 @@ describe('MaxPool2D', () => {
     const x = tf.tensor4d([1, 3, 2, 0, 4, 2, 8, 1, 0, 1, 5, 6, 2, -1, 7, 3], [1, 4, 4, 1]);
     expectClose(pool.forward(x, { training: false }), [4, 8, 2, 7]);
     // the gradient goes to the max of each window only
-    expectClose(pool.backward(tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1])), [0, 0, 0, 0, 1, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0]);
+    expectClose(
+      pool.backward(tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1])),
+      [0, 0, 0, 0, 1, 0, 2, 0, 0, 0, 0, 0, 3, 0, 4, 0],
+    );
     // ties: the first position of the window (row-major) takes the whole gradient
     pool.forward(tf.ones([1, 2, 2, 1]), { training: false });
     expectClose(pool.backward(tf.ones([1, 1, 1, 1])), [1, 0, 0, 0]);
     pool.dispose();
   });
 
-  test.each(geometries)('f %s stride %s on %sx%s: equals tf.maxPool autodiff on the cpu backend', async (f, s, H, W) => {
-    const pool = new MaxPool2D({ poolSize: f, stride: s });
-    const x = distinct([2, H, W, 3], 1);
-    for (const c of await autodiffCheck(pool, (a) => tf.maxPool(a as tf.Tensor4D, f, s, 'valid'), x, { referenceBackend: 'cpu' })) {
-      expectClose(c.ours, c.reference, { atol: 1e-6, label: c.key });
-    }
-    pool.dispose();
-    x.dispose();
-  });
+  test.each(geometries)(
+    'f %s stride %s on %sx%s: equals tf.maxPool autodiff on the cpu backend',
+    async (f, s, H, W) => {
+      const pool = new MaxPool2D({ poolSize: f, stride: s });
+      const x = distinct([2, H, W, 3], 1);
+      for (const c of await autodiffCheck(pool, (a) => tf.maxPool(a as tf.Tensor4D, f, s, 'valid'), x, {
+        referenceBackend: 'cpu',
+      })) {
+        expectClose(c.ours, c.reference, { atol: 1e-6, label: c.key });
+      }
+      pool.dispose();
+      x.dispose();
+    },
+  );
 
   // Slow (~1-5 s): numeric gradients, two forward passes per checked entry.
-  test.each(geometries)('f %s stride %s on %sx%s: passes gradient checking', (f, s, H, W) => {
-    const pool = new MaxPool2D({ poolSize: f, stride: s });
-    const x = distinct([2, H, W, 2], 2);
-    const R = tf.randomNormal([2, ...pool.computeOutputShape([H, W, 2])], 0, 1, 'float32', 3);
-    expect(gradientCheck(pool, projectionLoss(R), x, R).passed).toBe(true);
-    pool.dispose();
-    tf.dispose([x, R]);
-  }, 30_000);
+  test.each(geometries)(
+    'f %s stride %s on %sx%s: passes gradient checking',
+    (f, s, H, W) => {
+      const pool = new MaxPool2D({ poolSize: f, stride: s });
+      const x = distinct([2, H, W, 2], 2);
+      const R = tf.randomNormal([2, ...pool.computeOutputShape([H, W, 2])], 0, 1, 'float32', 3);
+      expect(gradientCheck(pool, projectionLoss(R), x, R).passed).toBe(true);
+      pool.dispose();
+      tf.dispose([x, R]);
+    },
+    30_000,
+  );
 });
 
 describe('AvgPool2D', () => {
@@ -70,29 +85,39 @@ describe('AvgPool2D', () => {
     const pool = new AvgPool2D({ poolSize: 2 });
     const x = tf.tensor4d([1, 3, 2, 0, 4, 2, 8, 1, 0, 1, 5, 6, 2, -1, 7, 3], [1, 4, 4, 1]);
     expectClose(pool.forward(x, { training: false }), [2.5, 2.75, 0.5, 5.25]);
-    expectClose(pool.backward(tf.tensor4d([4, 8, 12, 16], [1, 2, 2, 1])), [1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4]);
+    expectClose(
+      pool.backward(tf.tensor4d([4, 8, 12, 16], [1, 2, 2, 1])),
+      [1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4],
+    );
     pool.dispose();
   });
 
   // Slow (~1-4 s): cpu-backend autodiff plus a numeric gradient check.
-  test.each(geometries)('f %s stride %s on %sx%s: equals tf.avgPool autodiff on the cpu backend, passes gradient checking', async (f, s, H, W) => {
-    const pool = new AvgPool2D({ poolSize: f, stride: s });
-    const x = tf.randomNormal([2, H, W, 3], 0, 1, 'float32', 4);
-    for (const c of await autodiffCheck(pool, (a) => tf.avgPool(a as tf.Tensor4D, f, s, 'valid'), x, { referenceBackend: 'cpu' })) {
-      expectClose(c.ours, c.reference, { atol: 1e-6, label: c.key });
-    }
-    const R = tf.randomNormal([2, ...pool.computeOutputShape([H, W, 3])], 0, 1, 'float32', 5);
-    expect(gradientCheck(pool, projectionLoss(R), x, R).passed).toBe(true);
-    pool.dispose();
-    tf.dispose([x, R]);
-  }, 30_000);
+  test.each(geometries)(
+    'f %s stride %s on %sx%s: equals tf.avgPool autodiff on the cpu backend, passes gradient checking',
+    async (f, s, H, W) => {
+      const pool = new AvgPool2D({ poolSize: f, stride: s });
+      const x = tf.randomNormal([2, H, W, 3], 0, 1, 'float32', 4);
+      for (const c of await autodiffCheck(pool, (a) => tf.avgPool(a as tf.Tensor4D, f, s, 'valid'), x, {
+        referenceBackend: 'cpu',
+      })) {
+        expectClose(c.ours, c.reference, { atol: 1e-6, label: c.key });
+      }
+      const R = tf.randomNormal([2, ...pool.computeOutputShape([H, W, 3])], 0, 1, 'float32', 5);
+      expect(gradientCheck(pool, projectionLoss(R), x, R).passed).toBe(true);
+      pool.dispose();
+      tf.dispose([x, R]);
+    },
+    30_000,
+  );
 });
 
 describe('Flatten', () => {
   test('row-major reshape, backward reshapes back; equals autodiff; passes gradient checking', async () => {
     const flat = new Flatten();
     const x = tf.randomNormal([2, 3, 2, 2], 0, 1, 'float32', 6);
-    for (const c of await autodiffCheck(flat, (a) => tf.reshape(a, [2, 12]), x)) expectClose(c.ours, c.reference, { atol: 0, rtol: 0, label: c.key });
+    for (const c of await autodiffCheck(flat, (a) => tf.reshape(a, [2, 12]), x))
+      expectClose(c.ours, c.reference, { atol: 0, rtol: 0, label: c.key });
     const R = tf.randomNormal([2, 12], 0, 1, 'float32', 7);
     expect(gradientCheck(flat, projectionLoss(R), x, R).passed).toBe(true);
     expect(flat.computeOutputShape([3, 2, 2])).toEqual([12]);
@@ -106,7 +131,9 @@ test('pools validate and do not leak', async () => {
   expect(() => new MaxPool2D({ poolSize: 0 })).toThrow('poolSize must be a positive integer, got 0');
   expect(() => new AvgPool2D({ poolSize: 2, stride: 1.5 })).toThrow('stride must be a positive integer, got 1.5');
   const max = new MaxPool2D({ poolSize: 3 });
-  expect(() => max.forward(tf.ones([1, 2, 2, 1]), { training: false })).toThrow('input 2x2 is smaller than the 3x3 pooling window');
+  expect(() => max.forward(tf.ones([1, 2, 2, 1]), { training: false })).toThrow(
+    'input 2x2 is smaller than the 3x3 pooling window',
+  );
   const x = tf.randomNormal([2, 6, 6, 2]);
   for (const layer of [max, new AvgPool2D({ poolSize: 2, stride: 1 }), new Flatten()]) {
     await expectNoLeak(() => {

@@ -44,12 +44,26 @@ export function convOutputSize(n: number, f: number, padTotal: number, stride: n
  * The fh*fw strided slices of `Apad` [m, Hp, Wp, C], window offset (i, j) in row-major order:
  * piece[i * fw + j][:, h, w, :] = Apad[:, i + s h, j + s w, :], each [m, nH, nW, C].
  */
-export function extractWindows(Apad: tf.Tensor4D, fh: number, fw: number, stride: number, nH: number, nW: number): tf.Tensor4D[] {
+export function extractWindows(
+  Apad: tf.Tensor4D,
+  fh: number,
+  fw: number,
+  stride: number,
+  nH: number,
+  nW: number,
+): tf.Tensor4D[] {
   const [m, , , C] = Apad.shape;
   const pieces: tf.Tensor4D[] = [];
   for (let i = 0; i < fh; i++) {
     for (let j = 0; j < fw; j++) {
-      pieces.push(tf.stridedSlice(Apad, [0, i, j, 0], [m, i + stride * (nH - 1) + 1, j + stride * (nW - 1) + 1, C], [1, stride, stride, 1]) as tf.Tensor4D);
+      pieces.push(
+        tf.stridedSlice(
+          Apad,
+          [0, i, j, 0],
+          [m, i + stride * (nH - 1) + 1, j + stride * (nW - 1) + 1, C],
+          [1, stride, stride, 1],
+        ) as tf.Tensor4D,
+      );
     }
   }
   return pieces;
@@ -59,7 +73,14 @@ export function extractWindows(Apad: tf.Tensor4D, fh: number, fw: number, stride
  * Adjoint of `extractWindows`: returns G [m, Hp, Wp, C] with G[:, i + s h, j + s w, :] += pieces[i * fw + j][:, h, w, :].
  * Each piece [m, nH, nW, C] is dilated by the stride (s - 1 zeros between values) and padded into place.
  */
-export function scatterWindows(pieces: tf.Tensor4D[], fh: number, fw: number, stride: number, Hp: number, Wp: number): tf.Tensor4D {
+export function scatterWindows(
+  pieces: tf.Tensor4D[],
+  fh: number,
+  fw: number,
+  stride: number,
+  Hp: number,
+  Wp: number,
+): tf.Tensor4D {
   if (pieces.length !== fh * fw) throw new Error(`scatterWindows: expected ${fh * fw} pieces, got ${pieces.length}`);
   return tf.tidy(() => {
     const placed: tf.Tensor4D[] = [];
@@ -67,7 +88,14 @@ export function scatterWindows(pieces: tf.Tensor4D[], fh: number, fw: number, st
       for (let j = 0; j < fw; j++) {
         const d = dilate(pieces[i * fw + j], stride); // [m, s(nH-1)+1, s(nW-1)+1, C]
         const [, dh, dw] = d.shape;
-        placed.push(tf.pad(d, [[0, 0], [i, Hp - i - dh], [j, Wp - j - dw], [0, 0]]));
+        placed.push(
+          tf.pad(d, [
+            [0, 0],
+            [i, Hp - i - dh],
+            [j, Wp - j - dw],
+            [0, 0],
+          ]),
+        );
       }
     }
     return placed.length === 1 ? placed[0] : (tf.addN(placed) as tf.Tensor4D);
@@ -79,9 +107,27 @@ function dilate(x: tf.Tensor4D, s: number): tf.Tensor4D {
   if (s === 1) return x;
   const [m, nH, nW, C] = x.shape;
   // rows: [m, nH, 1, nW, C] -> pad to [m, nH, s, nW, C] -> [m, nH s, nW, C]
-  let y: tf.Tensor = tf.reshape(tf.pad(tf.reshape(x, [m, nH, 1, nW, C]), [[0, 0], [0, 0], [0, s - 1], [0, 0], [0, 0]]), [m, nH * s, nW, C]);
+  let y: tf.Tensor = tf.reshape(
+    tf.pad(tf.reshape(x, [m, nH, 1, nW, C]), [
+      [0, 0],
+      [0, 0],
+      [0, s - 1],
+      [0, 0],
+      [0, 0],
+    ]),
+    [m, nH * s, nW, C],
+  );
   // columns: [m, H', nW, 1, C] -> pad to [m, H', nW, s, C] -> [m, H', nW s, C]
-  y = tf.reshape(tf.pad(tf.reshape(y, [m, nH * s, nW, 1, C]), [[0, 0], [0, 0], [0, 0], [0, s - 1], [0, 0]]), [m, nH * s, nW * s, C]);
+  y = tf.reshape(
+    tf.pad(tf.reshape(y, [m, nH * s, nW, 1, C]), [
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, s - 1],
+      [0, 0],
+    ]),
+    [m, nH * s, nW * s, C],
+  );
   return tf.slice(y, [0, 0, 0, 0], [m, s * (nH - 1) + 1, s * (nW - 1) + 1, C]) as tf.Tensor4D;
 }
 
@@ -102,5 +148,12 @@ export function unblockWindows(y: tf.Tensor5D, f: number, H: number, W: number):
   const [m, nH, nW, C] = y.shape;
   const blocks = tf.transpose(tf.reshape(y, [m, nH, nW, C, f, f]), [0, 1, 4, 2, 5, 3]); // [m, nH, i, nW, j, C]
   const x = tf.reshape(blocks, [m, nH * f, nW * f, C]) as tf.Tensor4D;
-  return H === nH * f && W === nW * f ? x : tf.pad(x, [[0, 0], [0, H - nH * f], [0, W - nW * f], [0, 0]]);
+  return H === nH * f && W === nW * f
+    ? x
+    : tf.pad(x, [
+        [0, 0],
+        [0, H - nH * f],
+        [0, W - nW * f],
+        [0, 0],
+      ]);
 }

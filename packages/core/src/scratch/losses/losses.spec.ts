@@ -17,26 +17,56 @@ const references: [string, LossFn, (y: tf.Tensor, a: tf.Tensor) => tf.Scalar, ()
   [
     'binaryCrossEntropy',
     binaryCrossEntropy,
-    (y, a) => tf.div(tf.neg(tf.sum(tf.add(tf.mul(y, tf.log(a)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, a)))))), a.shape[0]),
+    (y, a) =>
+      tf.div(tf.neg(tf.sum(tf.add(tf.mul(y, tf.log(a)), tf.mul(tf.sub(1, y), tf.log(tf.sub(1, a)))))), a.shape[0]),
     () => [tf.tensor2d([[1], [0], [0], [1]]), tf.tensor2d([[0.9], [0.2], [0.6], [0.35]])],
   ],
   [
     'categoricalCrossEntropy',
     categoricalCrossEntropy,
     (y, a) => tf.div(tf.neg(tf.sum(tf.mul(y, tf.log(a)))), a.shape[0]),
-    () => [tf.tensor2d([[1, 0, 0], [0, 1, 0]]), tf.tensor2d([[0.7, 0.2, 0.1], [0.25, 0.25, 0.5]])],
+    () => [
+      tf.tensor2d([
+        [1, 0, 0],
+        [0, 1, 0],
+      ]),
+      tf.tensor2d([
+        [0.7, 0.2, 0.1],
+        [0.25, 0.25, 0.5],
+      ]),
+    ],
   ],
   [
     'softmaxCrossEntropy',
     softmaxCrossEntropy,
     (y, z) => tf.losses.softmaxCrossEntropy(y, z) as tf.Scalar, // tfjs's own fused loss (mean over the batch)
-    () => [tf.tensor2d([[0, 0, 1], [0, 1, 0]]), tf.tensor2d([[2, -1, 0.5], [0, 0, 3]])],
+    () => [
+      tf.tensor2d([
+        [0, 0, 1],
+        [0, 1, 0],
+      ]),
+      tf.tensor2d([
+        [2, -1, 0.5],
+        [0, 0, 3],
+      ]),
+    ],
   ],
   [
     'meanSquaredError',
     meanSquaredError,
     (y, a) => tf.losses.meanSquaredError(y, a) as tf.Scalar,
-    () => [tf.tensor2d([[0, 2], [1, 1], [0, 0]]), tf.tensor2d([[1, 2], [3, -1], [0.5, 0]])],
+    () => [
+      tf.tensor2d([
+        [0, 2],
+        [1, 1],
+        [0, 0],
+      ]),
+      tf.tensor2d([
+        [1, 2],
+        [3, -1],
+        [0.5, 0],
+      ]),
+    ],
   ],
 ];
 
@@ -89,8 +119,26 @@ describe('numbers worked out by hand', () => {
 test('cross-entropies are numerically safe at 0 and 1 (clipped to [1e-7, 1 - 1e-7]), and logits do not overflow', () => {
   for (const r of [
     binaryCrossEntropy(tf.tensor2d([[1], [0], [1], [0]]), tf.tensor2d([[0], [1], [1], [0]])),
-    categoricalCrossEntropy(tf.tensor2d([[1, 0], [1, 0]]), tf.tensor2d([[0, 1], [1, 0]])),
-    softmaxCrossEntropy(tf.tensor2d([[1, 0], [1, 0]]), tf.tensor2d([[1000, -1000], [-1000, 1000]])),
+    categoricalCrossEntropy(
+      tf.tensor2d([
+        [1, 0],
+        [1, 0],
+      ]),
+      tf.tensor2d([
+        [0, 1],
+        [1, 0],
+      ]),
+    ),
+    softmaxCrossEntropy(
+      tf.tensor2d([
+        [1, 0],
+        [1, 0],
+      ]),
+      tf.tensor2d([
+        [1000, -1000],
+        [-1000, 1000],
+      ]),
+    ),
   ]) {
     expect(Number.isFinite(r.loss)).toBe(true);
     expect(Array.from(r.dA.dataSync()).every(Number.isFinite)).toBe(true);
@@ -99,11 +147,24 @@ test('cross-entropies are numerically safe at 0 and 1 (clipped to [1e-7, 1 - 1e-
   // a confident wrong answer costs about -ln(1e-7) = 16.1 per example (half the batch here)
   expect(binaryCrossEntropy(tf.tensor2d([[1], [1]]), tf.tensor2d([[0], [1]])).loss).toBeCloseTo(-Math.log(1e-7) / 2, 2);
   // with logits the wrong example costs its full margin, 2000, halved over the batch
-  expect(softmaxCrossEntropy(tf.tensor2d([[1, 0], [1, 0]]), tf.tensor2d([[1000, -1000], [-1000, 1000]])).loss).toBeCloseTo(1000, 3);
+  expect(
+    softmaxCrossEntropy(
+      tf.tensor2d([
+        [1, 0],
+        [1, 0],
+      ]),
+      tf.tensor2d([
+        [1000, -1000],
+        [-1000, 1000],
+      ]),
+    ).loss,
+  ).toBeCloseTo(1000, 3);
 });
 
 test('shape mismatches are named', () => {
-  expect(() => binaryCrossEntropy(tf.ones([1, 4]), tf.ones([4, 1]))).toThrow('binaryCrossEntropy: prediction has shape [4,1] but target has [1,4]');
+  expect(() => binaryCrossEntropy(tf.ones([1, 4]), tf.ones([4, 1]))).toThrow(
+    'binaryCrossEntropy: prediction has shape [4,1] but target has [1,4]',
+  );
   expect(() => meanSquaredError(tf.ones([0, 2]), tf.ones([0, 2]))).toThrow('non-empty batch');
 });
 
@@ -129,7 +190,10 @@ test('target first, as tf.losses and Keras: the same call as tf.losses gives the
   expect(cceSwapped.loss).toBeCloseTo(-0.3 * Math.log(1e-7), 3);
   // softmax cross-entropy on logits against tfjs's fused loss, same argument order
   const z = tf.tensor2d([[2, -1, 0.5]]);
-  expect(softmaxCrossEntropy(yc, z).loss).toBeCloseTo((tf.losses.softmaxCrossEntropy(yc, z) as tf.Scalar).dataSync()[0], 5);
+  expect(softmaxCrossEntropy(yc, z).loss).toBeCloseTo(
+    (tf.losses.softmaxCrossEntropy(yc, z) as tf.Scalar).dataSync()[0],
+    5,
+  );
   // the gradient is w.r.t. the second argument: dA has yPred's values in it, not yTrue's
   expectClose(bce.dA, [-1 / 0.9 / 2, 1 / 0.8 / 2]);
   tf.dispose([yTrue, yPred, bce.dA, swapped.dA, yc, pc, cce.dA, cceSwapped.dA, z]);

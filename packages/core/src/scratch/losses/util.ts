@@ -11,8 +11,11 @@ export function sumFloat64(t: tf.Tensor): number {
 /** Throws unless prediction and target have the same shape, rank >= 1, and a batch. */
 export function checkPair(loss: string, yTrue: tf.Tensor, yPred: tf.Tensor): number {
   if (yPred.shape.join(',') !== yTrue.shape.join(',')) {
-    throw new Error(`${loss}: prediction has shape [${yPred.shape}] but target has [${yTrue.shape}]; they must match (batch-first, e.g. [m, 1])`);
+    throw new Error(
+      `${loss}: prediction has shape [${yPred.shape}] but target has [${yTrue.shape}]; they must match (batch-first, e.g. [m, 1])`,
+    );
   }
-  if (yPred.rank < 1 || yPred.shape[0] === 0) throw new Error(`${loss}: expected a non-empty batch [m, ...], got shape [${yPred.shape}]`);
+  if (yPred.rank < 1 || yPred.shape[0] === 0)
+    throw new Error(`${loss}: expected a non-empty batch [m, ...], got shape [${yPred.shape}]`);
   return yPred.shape[0];
 }

@@ -25,7 +25,12 @@ const { Checkpoint } = require('../checkpoint');
 const { killRunOptions } = require('./kill-run');
 
 async function main() {
-  const [dir, epochs, pauseEpoch, pauseBatch] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5])];
+  const [dir, epochs, pauseEpoch, pauseBatch] = [
+    process.argv[2],
+    Number(process.argv[3]),
+    Number(process.argv[4]),
+    Number(process.argv[5]),
+  ];
   const pause = {
     name: 'pauseForKill',
     onBatchEnd: (batch, _logs, ctx) => {

@@ -3,5 +3,12 @@ export const killRunOptions = {
   examples: 600,
   dataSeed: 21,
   modelSeed: 5,
-  trainer: { batchSize: 8, seed: 17, learningRate: 0.01, loss: 'categoricalCrossentropy' as const, validationSplit: 0.1, progress: false },
+  trainer: {
+    batchSize: 8,
+    seed: 17,
+    learningRate: 0.01,
+    loss: 'categoricalCrossentropy' as const,
+    validationSplit: 0.1,
+    progress: false,
+  },
 };

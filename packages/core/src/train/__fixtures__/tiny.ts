@@ -11,7 +11,11 @@ import { Rng } from '../../data/rng';
  */
 export function blobs(m: number, seed: number): { x: tf.Tensor2D; y: tf.Tensor2D; labels: number[] } {
   const rng = new Rng(seed);
-  const centres = [[0, 2], [2, -1], [-2, -1]];
+  const centres = [
+    [0, 2],
+    [2, -1],
+    [-2, -1],
+  ];
   const xs: number[] = [];
   const labels: number[] = [];
   for (let i = 0; i < m; i++) {
@@ -19,16 +23,34 @@ export function blobs(m: number, seed: number): { x: tf.Tensor2D; y: tf.Tensor2D
     xs.push(centres[c][0] + rng.normal(0, 0.7), centres[c][1] + rng.normal(0, 0.7));
     labels.push(c);
   }
-  return { x: tf.tensor2d(xs, [m, 2]), y: tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 3).toFloat() as tf.Tensor2D), labels };
+  return {
+    x: tf.tensor2d(xs, [m, 2]),
+    y: tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 3).toFloat() as tf.Tensor2D),
+    labels,
+  };
 }
 
 /** 2 -> hidden (relu) -> 3 (softmax), with seeded Glorot initialisation, optional L2 on the kernels. */
-export function tinyClassifier(seed: number, { hidden = 8, l2 = 0 }: { hidden?: number; l2?: number } = {}): tf.LayersModel {
+export function tinyClassifier(
+  seed: number,
+  { hidden = 8, l2 = 0 }: { hidden?: number; l2?: number } = {},
+): tf.LayersModel {
   const reg = l2 > 0 ? tf.regularizers.l2({ l2 }) : undefined;
   return tf.sequential({
     layers: [
-      tf.layers.dense({ units: hidden, inputShape: [2], activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed }), kernelRegularizer: reg }),
-      tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }), kernelRegularizer: reg }),
+      tf.layers.dense({
+        units: hidden,
+        inputShape: [2],
+        activation: 'relu',
+        kernelInitializer: tf.initializers.glorotUniform({ seed }),
+        kernelRegularizer: reg,
+      }),
+      tf.layers.dense({
+        units: 3,
+        activation: 'softmax',
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }),
+        kernelRegularizer: reg,
+      }),
     ],
   });
 }

@@ -114,13 +114,16 @@ export class DataParallel {
   /** Starts `workers - 1` worker threads with a copy of `model` and waits until they are ready. */
   static async start(model: tf.LayersModel, options: DataParallelOptions): Promise<DataParallel> {
     const { workers, batchSize } = options;
-    if (!(Number.isInteger(workers) && workers >= 2)) throw new Error(`data-parallel training needs workers >= 2, got ${workers}`);
+    if (!(Number.isInteger(workers) && workers >= 2))
+      throw new Error(`data-parallel training needs workers >= 2, got ${workers}`);
     const spec = (t: tf.Tensor): TensorSpec => {
-      if (t.dtype !== 'float32' && t.dtype !== 'int32') throw new Error(`data-parallel training supports float32 and int32 data, got ${t.dtype}`);
+      if (t.dtype !== 'float32' && t.dtype !== 'int32')
+        throw new Error(`data-parallel training supports float32 and int32 data, got ${t.dtype}`);
       return { shape: t.shape.slice(1), dtype: t.dtype };
     };
     const weightSpecs: TensorSpec[] = model.weights.map((w) => ({ shape: w.shape as number[], dtype: 'float32' }));
-    if (model.weights.some((w) => w.dtype !== 'float32')) throw new Error('data-parallel training supports float32 weights only');
+    if (model.weights.some((w) => w.dtype !== 'float32'))
+      throw new Error('data-parallel training supports float32 weights only');
     const xSpec = spec(options.x);
     const ySpec = spec(options.y);
     const total = weightOffsets(weightSpecs).at(-1)!;
@@ -140,7 +143,16 @@ export class DataParallel {
           results: new SharedArrayBuffer(8 * (1 + options.metrics.length)),
           error: new SharedArrayBuffer(ERROR_BYTES),
         };
-        const init: WorkerInit = { modelJson, loss: options.loss, metrics: options.metrics, weights: weightSpecs, x: xSpec, y: ySpec, maxRows, buffers };
+        const init: WorkerInit = {
+          modelJson,
+          loss: options.loss,
+          metrics: options.metrics,
+          weights: weightSpecs,
+          x: xSpec,
+          y: ySpec,
+          maxRows,
+          buffers,
+        };
         // Not unref'd: a pending Atomics.waitAsync does not keep Node's event loop alive, so an
         // unref'd worker that died would let the process exit silently mid-training. dispose()
         // (the Trainer calls it when fit ends, however it ends) terminates the workers.
@@ -222,7 +234,8 @@ export class DataParallel {
         const { rows } = shares[k];
         if (rows === 0) continue;
         await waitFor(lane.control, seq, lane.exit);
-        if (Atomics.load(lane.control, STATUS) !== 0) throw new Error(`data-parallel worker ${k + 1} failed: ${readError(lane.buffers.error)}`);
+        if (Atomics.load(lane.control, STATUS) !== 0)
+          throw new Error(`data-parallel worker ${k + 1} failed: ${readError(lane.buffers.error)}`);
         const results = new Float64Array(lane.buffers.results);
         loss += results[0] * rows;
         for (let m = 0; m < this.metricCount; m++) metrics[m] += results[m + 1] * rows;
@@ -230,7 +243,15 @@ export class DataParallel {
         this.model.weights.forEach((w, i) => {
           const name = (w.read() as tf.Variable).name;
           if (trainableMask[i] !== 1) return;
-          const next = tf.tidy(() => tf.add(sums[name], tf.mul(tf.tensor(grads.slice(this.offsets[i], this.offsets[i + 1]), this.weightSpecs[i].shape, 'float32'), rows)));
+          const next = tf.tidy(() =>
+            tf.add(
+              sums[name],
+              tf.mul(
+                tf.tensor(grads.slice(this.offsets[i], this.offsets[i + 1]), this.weightSpecs[i].shape, 'float32'),
+                rows,
+              ),
+            ),
+          );
           sums[name].dispose();
           sums[name] = next;
         });

@@ -9,15 +9,30 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../backend/init';
 import { resolveLoss } from '../losses';
 import { resolveMetrics } from '../metrics';
-import { CONTROL_SLOTS, DONE, REQUEST, ROWS, STATUS, WorkerInit, WorkerMessage, size, typedView, weightOffsets, writeError } from './shared-layout';
+import {
+  CONTROL_SLOTS,
+  DONE,
+  REQUEST,
+  ROWS,
+  STATUS,
+  WorkerInit,
+  WorkerMessage,
+  size,
+  typedView,
+  weightOffsets,
+  writeError,
+} from './shared-layout';
 
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
 async function start(init: WorkerInit): Promise<void> {
   await initBackend({ warn: () => undefined });
-  const model = await tf.models.modelFromJSON(JSON.parse(init.modelJson) as Parameters<typeof tf.models.modelFromJSON>[0]);
+  const model = await tf.models.modelFromJSON(
+    JSON.parse(init.modelJson) as Parameters<typeof tf.models.modelFromJSON>[0],
+  );
   const weights = model.weights;
-  if (weights.length !== init.weights.length) throw new Error(`the rebuilt model has ${weights.length} weights, the trained one ${init.weights.length}`);
+  if (weights.length !== init.weights.length)
+    throw new Error(`the rebuilt model has ${weights.length} weights, the trained one ${init.weights.length}`);
   const loss = resolveLoss(init.loss as Parameters<typeof resolveLoss>[0]);
   const metrics = resolveMetrics(init.metrics as Parameters<typeof resolveMetrics>[0], loss.kind, loss.name);
   const control = new Int32Array(init.buffers.control, 0, CONTROL_SLOTS);
@@ -40,9 +55,19 @@ async function start(init: WorkerInit): Promise<void> {
     try {
       const rows = Atomics.load(control, ROWS);
       tf.tidy(() => {
-        variables.forEach((v, i) => v.assign(tf.tensor(weightData.subarray(offsets[i], offsets[i + 1]), init.weights[i].shape, 'float32')));
-        const x = tf.tensor(typedView(init.buffers.x, init.x.dtype, rows * xRow), [rows, ...init.x.shape], init.x.dtype);
-        const y = tf.tensor(typedView(init.buffers.y, init.y.dtype, rows * yRow), [rows, ...init.y.shape], init.y.dtype);
+        variables.forEach((v, i) =>
+          v.assign(tf.tensor(weightData.subarray(offsets[i], offsets[i + 1]), init.weights[i].shape, 'float32')),
+        );
+        const x = tf.tensor(
+          typedView(init.buffers.x, init.x.dtype, rows * xRow),
+          [rows, ...init.x.shape],
+          init.x.dtype,
+        );
+        const y = tf.tensor(
+          typedView(init.buffers.y, init.y.dtype, rows * yRow),
+          [rows, ...init.y.shape],
+          init.y.dtype,
+        );
         const list = variables.filter((_, i) => trainable[i] === 1);
         const metricValues: tf.Scalar[] = [];
         const { value, grads } = tf.variableGrads(() => {

@@ -76,6 +76,10 @@ export function weightOffsets(weights: readonly TensorSpec[]): number[] {
 }
 
 /** A typed view of `bytes` for `dtype` (both kinds are 4 bytes per element). */
-export function typedView(bytes: SharedArrayBuffer, dtype: 'float32' | 'int32', length?: number): Float32Array | Int32Array {
+export function typedView(
+  bytes: SharedArrayBuffer,
+  dtype: 'float32' | 'int32',
+  length?: number,
+): Float32Array | Int32Array {
   return dtype === 'int32' ? new Int32Array(bytes, 0, length) : new Float32Array(bytes, 0, length);
 }

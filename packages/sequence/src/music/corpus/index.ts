@@ -26,7 +26,12 @@ export const MELODY_CORPUS_OUT_DIR = path.join('dlkit-out', 'melodies');
 
 /** A tune's notation parsed into a melody (bar lengths checked against its meter). */
 export function tuneMelody(tune: Tune): Melody {
-  return { title: tune.title, tempo: tune.tempo, meter: tune.meter, events: parseNotation(tune.notes, { meter: tune.meter, source: tune.title }) };
+  return {
+    title: tune.title,
+    tempo: tune.tempo,
+    meter: tune.meter,
+    events: parseNotation(tune.notes, { meter: tune.meter, source: tune.title }),
+  };
 }
 
 /** The bytes of every corpus file: `<id>.mid` for each tune and `README.md`. */
@@ -54,12 +59,15 @@ export function writeCorpusMidi(dir = MELODY_CORPUS_OUT_DIR): string[] {
 /** Reads the shipped corpus MIDI files. */
 export function loadMelodyCorpus(dir = MELODY_CORPUS_DIR): Melody[] {
   const { melodies, skipped } = readMidiFolder(dir);
-  if (skipped.length > 0) throw new Error(`the shipped corpus has unreadable files: ${skipped.map((s) => s.error).join('; ')}`);
+  if (skipped.length > 0)
+    throw new Error(`the shipped corpus has unreadable files: ${skipped.map((s) => s.error).join('; ')}`);
   return melodies;
 }
 
 function corpusReadme(): string {
-  const rows = TUNES.map((t) => `| \`${t.id}.mid\` | ${t.title} | ${t.key}, ${t.meter.join('/')}, ${t.tempo} bpm | ${t.origin} |`);
+  const rows = TUNES.map(
+    (t) => `| \`${t.id}.mid\` | ${t.title} | ${t.key}, ${t.meter.join('/')}, ${t.tempo} bpm | ${t.origin} |`,
+  );
   return [
     '# Melody corpus',
     '',

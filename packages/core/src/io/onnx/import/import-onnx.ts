@@ -17,8 +17,24 @@
 import * as fs from 'fs';
 import * as tf from '@tensorflow/tfjs';
 import { decodeModel } from '../proto/decode';
-import { AttributeType, DataType, getAttribute, ModelProto, NodeProto, tensorToFloat32, TensorProto } from '../proto/onnx-types';
-import { CHANNELS_FIRST, ConstantData, ImportContext, ImportedValue, normPerm, onnxShapeOf, permuteDims } from './context';
+import {
+  AttributeType,
+  DataType,
+  getAttribute,
+  ModelProto,
+  NodeProto,
+  tensorToFloat32,
+  TensorProto,
+} from '../proto/onnx-types';
+import {
+  CHANNELS_FIRST,
+  ConstantData,
+  ImportContext,
+  ImportedValue,
+  normPerm,
+  onnxShapeOf,
+  permuteDims,
+} from './context';
 import { OP_IMPORTERS } from './ops';
 import './layers';
 
@@ -46,7 +62,7 @@ export function supportedOnnxOps(): string[] {
 
 /** Imports an .onnx file (path) or its bytes as a trainable tfjs functional model. */
 export function importOnnx(source: string | Uint8Array, options: OnnxImportOptions = {}): tf.LayersModel {
-  const label = typeof source === 'string' ? source : options.label ?? 'ONNX bytes';
+  const label = typeof source === 'string' ? source : (options.label ?? 'ONNX bytes');
   let bytes: Uint8Array;
   if (typeof source === 'string') {
     if (!fs.existsSync(source)) throw new Error(`${label}: ONNX model file not found`);
@@ -61,7 +77,8 @@ export function importOnnx(source: string | Uint8Array, options: OnnxImportOptio
   } catch (err) {
     throw new Error(`${label}: not a valid ONNX model (${(err as Error).message})`);
   }
-  if (model.graph.node.length === 0 || model.graph.output.length === 0) throw new Error(`${label}: not a valid ONNX model (the graph has no nodes or no outputs)`);
+  if (model.graph.node.length === 0 || model.graph.output.length === 0)
+    throw new Error(`${label}: not a valid ONNX model (the graph has no nodes or no outputs)`);
   return new GraphImporter(model, label, options).run();
 }
 
@@ -87,7 +104,8 @@ class GraphImporter {
     this.opset = def?.version ?? 17;
     for (const t of model.graph.initializer) this.initializers.set(t.name, t);
     for (const node of model.graph.node) {
-      for (const name of node.input) if (name) this.consumersOf.set(name, [...(this.consumersOf.get(name) ?? []), node]);
+      for (const name of node.input)
+        if (name) this.consumersOf.set(name, [...(this.consumersOf.get(name) ?? []), node]);
     }
   }
 
@@ -124,21 +142,37 @@ class GraphImporter {
   private checkSupported(): void {
     const bad = this.model.graph.node
       .map((node, i) => ({ node, i }))
-      .filter(({ node }) => (node.domain && node.domain !== 'ai.onnx') || (node.opType !== 'Constant' && !OP_IMPORTERS[node.opType]));
+      .filter(
+        ({ node }) =>
+          (node.domain && node.domain !== 'ai.onnx') || (node.opType !== 'Constant' && !OP_IMPORTERS[node.opType]),
+      );
     if (bad.length === 0) return;
-    const list = bad.slice(0, 10).map(({ node, i }) => `'${node.domain ? node.domain + '.' : ''}${node.opType}' at node '${nodeNameOf(node, i)}'`);
+    const list = bad
+      .slice(0, 10)
+      .map(({ node, i }) => `'${node.domain ? node.domain + '.' : ''}${node.opType}' at node '${nodeNameOf(node, i)}'`);
     const more = bad.length > 10 ? ` and ${bad.length - 10} more` : '';
-    throw new Error(`${this.label}: unsupported ONNX op${bad.length > 1 ? 's' : ''} ${list.join(', ')}${more}; supported ops: ${supportedOnnxOps().join(', ')}`);
+    throw new Error(
+      `${this.label}: unsupported ONNX op${bad.length > 1 ? 's' : ''} ${list.join(', ')}${more}; supported ops: ${supportedOnnxOps().join(', ')}`,
+    );
   }
 
   private declareInputs(): tf.SymbolicTensor[] {
     const real = this.model.graph.input.filter((i) => !this.initializers.has(i.name));
     if (real.length === 0) throw new Error(`${this.label}: the graph has no inputs`);
-    if (this.options.inputShape && real.length !== 1) throw new Error(`${this.label}: inputShape is only for single-input models; this one has ${real.length} inputs (${real.map((i) => i.name).join(', ')})`);
+    if (this.options.inputShape && real.length !== 1)
+      throw new Error(
+        `${this.label}: inputShape is only for single-input models; this one has ${real.length} inputs (${real.map((i) => i.name).join(', ')})`,
+      );
     return real.map((info) => {
       const where = `${this.label}: input '${info.name}'`;
-      if (info.elemType !== DataType.FLOAT) throw new Error(`${where} has element type ${DataType[info.elemType] ?? info.elemType}; only float32 inputs are supported`);
-      if (!info.shape || info.shape.length < 2) throw new Error(`${where}: the file gives no shape of rank >= 2 (got ${info.shape ? `[${info.shape}]` : 'none'}); a batch axis first is expected`);
+      if (info.elemType !== DataType.FLOAT)
+        throw new Error(
+          `${where} has element type ${DataType[info.elemType] ?? info.elemType}; only float32 inputs are supported`,
+        );
+      if (!info.shape || info.shape.length < 2)
+        throw new Error(
+          `${where}: the file gives no shape of rank >= 2 (got ${info.shape ? `[${info.shape}]` : 'none'}); a batch axis first is expected`,
+        );
       const dims = info.shape.map((d) => (typeof d === 'number' && d > 0 ? d : null));
       const rank = dims.length;
       const perm = rank === 4 && this.inputLayout(info.name) === 'nchw' ? CHANNELS_FIRST : null;
@@ -147,10 +181,15 @@ class GraphImporter {
       const given = this.options.inputShape;
       if (given) {
         if (given.length !== rank - 1 || given.some((d) => !Number.isInteger(d) || d <= 0)) {
-          throw new Error(`${where}: inputShape [${given}] should be ${rank - 1} positive integers (tfjs layout, no batch axis)`);
+          throw new Error(
+            `${where}: inputShape [${given}] should be ${rank - 1} positive integers (tfjs layout, no batch axis)`,
+          );
         }
         const clash = given.findIndex((d, i) => tfDims[i + 1] !== null && tfDims[i + 1] !== d);
-        if (clash >= 0) throw new Error(`${where} has shape [${info.shape}] in the file (tfjs layout [${tfDims.slice(1)}]); inputShape [${given}] does not match`);
+        if (clash >= 0)
+          throw new Error(
+            `${where} has shape [${info.shape}] in the file (tfjs layout [${tfDims.slice(1)}]); inputShape [${given}] does not match`,
+          );
       }
       const shape = tfDims.slice(1).map((d, i) => d ?? given?.[i] ?? null);
       const sym = tf.input({ shape, name: this.layerName(info.name), dtype: 'float32' });
@@ -165,7 +204,11 @@ class GraphImporter {
     const dlkit = this.model.metadataProps?.some((p) => p.key === 'layout' && p.value === 'channels-last');
     if (dlkit) return 'as-is';
     const users = this.consumersOf.get(name) ?? [];
-    const selfTransposed = users.length > 0 && users.every((n) => n.opType === 'Transpose' && getAttribute(n, 'perm')?.ints?.join(',') === CHANNELS_FIRST.join(','));
+    const selfTransposed =
+      users.length > 0 &&
+      users.every(
+        (n) => n.opType === 'Transpose' && getAttribute(n, 'perm')?.ints?.join(',') === CHANNELS_FIRST.join(','),
+      );
     return selfTransposed ? 'as-is' : 'nchw';
   }
 
@@ -195,8 +238,10 @@ class GraphImporter {
     if (a.type === AttributeType.TENSOR && a.t) constant = { data: tensorToFloat32(a.t), dims: a.t.dims.slice() };
     else if (a.type === AttributeType.FLOAT) constant = { data: Float32Array.of(a.f ?? 0), dims: [] };
     else if (a.type === AttributeType.INT) constant = { data: Float32Array.of(a.i ?? 0), dims: [] };
-    else if (a.type === AttributeType.FLOATS) constant = { data: Float32Array.from(a.floats ?? []), dims: [a.floats?.length ?? 0] };
-    else if (a.type === AttributeType.INTS) constant = { data: Float32Array.from(a.ints ?? []), dims: [a.ints?.length ?? 0] };
+    else if (a.type === AttributeType.FLOATS)
+      constant = { data: Float32Array.from(a.floats ?? []), dims: [a.floats?.length ?? 0] };
+    else if (a.type === AttributeType.INTS)
+      constant = { data: Float32Array.from(a.ints ?? []), dims: [a.ints?.length ?? 0] };
     else throw ctx.error(`Constant attribute '${a.name}' of type ${AttributeType[a.type]} is not supported`);
     return { perm: null, constant };
   }
@@ -204,8 +249,12 @@ class GraphImporter {
   private outputTensor(name: string): tf.SymbolicTensor {
     const v = this.values.get(name);
     if (!v) throw new Error(`${this.label}: graph output '${name}' is not produced by any node`);
-    if (!v.sym) throw new Error(`${this.label}: graph output '${name}' is a constant, which a tfjs model cannot output`);
-    if (v.rowOrder) throw new Error(`${this.label}: graph output '${name}' is a channels-first Flatten, which is not supported as an output`);
+    if (!v.sym)
+      throw new Error(`${this.label}: graph output '${name}' is a constant, which a tfjs model cannot output`);
+    if (v.rowOrder)
+      throw new Error(
+        `${this.label}: graph output '${name}' is a channels-first Flatten, which is not supported as an output`,
+      );
     const rank = v.sym.shape.length;
     // Feature maps come out channels-last, the tfjs convention.
     if (rank === 4 && v.perm && v.perm.join(',') === CHANNELS_FIRST.join(',')) return v.sym;
@@ -232,7 +281,9 @@ class GraphImporter {
     if (cached) return cached;
     const dims = permuteDims(have, want, v.sym.shape.length);
     if (dims[0] !== 0) throw new Error(`${this.label}: ${hint}: layout change moves the batch axis`);
-    const y = tf.layers.permute({ dims: dims.slice(1), name: this.layerName(`${hint}_permute`) }).apply(v.sym) as tf.SymbolicTensor;
+    const y = tf.layers
+      .permute({ dims: dims.slice(1), name: this.layerName(`${hint}_permute`) })
+      .apply(v.sym) as tf.SymbolicTensor;
     this.layouts.set(key, y);
     return y;
   }
@@ -264,7 +315,10 @@ class GraphImporter {
       constant: (i) => (node.input[i] ? constantOf(node.input[i]) : undefined),
       requireConstant: (i, what) => {
         const c = node.input[i] ? constantOf(node.input[i]) : undefined;
-        if (!c) throw error(`${what} (input ${i}${node.input[i] ? ` '${node.input[i]}'` : ''}) must be a constant (an initializer or Constant node)`);
+        if (!c)
+          throw error(
+            `${what} (input ${i}${node.input[i] ? ` '${node.input[i]}'` : ''}) must be a constant (an initializer or Constant node)`,
+          );
         return c;
       },
       tensorInput: (i) => {

@@ -51,17 +51,39 @@ function zooCnn(): GraphBuilder {
   g.addInput('x', [null, 3, 8, 8], ['batch', 3, 8, 8]);
   let y = g.op('Sub', ['x', g.initializer('mean', Float32Array.of(0.1, -0.2, 0.3), [3, 1, 1])], {}, 'normalize_sub');
   y = g.op('Div', [y, g.initializer('std', Float32Array.of(0.9, 1.1, 1.3), [3, 1, 1])], {}, 'normalize_div');
-  y = g.op('Conv', [y, g.initializer('w1', randn(6 * 3 * 9, 0.3), [6, 3, 3, 3]), g.initializer('b1', randn(6, 0.1), [6])], { kernel_shape: attr.ints([3, 3]), strides: attr.ints([2, 2]), pads: attr.ints([1, 1, 1, 1]) }, 'conv1');
-  const bn = ['scale', 'bias', 'mean', 'var'].map((k) => g.initializer(`bn_${k}`, k === 'var' ? Float32Array.from(randn(6), (v) => 0.5 + Math.abs(v)) : randn(6, 0.5), [6]));
+  y = g.op(
+    'Conv',
+    [y, g.initializer('w1', randn(6 * 3 * 9, 0.3), [6, 3, 3, 3]), g.initializer('b1', randn(6, 0.1), [6])],
+    { kernel_shape: attr.ints([3, 3]), strides: attr.ints([2, 2]), pads: attr.ints([1, 1, 1, 1]) },
+    'conv1',
+  );
+  const bn = ['scale', 'bias', 'mean', 'var'].map((k) =>
+    g.initializer(`bn_${k}`, k === 'var' ? Float32Array.from(randn(6), (v) => 0.5 + Math.abs(v)) : randn(6, 0.5), [6]),
+  );
   y = g.op('BatchNormalization', [y, ...bn], { epsilon: attr.float(1e-5) }, 'bn1');
   y = g.op('Clip', [y, g.floatConstant([0]), g.floatConstant([6])], {}, 'relu6');
-  y = g.op('Conv', [y, g.initializer('dw', randn(6 * 9, 0.3), [6, 1, 3, 3])], { kernel_shape: attr.ints([3, 3]), group: attr.int(6), pads: attr.ints([1, 1, 1, 1]) }, 'depthwise');
+  y = g.op(
+    'Conv',
+    [y, g.initializer('dw', randn(6 * 9, 0.3), [6, 1, 3, 3])],
+    { kernel_shape: attr.ints([3, 3]), group: attr.int(6), pads: attr.ints([1, 1, 1, 1]) },
+    'depthwise',
+  );
   y = g.op('Clip', [y, g.floatConstant([-1]), g.floatConstant([1])], {}, 'clip_pm1');
   y = g.op('LeakyRelu', [y], { alpha: attr.float(0.1) }, 'leaky');
-  y = g.op('MaxPool', [y], { kernel_shape: attr.ints([3, 3]), strides: attr.ints([2, 2]), pads: attr.ints([1, 1, 1, 1]) }, 'pool');
+  y = g.op(
+    'MaxPool',
+    [y],
+    { kernel_shape: attr.ints([3, 3]), strides: attr.ints([2, 2]), pads: attr.ints([1, 1, 1, 1]) },
+    'pool',
+  );
   y = g.op('Mul', [y, g.floatConstant([1.5])], {}, 'scale');
   y = g.op('Flatten', [y], { axis: attr.int(1) }, 'flatten');
-  y = g.op('Gemm', [y, g.initializer('fc_w', randn(5 * 24, 0.3), [5, 24]), g.initializer('fc_b', randn(5), [5])], { transB: attr.int(1), alpha: attr.float(0.5), beta: attr.float(2) }, 'fc');
+  y = g.op(
+    'Gemm',
+    [y, g.initializer('fc_w', randn(5 * 24, 0.3), [5, 24]), g.initializer('fc_b', randn(5), [5])],
+    { transB: attr.int(1), alpha: attr.float(0.5), beta: attr.float(2) },
+    'fc',
+  );
   y = g.op('Softmax', [y], { axis: attr.int(-1) }, 'softmax');
   g.addOutput(g.value(y, [null, 5], null), 'probs', ['batch', 5]);
   return g;
@@ -97,7 +119,12 @@ describe('importOnnx on hand-built graphs, against onnxruntime-node', () => {
     y = g.op('Transpose', [y], { perm: attr.ints([0, 2, 3, 1]) }, 'to_nhwc');
     y = g.op('Relu', [y], {}, 'relu');
     y = g.op('Transpose', [y], { perm: attr.ints([0, 3, 1, 2]) }, 'to_nchw');
-    const pooled = g.op('AveragePool', [y], { kernel_shape: attr.ints([3, 3]), pads: attr.ints([1, 1, 1, 1]), count_include_pad: attr.int(1) }, 'avg');
+    const pooled = g.op(
+      'AveragePool',
+      [y],
+      { kernel_shape: attr.ints([3, 3]), pads: attr.ints([1, 1, 1, 1]), count_include_pad: attr.int(1) },
+      'avg',
+    );
     const gap = g.op('GlobalAveragePool', [pooled], {}, 'gap');
     const flat = g.op('Reshape', [gap, g.int64Constant([0, -1])], {}, 'squeeze');
     g.addOutput(g.value(pooled, [null, 4, 6, 6], null), 'features', ['batch', 4, 6, 6]);
@@ -110,9 +137,13 @@ describe('importOnnx on hand-built graphs, against onnxruntime-node', () => {
 describe('importOnnx errors', () => {
   it('corrupt bytes, a missing file and an empty buffer name the source', () => {
     const good = encode(zooCnn(), 'zoo');
-    expect(() => importOnnx(good.slice(0, 300), { label: 'truncated.onnx' })).toThrow(/truncated\.onnx: not a valid ONNX model/);
+    expect(() => importOnnx(good.slice(0, 300), { label: 'truncated.onnx' })).toThrow(
+      /truncated\.onnx: not a valid ONNX model/,
+    );
     expect(() => importOnnx('/nonexistent/model.onnx')).toThrow('/nonexistent/model.onnx: ONNX model file not found');
-    expect(() => importOnnx(new Uint8Array(0), { label: 'empty.onnx' })).toThrow('empty.onnx: not a valid ONNX model (empty)');
+    expect(() => importOnnx(new Uint8Array(0), { label: 'empty.onnx' })).toThrow(
+      'empty.onnx: not a valid ONNX model (empty)',
+    );
   });
 
   it('an unsupported op names the op, the node, and lists the supported ops', () => {
@@ -120,7 +151,9 @@ describe('importOnnx errors', () => {
     g.addInput('x', [null, 4], ['batch', 4]);
     const y = g.op('Erf', ['x'], {}, 'my_erf');
     g.addOutput(g.value(y, [null, 4], null), 'y', ['batch', 4]);
-    expect(() => importOnnx(encode(g, 'erf'), { label: 'erf.onnx' })).toThrow(/erf\.onnx: unsupported ONNX op 'Erf' at node 'my_erf'; supported ops: .*Conv.*Gemm/);
+    expect(() => importOnnx(encode(g, 'erf'), { label: 'erf.onnx' })).toThrow(
+      /erf\.onnx: unsupported ONNX op 'Erf' at node 'my_erf'; supported ops: .*Conv.*Gemm/,
+    );
   });
 
   it('an input shape that does not match the file names the file and the input', () => {
@@ -132,16 +165,28 @@ describe('importOnnx errors', () => {
   it('an unsupported attribute names the node', () => {
     const g = new GraphBuilder({ opset: 17 });
     g.addInput('x', [null, 4, 5, 5], ['batch', 4, 5, 5]);
-    const y = g.op('Conv', ['x', g.initializer('w', randn(4 * 2 * 9), [4, 2, 3, 3])], { kernel_shape: attr.ints([3, 3]), group: attr.int(2) }, 'grouped_conv');
+    const y = g.op(
+      'Conv',
+      ['x', g.initializer('w', randn(4 * 2 * 9), [4, 2, 3, 3])],
+      { kernel_shape: attr.ints([3, 3]), group: attr.int(2) },
+      'grouped_conv',
+    );
     g.addOutput(g.value(y, [null, 4, 3, 3], null), 'y', ['batch', 4, 3, 3]);
-    expect(() => importOnnx(encode(g, 'grouped'), { label: 'g.onnx' })).toThrow("g.onnx: node 'grouped_conv' (Conv): group 2 is not supported");
+    expect(() => importOnnx(encode(g, 'grouped'), { label: 'g.onnx' })).toThrow(
+      "g.onnx: node 'grouped_conv' (Conv): group 2 is not supported",
+    );
   });
 
   it('an import that fails half-way frees the layers it already built', () => {
     const g = zooCnn();
     // A second, unsupported Conv after the whole valid CNN.
     g.addInput('x2', [null, 4, 5, 5], ['batch', 4, 5, 5]);
-    const y = g.op('Conv', ['x2', g.initializer('w_bad', randn(4 * 2 * 9), [4, 2, 3, 3])], { kernel_shape: attr.ints([3, 3]), group: attr.int(2) }, 'late_bad_conv');
+    const y = g.op(
+      'Conv',
+      ['x2', g.initializer('w_bad', randn(4 * 2 * 9), [4, 2, 3, 3])],
+      { kernel_shape: attr.ints([3, 3]), group: attr.int(2) },
+      'late_bad_conv',
+    );
     g.addOutput(g.value(y, [null, 4, 3, 3], null), 'bad', ['batch', 4, 3, 3]);
     const bytes = encode(g, 'late_failure');
     const before = tf.memory().numTensors;

@@ -32,9 +32,16 @@ export class OnnxConstantOp extends tf.layers.Layer {
   constructor(args: OnnxConstantOpArgs) {
     super({ name: args.name });
     const n = args.shape.reduce((a, b) => a * b, 1);
-    if (args.values.length !== n) throw new Error(`OnnxConstantOp: ${args.values.length} values for shape [${args.shape}]`);
-    if (!['add', 'sub', 'mul', 'div'].includes(args.op)) throw new Error(`OnnxConstantOp: op must be add, sub, mul or div, got ${args.op}`);
-    this.args = { op: args.op, values: args.values.slice(), shape: args.shape.slice(), constantFirst: args.constantFirst ?? false };
+    if (args.values.length !== n)
+      throw new Error(`OnnxConstantOp: ${args.values.length} values for shape [${args.shape}]`);
+    if (!['add', 'sub', 'mul', 'div'].includes(args.op))
+      throw new Error(`OnnxConstantOp: op must be add, sub, mul or div, got ${args.op}`);
+    this.args = {
+      op: args.op,
+      values: args.values.slice(),
+      shape: args.shape.slice(),
+      constantFirst: args.constantFirst ?? false,
+    };
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
@@ -57,10 +64,14 @@ export class OnnxConstantOp extends tf.layers.Layer {
       this.c ??= tf.keep(tf.tensor(this.args.values, this.args.shape, 'float32'));
       const [a, b] = this.args.constantFirst ? [this.c, x] : [x, this.c];
       switch (this.args.op) {
-        case 'add': return tf.add(a, b);
-        case 'sub': return tf.sub(a, b);
-        case 'mul': return tf.mul(a, b);
-        default: return tf.div(a, b);
+        case 'add':
+          return tf.add(a, b);
+        case 'sub':
+          return tf.sub(a, b);
+        case 'mul':
+          return tf.mul(a, b);
+        default:
+          return tf.div(a, b);
       }
     });
   }
@@ -124,7 +135,10 @@ export class OnnxPad2D extends tf.layers.Layer {
 
   constructor(args: OnnxPad2DArgs) {
     super({ name: args.name });
-    this.padding = [[args.padding[0][0], args.padding[0][1]], [args.padding[1][0], args.padding[1][1]]];
+    this.padding = [
+      [args.padding[0][0], args.padding[0][1]],
+      [args.padding[1][0], args.padding[1][1]],
+    ];
     this.value = args.value;
   }
 

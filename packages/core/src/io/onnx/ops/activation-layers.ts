@@ -15,13 +15,19 @@ export const relu: LayerExporter = (ctx) => {
   const max = ctx.config.maxValue;
   if (max === undefined || max === null) return { ...x, name: ctx.g.op('Relu', [x.name], {}, `${ctx.name}/Relu`) };
   if (typeof max !== 'number') throw layerError(ctx, `maxValue should be a number, got ${JSON.stringify(max)}`);
-  return { ...x, name: ctx.g.op('Clip', [x.name, ctx.g.floatConstant([0]), ctx.g.floatConstant([max])], {}, `${ctx.name}/Clip`) };
+  return {
+    ...x,
+    name: ctx.g.op('Clip', [x.name, ctx.g.floatConstant([0]), ctx.g.floatConstant([max])], {}, `${ctx.name}/Clip`),
+  };
 };
 
 /** tfjs LeakyReLU: x > 0 ? x : alpha·x, alpha defaults to 0.3. */
 export const leakyRelu: LayerExporter = (ctx) => {
   const x = singleInput(ctx);
-  return { ...x, name: ctx.g.op('LeakyRelu', [x.name], { alpha: attr.float(numberOf(ctx, 'alpha', 0.3)) }, `${ctx.name}/LeakyRelu`) };
+  return {
+    ...x,
+    name: ctx.g.op('LeakyRelu', [x.name], { alpha: attr.float(numberOf(ctx, 'alpha', 0.3)) }, `${ctx.name}/LeakyRelu`),
+  };
 };
 
 /** tfjs ELU: x > 0 ? x : alpha·(exp(x) - 1), alpha defaults to 1. */
@@ -33,7 +39,15 @@ export const elu: LayerExporter = (ctx) => {
 /** tfjs ThresholdedReLU: x > theta ? x : 0, theta defaults to 1. */
 export const thresholdedRelu: LayerExporter = (ctx) => {
   const x = singleInput(ctx);
-  return { ...x, name: ctx.g.op('ThresholdedRelu', [x.name], { alpha: attr.float(numberOf(ctx, 'theta', 1)) }, `${ctx.name}/ThresholdedRelu`) };
+  return {
+    ...x,
+    name: ctx.g.op(
+      'ThresholdedRelu',
+      [x.name],
+      { alpha: attr.float(numberOf(ctx, 'theta', 1)) },
+      `${ctx.name}/ThresholdedRelu`,
+    ),
+  };
 };
 
 /**
@@ -45,7 +59,8 @@ export const softmax: LayerExporter = (ctx) => {
   const rank = x.shape.length;
   const raw = ctx.config.axis ?? 1;
   const axes = Array.isArray(raw) ? (raw as unknown[]) : [raw];
-  if (axes.length === 0 || !axes.every((a) => Number.isInteger(a))) throw layerError(ctx, `axis should be an integer or integers, got ${JSON.stringify(raw)}`);
+  if (axes.length === 0 || !axes.every((a) => Number.isInteger(a)))
+    throw layerError(ctx, `axis should be an integer or integers, got ${JSON.stringify(raw)}`);
   const phys = (axes as number[]).map((a) => physicalAxis(a, rank, x.perm));
   if (phys.length === 1) {
     return { ...x, name: ctx.g.op('Softmax', [x.name], { axis: attr.int(phys[0]) }, `${ctx.name}/Softmax`) };

@@ -23,7 +23,10 @@ export const ACTIVATIONS: Record<string, ActivationExporter> = {
   linear: (_g, x) => x,
   relu: unary('Relu'),
   // relu6 = min(max(x, 0), 6); Clip takes min/max as inputs since opset 11.
-  relu6: (g, x, hint) => ({ ...x, name: g.op('Clip', [x.name, g.floatConstant([0]), g.floatConstant([6])], {}, `${hint}/Clip`) }),
+  relu6: (g, x, hint) => ({
+    ...x,
+    name: g.op('Clip', [x.name, g.floatConstant([0]), g.floatConstant([6])], {}, `${hint}/Clip`),
+  }),
   sigmoid: unary('Sigmoid'),
   tanh: unary('Tanh'),
   // tfjs softmax activation normalises the last logical axis.
@@ -34,7 +37,10 @@ export const ACTIVATIONS: Record<string, ActivationExporter> = {
   elu: unary('Elu', { alpha: attr.float(1) }),
   // tfjs selu: scale * (x > 0 ? x : alpha * (exp(x) - 1)), scale = 1.0507009873554805,
   // scale * alpha = 1.7580993408473769 (tfjs-core ops/selu_util.ts).
-  selu: unary('Selu', { alpha: attr.float(1.7580993408473769 / 1.0507009873554805), gamma: attr.float(1.0507009873554805) }),
+  selu: unary('Selu', {
+    alpha: attr.float(1.7580993408473769 / 1.0507009873554805),
+    gamma: attr.float(1.0507009873554805),
+  }),
   softplus: unary('Softplus'),
   softsign: unary('Softsign'),
   // tfjs K.hardSigmoid: clip(0.2 x + 0.5, 0, 1).
@@ -52,8 +58,18 @@ export const ACTIVATIONS: Record<string, ActivationExporter> = {
   // gelu_new(x) = 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))  (tanh approximation, as tfjs GeluNew)
   gelu_new: gated((g, x, hint) => {
     const cube = g.op('Mul', [g.op('Mul', [x, x], {}, `${hint}/Sq`), x], {}, `${hint}/Cube`);
-    const inner = g.op('Add', [x, g.op('Mul', [cube, g.floatConstant([0.044715])], {}, `${hint}/MulC`)], {}, `${hint}/Inner`);
-    const t = g.op('Tanh', [g.op('Mul', [inner, g.floatConstant([Math.sqrt(2 / Math.PI)])], {}, `${hint}/Scale`)], {}, `${hint}/Tanh`);
+    const inner = g.op(
+      'Add',
+      [x, g.op('Mul', [cube, g.floatConstant([0.044715])], {}, `${hint}/MulC`)],
+      {},
+      `${hint}/Inner`,
+    );
+    const t = g.op(
+      'Tanh',
+      [g.op('Mul', [inner, g.floatConstant([Math.sqrt(2 / Math.PI)])], {}, `${hint}/Scale`)],
+      {},
+      `${hint}/Tanh`,
+    );
     const onePlus = g.op('Add', [t, g.floatConstant([1])], {}, `${hint}/Add`);
     return g.op('Mul', [onePlus, g.floatConstant([0.5])], {}, `${hint}/Half`);
   }),
@@ -63,7 +79,11 @@ export const ACTIVATIONS: Record<string, ActivationExporter> = {
  * Applies the tfjs activation `name` (e.g. `ctx.config.activation`) to `x`. Throws naming the layer
  * and listing the supported activations when `name` has no exporter.
  */
-export function applyActivation(ctx: Pick<LayerExportContext, 'g' | 'name' | 'className'>, x: OnnxValue, name: unknown): OnnxValue {
+export function applyActivation(
+  ctx: Pick<LayerExportContext, 'g' | 'name' | 'className'>,
+  x: OnnxValue,
+  name: unknown,
+): OnnxValue {
   const key = name === undefined || name === null ? 'linear' : String(name);
   const exporter = ACTIVATIONS[key];
   if (!exporter) {

@@ -15,7 +15,8 @@ export const batchNormalization: LayerExporter = (ctx) => {
   const rank = x.shape.length;
   const axisConfig = ctx.config.axis ?? -1;
   const axis = Array.isArray(axisConfig) ? (axisConfig.length === 1 ? axisConfig[0] : NaN) : axisConfig;
-  if (typeof axis !== 'number' || !Number.isInteger(axis)) throw layerError(ctx, `only a single normalisation axis is supported, got ${JSON.stringify(axisConfig)}`);
+  if (typeof axis !== 'number' || !Number.isInteger(axis))
+    throw layerError(ctx, `only a single normalisation axis is supported, got ${JSON.stringify(axisConfig)}`);
   const epsilon = numberOf(ctx, 'epsilon', 1e-3);
   const mean = ctx.requireWeight('moving_mean').data;
   const variance = ctx.requireWeight('moving_variance').data;
@@ -23,7 +24,8 @@ export const batchNormalization: LayerExporter = (ctx) => {
   const gamma = ctx.weight('gamma')?.data ?? new Float32Array(c).fill(1);
   const beta = ctx.weight('beta')?.data ?? new Float32Array(c);
   const phys = physicalAxis(axis, rank, x.perm);
-  if (x.shape[axis < 0 ? axis + rank : axis] !== c) throw layerError(ctx, `axis ${axis} of input [${x.shape}] does not have ${c} channels`);
+  if (x.shape[axis < 0 ? axis + rank : axis] !== c)
+    throw layerError(ctx, `axis ${axis} of input [${x.shape}] does not have ${c} channels`);
 
   if (phys === 1 && rank >= 2) {
     const y = g.op(

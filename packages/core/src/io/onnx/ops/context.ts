@@ -52,7 +52,8 @@ export function tupleOf(ctx: LayerExportContext, key: string, n: number, fallbac
 export function numberOf(ctx: LayerExportContext, key: string, fallback: number): number {
   const v = ctx.config[key];
   if (v === undefined || v === null) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw layerError(ctx, `config '${key}' should be a number, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw layerError(ctx, `config '${key}' should be a number, got ${JSON.stringify(v)}`);
   return v;
 }
 

@@ -25,7 +25,8 @@ export function spatialPads(
 ): Record<string, Attr> {
   const n = kernel.length;
   if (padding === 'valid') return { pads: attr.ints(new Array(2 * n).fill(0)) };
-  if (padding !== 'same') throw layerError(ctx, `unsupported padding ${JSON.stringify(padding)} (expected 'valid' or 'same')`);
+  if (padding !== 'same')
+    throw layerError(ctx, `unsupported padding ${JSON.stringify(padding)} (expected 'valid' or 'same')`);
   if (inSizes.some((s) => s === null)) return { auto_pad: attr.string('SAME_UPPER') };
   const begin: number[] = [];
   const end: number[] = [];
@@ -45,7 +46,10 @@ export function spatialPads(
  * the logical layout already is, so no transpose is needed. Returns the input in that layout and
  * its spatial sizes.
  */
-export function convLayout(ctx: LayerExportContext, spatialRank: number): { x: OnnxValue; perm: number[] | null; spatial: Shape } {
+export function convLayout(
+  ctx: LayerExportContext,
+  spatialRank: number,
+): { x: OnnxValue; perm: number[] | null; spatial: Shape } {
   const input = singleInput(ctx);
   const rank = spatialRank + 2;
   if (input.shape.length !== rank) throw layerError(ctx, `expected a rank-${rank} input, got shape [${input.shape}]`);

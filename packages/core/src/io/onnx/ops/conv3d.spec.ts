@@ -17,7 +17,10 @@ beforeAll(() => initBackend());
 /** N(0, std) values of `shape`, seeded. */
 function normal(shape: number[], seed: number, std = 1): tf.Tensor {
   const rng = new Rng(seed);
-  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal(0, std)), shape);
+  return tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal(0, std)),
+    shape,
+  );
 }
 
 /** Seeds the weights (kernels ~ N(0, 1/fanIn), biases ~ N(0, 0.3)), exports, compares, records. */
@@ -43,13 +46,43 @@ const seq = (layers: tf.layers.Layer[]): tf.Sequential => tf.sequential({ layers
 
 describe('Conv3D', () => {
   it('valid, stride 1, relu, non-cubic input, batch 2', async () => {
-    await check('Conv3D valid s1 relu 5x6x4', seq([tf.layers.conv3d({ inputShape: [5, 6, 4, 2], filters: 3, kernelSize: 3, activation: 'relu' })]), [2, 5, 6, 4, 2]);
+    await check(
+      'Conv3D valid s1 relu 5x6x4',
+      seq([tf.layers.conv3d({ inputShape: [5, 6, 4, 2], filters: 3, kernelSize: 3, activation: 'relu' })]),
+      [2, 5, 6, 4, 2],
+    );
   });
   it('same, stride 2, even sizes (pads 0 before, 1 after), kernel (3, 2, 3), no bias', async () => {
-    await check('Conv3D same s2 k(3,2,3) no-bias', seq([tf.layers.conv3d({ inputShape: [6, 4, 6, 2], filters: 4, kernelSize: [3, 2, 3], strides: 2, padding: 'same', useBias: false })]), [2, 6, 4, 6, 2]);
+    await check(
+      'Conv3D same s2 k(3,2,3) no-bias',
+      seq([
+        tf.layers.conv3d({
+          inputShape: [6, 4, 6, 2],
+          filters: 4,
+          kernelSize: [3, 2, 3],
+          strides: 2,
+          padding: 'same',
+          useBias: false,
+        }),
+      ]),
+      [2, 6, 4, 6, 2],
+    );
   });
   it('same, stride (1, 2, 1), kernel 2 (even: extra pad at the end)', async () => {
-    await check('Conv3D same s(1,2,1) k2', seq([tf.layers.conv3d({ inputShape: [5, 5, 4, 1], filters: 2, kernelSize: 2, strides: [1, 2, 1], padding: 'same', activation: 'tanh' })]), [3, 5, 5, 4, 1]);
+    await check(
+      'Conv3D same s(1,2,1) k2',
+      seq([
+        tf.layers.conv3d({
+          inputShape: [5, 5, 4, 1],
+          filters: 2,
+          kernelSize: 2,
+          strides: [1, 2, 1],
+          padding: 'same',
+          activation: 'tanh',
+        }),
+      ]),
+      [3, 5, 5, 4, 1],
+    );
   });
 });
 
@@ -63,8 +96,14 @@ describe('MaxPooling3D and AveragePooling3D', () => {
   it('AveragePooling3D valid (2, 1, 2) and same (the padding is not counted)', async () => {
     const input = tf.input({ shape: [5, 4, 6, 2] });
     const a = tf.layers.averagePooling3d({ poolSize: [2, 1, 2] }).apply(input) as tf.SymbolicTensor;
-    const b = tf.layers.averagePooling3d({ poolSize: 3, strides: 2, padding: 'same' }).apply(input) as tf.SymbolicTensor;
-    await check('AveragePooling3D valid (2,1,2) / same p3 s2', tf.model({ inputs: input, outputs: [a, b] }), [2, 5, 4, 6, 2]);
+    const b = tf.layers
+      .averagePooling3d({ poolSize: 3, strides: 2, padding: 'same' })
+      .apply(input) as tf.SymbolicTensor;
+    await check(
+      'AveragePooling3D valid (2,1,2) / same p3 s2',
+      tf.model({ inputs: input, outputs: [a, b] }),
+      [2, 5, 4, 6, 2],
+    );
   });
 });
 
@@ -75,7 +114,9 @@ describe('a voxel classifier', () => {
     const input = tf.input({ shape: [8, 8, 8, 1] });
     let h = input;
     for (const filters of [4, 8]) {
-      h = tf.layers.conv3d({ filters, kernelSize: 3, padding: 'same', activation: 'relu' }).apply(h) as tf.SymbolicTensor;
+      h = tf.layers
+        .conv3d({ filters, kernelSize: 3, padding: 'same', activation: 'relu' })
+        .apply(h) as tf.SymbolicTensor;
       h = tf.layers.maxPooling3d({ poolSize: 2 }).apply(h) as tf.SymbolicTensor;
     }
     const pooled = tf.layers.flatten().apply(tf.layers.maxPooling3d({ poolSize: 2 }).apply(h)) as tf.SymbolicTensor;

@@ -18,7 +18,12 @@ export const cropping2d: LayerExporter = (ctx) => {
   const { g, name } = ctx;
   const y = g.op(
     'Slice',
-    [x.name, g.int64Constant(starts, `${name}/starts`), g.int64Constant(ends, `${name}/ends`), g.int64Constant(axes, `${name}/axes`)],
+    [
+      x.name,
+      g.int64Constant(starts, `${name}/starts`),
+      g.int64Constant(ends, `${name}/ends`),
+      g.int64Constant(axes, `${name}/axes`),
+    ],
     {},
     `${name}/Slice`,
   );

@@ -13,7 +13,14 @@ import { LayerExportContext, LayerExporter, outputShape, tupleOf, WeightData } f
  * The depthwise step shared with SeparableConv2D: returns the Conv output name
  * (channels-first, C·M channels).
  */
-export function depthwiseConv(ctx: LayerExportContext, g: GraphBuilder, x: OnnxValue, spatial: (number | null)[], kernel: WeightData, bias?: WeightData): string {
+export function depthwiseConv(
+  ctx: LayerExportContext,
+  g: GraphBuilder,
+  x: OnnxValue,
+  spatial: (number | null)[],
+  kernel: WeightData,
+  bias?: WeightData,
+): string {
   const [kh, kw, c, m] = kernel.shape;
   const strides = tupleOf(ctx, 'strides', 2, [1, 1]);
   const dilations = tupleOf(ctx, 'dilationRate', 2, [1, 1]);

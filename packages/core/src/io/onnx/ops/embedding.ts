@@ -11,6 +11,11 @@ export const embedding: LayerExporter = (ctx) => {
   const x = g.toLayout(singleInput(ctx), null);
   const table = ctx.requireWeight('embeddings'); // [vocab, dim]
   const indices = g.op('Cast', [x.name], { to: attr.int(DataType.INT64) }, `${name}/Cast`);
-  const y = g.op('Gather', [g.initializer(`${name}/embeddings`, table.data, table.shape), indices], { axis: attr.int(0) }, `${name}/Gather`);
+  const y = g.op(
+    'Gather',
+    [g.initializer(`${name}/embeddings`, table.data, table.shape), indices],
+    { axis: attr.int(0) },
+    `${name}/Gather`,
+  );
   return g.value(y, outputShape(ctx), null);
 };

@@ -27,7 +27,13 @@ function globalPooling(kind: 'Average' | 'Max', spatialRank: number): LayerExpor
       const axes = spatialAxes.map((a) => physicalAxis(a, rank, x.perm));
       // What remains, [N, C] in some order: N is always physical axis 0 in dlkit layouts.
       if (physicalAxis(0, rank, x.perm) !== 0) throw layerError(ctx, `batch axis moved by layout [${x.perm}]`);
-      y = g.reduce(kind === 'Average' ? 'ReduceMean' : 'ReduceMax', x.name, axes, false, `${name}/Reduce${kind === 'Average' ? 'Mean' : 'Max'}`);
+      y = g.reduce(
+        kind === 'Average' ? 'ReduceMean' : 'ReduceMax',
+        x.name,
+        axes,
+        false,
+        `${name}/Reduce${kind === 'Average' ? 'Mean' : 'Max'}`,
+      );
     }
     return g.value(y, outputShape(ctx), null);
   };

@@ -12,12 +12,24 @@ import { dense } from './dense';
 import { depthwiseConv2d } from './depthwise-conv2d';
 import { embedding } from './embedding';
 import { flatten } from './flatten';
-import { globalAveragePooling1d, globalAveragePooling2d, globalMaxPooling1d, globalMaxPooling2d } from './global-pooling';
+import {
+  globalAveragePooling1d,
+  globalAveragePooling2d,
+  globalMaxPooling1d,
+  globalMaxPooling2d,
+} from './global-pooling';
 import { identity } from './identity';
 import { layerNormalization } from './layer-normalization';
 import { add, average, concatenate, maximum, minimum, multiply } from './merge';
 import { permute } from './permute';
-import { averagePooling1d, averagePooling2d, averagePooling3d, maxPooling1d, maxPooling2d, maxPooling3d } from './pooling';
+import {
+  averagePooling1d,
+  averagePooling2d,
+  averagePooling3d,
+  maxPooling1d,
+  maxPooling2d,
+  maxPooling3d,
+} from './pooling';
 
 import { prelu } from './prelu';
 import { bidirectional, recurrent, timeDistributed } from './recurrent';

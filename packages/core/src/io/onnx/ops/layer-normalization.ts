@@ -10,10 +10,15 @@ export const layerNormalization: LayerExporter = (ctx) => {
   const x = g.toLayout(singleInput(ctx), null);
   const rank = x.shape.length;
   const raw = ctx.config.axis ?? -1;
-  const axes = (Array.isArray(raw) ? (raw as number[]) : [raw as number]).map((a) => (a < 0 ? a + rank : a)).sort((a, b) => a - b);
+  const axes = (Array.isArray(raw) ? (raw as number[]) : [raw as number])
+    .map((a) => (a < 0 ? a + rank : a))
+    .sort((a, b) => a - b);
   // ONNX normalises axes [axis, rank): tfjs axes must be that trailing run.
   if (!axes.every((a, i) => a === rank - axes.length + i) || axes[0] < 1) {
-    throw layerError(ctx, `only trailing normalisation axes are supported, got ${JSON.stringify(raw)} for rank ${rank}`);
+    throw layerError(
+      ctx,
+      `only trailing normalisation axes are supported, got ${JSON.stringify(raw)} for rank ${rank}`,
+    );
   }
   const dims = axes.map((a) => x.shape[a]);
   if (dims.some((d) => d === null)) throw layerError(ctx, `normalised axes must have known sizes, got [${x.shape}]`);
@@ -22,7 +27,11 @@ export const layerNormalization: LayerExporter = (ctx) => {
   const beta = ctx.weight('beta')?.data ?? new Float32Array(n);
   const y = g.op(
     'LayerNormalization',
-    [x.name, g.initializer(`${name}/gamma`, gamma, dims as number[]), g.initializer(`${name}/beta`, beta, dims as number[])],
+    [
+      x.name,
+      g.initializer(`${name}/gamma`, gamma, dims as number[]),
+      g.initializer(`${name}/beta`, beta, dims as number[]),
+    ],
     { axis: attr.int(axes[0]), epsilon: attr.float(numberOf(ctx, 'epsilon', 1e-3)) },
     `${name}/LayerNormalization`,
   );

@@ -13,7 +13,10 @@ function commonLayout(ctx: LayerExportContext): OnnxValue[] {
   if (inputs.length < 2) throw layerError(ctx, `expected at least 2 inputs, got ${inputs.length}`);
   const rank = inputs[0].shape.length;
   if (inputs.some((v) => v.shape.length !== rank)) {
-    throw layerError(ctx, `inputs of different ranks are not supported: ${inputs.map((v) => `[${v.shape}]`).join(', ')}`);
+    throw layerError(
+      ctx,
+      `inputs of different ranks are not supported: ${inputs.map((v) => `[${v.shape}]`).join(', ')}`,
+    );
   }
   if (inputs.every((v) => samePerm(v.perm, inputs[0].perm))) return inputs;
   return inputs.map((v) => ctx.g.toLayout(v, null));
@@ -25,7 +28,12 @@ function elementwise(opType: string, variadic: boolean): LayerExporter {
     const xs = commonLayout(ctx);
     let y: string;
     if (variadic || xs.length === 2) {
-      y = ctx.g.op(xs.length === 2 && opType === 'Sum' ? 'Add' : opType, xs.map((v) => v.name), {}, `${ctx.name}/${opType}`);
+      y = ctx.g.op(
+        xs.length === 2 && opType === 'Sum' ? 'Add' : opType,
+        xs.map((v) => v.name),
+        {},
+        `${ctx.name}/${opType}`,
+      );
     } else {
       y = xs.slice(1).reduce((acc, v) => ctx.g.op(opType, [acc, v.name], {}, `${ctx.name}/${opType}`), xs[0].name);
     }
@@ -44,6 +52,11 @@ export const concatenate: LayerExporter = (ctx) => {
   const rank = xs[0].shape.length;
   const axis = ctx.config.axis ?? -1;
   if (typeof axis !== 'number') throw layerError(ctx, `axis should be a number, got ${JSON.stringify(axis)}`);
-  const y = ctx.g.op('Concat', xs.map((v) => v.name), { axis: attr.int(physicalAxis(axis, rank, xs[0].perm)) }, `${ctx.name}/Concat`);
+  const y = ctx.g.op(
+    'Concat',
+    xs.map((v) => v.name),
+    { axis: attr.int(physicalAxis(axis, rank, xs[0].perm)) },
+    `${ctx.name}/Concat`,
+  );
   return ctx.g.value(y, outputShape(ctx), xs[0].perm);
 };

@@ -12,7 +12,8 @@ export const permute: LayerExporter = (ctx) => {
   const x = singleInput(ctx);
   const rank = x.shape.length;
   const dims = ctx.config.dims;
-  if (!Array.isArray(dims) || dims.length !== rank - 1) throw layerError(ctx, `dims should list ${rank - 1} axes, got ${JSON.stringify(dims)}`);
+  if (!Array.isArray(dims) || dims.length !== rank - 1)
+    throw layerError(ctx, `dims should list ${rank - 1} axes, got ${JSON.stringify(dims)}`);
   const p = [0, ...(dims as number[])];
   const pInv = invertPerm(p);
   const physicalToLogicalIn = x.perm ?? p.map((_, i) => i);

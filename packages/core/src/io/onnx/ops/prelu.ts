@@ -9,7 +9,8 @@ export const prelu: LayerExporter = (ctx) => {
   const x = singleInput(ctx);
   const alpha = ctx.requireWeight('alpha');
   const rank = x.shape.length;
-  if (alpha.shape.length !== rank - 1) throw layerError(ctx, `alpha shape [${alpha.shape}] does not match input [${x.shape}]`);
+  if (alpha.shape.length !== rank - 1)
+    throw layerError(ctx, `alpha shape [${alpha.shape}] does not match input [${x.shape}]`);
   let data = alpha.data;
   let dims = alpha.shape;
   if (x.perm) {

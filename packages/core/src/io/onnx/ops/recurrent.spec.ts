@@ -25,7 +25,10 @@ function seedWeights(model: tf.LayersModel, seed: number): void {
     const n = shape.reduce((a, b) => a * b, 1);
     const std = shape.length > 1 ? 1 / Math.sqrt(shape[0]) : 0.5;
     const positive = (w.originalName ?? w.name).endsWith('moving_variance');
-    return tf.tensor(Float32Array.from({ length: n }, () => (positive ? 0.5 + Math.abs(rng.normal(0, std)) : rng.normal(0, std))), shape);
+    return tf.tensor(
+      Float32Array.from({ length: n }, () => (positive ? 0.5 + Math.abs(rng.normal(0, std)) : rng.normal(0, std))),
+      shape,
+    );
   });
   model.setWeights(values);
   tf.dispose(values);
@@ -34,7 +37,10 @@ function seedWeights(model: tf.LayersModel, seed: number): void {
 /** A batch of different sequences, N(0, 1). */
 function sequences(shape: number[], seed: number): tf.Tensor {
   const rng = new Rng(seed);
-  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal(0, 1)), shape);
+  return tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => rng.normal(0, 1)),
+    shape,
+  );
 }
 
 /** Exports, runs both runtimes, asserts and records the largest difference. */
@@ -72,31 +78,61 @@ describe('gate-order mapping', () => {
     // ONNX W [4 h, n]: rows i, o, f, c.
     expect(Array.from(onnxGateMatrix(kernel, [0, 3, 1, 2], 1))).toEqual([0, 1, 30, 31, 10, 11, 20, 21]);
     // bias [4 h] → [8 h]: Wb in ONNX order, then Rb = 0.
-    expect(Array.from(onnxGateBias({ shape: [4], data: Float32Array.from([1, 2, 3, 4]) }, [0, 3, 1, 2], 1))).toEqual([1, 4, 2, 3, 0, 0, 0, 0]);
+    expect(Array.from(onnxGateBias({ shape: [4], data: Float32Array.from([1, 2, 3, 4]) }, [0, 3, 1, 2], 1))).toEqual([
+      1, 4, 2, 3, 0, 0, 0, 0,
+    ]);
   });
   it('GRU keeps z, r, h; blocks of h > 1 units move as a whole', () => {
     const kernel = { shape: [1, 6], data: Float32Array.from([1, 2, 3, 4, 5, 6]) };
     expect(Array.from(onnxGateMatrix(kernel, [0, 1, 2], 2))).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(Array.from(onnxGateMatrix({ shape: [1, 8], data: Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8]) }, [0, 3, 1, 2], 2))).toEqual([1, 2, 7, 8, 3, 4, 5, 6]);
+    expect(
+      Array.from(onnxGateMatrix({ shape: [1, 8], data: Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8]) }, [0, 3, 1, 2], 2)),
+    ).toEqual([1, 2, 7, 8, 3, 4, 5, 6]);
   });
 });
 
 describe('LSTM', () => {
   it('last output, default activations (tanh, hardSigmoid)', async () => {
-    await check('LSTM last output (tanh/hardSigmoid)', single(tf.layers.lstm({ units: 5 }), T, N), [sequences([B, T, N], 1)]);
+    await check('LSTM last output (tanh/hardSigmoid)', single(tf.layers.lstm({ units: 5 }), T, N), [
+      sequences([B, T, N], 1),
+    ]);
   });
   it('returnSequences + returnState with a sigmoid recurrent activation', async () => {
-    await check('LSTM seq+state sigmoid', single(tf.layers.lstm({ units: 5, returnSequences: true, returnState: true, recurrentActivation: 'sigmoid' }), T, N), [sequences([B, T, N], 2)]);
+    await check(
+      'LSTM seq+state sigmoid',
+      single(
+        tf.layers.lstm({ units: 5, returnSequences: true, returnState: true, recurrentActivation: 'sigmoid' }),
+        T,
+        N,
+      ),
+      [sequences([B, T, N], 2)],
+    );
   });
   it('goBackwards, returnSequences (outputs in processing order, as tfjs)', async () => {
-    await check('LSTM goBackwards seq', single(tf.layers.lstm({ units: 4, returnSequences: true, goBackwards: true }), T, N), [sequences([B, T, N], 3)]);
+    await check(
+      'LSTM goBackwards seq',
+      single(tf.layers.lstm({ units: 4, returnSequences: true, goBackwards: true }), T, N),
+      [sequences([B, T, N], 3)],
+    );
   });
   it('no bias, relu activation, dropout (identity at inference)', async () => {
-    await check('LSTM no-bias relu dropout', single(tf.layers.lstm({ units: 4, useBias: false, activation: 'relu', dropout: 0.3, recurrentDropout: 0.2 }), T, N), [sequences([B, T, N], 4)]);
+    await check(
+      'LSTM no-bias relu dropout',
+      single(
+        tf.layers.lstm({ units: 4, useBias: false, activation: 'relu', dropout: 0.3, recurrentDropout: 0.2 }),
+        T,
+        N,
+      ),
+      [sequences([B, T, N], 4)],
+    );
   });
   it('Embedding → LSTM → Dense softmax on token ids', async () => {
     const model = tf.sequential({
-      layers: [tf.layers.embedding({ inputDim: 11, outputDim: 6, inputLength: 7 }), tf.layers.lstm({ units: 8 }), tf.layers.dense({ units: 3, activation: 'softmax' })],
+      layers: [
+        tf.layers.embedding({ inputDim: 11, outputDim: 6, inputLength: 7 }),
+        tf.layers.lstm({ units: 8 }),
+        tf.layers.dense({ units: 3, activation: 'softmax' }),
+      ],
     });
     const ids = tf.tensor2d([
       [1, 2, 3, 4, 5, 6, 7],
@@ -117,7 +153,10 @@ describe('LSTM', () => {
       ],
     });
     const rng = new Rng(32);
-    const ids = tf.tensor2d(Float32Array.from({ length: 8 * 40 }, () => rng.int(50)), [8, 40]);
+    const ids = tf.tensor2d(
+      Float32Array.from({ length: 8 * 40 }, () => rng.int(50)),
+      [8, 40],
+    );
     await check('char-LM size: Embedding-LSTM64-LSTM64-Dense, T=40, B=8', model, [ids]);
   });
   it('stacked LSTMs: the time-major Transposes around each layer, two LSTM nodes', async () => {
@@ -137,7 +176,9 @@ describe('LSTM', () => {
     const x = tf.input({ shape: [T, N] });
     const h0 = tf.input({ shape: [5] });
     const c0 = tf.input({ shape: [5] });
-    const y = tf.layers.lstm({ units: 5, returnSequences: true }).apply(x, { initialState: [h0, c0] }) as tf.SymbolicTensor;
+    const y = tf.layers
+      .lstm({ units: 5, returnSequences: true })
+      .apply(x, { initialState: [h0, c0] }) as tf.SymbolicTensor;
     const model = tf.model({ inputs: [x, h0, c0], outputs: y });
     await check('LSTM initial states', model, [sequences([B, T, N], 6), sequences([B, 5], 7), sequences([B, 5], 8)]);
   });
@@ -154,16 +195,31 @@ describe('LSTM', () => {
 describe('GRU', () => {
   it('returnSequences → TimeDistributed(Dense)', async () => {
     const model = tf.sequential({
-      layers: [tf.layers.gru({ inputShape: [T, N], units: 6, returnSequences: true }), tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 3, activation: 'tanh' }) })],
+      layers: [
+        tf.layers.gru({ inputShape: [T, N], units: 6, returnSequences: true }),
+        tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 3, activation: 'tanh' }) }),
+      ],
     });
     await check('GRU seq-TimeDistributed(Dense tanh)', model, [sequences([B, T, N], 11)]);
   });
   it('last output + state, goBackwards, sigmoid recurrent activation', async () => {
-    await check('GRU goBackwards state sigmoid', single(tf.layers.gru({ units: 5, returnState: true, goBackwards: true, recurrentActivation: 'sigmoid' }), T, N), [sequences([B, T, N], 12)]);
+    await check(
+      'GRU goBackwards state sigmoid',
+      single(tf.layers.gru({ units: 5, returnState: true, goBackwards: true, recurrentActivation: 'sigmoid' }), T, N),
+      [sequences([B, T, N], 12)],
+    );
   });
   it('no bias, softsign / elu activations', async () => {
-    await check('GRU no-bias softsign', single(tf.layers.gru({ units: 4, useBias: false, activation: 'softsign' }), T, N), [sequences([B, T, N], 13)]);
-    await check('GRU elu/hardSigmoid seq', single(tf.layers.gru({ units: 4, activation: 'elu', returnSequences: true }), T, N), [sequences([B, T, N], 14)]);
+    await check(
+      'GRU no-bias softsign',
+      single(tf.layers.gru({ units: 4, useBias: false, activation: 'softsign' }), T, N),
+      [sequences([B, T, N], 13)],
+    );
+    await check(
+      'GRU elu/hardSigmoid seq',
+      single(tf.layers.gru({ units: 4, activation: 'elu', returnSequences: true }), T, N),
+      [sequences([B, T, N], 14)],
+    );
   });
 });
 
@@ -172,13 +228,31 @@ describe('SimpleRNN and RNN(cell)', () => {
     await check('SimpleRNN tanh last', single(tf.layers.simpleRNN({ units: 5 }), T, N), [sequences([B, T, N], 15)]);
   });
   it('SimpleRNN relu / linear / softplus, sequences, goBackwards, state', async () => {
-    await check('SimpleRNN relu seq goBackwards', single(tf.layers.simpleRNN({ units: 4, activation: 'relu', returnSequences: true, goBackwards: true }), T, N), [sequences([B, T, N], 16)]);
-    await check('SimpleRNN linear seq+state', single(tf.layers.simpleRNN({ units: 3, activation: 'linear', returnSequences: true, returnState: true }), T, N), [sequences([B, T, N], 17)]);
-    await check('SimpleRNN softplus no-bias', single(tf.layers.simpleRNN({ units: 3, activation: 'softplus', useBias: false }), T, N), [sequences([B, T, N], 18)]);
+    await check(
+      'SimpleRNN relu seq goBackwards',
+      single(tf.layers.simpleRNN({ units: 4, activation: 'relu', returnSequences: true, goBackwards: true }), T, N),
+      [sequences([B, T, N], 16)],
+    );
+    await check(
+      'SimpleRNN linear seq+state',
+      single(tf.layers.simpleRNN({ units: 3, activation: 'linear', returnSequences: true, returnState: true }), T, N),
+      [sequences([B, T, N], 17)],
+    );
+    await check(
+      'SimpleRNN softplus no-bias',
+      single(tf.layers.simpleRNN({ units: 3, activation: 'softplus', useBias: false }), T, N),
+      [sequences([B, T, N], 18)],
+    );
   });
   it('RNN({cell: lstmCell}) and RNN({cell: gruCell})', async () => {
-    await check('RNN(LSTMCell) seq', single(tf.layers.rnn({ cell: tf.layers.lstmCell({ units: 4 }), returnSequences: true }), T, N), [sequences([B, T, N], 19)]);
-    await check('RNN(GRUCell) last', single(tf.layers.rnn({ cell: tf.layers.gruCell({ units: 4 }) }), T, N), [sequences([B, T, N], 20)]);
+    await check(
+      'RNN(LSTMCell) seq',
+      single(tf.layers.rnn({ cell: tf.layers.lstmCell({ units: 4 }), returnSequences: true }), T, N),
+      [sequences([B, T, N], 19)],
+    );
+    await check('RNN(GRUCell) last', single(tf.layers.rnn({ cell: tf.layers.gruCell({ units: 4 }) }), T, N), [
+      sequences([B, T, N], 20),
+    ]);
   });
 });
 
@@ -186,7 +260,11 @@ describe('Bidirectional', () => {
   it('LSTM, concat, returnSequences → TimeDistributed(Dense)', async () => {
     const model = tf.sequential({
       layers: [
-        tf.layers.bidirectional({ inputShape: [T, N], layer: tf.layers.lstm({ units: 5, returnSequences: true }) as tf.RNN, mergeMode: 'concat' }),
+        tf.layers.bidirectional({
+          inputShape: [T, N],
+          layer: tf.layers.lstm({ units: 5, returnSequences: true }) as tf.RNN,
+          mergeMode: 'concat',
+        }),
         tf.layers.timeDistributed({ layer: tf.layers.dense({ units: 2 }) }),
       ],
     });
@@ -197,23 +275,49 @@ describe('Bidirectional', () => {
     await check(`Bidirectional(GRU) ${mergeMode} last`, model, [sequences([B, T, N], 22)]);
   });
   it('SimpleRNN, ave, returnSequences', async () => {
-    const model = single(tf.layers.bidirectional({ layer: tf.layers.simpleRNN({ units: 4, returnSequences: true }) as tf.RNN, mergeMode: 'ave' }), T, N);
+    const model = single(
+      tf.layers.bidirectional({
+        layer: tf.layers.simpleRNN({ units: 4, returnSequences: true }) as tf.RNN,
+        mergeMode: 'ave',
+      }),
+      T,
+      N,
+    );
     await check('Bidirectional(SimpleRNN) ave seq', model, [sequences([B, T, N], 23)]);
   });
   it('mergeMode null: the forward and backward sequences as two outputs', async () => {
-    const model = single(tf.layers.bidirectional({ layer: tf.layers.gru({ units: 3, returnSequences: true }) as tf.RNN, mergeMode: null as unknown as 'concat' }), T, N);
+    const model = single(
+      tf.layers.bidirectional({
+        layer: tf.layers.gru({ units: 3, returnSequences: true }) as tf.RNN,
+        mergeMode: null as unknown as 'concat',
+      }),
+      T,
+      N,
+    );
     expect(model.outputs).toHaveLength(2);
     await check('Bidirectional(GRU) no merge seq', model, [sequences([B, T, N], 26)]);
   });
   it('initial states for both directions (forward h, c, then backward h, c)', async () => {
     const x = tf.input({ shape: [T, N] });
     const states = [0, 1, 2, 3].map(() => tf.input({ shape: [3] }));
-    const y = tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3, returnSequences: true }) as tf.RNN }).apply(x, { initialState: states }) as tf.SymbolicTensor;
+    const y = tf.layers
+      .bidirectional({ layer: tf.layers.lstm({ units: 3, returnSequences: true }) as tf.RNN })
+      .apply(x, { initialState: states }) as tf.SymbolicTensor;
     const model = tf.model({ inputs: [x, ...states], outputs: y });
-    await check('Bidirectional(LSTM) initial states', model, [sequences([B, T, N], 27), ...[28, 29, 30, 31].map((s) => sequences([B, 3], s))]);
+    await check('Bidirectional(LSTM) initial states', model, [
+      sequences([B, T, N], 27),
+      ...[28, 29, 30, 31].map((s) => sequences([B, 3], s)),
+    ]);
   });
   it('LSTM, returnState: merged output then h, c forward and backward', async () => {
-    const model = single(tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3, returnSequences: true, returnState: true }) as tf.RNN, mergeMode: 'mul' }), T, N);
+    const model = single(
+      tf.layers.bidirectional({
+        layer: tf.layers.lstm({ units: 3, returnSequences: true, returnState: true }) as tf.RNN,
+        mergeMode: 'mul',
+      }),
+      T,
+      N,
+    );
     expect(model.outputs).toHaveLength(5);
     await check('Bidirectional(LSTM) mul seq+state', model, [sequences([B, T, N], 24)]);
   });
@@ -243,14 +347,29 @@ describe('layers after a returned sequence (handed on in the tfjs layout [B, T, 
 
 describe('errors and hygiene', () => {
   it('unsupported configurations name the layer and the option', () => {
-    const stateful = tf.sequential({ layers: [tf.layers.lstm({ batchInputShape: [2, T, N], units: 3, stateful: true, name: 'state_lstm' })] });
-    expect(() => exportToOnnx(stateful)).toThrow("ONNX export of layer 'state_lstm' (LSTM): stateful = true is not supported");
+    const stateful = tf.sequential({
+      layers: [tf.layers.lstm({ batchInputShape: [2, T, N], units: 3, stateful: true, name: 'state_lstm' })],
+    });
+    expect(() => exportToOnnx(stateful)).toThrow(
+      "ONNX export of layer 'state_lstm' (LSTM): stateful = true is not supported",
+    );
     const selu = single(tf.layers.gru({ units: 3, activation: 'selu', name: 'selu_gru' }), T, N);
     expect(() => exportToOnnx(selu)).toThrow(/layer 'selu_gru' \(GRU\): activation 'selu' has no ONNX GRU equivalent/);
-    const masked = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: 4, maskZero: true, name: 'emb' }), tf.layers.simpleRNN({ units: 2, name: 'rnn' })] });
-    expect(() => exportToOnnx(masked)).toThrow(/layer 'rnn' \(SimpleRNN\): its input comes from 'emb' \(Embedding maskZero\)/);
-    const td = tf.sequential({ layers: [tf.layers.timeDistributed({ inputShape: [T, 4, 4, 1], layer: tf.layers.flatten(), name: 'td' })] });
-    expect(() => exportToOnnx(td)).toThrow(/layer 'td' \(TimeDistributed\): only TimeDistributed\(Dense\) is supported, got TimeDistributed\(Flatten\)/);
+    const masked = tf.sequential({
+      layers: [
+        tf.layers.embedding({ inputDim: 5, outputDim: 2, inputLength: 4, maskZero: true, name: 'emb' }),
+        tf.layers.simpleRNN({ units: 2, name: 'rnn' }),
+      ],
+    });
+    expect(() => exportToOnnx(masked)).toThrow(
+      /layer 'rnn' \(SimpleRNN\): its input comes from 'emb' \(Embedding maskZero\)/,
+    );
+    const td = tf.sequential({
+      layers: [tf.layers.timeDistributed({ inputShape: [T, 4, 4, 1], layer: tf.layers.flatten(), name: 'td' })],
+    });
+    expect(() => exportToOnnx(td)).toThrow(
+      /layer 'td' \(TimeDistributed\): only TimeDistributed\(Dense\) is supported, got TimeDistributed\(Flatten\)/,
+    );
   });
   it('export and parity check leak no tensors', async () => {
     const model = single(tf.layers.bidirectional({ layer: tf.layers.lstm({ units: 3 }) as tf.RNN }), T, N);

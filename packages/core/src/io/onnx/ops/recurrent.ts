@@ -87,14 +87,22 @@ function recurrentLayer(ctx: LayerExportContext, layer: tf.layers.Layer): Recurr
   const cellClass = cell?.getClassName() ?? '(none)';
   const kind = CELLS[cellClass];
   if (!cell || !kind) {
-    throw layerError(ctx, `unsupported recurrent cell ${cellClass} (supported: ${Object.keys(CELLS).join(', ')}; StackedRNNCells: use one layer per cell)`);
+    throw layerError(
+      ctx,
+      `unsupported recurrent cell ${cellClass} (supported: ${Object.keys(CELLS).join(', ')}; StackedRNNCells: use one layer per cell)`,
+    );
   }
   const config = layer.getConfig() as Record<string, unknown>;
   const cellConfig = cell.getConfig() as Record<string, unknown>;
-  if (config.stateful) throw layerError(ctx, `stateful = true is not supported (ONNX recurrent ops start from given or zero states on every call)`);
+  if (config.stateful)
+    throw layerError(
+      ctx,
+      `stateful = true is not supported (ONNX recurrent ops start from given or zero states on every call)`,
+    );
   if (cellConfig.resetAfter) throw layerError(ctx, `GRU resetAfter = true is not supported`);
   const units = cellConfig.units;
-  if (typeof units !== 'number' || !Number.isInteger(units) || units <= 0) throw layerError(ctx, `units should be a positive integer, got ${JSON.stringify(units)}`);
+  if (typeof units !== 'number' || !Number.isInteger(units) || units <= 0)
+    throw layerError(ctx, `units should be a positive integer, got ${JSON.stringify(units)}`);
   return { layer, kind, units, config, cellConfig };
 }
 
@@ -103,11 +111,20 @@ function activationAttrs(ctx: LayerExportContext, r: RecurrentLayer, directions:
   const lookup = (key: string): { name: string; alpha?: number; beta?: number } => {
     const name = String(r.cellConfig[key] ?? (key === 'activation' ? 'tanh' : 'hardSigmoid'));
     const a = RNN_ACTIVATIONS[name];
-    if (!a) throw layerError(ctx, `${key} '${name}' has no ONNX ${r.kind.op} equivalent (supported: ${Object.keys(RNN_ACTIVATIONS).join(', ')})`);
+    if (!a)
+      throw layerError(
+        ctx,
+        `${key} '${name}' has no ONNX ${r.kind.op} equivalent (supported: ${Object.keys(RNN_ACTIVATIONS).join(', ')})`,
+      );
     return a;
   };
   const act = lookup('activation');
-  const perDirection = r.kind.op === 'LSTM' ? [lookup('recurrentActivation'), act, act] : r.kind.op === 'GRU' ? [lookup('recurrentActivation'), act] : [act];
+  const perDirection =
+    r.kind.op === 'LSTM'
+      ? [lookup('recurrentActivation'), act, act]
+      : r.kind.op === 'GRU'
+        ? [lookup('recurrentActivation'), act]
+        : [act];
   const all = Array.from({ length: directions }, () => perDirection).flat();
   const attrs: Record<string, Attr> = { activations: { type: AttributeType.STRINGS, strings: all.map((a) => a.name) } };
   // alpha/beta lists hold values only for the functions that take them, in order.
@@ -126,7 +143,8 @@ function readWeight(ctx: LayerExportContext, layer: tf.layers.Layer, shortName: 
   });
   if (!w) return undefined;
   const t = w.read();
-  if (t.dtype !== 'float32') throw layerError(ctx, `weight '${shortName}' of '${layer.name}' has dtype ${t.dtype}, expected float32`);
+  if (t.dtype !== 'float32')
+    throw layerError(ctx, `weight '${shortName}' of '${layer.name}' has dtype ${t.dtype}, expected float32`);
   return { data: t.dataSync() as Float32Array, shape: t.shape.slice() };
 }
 
@@ -178,17 +196,29 @@ interface RnnNodeOutputs {
  * (one: forward; two: forward and backward of a Bidirectional). `initialStates` are the extra
  * inputs of the call ([h, c] per direction, logical [B, h] each).
  */
-function rnnNode(ctx: LayerExportContext, layers: RecurrentLayer[], x: OnnxValue, initialStates: OnnxValue[], reverseInput: boolean): RnnNodeOutputs {
+function rnnNode(
+  ctx: LayerExportContext,
+  layers: RecurrentLayer[],
+  x: OnnxValue,
+  initialStates: OnnxValue[],
+  reverseInput: boolean,
+): RnnNodeOutputs {
   const { g, name } = ctx;
   const [first] = layers;
   const { kind, units } = first;
   const dirs = layers.length;
-  if (x.shape.length !== 3) throw layerError(ctx, `expected a rank-3 input [batch, time, features], got shape [${x.shape}]`);
+  if (x.shape.length !== 3)
+    throw layerError(ctx, `expected a rank-3 input [batch, time, features], got shape [${x.shape}]`);
   let xs = g.toLayout(x, [1, 0, 2]).name; // [T, B, n]
   if (reverseInput) {
     // goBackwards: x[T-1], ..., x[0]. Slice with step -1 from the last step to before the first.
     const c = (v: number[], hint: string): string => g.int64Constant(v, hint);
-    xs = g.op('Slice', [xs, c([-1], 'minus_one'), c([Number.MIN_SAFE_INTEGER], 'slice_to_start'), c([0], 'axis0'), c([-1], 'minus_one')], {}, `${name}/reverse_time`);
+    xs = g.op(
+      'Slice',
+      [xs, c([-1], 'minus_one'), c([Number.MIN_SAFE_INTEGER], 'slice_to_start'), c([0], 'axis0'), c([-1], 'minus_one')],
+      {},
+      `${name}/reverse_time`,
+    );
   }
 
   const ws: Float32Array[] = [];
@@ -198,7 +228,8 @@ function rnnNode(ctx: LayerExportContext, layers: RecurrentLayer[], x: OnnxValue
   for (const l of layers) {
     const kernel = readWeight(ctx, l.layer, 'kernel');
     const recurrent = readWeight(ctx, l.layer, 'recurrent_kernel');
-    if (!kernel || !recurrent) throw layerError(ctx, `missing kernel or recurrent_kernel of '${l.layer.name}' (is the layer built?)`);
+    if (!kernel || !recurrent)
+      throw layerError(ctx, `missing kernel or recurrent_kernel of '${l.layer.name}' (is the layer built?)`);
     inputDim = kernel.shape[0];
     ws.push(onnxGateMatrix(kernel, kind.gateOrder, units)); // [G h, n]
     rs.push(onnxGateMatrix(recurrent, kind.gateOrder, units)); // [G h, h]
@@ -219,8 +250,18 @@ function rnnNode(ctx: LayerExportContext, layers: RecurrentLayer[], x: OnnxValue
     }
     // Per state kind (h, then c): [B, h] per direction → [dirs, B, h].
     for (let s = 0; s < kind.states; s++) {
-      const parts = layers.map((_, d) => unsqueeze0(g, g.toLayout(initialStates[d * kind.states + s], null).name, `${name}/initial_${s === 0 ? 'h' : 'c'}`));
-      inputs.push(parts.length === 1 ? parts[0] : g.op('Concat', parts, { axis: attr.int(0) }, `${name}/initial_${s === 0 ? 'h' : 'c'}`));
+      const parts = layers.map((_, d) =>
+        unsqueeze0(
+          g,
+          g.toLayout(initialStates[d * kind.states + s], null).name,
+          `${name}/initial_${s === 0 ? 'h' : 'c'}`,
+        ),
+      );
+      inputs.push(
+        parts.length === 1
+          ? parts[0]
+          : g.op('Concat', parts, { axis: attr.int(0) }, `${name}/initial_${s === 0 ? 'h' : 'c'}`),
+      );
     }
   }
   const attrs: Record<string, Attr> = {
@@ -243,7 +284,14 @@ function pick(g: GraphBuilder, x: string, index: number, axis: number, hint: str
 }
 
 /** Sequence output of direction d: Y [T, dirs, B, h] → [T, B, h], i.e. logical [B, T, h] stored time-major. */
-function sequenceOf(ctx: LayerExportContext, o: RnnNodeOutputs, d: number, units: number, batch: number | null, time: number | null): OnnxValue {
+function sequenceOf(
+  ctx: LayerExportContext,
+  o: RnnNodeOutputs,
+  d: number,
+  units: number,
+  batch: number | null,
+  time: number | null,
+): OnnxValue {
   const y = pick(ctx.g, o.y, d, 1, `${ctx.name}/Y${d}`);
   return ctx.g.value(y, [batch, time, units], [1, 0, 2]);
 }
@@ -257,17 +305,35 @@ function sequenceOf(ctx: LayerExportContext, o: RnnNodeOutputs, d: number, units
  */
 function handOn(g: GraphBuilder, v: OnnxValue): OnnxValue {
   if (v.perm === null) return v;
-  const t = g.op('Transpose', [v.name], { perm: attr.ints(relativePerm(v.perm, null, v.shape.length)) }, `${v.name}/to_logical`);
+  const t = g.op(
+    'Transpose',
+    [v.name],
+    { perm: attr.ints(relativePerm(v.perm, null, v.shape.length)) },
+    `${v.name}/to_logical`,
+  );
   return g.value(t, v.shape, null);
 }
 
 /** Final state of direction d: [dirs, B, h] → [B, h]. */
-function stateOf(ctx: LayerExportContext, state: string, d: number, units: number, batch: number | null, hint: string): OnnxValue {
+function stateOf(
+  ctx: LayerExportContext,
+  state: string,
+  d: number,
+  units: number,
+  batch: number | null,
+  hint: string,
+): OnnxValue {
   return ctx.g.value(pick(ctx.g, state, d, 0, `${ctx.name}/${hint}${d}`), [batch, units], null);
 }
 
 /** The states a tfjs recurrent layer returns with returnState: h (and c for LSTM) of direction d. */
-function statesOf(ctx: LayerExportContext, o: RnnNodeOutputs, r: RecurrentLayer, d: number, batch: number | null): OnnxValue[] {
+function statesOf(
+  ctx: LayerExportContext,
+  o: RnnNodeOutputs,
+  r: RecurrentLayer,
+  d: number,
+  batch: number | null,
+): OnnxValue[] {
   const h = stateOf(ctx, o.yH, d, r.units, batch, 'h');
   return r.kind.states === 2 ? [h, stateOf(ctx, o.yC as string, d, r.units, batch, 'c')] : [h];
 }
@@ -280,7 +346,10 @@ function rejectMasks(ctx: LayerExportContext, layer: tf.layers.Layer): void {
       const cls = src.getClassName();
       const cfg = src.getConfig() as { maskZero?: boolean };
       if (cls === 'Masking' || (cls === 'Embedding' && cfg.maskZero)) {
-        throw layerError(ctx, `its input comes from '${src.name}' (${cls}${cls === 'Embedding' ? ' maskZero' : ''}), whose mask ONNX export does not support`);
+        throw layerError(
+          ctx,
+          `its input comes from '${src.name}' (${cls}${cls === 'Embedding' ? ' maskZero' : ''}), whose mask ONNX export does not support`,
+        );
       }
     }
   }
@@ -293,7 +362,12 @@ export const recurrent: LayerExporter = (ctx) => {
   const [x, ...initialStates] = ctx.inputs;
   const batch = x.shape[0];
   const o = rnnNode(ctx, [r], x, initialStates, Boolean(r.config.goBackwards));
-  const out = handOn(ctx.g, r.config.returnSequences ? sequenceOf(ctx, o, 0, r.units, batch, x.shape[1]) : stateOf(ctx, o.yH, 0, r.units, batch, 'last'));
+  const out = handOn(
+    ctx.g,
+    r.config.returnSequences
+      ? sequenceOf(ctx, o, 0, r.units, batch, x.shape[1])
+      : stateOf(ctx, o.yH, 0, r.units, batch, 'last'),
+  );
   return r.config.returnState ? [out, ...statesOf(ctx, o, r, 0, batch)] : out;
 };
 
@@ -311,13 +385,16 @@ export const bidirectional: LayerExporter = (ctx) => {
   const b = ctx.layer as unknown as BidirectionalLayer;
   const fwd = recurrentLayer(ctx, b.forwardLayer);
   const bwd = recurrentLayer(ctx, b.backwardLayer);
-  if (fwd.config.goBackwards || !bwd.config.goBackwards) throw layerError(ctx, `a wrapped layer with goBackwards = true is not supported`);
+  if (fwd.config.goBackwards || !bwd.config.goBackwards)
+    throw layerError(ctx, `a wrapped layer with goBackwards = true is not supported`);
   rejectMasks(ctx, ctx.layer);
   const [x, ...initialStates] = ctx.inputs;
   const batch = x.shape[0];
   const o = rnnNode(ctx, [fwd, bwd], x, initialStates, false);
   const h = fwd.units;
-  const [yf, yb] = [0, 1].map((d) => (b.returnSequences ? sequenceOf(ctx, o, d, h, batch, x.shape[1]) : stateOf(ctx, o.yH, d, h, batch, 'last')));
+  const [yf, yb] = [0, 1].map((d) =>
+    b.returnSequences ? sequenceOf(ctx, o, d, h, batch, x.shape[1]) : stateOf(ctx, o.yH, d, h, batch, 'last'),
+  );
   let merged: OnnxValue[];
   const mode = b.mergeMode;
   if (mode === null || mode === undefined) {

@@ -9,7 +9,11 @@ export const reshape: LayerExporter = (ctx) => {
   // tfjs serializes the inferred dimension (-1) as null.
   const raw = ctx.config.targetShape;
   const target = Array.isArray(raw) ? raw.map((d) => (d === null ? -1 : d)) : undefined;
-  if (!target || !target.every((d) => Number.isInteger(d) && (d > 0 || d === -1)) || target.filter((d) => d === -1).length > 1) {
+  if (
+    !target ||
+    !target.every((d) => Number.isInteger(d) && (d > 0 || d === -1)) ||
+    target.filter((d) => d === -1).length > 1
+  ) {
     throw layerError(ctx, `targetShape should be positive integers (at most one -1), got ${JSON.stringify(raw)}`);
   }
   const shape = ctx.g.int64Constant([0, ...target], `${ctx.name}/shape`);

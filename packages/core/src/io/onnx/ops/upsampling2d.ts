@@ -13,12 +13,19 @@ export const upSampling2d: LayerExporter = (ctx) => {
   const [sh, sw] = tupleOf(ctx, 'size', 2, [2, 2]);
   const interpolation = ctx.config.interpolation ?? 'nearest';
   if (interpolation !== 'nearest' && interpolation !== 'bilinear') {
-    throw layerError(ctx, `unsupported interpolation ${JSON.stringify(interpolation)} (expected 'nearest' or 'bilinear')`);
+    throw layerError(
+      ctx,
+      `unsupported interpolation ${JSON.stringify(interpolation)} (expected 'nearest' or 'bilinear')`,
+    );
   }
   const scales = g.floatConstant([1, 1, sh, sw], `${name}/scales`);
   const attrs: Record<string, Attr> =
     interpolation === 'nearest'
-      ? { mode: attr.string('nearest'), coordinate_transformation_mode: attr.string('asymmetric'), nearest_mode: attr.string('floor') }
+      ? {
+          mode: attr.string('nearest'),
+          coordinate_transformation_mode: attr.string('asymmetric'),
+          nearest_mode: attr.string('floor'),
+        }
       : { mode: attr.string('linear'), coordinate_transformation_mode: attr.string('asymmetric') };
   // Resize inputs: X, roi (omitted: ''), scales.
   const y = g.op('Resize', [x.name, '', scales], attrs, `${name}/Resize`);

@@ -138,26 +138,41 @@ export function tensorToNumbers(t: TensorProto): number[] {
   const n = elementCount(t);
   if (t.rawData && t.rawData.length > 0) {
     const size = ELEMENT_BYTES[t.dataType];
-    if (!size) throw new Error(`tensor '${t.name}': cannot read raw data of type ${DataType[t.dataType] ?? t.dataType}`);
+    if (!size)
+      throw new Error(`tensor '${t.name}': cannot read raw data of type ${DataType[t.dataType] ?? t.dataType}`);
     if (t.rawData.length !== n * size) {
-      throw new Error(`tensor '${t.name}': raw data has ${t.rawData.length} bytes, expected ${n * size} for dims [${t.dims}]`);
+      throw new Error(
+        `tensor '${t.name}': raw data has ${t.rawData.length} bytes, expected ${n * size} for dims [${t.dims}]`,
+      );
     }
     const view = new DataView(t.rawData.buffer, t.rawData.byteOffset, t.rawData.byteLength);
     const out = new Array<number>(n);
     for (let i = 0; i < n; i++) {
       switch (t.dataType) {
-        case DataType.FLOAT: out[i] = view.getFloat32(i * 4, true); break;
-        case DataType.DOUBLE: out[i] = view.getFloat64(i * 8, true); break;
-        case DataType.INT32: out[i] = view.getInt32(i * 4, true); break;
-        case DataType.INT64: out[i] = Number(view.getBigInt64(i * 8, true)); break;
-        case DataType.INT8: out[i] = view.getInt8(i); break;
-        default: out[i] = view.getUint8(i);
+        case DataType.FLOAT:
+          out[i] = view.getFloat32(i * 4, true);
+          break;
+        case DataType.DOUBLE:
+          out[i] = view.getFloat64(i * 8, true);
+          break;
+        case DataType.INT32:
+          out[i] = view.getInt32(i * 4, true);
+          break;
+        case DataType.INT64:
+          out[i] = Number(view.getBigInt64(i * 8, true));
+          break;
+        case DataType.INT8:
+          out[i] = view.getInt8(i);
+          break;
+        default:
+          out[i] = view.getUint8(i);
       }
     }
     return out;
   }
   const values = t.floatData ?? t.doubleData ?? t.int64Data ?? t.int32Data ?? [];
-  if (values.length !== n) throw new Error(`tensor '${t.name}': ${values.length} values, expected ${n} for dims [${t.dims}]`);
+  if (values.length !== n)
+    throw new Error(`tensor '${t.name}': ${values.length} values, expected ${n} for dims [${t.dims}]`);
   return values.slice();
 }
 

@@ -16,7 +16,7 @@ describe('ProtoWriter', () => {
     expect(hex(new ProtoWriter().int64(1, 150).finish())).toBe('089601');
     expect(hex(new ProtoWriter().string(2, 'testing').finish())).toBe('120774657374696e67');
   });
-  it('encodes varints: 0, 1, 127, 128, 300, 2^32, 2^53 - 1, and negatives as 10-byte two\'s complement', () => {
+  it("encodes varints: 0, 1, 127, 128, 300, 2^32, 2^53 - 1, and negatives as 10-byte two's complement", () => {
     const v = (x: number | bigint): string => hex(new ProtoWriter().varint(x).finish());
     expect(v(0)).toBe('00');
     expect(v(1)).toBe('01');
@@ -42,7 +42,13 @@ describe('ProtoWriter', () => {
 
 describe('ProtoReader', () => {
   it('reads back what the writer wrote, including negative int64 and packed/unpacked repeats', () => {
-    const w = new ProtoWriter().int64(1, -7).float(2, 0.5).packedVarints(3, [1, 2, 300]).int64(3, 4).string(4, 'héllo').double(5, Math.PI);
+    const w = new ProtoWriter()
+      .int64(1, -7)
+      .float(2, 0.5)
+      .packedVarints(3, [1, 2, 300])
+      .int64(3, 4)
+      .string(4, 'héllo')
+      .double(5, Math.PI);
     const r = new ProtoReader(w.finish());
     const ints: number[] = [];
     let tag = r.tag();
@@ -87,7 +93,10 @@ describe('ONNX messages', () => {
   const raw = new Uint8Array(new Float32Array([1.5, -2, 3.25, 0]).buffer);
   const model: ModelProto = {
     irVersion: 8,
-    opsetImport: [{ domain: '', version: 17 }, { domain: 'com.example', version: 1 }],
+    opsetImport: [
+      { domain: '', version: 17 },
+      { domain: 'com.example', version: 1 },
+    ],
     producerName: 'dlkit',
     producerVersion: '0.1.0',
     docString: 'doc',
@@ -107,7 +116,11 @@ describe('ONNX messages', () => {
             { name: 'ints', type: AttributeType.INTS, ints: [1, -1, 2 ** 40] },
             { name: 'floats', type: AttributeType.FLOATS, floats: [0.5, -1] },
             { name: 'strings', type: AttributeType.STRINGS, strings: ['a', 'b'] },
-            { name: 't', type: AttributeType.TENSOR, t: { name: '', dims: [2], dataType: DataType.INT64, int64Data: [5, -6] } },
+            {
+              name: 't',
+              type: AttributeType.TENSOR,
+              t: { name: '', dims: [2], dataType: DataType.INT64, int64Data: [5, -6] },
+            },
           ],
         },
         { input: ['y'], output: ['z'], opType: 'Custom', domain: 'com.example', attribute: [] },
@@ -129,7 +142,8 @@ describe('ONNX messages', () => {
     expect(Array.from(tensorToFloat32(w))).toEqual([1.5, -2, 3.25, 0]);
     expect(tensorToNumbers(back.graph.initializer[1])).toEqual([0.5, 0.25]);
     expect(tensorToNumbers(back.graph.node[0].attribute[6].t!)).toEqual([5, -6]);
-    const strip = (m: ModelProto): unknown => JSON.parse(JSON.stringify(m, (k, v) => (k === 'rawData' ? Array.from(v as Uint8Array) : v)));
+    const strip = (m: ModelProto): unknown =>
+      JSON.parse(JSON.stringify(m, (k, v) => (k === 'rawData' ? Array.from(v as Uint8Array) : v)));
     expect(strip(back)).toEqual(strip(model));
   });
   it('decoding rejects truncated files and files without a graph', () => {

@@ -17,7 +17,11 @@ export class ProtoReader {
   private readonly end: number;
   private readonly view: DataView;
 
-  constructor(readonly buf: Uint8Array, start = 0, end = buf.length) {
+  constructor(
+    readonly buf: Uint8Array,
+    start = 0,
+    end = buf.length,
+  ) {
     this.pos = start;
     this.end = end;
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -34,7 +38,12 @@ export class ProtoReader {
     const field = Math.floor(key / 8);
     const wire = key % 8;
     if (field === 0) throw new Error(`invalid field number 0 at byte ${at}`);
-    if (wire !== WireType.Varint && wire !== WireType.Fixed64 && wire !== WireType.LengthDelimited && wire !== WireType.Fixed32) {
+    if (
+      wire !== WireType.Varint &&
+      wire !== WireType.Fixed64 &&
+      wire !== WireType.LengthDelimited &&
+      wire !== WireType.Fixed32
+    ) {
       throw new Error(`unsupported wire type ${wire} for field ${field} at byte ${at}`);
     }
     return { field, wire };

@@ -28,7 +28,8 @@ export class ProtoWriter {
 
   /** Field key: (field number << 3) | wire type, as a varint. */
   tag(field: number, wire: WireType): this {
-    if (!Number.isInteger(field) || field < 1 || field > 0x1fffffff) throw new Error(`invalid protobuf field number ${field}`);
+    if (!Number.isInteger(field) || field < 1 || field > 0x1fffffff)
+      throw new Error(`invalid protobuf field number ${field}`);
     return this.varint(field * 8 + wire);
   }
 

@@ -31,7 +31,8 @@ export const softsign = activation('softsign');
 export const selu: OpImporter = (ctx) => {
   const alpha = ctx.attrFloat('alpha', 1.67326319217681884765625);
   const gamma = ctx.attrFloat('gamma', 1.05070102214813232421875);
-  if (!near(alpha, 1.6732632423543772) || !near(gamma, 1.0507009873554805)) throw ctx.error(`only the standard Selu constants are supported, got alpha ${alpha}, gamma ${gamma}`);
+  if (!near(alpha, 1.6732632423543772) || !near(gamma, 1.0507009873554805))
+    throw ctx.error(`only the standard Selu constants are supported, got alpha ${alpha}, gamma ${gamma}`);
   return activation('selu')(ctx);
 };
 
@@ -39,12 +40,14 @@ export const selu: OpImporter = (ctx) => {
 export const hardSigmoid: OpImporter = (ctx) => {
   const alpha = ctx.attrFloat('alpha', 0.2);
   const beta = ctx.attrFloat('beta', 0.5);
-  if (!near(alpha, 0.2) || !near(beta, 0.5)) throw ctx.error(`only alpha 0.2 and beta 0.5 are supported, got ${alpha}, ${beta}`);
+  if (!near(alpha, 0.2) || !near(beta, 0.5))
+    throw ctx.error(`only alpha 0.2 and beta 0.5 are supported, got ${alpha}, ${beta}`);
   return activation('hardSigmoid')(ctx);
 };
 
 /** LeakyRelu: x < 0 ? αx : x, α defaults to 0.01 in ONNX (0.3 in tfjs). */
-export const leakyRelu: OpImporter = (ctx) => keepLayout(ctx, tf.layers.leakyReLU({ alpha: ctx.attrFloat('alpha', 0.01), name: ctx.layerName() }));
+export const leakyRelu: OpImporter = (ctx) =>
+  keepLayout(ctx, tf.layers.leakyReLU({ alpha: ctx.attrFloat('alpha', 0.01), name: ctx.layerName() }));
 
 /** Elu: tfjs 4.22's ELU layer only supports alpha = 1. */
 export const elu: OpImporter = (ctx) => {
@@ -53,7 +56,8 @@ export const elu: OpImporter = (ctx) => {
   return keepLayout(ctx, tf.layers.elu({ name: ctx.layerName() }));
 };
 
-export const thresholdedRelu: OpImporter = (ctx) => keepLayout(ctx, tf.layers.thresholdedReLU({ theta: ctx.attrFloat('alpha', 1), name: ctx.layerName() }));
+export const thresholdedRelu: OpImporter = (ctx) =>
+  keepLayout(ctx, tf.layers.thresholdedReLU({ theta: ctx.attrFloat('alpha', 1), name: ctx.layerName() }));
 
 /**
  * Clip(x, min, max): bounds are inputs from opset 11 (attributes before). [0, m] becomes tfjs
@@ -81,9 +85,15 @@ export const softmax: OpImporter = (ctx) => {
   const rank = ctx.onnxShape(x).length;
   const raw = ctx.attrInt('axis', ctx.opset >= 13 ? -1 : 1);
   const axis = raw < 0 ? raw + rank : raw;
-  if (ctx.opset < 13 && axis !== rank - 1) throw ctx.error(`opset ${ctx.opset} Softmax over axis ${raw} of a rank-${rank} tensor (coerced to 2D) is not supported`);
+  if (ctx.opset < 13 && axis !== rank - 1)
+    throw ctx.error(
+      `opset ${ctx.opset} Softmax over axis ${raw} of a rank-${rank} tensor (coerced to 2D) is not supported`,
+    );
   const tfAxis = x.perm ? x.perm[axis] : axis;
-  return { sym: tf.layers.softmax({ axis: tfAxis, name: ctx.layerName() }).apply(x.sym) as tf.SymbolicTensor, perm: x.perm };
+  return {
+    sym: tf.layers.softmax({ axis: tfAxis, name: ctx.layerName() }).apply(x.sym) as tf.SymbolicTensor,
+    perm: x.perm,
+  };
 };
 
 export const identity: OpImporter = (ctx) => ctx.input(0);

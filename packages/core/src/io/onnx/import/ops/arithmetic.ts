@@ -13,15 +13,23 @@ import { ConstantOpKind, OnnxConstantOp } from '../layers';
 
 /** The inputs of a merge, all in the first input's layout. */
 function aligned(ctx: ImportContext, values: ImportedValue[]): { syms: tf.SymbolicTensor[]; perm: number[] | null } {
-  if (values.some((v) => v.rowOrder)) throw ctx.error(`merging values right after a channels-first Flatten is not supported`);
+  if (values.some((v) => v.rowOrder))
+    throw ctx.error(`merging values right after a channels-first Flatten is not supported`);
   const perm = values[0].perm;
   const rank = ctx.onnxShape(values[0]).length;
-  if (values.some((v) => ctx.onnxShape(v).length !== rank)) throw ctx.error(`inputs of different ranks are not supported: ${values.map((v) => `[${ctx.onnxShape(v)}]`).join(', ')}`);
+  if (values.some((v) => ctx.onnxShape(v).length !== rank))
+    throw ctx.error(
+      `inputs of different ranks are not supported: ${values.map((v) => `[${ctx.onnxShape(v)}]`).join(', ')}`,
+    );
   return { syms: values.map((v) => ctx.inLayout(v, perm)), perm };
 }
 
 /** `c` (ONNX dims, right-aligned to x's rank) in x's tfjs layout, or undefined if it cannot be. */
-function constantInLayout(ctx: ImportContext, x: ImportedValue, c: ConstantData): { values: number[]; shape: number[] } {
+function constantInLayout(
+  ctx: ImportContext,
+  x: ImportedValue,
+  c: ConstantData,
+): { values: number[]; shape: number[] } {
   const rank = ctx.onnxShape(x).length;
   if (c.dims.length === 0 || c.data.length === 1) return { values: [c.data[0]], shape: [] };
   if (c.dims.length > rank) throw ctx.error(`constant of shape [${c.dims}] has a higher rank than the input (${rank})`);
@@ -48,14 +56,23 @@ function binary(kind: ConstantOpKind): OpImporter {
         summed.dispose();
         return { sym: x.sym, perm: x.perm };
       }
-      if (x.rowOrder && c.data.length !== 1) throw ctx.error(`a per-feature constant right after a channels-first Flatten is not supported`);
+      if (x.rowOrder && c.data.length !== 1)
+        throw ctx.error(`a per-feature constant right after a channels-first Flatten is not supported`);
       const { values, shape } = constantInLayout(ctx, x, c);
-      const layer = new OnnxConstantOp({ op: kind, values, shape, constantFirst: ca !== undefined, name: ctx.layerName() });
+      const layer = new OnnxConstantOp({
+        op: kind,
+        values,
+        shape,
+        constantFirst: ca !== undefined,
+        name: ctx.layerName(),
+      });
       return { sym: layer.apply(x.sym) as tf.SymbolicTensor, perm: x.perm, rowOrder: x.rowOrder };
     }
-    if (kind === 'sub' || kind === 'div') throw ctx.error(`${ctx.node.opType} of two computed tensors is not supported (one input must be a constant)`);
+    if (kind === 'sub' || kind === 'div')
+      throw ctx.error(`${ctx.node.opType} of two computed tensors is not supported (one input must be a constant)`);
     const { syms, perm } = aligned(ctx, [ctx.tensorInput(0), ctx.tensorInput(1)]);
-    const layer = kind === 'add' ? tf.layers.add({ name: ctx.layerName() }) : tf.layers.multiply({ name: ctx.layerName() });
+    const layer =
+      kind === 'add' ? tf.layers.add({ name: ctx.layerName() }) : tf.layers.multiply({ name: ctx.layerName() });
     return { sym: layer.apply(syms) as tf.SymbolicTensor, perm };
   };
 }
@@ -92,7 +109,10 @@ export const prelu: OpImporter = (ctx) => {
   const sharedAxes = alphaShape.map((d, i) => (i > 0 && d === 1 && tfShape[i] !== 1 ? i : -1)).filter((i) => i > 0);
   const layer = tf.layers.prelu({ sharedAxes: sharedAxes.length > 0 ? sharedAxes : undefined, name: ctx.layerName() });
   const y = layer.apply(x.sym) as tf.SymbolicTensor;
-  const alpha = tf.tensor(values.length === 1 ? new Array(alphaShape.slice(1).reduce((a, b) => a * b, 1)).fill(values[0]) : values, alphaShape.slice(1));
+  const alpha = tf.tensor(
+    values.length === 1 ? new Array(alphaShape.slice(1).reduce((a, b) => a * b, 1)).fill(values[0]) : values,
+    alphaShape.slice(1),
+  );
   layer.setWeights([alpha]);
   alpha.dispose();
   return { sym: y, perm: x.perm, rowOrder: x.rowOrder };

@@ -11,9 +11,13 @@ import { CHANNELS_FIRST_1D } from './conv';
 export const batchNormalization: OpImporter = (ctx) => {
   const x = ctx.tensorInput(0);
   const rank = ctx.onnxShape(x).length;
-  if (rank < 2 || rank > 4) throw ctx.error(`only inputs [N, C], [N, C, L] and [N, C, H, W] are supported, got rank ${rank}`);
-  if (ctx.node.output.filter((o) => o).length > 1) throw ctx.error(`training-mode outputs (running mean/var) are not supported`);
-  const [scale, bias, mean, variance] = [1, 2, 3, 4].map((i) => ctx.requireConstant(i, ['scale', 'B', 'input_mean', 'input_var'][i - 1]).data);
+  if (rank < 2 || rank > 4)
+    throw ctx.error(`only inputs [N, C], [N, C, L] and [N, C, H, W] are supported, got rank ${rank}`);
+  if (ctx.node.output.filter((o) => o).length > 1)
+    throw ctx.error(`training-mode outputs (running mean/var) are not supported`);
+  const [scale, bias, mean, variance] = [1, 2, 3, 4].map(
+    (i) => ctx.requireConstant(i, ['scale', 'B', 'input_mean', 'input_var'][i - 1]).data,
+  );
   const perm = rank === 4 ? CHANNELS_FIRST : rank === 3 ? CHANNELS_FIRST_1D : null;
   const input = ctx.inLayout(x, perm);
   const layer = tf.layers.batchNormalization({

@@ -13,7 +13,10 @@ export const conv: OpImporter = (ctx) => {
   const x = ctx.tensorInput(0);
   const shape = ctx.onnxShape(x);
   if (shape.length === 3) return conv1d(ctx, x, shape);
-  if (shape.length !== 4) throw ctx.error(`only 1D and 2D convolutions (input [N, C, L] or [N, C, H, W]) are supported, got input shape [${shape}]`);
+  if (shape.length !== 4)
+    throw ctx.error(
+      `only 1D and 2D convolutions (input [N, C, L] or [N, C, H, W]) are supported, got input shape [${shape}]`,
+    );
   const w = ctx.requireConstant(1, 'weight');
   if (w.dims.length !== 4) throw ctx.error(`weight should be [out, in/group, kh, kw], got [${w.dims}]`);
   const [o, iPerGroup, kh, kw] = w.dims;
@@ -28,8 +31,18 @@ export const conv: OpImporter = (ctx) => {
   const pad = spatialPadding(ctx, shape.slice(2), [kh, kw], strides, dilations);
 
   let input = ctx.inLayout(x, CHANNELS_FIRST); // [N, H, W, C]
-  if (pad.explicit) input = tf.layers.zeroPadding2d({ padding: pad.explicit as [[number, number], [number, number]], name: ctx.layerName('pad') }).apply(input) as tf.SymbolicTensor;
-  const common = { kernelSize: [kh, kw] as [number, number], strides: strides as [number, number], dilationRate: dilations as [number, number], padding: pad.padding, useBias: bias !== undefined, name: ctx.layerName() };
+  if (pad.explicit)
+    input = tf.layers
+      .zeroPadding2d({ padding: pad.explicit as [[number, number], [number, number]], name: ctx.layerName('pad') })
+      .apply(input) as tf.SymbolicTensor;
+  const common = {
+    kernelSize: [kh, kw] as [number, number],
+    strides: strides as [number, number],
+    dilationRate: dilations as [number, number],
+    padding: pad.padding,
+    useBias: bias !== undefined,
+    name: ctx.layerName(),
+  };
   let layer: tf.layers.Layer;
   let kernel: tf.Tensor;
   if (group === 1) {
@@ -66,11 +79,23 @@ function conv1d(ctx: ImportContext, x: ImportedValue & { sym: tf.SymbolicTensor 
   const dilations = ctx.attrInts('dilations', [1]);
   const pad = spatialPadding(ctx, shape.slice(2), [k], strides, dilations);
   // tfjs 4.22 has no ZeroPadding1D layer.
-  if (pad.explicit) throw ctx.error(`1D pads [${ctx.attrInts('pads', [])}] other than TensorFlow 'same'/'valid' are not supported`);
+  if (pad.explicit)
+    throw ctx.error(`1D pads [${ctx.attrInts('pads', [])}] other than TensorFlow 'same'/'valid' are not supported`);
   const input = ctx.inLayout(x, CHANNELS_FIRST_1D); // [N, L, C]
-  const layer = tf.layers.conv1d({ filters: o, kernelSize: k, strides: strides[0], dilationRate: dilations[0], padding: pad.padding, useBias: bias !== undefined, name: ctx.layerName() });
+  const layer = tf.layers.conv1d({
+    filters: o,
+    kernelSize: k,
+    strides: strides[0],
+    dilationRate: dilations[0],
+    padding: pad.padding,
+    useBias: bias !== undefined,
+    name: ctx.layerName(),
+  });
   const y = layer.apply(input) as tf.SymbolicTensor;
-  const weights = [tf.tensor3d(transposeData(w.data, w.dims, [2, 1, 0]), [k, c, o]), ...(bias ? [tf.tensor1d(bias.data)] : [])];
+  const weights = [
+    tf.tensor3d(transposeData(w.data, w.dims, [2, 1, 0]), [k, c, o]),
+    ...(bias ? [tf.tensor1d(bias.data)] : []),
+  ];
   layer.setWeights(weights);
   tf.dispose(weights);
   return { sym: y, perm: CHANNELS_FIRST_1D };

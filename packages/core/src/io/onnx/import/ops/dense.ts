@@ -8,7 +8,14 @@ import * as tf from '@tensorflow/tfjs';
 import { transposeData } from '../../layout';
 import { ConstantData, ImportContext, ImportedValue, OpImporter } from '../context';
 
-function denseLayer(ctx: ImportContext, a: ImportedValue & { sym: tf.SymbolicTensor }, kernel: Float32Array, k: number, n: number, bias: Float32Array): ImportedValue {
+function denseLayer(
+  ctx: ImportContext,
+  a: ImportedValue & { sym: tf.SymbolicTensor },
+  kernel: Float32Array,
+  k: number,
+  n: number,
+  bias: Float32Array,
+): ImportedValue {
   let x: tf.SymbolicTensor;
   let rows = kernel;
   if (a.rowOrder) {
@@ -44,7 +51,8 @@ export const gemm: OpImporter = (ctx) => {
   const bias = new Float32Array(n);
   if (ctx.hasInput(2)) {
     const c = ctx.requireConstant(2, 'C (the bias)');
-    if (c.data.length !== n && c.data.length !== 1) throw ctx.error(`C should broadcast to [${n}] per sample, got [${c.dims}]`);
+    if (c.data.length !== n && c.data.length !== 1)
+      throw ctx.error(`C should broadcast to [${n}] per sample, got [${c.dims}]`);
     for (let j = 0; j < n; j++) bias[j] = beta * c.data[c.data.length === 1 ? 0 : j];
   }
   const { denseBias: _unused, ...out } = denseLayer(ctx, a, kernel, k, n, bias);
@@ -54,7 +62,8 @@ export const gemm: OpImporter = (ctx) => {
 export const matMul: OpImporter = (ctx) => {
   const a = ctx.tensorInput(0);
   const b: ConstantData | undefined = ctx.constant(1);
-  if (!b) throw ctx.error(`MatMul of two computed tensors is not supported (the second input must be a constant weight)`);
+  if (!b)
+    throw ctx.error(`MatMul of two computed tensors is not supported (the second input must be a constant weight)`);
   if (b.dims.length !== 2) throw ctx.error(`the weight should be rank 2, got [${b.dims}]`);
   const [k, n] = b.dims;
   const out = denseLayer(ctx, a, b.data, k, n, new Float32Array(n));

@@ -3,7 +3,21 @@
  * Constant, Identity and Dropout (inference) are handled here too; initializers by the walker.
  */
 import { OpImporter } from '../context';
-import { clip, elu, hardSigmoid, identity, leakyRelu, relu, selu, sigmoid, softmax, softplus, softsign, tanh, thresholdedRelu } from './activations';
+import {
+  clip,
+  elu,
+  hardSigmoid,
+  identity,
+  leakyRelu,
+  relu,
+  selu,
+  sigmoid,
+  softmax,
+  softplus,
+  softsign,
+  tanh,
+  thresholdedRelu,
+} from './activations';
 import { add, div, max, mean, min, mul, prelu, sub, sum } from './arithmetic';
 import { batchNormalization } from './batch-normalization';
 import { conv } from './conv';

@@ -26,14 +26,21 @@ export function tfSamePads(sizes: number[], kernel: number[], strides: number[],
 }
 
 /** The padding of a 1D/2D Conv/Pool node over spatial sizes `sizes` ([L] or [H, W], null when unknown). */
-export function spatialPadding(ctx: ImportContext, sizes: Shape, kernel: number[], strides: number[], dilations: number[]): SpatialPadding {
+export function spatialPadding(
+  ctx: ImportContext,
+  sizes: Shape,
+  kernel: number[],
+  strides: number[],
+  dilations: number[],
+): SpatialPadding {
   const n = sizes.length;
   const autoPad = ctx.attrString('auto_pad', 'NOTSET');
   if (autoPad === 'VALID') return { padding: 'valid' };
   if (autoPad === 'SAME_UPPER') return { padding: 'same' };
   let pads: number[];
   if (autoPad === 'SAME_LOWER') {
-    if (!knownSizes(sizes)) throw ctx.error(`auto_pad SAME_LOWER needs known spatial sizes, got [${sizes}] (pass inputShape)`);
+    if (!knownSizes(sizes))
+      throw ctx.error(`auto_pad SAME_LOWER needs known spatial sizes, got [${sizes}] (pass inputShape)`);
     const upper = tfSamePads(sizes, kernel, strides, dilations);
     // SAME_LOWER puts the odd extra pad at the beginning.
     pads = [...upper.slice(n), ...upper.slice(0, n)];
@@ -42,7 +49,8 @@ export function spatialPadding(ctx: ImportContext, sizes: Shape, kernel: number[
   } else {
     throw ctx.error(`unknown auto_pad '${autoPad}'`);
   }
-  if (pads.length !== 2 * n || pads.some((p) => !Number.isInteger(p) || p < 0)) throw ctx.error(`pads should be ${2 * n} non-negative integers, got [${pads}]`);
+  if (pads.length !== 2 * n || pads.some((p) => !Number.isInteger(p) || p < 0))
+    throw ctx.error(`pads should be ${2 * n} non-negative integers, got [${pads}]`);
   if (pads.every((p) => p === 0)) return { padding: 'valid' };
   if (knownSizes(sizes)) {
     const same = tfSamePads(sizes, kernel, strides, dilations);

@@ -11,7 +11,10 @@ export const transpose: OpImporter = (ctx) => {
   const x = ctx.tensorInput(0);
   if (x.rowOrder) throw ctx.error(`Transpose right after a channels-first Flatten is not supported`);
   const rank = ctx.onnxShape(x).length;
-  const t = ctx.attrInts('perm', Array.from({ length: rank }, (_, i) => rank - 1 - i));
+  const t = ctx.attrInts(
+    'perm',
+    Array.from({ length: rank }, (_, i) => rank - 1 - i),
+  );
   const p = x.perm ?? Array.from({ length: rank }, (_, i) => i);
   const composed = t.map((a) => p[a]);
   if (composed[0] !== 0) throw ctx.error(`perm [${t}] moves the batch axis, which a tfjs layers model cannot do`);
@@ -34,7 +37,9 @@ export const flatten: OpImporter = (ctx) => {
   const nonUnit = tfShape.filter((d) => d !== 1).length;
   // Only one axis larger than 1: both orders agree (e.g. [N, C, 1, 1] after global pooling).
   if (nonUnit <= 1) return { sym: tf.layers.flatten({ name }).apply(x.sym) as tf.SymbolicTensor, perm: null };
-  const allDense = ctx.consumers(0).every((n) => (n.opType === 'Gemm' || n.opType === 'MatMul') && n.input[0] === ctx.node.output[0]);
+  const allDense = ctx
+    .consumers(0)
+    .every((n) => (n.opType === 'Gemm' || n.opType === 'MatMul') && n.input[0] === ctx.node.output[0]);
   if (allDense && knownSizes(tfShape)) {
     const n = tfShape.reduce((a, b) => a * b, 1);
     const iota = new Float32Array(n).map((_, i) => i);
@@ -57,7 +62,9 @@ export const reshape: OpImporter = (ctx) => {
   if (target[0] === -1 && rest.some((d) => d === -1)) throw ctx.error(`shape [${target}] has two -1 entries`);
   const same = rest.length === shape.length - 1 && rest.every((d, i) => d === shape[i + 1]);
   if (same) return x;
-  const y = tf.layers.reshape({ targetShape: rest as number[], name: ctx.layerName() }).apply(ctx.inLayout(x, null)) as tf.SymbolicTensor;
+  const y = tf.layers
+    .reshape({ targetShape: rest as number[], name: ctx.layerName() })
+    .apply(ctx.inLayout(x, null)) as tf.SymbolicTensor;
   return { sym: y, perm: null };
 };
 
@@ -72,12 +79,18 @@ export const concat: OpImporter = (ctx) => {
   if (values.length === 1) return values[0];
   const perm = values[0].perm;
   const syms = values.map((v) => ctx.inLayout(v, perm));
-  const y = tf.layers.concatenate({ axis: perm ? perm[axis] : axis, name: ctx.layerName() }).apply(syms) as tf.SymbolicTensor;
+  const y = tf.layers
+    .concatenate({ axis: perm ? perm[axis] : axis, name: ctx.layerName() })
+    .apply(syms) as tf.SymbolicTensor;
   return { sym: y, perm };
 };
 
 /** Per tfjs axis (H = 1, W = 2 of NHWC), the ONNX begin/end values of a rank-4 value. */
-function spatialOf(x: ImportedValue, begin: number[], end: number[]): { h: [number, number]; w: [number, number]; other: number[] } {
+function spatialOf(
+  x: ImportedValue,
+  begin: number[],
+  end: number[],
+): { h: [number, number]; w: [number, number]; other: number[] } {
   const perm = x.perm ?? [0, 1, 2, 3];
   const at = (tfAxis: number): [number, number] => {
     const i = perm.indexOf(tfAxis);
@@ -90,15 +103,25 @@ function spatialOf(x: ImportedValue, begin: number[], end: number[]): { h: [numb
 export const pad: OpImporter = (ctx) => {
   const x = ctx.tensorInput(0);
   if (ctx.onnxShape(x).length !== 4) throw ctx.error(`only rank-4 inputs are supported`);
-  if (ctx.attrString('mode', 'constant') !== 'constant') throw ctx.error(`only mode 'constant' is supported, got '${ctx.attrString('mode', 'constant')}'`);
+  if (ctx.attrString('mode', 'constant') !== 'constant')
+    throw ctx.error(`only mode 'constant' is supported, got '${ctx.attrString('mode', 'constant')}'`);
   const pads = ctx.opset >= 11 ? Array.from(ctx.requireConstant(1, 'pads').data) : ctx.attrInts('pads', []);
-  const value = ctx.opset >= 11 ? (ctx.hasInput(2) ? ctx.requireConstant(2, 'constant_value').data[0] : 0) : ctx.attrFloat('value', 0);
+  const value =
+    ctx.opset >= 11
+      ? ctx.hasInput(2)
+        ? ctx.requireConstant(2, 'constant_value').data[0]
+        : 0
+      : ctx.attrFloat('value', 0);
   if (ctx.hasInput(3)) throw ctx.error(`the axes input is not supported`);
-  if (pads.length !== 8 || pads.some((p) => p < 0)) throw ctx.error(`pads should be 8 non-negative integers, got [${pads}]`);
+  if (pads.length !== 8 || pads.some((p) => p < 0))
+    throw ctx.error(`pads should be 8 non-negative integers, got [${pads}]`);
   const { h, w, other } = spatialOf(x, pads.slice(0, 4), pads.slice(4));
   if (other.some((p) => p !== 0)) throw ctx.error(`only padding of the spatial axes is supported, got pads [${pads}]`);
   if (value !== 0) throw ctx.error(`only zero padding is supported, got ${value}`);
-  return { sym: tf.layers.zeroPadding2d({ padding: [h, w], name: ctx.layerName() }).apply(x.sym) as tf.SymbolicTensor, perm: x.perm };
+  return {
+    sym: tf.layers.zeroPadding2d({ padding: [h, w], name: ctx.layerName() }).apply(x.sym) as tf.SymbolicTensor,
+    perm: x.perm,
+  };
 };
 
 /** Slice of H and W with step 1 → cropping2d (needs known sizes). */
@@ -108,8 +131,11 @@ export const slice: OpImporter = (ctx) => {
   if (shape.length !== 4) throw ctx.error(`only rank-4 inputs are supported`);
   const starts = Array.from(ctx.requireConstant(1, 'starts').data);
   const ends = Array.from(ctx.requireConstant(2, 'ends').data);
-  const axes = ctx.hasInput(3) ? Array.from(ctx.requireConstant(3, 'axes').data).map((a) => (a < 0 ? a + 4 : a)) : starts.map((_, i) => i);
-  if (ctx.hasInput(4) && Array.from(ctx.requireConstant(4, 'steps').data).some((s) => s !== 1)) throw ctx.error(`only step 1 is supported`);
+  const axes = ctx.hasInput(3)
+    ? Array.from(ctx.requireConstant(3, 'axes').data).map((a) => (a < 0 ? a + 4 : a))
+    : starts.map((_, i) => i);
+  if (ctx.hasInput(4) && Array.from(ctx.requireConstant(4, 'steps').data).some((s) => s !== 1))
+    throw ctx.error(`only step 1 is supported`);
   const begin = [0, 0, 0, 0];
   const cutEnd = [0, 0, 0, 0];
   axes.forEach((a, i) => {
@@ -121,7 +147,10 @@ export const slice: OpImporter = (ctx) => {
   });
   const { h, w, other } = spatialOf(x, begin, cutEnd);
   if (other.some((p) => p !== 0)) throw ctx.error(`only slicing of the spatial axes is supported, got axes [${axes}]`);
-  return { sym: tf.layers.cropping2D({ cropping: [h, w], name: ctx.layerName() }).apply(x.sym) as tf.SymbolicTensor, perm: x.perm };
+  return {
+    sym: tf.layers.cropping2D({ cropping: [h, w], name: ctx.layerName() }).apply(x.sym) as tf.SymbolicTensor,
+    perm: x.perm,
+  };
 };
 
 /** Resize by integer scales on H, W with the 'asymmetric' transform → upSampling2d. */
@@ -135,18 +164,33 @@ export const resize: OpImporter = (ctx) => {
     if (!knownSizes(shape)) throw ctx.error(`sizes need known input sizes, got [${shape}]`);
     scales = sizes.map((s, i) => s / (shape[i] as number));
   }
-  if (!scales || scales.length !== 4 || scales[0] !== 1 || scales[1] !== 1 || !scales.slice(2).every((s) => Number.isInteger(s) && s >= 1)) {
+  if (
+    !scales ||
+    scales.length !== 4 ||
+    scales[0] !== 1 ||
+    scales[1] !== 1 ||
+    !scales.slice(2).every((s) => Number.isInteger(s) && s >= 1)
+  ) {
     throw ctx.error(`only integer upsampling of H and W of [N, C, H, W] is supported, got scales [${scales}]`);
   }
   const mode = ctx.attrString('mode', 'nearest');
   const transform = ctx.attrString('coordinate_transformation_mode', 'half_pixel');
   const nearestMode = ctx.attrString('nearest_mode', 'round_prefer_floor');
   // With integer scales, half_pixel + rounding picks the same source pixel as asymmetric + floor.
-  const nearest = mode === 'nearest' && ((transform === 'asymmetric' && nearestMode === 'floor') || (transform === 'half_pixel' && nearestMode.startsWith('round')));
+  const nearest =
+    mode === 'nearest' &&
+    ((transform === 'asymmetric' && nearestMode === 'floor') ||
+      (transform === 'half_pixel' && nearestMode.startsWith('round')));
   const bilinear = mode === 'linear' && transform === 'asymmetric';
   if (!nearest && !bilinear) {
-    throw ctx.error(`only mode 'nearest' (asymmetric, floor) and 'linear' (asymmetric) are supported, got '${mode}', '${transform}', '${nearestMode}'`);
+    throw ctx.error(
+      `only mode 'nearest' (asymmetric, floor) and 'linear' (asymmetric) are supported, got '${mode}', '${transform}', '${nearestMode}'`,
+    );
   }
-  const layer = tf.layers.upSampling2d({ size: [scales[2], scales[3]], interpolation: nearest ? 'nearest' : 'bilinear', name: ctx.layerName() });
+  const layer = tf.layers.upSampling2d({
+    size: [scales[2], scales[3]],
+    interpolation: nearest ? 'nearest' : 'bilinear',
+    name: ctx.layerName(),
+  });
   return { sym: layer.apply(ctx.inLayout(x, CHANNELS_FIRST)) as tf.SymbolicTensor, perm: CHANNELS_FIRST };
 };
