@@ -69,9 +69,9 @@ write('jest.config.js', `module.exports = require('${up}/jest.preset.js')('${sho
 write('jest.e2e.config.js', `module.exports = require('${up}/jest.preset.js')('${short}', __dirname, { e2e: true });\n`);
 write(
   'src/index.ts',
-  `// Public surface of @dlkit/${short}: ${desc}\n` +
+  `// Public surface of @dlkit/${short}. ${desc}\n` +
     `// Each name is exported here explicitly, as in core, vision and sequence.\nexport {};\n`,
 );
 write('README.md', `# @dlkit/${short}\n\n${desc}\n\n## Public API\n\n| Name | Kind | Purpose |\n| --- | --- | --- |\n`);
 JS
-node "$here/../node_modules/prettier/bin/prettier.cjs" --config "$here/../.prettierrc.json" --log-level warn --write "$dir"
+node "$here/../node_modules/prettier/bin/prettier.cjs" --config "$here/../.prettierrc.json" --object-wrap collapse --log-level warn --write "$dir"

@@ -3,6 +3,8 @@
  * 1 failure while working, 2 usage error (anything wrong with the command as typed, found before
  * any work), 130 interrupted.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands';
 import { EXIT, UsageError } from './util/errors';
@@ -11,7 +13,7 @@ import { escapeControl, safeMessage } from './util/quote';
 export function buildProgram(): Command {
   const program = new Command('dlkit')
     .description('dlkit: train and run neural networks in Node.js, offline (Deep Learning Specialization systems)')
-    .version(require('../package.json').version)
+    .version(JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version)
     .showHelpAfterError('(add --help for usage)')
     .addHelpText(
       'after',

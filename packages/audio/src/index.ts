@@ -1,3 +1,3 @@
-// Public surface of @dlkit/audio: speech features, trigger-word detection, speech-to-text.
-// Nothing is exported yet; each name will be added here explicitly, as in core, vision and sequence.
+// Public surface of @dlkit/audio. Speech features, trigger-word detection, speech-to-text.
+// Each name is exported here explicitly, as in core, vision and sequence.
 export {};

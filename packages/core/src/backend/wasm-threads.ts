@@ -25,6 +25,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { setThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 // The real module object: emscripten calls require('os').cpus(), which a namespace import could not patch.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the mutable module object (see above)
 import os = require('os');
 
 /** What `prepareWasmThreads` changed; call `afterInit()` once `tf.setBackend('wasm')` settled. */
@@ -50,6 +51,7 @@ export function prepareWasmThreads(threads: number): WasmThreadsSetup {
   const wasmOut = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'wasm-out');
   const mainScript = path.join(wasmOut, 'tfjs-backend-wasm-threaded-simd.js');
   // tfjs escapes the newlines of the worker source before wrapping it in a Blob; so do we.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file inside tfjs-backend-wasm, loaded by path
   const { wasmWorkerContents } = require(path.join(wasmOut, 'tfjs-backend-wasm-threaded-simd.worker.js')) as {
     wasmWorkerContents: string;
   };

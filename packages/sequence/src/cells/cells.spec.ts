@@ -1,21 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '@dlkit/core';
-import {
-  Dense,
-  GRADCHECK_THRESHOLD,
-  ScratchSequential,
-  autodiffCheck,
-  gradientCheck,
-  meanSquaredError,
-  softmaxCrossEntropy,
-} from '@dlkit/core/scratch';
+import { GRADCHECK_THRESHOLD, autodiffCheck } from '@dlkit/core/scratch';
 import type { ReferenceForward } from '@dlkit/core/scratch';
 import { expectClose, expectNoLeak } from '@dlkit/core/testing';
 import { GRU } from './gru';
 import { LSTM } from './lstm';
-import type { RecurrentCell, RecurrentOptions, State, StepBackward, StepCache } from './recurrent';
+import type { State, StepBackward, StepCache } from './recurrent';
 import { SimpleRNN } from './simple-rnn';
-import { TimeDistributedDense } from './time-distributed-dense';
 import {
   RECURRENT_CELLS,
   RecurrentCellClass,
@@ -35,7 +26,6 @@ const m = 3;
 const T = 4;
 const nX = 3;
 const nA = 4;
-const k = 4;
 
 // Independent references in plain tf ops, differentiated by tfjs autodiff (tf.grads).
 const REFERENCES: Record<string, ReferenceForward> = {

@@ -41,7 +41,7 @@ describe('tokenWindows', () => {
 
 describe('trainMusicModel + generate', () => {
   const out = path.join(tmp, 'run');
-  let losses: number[] = [];
+  const losses: number[] = [];
   // The model the generation tests read: its own run, so each test can run alone.
   const trained = path.join(tmp, 'trained');
   // Slow (~0.5-2 s): a tiny 2-epoch training run.

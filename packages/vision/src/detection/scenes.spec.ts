@@ -35,6 +35,8 @@ describe('generated scenes', () => {
         objects++;
         const [x1, y1, x2, y2] = o.box;
         expect(x1).toBeGreaterThanOrEqual(0);
+        expect(y1).toBeGreaterThanOrEqual(0);
+        expect(y2 - y1).toBeGreaterThanOrEqual(10);
         expect(y2).toBeLessThanOrEqual(64);
         expect(x2 - x1).toBeGreaterThanOrEqual(10);
         expect(x2 - x1).toBeLessThanOrEqual(26);

@@ -106,11 +106,20 @@ function maxPoolGrad2x2(x: Float32Array, g: Float32Array, dx: Float32Array, geom
           let best = Number.NEGATIVE_INFINITY;
           let at = -1;
           let v = x[p00 + c]!;
-          if (v > best) ((best = v), (at = p00 + c));
+          if (v > best) {
+            best = v;
+            at = p00 + c;
+          }
           v = x[p01 + c]!;
-          if (v > best) ((best = v), (at = p01 + c));
+          if (v > best) {
+            best = v;
+            at = p01 + c;
+          }
           v = x[p10 + c]!;
-          if (v > best) ((best = v), (at = p10 + c));
+          if (v > best) {
+            best = v;
+            at = p10 + c;
+          }
           v = x[p11 + c]!;
           if (v > best) at = p11 + c;
           if (at >= 0) dx[at] = g[o + c]!;

@@ -7,8 +7,10 @@ import { initBackend } from '../init';
 import { KERNELS_WASM_BASE64 } from './kernels-wasm';
 import { ptr, simdKernels } from './simd-kernels';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { compileKernels, tsSource } = require('../../../../../tools/build-wasm') as {
+// The workspace's build script (tools/build-wasm.js), loaded by path: it is no package to import.
+const BUILD_WASM = path.resolve(__dirname, '..', '..', '..', '..', '..', 'tools', 'build-wasm.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script, loaded by path
+const { compileKernels, tsSource } = require(BUILD_WASM) as {
   compileKernels(file?: string): Promise<Buffer>;
   tsSource(bytes: Buffer): string;
 };

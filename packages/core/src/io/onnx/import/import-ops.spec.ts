@@ -10,7 +10,6 @@ import { initBackend } from '../../../backend/init';
 import { Rng } from '../../../data/rng';
 import { maxAbsDiff } from '../../../testing';
 import { attr, GraphBuilder } from '../graph-builder';
-import { exportToOnnx } from '../export';
 import { encodeModel } from '../proto/encode';
 import { loadOnnx } from '../session';
 import { importOnnx } from './import-onnx';
@@ -45,7 +44,10 @@ async function compare(bytes: Uint8Array, shape: number[], nchw: boolean): Promi
   return diffs;
 }
 
-/** A zoo-style CNN: normalisation, Conv stride 2 with pads 1 (not TF 'same' on 8×8), BN, Clip, depthwise, LeakyRelu, padded MaxPool, Mul, Flatten, Gemm transB, Softmax. */
+/**
+ * A zoo-style CNN: normalisation, Conv stride 2 with pads 1 (not TF 'same' on 8×8), BN, Clip,
+ * depthwise, LeakyRelu, padded MaxPool, Mul, Flatten, Gemm transB, Softmax.
+ */
 function zooCnn(): GraphBuilder {
   const g = new GraphBuilder({ opset: 17 });
   g.addInput('x', [null, 3, 8, 8], ['batch', 3, 8, 8]);
