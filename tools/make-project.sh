@@ -74,4 +74,4 @@ write(
 );
 write('README.md', `# @dlkit/${short}\n\n${desc}\n\n## Public API\n\n| Name | Kind | Purpose |\n| --- | --- | --- |\n`);
 JS
-node "$here/../node_modules/prettier/bin/prettier.cjs" --config "$here/../.prettierrc.json" --object-wrap collapse --log-level warn --write "$dir"
+node "$here/../node_modules/prettier/bin/prettier.cjs" --config "$here/../.prettierrc.json" --object-wrap collapse --log-level warn --write "$dir"/*.json "$dir"/*.js "$dir"/src
