@@ -24,7 +24,7 @@ import { defaultOutDir, resolveOutDir } from '../util/out-dir';
 import { prepareOutFile, requireDir } from '../util/paths';
 import { Output } from '../util/output';
 import { round } from '../util/round';
-import type { CliCommand } from './types';
+import type { CliCommand, Run } from './types';
 
 const BARS: IntRange = { min: 1, max: 1000 };
 const TEMPERATURE: NumberRange = { min: 0, max: 100 };
@@ -45,8 +45,6 @@ interface GenerateFlags {
   pianoRoll: boolean;
   json?: boolean;
 }
-
-type Run = (action: () => Promise<number | void>) => Promise<void>;
 
 function registerTrain(music: Command, run: Run): void {
   const d = MUSIC_TRAIN_DEFAULTS;

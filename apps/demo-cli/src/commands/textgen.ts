@@ -31,9 +31,7 @@ import { Output } from '../util/output';
 import { round } from '../util/round';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
-import type { CliCommand } from './types';
-
-type Run = (action: () => Promise<number | void>) => Promise<void>;
+import type { CliCommand, Run } from './types';
 
 const UNITS: IntRange = { min: 1, max: 4096 };
 const CHUNK_LENGTH: IntRange = { min: 1, max: 10_000 };

@@ -24,9 +24,7 @@ import { Output } from '../util/output';
 import { requireDir, requireFile } from '../util/paths';
 import { round } from '../util/round';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
-import type { CliCommand } from './types';
-
-type Run = (action: () => Promise<number | void>) => Promise<void>;
+import type { CliCommand, Run } from './types';
 
 const COMMAND = 'translate-date';
 /** Generated dates, for training and for the held-out score (all held in memory, 10x the default at most). */

@@ -6,6 +6,7 @@ import { addTrainingOptions, type TrainingFlags } from '../../util/training-opti
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
+import type { Run } from '../types';
 
 /** Generated scenes: all held in memory (64×64×3 floats, 49 KB each), so at most ~1 GB of them. */
 const SCENES: IntRange = { min: 1, max: 20_000 };
@@ -15,10 +16,7 @@ interface DetectorFlags extends TrainingFlags {
   testScenes?: number;
 }
 
-export function registerTrainDetector(
-  train: Command,
-  run: (action: () => Promise<number | void>) => Promise<void>,
-): void {
+export function registerTrainDetector(train: Command, run: Run): void {
   const d = TRAIN_DETECTOR_DEFAULTS;
   const command = train
     .command('detector')

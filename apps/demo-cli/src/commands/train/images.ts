@@ -17,6 +17,7 @@ import { checkWorkers } from '../../util/workers';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
+import type { Run } from '../types';
 
 /** Image side in pixels: the architectures downsample 4 times (16 = 1x1 at the end); 512 bounds memory. */
 const SIZE: IntRange = { min: 16, max: 512 };
@@ -35,10 +36,7 @@ interface ImagesFlags extends TrainingFlags {
   dropout?: number;
 }
 
-export function registerTrainImages(
-  train: Command,
-  run: (action: () => Promise<number | void>) => Promise<void>,
-): void {
+export function registerTrainImages(train: Command, run: Run): void {
   const d = TRAIN_IMAGES_DEFAULTS;
   const command = train
     .command('images')

@@ -7,6 +7,7 @@ import { checkWorkers } from '../../util/workers';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
+import type { Run } from '../types';
 
 const TRAIN_SAMPLES: IntRange = { min: 1, max: 1_000_000 };
 
@@ -15,7 +16,7 @@ interface MnistFlags extends TrainingFlags {
   trainSamples?: number;
 }
 
-export function registerTrainMnist(train: Command, run: (action: () => Promise<number | void>) => Promise<void>): void {
+export function registerTrainMnist(train: Command, run: Run): void {
   const d = TRAIN_MNIST_DEFAULTS;
   const command = train
     .command('mnist')

@@ -4,6 +4,7 @@ import { describeInt, intFlag, type IntRange } from '../../util/flags';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
+import type { Run } from '../types';
 import { addTrainingOptions, type TrainingFlags } from '../../util/training-options';
 
 /** Generated scenes: all held in memory (16³ floats, 16 KB each), so at most ~1 GB of them. */
@@ -14,10 +15,7 @@ interface VoxelsFlags extends TrainingFlags {
   testScenes?: number;
 }
 
-export function registerTrainVoxels(
-  train: Command,
-  run: (action: () => Promise<number | void>) => Promise<void>,
-): void {
+export function registerTrainVoxels(train: Command, run: Run): void {
   const d = TRAIN_VOXELS_DEFAULTS;
   const command = train
     .command('voxels')
