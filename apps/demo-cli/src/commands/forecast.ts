@@ -6,43 +6,26 @@ import {
   type ForecastStrategy,
 } from '@dlkit/sequence';
 import { UsageError } from '../util/errors';
-import {
-  BATCH_SIZE_RANGE,
-  choiceFlag,
-  describeInt,
-  describeNumber,
-  EPOCHS_RANGE,
-  intFlag,
-  LEARNING_RATE_RANGE,
-  numberFlag,
-  seedFlag,
-  textFlag,
-  type IntRange,
-} from '../util/flags';
+import { choiceFlag, describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
 import { requireFile } from '../util/paths';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { round } from '../util/round';
+import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
 import type { CliCommand } from './types';
 
-interface ForecastFlags {
+interface ForecastFlags extends TrainingFlags {
   series?: string;
   column?: string;
   horizon?: number;
   window?: number;
-  epochs?: number;
-  out?: string;
-  seed?: number;
   cell?: string;
   strategy?: string;
   center?: string;
   units?: number;
-  learningRate?: number;
-  batchSize?: number;
   testPoints?: number;
   season?: number;
-  json?: boolean;
 }
 
 const CELLS: ForecastCell[] = ['lstm', 'gru'];
@@ -56,7 +39,7 @@ const UNITS: IntRange = { min: 1, max: 4096 };
 export const forecastCommand: CliCommand = {
   name: 'forecast',
   register(program, run) {
-    program
+    const command = program
       .command('forecast')
       .description(
         'train an LSTM/GRU forecaster on a time series and compare it with the naive and seasonal naive baselines on the held-out end of the series',
@@ -82,11 +65,6 @@ export const forecastCommand: CliCommand = {
         intFlag('--window', STEPS),
       )
       .option(
-        '--epochs <n>',
-        `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${D.epochs})`,
-        intFlag('--epochs', EPOCHS_RANGE),
-      )
-      .option(
         '--test-points <n>',
         `values held out at the end of the series, ${describeInt(TEST_POINTS)} (default ${D.testPoints}: the last 5 years of monthly data)`,
         intFlag('--test-points', TEST_POINTS),
@@ -107,20 +85,12 @@ export const forecastCommand: CliCommand = {
         `centre the differences on each input window's mean (the recent drift) or on the training mean (default ${D.center})`,
         choiceFlag('--center', CENTERS),
       )
-      .option('--units <n>', `recurrent units, ${describeInt(UNITS)} (default ${D.units})`, intFlag('--units', UNITS))
-      .option(
-        '--learning-rate <lr>',
-        `Adam learning rate, ${describeNumber(LEARNING_RATE_RANGE)} (default ${D.learningRate})`,
-        numberFlag('--learning-rate', LEARNING_RATE_RANGE),
-      )
-      .option(
-        '--batch-size <n>',
-        `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${D.batchSize})`,
-        intFlag('--batch-size', BATCH_SIZE_RANGE),
-      )
-      .option('--seed <n>', `seed for the weights and the shuffling (default ${D.seed})`, seedFlag())
-      .option('--out <dir>', 'output directory (default ./dlkit-out/forecast)', textFlag('--out'))
-      .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+      .option('--units <n>', `recurrent units, ${describeInt(UNITS)} (default ${D.units})`, intFlag('--units', UNITS));
+    addTrainingOptions(
+      command,
+      { epochs: D.epochs, batchSize: D.batchSize, learningRate: D.learningRate, seed: D.seed },
+      { out: 'forecast', seeds: 'the weights and the shuffling' },
+    )
       .addHelpText(
         'after',
         [

@@ -11,7 +11,6 @@ import { UsageError } from '../util/errors';
 import {
   describeInt,
   describeNumber,
-  EPOCHS_RANGE,
   intFlag,
   numberFlag,
   seedFlag,
@@ -20,22 +19,19 @@ import {
   type NumberRange,
 } from '../util/flags';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
+import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
 import { defaultOutDir, resolveOutDir } from '../util/out-dir';
 import { prepareOutFile, requireDir } from '../util/paths';
 import { Output } from '../util/output';
 import { round } from '../util/round';
-import type { CliCommand } from './types';
+import type { CliCommand, Run } from './types';
 
 const BARS: IntRange = { min: 1, max: 1000 };
 const TEMPERATURE: NumberRange = { min: 0, max: 100 };
 const TOP_K: IntRange = { min: 1, max: 10_000 };
 
-interface TrainFlags {
+interface TrainFlags extends TrainingFlags {
   midi?: string;
-  epochs?: number;
-  out?: string;
-  seed?: number;
-  json?: boolean;
 }
 
 interface GenerateFlags {
@@ -50,10 +46,9 @@ interface GenerateFlags {
   json?: boolean;
 }
 
-type Run = (action: () => Promise<number | void>) => Promise<void>;
-
 function registerTrain(music: Command, run: Run): void {
-  music
+  const d = MUSIC_TRAIN_DEFAULTS;
+  const command = music
     .command('train')
     .description(
       `train the melody LSTM on the ${TUNES.length} public-domain tunes shipped as MIDI (or your own folder of .mid files)`,
@@ -62,23 +57,12 @@ function registerTrain(music: Command, run: Run): void {
       '--midi <dir>',
       'train on the .mid/.midi files of this folder instead (unreadable files are reported and skipped)',
       textFlag('--midi'),
-    )
-    .option(
-      '--epochs <n>',
-      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${MUSIC_TRAIN_DEFAULTS.epochs})`,
-      intFlag('--epochs', EPOCHS_RANGE),
-    )
-    .option(
-      '--out <dir>',
-      'output directory (default ./dlkit-out/music); the model goes to <out>/model',
-      textFlag('--out'),
-    )
-    .option(
-      '--seed <n>',
-      `seed for the weights, dropout and batch order (default ${MUSIC_TRAIN_DEFAULTS.seed})`,
-      seedFlag(),
-    )
-    .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+    );
+  addTrainingOptions(
+    command,
+    { epochs: d.epochs, seed: d.seed },
+    { out: 'music', outNote: 'the model goes to <out>/model', seeds: 'the weights, dropout and batch order' },
+  )
     .addHelpText('after', '\nThen: dlkit music generate --model <out>/model [--wav]')
     .action((flags: TrainFlags) =>
       run(async () => {

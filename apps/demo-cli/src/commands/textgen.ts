@@ -15,13 +15,10 @@ import { initBackend } from '@dlkit/core';
 import type { Command } from 'commander';
 import { UsageError } from '../util/errors';
 import {
-  BATCH_SIZE_RANGE,
   choiceFlag,
   describeInt,
   describeNumber,
-  EPOCHS_RANGE,
   intFlag,
-  LEARNING_RATE_RANGE,
   numberFlag,
   seedFlag,
   textFlag,
@@ -33,9 +30,8 @@ import { requireDir, requireFile } from '../util/paths';
 import { Output } from '../util/output';
 import { round } from '../util/round';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
-import type { CliCommand } from './types';
-
-type Run = (action: () => Promise<number | void>) => Promise<void>;
+import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
+import type { CliCommand, Run } from './types';
 
 const UNITS: IntRange = { min: 1, max: 4096 };
 const CHUNK_LENGTH: IntRange = { min: 1, max: 10_000 };
@@ -46,21 +42,14 @@ const MAX_LENGTH: IntRange = { min: 1, max: 10_000 };
 const TEMPERATURE: NumberRange = { min: 0, max: 100 };
 const TOP_K: IntRange = { min: 1, max: 100_000 };
 
-interface TrainFlags {
+interface TrainFlags extends TrainingFlags {
   corpus?: string;
-  epochs?: number;
-  batchSize?: number;
-  learningRate?: number;
   units?: number;
   cell?: string;
   mode?: string;
   chunkLength?: number;
   lowercase?: boolean;
   maxItems?: number;
-  out?: string;
-  seed?: number;
-  resume?: boolean;
-  json?: boolean;
 }
 
 interface SampleFlags {
@@ -90,7 +79,7 @@ export const textgenCommand: CliCommand = {
 
 function registerTrain(textgen: Command, run: Run): void {
   const d = TRAIN_CHAR_LM_DEFAULTS;
-  textgen
+  const command = textgen
     .command('train')
     .description(
       'train an LSTM language model on characters and compare it with unigram/bigram baselines on the same validation split',
@@ -99,21 +88,6 @@ function registerTrain(textgen: Command, run: Run): void {
       '--corpus <names|file>',
       `'names' (8,422 real English first names, lowercased) or a text file (default ${d.corpus})`,
       textFlag('--corpus'),
-    )
-    .option(
-      '--epochs <n>',
-      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`,
-      intFlag('--epochs', EPOCHS_RANGE),
-    )
-    .option(
-      '--batch-size <n>',
-      `items per mini-batch, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`,
-      intFlag('--batch-size', BATCH_SIZE_RANGE),
-    )
-    .option(
-      '--learning-rate <lr>',
-      `Adam's starting learning rate, cosine-decayed to a tenth, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`,
-      numberFlag('--learning-rate', LEARNING_RATE_RANGE),
     )
     .option(
       '--units <n>',
@@ -140,11 +114,18 @@ function registerTrain(textgen: Command, run: Run): void {
       '--max-items <n>',
       `use only the first N items of the corpus (quick runs), ${describeInt(MAX_ITEMS)}`,
       intFlag('--max-items', MAX_ITEMS),
-    )
-    .option('--out <dir>', 'output directory (default ./dlkit-out/textgen)', textFlag('--out'))
-    .option('--seed <n>', `seed of the split, the initial weights and the shuffling (default ${d.seed})`, seedFlag())
-    .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
-    .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+    );
+  addTrainingOptions(
+    command,
+    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
+    {
+      out: 'textgen',
+      seeds: 'the split, the initial weights and the shuffling',
+      learningRate: "Adam's starting learning rate, cosine-decayed to a tenth",
+      batchSize: 'items per mini-batch',
+      resume: true,
+    },
+  )
     .addHelpText(
       'after',
       `\nValidation: a seeded ${d.validationFraction * 100}% of the items. Baselines: unigram and bigram with add-k smoothing, k = ${NGRAM_SMOOTHING_K} (Laplace),` +

@@ -17,41 +17,23 @@ import {
 import { initBackend } from '@dlkit/core';
 import type { Command } from 'commander';
 import { UsageError } from '../util/errors';
-import {
-  BATCH_SIZE_RANGE,
-  describeInt,
-  describeNumber,
-  EPOCHS_RANGE,
-  intFlag,
-  LEARNING_RATE_RANGE,
-  numberFlag,
-  seedFlag,
-  textFlag,
-  type IntRange,
-} from '../util/flags';
+import { describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
 import { defaultOutDir, resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { requireDir, requireFile } from '../util/paths';
 import { round } from '../util/round';
-import type { CliCommand } from './types';
-
-type Run = (action: () => Promise<number | void>) => Promise<void>;
+import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
+import type { CliCommand, Run } from './types';
 
 const COMMAND = 'translate-date';
 /** Generated dates, for training and for the held-out score (all held in memory, 10x the default at most). */
 const DATES: IntRange = { min: 1, max: 100_000 };
 
-interface TrainFlags {
+interface TrainFlags extends TrainingFlags {
   pairs?: string;
   examples?: number;
   heldOut?: number;
-  epochs?: number;
-  batchSize?: number;
-  learningRate?: number;
-  out?: string;
-  seed?: number;
-  json?: boolean;
 }
 
 interface TranslateFlags {
@@ -93,7 +75,7 @@ export const translateDateCommand: CliCommand = {
 
 function registerTrain(command: Command, run: Run): void {
   const d = { ...TRAIN_TRANSLATOR_DEFAULTS, ...TRAIN_DATES_DEFAULTS };
-  command
+  const trainCmd = command
     .command('train')
     .description(
       'train the Bi-LSTM encoder + additive attention + LSTM decoder on generated dates (14 formats, held-out dates never seen in training), or on your own TSV of source<TAB>target pairs',
@@ -112,33 +94,16 @@ function registerTrain(command: Command, run: Run): void {
       '--held-out <n>',
       `held-out dates for the exact-match score, ${describeInt(DATES)} (default ${d.heldOut}; dates only)`,
       intFlag('--held-out', DATES),
-    )
-    .option(
-      '--epochs <n>',
-      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`,
-      intFlag('--epochs', EPOCHS_RANGE),
-    )
-    .option(
-      '--batch-size <n>',
-      `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`,
-      intFlag('--batch-size', BATCH_SIZE_RANGE),
-    )
-    .option(
-      '--learning-rate <lr>',
-      `Adam learning rate, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`,
-      numberFlag('--learning-rate', LEARNING_RATE_RANGE),
-    )
-    .option(
-      '--out <dir>',
-      `output directory: <out>/model (the translator) and <out>/attention.png (default ./dlkit-out/${COMMAND})`,
-      textFlag('--out'),
-    )
-    .option(
-      '--seed <n>',
-      `seed of the data, the split, the initial weights and the shuffling (default ${d.seed})`,
-      seedFlag(),
-    )
-    .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+    );
+  addTrainingOptions(
+    trainCmd,
+    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
+    {
+      out: COMMAND,
+      outNote: 'the translator goes to <out>/model, the attention plot to <out>/attention.png',
+      seeds: 'the data, the split, the initial weights and the shuffling',
+    },
+  )
     .addHelpText(
       'after',
       `\nModel: Bi-LSTM n_a=${SEQ2SEQ_DEFAULTS.nA}, attention MLP ${SEQ2SEQ_DEFAULTS.attentionUnits} units, LSTM decoder n_s=${SEQ2SEQ_DEFAULTS.nS} (the course's sizes).`,

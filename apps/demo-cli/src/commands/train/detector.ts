@@ -1,43 +1,24 @@
 import { TRAIN_DETECTOR_DEFAULTS, trainDetector } from '@dlkit/vision';
 import type { Command } from 'commander';
-import {
-  BATCH_SIZE_RANGE,
-  describeInt,
-  describeNumber,
-  EPOCHS_RANGE,
-  intFlag,
-  LEARNING_RATE_RANGE,
-  numberFlag,
-  seedFlag,
-  textFlag,
-  type IntRange,
-} from '../../util/flags';
+import { describeInt, intFlag, type IntRange } from '../../util/flags';
 import { interruptMessage, onInterrupt } from '../../util/interrupt';
+import { addTrainingOptions, type TrainingFlags } from '../../util/training-options';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
+import type { Run } from '../types';
 
 /** Generated scenes: all held in memory (64×64×3 floats, 49 KB each), so at most ~1 GB of them. */
 const SCENES: IntRange = { min: 1, max: 20_000 };
 
-interface DetectorFlags {
+interface DetectorFlags extends TrainingFlags {
   scenes?: number;
   testScenes?: number;
-  epochs?: number;
-  batchSize?: number;
-  seed?: number;
-  learningRate?: number;
-  out?: string;
-  resume?: boolean;
-  json?: boolean;
 }
 
-export function registerTrainDetector(
-  train: Command,
-  run: (action: () => Promise<number | void>) => Promise<void>,
-): void {
+export function registerTrainDetector(train: Command, run: Run): void {
   const d = TRAIN_DETECTOR_DEFAULTS;
-  train
+  const command = train
     .command('detector')
     .description(
       'train a YOLO-style detector from scratch on generated scenes (circles, squares, triangles), scored by mAP@0.5 on held-out scenes',
@@ -51,29 +32,21 @@ export function registerTrainDetector(
       '--test-scenes <n>',
       `held-out scenes from a disjoint seed stream, ${describeInt(SCENES)} (default ${d.testScenes})`,
       intFlag('--test-scenes', SCENES),
-    )
-    .option(
-      '--epochs <n>',
-      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`,
-      intFlag('--epochs', EPOCHS_RANGE),
-    )
-    .option(
-      '--batch-size <n>',
-      `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`,
-      intFlag('--batch-size', BATCH_SIZE_RANGE),
-    )
-    .option('--seed <n>', `seed of the scenes, initialisation and shuffling (default ${d.seed})`, seedFlag())
-    .option(
-      '--learning-rate <lr>',
-      `peak Adam learning rate, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`,
-      numberFlag('--learning-rate', LEARNING_RATE_RANGE),
-    )
-    .option('--out <dir>', 'output directory (default ./dlkit-out/train-detector)', textFlag('--out'))
-    .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
-    .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+    );
+  addTrainingOptions(
+    command,
+    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
+    {
+      out: 'train-detector',
+      seeds: 'the scenes, initialisation and shuffling',
+      learningRate: 'peak Adam learning rate',
+      resume: true,
+    },
+  )
     .addHelpText(
       'after',
-      '\nWrites <out>/model (tfjs + detector.json), <out>/detector.onnx (+ detector.onnx.json), <out>/examples.png and <out>/checkpoint.\nThen: dlkit detect --model <out>/detector.onnx IMAGE...',
+      '\nWrites <out>/model (tfjs + detector.json), <out>/detector.onnx (+ detector.onnx.json), <out>/examples.png,\n' +
+        '<out>/curves.png, <out>/history.json and <out>/checkpoint.\nThen: dlkit detect --model <out>/detector.onnx IMAGE...',
     )
     .action((flags: DetectorFlags) =>
       run(async () => {

@@ -1,25 +1,23 @@
 import { IMAGE_ARCHS, ImageArch, ImageFolderError, TRAIN_IMAGES_DEFAULTS, trainImages } from '@dlkit/vision';
 import type { Command } from 'commander';
 import {
-  BATCH_SIZE_RANGE,
   choiceFlag,
   describeInt,
   describeNumber,
-  EPOCHS_RANGE,
   intFlag,
-  LEARNING_RATE_RANGE,
   numberFlag,
-  seedFlag,
   textFlag,
   type IntRange,
   type NumberRange,
 } from '../../util/flags';
 import { interruptMessage, onInterrupt } from '../../util/interrupt';
 import { requireDir } from '../../util/paths';
-import { checkWorkers, parseWorkers, workersHelp, type WorkersFlags } from '../../util/workers';
+import { addTrainingOptions, type TrainingFlags } from '../../util/training-options';
+import { checkWorkers } from '../../util/workers';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
+import type { Run } from '../types';
 
 /** Image side in pixels: the architectures downsample 4 times (16 = 1x1 at the end); 512 bounds memory. */
 const SIZE: IntRange = { min: 16, max: 512 };
@@ -27,31 +25,20 @@ const WIDTH: NumberRange = { min: 0, max: 8, minExclusive: true };
 const L2: NumberRange = { min: 0, max: 1 };
 const DROPOUT: NumberRange = { min: 0, max: 1, maxExclusive: true };
 
-interface ImagesFlags extends WorkersFlags {
+interface ImagesFlags extends TrainingFlags {
   data?: string;
   size?: number;
   channels?: string;
   arch?: string;
   augment?: boolean;
-  epochs?: number;
-  batchSize?: number;
-  seed?: number;
-  learningRate?: number;
   width?: number;
   l2?: number;
   dropout?: number;
-  out?: string;
-  resume?: boolean;
-  workers?: number;
-  json?: boolean;
 }
 
-export function registerTrainImages(
-  train: Command,
-  run: (action: () => Promise<number | void>) => Promise<void>,
-): void {
+export function registerTrainImages(train: Command, run: Run): void {
   const d = TRAIN_IMAGES_DEFAULTS;
-  train
+  const command = train
     .command('images')
     .description(
       'train an image classifier on a folder of images, one sub-folder per class (DIR/<class>/*.png|jpg|jpeg|webp), on wasm',
@@ -70,22 +57,6 @@ export function registerTrainImages(
     .option('--arch <name>', `${IMAGE_ARCHS.join(' | ')} (default ${d.arch})`, choiceFlag('--arch', IMAGE_ARCHS))
     .option('--augment', 'training-time augmentation: flips, small rotations/shifts, brightness/contrast')
     .option(
-      '--epochs <n>',
-      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${d.epochs})`,
-      intFlag('--epochs', EPOCHS_RANGE),
-    )
-    .option(
-      '--batch-size <n>',
-      `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${d.batchSize})`,
-      intFlag('--batch-size', BATCH_SIZE_RANGE),
-    )
-    .option('--seed <n>', `seed for the split, init, shuffling and augmentation (default ${d.seed})`, seedFlag())
-    .option(
-      '--learning-rate <lr>',
-      `peak Adam learning rate, cosine-decayed, ${describeNumber(LEARNING_RATE_RANGE)} (default ${d.learningRate})`,
-      numberFlag('--learning-rate', LEARNING_RATE_RANGE),
-    )
-    .option(
       '--width <w>',
       `channel width multiplier, ${describeNumber(WIDTH)} (default ${d.width})`,
       numberFlag('--width', WIDTH),
@@ -99,12 +70,18 @@ export function registerTrainImages(
       '--dropout <rate>',
       `dropout before the classifier, ${describeNumber(DROPOUT)} (default 0; runs with dropout are not exactly reproducible)`,
       numberFlag('--dropout', DROPOUT),
-    )
-    .option('--out <dir>', 'output directory (default ./dlkit-out/train-images)', textFlag('--out'))
-    .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
-    .option('--workers <n>', workersHelp(), parseWorkers)
-    .option('--force-workers', 'allow --workers above the core count')
-    .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+    );
+  addTrainingOptions(
+    command,
+    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
+    {
+      out: 'train-images',
+      seeds: 'the split, init, shuffling and augmentation',
+      learningRate: 'peak Adam learning rate, cosine-decayed',
+      resume: true,
+      workers: true,
+    },
+  )
     .addHelpText(
       'after',
       '\nWrites <out>/model (tfjs), <out>/images.onnx, <out>/labels.txt, <out>/confusion.png, <out>/misclassified.png,\n<out>/curves.png, <out>/history.json and <out>/checkpoint. Unreadable files are skipped and listed by name.\n' +

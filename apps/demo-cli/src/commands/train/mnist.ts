@@ -1,75 +1,45 @@
 import { TRAIN_MNIST_DEFAULTS, trainMnist } from '@dlkit/vision';
 import type { Command } from 'commander';
-import {
-  BATCH_SIZE_RANGE,
-  describeInt,
-  describeNumber,
-  EPOCHS_RANGE,
-  intFlag,
-  LEARNING_RATE_RANGE,
-  numberFlag,
-  seedFlag,
-  textFlag,
-  type IntRange,
-} from '../../util/flags';
+import { describeInt, intFlag, type IntRange } from '../../util/flags';
 import { interruptMessage, onInterrupt } from '../../util/interrupt';
-import { checkWorkers, parseWorkers, workersHelp, type WorkersFlags } from '../../util/workers';
+import { addTrainingOptions, type TrainingFlags } from '../../util/training-options';
+import { checkWorkers } from '../../util/workers';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
+import type { Run } from '../types';
 
 const TRAIN_SAMPLES: IntRange = { min: 1, max: 1_000_000 };
 
-interface MnistFlags extends WorkersFlags {
-  epochs?: number;
-  batchSize?: number;
-  seed?: number;
-  learningRate?: number;
+interface MnistFlags extends TrainingFlags {
   augment: boolean;
-  out?: string;
-  resume?: boolean;
   trainSamples?: number;
-  workers?: number;
-  json?: boolean;
 }
 
-export function registerTrainMnist(train: Command, run: (action: () => Promise<number | void>) => Promise<void>): void {
-  train
+export function registerTrainMnist(train: Command, run: Run): void {
+  const d = TRAIN_MNIST_DEFAULTS;
+  const command = train
     .command('mnist')
     .description(
       'train the MNIST CNN on the ~10,000 real digits shipped in the mnist package (8,000 train / 2,000 test), on wasm',
-    )
-    .option(
-      '--epochs <n>',
-      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${TRAIN_MNIST_DEFAULTS.epochs})`,
-      intFlag('--epochs', EPOCHS_RANGE),
-    )
-    .option(
-      '--batch-size <n>',
-      `mini-batch size, ${describeInt(BATCH_SIZE_RANGE)} (default ${TRAIN_MNIST_DEFAULTS.batchSize})`,
-      intFlag('--batch-size', BATCH_SIZE_RANGE),
-    )
-    .option(
-      '--seed <n>',
-      `seed for init, shuffling and augmentation (default ${TRAIN_MNIST_DEFAULTS.seed})`,
-      seedFlag(),
-    )
-    .option(
-      '--learning-rate <lr>',
-      `peak Adam learning rate, ${describeNumber(LEARNING_RATE_RANGE)} (default ${TRAIN_MNIST_DEFAULTS.learningRate})`,
-      numberFlag('--learning-rate', LEARNING_RATE_RANGE),
     )
     .option('--no-augment', 'train without random affine jitter')
     .option(
       '--train-samples <n>',
       `train on only the first N training digits (quick runs; default all), ${describeInt(TRAIN_SAMPLES)}`,
       intFlag('--train-samples', TRAIN_SAMPLES),
-    )
-    .option('--out <dir>', 'output directory (default ./dlkit-out/train-mnist)', textFlag('--out'))
-    .option('--workers <n>', workersHelp(), parseWorkers)
-    .option('--force-workers', 'allow --workers above the core count')
-    .option('--resume', 'continue from the checkpoint in --out left by an interrupted run')
-    .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+    );
+  addTrainingOptions(
+    command,
+    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
+    {
+      out: 'train-mnist',
+      seeds: 'init, shuffling and augmentation',
+      learningRate: 'peak Adam learning rate',
+      resume: true,
+      workers: true,
+    },
+  )
     .addHelpText(
       'after',
       '\nWrites <out>/model (tfjs), <out>/mnist.onnx, <out>/curves.png, <out>/history.json and <out>/checkpoint.',

@@ -1,52 +1,46 @@
 import { TRAIN_VOXELS_DEFAULTS, trainVoxels } from '@dlkit/vision';
 import type { Command } from 'commander';
-import { describeInt, EPOCHS_RANGE, intFlag, seedFlag, textFlag, type IntRange } from '../../util/flags';
+import { describeInt, intFlag, type IntRange } from '../../util/flags';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
+import type { Run } from '../types';
+import { addTrainingOptions, type TrainingFlags } from '../../util/training-options';
 
 /** Generated scenes: all held in memory (16³ floats, 16 KB each), so at most ~1 GB of them. */
 const SCENES: IntRange = { min: 1, max: 50_000 };
 
-interface VoxelsFlags {
+interface VoxelsFlags extends TrainingFlags {
   scenes?: number;
   testScenes?: number;
-  epochs?: number;
-  seed?: number;
-  out?: string;
-  json?: boolean;
 }
 
-export function registerTrainVoxels(
-  train: Command,
-  run: (action: () => Promise<number | void>) => Promise<void>,
-): void {
-  train
+export function registerTrainVoxels(train: Command, run: Run): void {
+  const d = TRAIN_VOXELS_DEFAULTS;
+  const command = train
     .command('voxels')
     .description(
       'train a Conv3D network on synthetic 3D voxel scenes: which shape (sphere, cube, rod, cone, torus) and where its centre is, on wasm',
     )
     .option(
       '--scenes <n>',
-      `training scenes, ${describeInt(SCENES)} (default ${TRAIN_VOXELS_DEFAULTS.scenes})`,
+      `training scenes, ${describeInt(SCENES)} (default ${d.scenes})`,
       intFlag('--scenes', SCENES),
     )
     .option(
       '--test-scenes <n>',
-      `held-out scenes from a disjoint seed, ${describeInt(SCENES)} (default ${TRAIN_VOXELS_DEFAULTS.testScenes})`,
+      `held-out scenes from a disjoint seed, ${describeInt(SCENES)} (default ${d.testScenes})`,
       intFlag('--test-scenes', SCENES),
-    )
-    .option(
-      '--epochs <n>',
-      `training epochs, ${describeInt(EPOCHS_RANGE)} (default ${TRAIN_VOXELS_DEFAULTS.epochs})`,
-      intFlag('--epochs', EPOCHS_RANGE),
-    )
-    .option('--seed <n>', `seed for scenes, init and shuffling (default ${TRAIN_VOXELS_DEFAULTS.seed})`, seedFlag())
-    .option('--out <dir>', 'output directory (default ./dlkit-out/train-voxels)', textFlag('--out'))
-    .option('--json', 'print one JSON object on stdout (progress goes to stderr)')
+    );
+  addTrainingOptions(
+    command,
+    { epochs: d.epochs, seed: d.seed },
+    { out: 'train-voxels', seeds: 'scenes, init and shuffling' },
+  )
     .addHelpText(
       'after',
-      '\nWrites <out>/model (tfjs), <out>/voxels.onnx (input voxels [B, D, D, D, 1], output heads [B, classes + 3]),\n<out>/scenes.png (max-intensity projections, true vs predicted) and <out>/history.json.',
+      '\nWrites <out>/model (tfjs), <out>/voxels.onnx (input voxels [B, D, D, D, 1], output heads [B, classes + 3]),\n' +
+        '<out>/scenes.png (max-intensity projections, true vs predicted), <out>/curves.png, <out>/history.json and <out>/checkpoint.',
     )
     .action((flags: VoxelsFlags) =>
       run(async () => {
