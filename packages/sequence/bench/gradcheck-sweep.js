@@ -5,11 +5,14 @@
  * at every step, many-to-one with MSE on a<T>); prints each relative difference and the range per
  * cell, and exits 1 if any check fails.
  *
- * Build first (repo root): npm run build
+ * Build first (repo root): npx tsc -b tsconfig.build.json   (or npm run build)
  * Run:  node packages/sequence/bench/gradcheck-sweep.js
  */
+const path = require('path');
 const { initBackend } = require('@dlkit/core');
-const { RECURRENT_CELLS, manyToManyCheck, manyToOneCheck } = require('@dlkit/sequence');
+const { RECURRENT_CELLS } = require('@dlkit/sequence');
+// Not on the package's public surface (@dlkit/sequence exports only runRecurrentGradcheck): from the build.
+const { manyToManyCheck, manyToOneCheck } = require(path.join(__dirname, '..', 'dist', 'cells', 'check-report.js'));
 
 async function main() {
   await initBackend();
