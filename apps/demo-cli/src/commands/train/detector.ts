@@ -75,6 +75,8 @@ export function registerTrainDetector(train: Command, run: Run): void {
           model: r.model,
           onnx: r.onnx,
           examples: r.examples,
+          curves: r.curves,
+          history: r.history,
           trainScenes: r.trainScenes,
           epochs: r.epochs,
           loss: r.loss.map((v) => round(v)),

@@ -1,6 +1,7 @@
 import { TRAIN_VOXELS_DEFAULTS, trainVoxels } from '@dlkit/vision';
 import type { Command } from 'commander';
 import { describeInt, intFlag, type IntRange } from '../../util/flags';
+import { interruptMessage, onInterrupt } from '../../util/interrupt';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
@@ -35,7 +36,7 @@ export function registerTrainVoxels(train: Command, run: Run): void {
   addTrainingOptions(
     command,
     { epochs: d.epochs, seed: d.seed },
-    { out: 'train-voxels', seeds: 'scenes, init and shuffling' },
+    { out: 'train-voxels', seeds: 'scenes, init and shuffling', resume: true },
   )
     .addHelpText(
       'after',
@@ -46,17 +47,17 @@ export function registerTrainVoxels(train: Command, run: Run): void {
       run(async () => {
         const out = new Output(flags);
         const outDir = resolveOutDir(flags.out, 'train-voxels');
-        // No Ctrl-C message here: this loop does not run through core's Trainer (which yields to the
-        // event loop every batch), so a handler would delay Ctrl-C; the default exit 130 is immediate.
+        const release = onInterrupt(() => interruptMessage({ command: 'dlkit train voxels', outDir, resumable: true }));
         const r = await trainVoxels({
           outDir,
           scenes: flags.scenes,
           testScenes: flags.testScenes,
           epochs: flags.epochs,
           seed: flags.seed,
+          resume: flags.resume,
           onEpochEnd: (epoch, epochs, loss, seconds) =>
             out.log(`epoch ${epoch}/${epochs} loss ${loss.toFixed(4)} (${seconds.toFixed(1)} s)`),
-        });
+        }).finally(release);
         const json = {
           task: r.task,
           testAccuracy: round(r.testAccuracy, 4),
@@ -71,6 +72,8 @@ export function registerTrainVoxels(train: Command, run: Run): void {
           onnx: r.onnx,
           scenes: r.scenesPng,
           history: r.history,
+          curves: r.curves,
+          resumedFromEpoch: r.resumedFromEpoch,
         };
         out.result(
           json,
