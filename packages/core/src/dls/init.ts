@@ -18,7 +18,7 @@ import { Dense } from '../scratch/layers/dense';
 import { ReLU } from '../scratch/layers/relu';
 import { ScratchSequential } from '../scratch/sequential';
 import { splitTensors } from './data';
-import { binaryAccuracy, fitScratch, round4 } from './train';
+import { fitAndScore } from './train';
 import type { DlsResult, DlsRunOptions } from './types';
 
 export const INIT_CONFIG = {
@@ -60,18 +60,9 @@ export async function runInit(options: DlsRunOptions = {}): Promise<DlsResult> {
     for (const [name, initializer] of variants) {
       const model = reluNet(c.layers, initializer, new Rng(seed + 100));
       const opt = new GradientDescent({ learningRate: c.learningRate });
-      try {
-        finalCost[name] = round4(
-          fitScratch(model, data.train.X, data.train.Y, opt, { epochs: c.iterations }).finalCost,
-        );
-        results[name] = {
-          train: round4(binaryAccuracy(model, data.train.X, data.train.Y)),
-          test: round4(binaryAccuracy(model, data.test.X, data.test.Y)),
-        };
-      } finally {
-        model.dispose();
-        opt.dispose();
-      }
+      const score = fitAndScore(model, opt, data, { epochs: c.iterations });
+      finalCost[name] = score.finalCost;
+      results[name] = { train: score.train, test: score.test };
     }
     return { experiment: 'init', results, finalCost, seed, config: c };
   } finally {

@@ -27,7 +27,7 @@ import { he } from '../scratch/initializers';
 import type { ScratchOptimizer } from '../scratch/types';
 import { splitTensors } from './data';
 import { reluNet } from './init';
-import { binaryAccuracy, fitScratch, round4 } from './train';
+import { fitAndScore, round4 } from './train';
 import type { DlsResult, DlsRunOptions } from './types';
 
 export const OPTIMIZATION_CONFIG = {
@@ -78,24 +78,10 @@ export async function runOptimization(
     for (const [name, makeOptimizer, schedule] of variants) {
       const model = reluNet(c.layers, he, new Rng(seed + 100)); // same initial weights for every optimizer
       const opt = makeOptimizer();
-      try {
-        // same shuffles for every optimizer too
-        finalCost[name] = round4(
-          fitScratch(model, data.train.X, data.train.Y, opt, {
-            epochs: c.epochs,
-            batchSize: c.batchSize,
-            schedule,
-            seed,
-          }).finalCost,
-        );
-        results[name] = {
-          train: round4(binaryAccuracy(model, data.train.X, data.train.Y)),
-          test: round4(binaryAccuracy(model, data.test.X, data.test.Y)),
-        };
-      } finally {
-        model.dispose();
-        opt.dispose();
-      }
+      // same shuffles for every optimizer too
+      const score = fitAndScore(model, opt, data, { epochs: c.epochs, batchSize: c.batchSize, schedule, seed });
+      finalCost[name] = score.finalCost;
+      results[name] = { train: score.train, test: score.test };
     }
     const gap = round4(results.adam.test - results.gdLrDecay.test);
     return {

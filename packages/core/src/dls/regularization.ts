@@ -31,7 +31,7 @@ import { ReLU } from '../scratch/layers/relu';
 import { ScratchSequential } from '../scratch/sequential';
 import type { ScratchLayer } from '../scratch/types';
 import { splitTensors } from './data';
-import { binaryAccuracy, fitScratch, round4 } from './train';
+import { fitAndScore } from './train';
 import type { DlsResult, DlsRunOptions } from './types';
 
 export const REGULARIZATION_CONFIG = {
@@ -89,18 +89,9 @@ export async function runRegularization(
         c.optimizer === 'adam'
           ? new Adam({ learningRate: c.learningRate })
           : new GradientDescent({ learningRate: c.learningRate });
-      try {
-        finalCost[name] = round4(
-          fitScratch(model, data.train.X, data.train.Y, opt, { epochs: c.iterations, l2: v.l2 }).finalCost,
-        );
-        results[name] = {
-          train: round4(binaryAccuracy(model, data.train.X, data.train.Y)),
-          test: round4(binaryAccuracy(model, data.test.X, data.test.Y)),
-        };
-      } finally {
-        model.dispose();
-        opt.dispose();
-      }
+      const score = fitAndScore(model, opt, data, { epochs: c.iterations, l2: v.l2 });
+      finalCost[name] = score.finalCost;
+      results[name] = { train: score.train, test: score.test };
     }
     return { experiment: 'regularization', results, finalCost, seed, config: c };
   } finally {

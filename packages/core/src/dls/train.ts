@@ -13,6 +13,7 @@ import type { LossFn } from '../scratch/losses/types';
 import type { ScratchSequential } from '../scratch/sequential';
 import { trainStep } from '../scratch/train-step';
 import type { ScratchOptimizer } from '../scratch/types';
+import type { SplitTensors } from './data';
 import { sigmoidCrossEntropy } from './sigmoid-cross-entropy';
 
 export interface ScratchFitOptions {
@@ -93,6 +94,36 @@ export function binaryAccuracy(model: ScratchSequential, X: tf.Tensor2D, Y: tf.T
   const value = hits.dataSync()[0] / X.shape[0];
   hits.dispose();
   return value;
+}
+
+/** One variant of an experiment: its final training cost and its train and test accuracy. */
+export interface VariantScore {
+  finalCost: number;
+  train: number;
+  test: number;
+}
+
+/**
+ * Trains one variant of an experiment on `data.train`, scores it on both splits (rounded to 4
+ * decimals), and frees the model and the optimizer whatever happens.
+ */
+export function fitAndScore(
+  model: ScratchSequential,
+  optimizer: ScratchOptimizer,
+  data: Pick<SplitTensors, 'train' | 'test'>,
+  options: ScratchFitOptions,
+): VariantScore {
+  try {
+    const { finalCost } = fitScratch(model, data.train.X, data.train.Y, optimizer, options);
+    return {
+      finalCost: round4(finalCost),
+      train: round4(binaryAccuracy(model, data.train.X, data.train.Y)),
+      test: round4(binaryAccuracy(model, data.test.X, data.test.Y)),
+    };
+  } finally {
+    model.dispose();
+    optimizer.dispose();
+  }
 }
 
 /** Rounds to 4 decimals, so results print and compare cleanly. */
