@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run lint`: ESLint (zero warnings) and Prettier's check over the whole tree.
+// `npm run lint`: ESLint (zero warnings), Prettier's check and the jscpd copy-paste detector over
+// the whole tree.
 // Nx's module-boundary rule reads the cached project graph and silently skips itself when there
 // is none (a fresh clone), so the graph is computed first.
 const { spawnSync } = require('child_process');
@@ -11,5 +12,8 @@ const graph = spawnSync('npx', ['nx', 'show', 'projects'], { stdio: ['ignore', '
 if (graph !== 0) process.exit(1);
 const eslint = run('eslint', ['.', '--max-warnings', '0']);
 const prettier = run('prettier', ['--check', '.', '--log-level', 'warn']);
-if (eslint === 0 && prettier === 0) console.log('lint: clean (eslint, prettier)');
-process.exit(eslint === 0 && prettier === 0 ? 0 : 1);
+// Copy-paste detector over the sources (not specs): settings in .jscpd.json, any clone fails.
+const jscpd = run('jscpd', ['--silent']);
+const ok = eslint === 0 && prettier === 0 && jscpd === 0;
+if (ok) console.log('lint: clean (eslint, prettier, jscpd)');
+process.exit(ok ? 0 : 1);

@@ -111,3 +111,26 @@ export function flipFilter(filter: tf.Tensor): tf.Tensor {
 export function sizeOf(shape: number[]): number {
   return shape.reduce((p, q) => p * q, 1);
 }
+
+/** The per-axis sizes of a 3D convolution, each as [depth, height, width]. */
+export interface Conv3DAxes {
+  kernel: number[];
+  strides: number[];
+  /** Output positions. */
+  out: number[];
+  /** Input size. */
+  inSize: number[];
+  /** Padding before the first position (front, top, left). */
+  before: number[];
+}
+
+/** Splits tfjs' Conv3DInfo into per-axis arrays, so the backprop kernels loop over axes. */
+export function conv3DAxes(info: tf.backend_util.Conv3DInfo): Conv3DAxes {
+  return {
+    kernel: [info.filterDepth, info.filterHeight, info.filterWidth],
+    strides: [info.strideDepth, info.strideHeight, info.strideWidth],
+    out: [info.outDepth, info.outHeight, info.outWidth],
+    inSize: [info.inDepth, info.inHeight, info.inWidth],
+    before: [info.padInfo.front, info.padInfo.top, info.padInfo.left],
+  };
+}

@@ -18,6 +18,7 @@ import {
 } from '@tensorflow/tfjs';
 import { padOrCrop } from './conv-helpers';
 import { im2colSpatialFirst } from './im2col';
+import { conv3DAxes } from './conv-helpers';
 import { requireInputs, runOnTensors } from './tensor-info';
 
 function conv3DBackpropFilterV2({ inputs, backend, attrs }: Parameters<KernelFunc>[0]): tf.TensorInfo {
@@ -30,11 +31,7 @@ function conv3DBackpropFilterV2({ inputs, backend, attrs }: Parameters<KernelFun
     1,
     pad,
   );
-  const kernel = [info.filterDepth, info.filterHeight, info.filterWidth];
-  const s = [info.strideDepth, info.strideHeight, info.strideWidth];
-  const out = [info.outDepth, info.outHeight, info.outWidth];
-  const inSize = [info.inDepth, info.inHeight, info.inWidth];
-  const before = [info.padInfo.front, info.padInfo.top, info.padInfo.left];
+  const { kernel, strides: s, out, inSize, before } = conv3DAxes(info);
   const { inChannels: C, outChannels: O } = info;
   return runOnTensors(backend, [x, dy], (xIn, dyIn) => {
     const xT = tf.transpose(xIn, [1, 2, 3, 0, 4]); // [D, H, W, B, C]

@@ -16,7 +16,7 @@ import {
   type KernelConfig,
   type KernelFunc,
 } from '@tensorflow/tfjs';
-import { flipFilter, padOrCrop, upsampleByStride } from './conv-helpers';
+import { conv3DAxes, flipFilter, padOrCrop, upsampleByStride } from './conv-helpers';
 import { im2colSpatialFirst } from './im2col';
 import { requireInputs, runOnTensors } from './tensor-info';
 
@@ -30,11 +30,7 @@ function conv3DBackpropInputV2({ inputs, backend, attrs }: Parameters<KernelFunc
     1,
     pad,
   );
-  const kernel = [info.filterDepth, info.filterHeight, info.filterWidth];
-  const s = [info.strideDepth, info.strideHeight, info.strideWidth];
-  const out = [info.outDepth, info.outHeight, info.outWidth];
-  const inSize = [info.inDepth, info.inHeight, info.inWidth];
-  const before = [info.padInfo.front, info.padInfo.top, info.padInfo.left];
+  const { kernel, strides: s, out, inSize, before } = conv3DAxes(info);
   const { batchSize: B, inChannels: C, outChannels: O } = info;
   return runOnTensors(backend, [dy, filter], (dyIn, w) => {
     const u = upsampleByStride(dyIn, s); // [B, od*sd, oh*sh, ow*sw, O]
