@@ -1,16 +1,29 @@
 /**
- * A token vocabulary: tokens (characters, note events, ...) ↔ integer ids, with optional special
- * tokens first (e.g. padding, start, end). Unknown tokens are an error that names the token and
- * where it came from, never a silent id 0.
+ * A token vocabulary: tokens (characters, note events, words, ...) ↔ integer ids, with optional
+ * special tokens first (e.g. padding, start, end). By default an unknown token is an error that
+ * names the token and where it came from, never a silent id 0 (what character models want); a
+ * word-level model names an `unknownToken` instead, and may drop rare tokens when built from a
+ * corpus (`minCount`, `maxSize`).
  *
  * @example
  * const vocab = Vocabulary.fromCorpus(['anna', 'bob'], { specials: ['<pad>', '\n'] });
  * vocab.encode('bob');   // [ids...]
  * vocab.decode([3, 4]);  // ['b', 'n']
+ * const words = Vocabulary.fromCorpus([['a', 'cat'], ['a', 'dog']], { unknownToken: '[UNK]', minCount: 2 });
+ * words.encode(['a', 'cow']); // [1, 0]: 'cow' (and 'cat', 'dog', seen once) map to [UNK]
  */
 export interface VocabularyOptions {
   /** Tokens given the first ids, in this order (padding usually first, id 0). */
   specials?: readonly string[];
+  /**
+   * Token that stands for every token outside the vocabulary. Unset (the default), an unknown token
+   * is an UnknownTokenError. When set and not among `specials`, it gets the first id after them.
+   */
+  unknownToken?: string;
+  /** Keep only corpus tokens seen at least this many times (specials are always kept). */
+  minCount?: number;
+  /** Upper bound on the vocabulary size, specials included: the most frequent tokens win, ties by token order. */
+  maxSize?: number;
 }
 
 export class UnknownTokenError extends Error {
@@ -23,35 +36,73 @@ export class UnknownTokenError extends Error {
   }
 }
 
+/** What `toJSON()` writes; `unknownToken` only when the vocabulary has one. */
+export interface VocabularyJson {
+  tokens: string[];
+  unknownToken?: string;
+}
+
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  /** Id of the unknown token, or undefined when unknown tokens are errors. */
+  readonly unknownId: number | undefined;
 
-  constructor(readonly tokens: readonly string[]) {
+  constructor(
+    readonly tokens: readonly string[],
+    options: Pick<VocabularyOptions, 'unknownToken'> = {},
+  ) {
     if (tokens.length === 0) throw new Error('a vocabulary needs at least one token');
     tokens.forEach((t, i) => {
       if (this.ids.has(t))
         throw new Error(`duplicate token ${JSON.stringify(t)} in vocabulary (ids ${this.ids.get(t)} and ${i})`);
       this.ids.set(t, i);
     });
+    const unk = options.unknownToken;
+    if (unk !== undefined && !this.ids.has(unk))
+      throw new Error(`the unknown token ${JSON.stringify(unk)} is not one of the vocabulary's tokens`);
+    this.unknownId = unk === undefined ? undefined : this.ids.get(unk);
   }
 
-  /** Specials first, then every distinct token of the corpus (sorted, so the ids do not depend on corpus order). */
+  /**
+   * Specials first (then the unknown token, if it is not among them), then the distinct tokens of
+   * the corpus that pass `minCount`/`maxSize`, sorted so the ids do not depend on corpus order.
+   */
   static fromCorpus(items: Iterable<Iterable<string>>, options: VocabularyOptions = {}): Vocabulary {
-    const specials = options.specials ?? [];
-    const seen = new Set<string>();
-    for (const item of items) for (const token of item) seen.add(token);
-    for (const s of specials) seen.delete(s);
-    return new Vocabulary([...specials, ...[...seen].sort()]);
+    const { specials = [], unknownToken, minCount = 1, maxSize = Infinity } = options;
+    if (!Number.isInteger(minCount) || minCount < 1) throw new Error(`minCount must be an integer >= 1, got ${minCount}`);
+    const head = [...specials];
+    if (unknownToken !== undefined && !head.includes(unknownToken)) head.push(unknownToken);
+    if (!(maxSize >= head.length + 1))
+      throw new Error(`maxSize must leave room for a corpus token after ${head.length} special tokens, got ${maxSize}`);
+    const counts = new Map<string, number>();
+    for (const item of items) for (const token of item) counts.set(token, (counts.get(token) ?? 0) + 1);
+    for (const s of head) counts.delete(s);
+    let kept = [...counts].filter(([, n]) => n >= minCount);
+    // An empty corpus with specials alone stays valid for character models (their historic behaviour).
+    if (kept.length === 0 && (counts.size > 0 || head.length === 0 || unknownToken !== undefined)) {
+      const seen = counts.size === 0 ? 'the corpus has no tokens' : `none of its ${counts.size} distinct tokens`;
+      throw new Error(`vocabulary from corpus: ${seen}${counts.size ? ` occurs at least minCount=${minCount} times` : ''}`);
+    }
+    if (kept.length > maxSize - head.length) {
+      kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      kept = kept.slice(0, maxSize - head.length);
+    }
+    return new Vocabulary([...head, ...kept.map(([t]) => t).sort()], { unknownToken });
   }
 
   /** Rebuilds a vocabulary saved with `toJSON()`. */
-  static fromJSON(json: { tokens: string[] }): Vocabulary {
+  static fromJSON(json: VocabularyJson): Vocabulary {
     if (!json || !Array.isArray(json.tokens)) throw new Error('vocabulary JSON needs a "tokens" array');
-    return new Vocabulary(json.tokens);
+    return new Vocabulary(json.tokens, { unknownToken: json.unknownToken });
   }
 
   get size(): number {
     return this.tokens.length;
+  }
+
+  /** The unknown token, or undefined when unknown tokens are errors. */
+  get unknownToken(): string | undefined {
+    return this.unknownId === undefined ? undefined : this.tokens[this.unknownId];
   }
 
   has(token: string): boolean {
@@ -59,7 +110,7 @@ export class Vocabulary {
   }
 
   id(token: string, context = 'the input'): number {
-    const id = this.ids.get(token);
+    const id = this.ids.get(token) ?? this.unknownId;
     if (id === undefined) throw new UnknownTokenError(token, context);
     return id;
   }
@@ -79,7 +130,8 @@ export class Vocabulary {
     return ids.map((i) => this.token(i));
   }
 
-  toJSON(): { tokens: string[] } {
-    return { tokens: [...this.tokens] };
+  toJSON(): VocabularyJson {
+    const unk = this.unknownToken;
+    return unk === undefined ? { tokens: [...this.tokens] } : { tokens: [...this.tokens], unknownToken: unk };
   }
 }
