@@ -112,7 +112,41 @@ export type { ForecastResult, RunForecastOptions } from './timeseries/run-foreca
 export { chronologicalSplit, diffs, DiffScaler, makeWindows, testOrigins } from './timeseries/windows';
 export type { ChronologicalSplit, SplitOptions, WindowOptions, Windows } from './timeseries/windows';
 
+export { charTokenizerJson, writeCharTokenizer } from './tokens/char-tokenizer';
+export type { CharTokenizerOptions } from './tokens/char-tokenizer';
+export {
+  readTokenizerFolder,
+  SPECIAL_TOKEN_ROLES,
+  SPECIAL_TOKENS_MAP_JSON,
+  specialTokensMap,
+  TOKENIZER_CONFIG_JSON,
+  TOKENIZER_JSON,
+  writeTokenizerFolder,
+} from './tokens/hf-tokenizer-folder';
+export type {
+  SpecialTokenRole,
+  SpecialTokensMap,
+  TokenizerConfig,
+  TokenizerFolder,
+} from './tokens/hf-tokenizer-folder';
+export {
+  readJsonFile,
+  readTokenizerJson,
+  specialAddedToken,
+  TokenizerFileError,
+  validateTokenizerJson,
+  writeTokenizerJson,
+} from './tokens/hf-tokenizer-json';
+export type {
+  HfAddedToken,
+  HfBpeModel,
+  HfComponent,
+  HfTokenizerJson,
+  HfTokenizerModel,
+  HfWordLevelModel,
+  HfWordPieceModel,
+} from './tokens/hf-tokenizer-json';
 export { sampleLogits } from './tokens/sampling';
 export type { SamplingOptions } from './tokens/sampling';
 export { UnknownTokenError, Vocabulary } from './tokens/vocabulary';
-export type { VocabularyOptions } from './tokens/vocabulary';
+export type { VocabularyJson, VocabularyOptions } from './tokens/vocabulary';

@@ -2,4 +2,4 @@
 export { SAMPLING_DEFAULTS, drawCategorical, sampleLogits, samplingProbabilities, validateSampling } from './sampling';
 export type { SamplingOptions } from './sampling';
 export { UnknownTokenError, Vocabulary } from './vocabulary';
-export type { VocabularyOptions } from './vocabulary';
+export type { VocabularyJson, VocabularyOptions } from './vocabulary';

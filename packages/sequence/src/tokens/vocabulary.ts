@@ -69,7 +69,8 @@ export class Vocabulary {
    */
   static fromCorpus(items: Iterable<Iterable<string>>, options: VocabularyOptions = {}): Vocabulary {
     const { specials = [], unknownToken, minCount = 1, maxSize = Infinity } = options;
-    if (!Number.isInteger(minCount) || minCount < 1) throw new Error(`minCount must be an integer >= 1, got ${minCount}`);
+    if (!Number.isInteger(minCount) || minCount < 1)
+      throw new Error(`minCount must be an integer >= 1, got ${minCount}`);
     const head = [...specials];
     if (unknownToken !== undefined && !head.includes(unknownToken)) head.push(unknownToken);
     if (!(maxSize >= head.length + 1))
@@ -81,7 +82,9 @@ export class Vocabulary {
     // An empty corpus with specials alone stays valid for character models (their historic behaviour).
     if (kept.length === 0 && (counts.size > 0 || head.length === 0 || unknownToken !== undefined)) {
       const seen = counts.size === 0 ? 'the corpus has no tokens' : `none of its ${counts.size} distinct tokens`;
-      throw new Error(`vocabulary from corpus: ${seen}${counts.size ? ` occurs at least minCount=${minCount} times` : ''}`);
+      throw new Error(
+        `vocabulary from corpus: ${seen}${counts.size ? ` occurs at least minCount=${minCount} times` : ''}`,
+      );
     }
     if (kept.length > maxSize - head.length) {
       kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
