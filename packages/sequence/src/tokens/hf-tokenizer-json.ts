@@ -106,6 +106,7 @@ export function readJsonFile(file: string): unknown {
   }
 }
 
+const has = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function checkComponent(file: string, json: Record<string, unknown>, key: string): void {
@@ -145,7 +146,7 @@ export function validateTokenizerJson(json: unknown, file: string): HfTokenizerJ
   const vocab = model.vocab as Record<string, number>;
   if (model.type === 'WordPiece' && typeof model.continuing_subword_prefix !== 'string')
     throw new TokenizerFileError(file, 'expected a string "model.continuing_subword_prefix" for WordPiece');
-  if (model.type !== 'BPE' && !(typeof model.unk_token === 'string' && model.unk_token in vocab))
+  if (model.type !== 'BPE' && !(typeof model.unk_token === 'string' && has(vocab, model.unk_token)))
     throw new TokenizerFileError(
       file,
       `expected "model.unk_token" to be a token of the vocabulary, got ${JSON.stringify(model.unk_token)}`,
@@ -155,7 +156,7 @@ export function validateTokenizerJson(json: unknown, file: string): HfTokenizerJ
       throw new TokenizerFileError(file, 'expected "model.merges" to be an array for BPE');
     model.merges.forEach((m: unknown, i) => {
       const pair = typeof m === 'string' ? m.split(' ') : m;
-      if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((t) => typeof t === 'string' && t in vocab))
+      if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((t) => typeof t === 'string' && has(vocab, t)))
         throw new TokenizerFileError(
           file,
           `expected merge ${i} to be a pair of vocabulary tokens, got ${JSON.stringify(m)}`,
@@ -167,7 +168,7 @@ export function validateTokenizerJson(json: unknown, file: string): HfTokenizerJ
   json.added_tokens.forEach((t: unknown, i) => {
     if (!isRecord(t) || typeof t.content !== 'string' || !Number.isInteger(t.id))
       throw new TokenizerFileError(file, `expected added_tokens[${i}] to have a string "content" and an integer "id"`);
-    if (vocab[t.content] !== undefined && vocab[t.content] !== t.id)
+    if (has(vocab, t.content) && vocab[t.content] !== t.id)
       throw new TokenizerFileError(
         file,
         `added token ${JSON.stringify(t.content)} has id ${t.id} but the vocabulary says ${vocab[t.content]}`,
