@@ -41,6 +41,7 @@ export abstract class SubwordTokenizer {
   private readonly ids = new Map<string, number>();
   private readonly vocabTokens: string[] = [];
   private readonly specialIds = new Set<number>();
+  private readonly addedIds = new Set<number>();
   /** Matches any added token (longest first), or null when there are none. */
   private readonly addedPattern: RegExp | null;
   private readonly template: { single: TemplateItem[]; pair: TemplateItem[] } | null;
@@ -52,6 +53,7 @@ export abstract class SubwordTokenizer {
     for (const [token, id] of Object.entries(json.model.vocab)) this.setToken(token, id);
     for (const t of json.added_tokens) {
       this.setToken(t.content, t.id);
+      this.addedIds.add(t.id);
       if (t.special) this.specialIds.add(t.id);
     }
     const added = json.added_tokens.map((t) => t.content).sort((a, b) => b.length - a.length);
@@ -83,6 +85,11 @@ export abstract class SubwordTokenizer {
     const t = this.vocabTokens[id];
     if (t === undefined) throw new Error(`token id ${id} is outside the vocabulary (size ${this.vocabSize})`);
     return t;
+  }
+
+  /** An added token: matched verbatim in the input, kept verbatim by decoders. */
+  isAdded(id: number): boolean {
+    return this.addedIds.has(id);
   }
 
   isSpecial(id: number): boolean {
