@@ -1,6 +1,45 @@
-// Public surface of @dlkit/nlp. Word embeddings, transformers for NER and QA, chatbots.
+// Public surface of @dlkit/nlp. Text pipeline and tokenizers, word embeddings, transformers for NER and QA, chatbots.
 // Each name is exported here explicitly, as in core, vision and sequence.
 export { NORMALIZE_DEFAULTS, normalizeText } from './text/normalize';
 export type { NormalizeOptions } from './text/normalize';
 export { tokenizeWords, wordTokens } from './text/word-tokenizer';
 export type { WordToken } from './text/word-tokenizer';
+export { normalizeWithOffsets } from './text/normalize-offsets';
+export type { NormalizedText } from './text/normalize-offsets';
+export { glossParts, WORDNET_DATA_FILES, WORDNET_GLOSS_DEFAULTS, wordnetGlossSentences } from './text/wordnet-glosses';
+export type { WordnetGlossOptions } from './text/wordnet-glosses';
+
+export { loadHfTokenizer, transformersOffline } from './hf/transformers';
+export type { HfTokenizer } from './hf/transformers';
+
+export { learnMerges } from './tokenizers/bpe-merges';
+export type { LearnMergesOptions, Merge } from './tokenizers/bpe-merges';
+export { TRAIN_BYTE_BPE_DEFAULTS, trainByteBpe } from './tokenizers/bpe-trainer';
+export type { TrainByteBpeOptions } from './tokenizers/bpe-trainer';
+export { BPE_END_OF_TEXT, BYTE_BPE_DEFAULTS, ByteBpeTokenizer, byteBpeTokenizerJson } from './tokenizers/byte-bpe';
+export type { ByteBpeOptions } from './tokenizers/byte-bpe';
+export {
+  BYTE_TO_UNICODE,
+  fromByteLevel,
+  GPT2_PRE_TOKENIZER,
+  toByteLevel,
+  UNICODE_TO_BYTE,
+} from './tokenizers/byte-level';
+export { ENCODE_DEFAULTS } from './tokenizers/encoding';
+export type { DecodeOptions, EncodeOptions, Encoding, TokenSpan } from './tokenizers/encoding';
+export { LENGTH_BUCKET_DEFAULTS, lengthBucketedBatches } from './tokenizers/length-buckets';
+export type { LengthBucketOptions } from './tokenizers/length-buckets';
+export { loadTokenizer } from './tokenizers/load-tokenizer';
+export { cleanUpTokenization, SubwordTokenizer } from './tokenizers/subword-tokenizer';
+export {
+  BERT_PRE_TOKENIZER,
+  normalizerJson,
+  WORDPIECE_DEFAULTS,
+  WORDPIECE_PREFIX,
+  WORDPIECE_SPECIALS,
+  WordPieceTokenizer,
+  wordPieceTokenizerJson,
+} from './tokenizers/wordpiece';
+export type { WordPieceOptions } from './tokenizers/wordpiece';
+export { TRAIN_WORDPIECE_DEFAULTS, trainWordPiece } from './tokenizers/wordpiece-trainer';
+export type { TrainWordPieceOptions } from './tokenizers/wordpiece-trainer';

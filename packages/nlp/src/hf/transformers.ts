@@ -13,7 +13,8 @@
 import * as path from 'path';
 import { readTokenizerFolder } from '@dlkit/sequence';
 
-type TransformersModule = typeof import('@huggingface/transformers');
+// transformers.js ships ESM types (its package is "type": "module"): name the resolution mode.
+type TransformersModule = typeof import('@huggingface/transformers', { with: { 'resolution-mode': 'import' } });
 
 /** What dlkit uses of a transformers.js tokenizer (snake_case: transformers.js's own option names). */
 export interface HfTokenizer {

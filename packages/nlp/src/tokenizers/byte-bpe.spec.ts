@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ByteBpeTokenizer } from './byte-bpe';
 import { BYTE_TO_UNICODE, fromByteLevel, toByteLevel } from './byte-level';
 import { trainByteBpe } from './bpe-trainer';
+import { loadTokenizer } from './load-tokenizer';
 
 const corpus = [
   'The cat sat on the mat.',
@@ -65,6 +66,7 @@ describe('byte-level BPE', () => {
         'GPT2Tokenizer',
       );
       expect(ByteBpeTokenizer.load(dir).encode(corpus[1]).ids).toEqual(tok.encode(corpus[1]).ids);
+      expect(loadTokenizer(dir)).toBeInstanceOf(ByteBpeTokenizer);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

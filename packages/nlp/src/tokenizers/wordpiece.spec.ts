@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { trainWordPiece } from './wordpiece-trainer';
+import { loadTokenizer } from './load-tokenizer';
 import { WordPieceTokenizer } from './wordpiece';
 
 const corpus = [
@@ -77,6 +78,12 @@ describe('WordPiece training and encoding', () => {
       expect(config).toMatchObject({ tokenizer_class: 'BertTokenizer', cls_token: '[CLS]', sep_token: '[SEP]' });
       const back = WordPieceTokenizer.load(dir);
       expect(back.encode(corpus[1]).ids).toEqual(tok.encode(corpus[1]).ids);
+      expect(loadTokenizer(dir)).toBeInstanceOf(WordPieceTokenizer);
+      // a foreign normalizer is refused with the file named, rather than encoded differently
+      const file = path.join(dir, 'tokenizer.json');
+      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      fs.writeFileSync(file, JSON.stringify({ ...json, normalizer: { type: 'BertNormalizer' } }));
+      expect(() => loadTokenizer(dir)).toThrow(/tokenizer.json: expected the normalizer this project writes/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
