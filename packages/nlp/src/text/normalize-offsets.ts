@@ -29,7 +29,10 @@ export function normalizeWithOffsets(input: string, options: NormalizeOptions = 
   for (const m of input.matchAll(CLUSTER)) {
     const s = m.index ?? 0;
     const n = normalizeText(m[0], options).length;
-    for (let i = 0; i < n; i++) (start.push(s), end.push(s + m[0].length));
+    for (let i = 0; i < n; i++) {
+      start.push(s);
+      end.push(s + m[0].length);
+    }
   }
   if (start.length !== text.length) {
     // Rare: normalising the whole text differs in length from normalising cluster by cluster

@@ -38,8 +38,10 @@ export function glossParts(line: string): { definitions: string[]; examples: str
   let current = '';
   for (const c of line.slice(bar + 3)) {
     if (c === '"') inQuote = !inQuote;
-    if (c === ';' && !inQuote) (parts.push(current), (current = ''));
-    else current += c;
+    if (c === ';' && !inQuote) {
+      parts.push(current);
+      current = '';
+    } else current += c;
   }
   parts.push(current);
   for (const raw of parts) {

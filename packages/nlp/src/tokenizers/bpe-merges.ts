@@ -52,8 +52,10 @@ export function learnMerges(
       addPairs(w, -1);
       const next: string[] = [];
       for (let i = 0; i < s.length; i++) {
-        if (i + 1 < s.length && s[i] === left && s[i + 1] === right) (next.push(merged), i++);
-        else next.push(s[i]);
+        if (i + 1 < s.length && s[i] === left && s[i + 1] === right) {
+          next.push(merged);
+          i++;
+        } else next.push(s[i]);
       }
       list[w].symbols = next;
       addPairs(w, 1);

@@ -42,7 +42,10 @@ export function trainByteBpe(sentences: Iterable<string>, options: TrainByteBpeO
     join: (x, y) => x + y,
   })) {
     merges.push([a, b]);
-    if (!seen.has(merged)) (seen.add(merged), vocab.push(merged));
+    if (!seen.has(merged)) {
+      seen.add(merged);
+      vocab.push(merged);
+    }
   }
   return ByteBpeTokenizer.fromMerges(vocab, merges, o);
 }

@@ -142,8 +142,10 @@ export class ByteBpeTokenizer extends SubwordTokenizer {
     let run = '';
     for (const t of tokens) {
       const id = this.tokenToId(t) as number;
-      if (this.isAdded(id)) ((out += fromByteLevel(run) + t), (run = ''));
-      else run += t;
+      if (this.isAdded(id)) {
+        out += fromByteLevel(run) + t;
+        run = '';
+      } else run += t;
     }
     return out + fromByteLevel(run);
   }

@@ -28,7 +28,11 @@ export function toByteLevel(text: string): { chars: string; start: number[]; end
   const end: number[] = [];
   let at = 0;
   for (const c of text) {
-    for (const b of utf8.encode(c)) ((chars += BYTE_TO_UNICODE[b]), start.push(at), end.push(at + c.length));
+    for (const b of utf8.encode(c)) {
+      chars += BYTE_TO_UNICODE[b];
+      start.push(at);
+      end.push(at + c.length);
+    }
     at += c.length;
   }
   return { chars, start, end };

@@ -57,6 +57,9 @@ export function trainWordPiece(sentences: Iterable<string>, options: TrainWordPi
   });
   // two merges can spell the same piece ("a"+"##bc", "ab"+"##c"): keep it once
   for (const [, , piece] of merges)
-    if (!seen.has(piece) && vocab.length < o.vocabSize) (seen.add(piece), vocab.push(piece));
+    if (!seen.has(piece) && vocab.length < o.vocabSize) {
+      seen.add(piece);
+      vocab.push(piece);
+    }
   return WordPieceTokenizer.fromVocab(vocab, o);
 }

@@ -41,6 +41,7 @@ describe('tokenizer.json reading and validation', () => {
     fs.writeFileSync(file, '{"model": ');
     expect(() => readTokenizerJson(file)).toThrow(TokenizerFileError);
     expect(() => readTokenizerJson(file)).toThrow(new RegExp(`^${file}: expected JSON`));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test breaks the typed shape on purpose
     const bad = (patch: (j: Record<string, any>) => void): (() => void) => {
       const j = JSON.parse(JSON.stringify(chars().tokenizer));
       patch(j);
