@@ -44,7 +44,8 @@ export function charTokenizerJson(
     truncation: null,
     padding: null,
     added_tokens: [specialAddedToken(unk, vocab.id(unk))],
-    normalizer: null,
+    // CTC labels write word boundaries as the delimiter: "HELLO WORLD" -> H E L L O | W O R L D
+    normalizer: ctc ? { type: 'Replace', pattern: { String: ' ' }, content: options.wordDelimiterToken } : null,
     pre_tokenizer: ctc ? { type: 'Split', pattern: { String: '' }, behavior: 'Isolated', invert: false } : null,
     post_processor: null,
     decoder: ctc
