@@ -41,5 +41,12 @@ export {
   wordPieceTokenizerJson,
 } from './tokenizers/wordpiece';
 export type { WordPieceOptions } from './tokenizers/wordpiece';
+export {
+  readCorpusLines,
+  TOKENIZER_KINDS,
+  TRAIN_TOKENIZER_DEFAULTS,
+  trainTokenizer,
+} from './tokenizers/train-tokenizer';
+export type { TokenizerKind, TrainTokenizerOptions, TrainTokenizerResult } from './tokenizers/train-tokenizer';
 export { TRAIN_WORDPIECE_DEFAULTS, trainWordPiece } from './tokenizers/wordpiece-trainer';
 export type { TrainWordPieceOptions } from './tokenizers/wordpiece-trainer';

@@ -8,6 +8,7 @@ import { musicCommand } from './music';
 import { predictCommand } from './predict';
 import { styleCommand } from './style';
 import { textgenCommand } from './textgen';
+import { tokenizerCommand } from './tokenizer';
 import { trainCommand } from './train';
 import { translateDateCommand } from './translate-date';
 
@@ -20,6 +21,7 @@ export const COMMANDS: CliCommand[] = [
   forecastCommand,
   musicCommand,
   translateDateCommand,
+  tokenizerCommand,
   dlsCommand,
   infoCommand,
 ];
