@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Rng } from '@dlkit/core';
 import { wordnetGlossSentences } from '../text/wordnet-glosses';
 import { trainByteBpe } from '../tokenizers/bpe-trainer';
 import { SubwordTokenizer } from '../tokenizers/subword-tokenizer';
@@ -20,6 +21,34 @@ const EXTRA = [
   'a [MASK] b<|endoftext|>c',
   '  spaced   out\n\tlines  ',
 ];
+
+/** Seeded random strings over letters of several scripts, accents (composed and combining), ligatures, full-width forms, digits, punctuation, emoji and odd whitespace. */
+function fuzzStrings(n: number, seed: number): string[] {
+  const rng = new Rng(seed);
+  const pieces = [
+    ...'abcXYZéÉñßøΣσςДжλ東京한글ﬁﬀＡｂ１²½İı',
+    'e\u0301',
+    'a\u0308',
+    ...'.,;:!?\'"()[]{}-—–…“”«»/\\@#$%&*+=<>|~^_`',
+    '🦓',
+    '👍🏽',
+    '\u00a0',
+    '\t',
+    '\n',
+    '  ',
+    ' ',
+    ' ',
+    ' ',
+    '123',
+    "n't",
+    "'s",
+    '[SEP]',
+    '<|endoftext|>',
+  ];
+  return Array.from({ length: n }, () =>
+    Array.from({ length: 1 + rng.int(25) }, () => pieces[rng.int(pieces.length)]).join(''),
+  );
+}
 
 let dir: string;
 let train: string[];
@@ -47,7 +76,14 @@ function compare(ours: SubwordTokenizer, theirs: HfTokenizer, texts: string[]): 
     if (JSON.stringify(a) !== JSON.stringify(b)) bad.push({ text, what, ours: a, theirs: b });
   };
   for (const text of texts) {
-    const ids = ours.encode(text).ids;
+    const e = ours.encode(text);
+    const ids = e.ids;
+    // our offsets (transformers.js has none): inside the input, non-empty, in order
+    const spans = e.offsets.filter((_, i) => !ours.isSpecial(e.ids[i]) || e.offsets[i][1] > 0);
+    const ordered = spans.every(
+      ([a, b], i) => 0 <= a && a < b && b <= text.length && (i === 0 || spans[i - 1][0] <= a),
+    );
+    check(text, 'offsets in order inside the input', ordered, true);
     check(text, 'ids', ids, theirs.encode(text));
     check(text, 'decode', ours.decode(ids), theirs.decode(ids));
     check(
@@ -60,13 +96,13 @@ function compare(ours: SubwordTokenizer, theirs: HfTokenizer, texts: string[]): 
   return bad;
 }
 
-test('WordPiece: transformers.js gives the same ids and decoded text on 1,200 held-out sentences', async () => {
+test('WordPiece: transformers.js gives the same ids and decoded text on 1,200 held-out sentences and 300 random Unicode strings', async () => {
   // Slow (~3 s): trains on 4,000 sentences and encodes 1,200 twice
   expect(heldOut).toHaveLength(HELD_OUT);
   const ours = trainWordPiece(train, { vocabSize: 2000 });
   ours.save(path.join(dir, 'wordpiece'));
   const theirs = await loadHfTokenizer(path.join(dir, 'wordpiece'));
-  expect(compare(ours, theirs, [...heldOut, ...EXTRA])).toEqual([]);
+  expect(compare(ours, theirs, [...heldOut, ...EXTRA, ...fuzzStrings(300, 1)])).toEqual([]);
   // [CLS] and [SEP] are really there (the TemplateProcessing post-processor), and held-out words do get split
   const ids = theirs.encode(heldOut[0]);
   expect([ours.idToToken(ids[0]), ours.idToToken(ids[ids.length - 1])]).toEqual(['[CLS]', '[SEP]']);
@@ -78,12 +114,12 @@ test('WordPiece: transformers.js gives the same ids and decoded text on 1,200 he
     );
 }, 30000);
 
-test('byte-level BPE: transformers.js gives the same ids and decoded text on 1,200 held-out sentences', async () => {
+test('byte-level BPE: transformers.js gives the same ids and decoded text on 1,200 held-out sentences and 300 random Unicode strings', async () => {
   // Slow (~3 s): trains on 4,000 sentences and encodes 1,200 twice
   const ours = trainByteBpe(train, { vocabSize: 2000 });
   ours.save(path.join(dir, 'bpe'));
   const theirs = await loadHfTokenizer(path.join(dir, 'bpe'));
-  expect(compare(ours, theirs, [...heldOut, ...EXTRA])).toEqual([]);
+  expect(compare(ours, theirs, [...heldOut, ...EXTRA, ...fuzzStrings(300, 2)])).toEqual([]);
   expect(heldOut.every((s) => ours.decode(ours.encode(s).ids) === s)).toBe(true); // lossless
 }, 30000);
 
