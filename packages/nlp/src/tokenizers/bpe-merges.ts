@@ -24,7 +24,10 @@ export function learnMerges(
   words: Map<string, { symbols: string[]; count: number }>,
   options: LearnMergesOptions,
 ): Merge[] {
-  const list = [...words.values()].map((w) => ({ symbols: [...w.symbols], count: w.count }));
+  // pairs are keyed "left<NUL>right": a word with a NUL in a symbol (control text, never real prose) is left out
+  const list = [...words.values()]
+    .filter((w) => !w.symbols.some((s) => s.includes(SEP)))
+    .map((w) => ({ symbols: [...w.symbols], count: w.count }));
   const pairCounts = new Map<string, number>();
   const where = new Map<string, Set<number>>(); // pair -> indices of words containing it
   const addPairs = (w: number, sign: 1 | -1): void => {

@@ -44,6 +44,12 @@ describe('byte-level BPE', () => {
     }
   });
 
+  it('learns merges over the NUL byte too (byte characters never contain a NUL)', () => {
+    const t = trainByteBpe(['a\u0000b a\u0000b a\u0000b'], { vocabSize: 260 });
+    expect(t.decode(t.encode('a\u0000b').ids)).toBe('a\u0000b');
+    expect(t.encode(' a\u0000b').ids.length).toBeLessThan(4); // merged, not one token per byte
+  });
+
   it('merges lowest rank first, leftmost among equals', () => {
     // merges: a+a first. "aaa" -> "aa" "a" (leftmost), not "a" "aa"
     const vocab = ['<|endoftext|>', ...BYTE_TO_UNICODE, 'aa'];

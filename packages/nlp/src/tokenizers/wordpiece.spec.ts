@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { trainWordPiece } from './wordpiece-trainer';
+import { learnMerges } from './bpe-merges';
 import { loadTokenizer } from './load-tokenizer';
 import { WordPieceTokenizer } from './wordpiece';
 
@@ -92,5 +93,21 @@ describe('WordPiece training and encoding', () => {
   it('rejects an empty corpus and a vocabulary too small for the specials', () => {
     expect(() => trainWordPiece(['', '  '], { vocabSize: 100 })).toThrow(/no words \(2 sentences/);
     expect(() => trainWordPiece(corpus, { vocabSize: 3 })).toThrow(/vocabSize must be an integer >= 6, got 3/);
+  });
+});
+
+describe('learnMerges', () => {
+  it('merges the most frequent pair first, ties by symbol order, and skips words with a NUL', () => {
+    const words = new Map([
+      ['abab', { symbols: [...'abab'], count: 2 }], // ab: 4, ba: 2
+      ['cd', { symbols: [...'cd'], count: 2 }], // cd: 2
+      ['x\u0000', { symbols: ['x', '\u0000'], count: 99 }],
+    ]);
+    const merges = learnMerges(words, { maxMerges: 10, minFrequency: 2, join: (a, b) => a + b });
+    expect(merges).toEqual([
+      ['a', 'b', 'ab'],
+      ['ab', 'ab', 'abab'],
+      ['c', 'd', 'cd'],
+    ]);
   });
 });
