@@ -146,6 +146,8 @@ export type {
   HfWordLevelModel,
   HfWordPieceModel,
 } from './tokens/hf-tokenizer-json';
+export { PAD_SEQUENCES_DEFAULTS, padSequences } from './tokens/pad-sequences';
+export type { PadSequencesOptions } from './tokens/pad-sequences';
 export { sampleLogits } from './tokens/sampling';
 export type { SamplingOptions } from './tokens/sampling';
 export { UnknownTokenError, Vocabulary } from './tokens/vocabulary';
