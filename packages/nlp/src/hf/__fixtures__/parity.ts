@@ -1,7 +1,7 @@
 /**
  * Shared by the parity specs: compare the project's encoder with transformers.js on a list of
  * texts (ids, decoded text with and without special tokens, and the sanity of our offsets), and
- * the inputs off the WordNet path that both specs add.
+ * the inputs off the WordNet path and random strings the unit spec adds.
  */
 import { Rng } from '@dlkit/core';
 import { SubwordTokenizer } from '../../tokenizers/subword-tokenizer';
