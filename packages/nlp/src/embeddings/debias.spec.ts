@@ -55,6 +55,12 @@ describe('debias', () => {
 
   it('names what it cannot do', () => {
     expect(() => biasDirection(vectors, [['xx', 'yy']])).toThrow('no definitional pair has both words');
-    expect(() => debias(vectors, Float32Array.from(g, (x) => 2 * x), { neutral: [] })).toThrow('unit length');
+    expect(() =>
+      debias(
+        vectors,
+        Float32Array.from(g, (x) => 2 * x),
+        { neutral: [] },
+      ),
+    ).toThrow('unit length');
   });
 });

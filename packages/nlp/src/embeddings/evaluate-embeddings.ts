@@ -26,9 +26,12 @@ export interface EvaluationOptions {
   synonymPairs?: readonly WordPair[];
 }
 
-export const EVALUATION_DEFAULTS = { method: 'add', maxQuestions: 1000, maxSynonymPairs: 2000, seed: 1 } satisfies Required<
-  Pick<EvaluationOptions, 'method' | 'maxQuestions' | 'maxSynonymPairs' | 'seed'>
->;
+export const EVALUATION_DEFAULTS = {
+  method: 'add',
+  maxQuestions: 1000,
+  maxSynonymPairs: 2000,
+  seed: 1,
+} satisfies Required<Pick<EvaluationOptions, 'method' | 'maxQuestions' | 'maxSynonymPairs' | 'seed'>>;
 
 export interface EmbeddingScores {
   /** Analogy accuracies in [0, 1], null when no question has all four words in the vectors. */
@@ -70,7 +73,7 @@ export function rocAuc(positives: number[], negatives: number[]): number {
   if (positives.length === 0 || negatives.length === 0) throw new Error('rocAuc needs positives and negatives');
   const all = [...positives.map((s) => [s, 1]), ...negatives.map((s) => [s, 0])].sort((x, y) => x[0] - y[0]);
   let rankSum = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j < all.length && all[j][0] === all[i][0]) j++;
     const rank = (i + 1 + j) / 2; // average 1-based rank of the tied run
@@ -104,7 +107,13 @@ export function synonymAuc(
     if (a !== b && !synonyms.has(`${a} ${b}`) && !synonyms.has(`${b} ${a}`)) negatives.push(vectors.similarity(a, b));
   }
   if (negatives.length === 0) return { auc: null, pairs: known.length };
-  return { auc: rocAuc(known.map(([a, b]) => vectors.similarity(a, b)), negatives), pairs: known.length };
+  return {
+    auc: rocAuc(
+      known.map(([a, b]) => vectors.similarity(a, b)),
+      negatives,
+    ),
+    pairs: known.length,
+  };
 }
 
 export function evaluateEmbeddings(vectors: WordVectors, options: EvaluationOptions = {}): EmbeddingScores {

@@ -74,7 +74,10 @@ export interface SkipgramResult {
 export function skipgramWorkerScript(): string {
   const beside = path.join(__dirname, 'skipgram-worker.js');
   if (fs.existsSync(beside)) return beside;
-  const built = path.join(__dirname.replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`), 'skipgram-worker.js');
+  const built = path.join(
+    __dirname.replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`),
+    'skipgram-worker.js',
+  );
   if (fs.existsSync(built)) return built;
   throw new Error(`multi-threaded skip-gram needs the compiled worker ${beside} (run \`npm run build\`)`);
 }

@@ -31,7 +31,9 @@ describe('vector formats', () => {
 
   it('reports malformed lines with the file and line number', () => {
     const mixed = file('mixed.txt', 'a 1 2 3\nb 1 2\n');
-    expect(() => readVectors(mixed)).toThrow(`${mixed}:2: inconsistent dimensions: expected 3 numbers after the word, got 2`);
+    expect(() => readVectors(mixed)).toThrow(
+      `${mixed}:2: inconsistent dimensions: expected 3 numbers after the word, got 2`,
+    );
     const nan = file('nan.txt', '2 2\na 1 2\nb 1 x2\n');
     expect(() => readVectors(nan, 'word2vec-text')).toThrow(`${nan}:3: 'x2' is not a number (value 2 of 'b')`);
     const count = file('count.txt', '3 2\na 1 2\nb 1 2\n');

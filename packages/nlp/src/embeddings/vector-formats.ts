@@ -51,7 +51,8 @@ export function detectVectorFormat(bytes: Buffer): VectorFormat {
   const nextEnd = bytes.indexOf(10, firstEnd + 1);
   const next = bytes.subarray(firstEnd + 1, nextEnd < 0 ? bytes.length : nextEnd).toString('utf8');
   const fields = next.trim().split(/ +/);
-  const textRow = fields.length === Number(header[2]) + 1 && fields.slice(1).every((f) => f !== '' && Number.isFinite(Number(f)));
+  const textRow =
+    fields.length === Number(header[2]) + 1 && fields.slice(1).every((f) => f !== '' && Number.isFinite(Number(f)));
   return textRow || Number(header[1]) === 0 ? 'word2vec-text' : 'word2vec-binary';
 }
 
@@ -72,7 +73,8 @@ function readText(text: string, file: string, hasHeader: boolean): WordVectors {
   let start = 0;
   if (hasHeader) {
     const header = HEADER.exec(lines[0] ?? '');
-    if (!header) throw new Error(`${file}:1: expected a word2vec header 'count dim', got '${(lines[0] ?? '').slice(0, 40)}'`);
+    if (!header)
+      throw new Error(`${file}:1: expected a word2vec header 'count dim', got '${(lines[0] ?? '').slice(0, 40)}'`);
     expectedRows = Number(header[1]);
     dim = Number(header[2]);
     start = 1;
@@ -86,7 +88,9 @@ function readText(text: string, file: string, hasHeader: boolean): WordVectors {
     dim ??= fields.length - 1;
     if (dim < 1) throw new Error(`${file}:${i + 1}: expected a word and its numbers, got '${line.slice(0, 40)}'`);
     if (fields.length - 1 !== dim)
-      throw new Error(`${file}:${i + 1}: inconsistent dimensions: expected ${dim} numbers after the word, got ${fields.length - 1}`);
+      throw new Error(
+        `${file}:${i + 1}: inconsistent dimensions: expected ${dim} numbers after the word, got ${fields.length - 1}`,
+      );
     for (let d = 1; d <= dim; d++) {
       const v = Number(fields[d]);
       if (fields[d] === '' || !Number.isFinite(v))
@@ -115,14 +119,18 @@ function readBinary(bytes: Buffer, file: string): WordVectors {
     while (pos < bytes.length && bytes[pos] === 10) pos++; // the optional newline after each vector
     const space = bytes.indexOf(32, pos);
     if (space < 0 || space + 4 * dim > bytes.length)
-      throw new Error(`${file}: entry ${r + 1} (byte ${pos}): truncated, expected a word, a space and ${dim} float32 values`);
+      throw new Error(
+        `${file}: entry ${r + 1} (byte ${pos}): truncated, expected a word, a space and ${dim} float32 values`,
+      );
     words.push(bytes.subarray(pos, space).toString('utf8'));
     for (let d = 0; d < dim; d++) values[r * dim + d] = bytes.readFloatLE(space + 1 + 4 * d);
     pos = space + 1 + 4 * dim;
   }
   while (pos < bytes.length && bytes[pos] === 10) pos++;
   if (pos !== bytes.length)
-    throw new Error(`${file}: ${bytes.length - pos} bytes after the ${rows} entries the header announces (inconsistent dimensions?)`);
+    throw new Error(
+      `${file}: ${bytes.length - pos} bytes after the ${rows} entries the header announces (inconsistent dimensions?)`,
+    );
   return withUniqueWords(file, words, values, dim);
 }
 

@@ -123,7 +123,9 @@ export class WordVectors {
   /** Answers to a : b :: c : ? (e.g. man : king :: woman : queen), question words excluded. */
   analogy(a: string, b: string, c: string, options: AnalogyOptions = {}): ScoredWord[] {
     const { method = 'add', k = 1 } = options;
-    const [va, vb, vc] = [a, b, c].map((w) => this.unitVectors().subarray(this.id(w) * this.dim, (this.id(w) + 1) * this.dim));
+    const [va, vb, vc] = [a, b, c].map((w) =>
+      this.unitVectors().subarray(this.id(w) * this.dim, (this.id(w) + 1) * this.dim),
+    );
     let scores: Float32Array;
     if (method === 'add') {
       const target = new Float32Array(this.dim);
