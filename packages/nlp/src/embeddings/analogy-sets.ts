@@ -9,6 +9,7 @@
  * analogyQuestions(pairs).length; // n (n − 1)
  */
 import { tokenizeWords } from '../text/word-tokenizer';
+import { packageJson } from './package-data';
 
 export type WordPair = readonly [string, string];
 
@@ -143,12 +144,13 @@ export const GRAMMATICAL_PAIRS: Readonly<Record<string, readonly WordPair[]>> = 
  * first capital), lowercased, kept where both names are a single token; one pair per country.
  */
 export function capitalPairs(): WordPair[] {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const list = require('countries-list') as { countries: Record<string, { name: string; capital: string }> };
-  const world = require('world-countries') as Array<{ name: { common: string }; capital: string[] }>;
-  /* eslint-enable @typescript-eslint/no-require-imports */
+  const list = packageJson<Record<string, { name: string; capital: string }>>('countries-list', 'countries.min.json');
+  const world = packageJson<Array<{ name: { common: string }; capital: string[] }>>(
+    'world-countries',
+    'countries.json',
+  );
   const candidates: Array<[string, string]> = [
-    ...Object.values(list.countries).map((c): [string, string] => [c.name, c.capital]),
+    ...Object.values(list).map((c): [string, string] => [c.name, c.capital]),
     ...world.map((c): [string, string] => [c.name.common, c.capital[0] ?? '']),
   ];
   const pairs = new Map<string, string>();

