@@ -3,8 +3,8 @@ import { tokenizeCorpus, wordnetCorpusLines } from './corpus';
 import { evaluateEmbeddings } from './evaluate-embeddings';
 import { trainSkipgram } from './train-skipgram';
 
-// Slow (~10-20 s): worker threads start from the compiled dist (run `npx tsc -b tsconfig.build.json`
-// first), and the WordNet slice trains on ~300k tokens.
+// Slow (~15 s): worker threads start from the compiled dist (run `npx tsc -b tsconfig.build.json`
+// first), and the WordNet slice trains 5 epochs on ~300k tokens.
 describe('trainSkipgram on worker threads', () => {
   it('trains with 2 Hogwild threads over shared memory: co-occurring words are neighbours', async () => {
     const rng = new Rng(7);
@@ -12,7 +12,6 @@ describe('trainSkipgram on worker threads', () => {
       const g = rng.int(4);
       return Array.from({ length: 8 }, () => `g${g}w${rng.int(6)}`);
     });
-    const fractions: number[] = [];
     const r = await trainSkipgram(corpus, {
       dim: 16,
       epochs: 3,
@@ -20,7 +19,6 @@ describe('trainSkipgram on worker threads', () => {
       sample: 1,
       threads: 2,
       seed: 3,
-      onProgress: (f) => fractions.push(f),
     });
     expect(r.trainWords).toBe(3 * 1500 * 8); // both threads' shares, every epoch
     expect(r.wordsPerSec).toBeGreaterThan(0);
@@ -32,9 +30,9 @@ describe('trainSkipgram on worker threads', () => {
 
   it('learns from a slice of WordNet: synonyms closer than random pairs', async () => {
     const sentences = tokenizeCorpus(wordnetCorpusLines().slice(0, 40000));
-    const { vectors } = await trainSkipgram(sentences, { dim: 50, epochs: 3, threads: 2, seed: 1 });
+    const { vectors } = await trainSkipgram(sentences, { dim: 50, epochs: 5, lr: 0.05, threads: 2, seed: 1 });
     const scores = evaluateEmbeddings(vectors, { capitalPairs: [], maxQuestions: 200 });
     expect(scores.counts.synonymPairs).toBeGreaterThan(200);
-    expect(scores.synonymAuc).toBeGreaterThan(0.55);
+    expect(scores.synonymAuc).toBeGreaterThan(0.58); // 0.62 measured; 0.5 is chance
   }, 60_000);
 });
