@@ -44,6 +44,8 @@ describe('trainSkipgram', () => {
   it('validates its options', async () => {
     await expect(trainSkipgram(corpus, { dim: 0 })).rejects.toThrow('dim must be a positive integer, got 0');
     await expect(trainSkipgram(corpus, { lr: -1 })).rejects.toThrow('lr must be positive, got -1');
+    const defaults = await trainSkipgram(corpus, { ...options, epochs: 1, dim: undefined }); // undefined = default
+    expect(defaults.vectors.dim).toBe(100);
     await expect(trainSkipgram([['a']], { minCount: 2 })).rejects.toThrow('no word occurs at least minCount=2 times');
   });
 });

@@ -117,7 +117,9 @@ function shared<T extends Float32Array | Int32Array>(make: (b: SharedArrayBuffer
 }
 
 export async function trainSkipgram(sentences: string[][], options: SkipgramOptions = {}): Promise<SkipgramResult> {
-  const o = { ...SKIPGRAM_DEFAULTS, ...options };
+  // options left undefined (e.g. CLI flags not given) take the defaults
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as SkipgramOptions;
+  const o = { ...SKIPGRAM_DEFAULTS, ...given };
   validate(o);
   const vocabulary = buildVocabulary(sentences, { minCount: o.minCount });
   const corpus = encodeCorpus(sentences, vocabulary);
