@@ -124,6 +124,9 @@ export async function trainSkipgram(sentences: string[][], options: SkipgramOpti
   const vocabulary = buildVocabulary(sentences, { minCount: o.minCount });
   const corpus = encodeCorpus(sentences, vocabulary);
   const V = vocabulary.words.length;
+  // the shared progress counter is an Int32
+  if (o.epochs * corpus.ids.length > 2 ** 31 - 1)
+    throw new Error(`epochs × corpus tokens must stay below 2^31, got ${o.epochs} × ${corpus.ids.length}`);
   const threads = o.threads;
   const multi = threads > 1;
   const f32 = (n: number) => (multi ? shared((b) => new Float32Array(b), 4 * n) : new Float32Array(n));
@@ -165,6 +168,7 @@ export async function trainSkipgram(sentences: string[][], options: SkipgramOpti
     const timer = options.onProgress
       ? setInterval(() => options.onProgress?.(Math.min(1, Atomics.load(arrays.progress, 0) / total)), 500)
       : undefined;
+    const workers: Worker[] = [];
     try {
       const counts = await Promise.all(
         Array.from(
@@ -172,6 +176,7 @@ export async function trainSkipgram(sentences: string[][], options: SkipgramOpti
           (_, t) =>
             new Promise<number>((resolve, reject) => {
               const worker = new Worker(script, { workerData: { arrays, params: params(t) } });
+              workers.push(worker);
               worker.once('message', (m: { tokens: number }) => resolve(m.tokens));
               worker.once('error', reject);
               worker.once('exit', (code) => reject(new Error(`skip-gram worker ${t} exited with code ${code}`)));
@@ -181,6 +186,8 @@ export async function trainSkipgram(sentences: string[][], options: SkipgramOpti
       trainWords = counts.reduce((a, b) => a + b, 0);
     } finally {
       if (timer) clearInterval(timer);
+      // after a failure the other threads stop too (after success they have exited already)
+      await Promise.all(workers.map((w) => w.terminate()));
     }
   }
   const seconds = (performance.now() - started) / 1000;
