@@ -36,3 +36,5 @@ export {
   synonymAuc,
 } from './embeddings/evaluate-embeddings';
 export type { AnalogyScore, EmbeddingScores, EvaluationOptions } from './embeddings/evaluate-embeddings';
+export { PAIRS_PLOT_DEFAULTS, pcaProjection, renderPairsPlot } from './embeddings/embedding-plot';
+export type { PairsPlotGroup, PairsPlotOptions } from './embeddings/embedding-plot';

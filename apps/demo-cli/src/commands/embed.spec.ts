@@ -26,7 +26,7 @@ describe('dlkit embed', () => {
     const args = ['--corpus', corpus, '--dim', '16', '--epochs', '30', '--min-count', '1', '--threads', '1'];
     const r = await runCli('embed', 'train', ...args, '--out', out, '--json');
     expect(r.code).toBe(0);
-    expect(r.json()).toMatchObject({ task: 'embeddings', vocab: 24, trainWords: 360000, vectors });
+    expect(r.json()).toMatchObject({ task: 'embeddings', vocab: 24, trainWords: 360000, vectors, plot: null }); // no plotted pairs in this corpus
     expect(fs.readFileSync(vectors, 'utf8').split('\n')[0]).toBe('24 16');
   }, 20_000);
 

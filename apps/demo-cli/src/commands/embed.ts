@@ -7,6 +7,7 @@ import * as path from 'path';
 import {
   DEFINITIONAL_PAIRS,
   EQUALIZE_PAIRS,
+  GENDER_PAIRS,
   GRAMMATICAL_PAIRS,
   NEUTRAL_OCCUPATIONS,
   SKIPGRAM_DEFAULTS,
@@ -19,6 +20,7 @@ import {
   evaluateEmbeddings,
   projection,
   readVectors,
+  renderPairsPlot,
   textFileLines,
   tokenizeCorpus,
   trainSkipgram,
@@ -127,7 +129,7 @@ function registerTrain(embed: Command, run: Run): void {
   )
     .addHelpText(
       'after',
-      '\nJSON: {"task":"embeddings","vocab":N,"trainWords":N,"analogy":{"capitals":x,"gender":x,"grammatical":x},"synonymAuc":x,"wordsPerSec":x,"baselines":{...},"vectors":"<file>"}\n' +
+      '\nJSON: {"task":"embeddings","vocab":N,"trainWords":N,"analogy":{"capitals":x,"gender":x,"grammatical":x},"synonymAuc":x,"wordsPerSec":x,"baselines":{...},"vectors":"<file>","plot":"<png>"}\n' +
         'fastText figures come from packages/nlp/bench/embeddings-vs-fasttext.js.\n' +
         'Then: dlkit embed similar king, dlkit embed analogy man king woman',
     )
@@ -161,6 +163,10 @@ async function train(flags: TrainFlags): Promise<void> {
   const vectors = path.join(outDir, VECTORS_FILE);
   writeVectors(r.vectors, vectors, 'word2vec-text');
   const scores = evaluateEmbeddings(r.vectors);
+  const plot = await renderPairsPlot(path.join(outDir, 'pca.png'), r.vectors, [
+    { title: 'countries and capitals', pairs: capitalPairs() },
+    { title: 'gender pairs', pairs: GENDER_PAIRS },
+  ]);
   const json = {
     task: 'embeddings',
     vocab: r.vectors.size,
@@ -175,6 +181,7 @@ async function train(flags: TrainFlags): Promise<void> {
     seconds: round(r.seconds, 1),
     baselines: { fasttext: { note: 'run packages/nlp/bench/embeddings-vs-fasttext.js' } },
     vectors,
+    plot,
   };
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(100 * x).toFixed(1)}%`);
   out.result(
@@ -183,6 +190,7 @@ async function train(flags: TrainFlags): Promise<void> {
       `trained ${r.vectors.size} word vectors on ${r.trainWords} tokens (${Math.round(r.wordsPerSec)} words/s)`,
       `analogies: capitals ${pct(scores.capitals)}, gender ${pct(scores.gender)}, grammatical ${pct(scores.grammatical)}; synonym AUC ${scores.synonymAuc?.toFixed(3) ?? 'n/a'}`,
       `vectors: ${vectors}`,
+      ...(plot ? [`plot: ${plot}`] : []),
     ].join('\n'),
   );
 }
