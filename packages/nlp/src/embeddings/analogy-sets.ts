@@ -8,8 +8,9 @@
  * const pairs = capitalPairs(); // [['france', 'paris'], ...]
  * analogyQuestions(pairs).length; // n (n − 1)
  */
+import * as path from 'path';
 import { tokenizeWords } from '../text/word-tokenizer';
-import { packageJson } from './package-data';
+import { packageDir, readJson } from './package-data';
 
 export type WordPair = readonly [string, string];
 
@@ -144,10 +145,15 @@ export const GRAMMATICAL_PAIRS: Readonly<Record<string, readonly WordPair[]>> = 
  * first capital), lowercased, kept where both names are a single token; one pair per country.
  */
 export function capitalPairs(): WordPair[] {
-  const list = packageJson<Record<string, { name: string; capital: string }>>('countries-list', 'countries.min.json');
-  const world = packageJson<Array<{ name: { common: string }; capital: string[] }>>(
-    'world-countries',
-    'countries.json',
+  // eslint-disable-next-line @nx/enforce-module-boundaries -- declared in package.json; not yet in package-lock.json
+  const resolveList = () => require.resolve('countries-list');
+  // eslint-disable-next-line @nx/enforce-module-boundaries -- declared in package.json; not yet in package-lock.json
+  const resolveWorld = () => require.resolve('world-countries');
+  const list = readJson<Record<string, { name: string; capital: string }>>(
+    path.join(packageDir('countries-list', resolveList), 'countries.min.json'),
+  );
+  const world = readJson<Array<{ name: { common: string }; capital: string[] }>>(
+    path.join(packageDir('world-countries', resolveWorld), 'countries.json'),
   );
   const candidates: Array<[string, string]> = [
     ...Object.values(list).map((c): [string, string] => [c.name, c.capital]),

