@@ -50,3 +50,37 @@ export {
 export type { TokenizerKind, TrainTokenizerOptions, TrainTokenizerResult } from './tokenizers/train-tokenizer';
 export { TRAIN_WORDPIECE_DEFAULTS, trainWordPiece } from './tokenizers/wordpiece-trainer';
 export type { TrainWordPieceOptions } from './tokenizers/wordpiece-trainer';
+
+export {
+  splitGloss,
+  textFileLines,
+  tokenizeCorpus,
+  wordnetCorpusLines,
+  wordnetDictPath,
+  wordnetSynsetLines,
+  writeCorpusFile,
+} from './embeddings/corpus';
+export { VOCABULARY_DEFAULTS, buildVocabulary, encodeCorpus } from './embeddings/corpus-vocabulary';
+export type { CorpusVocabulary, EncodedCorpus, VocabularyOptions } from './embeddings/corpus-vocabulary';
+export { SKIPGRAM_DEFAULTS, keepProbabilities, noiseTable, trainSkipgram } from './embeddings/train-skipgram';
+export type { SkipgramOptions, SkipgramResult } from './embeddings/train-skipgram';
+export { WordVectors, unitRows } from './embeddings/word-vectors';
+export type { AnalogyOptions, NearestOptions, ScoredWord } from './embeddings/word-vectors';
+export { VECTOR_FORMATS, detectVectorFormat, readVectors, writeVectors } from './embeddings/vector-formats';
+export type { VectorFormat } from './embeddings/vector-formats';
+export { biasDirection, debias, projection } from './embeddings/debias';
+export type { DebiasOptions } from './embeddings/debias';
+export { DEFINITIONAL_PAIRS, EQUALIZE_PAIRS, NEUTRAL_OCCUPATIONS } from './embeddings/gender-word-lists';
+export { GENDER_PAIRS, GRAMMATICAL_PAIRS, analogyQuestions, capitalPairs } from './embeddings/analogy-sets';
+export type { WordPair } from './embeddings/analogy-sets';
+export { synsetLemmas, wordnetSynonymPairs } from './embeddings/synonym-pairs';
+export {
+  EVALUATION_DEFAULTS,
+  analogyAccuracy,
+  evaluateEmbeddings,
+  rocAuc,
+  synonymAuc,
+} from './embeddings/evaluate-embeddings';
+export type { AnalogyScore, EmbeddingScores, EvaluationOptions } from './embeddings/evaluate-embeddings';
+export { PAIRS_PLOT_DEFAULTS, pcaProjection, renderPairsPlot } from './embeddings/embedding-plot';
+export type { PairsPlotGroup, PairsPlotOptions } from './embeddings/embedding-plot';

@@ -2,6 +2,7 @@
 import type { CliCommand } from './types';
 import { detectCommand } from './detect';
 import { dlsCommand } from './dls';
+import { embedCommand } from './embed';
 import { forecastCommand } from './forecast';
 import { infoCommand } from './info';
 import { musicCommand } from './music';
@@ -21,6 +22,7 @@ export const COMMANDS: CliCommand[] = [
   forecastCommand,
   musicCommand,
   translateDateCommand,
+  embedCommand,
   tokenizerCommand,
   dlsCommand,
   infoCommand,
