@@ -2,7 +2,7 @@
 /**
  * Word embeddings against the fastText anchor (issue 11, section 2), on the same corpus file and
  * scored by the same evaluation code (evaluateEmbeddings): WordNet 3.1 glosses and examples,
- * dimension 100, window 5, 5 negatives, minCount 5, 5 epochs, 2 threads; dlkit at its default lr (0.025)
+ * dimension 100, window 5, 5 negatives, minCount 5, 5 epochs, 2 threads; dlkit at its default lr (0.05, as fastText) and at word2vec.c's 0.025
  * and at fastText's skipgram default (0.05). Prints one JSON object, with the ratios dlkit / fastText.
  *
  *   npx tsc -b tsconfig.build.json && node packages/nlp/bench/embeddings-vs-fasttext.js [--out DIR] [--epochs N] [--seed S]
@@ -88,11 +88,11 @@ function runFastText(corpusFile, sets) {
   const sets = { capitalPairs: nlp.capitalPairs(), synonymPairs: nlp.wordnetSynonymPairs() };
   log(`corpus: ${sentences.length} sentences, ${sentences.reduce((n, s) => n + s.length, 0)} tokens -> ${corpusFile}`);
 
-  // dlkit twice: its default lr (word2vec's 0.025) and fastText's skipgram default (0.05), the anchor's own setting
+  // dlkit twice: its default lr (fastText's skipgram default 0.05, the anchor's own setting) and word2vec.c's 0.025
   const dlkit = {};
   for (const [name, lr] of [
     ['defaultLr', nlp.SKIPGRAM_DEFAULTS.lr],
-    ['fastTextLr', 0.05],
+    ['word2vecLr', 0.025],
   ]) {
     log(`dlkit skip-gram, lr ${lr} ...`);
     const onProgress = (f) => process.stderr.write(`\r${(100 * f).toFixed(0)}%`);

@@ -110,7 +110,7 @@ function registerTrain(embed: Command, run: Run): void {
     )
     .option(
       '--lr <x>',
-      `starting learning rate, linearly decayed, ${describeNumber(LR)} (default ${d.lr}; fastText uses 0.05)`,
+      `starting learning rate, linearly decayed, ${describeNumber(LR)} (default ${d.lr}, as fastText; word2vec.c uses 0.025)`,
       numberFlag('--lr', LR),
     )
     .option(
