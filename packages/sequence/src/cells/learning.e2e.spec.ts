@@ -17,7 +17,8 @@ import {
 import type { Initializer } from '@dlkit/core/scratch';
 import { Rng } from '@dlkit/core';
 import { expectNoLeak } from '@dlkit/core/testing';
-import { Vocabulary, sampleLogits } from '../tokens';
+import { Vocabulary } from '../tokens/vocabulary';
+import { sampleLogits } from '../tokens/sampling';
 import { ClippedOptimizer } from './clipped-optimizer';
 import { LSTM } from './lstm';
 import { SimpleRNN } from './simple-rnn';

@@ -1,5 +1,5 @@
 // The notation the corpus is written in, and note-event tokens: every token parses back to its event.
-import { Vocabulary } from '../tokens';
+import { Vocabulary } from '../tokens/vocabulary';
 import { TUNES, tuneMelody } from './corpus';
 import { formatNotation, parseNotation } from './notation';
 import { eventToken, melodyTokens, START_TOKEN, tokenEvent, tokensToEvents, transposeMelody } from './tokenize';

@@ -15,7 +15,7 @@
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, runTraining, stripUndefined, taskTrainerOptions, TrainTaskOptions } from '@dlkit/core';
-import { Vocabulary } from '../tokens';
+import { Vocabulary } from '../tokens/vocabulary';
 import { loadMelodyCorpus } from './corpus';
 import type { Melody } from './events';
 import { pitchClassDistribution } from './metrics';

@@ -1,4 +1,4 @@
-import { UnknownTokenError } from '../tokens';
+import { UnknownTokenError } from '../tokens/vocabulary';
 import { PAD, PairCoder, describeSkipped, parsePairsTsv } from './pairs';
 
 describe('parsePairsTsv', () => {

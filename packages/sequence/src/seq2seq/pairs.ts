@@ -8,7 +8,7 @@
  * const coder = PairCoder.fromPairs(pairs);           // vocabularies and lengths from the data
  * const { x, y } = coder.encodeAll(pairs);            // Int32Array ids [m * Tx], [m * Ty]
  */
-import { Vocabulary } from '../tokens';
+import { Vocabulary } from '../tokens/vocabulary';
 
 export interface Pair {
   source: string;

@@ -25,7 +25,7 @@ import {
   type History,
   type TrainingContext,
 } from '@dlkit/core';
-import { Vocabulary } from '../tokens';
+import { Vocabulary } from '../tokens/vocabulary';
 import { DateSplit, dateCharacters, type DatePair } from './dates';
 import { PAD, PairCoder, type Pair } from './pairs';
 import { Seq2seqTranslator, type Seq2seqSizes } from './translator';

@@ -11,7 +11,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Rng, stripUndefined } from '@dlkit/core';
-import { SAMPLING_DEFAULTS, drawCategorical, sampleLogits, validateSampling, type SamplingOptions } from '../tokens';
+import {
+  SAMPLING_DEFAULTS,
+  drawCategorical,
+  sampleLogits,
+  validateSampling,
+  type SamplingOptions,
+} from '../tokens/sampling';
 import type { CharLm } from './saved';
 import { TEXTGEN_BOUNDARY, TEXTGEN_PAD_ID } from './sequences';
 

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type * as tf from '@tensorflow/tfjs';
 import { loadModel } from '@dlkit/core';
-import { Vocabulary } from '../tokens';
+import { Vocabulary } from '../tokens/vocabulary';
 import type { TextCorpus } from './corpus';
 import type { CharLmConfig } from './model';
 

@@ -18,7 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch, Dataset } from '@dlkit/core';
-import { Vocabulary } from '../tokens';
+import { Vocabulary } from '../tokens/vocabulary';
 import type { TextCorpus } from './corpus';
 
 /** Padding token, id 0: never a target, masked out of the loss and the perplexity. */
