@@ -40,7 +40,8 @@ export function parseLabeledTsv(content: string, source: string, labels?: readon
     const [text, label] = fields.map((f) => f.trim());
     if (text === '') throw new Error(`${where}: empty sentence`);
     if (label === '') throw new Error(`${where}: empty label`);
-    if (allowed && !allowed.has(label)) throw new Error(`${where}: unknown label '${label}', expected one of ${[...allowed].join(' ')}`);
+    if (allowed && !allowed.has(label))
+      throw new Error(`${where}: unknown label '${label}', expected one of ${[...allowed].join(' ')}`);
     rows.push({ text, label });
   });
   if (rows.length === 0) throw new Error(`${source}: no rows`);
@@ -74,7 +75,8 @@ export function splitStratified<T extends { label: string }>(
   options: StratifiedSplitOptions = {},
 ): { train: T[]; test: T[] } {
   const o = { ...STRATIFIED_SPLIT_DEFAULTS, ...options };
-  if (!(o.testFraction > 0 && o.testFraction < 1)) throw new Error(`testFraction must be in (0, 1), got ${o.testFraction}`);
+  if (!(o.testFraction > 0 && o.testFraction < 1))
+    throw new Error(`testFraction must be in (0, 1), got ${o.testFraction}`);
   const rng = new Rng(o.seed);
   const byLabel = new Map<string, number[]>();
   rows.forEach((r, i) => byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), i]));

@@ -46,7 +46,8 @@ export class LstmClassifier extends TextClassifier {
   ) {
     super(labels);
     const o = { ...LSTM_CLASSIFIER_DEFAULTS, ...options };
-    if (!(Number.isInteger(o.units) && o.units >= 1)) throw new Error(`units must be a positive integer, got ${o.units}`);
+    if (!(Number.isInteger(o.units) && o.units >= 1))
+      throw new Error(`units must be a positive integer, got ${o.units}`);
     if (!(Number.isInteger(o.maxLength) && o.maxLength >= 1))
       throw new Error(`maxLength must be a positive integer, got ${o.maxLength}`);
     this.maxLength = o.maxLength;

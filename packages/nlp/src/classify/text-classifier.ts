@@ -63,7 +63,15 @@ export abstract class TextClassifier {
         [order[i], order[j]] = [order[j], order[i]];
       }
       const x = this.encode(order.map((i) => rows[i].text));
-      const y = tf.tidy(() => tf.oneHot(tf.tensor1d(order.map((i) => ids[i]), 'int32'), this.labels.length)); // [N, K]
+      const y = tf.tidy(() =>
+        tf.oneHot(
+          tf.tensor1d(
+            order.map((i) => ids[i]),
+            'int32',
+          ),
+          this.labels.length,
+        ),
+      ); // [N, K]
       try {
         const h = await this.model.fit(x, y, { epochs: 1, batchSize: o.batchSize, shuffle: false, verbose: 0 });
         losses.push(h.history.loss[0] as number);
