@@ -84,3 +84,29 @@ export {
 export type { AnalogyScore, EmbeddingScores, EvaluationOptions } from './embeddings/evaluate-embeddings';
 export { PAIRS_PLOT_DEFAULTS, pcaProjection, renderPairsPlot } from './embeddings/embedding-plot';
 export type { PairsPlotGroup, PairsPlotOptions } from './embeddings/embedding-plot';
+
+export {
+  EMOJIFY_LABELS,
+  STRATIFIED_SPLIT_DEFAULTS,
+  emojifyDataPath,
+  loadEmojify,
+  parseLabeledTsv,
+  readLabeledTsv,
+  sentenceWords,
+  splitStratified,
+} from './classify/labeled-text';
+export type { LabeledText, StratifiedSplitOptions } from './classify/labeled-text';
+export { FIT_TEXT_DEFAULTS, TextClassifier } from './classify/text-classifier';
+export type { ClassifierEvaluation, FitTextOptions, TextPrediction } from './classify/text-classifier';
+export { AverageClassifier } from './classify/average-classifier';
+export type { AverageClassifierOptions } from './classify/average-classifier';
+export { LSTM_CLASSIFIER_DEFAULTS, LstmClassifier, PAD_ID, UNKNOWN_ID } from './classify/lstm-classifier';
+export type { LstmClassifierOptions } from './classify/lstm-classifier';
+export {
+  EMOJIFY_LABEL_NAMES,
+  EMOJIFY_REPORT_DEFAULTS,
+  emojifyReport,
+  emojifyVectors,
+  renderConfusionPng,
+} from './classify/emojify-report';
+export type { EmojifyReport, EmojifyReportOptions } from './classify/emojify-report';
