@@ -9,13 +9,11 @@ it('Emojify report: V1 and V2 test accuracy on the held-out split, confusion-mat
   await initBackend();
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'emojify-'));
   const r = await emojifyReport({ outDir });
-  console.log(
-    JSON.stringify({ average: r.average.accuracy, lstm: r.lstm.accuracy, vocabulary: r.vocabularySize, outDir }),
-  );
   expect([r.trainSize, r.testSize]).toEqual([210, 50]);
   expect(r.average.accuracy).toBeGreaterThanOrEqual(0.7);
   expect(r.lstm.accuracy).toBeGreaterThanOrEqual(0.7);
   for (const png of [r.confusionPngs.average, r.confusionPngs.lstm]) {
     expect(fs.readFileSync(png!).subarray(1, 4).toString()).toBe('PNG');
   }
+  fs.rmSync(outDir, { recursive: true, force: true });
 }, 180000);
