@@ -3,8 +3,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Rng, readImageInfo } from '@dlkit/core';
+import { readImageInfo } from '@dlkit/core';
 import { runCli } from '../testing/run-cli';
+import { writeSeriesCsv } from '../testing/series-csv';
 
 const cli = (...args: string[]) => runCli('forecast', ...args);
 
@@ -15,17 +16,7 @@ describe('dlkit forecast', () => {
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-forecast-cli-'));
-    // 14 years of monthly data: trend 0.1/month + a yearly cycle of amplitude 3 + noise
-    const rng = new Rng(11);
-    values = Array.from(
-      { length: 168 },
-      (_, t) => 50 + 0.1 * t + 3 * Math.sin((2 * Math.PI * t) / 12) + rng.normal(0, 0.1),
-    );
-    const rows = values.map(
-      (v, t) => `${2000 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}-01,${v.toFixed(4)},x`,
-    );
-    csv = path.join(dir, 'series.csv');
-    fs.writeFileSync(csv, ['date,level,note', ...rows].join('\n'));
+    ({ csv, values } = writeSeriesCsv(dir));
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
