@@ -12,11 +12,11 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { writeFileAtomic } from '../atomic';
-import { GraphBuilder, OnnxValue, Shape } from './graph-builder';
-import { LAYER_EXPORTERS, LayerExportContext, WeightData } from './ops';
+import { attr, GraphBuilder, OnnxValue, Shape } from './graph-builder';
+import { LAYER_EXPORTERS, LayerExportContext, LayerExporter, WeightData } from './ops';
 import { layerError } from './ops/context';
 import { encodeModel } from './proto/encode';
-import { Dim, ModelProto } from './proto/onnx-types';
+import { DataType, Dim, ModelProto } from './proto/onnx-types';
 
 export interface OnnxExportOptions {
   /** ai.onnx opset version, 17 to 21. */
@@ -29,7 +29,19 @@ export interface OnnxExportOptions {
   outputNames?: string[];
   /** Graph name (default: the tfjs model name). */
   graphName?: string;
+  /**
+   * Exporters for layer classes core does not know (a package's own layers), by tfjs class name;
+   * merged over core's table, so an entry here also replaces core's exporter for that class.
+   * A supplied exporter receives its inputs as they are, int64 ones included.
+   */
+  exporters?: Readonly<Record<string, LayerExporter>>;
 }
+
+/** Model input dtypes → ONNX element types. tfjs int32 ids become int64, as Hugging Face models take them. */
+const INPUT_ELEM_TYPES: Record<string, DataType> = { float32: DataType.FLOAT, int32: DataType.INT64 };
+
+/** Core layers that take integer inputs as they are; every other core exporter gets them cast to float. */
+const INTEGER_INPUT_LAYERS = new Set(['Embedding']);
 
 export const ONNX_EXPORT_DEFAULTS = { opset: 17, batchSize: 'dynamic' } as const;
 
@@ -39,9 +51,17 @@ const PRODUCER = { name: 'dlkit', version: '0.1.0' };
 /** Minimum IR version each opset needs (onnx/onnx docs/Versioning.md). */
 const IR_VERSION_FOR_OPSET: Record<number, number> = { 17: 8, 18: 8, 19: 9, 20: 9, 21: 10 };
 
-/** The names of every tfjs layer class the exporter handles. */
-export function supportedOnnxLayers(): string[] {
-  return ['InputLayer', ...Object.keys(LAYER_EXPORTERS)].sort();
+/** The names of every tfjs layer class the exporter handles (core's, plus `exporters` when given). */
+export function supportedOnnxLayers(exporters: Readonly<Record<string, LayerExporter>> = {}): string[] {
+  return [...new Set(['InputLayer', ...Object.keys(LAYER_EXPORTERS), ...Object.keys(exporters)])].sort();
+}
+
+/** What the model walk carries: the graph and the exporter table in force. */
+interface ExportRun {
+  g: GraphBuilder;
+  table: Readonly<Record<string, LayerExporter>>;
+  /** Classes whose exporter came from options.exporters. */
+  supplied: ReadonlySet<string>;
 }
 
 /** Exports a tfjs layers model to the bytes of an .onnx file. */
@@ -64,9 +84,14 @@ export function toOnnxModel(model: tf.LayersModel, options: OnnxExportOptions = 
   if (batchSize !== 'dynamic' && !(Number.isInteger(batchSize) && batchSize > 0)) {
     throw new Error(`batchSize must be 'dynamic' or a positive integer, got ${batchSize}`);
   }
-  checkSupported(model);
-
-  const g = new GraphBuilder({ opset });
+  const supplied = options.exporters ?? {};
+  const run: ExportRun = {
+    g: new GraphBuilder({ opset }),
+    table: { ...LAYER_EXPORTERS, ...supplied },
+    supplied: new Set(Object.keys(supplied)),
+  };
+  checkSupported(model, run);
+  const { g } = run;
   const inputNames = names(
     'input',
     options.inputNames,
@@ -82,13 +107,14 @@ export function toOnnxModel(model: tf.LayersModel, options: OnnxExportOptions = 
 
   const inputs = model.inputs.map((t, i) => {
     const dtype = (t.sourceLayer.getConfig() as { dtype?: string }).dtype ?? 'float32';
-    if (dtype !== 'float32')
+    const elemType = INPUT_ELEM_TYPES[dtype];
+    if (elemType === undefined)
       throw new Error(
-        `ONNX export: model input '${t.sourceLayer.name}' has dtype ${dtype}; only float32 inputs are supported`,
+        `ONNX export: model input '${t.sourceLayer.name}' has dtype ${dtype}; supported: float32, int32 (exported as int64)`,
       );
-    return g.addInput(inputNames[i], t.shape, dims(t.shape, inputNames[i]));
+    return g.addInput(inputNames[i], t.shape, dims(t.shape, inputNames[i]), elemType);
   });
-  const outputs = exportGraph(g, model, inputs);
+  const outputs = exportGraph(run, model, inputs);
   outputs.forEach((v, i) => g.addOutput(v, outputNames[i], dims(model.outputs[i].shape, outputNames[i])));
 
   return {
@@ -137,19 +163,19 @@ function isNestedModel(layer: tf.layers.Layer): layer is tf.LayersModel {
 }
 
 /** Throws one error listing every layer the table cannot export, with the supported classes. */
-function checkSupported(model: tf.LayersModel): void {
+function checkSupported(model: tf.LayersModel, run: ExportRun): void {
   const bad: string[] = [];
   const visit = (m: tf.LayersModel): void => {
     for (const layer of m.layers) {
       const cls = layer.getClassName();
       if (isNestedModel(layer)) visit(layer);
-      else if (cls !== 'InputLayer' && !LAYER_EXPORTERS[cls]) bad.push(`'${layer.name}' (${cls})`);
+      else if (cls !== 'InputLayer' && !run.table[cls]) bad.push(`'${layer.name}' (${cls})`);
     }
   };
   visit(model);
   if (bad.length > 0) {
     throw new Error(
-      `ONNX export: unsupported layer${bad.length > 1 ? 's' : ''} ${bad.join(', ')}; supported layers: ${supportedOnnxLayers().join(', ')}`,
+      `ONNX export: unsupported layer${bad.length > 1 ? 's' : ''} ${bad.join(', ')}; supported layers: ${supportedOnnxLayers(run.table).join(', ')}`,
     );
   }
 }
@@ -164,7 +190,7 @@ interface LayerCall {
  * Exports the layer calls between `model.inputs` (bound to `inputs`) and `model.outputs`, in
  * topological order; returns the output values. Nested models are inlined recursively.
  */
-function exportGraph(g: GraphBuilder, model: tf.LayersModel, inputs: OnnxValue[]): OnnxValue[] {
+function exportGraph(run: ExportRun, model: tf.LayersModel, inputs: OnnxValue[]): OnnxValue[] {
   const values = new Map<number, OnnxValue>();
   model.inputs.forEach((t, i) => values.set(t.id, inputs[i]));
 
@@ -193,7 +219,7 @@ function exportGraph(g: GraphBuilder, model: tf.LayersModel, inputs: OnnxValue[]
       if (!v) throw new Error(`ONNX export: no value for tensor '${t.name}' (input of '${call.layer.name}')`);
       return v;
     });
-    const outs = isNestedModel(call.layer) ? exportGraph(g, call.layer, ins) : exportLayer(g, call, ins);
+    const outs = isNestedModel(call.layer) ? exportGraph(run, call.layer, ins) : exportLayer(run, call, ins);
     if (outs.length !== call.outputs.length) {
       throw layerError(
         { name: call.layer.name, className: call.layer.getClassName() },
@@ -205,10 +231,22 @@ function exportGraph(g: GraphBuilder, model: tf.LayersModel, inputs: OnnxValue[]
   return model.outputs.map((t) => values.get(t.id)!);
 }
 
-function exportLayer(g: GraphBuilder, call: LayerCall, inputs: OnnxValue[]): OnnxValue[] {
+/** Integer values cast to float, for core exporters written for float inputs. */
+function floatInputs(g: GraphBuilder, layerName: string, inputs: OnnxValue[]): OnnxValue[] {
+  return inputs.map((v) => {
+    if (v.elemType === undefined || v.elemType === DataType.FLOAT) return v;
+    const cast = g.op('Cast', [v.name], { to: attr.int(DataType.FLOAT) }, `${layerName}/CastToFloat`);
+    return { name: cast, shape: v.shape, perm: v.perm };
+  });
+}
+
+function exportLayer(run: ExportRun, call: LayerCall, rawInputs: OnnxValue[]): OnnxValue[] {
+  const { g } = run;
   const { layer } = call;
   const className = layer.getClassName();
-  const exporter = LAYER_EXPORTERS[className];
+  const exporter = run.table[className];
+  const keepIntegers = run.supplied.has(className) || INTEGER_INPUT_LAYERS.has(className);
+  const inputs = keepIntegers ? rawInputs : floatInputs(g, layer.name, rawInputs);
   const weights = new Map<string, tf.LayerVariable>();
   for (const w of layer.weights) {
     const full = w.originalName ?? w.name;

@@ -31,6 +31,8 @@ export interface OnnxValue {
   shape: Shape;
   /** Physical = transpose(logical, perm); null = same as logical. */
   perm: number[] | null;
+  /** ONNX element type; absent means FLOAT (every value a layer exporter makes, unless it says). */
+  elemType?: DataType;
 }
 
 /** Attribute values, tagged so that 1 (int) and 1.0 (float) stay distinct. */
@@ -76,11 +78,11 @@ export class GraphBuilder {
   }
 
   /** Declares a graph input (the tfjs logical layout, which the graph keeps for its inputs). */
-  addInput(name: string, shape: Shape, dims: Dim[]): OnnxValue {
+  addInput(name: string, shape: Shape, dims: Dim[], elemType: DataType = DataType.FLOAT): OnnxValue {
     if (this.names.has(name)) throw new Error(`duplicate ONNX input name '${name}'`);
     this.names.add(name);
-    this.inputs.push({ name, elemType: DataType.FLOAT, shape: dims });
-    return { name, shape, perm: null };
+    this.inputs.push({ name, elemType, shape: dims });
+    return elemType === DataType.FLOAT ? { name, shape, perm: null } : { name, shape, perm: null, elemType };
   }
 
   /**
@@ -90,11 +92,12 @@ export class GraphBuilder {
    */
   addOutput(v: OnnxValue, name: string, dims: Dim[]): void {
     const logical = this.toLayout({ ...v, name: this.resolve(v.name) }, null);
+    const elemType = v.elemType ?? DataType.FLOAT;
     if (this.inputs.some((i) => i.name === name) || this.outputs.some((o) => o.name === name)) {
       throw new Error(`ONNX output name '${name}' is already used by a graph input or output`);
     }
     if (logical.name === name) {
-      this.outputs.push({ name, elemType: DataType.FLOAT, shape: dims });
+      this.outputs.push({ name, elemType, shape: dims });
       return;
     }
     // An internal value that happens to carry the wanted name gives it up.
@@ -114,7 +117,7 @@ export class GraphBuilder {
         attribute: [],
       });
     }
-    this.outputs.push({ name, elemType: DataType.FLOAT, shape: dims });
+    this.outputs.push({ name, elemType, shape: dims });
   }
 
   /** Renames a value everywhere it is produced or consumed. */
@@ -232,7 +235,7 @@ export class GraphBuilder {
       { perm: attr.ints(relativePerm(v.perm, want, rank)) },
       `${v.name}/${want ? 'to_' + key.replace(/,/g, '') : 'to_logical'}`,
     );
-    const out: OnnxValue = { name: t, shape: v.shape, perm: want };
+    const out: OnnxValue = { name: t, shape: v.shape, perm: want, ...(v.elemType ? { elemType: v.elemType } : {}) };
     cache.set(key, out);
     // The transposed value can go back without another node.
     this.layouts.set(t, cache);

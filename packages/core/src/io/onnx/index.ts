@@ -5,6 +5,12 @@
 // the protobuf wire encoder and the layout helpers stay inside this folder.
 export { exportToOnnx, saveOnnx, supportedOnnxLayers } from './export';
 export type { OnnxExportOptions } from './export';
+export type {
+  LayerExporter as OnnxLayerExporter,
+  LayerExportContext as OnnxLayerExportContext,
+  WeightData as OnnxWeightData,
+} from './ops';
+export { layerError as onnxLayerError } from './ops/context';
 export { OnnxSession, loadOnnx } from './session';
 export type { OnnxSessionOptions, OnnxTensor, OnnxTensorData, OnnxValueInfo } from './session';
 export { onnxParity } from './parity';

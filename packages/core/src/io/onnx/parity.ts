@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { exportToOnnx, OnnxExportOptions } from './export';
-import { loadOnnx } from './session';
+import { loadOnnx, type OnnxTensorData } from './session';
 
 export interface OnnxParityOptions extends OnnxExportOptions {
   /** onnxruntime threads for the check (default 1: parity, not speed). */
@@ -43,7 +43,7 @@ export async function onnxParity(
     const feeds = Object.fromEntries(
       session.inputNames.map((name, i) => [
         name,
-        { data: xs[i].dataSync() as Float32Array, shape: xs[i].shape.slice() },
+        { data: feedData(xs[i], session.inputs[i].type), shape: xs[i].shape.slice() },
       ]),
     );
     const actual = await session.run(feeds);
@@ -64,4 +64,10 @@ export async function onnxParity(
   } finally {
     await session.dispose();
   }
+}
+
+/** A tfjs input as the session wants it: int32 ids become the int64 the export declares. */
+function feedData(x: tf.Tensor, onnxType: string): OnnxTensorData {
+  const data = x.dataSync();
+  return onnxType === 'int64' ? BigInt64Array.from(data, (v) => BigInt(v)) : (data as Float32Array);
 }
