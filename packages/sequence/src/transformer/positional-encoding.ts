@@ -80,6 +80,11 @@ export class PositionalEncoding extends BlockLayer {
     });
   }
 
+  /** The position table [maxLength, D] (ONNX export reads it). */
+  positionTable(): tf.LayerVariable {
+    return this.table;
+  }
+
   override getConfig(): tf.serialization.ConfigDict {
     const { kind, maxLength, seed } = this;
     return { ...super.getConfig(), kind, maxLength, ...(seed === undefined ? {} : { seed }) };
