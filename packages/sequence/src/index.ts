@@ -152,3 +152,35 @@ export { sampleLogits } from './tokens/sampling';
 export type { SamplingOptions } from './tokens/sampling';
 export { UnknownTokenError, Vocabulary } from './tokens/vocabulary';
 export type { VocabularyJson, VocabularyOptions } from './tokens/vocabulary';
+
+export {
+  attentionWeights,
+  causalMask,
+  MASKED_SCORE,
+  maskBias,
+  paddingMask,
+  scaledDotProductAttention,
+} from './transformer/attention';
+export type { AttentionResult } from './transformer/attention';
+export type { AttentionProjections, Projection } from './transformer/attention-block';
+export { FEED_FORWARD_DEFAULTS, gelu, PositionwiseFeedForward } from './transformer/feed-forward';
+export type {
+  FeedForwardActivation,
+  FeedForwardWeights,
+  PositionwiseFeedForwardConfig,
+} from './transformer/feed-forward';
+export { LAYER_NORM_EPSILON, layerNorm } from './transformer/layer-norm';
+export type { LayerNormWeights } from './transformer/layer-norm';
+export { MULTI_HEAD_ATTENTION_DEFAULTS, MultiHeadAttention } from './transformer/multi-head-attention';
+export type { MultiHeadAttentionConfig } from './transformer/multi-head-attention';
+export { TRANSFORMER_ONNX_EXPORTERS } from './transformer/onnx-exporters';
+export { PositionalEncoding, sinusoidalTable } from './transformer/positional-encoding';
+export type { PositionalEncodingConfig, PositionalEncodingKind } from './transformer/positional-encoding';
+export { loadTorchDecoderLayer, loadTorchEncoderLayer, loadTorchMultiHeadAttention } from './transformer/torch-weights';
+export type { TorchStateDict, TorchTensorJson } from './transformer/torch-weights';
+export { TransformerDecoderLayer } from './transformer/transformer-decoder-layer';
+export type { TransformerDecoderWeights } from './transformer/transformer-decoder-layer';
+export { TransformerEncoderLayer } from './transformer/transformer-encoder-layer';
+export type { TransformerEncoderWeights } from './transformer/transformer-encoder-layer';
+export { TRANSFORMER_LAYER_DEFAULTS, TransformerLayer } from './transformer/transformer-layer';
+export type { TransformerLayerConfig } from './transformer/transformer-layer';

@@ -19,7 +19,7 @@ export interface Projection {
   bias: tf.LayerVariable | null;
 }
 
-export interface AttentionWeights {
+export interface AttentionProjections {
   query: Projection; // [d_q, h · d_k]
   key: Projection; // [d_kv, h · d_k]
   value: Projection; // [d_v_in, h · d_v]
@@ -55,7 +55,7 @@ export function addProjection(
 }
 
 /** The four projections of an attention block, named `prefix/query/kernel`, ... `prefix/output/bias`. */
-export function addAttentionWeights(add: AddWeight, prefix: string, s: AttentionShape): AttentionWeights {
+export function addAttentionWeights(add: AddWeight, prefix: string, s: AttentionShape): AttentionProjections {
   const p = (name: string, inDim: number, outDim: number) =>
     addProjection(add, weightName(prefix, name), inDim, outDim, s.useBias);
   return {
@@ -98,7 +98,7 @@ export interface AttendOptions {
  * returns the output [B, Tq, d_out] and the weights [B, h, Tq, Tk] (before dropout).
  */
 export function attend(
-  w: AttentionWeights,
+  w: AttentionProjections,
   query: tf.Tensor,
   key: tf.Tensor,
   value: tf.Tensor,

@@ -17,7 +17,7 @@
  * const y = mha.apply([x, pad]) as tf.SymbolicTensor;     // self-attention: [B, T, 16]
  */
 import * as tf from '@tensorflow/tfjs';
-import { addAttentionWeights, attend, AttentionWeights } from './attention-block';
+import { addAttentionWeights, attend, AttentionProjections } from './attention-block';
 import {
   BlockLayer,
   CallKwargs,
@@ -70,7 +70,7 @@ export class MultiHeadAttention extends BlockLayer {
   readonly causal: boolean;
   readonly returnAttentionWeights: boolean;
   readonly seed: number | undefined;
-  private w!: AttentionWeights;
+  private w!: AttentionProjections;
 
   constructor(config: MultiHeadAttentionConfig & LayerArgs) {
     const c = { ...MULTI_HEAD_ATTENTION_DEFAULTS, ...config };
@@ -140,7 +140,7 @@ export class MultiHeadAttention extends BlockLayer {
   }
 
   /** The projections, for loading or inspection (ONNX export reads them). */
-  attentionWeights(): AttentionWeights {
+  projections(): AttentionProjections {
     return this.w;
   }
 

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { GraphBuilder, OnnxDataType, onnxAttr, OnnxValue } from '@dlkit/core';
 import { MASKED_SCORE } from './attention';
-import { AttentionWeights, Projection } from './attention-block';
+import { AttentionProjections, Projection } from './attention-block';
 import { FeedForwardActivation, FeedForwardWeights } from './feed-forward';
 import { LayerNormWeights } from './layer-norm';
 
@@ -100,7 +100,7 @@ export interface OnnxAttendOptions {
 export function onnxAttend(
   g: GraphBuilder,
   name: string,
-  w: AttentionWeights,
+  w: AttentionProjections,
   query: string,
   key: string,
   value: string,

@@ -30,7 +30,7 @@ const multiHeadAttention: OnnxLayerExporter = (ctx) => {
   const [query, value = query, key = value] = seqs;
   const { numHeads, keyDim, valueDim, causal } = layer;
   const o = { numHeads, keyDim, valueDim, causal, keyMask: masks[0] };
-  const { output, weights } = onnxAttend(ctx.g, ctx.name, layer.attentionWeights(), query, key, value, o);
+  const { output, weights } = onnxAttend(ctx.g, ctx.name, layer.projections(), query, key, value, o);
   const out = onnxFloatValue(output, ctx.outputShapes[0]);
   return layer.returnAttentionWeights ? [out, onnxFloatValue(weights, ctx.outputShapes[1])] : out;
 };

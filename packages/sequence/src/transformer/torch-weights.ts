@@ -15,7 +15,7 @@
  * loadTorchEncoderLayer(enc, state);
  */
 import * as tf from '@tensorflow/tfjs';
-import { AttentionWeights, Projection } from './attention-block';
+import { AttentionProjections, Projection } from './attention-block';
 import { FeedForwardWeights } from './feed-forward';
 import { LayerNormWeights } from './layer-norm';
 import { MultiHeadAttention } from './multi-head-attention';
@@ -52,7 +52,7 @@ function loadLinear(p: Projection, weight: tf.Tensor, bias: tf.Tensor | null, wh
   });
 }
 
-function loadAttention(w: AttentionWeights, state: TorchStateDict, prefix: string): void {
+function loadAttention(w: AttentionProjections, state: TorchStateDict, prefix: string): void {
   tf.tidy(() => {
     const hasBias = `${prefix}in_proj_bias` in state;
     const packed = `${prefix}in_proj_weight` in state;
@@ -91,7 +91,7 @@ function built<T>(layer: tf.layers.Layer, get: () => T): T {
 /** nn.MultiheadAttention's state_dict into a built MultiHeadAttention (keyDim = embed_dim / num_heads). */
 export function loadTorchMultiHeadAttention(layer: MultiHeadAttention, state: TorchStateDict): void {
   loadAttention(
-    built(layer, () => layer.attentionWeights()),
+    built(layer, () => layer.projections()),
     state,
     '',
   );

@@ -15,7 +15,7 @@
  * const h = dec.apply([y, memory]) as tf.SymbolicTensor; // [B, T, 32]
  */
 import * as tf from '@tensorflow/tfjs';
-import { addAttentionWeights, attend, AttentionWeights } from './attention-block';
+import { addAttentionWeights, attend, AttentionProjections } from './attention-block';
 import { CallKwargs, featureSize, LayerArgs, shapeList, splitSequencesAndMasks } from './block-layer';
 import { addFeedForwardWeights, feedForward, FeedForwardWeights } from './feed-forward';
 import { addLayerNormWeights, LayerNormWeights } from './layer-norm';
@@ -26,8 +26,8 @@ const NAME = 'TransformerDecoderLayer';
 const INPUTS = { sequences: [2, 2] as [number, number], masks: [0, 2] as [number, number] };
 
 export interface TransformerDecoderWeights {
-  selfAttention: AttentionWeights;
-  crossAttention: AttentionWeights;
+  selfAttention: AttentionProjections;
+  crossAttention: AttentionProjections;
   ffn: FeedForwardWeights;
   norm1: LayerNormWeights;
   norm2: LayerNormWeights;

@@ -14,7 +14,7 @@
  * const h = enc.apply([x, pad]) as tf.SymbolicTensor; // [B, T, 32]
  */
 import * as tf from '@tensorflow/tfjs';
-import { addAttentionWeights, attend, AttentionWeights } from './attention-block';
+import { addAttentionWeights, attend, AttentionProjections } from './attention-block';
 import { CallKwargs, featureSize, LayerArgs, shapeList, splitSequencesAndMasks } from './block-layer';
 import { addFeedForwardWeights, feedForward, FeedForwardWeights } from './feed-forward';
 import { addLayerNormWeights, LayerNormWeights } from './layer-norm';
@@ -24,7 +24,7 @@ const NAME = 'TransformerEncoderLayer';
 const INPUTS = { sequences: [1, 1] as [number, number], masks: [0, 1] as [number, number] };
 
 export interface TransformerEncoderWeights {
-  selfAttention: AttentionWeights;
+  selfAttention: AttentionProjections;
   ffn: FeedForwardWeights;
   norm1: LayerNormWeights;
   norm2: LayerNormWeights;
