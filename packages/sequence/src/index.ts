@@ -1,6 +1,6 @@
 // Public surface of @dlkit/sequence: recurrent cells from scratch (with their tfjs-layers twins),
-// character language models, time-series forecasting, music generation, and seq2seq with
-// attention. Every name is chosen; grouped by folder.
+// character language models, time-series forecasting, music generation, seq2seq with
+// attention, and transformer blocks (PyTorch-checked, ONNX-exportable). Every name is chosen; grouped by folder.
 export { RECURRENT_CELLS, RNN_GRADCHECK_EXPERIMENT, runRecurrentGradcheck } from './cells/check-report';
 export type { RecurrentCellClass, RecurrentCheckRow } from './cells/check-report';
 export { clipGradientsByNorm, clipGradientsByValue, disposeGrads, globalNorm } from './cells/clip';

@@ -52,7 +52,7 @@ it('leaks no tensor in a forward pass or a training step, and a few Adam steps l
   const model = toyTransformer({ dropout: 0.1 });
   const xs = toyInputs(2, 6, 5, 2);
   const optimizer = tf.train.adam(0.01);
-  const step = () => tf.dispose(optimizer.minimize(() => toyLoss(model, xs, true), true));
+  const step = () => optimizer.minimize(() => toyLoss(model, xs, true), true)?.dispose();
   const evalLoss = () => tf.tidy(() => toyLoss(model, xs, false).dataSync()[0]);
   try {
     await expectNoLeak(() => tf.dispose(model.predict(xs) as tf.Tensor[]));

@@ -87,7 +87,7 @@ export function mhaGradientCheck(): GradientCheck {
   try {
     tf.dispose(layer.apply([xT, maskT]) as tf.Tensor); // builds the weights
     layer.trainableWeights.forEach((w, i) => {
-      const value = tf.randomNormal(w.shape, 0, 0.5, 'float32', 20 + i);
+      const value = tf.randomNormal(w.shape as number[], 0, 0.5, 'float32', 20 + i);
       w.write(value); // the variable takes its own reference
       value.dispose();
     });

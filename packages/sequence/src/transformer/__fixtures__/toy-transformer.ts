@@ -6,8 +6,11 @@
  * cross-attention returning its weights → Dense logits.
  */
 import * as tf from '@tensorflow/tfjs';
+import { exportToOnnx, loadOnnx } from '@dlkit/core';
+import { maxAbsDiff } from '@dlkit/core/testing';
 import { PositionwiseFeedForward } from '../feed-forward';
 import { MultiHeadAttention } from '../multi-head-attention';
+import { TRANSFORMER_ONNX_EXPORTERS } from '../onnx-exporters';
 import { PositionalEncoding } from '../positional-encoding';
 import { TransformerDecoderLayer } from '../transformer-decoder-layer';
 import { TransformerEncoderLayer } from '../transformer-encoder-layer';
@@ -78,4 +81,54 @@ export function toyInputs(batch: number, srcLength: number, tgtLength: number, s
     ),
     tf.tensor2d(tgtMask, [batch, tgtLength], 'float32'),
   ];
+}
+
+/** [batch, source length, target length]: the two shapes one exported file is run at. */
+export const TOY_ONNX_SHAPES: readonly [number, number, number][] = [
+  [2, 5, 4],
+  [3, 9, 7],
+];
+
+export interface ToyOnnxRow {
+  shape: [number, number, number];
+  output: string;
+  /** max |onnxruntime − tfjs| of this output. */
+  maxAbsDiff: number;
+  /** ONNX output shape equals tfjs's. */
+  sameShape: boolean;
+}
+
+/** Exports the toy model once (dynamic axes) and compares onnxruntime-node with tfjs at every shape. */
+export async function toyOnnxParity(options: ToyOptions): Promise<ToyOnnxRow[]> {
+  const model = toyTransformer(options);
+  const session = await loadOnnx(
+    exportToOnnx(model, { exporters: TRANSFORMER_ONNX_EXPORTERS, outputNames: ['logits', 'attention'] }),
+    { intraOpNumThreads: 1 },
+  );
+  const rows: ToyOnnxRow[] = [];
+  try {
+    for (const shape of TOY_ONNX_SHAPES) {
+      const xs = toyInputs(...shape, 10 * shape[0] + shape[1]);
+      const expected = model.predict(xs) as tf.Tensor[];
+      const feed = (x: tf.Tensor) => ({
+        data: x.dtype === 'int32' ? BigInt64Array.from(x.dataSync(), (v) => BigInt(v)) : (x.dataSync() as Float32Array),
+        shape: x.shape,
+      });
+      const actual = await session.run(Object.fromEntries(session.inputNames.map((name, i) => [name, feed(xs[i])])));
+      session.outputNames.forEach((output, i) => {
+        const sameShape = actual[output].shape.join(',') === expected[i].shape.join(',');
+        rows.push({
+          shape,
+          output,
+          sameShape,
+          maxAbsDiff: maxAbsDiff(actual[output].data as Float32Array, expected[i]),
+        });
+      });
+      tf.dispose([...xs, ...expected]);
+    }
+    return rows;
+  } finally {
+    await session.dispose();
+    model.dispose();
+  }
 }
