@@ -18,6 +18,24 @@ export type { RecurrentCellKind, RecurrentLayerOptions } from './cells/tfjs-recu
 export { TimeDistributedDense } from './cells/time-distributed-dense';
 export type { TimeDistributedDenseOptions } from './cells/time-distributed-dense';
 
+export {
+  HF_CONFIG_JSON,
+  HF_ONNX_DIR,
+  HfFolderError,
+  readHfModelFolder,
+  validateHfConfig,
+  writeHfModelFolder,
+} from './hf/hf-model-folder';
+export type {
+  HfFolderExpectations,
+  HfGraphExpectation,
+  HfGraphValue,
+  HfInputType,
+  HfModelConfig,
+  HfModelFolder,
+  HfModelFolderInfo,
+} from './hf/hf-model-folder';
+
 export { loadMelodyCorpus, melodyCorpusFiles, tuneMelody, writeCorpusMidi } from './music/corpus';
 export { TUNES } from './music/corpus/tunes';
 export type { Tune } from './music/corpus/tunes';

@@ -47,7 +47,7 @@ it('saves and loads with core’s saveModel/loadModel, giving identical outputs'
   }
 });
 
-// Slow (~2-3 s on a busy machine): ten Adam steps of the toy encoder-decoder.
+// Slow (~2.5 s alone, ~6 s beside other suites): ten Adam steps of the toy encoder-decoder.
 it('leaks no tensor in a forward pass or a training step, and a few Adam steps lower the loss', async () => {
   const model = toyTransformer({ dropout: 0.1 });
   const xs = toyInputs(2, 6, 5, 2);
