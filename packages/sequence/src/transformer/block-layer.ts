@@ -20,6 +20,12 @@ export type AddWeight = (name: string, shape: number[], init: WeightInit) => tf.
 /** tfjs call kwargs: `training` is true inside `fit`. */
 export type CallKwargs = { training?: boolean } & Record<string, unknown>;
 
+/** `config` over `defaults`, where a key given as undefined keeps its default. */
+export function withDefaults<D extends object, C extends object>(defaults: D, config: C): D & C {
+  const given = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
+  return { ...defaults, ...given } as D & C;
+}
+
 /** Throws unless `value` is an integer ≥ `min` (config validation: the message names layer and key). */
 export function checkInteger(layer: string, key: string, value: unknown, min = 1): number {
   if (!(typeof value === 'number' && Number.isInteger(value) && value >= min))

@@ -22,6 +22,7 @@ import {
   shapeList,
   trainingDropout,
   weightName,
+  withDefaults,
 } from './block-layer';
 
 /** The activations PyTorch's transformer layers offer (F.relu, F.gelu: the exact erf form). */
@@ -87,7 +88,7 @@ export class PositionwiseFeedForward extends BlockLayer {
   private w!: FeedForwardWeights;
 
   constructor(config: PositionwiseFeedForwardConfig & LayerArgs) {
-    const { dff, activation, dropout, seed, ...args } = { ...FEED_FORWARD_DEFAULTS, ...config };
+    const { dff, activation, dropout, seed, ...args } = withDefaults(FEED_FORWARD_DEFAULTS, config);
     super(args, seed);
     this.dff = checkInteger(PositionwiseFeedForward.className, 'dff', dff);
     this.activation = checkActivation(PositionwiseFeedForward.className, activation);

@@ -27,6 +27,7 @@ import {
   LayerArgs,
   shapeList,
   splitSequencesAndMasks,
+  withDefaults,
 } from './block-layer';
 
 export interface MultiHeadAttentionConfig {
@@ -73,7 +74,7 @@ export class MultiHeadAttention extends BlockLayer {
   private w!: AttentionProjections;
 
   constructor(config: MultiHeadAttentionConfig & LayerArgs) {
-    const c = { ...MULTI_HEAD_ATTENTION_DEFAULTS, ...config };
+    const c = withDefaults(MULTI_HEAD_ATTENTION_DEFAULTS, config);
     const { numHeads, keyDim, valueDim, outputDim, useBias, dropout, causal, returnAttentionWeights, seed, ...args } =
       c;
     super(args, seed);

@@ -7,7 +7,15 @@
  *   pre-norm  (norm_first=True; Xiong et al. 2020, stabler without warm-up): x = x + drop(f(norm(x)))
  */
 import * as tf from '@tensorflow/tfjs';
-import { BlockLayer, CallKwargs, checkInteger, checkRate, LayerArgs, trainingDropout } from './block-layer';
+import {
+  BlockLayer,
+  CallKwargs,
+  checkInteger,
+  checkRate,
+  LayerArgs,
+  trainingDropout,
+  withDefaults,
+} from './block-layer';
 import { checkActivation, FeedForwardActivation } from './feed-forward';
 import { applyLayerNorm, LAYER_NORM_EPSILON, LayerNormWeights } from './layer-norm';
 
@@ -46,7 +54,7 @@ export abstract class TransformerLayer extends BlockLayer {
   readonly seed: number | undefined;
 
   constructor(layer: string, config: TransformerLayerConfig & LayerArgs, causalDefault: boolean) {
-    const c = { ...TRANSFORMER_LAYER_DEFAULTS, causal: causalDefault, ...config };
+    const c = withDefaults({ ...TRANSFORMER_LAYER_DEFAULTS, causal: causalDefault }, config);
     const { numHeads, dff, dropout, activation, preNorm, layerNormEpsilon, causal, seed, ...args } = c;
     super(args, seed);
     this.numHeads = checkInteger(layer, 'numHeads', numHeads);
