@@ -1,6 +1,6 @@
 // Public surface of @dlkit/sequence: recurrent cells from scratch (with their tfjs-layers twins),
-// character language models, time-series forecasting, music generation, and seq2seq with
-// attention. Every name is chosen; grouped by folder.
+// character language models, time-series forecasting, music generation, seq2seq with
+// attention, and transformer blocks (PyTorch-checked, ONNX-exportable). Every name is chosen; grouped by folder.
 export { RECURRENT_CELLS, RNN_GRADCHECK_EXPERIMENT, runRecurrentGradcheck } from './cells/check-report';
 export type { RecurrentCellClass, RecurrentCheckRow } from './cells/check-report';
 export { clipGradientsByNorm, clipGradientsByValue, disposeGrads, globalNorm } from './cells/clip';
@@ -17,6 +17,24 @@ export { loadWeightsIntoScratch, recurrentLayer, weightsFromScratch } from './ce
 export type { RecurrentCellKind, RecurrentLayerOptions } from './cells/tfjs-recurrent';
 export { TimeDistributedDense } from './cells/time-distributed-dense';
 export type { TimeDistributedDenseOptions } from './cells/time-distributed-dense';
+
+export {
+  HF_CONFIG_JSON,
+  HF_ONNX_DIR,
+  HfFolderError,
+  readHfModelFolder,
+  validateHfConfig,
+  writeHfModelFolder,
+} from './hf/hf-model-folder';
+export type {
+  HfFolderExpectations,
+  HfGraphExpectation,
+  HfGraphValue,
+  HfInputType,
+  HfModelConfig,
+  HfModelFolder,
+  HfModelFolderInfo,
+} from './hf/hf-model-folder';
 
 export { loadMelodyCorpus, melodyCorpusFiles, tuneMelody, writeCorpusMidi } from './music/corpus';
 export { TUNES } from './music/corpus/tunes';
@@ -152,3 +170,35 @@ export { sampleLogits } from './tokens/sampling';
 export type { SamplingOptions } from './tokens/sampling';
 export { UnknownTokenError, Vocabulary } from './tokens/vocabulary';
 export type { VocabularyJson, VocabularyOptions } from './tokens/vocabulary';
+
+export {
+  attentionWeights,
+  causalMask,
+  MASKED_SCORE,
+  maskBias,
+  paddingMask,
+  scaledDotProductAttention,
+} from './transformer/attention';
+export type { AttentionResult } from './transformer/attention';
+export type { AttentionProjections, Projection } from './transformer/attention-block';
+export { FEED_FORWARD_DEFAULTS, gelu, PositionwiseFeedForward } from './transformer/feed-forward';
+export type {
+  FeedForwardActivation,
+  FeedForwardWeights,
+  PositionwiseFeedForwardConfig,
+} from './transformer/feed-forward';
+export { LAYER_NORM_EPSILON, layerNorm } from './transformer/layer-norm';
+export type { LayerNormWeights } from './transformer/layer-norm';
+export { MULTI_HEAD_ATTENTION_DEFAULTS, MultiHeadAttention } from './transformer/multi-head-attention';
+export type { MultiHeadAttentionConfig } from './transformer/multi-head-attention';
+export { TRANSFORMER_ONNX_EXPORTERS } from './transformer/onnx-exporters';
+export { PositionalEncoding, sinusoidalTable } from './transformer/positional-encoding';
+export type { PositionalEncodingConfig, PositionalEncodingKind } from './transformer/positional-encoding';
+export { loadTorchDecoderLayer, loadTorchEncoderLayer, loadTorchMultiHeadAttention } from './transformer/torch-weights';
+export type { TorchStateDict, TorchTensorJson } from './transformer/torch-weights';
+export { TransformerDecoderLayer } from './transformer/transformer-decoder-layer';
+export type { TransformerDecoderWeights } from './transformer/transformer-decoder-layer';
+export { TransformerEncoderLayer } from './transformer/transformer-encoder-layer';
+export type { TransformerEncoderWeights } from './transformer/transformer-encoder-layer';
+export { TRANSFORMER_LAYER_DEFAULTS, TransformerLayer } from './transformer/transformer-layer';
+export type { TransformerLayerConfig } from './transformer/transformer-layer';

@@ -1,0 +1,95 @@
+/**
+ * One transformer decoder layer (Vaswani et al. 2017, section 3.1; PyTorch's
+ * nn.TransformerDecoderLayer with batch_first=True): masked self-attention, cross-attention over
+ * the encoder's output (the memory), then the position-wise FFN, each a residual sublayer.
+ * The self-attention is causal by default (`causal: false` turns the look-ahead mask off).
+ *
+ * Inputs: x [B, T, D], memory [B, S, D_mem], then padding masks: none, the memory's [B, S], or
+ * the target's [B, T] and the memory's [B, S] (1 = token, 0 = pad). Output [B, T, D]. Weights:
+ * `self_attention/*`, `cross_attention/*`, `ffn/*`, `norm1/*` (self), `norm2/*` (cross), `norm3/*` (FFN).
+ *
+ * @example
+ * const y = tf.input({ shape: [null, 32] });   // [B, T, 32] target embeddings
+ * const memory = tf.input({ shape: [null, 32] }); // [B, S, 32] encoder output
+ * const dec = new TransformerDecoderLayer({ numHeads: 4, dff: 64, seed: 2 });
+ * const h = dec.apply([y, memory]) as tf.SymbolicTensor; // [B, T, 32]
+ */
+import * as tf from '@tensorflow/tfjs';
+import { addAttentionWeights, attend, AttentionProjections } from './attention-block';
+import { CallKwargs, featureSize, LayerArgs, shapeList, splitSequencesAndMasks } from './block-layer';
+import { addFeedForwardWeights, feedForward, FeedForwardWeights } from './feed-forward';
+import { addLayerNormWeights, LayerNormWeights } from './layer-norm';
+import { selfAttentionShape } from './transformer-encoder-layer';
+import { TransformerLayer, TransformerLayerConfig } from './transformer-layer';
+
+const NAME = 'TransformerDecoderLayer';
+const INPUTS = { sequences: [2, 2] as [number, number], masks: [0, 2] as [number, number] };
+
+export interface TransformerDecoderWeights {
+  selfAttention: AttentionProjections;
+  crossAttention: AttentionProjections;
+  ffn: FeedForwardWeights;
+  norm1: LayerNormWeights;
+  norm2: LayerNormWeights;
+  norm3: LayerNormWeights;
+}
+
+/** The target's and the memory's padding masks among a decoder call's masks (either may be absent). */
+export function decoderMasks<T>(masks: T[]): { targetMask?: T; memoryMask?: T } {
+  return masks.length === 2 ? { targetMask: masks[0], memoryMask: masks[1] } : { memoryMask: masks[0] };
+}
+
+export class TransformerDecoderLayer extends TransformerLayer {
+  static readonly className = 'DlkitTransformerDecoderLayer';
+  private w!: TransformerDecoderWeights;
+
+  constructor(config: TransformerLayerConfig & LayerArgs) {
+    super(NAME, config, true);
+  }
+
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
+    const { seqs } = splitSequencesAndMasks(
+      NAME,
+      shapeList(inputShape).map((shape) => ({ shape })),
+      INPUTS,
+    );
+    const d = featureSize(NAME, seqs[0].shape);
+    const dMemory = featureSize(NAME, seqs[1].shape);
+    const head = this.headDim(NAME, d);
+    const add = this.addWeightFn();
+    this.w = {
+      selfAttention: addAttentionWeights(add, 'self_attention', selfAttentionShape(this.numHeads, head, d)),
+      crossAttention: addAttentionWeights(add, 'cross_attention', {
+        ...selfAttentionShape(this.numHeads, head, d),
+        keyIn: dMemory,
+        valueIn: dMemory,
+      }),
+      ffn: addFeedForwardWeights(add, 'ffn', d, this.dff),
+      norm1: addLayerNormWeights(add, 'norm1', d),
+      norm2: addLayerNormWeights(add, 'norm2', d),
+      norm3: addLayerNormWeights(add, 'norm3', d),
+    };
+    this.built = true;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: CallKwargs): tf.Tensor {
+    return tf.tidy(() => {
+      const { seqs, masks } = splitSequencesAndMasks(NAME, inputs, INPUTS);
+      const { targetMask, memoryMask } = decoderMasks(masks);
+      const [target, memory] = seqs; // [B, T, D], [B, S, D_mem]
+      const { numHeads, causal, dropout, activation } = this;
+      const w = this.w;
+      const self = { numHeads, causal, dropout, keyMask: targetMask };
+      const cross = { numHeads, dropout, keyMask: memoryMask };
+      let x = this.residual(target, w.norm1, kwargs, (y) => attend(w.selfAttention, y, y, y, self, kwargs).output);
+      x = this.residual(x, w.norm2, kwargs, (y) => attend(w.crossAttention, y, memory, memory, cross, kwargs).output);
+      return this.residual(x, w.norm3, kwargs, (y) => feedForward(w.ffn, y, activation, dropout, kwargs));
+    });
+  }
+
+  /** The weights, for loading or inspection (ONNX export reads them). */
+  decoderWeights(): TransformerDecoderWeights {
+    return this.w;
+  }
+}
+tf.serialization.registerClass(TransformerDecoderLayer);
