@@ -41,7 +41,14 @@ async function nlpjsAccuracy(corpus, heldOut) {
   for (const row of corpusExamples(corpus)) nlp.addDocument('en', row.text, row.label);
   for (const intent of corpus.intents) for (const a of intent.answers) nlp.addAnswer('en', intent.intent, a);
   const started = Date.now();
-  await nlp.train();
+  // nlp.js logs every training epoch with console.log: keep stdout to the one JSON line
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    await nlp.train();
+  } finally {
+    console.log = log;
+  }
   const seconds = (Date.now() - started) / 1000;
   let correct = 0;
   let answered = 0;

@@ -50,7 +50,7 @@ export interface TrainChatBotOptions extends IntentClassifierOptions, FitTextOpt
 export const TRAIN_CHAT_BOT_DEFAULTS = {
   epochs: 100,
   batchSize: 32,
-  learningRate: 0.05,
+  learningRate: 0.01,
   seed: 1,
 } satisfies TrainChatBotOptions;
 

@@ -28,7 +28,7 @@ export interface IntentClassifierOptions {
   seed?: number;
 }
 
-export const INTENT_CLASSIFIER_DEFAULTS = { hidden: 0, l2: 0, seed: 1 } satisfies IntentClassifierOptions;
+export const INTENT_CLASSIFIER_DEFAULTS = { hidden: 64, l2: 0, seed: 1 } satisfies IntentClassifierOptions;
 
 const FEATURES_JSON = 'features.json';
 /** Cached feature rows before the cache is emptied (a long chat session must not grow forever). */
