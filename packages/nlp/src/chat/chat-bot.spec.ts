@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { initBackend } from '@dlkit/core';
 import { expectNoLeak } from '@dlkit/core/testing';
+import { WordVectors } from '../embeddings/word-vectors';
 import { ChatBot, NO_INTENT, trainChatBot } from './chat-bot';
 import { ChatSession } from './chat-session';
 import { TINY_CORPUS } from './__fixtures__/tiny-corpus';
@@ -64,6 +65,28 @@ describe('ChatBot', () => {
     fs.rmSync(path.join(broken, 'chat.json'));
     await expect(ChatBot.load(broken)).rejects.toThrow(`${path.join(broken, 'chat.json')}: not found`);
   });
+
+  // Slow (~2-5 s): reads WordNet's four index files for the synset features
+  it('saves and loads the optional word-vector and WordNet features', async () => {
+    const vectors = new WordVectors(
+      ['hello', 'resume', 'experiment'],
+      Float32Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]),
+      3,
+    );
+    const b = await trainChatBot(TINY_CORPUS, { epochs: 5, features: { vectors, wordnet: true } });
+    const model = path.join(dir, 'with-vectors');
+    await b.save(model);
+    const loaded = await ChatBot.load(model);
+    const texts = ['hello', 'resume the run', 'a melody', 'zqxj'];
+    expect(loaded.classifier.probabilities(texts)).toEqual(b.classifier.probabilities(texts));
+    expect(loaded.classifier.features.vectors?.size).toBe(3);
+    expect(loaded.classifier.features.dim).toBe(b.classifier.features.dim);
+    expect(Object.keys(loaded.classifier.features.senseTable ?? {}).length).toBeGreaterThan(0);
+    loaded.dispose();
+    b.dispose();
+    fs.rmSync(path.join(model, 'vectors.bin'));
+    await expect(ChatBot.load(model)).rejects.toThrow(`${path.join(model, 'vectors.bin')}: not found`);
+  }, 30_000);
 
   it('trains and answers without leaking tensors', async () => {
     await expectNoLeak(async () => {
