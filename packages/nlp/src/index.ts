@@ -110,3 +110,35 @@ export {
   renderConfusionPng,
 } from './classify/emojify-report';
 export type { EmojifyReport, EmojifyReportOptions } from './classify/emojify-report';
+
+// ---- Intent chatbot (src/chat) ----
+export {
+  CHAT_CORPUS_DEFAULTS,
+  answerPlaceholders,
+  corpusExamples,
+  fillAnswer,
+  helpDeskCorpusPath,
+  helpDeskHeldOutPath,
+  parseChatCorpus,
+  parseHeldOut,
+  readChatCorpus,
+  readHeldOut,
+  utteranceKey,
+} from './chat/chat-corpus';
+export type { ChatCorpus, ChatEntity, ChatEntityValue, ChatIntent, ChatSlot } from './chat/chat-corpus';
+export { stemWord } from './chat/stem';
+export { WordnetSenses, sensesFromTable, wordnetSenses } from './chat/wordnet-senses';
+export type { WordnetSensesOptions } from './chat/wordnet-senses';
+export { INTENT_FEATURE_DEFAULTS, IntentFeaturizer, messageWords } from './chat/intent-features';
+export type { IntentFeatureOptions, IntentFeaturesJson } from './chat/intent-features';
+export { EntityExtractor } from './chat/entity-extractor';
+export type { EntityMatch } from './chat/entity-extractor';
+export { INTENT_CLASSIFIER_DEFAULTS, IntentClassifier } from './chat/intent-classifier';
+export type { IntentClassifierOptions } from './chat/intent-classifier';
+export { ChatBot, NO_INTENT, TRAIN_CHAT_BOT_DEFAULTS, trainChatBot } from './chat/chat-bot';
+export type { IntentEvaluation, IntentResult, TrainChatBotOptions } from './chat/chat-bot';
+export { ChatSession } from './chat/chat-session';
+export type { ChatReply, ChatSessionOptions } from './chat/chat-session';
+export { defaultHeldOut, recordedBaselines, trainChat } from './chat/train-chat';
+export type { TrainChatOptions, TrainChatResult } from './chat/train-chat';
+// ---- end intent chatbot ----
