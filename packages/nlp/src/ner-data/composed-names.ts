@@ -11,11 +11,12 @@ import { Rng } from '@dlkit/core';
 import { EntityLists } from './entity-lists';
 
 /** Industry words shared by both splits (context, not entities). */
+// prettier-ignore
 export const INDUSTRY_WORDS = [
   'Steel', 'Mining', 'Motors', 'Textiles', 'Software', 'Pharmaceuticals', 'Logistics', 'Energy', 'Foods',
   'Media', 'Shipping', 'Insurance', 'Chemicals', 'Telecom', 'Construction', 'Electronics', 'Paper', 'Brewing',
   'Robotics', 'Aerospace', 'Holdings', 'Systems', 'Ventures', 'Power', 'Water', 'Cement', 'Glass', 'Dairy',
-] as const; // prettier-ignore
+] as const;
 
 /** A seeded uniform choice; an empty list is an error. */
 export function pickOne<T>(rng: Rng, items: readonly T[]): T {

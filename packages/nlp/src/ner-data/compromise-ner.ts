@@ -59,9 +59,7 @@ export function spansToTokenTags(
   const tags = tokens.map(() => 'O');
   const bySize = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   for (const span of bySize) {
-    const inside = offsets
-      .map((_, i) => i)
-      .filter((i) => offsets[i][0] < span.end && offsets[i][1] > span.start);
+    const inside = offsets.map((_, i) => i).filter((i) => offsets[i][0] < span.end && offsets[i][1] > span.start);
     while (inside.length > 0 && !WORDLIKE.test(tokens[inside[0]])) inside.shift();
     while (inside.length > 0 && !WORDLIKE.test(tokens[inside[inside.length - 1]])) inside.pop();
     if (inside.length === 0 || inside.some((i) => tags[i] !== 'O')) continue;

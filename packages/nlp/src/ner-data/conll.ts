@@ -35,7 +35,9 @@ export function parseConll(content: string, source: string): TaggedSentence[] {
     if (fields[0] === '-DOCSTART-') return flush();
     const where = `${source}:${i + 1}`;
     if (fields.length < 2)
-      throw new Error(`${where}: expected "word TAG" or "word POS chunk TAG" columns, got ${JSON.stringify(line.trim())}`);
+      throw new Error(
+        `${where}: expected "word TAG" or "word POS chunk TAG" columns, got ${JSON.stringify(line.trim())}`,
+      );
     if (columns === 0) columns = fields.length;
     else if (fields.length !== columns)
       throw new Error(`${where}: expected ${columns} columns as in the lines above, got ${fields.length}`);
@@ -67,7 +69,8 @@ export function formatConll(sentences: readonly TaggedSentence[]): string {
       if (s.tokens.length !== s.tags.length)
         throw new Error(`sentence ${i} has ${s.tokens.length} tokens but ${s.tags.length} tags`);
       s.tokens.forEach((t, j) => {
-        if (t === '' || /\s/.test(t)) throw new Error(`sentence ${i}, token ${j}: ${JSON.stringify(t)} is empty or has whitespace`);
+        if (t === '' || /\s/.test(t))
+          throw new Error(`sentence ${i}, token ${j}: ${JSON.stringify(t)} is empty or has whitespace`);
       });
       return s.tokens.map((t, j) => `${t} ${s.tags[j]}\n`).join('') + '\n';
     })

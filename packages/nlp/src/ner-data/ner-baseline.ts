@@ -80,7 +80,8 @@ export function compromiseBaseline(options: NerBaselineOptions = {}): NerScores 
   return scoreNerTagger(
     (text, tokens) => {
       const tagged = compromiseTextTags(text);
-      if (tagged.tokens.join(' ') !== tokens.join(' ')) throw new Error(`tokenisation differs for ${JSON.stringify(text)}`);
+      if (tagged.tokens.join(' ') !== tokens.join(' '))
+        throw new Error(`tokenisation differs for ${JSON.stringify(text)}`);
       return tagged.tags;
     },
     compromiseTokenTags,

@@ -54,7 +54,10 @@ export function loadCountryFacts(): CountryFacts[] {
       languages: Object.values(c.languages ?? {}).filter((l) => !/sign language/i.test(l)),
       continent: continents[list[c.cca2]?.continent ?? ''],
       region: c.subregion || undefined,
-      neighbours: (c.borders ?? []).map((b) => byCode.get(b) ?? '').filter((n) => n !== '').sort(),
+      neighbours: (c.borders ?? [])
+        .map((b) => byCode.get(b) ?? '')
+        .filter((n) => n !== '')
+        .sort(),
     }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }

@@ -38,6 +38,8 @@ export interface QaExample {
 /** A generated example also says which fact it asks for. */
 export interface GeneratedQaExample extends QaExample {
   factType: FactType;
+  /** The countries the passage's distractor sentences are about. */
+  distractorCountries: string[];
 }
 
 export interface GenerateQaOptions {
@@ -121,9 +123,11 @@ export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQa
     const target = pickOne(rng, countries);
     const types = FACT_TYPES.filter((t) => factAnswer(target, t) !== undefined);
     const sentences = types.map((t) => statement(rng, target, t));
+    const distractorCountries: string[] = [];
     for (let d = 0; d < o.distractors; d++) {
       let other = pickOne(rng, countries);
       while (other === target) other = pickOne(rng, countries);
+      distractorCountries.push(other.name);
       const otherTypes = FACT_TYPES.filter((t) => factAnswer(other, t) !== undefined);
       sentences.push({ text: statement(rng, other, pickOne(rng, otherTypes)).text });
     }
@@ -146,6 +150,7 @@ export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQa
         question,
         answers: [spans.get(type)!],
         factType: type,
+        distractorCountries,
       });
     });
   }
