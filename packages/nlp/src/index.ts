@@ -115,6 +115,8 @@ export type { EmojifyReport, EmojifyReportOptions } from './classify/emojify-rep
 export { detokenize, nerTokens } from './ner-data/ner-tokens';
 export { isValidBio, iob1ToBio, spansToBio } from './ner-data/bio';
 export type { EntitySpan } from './ner-data/bio';
+export { alignTagsToSubwords, subwordWordIndex, wordTagsFromSubwords } from './ner-data/subword-labels';
+export type { AlignTagsOptions } from './ner-data/subword-labels';
 export { formatConll, parseConll, readConll, writeConll } from './ner-data/conll';
 export type { TaggedSentence } from './ner-data/conll';
 export { entityF1, extractEntities } from './ner-data/entity-metrics';
