@@ -117,6 +117,8 @@ export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQa
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`count must be a whole number ≥ 0, got ${o.count}`);
   if (o.split !== 'train' && o.split !== 'test') throw new Error(`split must be 'train' or 'test', got '${o.split}'`);
   const countries = qaCountries(o.split, o);
+  if (countries.length < 2)
+    throw new Error(`the ${o.split} split has ${countries.length} countries: at least 2 are needed`);
   const rng = new Rng(o.seed);
   const out: GeneratedQaExample[] = [];
   for (let passage = 0; out.length < o.count; passage++) {
