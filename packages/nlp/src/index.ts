@@ -142,3 +142,43 @@ export type { ChatReply, ChatSessionOptions } from './chat/chat-session';
 export { defaultHeldOut, recordedBaselines, trainChat } from './chat/train-chat';
 export type { TrainChatOptions, TrainChatResult } from './chat/train-chat';
 // ---- end intent chatbot ----
+// --- NER and QA data (issue 12 §3): generated sets, readers, metrics, baselines (src/ner-data, src/qa-data) ---
+export { detokenize, nerTokens } from './ner-data/ner-tokens';
+export { isValidBio, iob1ToBio, spansToBio } from './ner-data/bio';
+export type { EntitySpan } from './ner-data/bio';
+export { alignTagsToSubwords, subwordWordIndex, wordTagsFromSubwords } from './ner-data/subword-labels';
+export type { AlignTagsOptions } from './ner-data/subword-labels';
+export { formatConll, parseConll, readConll, writeConll } from './ner-data/conll';
+export type { TaggedSentence } from './ner-data/conll';
+export { entityF1, extractEntities } from './ner-data/entity-metrics';
+export type { EntityF1Options, EntityF1Result, PrecisionRecallF1, TokenEntity } from './ner-data/entity-metrics';
+export {
+  ENTITY_LIST_KEYS,
+  LOAD_ENTITY_LISTS_DEFAULTS,
+  PARTITION_DEFAULTS,
+  loadEntityLists,
+  partitionEntityLists,
+} from './ner-data/entity-lists';
+export type { EntityLists, LoadEntityListsOptions, PartitionOptions } from './ner-data/entity-lists';
+export { INDUSTRY_WORDS, composeEvent, composeOrganization } from './ner-data/composed-names';
+export { SLOT_TYPES, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-data/ner-templates';
+export type { EntitySlot } from './ner-data/ner-templates';
+export { GENERATE_NER_DEFAULTS, generateNerSentences } from './ner-data/generate-ner';
+export type { GenerateNerOptions, NerSentence, NerSplit } from './ner-data/generate-ner';
+export { handLabelledNerPath, loadHandLabelledNer } from './ner-data/hand-labelled';
+export { compromiseNer, compromiseTextTags, compromiseTokenTags, spansToTokenTags } from './ner-data/compromise-ner';
+export { COMPROMISE_TYPES, NER_BASELINE_DEFAULTS, compromiseBaseline, scoreNerTagger } from './ner-data/ner-baseline';
+export type { NerBaselineOptions, NerScores } from './ner-data/ner-baseline';
+export { loadCountryFacts } from './qa-data/country-facts';
+export type { CountryFacts } from './qa-data/country-facts';
+export { FACT_TYPES, QUESTIONS, STATEMENTS } from './qa-data/fact-phrasings';
+export type { FactType } from './qa-data/fact-phrasings';
+export { GENERATE_QA_DEFAULTS, generateQaExamples, qaCountries } from './qa-data/generate-qa';
+export type { GenerateQaOptions, GeneratedQaExample, QaAnswer, QaExample, QaSplit } from './qa-data/generate-qa';
+export { formatSquad, parseSquad, readSquad, writeSquad } from './qa-data/squad-format';
+export { normalizeAnswer, squadEvaluate, squadExactMatch, squadF1 } from './qa-data/squad-metrics';
+export type { SquadScores } from './qa-data/squad-metrics';
+export { overlapBaselineAnswer, overlapBaselinePredictions, sentenceRanges } from './qa-data/overlap-baseline';
+export { answerTokenSpan, windowContext } from './qa-data/window-context';
+export type { ContextWindow } from './qa-data/window-context';
+// --- end of NER and QA data ---

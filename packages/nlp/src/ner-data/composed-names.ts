@@ -1,0 +1,64 @@
+/**
+ * Organisation and event names composed from real parts: one split's cities, countries and
+ * surnames with fixed industry words and patterns ("Kasur Textiles Company", "Slonim & Uffelman",
+ * "University of Edmonton", "Chad National Bank", "Charleroi Marathon"). Because the parts of the
+ * train and test lists are disjoint, so are the composed names.
+ *
+ * @example
+ * composeOrganization(new Rng(1), lists); // e.g. 'Paterson Logistics Group'
+ */
+import { Rng } from '@dlkit/core';
+import { EntityLists } from './entity-lists';
+
+/** Industry words shared by both splits (context, not entities). */
+// prettier-ignore
+export const INDUSTRY_WORDS = [
+  'Steel', 'Mining', 'Motors', 'Textiles', 'Software', 'Pharmaceuticals', 'Logistics', 'Energy', 'Foods',
+  'Media', 'Shipping', 'Insurance', 'Chemicals', 'Telecom', 'Construction', 'Electronics', 'Paper', 'Brewing',
+  'Robotics', 'Aerospace', 'Holdings', 'Systems', 'Ventures', 'Power', 'Water', 'Cement', 'Glass', 'Dairy',
+] as const;
+
+/** A seeded uniform choice; an empty list is an error. */
+export function pickOne<T>(rng: Rng, items: readonly T[]): T {
+  if (items.length === 0) throw new Error('cannot pick from an empty list');
+  return items[rng.int(items.length)];
+}
+
+type Composer = (rng: Rng, l: EntityLists) => string;
+
+/** One row per organisation pattern. */
+export const ORGANIZATION_PATTERNS: readonly Composer[] = [
+  (r, l) => `${pickOne(r, l.cities)} ${pickOne(r, INDUSTRY_WORDS)} Company`,
+  (r, l) => `${pickOne(r, l.cities)} ${pickOne(r, INDUSTRY_WORDS)} Group`,
+  (r, l) => `${pickOne(r, l.surnames)} ${pickOne(r, INDUSTRY_WORDS)}`,
+  (r, l) => `${pickOne(r, l.surnames)} & ${pickOne(r, l.surnames)}`,
+  (r, l) => `${pickOne(r, l.surnames)} Brothers`,
+  (r, l) => `${pickOne(r, l.surnames)} Foundation`,
+  (r, l) => `University of ${pickOne(r, l.cities)}`,
+  (r, l) => `${pickOne(r, l.cities)} State University`,
+  (r, l) => `${pickOne(r, l.cities)} General Hospital`,
+  (r, l) => `${pickOne(r, l.cities)} City Council`,
+  (r, l) => `${pickOne(r, l.countries)} National Bank`,
+  (r, l) => `Bank of ${pickOne(r, l.countries)}`,
+  (r, l) => `${pickOne(r, l.countries)} Airlines`,
+  (r, l) => `${pickOne(r, l.countries)} Football Federation`,
+  (r, l) => `${pickOne(r, l.cities)} Institute of Technology`,
+];
+
+/** One row per event pattern (MISC). */
+export const EVENT_PATTERNS: readonly Composer[] = [
+  (r, l) => `${pickOne(r, l.cities)} Marathon`,
+  (r, l) => `${pickOne(r, l.cities)} Film Festival`,
+  (r, l) => `${pickOne(r, l.cities)} Jazz Festival`,
+  (r, l) => `${pickOne(r, l.countries)} Grand Prix`,
+  (r, l) => `${pickOne(r, l.cities)} Open`,
+  (r, l) => `${pickOne(r, l.cities)} Book Fair`,
+];
+
+export function composeOrganization(rng: Rng, lists: EntityLists): string {
+  return pickOne(rng, ORGANIZATION_PATTERNS)(rng, lists);
+}
+
+export function composeEvent(rng: Rng, lists: EntityLists): string {
+  return pickOne(rng, EVENT_PATTERNS)(rng, lists);
+}

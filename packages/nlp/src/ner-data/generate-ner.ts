@@ -1,0 +1,128 @@
+/**
+ * Generated NER sentences: a seeded template (train or test templates, see ner-templates) filled
+ * with entities from one split of the partitioned lists, tokenised into words (nerTokens) and
+ * tagged BIO with PER/LOC/ORG/MISC. The same options give the same rows; a smaller count gives a
+ * prefix of a larger one.
+ *
+ * @example
+ * const lists = partitionEntityLists(loadEntityLists());
+ * const [row] = generateNerSentences({ split: 'test', count: 1, seed: 3, lists });
+ * // row.text: 'From Temecula to Surgut, Swindon Telecom Group now runs 47 stores.'
+ * // row.tokens: ['From', 'Temecula', 'to', 'Surgut', ',', 'Swindon', 'Telecom', 'Group', 'now', ...]
+ * // row.tags:   ['O', 'B-LOC', 'O', 'B-LOC', 'O', 'B-ORG', 'I-ORG', 'I-ORG', 'O', ...]
+ */
+import { Rng } from '@dlkit/core';
+import { EntitySpan, spansToBio } from './bio';
+import { composeEvent, composeOrganization, pickOne } from './composed-names';
+import { EntityLists, loadEntityLists, partitionEntityLists, PartitionOptions } from './entity-lists';
+import { nerTokens } from './ner-tokens';
+import { EntitySlot, SLOT_TYPES, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
+
+export type NerSplit = 'train' | 'test';
+
+/** One generated sentence. */
+export interface NerSentence {
+  /** The sentence. */
+  text: string;
+  /** Word-level tokens (CoNLL-style: punctuation and possessive "'s" separate). */
+  tokens: string[];
+  /** Each token's [start, end) in `text`. */
+  offsets: Array<[number, number]>;
+  /** One BIO tag per token: O, B-/I- with PER, LOC, ORG or MISC. */
+  tags: string[];
+  /** The entities as typed character spans of `text`, in order. */
+  entities: Array<EntitySpan & { text: string }>;
+  /** The template the sentence was filled from. */
+  template: string;
+}
+
+export interface GenerateNerOptions {
+  split?: NerSplit;
+  /** Number of sentences. */
+  count?: number;
+  /** Seed of the template and entity choices. */
+  seed?: number;
+  /** The partitioned lists (loadEntityLists + partitionEntityLists), to load them once for several calls. */
+  lists?: { train: EntityLists; test: EntityLists };
+  /** How the lists are partitioned when `lists` is not given. */
+  partition?: PartitionOptions;
+}
+
+export const GENERATE_NER_DEFAULTS = { split: 'train', count: 1000, seed: 1 } satisfies GenerateNerOptions;
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** The text of one slot: an entity of the split's lists, or a filler. */
+function fillSlot(slot: string, rng: Rng, l: EntityLists): string {
+  switch (slot) {
+    case 'per':
+      return `${pickOne(rng, l.firstNames)} ${pickOne(rng, l.surnames)}`;
+    case 'first':
+      return pickOne(rng, l.firstNames);
+    case 'last':
+      return pickOne(rng, l.surnames);
+    case 'city':
+      return pickOne(rng, l.cities);
+    case 'country':
+      return pickOne(rng, l.countries);
+    case 'loc':
+      return pickOne(rng, rng.uniform() < 0.5 ? l.cities : l.countries);
+    case 'org':
+      return composeOrganization(rng, l);
+    case 'nat':
+      return pickOne(rng, l.nationalities);
+    case 'lang':
+      return pickOne(rng, l.languages);
+    case 'event':
+      return composeEvent(rng, l);
+    case 'year':
+      return String(1950 + rng.int(75));
+    case 'num':
+      return String(2 + rng.int(94));
+    case 'weekday':
+      return pickOne(rng, WEEKDAYS);
+  }
+  throw new Error(`unknown template slot {${slot}}`);
+}
+
+const SLOT = /\{(\w+)\}/g;
+
+/**
+ * Fills one template: each slot gets a value not already used in this sentence (so "{city} and
+ * {city}" names two cities). Throws when an entity does not start and end on token boundaries.
+ */
+export function fillTemplate(template: string, rng: Rng, lists: EntityLists): NerSentence {
+  let text = '';
+  let last = 0;
+  const entities: NerSentence['entities'] = [];
+  const used = new Set<string>();
+  for (const m of template.matchAll(SLOT)) {
+    text += template.slice(last, m.index);
+    last = (m.index ?? 0) + m[0].length;
+    let value = fillSlot(m[1], rng, lists);
+    for (let tries = 0; used.has(value) && tries < 20; tries++) value = fillSlot(m[1], rng, lists);
+    used.add(value);
+    const type = SLOT_TYPES[m[1] as EntitySlot] as string | undefined;
+    if (type) entities.push({ type, start: text.length, end: text.length + value.length, text: value });
+    text += value;
+  }
+  text += template.slice(last);
+  const words = nerTokens(text);
+  const offsets = words.map((t): [number, number] => [t.start, t.end]);
+  for (const e of entities) {
+    if (!words.some((t) => t.start === e.start) || !words.some((t) => t.end === e.end))
+      throw new Error(`template ${JSON.stringify(template)}: entity '${e.text}' does not fall on token boundaries`);
+  }
+  return { text, tokens: words.map((t) => t.text), offsets, tags: spansToBio(offsets, entities), entities, template };
+}
+
+/** Seeded generated sentences of one split (see the module comment). */
+export function generateNerSentences(options: GenerateNerOptions = {}): NerSentence[] {
+  const o = { ...GENERATE_NER_DEFAULTS, ...options };
+  if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`count must be a whole number ≥ 0, got ${o.count}`);
+  if (o.split !== 'train' && o.split !== 'test') throw new Error(`split must be 'train' or 'test', got '${o.split}'`);
+  const lists = (o.lists ?? partitionEntityLists(loadEntityLists(), o.partition))[o.split];
+  const templates = o.split === 'train' ? TRAIN_TEMPLATES : TEST_TEMPLATES;
+  const rng = new Rng(o.seed);
+  return Array.from({ length: o.count }, () => fillTemplate(pickOne(rng, templates), rng, lists));
+}

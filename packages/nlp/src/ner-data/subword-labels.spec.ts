@@ -1,0 +1,62 @@
+import { trainWordPiece } from '../tokenizers/wordpiece-trainer';
+import { alignTagsToSubwords, subwordWordIndex, wordTagsFromSubwords } from './subword-labels';
+import { nerTokens } from './ner-tokens';
+
+const words: Array<[number, number]> = [
+  [0, 3],
+  [4, 12],
+  [13, 18],
+]; // 'Ann Kowalski spoke'
+const subwords: Array<[number, number]> = [
+  [0, 0],
+  [0, 3],
+  [4, 7],
+  [7, 12],
+  [13, 18],
+  [0, 0],
+  [0, 0],
+]; // [CLS] ann kow ##alski spoke [SEP] [PAD]
+
+describe('sub-word label alignment', () => {
+  test('first sub-word takes the tag; later ones and special tokens are null', () => {
+    expect(subwordWordIndex(words, subwords)).toEqual([-1, 0, 1, 1, 2, -1, -1]);
+    expect(alignTagsToSubwords(words, ['B-PER', 'I-PER', 'O'], subwords)).toEqual([
+      null,
+      'B-PER',
+      'I-PER',
+      null,
+      'O',
+      null,
+      null,
+    ]);
+  });
+  test('labelAllSubwords gives later sub-words I- of the type', () => {
+    const tags = alignTagsToSubwords(words, ['O', 'B-PER', 'O'], subwords, { labelAllSubwords: true });
+    expect(tags).toEqual([null, 'O', 'B-PER', 'I-PER', 'O', null, null]);
+  });
+  test('word tags back from sub-word predictions: the first sub-word decides; a truncated word is O', () => {
+    expect(wordTagsFromSubwords(words, ['O', 'B-PER', 'B-PER', 'O', 'O', 'O', 'O'], subwords)).toEqual([
+      'B-PER',
+      'B-PER',
+      'O',
+    ]);
+    expect(wordTagsFromSubwords(words, ['O', 'B-LOC'], subwords.slice(0, 2))).toEqual(['B-LOC', 'O', 'O']);
+  });
+  test('with a real WordPiece encoding, word tags survive the round trip', () => {
+    const text = "Ann Kowalski's firm moved to Ouagadougou.";
+    const wp = trainWordPiece([text, 'ann moved to the firm'], { vocabSize: 60 });
+    const w = nerTokens(text);
+    const wordOffsets = w.map((t): [number, number] => [t.start, t.end]);
+    const tags = ['B-PER', 'I-PER', 'O', 'O', 'O', 'O', 'B-LOC', 'O'];
+    const e = wp.encode(text);
+    const aligned = alignTagsToSubwords(wordOffsets, tags, e.offsets);
+    expect(aligned.filter((t) => t !== null)).toEqual(tags);
+    expect(
+      wordTagsFromSubwords(
+        wordOffsets,
+        aligned.map((t) => t ?? 'O'),
+        e.offsets,
+      ),
+    ).toEqual(tags);
+  });
+});

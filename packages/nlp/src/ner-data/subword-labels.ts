@@ -1,0 +1,60 @@
+/**
+ * Word-level BIO tags ↔ sub-word tokens (WordPiece/BPE), by character offsets, as Hugging Face's
+ * token-classification recipe does: the first sub-word of a word takes the word's tag, the others
+ * are ignored in the loss (null, Hugging Face's -100) or, with `labelAllSubwords`, take I- of the
+ * word's type; special tokens and padding ([start, end) = [0, 0]) are null. Back from
+ * predictions, each word takes the tag predicted for its first sub-word.
+ *
+ * @example
+ * // words 'Ann' [0,3], 'Kowalski' [4,12]; sub-words [CLS] ann kow ##alski [SEP]
+ * alignTagsToSubwords([[0, 3], [4, 12]], ['B-PER', 'I-PER'], [[0, 0], [0, 3], [4, 7], [7, 12], [0, 0]]);
+ * // [null, 'B-PER', 'I-PER', null, null]
+ */
+import { splitTag } from './bio';
+
+export interface AlignTagsOptions {
+  /** Give later sub-words of a word I-<type> (or O) instead of null. */
+  labelAllSubwords?: boolean;
+}
+
+/** For each sub-word, the index of the word it lies in (-1 for special tokens, padding and text between words). */
+export function subwordWordIndex(
+  wordOffsets: ReadonlyArray<readonly [number, number]>,
+  subwordOffsets: ReadonlyArray<readonly [number, number]>,
+): number[] {
+  return subwordOffsets.map(([s, e]) => (e <= s ? -1 : wordOffsets.findIndex(([ws, we]) => s < we && e > ws)));
+}
+
+/** One label per sub-word: the word's tag on its first sub-word, null where the loss should ignore the token. */
+export function alignTagsToSubwords(
+  wordOffsets: ReadonlyArray<readonly [number, number]>,
+  tags: readonly string[],
+  subwordOffsets: ReadonlyArray<readonly [number, number]>,
+  options: AlignTagsOptions = {},
+): Array<string | null> {
+  if (wordOffsets.length !== tags.length)
+    throw new Error(`alignTagsToSubwords: ${wordOffsets.length} words but ${tags.length} tags`);
+  let previous = -1;
+  return subwordWordIndex(wordOffsets, subwordOffsets).map((w) => {
+    const first = w !== previous;
+    previous = w;
+    if (w < 0) return null;
+    if (first) return tags[w];
+    if (!options.labelAllSubwords) return null;
+    const [prefix, type] = splitTag(tags[w]);
+    return prefix === 'O' ? 'O' : `I-${type}`;
+  });
+}
+
+/** Word tags from per-sub-word predictions: each word takes its first sub-word's tag (O when none of its sub-words survived truncation). */
+export function wordTagsFromSubwords(
+  wordOffsets: ReadonlyArray<readonly [number, number]>,
+  subwordTags: readonly string[],
+  subwordOffsets: ReadonlyArray<readonly [number, number]>,
+): string[] {
+  const tags = wordOffsets.map(() => '');
+  subwordWordIndex(wordOffsets, subwordOffsets).forEach((w, i) => {
+    if (w >= 0 && tags[w] === '') tags[w] = subwordTags[i];
+  });
+  return tags.map((t) => t || 'O');
+}

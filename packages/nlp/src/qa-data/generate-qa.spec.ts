@@ -1,0 +1,65 @@
+import { CountryFacts, loadCountryFacts } from './country-facts';
+import { FACT_TYPES, QUESTIONS, STATEMENTS } from './fact-phrasings';
+import { generateQaExamples, qaCountries } from './generate-qa';
+
+let facts: CountryFacts[];
+beforeAll(() => {
+  facts = loadCountryFacts();
+});
+
+describe('country facts', () => {
+  test('real facts from world-countries and countries-list', () => {
+    expect(facts.length).toBeGreaterThan(200);
+    expect(facts.find((c) => c.name === 'Peru')).toEqual({
+      name: 'Peru',
+      capital: 'Lima',
+      currency: 'Peruvian sol',
+      languages: ['Aymara', 'Quechua', 'Spanish'],
+      continent: 'South America',
+      region: 'South America',
+      neighbours: ['Bolivia', 'Brazil', 'Chile', 'Colombia', 'Ecuador'],
+    });
+  });
+  test('≥ 3 statement phrasings and ≥ 3 question paraphrases per fact type', () => {
+    for (const t of FACT_TYPES) {
+      expect(STATEMENTS[t].length).toBeGreaterThanOrEqual(3);
+      expect(QUESTIONS[t].length).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
+describe('generateQaExamples', () => {
+  test('train and test countries are disjoint; passages and distractors use their own split only', () => {
+    const train = new Set(qaCountries('train', { facts }).map((c) => c.name));
+    const test = new Set(qaCountries('test', { facts }).map((c) => c.name));
+    expect(test.size).toBeGreaterThan(50);
+    expect([...test].filter((c) => train.has(c))).toEqual([]);
+    for (const [split, own] of [
+      ['train', train],
+      ['test', test],
+    ] as const) {
+      const used = generateQaExamples({ split, count: 300, facts }).flatMap((e) => [e.title, ...e.distractorCountries]);
+      expect(used.filter((c) => !own.has(c))).toEqual([]);
+    }
+  });
+  test('answers are spans of the context; every fact type is asked; distractor sentences are present', () => {
+    const rows = generateQaExamples({ split: 'test', count: 400, seed: 5, facts });
+    expect(rows).toHaveLength(400);
+    const bad = rows.filter((r) => r.answers.some((a) => r.context.slice(a.start, a.start + a.text.length) !== a.text));
+    expect(bad).toEqual([]);
+    expect(new Set(rows.map((r) => r.factType)).size).toBe(FACT_TYPES.length);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    for (const r of rows.slice(0, 50))
+      for (const d of r.distractorCountries) expect(r.context).toContain(d.replace(/^the /, ''));
+  });
+  test('the same seed gives the same rows; a smaller count is a prefix; another seed differs', () => {
+    const a = generateQaExamples({ split: 'train', count: 40, seed: 2, facts });
+    expect(generateQaExamples({ split: 'train', count: 40, seed: 2, facts })).toEqual(a);
+    expect(generateQaExamples({ split: 'train', count: 15, seed: 2, facts })).toEqual(a.slice(0, 15));
+    expect(generateQaExamples({ split: 'train', count: 40, seed: 3, facts })).not.toEqual(a);
+  });
+  test('bad options are errors', () => {
+    expect(() => generateQaExamples({ count: 1.5, facts })).toThrow(/count must be a whole number/);
+    expect(() => generateQaExamples({ split: 'dev' as 'test', facts })).toThrow(/split must be 'train' or 'test'/);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * Generated extractive-QA examples (SQuAD v1.1 shaped): a reading passage about one country —
+ * its facts in varied phrasings (fact-phrasings) mixed with distractor sentences about other
+ * countries, shuffled — and questions, each a paraphrase of one fact type, whose answer is a
+ * character span of the passage. The countries are partitioned once (seeded) into train and test,
+ * and a split's passages are about, and distract with, its own countries only. The same options
+ * give the same rows; a smaller count gives a prefix of a larger one.
+ *
+ * @example
+ * const [ex] = generateQaExamples({ split: 'test', count: 1, seed: 1 });
+ * ex.context.slice(ex.answers[0].start, ex.answers[0].start + ex.answers[0].text.length) === ex.answers[0].text; // true
+ */
+import { Rng } from '@dlkit/core';
+import { pickOne } from '../ner-data/composed-names';
+import { partitionList } from '../ner-data/entity-lists';
+import { CountryFacts, loadCountryFacts } from './country-facts';
+import { FACT_TYPES, FactType, fillPhrasing, joinList, QUESTIONS, STATEMENTS } from './fact-phrasings';
+
+export type QaSplit = 'train' | 'test';
+
+export interface QaAnswer {
+  text: string;
+  /** Character offset of the answer in the context (SQuAD's `answer_start`). */
+  start: number;
+}
+
+/** One question about one context, as in SQuAD v1.1. */
+export interface QaExample {
+  id: string;
+  /** The article title (the country a generated passage is about). */
+  title: string;
+  context: string;
+  question: string;
+  /** One or more accepted answers, each a span of the context. */
+  answers: QaAnswer[];
+}
+
+/** A generated example also says which fact it asks for. */
+export interface GeneratedQaExample extends QaExample {
+  factType: FactType;
+  /** The countries the passage's distractor sentences are about. */
+  distractorCountries: string[];
+}
+
+export interface GenerateQaOptions {
+  split?: QaSplit;
+  /** Number of questions. */
+  count?: number;
+  seed?: number;
+  /** Distractor sentences per passage, each about another country of the split. */
+  distractors?: number;
+  /** Questions asked about each passage (different facts). */
+  questionsPerPassage?: number;
+  /** Fraction of the countries held out for test. */
+  testFraction?: number;
+  /** Seed of the country partition (keep it fixed: train and test must come from one partition). */
+  partitionSeed?: number;
+  /** The country facts, when already loaded. */
+  facts?: CountryFacts[];
+}
+
+export const GENERATE_QA_DEFAULTS = {
+  split: 'train',
+  count: 1000,
+  seed: 1,
+  distractors: 4,
+  questionsPerPassage: 2,
+  testFraction: 0.3,
+  partitionSeed: 2024,
+} satisfies GenerateQaOptions;
+
+/** The answer text of a fact, or undefined when the country lacks it (a region equal to the continent counts as missing). */
+export function factAnswer(c: CountryFacts, type: FactType): string | undefined {
+  switch (type) {
+    case 'capital':
+      return c.capital;
+    case 'currency':
+      return c.currency;
+    case 'languages':
+      return c.languages.length > 0 ? joinList(c.languages) : undefined;
+    case 'continent':
+      return c.continent;
+    case 'region':
+      return c.region !== c.continent ? c.region : undefined;
+    case 'neighbours':
+      return c.neighbours.length > 0 ? joinList(c.neighbours) : undefined;
+  }
+}
+
+const plural = (c: CountryFacts, type: FactType) =>
+  (type === 'languages' && c.languages.length > 1) || (type === 'neighbours' && c.neighbours.length > 1);
+
+/** The split's countries: a seeded partition of every country with at least a capital and two more facts. */
+export function qaCountries(split: QaSplit, options: GenerateQaOptions = {}): CountryFacts[] {
+  const o = { ...GENERATE_QA_DEFAULTS, ...options };
+  const usable = (o.facts ?? loadCountryFacts()).filter(
+    (c) => c.capital !== undefined && FACT_TYPES.filter((t) => factAnswer(c, t) !== undefined).length >= 3,
+  );
+  return partitionList(usable, o.testFraction, new Rng(o.partitionSeed))[split];
+}
+
+interface Sentence {
+  text: string;
+  /** For the target's own facts: which fact, and where its answer starts in the sentence. */
+  fact?: { type: FactType; answer: string; start: number };
+}
+
+function statement(rng: Rng, c: CountryFacts, type: FactType): Sentence {
+  const answer = factAnswer(c, type)!;
+  const { text, answerStart } = fillPhrasing(pickOne(rng, STATEMENTS[type]), c.name, answer, plural(c, type));
+  return { text, fact: { type, answer, start: answerStart } };
+}
+
+/** Seeded generated examples of one split (see the module comment). */
+export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQaExample[] {
+  const o = { ...GENERATE_QA_DEFAULTS, ...options };
+  if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`count must be a whole number ≥ 0, got ${o.count}`);
+  if (o.split !== 'train' && o.split !== 'test') throw new Error(`split must be 'train' or 'test', got '${o.split}'`);
+  const countries = qaCountries(o.split, o);
+  if (countries.length < 2)
+    throw new Error(`the ${o.split} split has ${countries.length} countries: at least 2 are needed`);
+  const rng = new Rng(o.seed);
+  const out: GeneratedQaExample[] = [];
+  for (let passage = 0; out.length < o.count; passage++) {
+    const target = pickOne(rng, countries);
+    const types = FACT_TYPES.filter((t) => factAnswer(target, t) !== undefined);
+    const sentences = types.map((t) => statement(rng, target, t));
+    const distractorCountries: string[] = [];
+    for (let d = 0; d < o.distractors; d++) {
+      let other = pickOne(rng, countries);
+      while (other === target) other = pickOne(rng, countries);
+      distractorCountries.push(other.name);
+      const otherTypes = FACT_TYPES.filter((t) => factAnswer(other, t) !== undefined);
+      sentences.push({ text: statement(rng, other, pickOne(rng, otherTypes)).text });
+    }
+    rng.shuffle(sentences);
+    let context = '';
+    const spans = new Map<FactType, QaAnswer>();
+    for (const s of sentences) {
+      if (context !== '') context += ' ';
+      if (s.fact) spans.set(s.fact.type, { text: s.fact.answer, start: context.length + s.fact.start });
+      context += s.text;
+    }
+    const asked = rng.shuffle([...types]).slice(0, o.questionsPerPassage);
+    asked.forEach((type, k) => {
+      if (out.length >= o.count) return;
+      const question = fillPhrasing(pickOne(rng, QUESTIONS[type]), target.name).text;
+      out.push({
+        id: `${o.split}-${o.seed}-${passage}-${k}`,
+        title: target.name,
+        context,
+        question,
+        answers: [spans.get(type)!],
+        factType: type,
+        distractorCountries,
+      });
+    });
+  }
+  return out;
+}
