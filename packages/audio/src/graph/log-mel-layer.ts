@@ -24,7 +24,7 @@ export interface LogMelLayerArgs extends SpectralLayerArgs, MelOptions {
 }
 
 export class LogMelLayer extends SpectralLayer {
-  static readonly className = 'LogMelLayer';
+  static readonly className: string = 'LogMelLayer';
   readonly mel: Required<MelOptions>;
   readonly db: { ref: number; amin: number; topDb: number | null };
 
@@ -79,7 +79,7 @@ export class LogMelLayer extends SpectralLayer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    return tf.tidy(() => this.logMel(this.input(inputs)));
+    return tf.tidy(() => this.logMel(this.firstInput(inputs)));
   }
 
   override getConfig(): tf.serialization.ConfigDict {

@@ -17,7 +17,7 @@ export interface MfccLayerArgs extends LogMelLayerArgs {
 }
 
 export class MfccLayer extends LogMelLayer {
-  static override readonly className = 'MfccLayer';
+  static override readonly className: string = 'MfccLayer';
   readonly nMfcc: number;
 
   constructor(args: MfccLayerArgs) {
@@ -40,7 +40,7 @@ export class MfccLayer extends LogMelLayer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
-      const logMel = this.logMel(this.input(inputs)); // [B, F, nMels]
+      const logMel = this.logMel(this.firstInput(inputs)); // [B, F, nMels]
       const [b, f, m] = logMel.shape;
       return tf.matMul(logMel.reshape([b * f, m]), tf.tensor2d(this.dctMatrix(), [m, this.nMfcc])).reshape([b, f, this.nMfcc]);
     });

@@ -18,6 +18,12 @@ import { MfccLayer } from './mfcc-layer';
 import { SpectralLayer } from './spectral-layer';
 import { StftLayer } from './stft-layer';
 
+/** The exported layer as its class (the table maps class names, so this only fails for a foreign class of the same name). */
+function layerOf<T extends SpectralLayer>(ctx: OnnxLayerExportContext, cls: abstract new (...args: never[]) => T): T {
+  if (!(ctx.layer instanceof cls)) throw new Error(`ONNX export of layer '${ctx.name}' (${ctx.className}): not an instance of @dlkit/audio's ${cls.name}`);
+  return ctx.layer;
+}
+
 /** x [B, N] → squared DFT parts [B, F, 2·bins]. */
 function squaredSpectrum(ctx: OnnxLayerExportContext, layer: SpectralLayer): { sq: string; bins: number } {
   const { g, name } = ctx;
@@ -37,7 +43,7 @@ function squaredSpectrum(ctx: OnnxLayerExportContext, layer: SpectralLayer): { s
 
 const stftExporter: OnnxLayerExporter = (ctx) => {
   const { g, name } = ctx;
-  const layer = ctx.layer as StftLayer;
+  const layer = layerOf(ctx, StftLayer);
   const { sq, bins } = squaredSpectrum(ctx, layer);
   const slice = (start: number, label: string) =>
     g.op('Slice', [sq, g.int64Constant([start]), g.int64Constant([start + bins]), g.int64Constant([2])], {}, `${name}/${label}`);
@@ -64,11 +70,11 @@ function logMelGraph(ctx: OnnxLayerExportContext, layer: LogMelLayer): string {
   return g.op('Max', [db, floor], {}, `${name}/top_db_floor`);
 }
 
-const logMelExporter: OnnxLayerExporter = (ctx) => ctx.g.value(logMelGraph(ctx, ctx.layer as LogMelLayer), ctx.outputShapes[0], null);
+const logMelExporter: OnnxLayerExporter = (ctx) => ctx.g.value(logMelGraph(ctx, layerOf(ctx, LogMelLayer)), ctx.outputShapes[0], null);
 
 const mfccExporter: OnnxLayerExporter = (ctx): OnnxValue => {
   const { g, name } = ctx;
-  const layer = ctx.layer as MfccLayer;
+  const layer = layerOf(ctx, MfccLayer);
   const dct = g.initializer(`${name}/dct`, layer.dctMatrix(), [layer.mel.nMels, layer.nMfcc]);
   return g.value(g.op('MatMul', [logMelGraph(ctx, layer), dct], {}, `${name}/MatMul`), ctx.outputShapes[0], null);
 };

@@ -110,10 +110,10 @@ export abstract class SpectralLayer extends tf.layers.Layer {
     const idx = tf.tensor2d(indices, [frames, nFft], 'int32');
     const framed = tf.gather(padded, idx, 1).reshape([-1, nFft]) as tf.Tensor2D; // [B·F, nFft]
     const spectrum = tf.matMul(framed, tf.tensor2d(basis, [nFft, 2 * bins])); // [B·F, 2·bins]
-    return tf.square(spectrum);
+    return tf.square(spectrum) as tf.Tensor2D;
   }
 
-  protected input(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
+  protected firstInput(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return Array.isArray(inputs) ? inputs[0] : inputs;
   }
 

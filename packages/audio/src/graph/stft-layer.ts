@@ -16,7 +16,7 @@ export interface StftLayerArgs extends SpectralLayerArgs {
 }
 
 export class StftLayer extends SpectralLayer {
-  static readonly className = 'StftLayer';
+  static readonly className: string = 'StftLayer';
   readonly power: 1 | 2;
 
   constructor(args: StftLayerArgs = {}) {
@@ -32,7 +32,7 @@ export class StftLayer extends SpectralLayer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     return tf.tidy(() => {
-      const x = this.input(inputs);
+      const x = this.firstInput(inputs);
       const sq = this.squaredSpectrum(x); // [B·F, 2·bins]
       const bins = sq.shape[1] / 2;
       const power = tf.add(sq.slice([0, 0], [-1, bins]), sq.slice([0, bins], [-1, bins]));

@@ -19,7 +19,7 @@ export interface WriteWavOptions {
 export const WRITE_WAV_DEFAULTS = { bitDepth: '16' as WavBitDepth };
 
 /** Checks channels and sample rate before writing; the message names the file. */
-export function checkAudio(file: string, audio: AudioData): void {
+function checkAudio(file: string, audio: AudioData): void {
   const { sampleRate, channels } = audio;
   if (!Number.isInteger(sampleRate) || sampleRate < 1) {
     throw new Error(`${file}: sample rate should be a positive integer, got ${sampleRate}`);

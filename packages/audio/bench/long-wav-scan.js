@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/**
+ * A long WAV scanned window by window in constant memory (issue 13, section 1): writes a 2-hour
+ * 16 kHz 16-bit mono WAV to /tmp with WavStreamWriter (one second at a time), then, in a fresh child
+ * process, reads it with WavReader in 30 s windows and computes each window's RMS and log-mel
+ * spectrogram (512-point FFT, hop 160, 64 mel bands). Prints one JSON object: file size, times,
+ * and the scanning process's peak RSS (process.resourceUsage().maxRSS) against the file size.
+ *
+ *   npx tsc -b tsconfig.build.json && node packages/audio/bench/long-wav-scan.js [--hours 2] [--window 30] [--keep]
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const audio = require('../dist/index.js');
+
+function flag(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const mb = (bytes) => Number((bytes / 2 ** 20).toFixed(1));
+const RATE = 16000;
+
+/** Window by window: RMS and the log-mel spectrogram's mean level; returns a summary. */
+function scan(file, windowSeconds) {
+  const rssAfterLoadMB = mb(process.memoryUsage().rss); // node + tfjs/onnxruntime/sharp loaded through @dlkit/core
+  const start = process.hrtime.bigint();
+  const reader = audio.WavReader.open(file);
+  const features = { sampleRate: RATE, nFft: 512, hop: 160, nMels: 64 };
+  let windows = 0;
+  let frames = 0;
+  let loudest = { rms: 0, startSeconds: 0 };
+  for (const w of reader.windows(windowSeconds, windowSeconds, { reuse: true })) {
+    const x = w.samples.subarray(0, w.validFrames);
+    let s = 0;
+    for (let i = 0; i < x.length; i++) s += x[i] * x[i];
+    const rms = Math.sqrt(s / x.length);
+    if (rms > loudest.rms) loudest = { rms: Number(rms.toFixed(4)), startSeconds: w.startSeconds };
+    frames += audio.logMelSpectrogram(x, features).length;
+    windows++;
+  }
+  const durationSeconds = reader.durationSeconds;
+  reader.close();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return {
+    windows,
+    logMelFrames: frames,
+    loudestWindow: loudest,
+    scanSeconds: Number(seconds.toFixed(1)),
+    realtimeFactor: Math.round(durationSeconds / seconds),
+    rssAfterLoadMB,
+    peakRssMB: mb(process.resourceUsage().maxRSS * 1024),
+  };
+}
+
+if (process.argv.includes('--scan')) {
+  const file = process.argv[process.argv.indexOf('--scan') + 1];
+  process.stdout.write(JSON.stringify(scan(file, Number(flag('window', '30')))) + '\n');
+} else {
+  const hours = Number(flag('hours', '2'));
+  const windowSeconds = flag('window', '30');
+  const file = path.join(os.tmpdir(), `dlkit-long-${hours}h.wav`);
+  const log = (m) => process.stderr.write(`${m}\n`);
+  log(`writing ${hours} h of 16 kHz audio to ${file} ...`);
+  const t0 = Date.now();
+  const writer = new audio.WavStreamWriter(file, { sampleRate: RATE });
+  const second = new Float32Array(RATE);
+  for (let s = 0; s < hours * 3600; s++) {
+    // a tone that steps through 8 pitches per minute, louder in the 7th minute of every hour
+    const f = 220 * 2 ** (Math.floor(s / 7.5) % 8 / 12);
+    const a = Math.floor(s / 60) % 60 === 6 ? 0.8 : 0.2;
+    for (let i = 0; i < RATE; i++) second[i] = a * Math.sin((2 * Math.PI * f * (s * RATE + i)) / RATE);
+    writer.write(second);
+  }
+  writer.close();
+  const writeSeconds = (Date.now() - t0) / 1000;
+  const fileBytes = fs.statSync(file).size;
+  log(`scanning in ${windowSeconds} s windows (child process) ...`);
+  const child = spawnSync(process.execPath, [__filename, '--scan', file, '--window', windowSeconds], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`scan failed: ${child.stderr}`);
+  const result = JSON.parse(child.stdout.trim().split('\n').pop());
+  if (!process.argv.includes('--keep')) fs.rmSync(file, { force: true });
+  console.log(
+    JSON.stringify({
+      file,
+      audioHours: hours,
+      fileMB: mb(fileBytes),
+      writeSeconds: Number(writeSeconds.toFixed(1)),
+      windowSeconds: Number(windowSeconds),
+      ...result,
+      rssOverFileSize: Number(((result.peakRssMB * 2 ** 20) / fileBytes).toFixed(3)),
+      node: process.version,
+    }),
+  );
+}
