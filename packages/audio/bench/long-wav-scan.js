@@ -6,7 +6,10 @@
  * spectrogram (512-point FFT, hop 160, 64 mel bands). Prints one JSON object: file size, times,
  * and the scanning process's peak RSS (process.resourceUsage().maxRSS) against the file size.
  *
- *   npx tsc -b tsconfig.build.json && node packages/audio/bench/long-wav-scan.js [--hours 2] [--window 30] [--keep]
+ *   npx tsc -b tsconfig.build.json && node packages/audio/bench/long-wav-scan.js [--hours 2] [--window 30] [--features log-mel|none] [--keep]
+ *
+ * `--features none` computes only each window's RMS (reading cost alone); `--keep` leaves the WAV in
+ * /tmp, and a later run with the same --hours reuses it instead of writing it again.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -22,7 +25,7 @@ const mb = (bytes) => Number((bytes / 2 ** 20).toFixed(1));
 const RATE = 16000;
 
 /** Window by window: RMS and the log-mel spectrogram's mean level; returns a summary. */
-function scan(file, windowSeconds) {
+function scan(file, windowSeconds, withLogMel) {
   const rssAfterLoadMB = mb(process.memoryUsage().rss); // node + tfjs/onnxruntime/sharp loaded through @dlkit/core
   const start = process.hrtime.bigint();
   const reader = audio.WavReader.open(file);
@@ -36,7 +39,7 @@ function scan(file, windowSeconds) {
     for (let i = 0; i < x.length; i++) s += x[i] * x[i];
     const rms = Math.sqrt(s / x.length);
     if (rms > loudest.rms) loudest = { rms: Number(rms.toFixed(4)), startSeconds: w.startSeconds };
-    frames += audio.logMelSpectrogram(x, features).length;
+    if (withLogMel) frames += audio.logMelSpectrogram(x, features).length;
     windows++;
   }
   const durationSeconds = reader.durationSeconds;
@@ -55,28 +58,34 @@ function scan(file, windowSeconds) {
 
 if (process.argv.includes('--scan')) {
   const file = process.argv[process.argv.indexOf('--scan') + 1];
-  process.stdout.write(JSON.stringify(scan(file, Number(flag('window', '30')))) + '\n');
+  process.stdout.write(JSON.stringify(scan(file, Number(flag('window', '30')), flag('features', 'log-mel') !== 'none')) + '\n');
 } else {
   const hours = Number(flag('hours', '2'));
   const windowSeconds = flag('window', '30');
   const file = path.join(os.tmpdir(), `dlkit-long-${hours}h.wav`);
   const log = (m) => process.stderr.write(`${m}\n`);
-  log(`writing ${hours} h of 16 kHz audio to ${file} ...`);
-  const t0 = Date.now();
-  const writer = new audio.WavStreamWriter(file, { sampleRate: RATE });
-  const second = new Float32Array(RATE);
-  for (let s = 0; s < hours * 3600; s++) {
-    // a tone that steps through 8 pitches per minute, louder in the 7th minute of every hour
-    const f = 220 * 2 ** (Math.floor(s / 7.5) % 8 / 12);
-    const a = Math.floor(s / 60) % 60 === 6 ? 0.8 : 0.2;
-    for (let i = 0; i < RATE; i++) second[i] = a * Math.sin((2 * Math.PI * f * (s * RATE + i)) / RATE);
-    writer.write(second);
+  const expectedBytes = 44 + Math.round(hours * 3600) * RATE * 2;
+  let writeSeconds = null;
+  if (fs.existsSync(file) && fs.statSync(file).size === expectedBytes) log(`reusing ${file}`);
+  else {
+    log(`writing ${hours} h of 16 kHz audio to ${file} ...`);
+    const t0 = Date.now();
+    const writer = new audio.WavStreamWriter(file, { sampleRate: RATE });
+    const second = new Float32Array(RATE);
+    for (let s = 0; s < Math.round(hours * 3600); s++) {
+      // a tone that steps through 8 pitches per minute, louder in the 7th minute of every hour
+      const f = 220 * 2 ** ((Math.floor(s / 7.5) % 8) / 12);
+      const a = Math.floor(s / 60) % 60 === 6 ? 0.8 : 0.2;
+      for (let i = 0; i < RATE; i++) second[i] = a * Math.sin((2 * Math.PI * f * (s * RATE + i)) / RATE);
+      writer.write(second);
+    }
+    writer.close();
+    writeSeconds = Number(((Date.now() - t0) / 1000).toFixed(1));
   }
-  writer.close();
-  const writeSeconds = (Date.now() - t0) / 1000;
   const fileBytes = fs.statSync(file).size;
   log(`scanning in ${windowSeconds} s windows (child process) ...`);
-  const child = spawnSync(process.execPath, [__filename, '--scan', file, '--window', windowSeconds], { encoding: 'utf8' });
+  const features = flag('features', 'log-mel');
+  const child = spawnSync(process.execPath, [__filename, '--scan', file, '--window', windowSeconds, '--features', features], { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`scan failed: ${child.stderr}`);
   const result = JSON.parse(child.stdout.trim().split('\n').pop());
   if (!process.argv.includes('--keep')) fs.rmSync(file, { force: true });
@@ -85,9 +94,11 @@ if (process.argv.includes('--scan')) {
       file,
       audioHours: hours,
       fileMB: mb(fileBytes),
-      writeSeconds: Number(writeSeconds.toFixed(1)),
+      writeSeconds,
       windowSeconds: Number(windowSeconds),
+      features,
       ...result,
+      rssGrowthMB: Number((result.peakRssMB - result.rssAfterLoadMB).toFixed(1)),
       rssOverFileSize: Number(((result.peakRssMB * 2 ** 20) / fileBytes).toFixed(3)),
       node: process.version,
     }),

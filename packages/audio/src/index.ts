@@ -15,7 +15,7 @@ export type { LogMelOptions, MelSpectrogramOptions } from './features/mel-spectr
 export { dct, dctMatrix, mfcc, MFCC_DEFAULTS } from './features/mfcc';
 export type { MfccOptions } from './features/mfcc';
 export { magnitudeSpectrogram, powerSpectrogram, spectrogram } from './features/spectrogram';
-export { stft, STFT_DEFAULTS } from './features/stft';
+export { forEachStftFrame, stft, STFT_DEFAULTS } from './features/stft';
 export type { Stft, StftOptions } from './features/stft';
 export { besselI0, hammingWindow, hannWindow, kaiserWindow, windowFunction } from './features/window';
 export type { WindowName, WindowOptions, WindowSpec } from './features/window';

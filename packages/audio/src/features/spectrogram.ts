@@ -5,20 +5,21 @@
  * @example
  * const power = powerSpectrogram(samples, { nFft: 512, hop: 160 }); // Float32Array per frame
  */
-import { stft, StftOptions } from './stft';
+import { forEachStftFrame, StftOptions } from './stft';
 
 /** |X|^power for each frame and bin (power 2: power spectrogram, 1: magnitude). */
 export function spectrogram(signal: ArrayLike<number>, options: StftOptions & { power?: number } = {}): Float32Array[] {
   const { power = 2, ...stftOptions } = options;
-  const { re, im } = stft(signal, stftOptions);
-  return re.map((r, t) => {
-    const out = new Float32Array(r.length);
-    for (let k = 0; k < r.length; k++) {
-      const p = r[k] * r[k] + im[t][k] * im[t][k];
-      out[k] = power === 2 ? p : Math.pow(p, power / 2);
+  const out: Float32Array[] = [];
+  forEachStftFrame(signal, stftOptions, (re, im) => {
+    const row = new Float32Array(re.length);
+    for (let k = 0; k < re.length; k++) {
+      const p = re[k] * re[k] + im[k] * im[k];
+      row[k] = power === 2 ? p : Math.pow(p, power / 2);
     }
-    return out;
+    out.push(row);
   });
+  return out;
 }
 
 export function powerSpectrogram(signal: ArrayLike<number>, options: StftOptions = {}): Float32Array[] {

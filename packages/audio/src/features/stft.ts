@@ -30,29 +30,43 @@ export interface Stft {
 
 const isPowerOfTwo = (n: number) => n >= 2 && (n & (n - 1)) === 0;
 
-export function stft(signal: ArrayLike<number>, options: StftOptions = {}): Stft {
+/**
+ * Calls `visit(re, im, t)` for each frame t in order, with buffers that are reused between frames
+ * (copy what you keep): the spectrogram of a long window without holding every complex frame.
+ */
+export function forEachStftFrame(
+  signal: ArrayLike<number>,
+  options: StftOptions,
+  visit: (re: Float64Array, im: Float64Array, t: number) => void,
+): number {
   const o = { ...STFT_DEFAULTS, ...stripUndefined(options) };
   const { nFft, hop } = o;
   const frames = frameCount(signal.length, nFft, hop, o);
   const idx = frameIndices(signal.length, nFft, hop, o);
   const w = windowFunction(o.window, nFft);
   const bins = binCount(nFft);
-  const re: Float64Array[] = [];
-  const im: Float64Array[] = [];
   const x = new Float64Array(nFft);
+  const re = new Float64Array(bins);
+  const im = new Float64Array(bins);
   const transform = isPowerOfTwo(nFft) ? fftTransform(nFft) : directTransform(nFft);
   for (let t = 0; t < frames; t++) {
     for (let j = 0; j < nFft; j++) {
       const i = idx[t * nFft + j];
       x[j] = i < 0 ? 0 : signal[i] * w[j];
     }
-    const r = new Float64Array(bins);
-    const m = new Float64Array(bins);
-    transform(x, r, m);
-    re.push(r);
-    im.push(m);
+    transform(x, re, im);
+    visit(re, im, t);
   }
-  return { re, im };
+  return frames;
+}
+
+export function stft(signal: ArrayLike<number>, options: StftOptions = {}): Stft {
+  const out: Stft = { re: [], im: [] };
+  forEachStftFrame(signal, options, (re, im) => {
+    out.re.push(re.slice());
+    out.im.push(im.slice());
+  });
+  return out;
 }
 
 type Transform = (x: Float64Array, re: Float64Array, im: Float64Array) => void;

@@ -25,13 +25,13 @@ describe('windowed-sinc resampling', () => {
     expect(mid.indexOf(Math.max(...mid))).toBe(113);
   });
 
-  it.each([
-    [10000, 60],
-    [8800, 40],
-  ])('attenuates a %i Hz tone (above the new 8 kHz Nyquist) by at least %i dB', (f, db) => {
+  // The cutoff is 0.94 × 8 kHz = 7.52 kHz and the Kaiser window (β 8.6, 32 zero crossings) leaves
+  // the transition band by 8 kHz: tones above it, which would alias back below 8 kHz, measure
+  // 97-117 dB down (bench/reference-errors.js); the specs keep a margin.
+  it.each([8400, 8800, 10000, 20000])('attenuates a %i Hz tone (above the new 8 kHz Nyquist) by at least 90 dB', (f) => {
     const y = resample(sine(f, 44100, 22050), 44100, 16000);
     const attenuation = -20 * Math.log10(rms(y, 400, 7600) / rms(sine(f, 44100, 22050), 0, 22050));
-    expect(attenuation).toBeGreaterThan(db);
+    expect(attenuation).toBeGreaterThan(90);
   });
 
   it('upsamples 16 kHz → 44.1 kHz and round-trips within 1e-3', () => {
