@@ -6,10 +6,12 @@
  * spectrogram (512-point FFT, hop 160, 64 mel bands). Prints one JSON object: file size, times,
  * and the scanning process's peak RSS (process.resourceUsage().maxRSS) against the file size.
  *
- *   npx tsc -b tsconfig.build.json && node packages/audio/bench/long-wav-scan.js [--hours 2] [--window 30] [--features log-mel|none] [--keep]
+ *   npx tsc -b tsconfig.build.json && node packages/audio/bench/long-wav-scan.js [--hours 2] [--window 30] [--features log-mel|none] [--heap-mb N] [--keep]
  *
  * `--features none` computes only each window's RMS (reading cost alone); `--keep` leaves the WAV in
- * /tmp, and a later run with the same --hours reuses it instead of writing it again.
+ * /tmp, and a later run with the same --hours reuses it instead of writing it again; `--heap-mb N`
+ * runs the scan with V8's old space capped at N MB (--max-old-space-size), which fails if the scan
+ * ever holds much of the file.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -58,7 +60,9 @@ function scan(file, windowSeconds, withLogMel) {
 
 if (process.argv.includes('--scan')) {
   const file = process.argv[process.argv.indexOf('--scan') + 1];
-  process.stdout.write(JSON.stringify(scan(file, Number(flag('window', '30')), flag('features', 'log-mel') !== 'none')) + '\n');
+  process.stdout.write(
+    JSON.stringify(scan(file, Number(flag('window', '30')), flag('features', 'log-mel') !== 'none')) + '\n',
+  );
 } else {
   const hours = Number(flag('hours', '2'));
   const windowSeconds = flag('window', '30');
@@ -85,7 +89,11 @@ if (process.argv.includes('--scan')) {
   const fileBytes = fs.statSync(file).size;
   log(`scanning in ${windowSeconds} s windows (child process) ...`);
   const features = flag('features', 'log-mel');
-  const child = spawnSync(process.execPath, [__filename, '--scan', file, '--window', windowSeconds, '--features', features], { encoding: 'utf8' });
+  const child = spawnSync(
+    process.execPath,
+    [__filename, '--scan', file, '--window', windowSeconds, '--features', features],
+    { encoding: 'utf8' },
+  );
   if (child.status !== 0) throw new Error(`scan failed: ${child.stderr}`);
   const result = JSON.parse(child.stdout.trim().split('\n').pop());
   if (!process.argv.includes('--keep')) fs.rmSync(file, { force: true });
@@ -97,6 +105,7 @@ if (process.argv.includes('--scan')) {
       writeSeconds,
       windowSeconds: Number(windowSeconds),
       features,
+      heapLimitMB: heapMb ? Number(heapMb) : null,
       ...result,
       rssGrowthMB: Number((result.peakRssMB - result.rssAfterLoadMB).toFixed(1)),
       rssOverFileSize: Number(((result.peakRssMB * 2 ** 20) / fileBytes).toFixed(3)),

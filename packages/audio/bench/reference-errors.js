@@ -39,7 +39,10 @@ function fixtureErrors() {
     const power = audio.powerSpectrogram(signal, o);
     return {
       case: c.name,
-      power: errors(c.powerRows.map((t) => power[t]), c.power).elementwise,
+      power: errors(
+        c.powerRows.map((t) => power[t]),
+        c.power,
+      ).elementwise,
       melPower: errors(audio.melSpectrogram(signal, o), c.melPower).elementwise,
       logMel: errors(audio.logMelSpectrogram(signal, o), c.logMel).elementwise,
       mfcc: errors(audio.mfcc(signal, o), c.mfcc).elementwise,
@@ -54,7 +57,11 @@ async function layerErrors() {
   const cases = [
     ['StftLayer power', () => new audio.StftLayer(common), () => audio.powerSpectrogram(signal, common)],
     ['LogMelLayer', () => new audio.LogMelLayer(common), () => audio.logMelSpectrogram(signal, common)],
-    ['MfccLayer', () => new audio.MfccLayer({ ...common, nMfcc: 13 }), () => audio.mfcc(signal, { ...common, nMfcc: 13 })],
+    [
+      'MfccLayer',
+      () => new audio.MfccLayer({ ...common, nMfcc: 13 }),
+      () => audio.mfcc(signal, { ...common, nMfcc: 13 }),
+    ],
   ];
   const rows = [];
   for (const [name, layer, features] of cases) {
@@ -65,7 +72,12 @@ async function layerErrors() {
     const graph = errors(y.arraySync()[0], features());
     const scale = tf.tidy(() => tf.max(tf.abs(y)).dataSync()[0]);
     const parity = await core.onnxParity(model, x, { exporters: audio.AUDIO_ONNX_EXPORTERS });
-    rows.push({ layer: name, vsFftJs: graph, onnxVsTfjsOfScale: sci(parity.maxAbsDiff / scale), onnxMaxAbsDiff: sci(parity.maxAbsDiff) });
+    rows.push({
+      layer: name,
+      vsFftJs: graph,
+      onnxVsTfjsOfScale: sci(parity.maxAbsDiff / scale),
+      onnxMaxAbsDiff: sci(parity.maxAbsDiff),
+    });
     tf.dispose([x, y]);
     model.dispose();
   }
@@ -73,7 +85,8 @@ async function layerErrors() {
 }
 
 function resamplerNumbers() {
-  const sine = (f, sr, n, a = 1) => Float64Array.from({ length: n }, (_, i) => a * Math.sin((2 * Math.PI * f * i) / sr));
+  const sine = (f, sr, n, a = 1) =>
+    Float64Array.from({ length: n }, (_, i) => a * Math.sin((2 * Math.PI * f * i) / sr));
   const rms = (x, a, b) => Math.sqrt(x.slice(a, b).reduce((s, v) => s + v * v, 0) / (b - a));
   const y = audio.resample(sine(440, 44100, 44100, 0.8), 44100, 16000);
   const expected = sine(440, 16000, 16000, 0.8);
@@ -82,7 +95,9 @@ function resamplerNumbers() {
   const attenuationDb = {};
   for (const f of [7000, 7600, 8400, 8800, 10000, 15000, 20000]) {
     const x = sine(f, 44100, 22050);
-    attenuationDb[`${f} Hz`] = Number((-20 * Math.log10(rms(audio.resample(x, 44100, 16000), 400, 7600) / rms(x, 0, x.length))).toFixed(1));
+    attenuationDb[`${f} Hz`] = Number(
+      (-20 * Math.log10(rms(audio.resample(x, 44100, 16000), 400, 7600) / rms(x, 0, x.length))).toFixed(1),
+    );
   }
   return {
     sine440: { maxAbsError: sci(maxErr), amplitudeError: sci(Math.abs(rms(y, 1000, 5400) * Math.SQRT2 - 0.8)) },
@@ -91,7 +106,9 @@ function resamplerNumbers() {
 }
 
 async function main() {
-  console.log(JSON.stringify({ fixtures: fixtureErrors(), layers: await layerErrors(), resample: resamplerNumbers() }, null, 1));
+  console.log(
+    JSON.stringify({ fixtures: fixtureErrors(), layers: await layerErrors(), resample: resamplerNumbers() }, null, 1),
+  );
 }
 
 main().catch((err) => {

@@ -21,10 +21,14 @@ async function main() {
       frequencies: audio.melBandCenters(options),
       title: 'Amazing Grace: log-mel spectrogram (64 bands, dB)',
     }),
-    await audio.renderSpectrogram(path.join(docs, 'amazing-grace-power-db.png'), audio.powerToDb(audio.powerSpectrogram(samples, options)), {
-      ...options,
-      title: 'Amazing Grace: power spectrogram (512-point FFT, dB)',
-    }),
+    await audio.renderSpectrogram(
+      path.join(docs, 'amazing-grace-power-db.png'),
+      audio.powerToDb(audio.powerSpectrogram(samples, options)),
+      {
+        ...options,
+        title: 'Amazing Grace: power spectrogram (512-point FFT, dB)',
+      },
+    ),
   ];
   console.log(JSON.stringify({ files: files.map((f) => path.relative(process.cwd(), f)), frames: logMel.length }));
 }

@@ -7,7 +7,8 @@ mirrors). The FFT is numpy's (np.fft.rfft, pocketfft), independent of fft.js; th
 through a length-2N FFT (Makhoul 1980), independent of the matrix the TypeScript side uses.
 
 Run from the repository root:  python3 packages/audio/scripts/feature-fixtures.py
-It writes packages/audio/src/features/__fixtures__/feature-reference.json (small: a 0.2 s signal).
+It writes packages/audio/src/features/__fixtures__/feature-reference.json (small: a 0.2 s signal);
+format it with `npx prettier --write` afterwards, as `npm run lint` checks JSON too.
 """
 import json
 import os

@@ -33,7 +33,9 @@ export function frameCount(length: number, frameLength: number, hop: number, opt
   if (!Number.isInteger(hop) || hop < 1) throw new Error(`hop should be a positive integer, got ${hop}`);
   const padded = length + (center ? 2 * Math.floor(frameLength / 2) : 0);
   if (padded < frameLength) {
-    throw new Error(`a signal of ${length} samples is shorter than one frame of ${frameLength}${center ? ' (even padded)' : ''}`);
+    throw new Error(
+      `a signal of ${length} samples is shorter than one frame of ${frameLength}${center ? ' (even padded)' : ''}`,
+    );
   }
   return 1 + Math.floor((padded - frameLength) / hop);
 }
@@ -62,7 +64,12 @@ export function frameIndices(length: number, frameLength: number, hop: number, o
 }
 
 /** The signal's frames, [frames][frameLength]. */
-export function frame(signal: ArrayLike<number>, frameLength: number, hop: number, options: FrameOptions = {}): Float32Array[] {
+export function frame(
+  signal: ArrayLike<number>,
+  frameLength: number,
+  hop: number,
+  options: FrameOptions = {},
+): Float32Array[] {
   const idx = frameIndices(signal.length, frameLength, hop, options);
   const frames = idx.length / frameLength;
   return Array.from({ length: frames }, (_, t) => {

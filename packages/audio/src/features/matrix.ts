@@ -8,7 +8,8 @@
 export function applyRows(rows: readonly ArrayLike<number>[], matrix: readonly ArrayLike<number>[]): Float32Array[] {
   // Each matrix row's non-zero span: a mel filter touches a few bins, so the sums skip the zeros.
   const spans = matrix.map((m) => {
-    if (rows.length && m.length !== rows[0].length) throw new Error(`matrix row has ${m.length} columns, the input ${rows[0].length}`);
+    if (rows.length && m.length !== rows[0].length)
+      throw new Error(`matrix row has ${m.length} columns, the input ${rows[0].length}`);
     let lo = 0;
     let hi = m.length;
     while (lo < hi && m[lo] === 0) lo++;

@@ -32,11 +32,18 @@ export const MEL_DEFAULTS = { nMels: 64, fMin: 0, melScale: 'slaney' as MelScale
 
 /** The options with every default filled in (fMax = sampleRate / 2), checked. */
 export function melSettings(options: MelOptions): Required<MelOptions> {
-  const o = { ...MEL_DEFAULTS, fMax: options.sampleRate / 2, ...stripUndefined(options), sampleRate: options.sampleRate };
+  const o = {
+    ...MEL_DEFAULTS,
+    fMax: options.sampleRate / 2,
+    ...stripUndefined(options),
+    sampleRate: options.sampleRate,
+  };
   if (!(o.sampleRate > 0)) throw new Error(`sampleRate should be positive, got ${o.sampleRate}`);
   if (!Number.isInteger(o.nMels) || o.nMels < 1) throw new Error(`nMels should be a positive integer, got ${o.nMels}`);
   if (!(o.fMin >= 0 && o.fMin < o.fMax && o.fMax <= o.sampleRate / 2)) {
-    throw new Error(`need 0 <= fMin < fMax <= sampleRate / 2, got fMin ${o.fMin}, fMax ${o.fMax}, sampleRate ${o.sampleRate}`);
+    throw new Error(
+      `need 0 <= fMin < fMax <= sampleRate / 2, got fMin ${o.fMin}, fMax ${o.fMax}, sampleRate ${o.sampleRate}`,
+    );
   }
   return o;
 }

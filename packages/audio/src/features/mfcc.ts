@@ -21,7 +21,8 @@ export const MFCC_DEFAULTS = { nMfcc: 13 };
 
 /** The first `nOut` rows of the orthonormal DCT-II of size n. */
 export function dctMatrix(n: number, nOut = n): Float64Array[] {
-  if (!Number.isInteger(nOut) || nOut < 1 || nOut > n) throw new Error(`DCT coefficients should be 1..${n}, got ${nOut}`);
+  if (!Number.isInteger(nOut) || nOut < 1 || nOut > n)
+    throw new Error(`DCT coefficients should be 1..${n}, got ${nOut}`);
   return Array.from({ length: nOut }, (_, k) => {
     const s = Math.sqrt((k === 0 ? 1 : 2) / n);
     return Float64Array.from({ length: n }, (_, m) => s * Math.cos((Math.PI * k * (2 * m + 1)) / (2 * n)));

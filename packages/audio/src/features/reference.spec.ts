@@ -28,7 +28,13 @@ function maxRelativeError(actual: ArrayLike<number>[], expected: number[][]): nu
 
 const signal = Float32Array.from(reference.signal);
 const sampleRate = reference.sampleRate;
-const optionsOf = (o: Options) => ({ ...o, sampleRate, melScale: o.melScale as MelScale, norm: o.norm as 'slaney' | null, padMode: o.padMode as 'constant' | 'reflect' });
+const optionsOf = (o: Options) => ({
+  ...o,
+  sampleRate,
+  melScale: o.melScale as MelScale,
+  norm: o.norm as 'slaney' | null,
+  padMode: o.padMode as 'constant' | 'reflect',
+});
 
 it('mel scale: HTK and Slaney values, and the inverse', () => {
   for (const { hz, htk, slaney } of reference.melScale) {
@@ -42,7 +48,11 @@ it('mel scale: HTK and Slaney values, and the inverse', () => {
 test.each(reference.filterbanks.map((f) => [`${f.options.melScale} scale, norm ${f.options.norm}`, f] as const))(
   'mel filterbank, %s',
   (_name, { options, weights }) => {
-    const fb = melFilterbank({ ...options, melScale: options.melScale as MelScale, norm: options.norm as 'slaney' | null });
+    const fb = melFilterbank({
+      ...options,
+      melScale: options.melScale as MelScale,
+      norm: options.norm as 'slaney' | null,
+    });
     expect(maxRelativeError(fb, weights)).toBeLessThan(1e-4);
   },
 );
@@ -51,7 +61,12 @@ describe.each(reference.cases.map((c) => [c.name, c] as const))('%s', (_name, c)
   const o = optionsOf(c.options);
   it('power spectrum', () => {
     const power = powerSpectrogram(signal, o);
-    expect(maxRelativeError(c.powerRows.map((t) => power[t]), c.power)).toBeLessThan(1e-4);
+    expect(
+      maxRelativeError(
+        c.powerRows.map((t) => power[t]),
+        c.power,
+      ),
+    ).toBeLessThan(1e-4);
   });
   it('mel power', () => expect(maxRelativeError(melSpectrogram(signal, o), c.melPower)).toBeLessThan(1e-4));
   it('log-mel (dB)', () => expect(maxRelativeError(logMelSpectrogram(signal, o), c.logMel)).toBeLessThan(1e-4));

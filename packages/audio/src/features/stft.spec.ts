@@ -4,7 +4,8 @@ import { magnitudeSpectrogram, powerSpectrogram } from './spectrogram';
 import { stft } from './stft';
 import { hammingWindow, hannWindow, kaiserWindow, windowFunction } from './window';
 
-const sine = (f: number, sr: number, n: number, a = 1) => Float32Array.from({ length: n }, (_, i) => a * Math.sin((2 * Math.PI * f * i) / sr));
+const sine = (f: number, sr: number, n: number, a = 1) =>
+  Float32Array.from({ length: n }, (_, i) => a * Math.sin((2 * Math.PI * f * i) / sr));
 
 /** Seeded uniform noise in [-1, 1) (mulberry32). */
 function noise(n: number, seed = 1): Float32Array {
@@ -22,8 +23,16 @@ describe('frames and windows', () => {
   it('centres frames with zero or reflect padding (numpy np.pad modes)', () => {
     const x = Float32Array.from([1, 2, 3, 4, 5]);
     // pad 2 each side: constant 0 0 | 1 2 3 4 5 | 0 0, reflect 3 2 | 1 2 3 4 5 | 4 3
-    expect(frame(x, 4, 2).map((f) => Array.from(f))).toEqual([[0, 0, 1, 2], [1, 2, 3, 4], [3, 4, 5, 0]]);
-    expect(frame(x, 4, 2, { padMode: 'reflect' }).map((f) => Array.from(f))).toEqual([[3, 2, 1, 2], [1, 2, 3, 4], [3, 4, 5, 4]]);
+    expect(frame(x, 4, 2).map((f) => Array.from(f))).toEqual([
+      [0, 0, 1, 2],
+      [1, 2, 3, 4],
+      [3, 4, 5, 0],
+    ]);
+    expect(frame(x, 4, 2, { padMode: 'reflect' }).map((f) => Array.from(f))).toEqual([
+      [3, 2, 1, 2],
+      [1, 2, 3, 4],
+      [3, 4, 5, 4],
+    ]);
     expect(frame(x, 4, 2, { center: false }).map((f) => Array.from(f))).toEqual([[1, 2, 3, 4]]);
     expect(Array.from(frameIndices(2, 8, 8, { padMode: 'reflect' }))).toEqual([0, 1, 0, 1, 0, 1, 0, 1]); // reflect repeats
     expect(frameCount(16000, 400, 160, { center: false })).toBe(98); // 1 + floor((16000 - 400) / 160)
@@ -62,7 +71,7 @@ describe('STFT', () => {
     }
   });
 
-  test.each([512, 400])("Parseval holds for nFft %i: Σ x² = (1/N)(|X_0|² + 2 Σ_{0<k<N/2} |X_k|² + |X_{N/2}|²)", (n) => {
+  test.each([512, 400])('Parseval holds for nFft %i: Σ x² = (1/N)(|X_0|² + 2 Σ_{0<k<N/2} |X_k|² + |X_{N/2}|²)', (n) => {
     // With a rectangular window the DFT is unitary up to 1/N; a real signal's spectrum is
     // conjugate-symmetric, so the one-sided bins 1..N/2−1 count twice (N even: N/2 once).
     const x = noise(n * 4, n);

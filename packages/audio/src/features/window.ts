@@ -65,7 +65,8 @@ export function kaiserWindow(n: number, beta: number): Float64Array {
 export function windowFunction(spec: WindowSpec, n: number): Float64Array {
   if (spec === 'hann') return hannWindow(n);
   if (spec === 'hamming') return hammingWindow(n);
-  if (typeof spec === 'string') throw new Error(`unknown window '${spec}': expected 'hann', 'hamming' or the window's values`);
+  if (typeof spec === 'string')
+    throw new Error(`unknown window '${spec}': expected 'hann', 'hamming' or the window's values`);
   if (spec.length !== n) throw new Error(`window has ${spec.length} values, expected the frame length ${n}`);
   return Float64Array.from(spec);
 }

@@ -50,10 +50,22 @@ function maxRelativeError(actual: tf.Tensor, expected: Float32Array[][]): number
 const batch = () => tf.tensor2d(signals.map((s) => Array.from(s)));
 
 describe.each([
-  ['StftLayer (power)', () => new StftLayer({ nFft: 512, hop: 160 }), (s: Float32Array) => spectrogram(s, { nFft: 512, hop: 160 })],
-  ['StftLayer (magnitude, reflect, hamming, 400)', () => new StftLayer({ nFft: 400, hop: 160, power: 1, padMode: 'reflect', window: 'hamming' }), (s: Float32Array) => spectrogram(s, { nFft: 400, hop: 160, power: 1, padMode: 'reflect', window: 'hamming' })],
+  [
+    'StftLayer (power)',
+    () => new StftLayer({ nFft: 512, hop: 160 }),
+    (s: Float32Array) => spectrogram(s, { nFft: 512, hop: 160 }),
+  ],
+  [
+    'StftLayer (magnitude, reflect, hamming, 400)',
+    () => new StftLayer({ nFft: 400, hop: 160, power: 1, padMode: 'reflect', window: 'hamming' }),
+    (s: Float32Array) => spectrogram(s, { nFft: 400, hop: 160, power: 1, padMode: 'reflect', window: 'hamming' }),
+  ],
   ['LogMelLayer', () => new LogMelLayer(common), (s: Float32Array) => logMelSpectrogram(s, common)],
-  ['LogMelLayer (htk, no norm, ref 0.01, no topDb)', () => new LogMelLayer({ ...common, melScale: 'htk', norm: null, ref: 0.01, topDb: null }), (s: Float32Array) => logMelSpectrogram(s, { ...common, melScale: 'htk', norm: null, ref: 0.01, topDb: null })],
+  [
+    'LogMelLayer (htk, no norm, ref 0.01, no topDb)',
+    () => new LogMelLayer({ ...common, melScale: 'htk', norm: null, ref: 0.01, topDb: null }),
+    (s: Float32Array) => logMelSpectrogram(s, { ...common, melScale: 'htk', norm: null, ref: 0.01, topDb: null }),
+  ],
   ['MfccLayer', () => new MfccLayer({ ...common, nMfcc: 13 }), (s: Float32Array) => mfcc(s, { ...common, nMfcc: 13 })],
 ] as const)('%s', (_name, makeLayer, features) => {
   it('equals the fft.js features within 1e-4 relative, without leaking tensors', async () => {
@@ -88,8 +100,17 @@ describe('serialisation and errors', () => {
   it('a model with the layers round-trips through its JSON config', async () => {
     const input = tf.input({ shape: [N] });
     const logMel = new LogMelLayer({ ...common, fMin: 20 }).apply(input) as tf.SymbolicTensor;
-    const model = tf.model({ inputs: input, outputs: [logMel, new MfccLayer(common).apply(input) as tf.SymbolicTensor, new StftLayer({ power: 1 }).apply(input) as tf.SymbolicTensor] });
-    const copy = await tf.models.modelFromJSON({ modelTopology: model.toJSON(undefined, false) as tf.io.ModelJSON['modelTopology'] });
+    const model = tf.model({
+      inputs: input,
+      outputs: [
+        logMel,
+        new MfccLayer(common).apply(input) as tf.SymbolicTensor,
+        new StftLayer({ power: 1 }).apply(input) as tf.SymbolicTensor,
+      ],
+    });
+    const copy = await tf.models.modelFromJSON({
+      modelTopology: model.toJSON(undefined, false) as tf.io.ModelJSON['modelTopology'],
+    });
     const x = batch();
     try {
       const [a, b] = [model.predict(x) as tf.Tensor[], copy.predict(x) as tf.Tensor[]];
@@ -104,9 +125,13 @@ describe('serialisation and errors', () => {
 
   it('needs a fixed number of samples and valid settings, named in the message', () => {
     const input = tf.input({ batchShape: [null, null] });
-    expect(() => new LogMelLayer({ sampleRate: 16000 }).apply(input)).toThrow(/expected input \[batch, samples\] with a fixed number of samples, got \[,\]/);
+    expect(() => new LogMelLayer({ sampleRate: 16000 }).apply(input)).toThrow(
+      /expected input \[batch, samples\] with a fixed number of samples, got \[,\]/,
+    );
     expect(() => new StftLayer({ nFft: 1 })).toThrow('StftLayer: nFft should be an integer >= 2, got 1');
     expect(() => new LogMelLayer({ sampleRate: 16000, fMax: 9000 })).toThrow('need 0 <= fMin < fMax <= sampleRate / 2');
-    expect(() => new MfccLayer({ sampleRate: 16000, nMels: 10, nMfcc: 20 })).toThrow('DCT coefficients should be 1..10, got 20');
+    expect(() => new MfccLayer({ sampleRate: 16000, nMels: 10, nMfcc: 20 })).toThrow(
+      'DCT coefficients should be 1..10, got 20',
+    );
   });
 });

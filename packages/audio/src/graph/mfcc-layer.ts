@@ -42,7 +42,9 @@ export class MfccLayer extends LogMelLayer {
     return tf.tidy(() => {
       const logMel = this.logMel(this.firstInput(inputs)); // [B, F, nMels]
       const [b, f, m] = logMel.shape;
-      return tf.matMul(logMel.reshape([b * f, m]), tf.tensor2d(this.dctMatrix(), [m, this.nMfcc])).reshape([b, f, this.nMfcc]);
+      return tf
+        .matMul(logMel.reshape([b * f, m]), tf.tensor2d(this.dctMatrix(), [m, this.nMfcc]))
+        .reshape([b, f, this.nMfcc]);
     });
   }
 

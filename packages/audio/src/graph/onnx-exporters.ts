@@ -20,7 +20,10 @@ import { StftLayer } from './stft-layer';
 
 /** The exported layer as its class (the table maps class names, so this only fails for a foreign class of the same name). */
 function layerOf<T extends SpectralLayer>(ctx: OnnxLayerExportContext, cls: abstract new (...args: never[]) => T): T {
-  if (!(ctx.layer instanceof cls)) throw new Error(`ONNX export of layer '${ctx.name}' (${ctx.className}): not an instance of @dlkit/audio's ${cls.name}`);
+  if (!(ctx.layer instanceof cls))
+    throw new Error(
+      `ONNX export of layer '${ctx.name}' (${ctx.className}): not an instance of @dlkit/audio's ${cls.name}`,
+    );
   return ctx.layer;
 }
 
@@ -30,14 +33,26 @@ function squaredSpectrum(ctx: OnnxLayerExportContext, layer: SpectralLayer): { s
   const x = g.toLayout(ctx.inputs[0], null);
   const samples = x.shape[1];
   if (ctx.inputs.length !== 1 || x.shape.length !== 2 || typeof samples !== 'number') {
-    throw new Error(`ONNX export of layer '${name}' (${ctx.className}): expected one input [batch, samples] with fixed samples, got [${x.shape}]`);
+    throw new Error(
+      `ONNX export of layer '${name}' (${ctx.className}): expected one input [batch, samples] with fixed samples, got [${x.shape}]`,
+    );
   }
   const { indices, frames, basis, bins } = layer.spectralConstants(samples);
   const { nFft } = layer.settings;
-  const padded = g.op('Pad', [x.name, g.int64Constant([0, 0, 0, 1], `${name}/pads`)], { mode: onnxAttr.string('constant') }, `${name}/Pad`);
+  const padded = g.op(
+    'Pad',
+    [x.name, g.int64Constant([0, 0, 0, 1], `${name}/pads`)],
+    { mode: onnxAttr.string('constant') },
+    `${name}/Pad`,
+  );
   const idx = g.int64Constant(Array.from(indices), `${name}/frame_indices`, [frames, nFft]);
   const framed = g.op('Gather', [padded, idx], { axis: onnxAttr.int(1) }, `${name}/frames`); // [B, F, nFft]
-  const spectrum = g.op('MatMul', [framed, g.initializer(`${name}/dft_basis`, basis, [nFft, 2 * bins])], {}, `${name}/dft`);
+  const spectrum = g.op(
+    'MatMul',
+    [framed, g.initializer(`${name}/dft_basis`, basis, [nFft, 2 * bins])],
+    {},
+    `${name}/dft`,
+  );
   return { sq: g.op('Mul', [spectrum, spectrum], {}, `${name}/squared`), bins };
 }
 
@@ -46,7 +61,12 @@ const stftExporter: OnnxLayerExporter = (ctx) => {
   const layer = layerOf(ctx, StftLayer);
   const { sq, bins } = squaredSpectrum(ctx, layer);
   const slice = (start: number, label: string) =>
-    g.op('Slice', [sq, g.int64Constant([start]), g.int64Constant([start + bins]), g.int64Constant([2])], {}, `${name}/${label}`);
+    g.op(
+      'Slice',
+      [sq, g.int64Constant([start]), g.int64Constant([start + bins]), g.int64Constant([2])],
+      {},
+      `${name}/${label}`,
+    );
   let out = g.op('Add', [slice(0, 're2'), slice(bins, 'im2')], {}, `${name}/power`);
   if (layer.power === 1) out = g.op('Sqrt', [out], {}, `${name}/magnitude`);
   return g.value(out, ctx.outputShapes[0], null);
@@ -58,7 +78,12 @@ function logMelGraph(ctx: OnnxLayerExportContext, layer: LogMelLayer): string {
   const { sq, bins } = squaredSpectrum(ctx, layer);
   const { nMels } = layer.mel;
   const { ref, amin, topDb } = layer.db;
-  const mel = g.op('MatMul', [sq, g.initializer(`${name}/mel_filterbank`, layer.melMatrix(), [2 * bins, nMels])], {}, `${name}/mel`);
+  const mel = g.op(
+    'MatMul',
+    [sq, g.initializer(`${name}/mel_filterbank`, layer.melMatrix(), [2 * bins, nMels])],
+    {},
+    `${name}/mel`,
+  );
   const clamped = g.op('Max', [mel, g.floatConstant([amin], `${name}/amin`)], {}, `${name}/clamp`);
   const ln = g.op('Log', [clamped], {}, `${name}/log`);
   let db = g.op('Mul', [ln, g.floatConstant([10 / Math.LN10], `${name}/ten_over_ln10`)], {}, `${name}/db`);
@@ -70,7 +95,8 @@ function logMelGraph(ctx: OnnxLayerExportContext, layer: LogMelLayer): string {
   return g.op('Max', [db, floor], {}, `${name}/top_db_floor`);
 }
 
-const logMelExporter: OnnxLayerExporter = (ctx) => ctx.g.value(logMelGraph(ctx, layerOf(ctx, LogMelLayer)), ctx.outputShapes[0], null);
+const logMelExporter: OnnxLayerExporter = (ctx) =>
+  ctx.g.value(logMelGraph(ctx, layerOf(ctx, LogMelLayer)), ctx.outputShapes[0], null);
 
 const mfccExporter: OnnxLayerExporter = (ctx): OnnxValue => {
   const { g, name } = ctx;

@@ -65,10 +65,14 @@ export abstract class SpectralLayer extends tf.layers.Layer {
       padMode: rest.padMode ?? FRAME_DEFAULTS.padMode,
     };
     const cls = this.getClassName();
-    if (!Number.isInteger(s.nFft) || s.nFft < 2) throw new Error(`${cls}: nFft should be an integer >= 2, got ${s.nFft}`);
-    if (!Number.isInteger(s.hop) || s.hop < 1) throw new Error(`${cls}: hop should be a positive integer, got ${s.hop}`);
-    if (s.window !== 'hann' && s.window !== 'hamming') throw new Error(`${cls}: window should be 'hann' or 'hamming', got ${s.window}`);
-    if (s.padMode !== 'constant' && s.padMode !== 'reflect') throw new Error(`${cls}: padMode should be 'constant' or 'reflect', got ${s.padMode}`);
+    if (!Number.isInteger(s.nFft) || s.nFft < 2)
+      throw new Error(`${cls}: nFft should be an integer >= 2, got ${s.nFft}`);
+    if (!Number.isInteger(s.hop) || s.hop < 1)
+      throw new Error(`${cls}: hop should be a positive integer, got ${s.hop}`);
+    if (s.window !== 'hann' && s.window !== 'hamming')
+      throw new Error(`${cls}: window should be 'hann' or 'hamming', got ${s.window}`);
+    if (s.padMode !== 'constant' && s.padMode !== 'reflect')
+      throw new Error(`${cls}: padMode should be 'constant' or 'reflect', got ${s.padMode}`);
     this.settings = s;
   }
 
@@ -77,7 +81,9 @@ export abstract class SpectralLayer extends tf.layers.Layer {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
     const samples = shape[1];
     if (shape.length !== 2 || typeof samples !== 'number') {
-      throw new Error(`${this.getClassName()} '${this.name}': expected input [batch, samples] with a fixed number of samples, got [${shape}]`);
+      throw new Error(
+        `${this.getClassName()} '${this.name}': expected input [batch, samples] with a fixed number of samples, got [${shape}]`,
+      );
     }
     return samples;
   }
@@ -93,7 +99,13 @@ export abstract class SpectralLayer extends tf.layers.Layer {
     const { nFft, hop, window } = this.settings;
     const indices = frameIndices(samples, nFft, hop, this.settings).map((i) => (i < 0 ? samples : i));
     const frames = indices.length / nFft;
-    this.constants = { samples, frames, bins: binCount(nFft), indices, basis: Float32Array.from(dftBasis(nFft, windowFunction(window, nFft))) };
+    this.constants = {
+      samples,
+      frames,
+      bins: binCount(nFft),
+      indices,
+      basis: Float32Array.from(dftBasis(nFft, windowFunction(window, nFft))),
+    };
     return this.constants;
   }
 
@@ -106,7 +118,10 @@ export abstract class SpectralLayer extends tf.layers.Layer {
   protected squaredSpectrum(x: tf.Tensor): tf.Tensor2D {
     const { indices, frames, basis, bins } = this.spectralConstants(x.shape[1] as number);
     const { nFft } = this.settings;
-    const padded = tf.pad(x as tf.Tensor2D, [[0, 0], [0, 1]]); // [B, N + 1], index N is the zero
+    const padded = tf.pad(x as tf.Tensor2D, [
+      [0, 0],
+      [0, 1],
+    ]); // [B, N + 1], index N is the zero
     const idx = tf.tensor2d(indices, [frames, nFft], 'int32');
     const framed = tf.gather(padded, idx, 1).reshape([-1, nFft]) as tf.Tensor2D; // [B·F, nFft]
     const spectrum = tf.matMul(framed, tf.tensor2d(basis, [nFft, 2 * bins])); // [B·F, 2·bins]

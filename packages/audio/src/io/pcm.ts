@@ -53,7 +53,7 @@ export function decodePcm(bytes: Uint8Array, format: PcmFormat, frames: number, 
       if (float) v = bits === 32 ? view.getFloat32(p, true) : view.getFloat64(p, true);
       else if (bits === 16) v = view.getInt16(p, true) * inv;
       else if (bits === 8) v = (bytes[p] - 128) * inv;
-      else if (bits === 24) v = ((bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16)) << 8 >> 8) * inv;
+      else if (bits === 24) v = (((bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16)) << 8) >> 8) * inv;
       else v = view.getInt32(p, true) * inv;
       out[c][offset + f] = v;
     }

@@ -9,6 +9,8 @@ import { WavError } from './wav-error';
 
 /** A positioned-read `ByteSource` over an open file; `close()` releases the descriptor. */
 export interface FileSource extends ByteSource {
+  /** Like `read`, into `target` (from its start): no allocation per read. */
+  readInto(offset: number, length: number, target: Uint8Array): Uint8Array;
   close(): void;
 }
 
@@ -51,19 +53,20 @@ export function openWavSource(file: string): FileSource {
   } catch (err) {
     throw err instanceof WavError ? err : openError(file, err);
   }
+  const readInto = (offset: number, length: number, target: Uint8Array): Uint8Array => {
+    const n = Math.max(0, Math.min(length, size - offset, target.length));
+    let done = 0;
+    while (done < n) {
+      const got = fs.readSync(fd, target, done, n - done, offset + done);
+      if (got === 0) throw new WavError(file, `the file shrank while reading (expected ${n} bytes at ${offset})`);
+      done += got;
+    }
+    return target.subarray(0, n);
+  };
   return {
     size,
-    read(offset, length) {
-      const n = Math.max(0, Math.min(length, size - offset));
-      const buf = Buffer.allocUnsafe(n);
-      let done = 0;
-      while (done < n) {
-        const got = fs.readSync(fd, buf, done, n - done, offset + done);
-        if (got === 0) throw new WavError(file, `the file shrank while reading (expected ${n} bytes at ${offset})`);
-        done += got;
-      }
-      return buf;
-    },
+    read: (offset, length) => readInto(offset, length, Buffer.allocUnsafe(Math.max(0, Math.min(length, size - offset)))),
+    readInto,
     close: () => fs.closeSync(fd),
   };
 }

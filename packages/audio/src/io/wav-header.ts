@@ -88,7 +88,8 @@ export function parseWavHeader(source: ByteSource, label: string): WavHeader {
 }
 
 function readFmt(b: Uint8Array, label: string): Omit<WavHeader, 'dataOffset' | 'dataBytes' | 'frames'> {
-  if (b.length < 16) throw new WavError(label, `truncated or corrupt WAV: the 'fmt ' chunk has ${b.length} bytes, expected 16 or more`);
+  if (b.length < 16)
+    throw new WavError(label, `truncated or corrupt WAV: the 'fmt ' chunk has ${b.length} bytes, expected 16 or more`);
   const v = new DataView(b.buffer, b.byteOffset, b.length);
   let formatCode = v.getUint16(0, true);
   const channels = v.getUint16(2, true);

@@ -30,11 +30,19 @@ export class WavReader {
   readonly file: string;
   readonly header: WavHeader;
   private source: FileSource | undefined;
+  /** Frames per positioned read, and the reused buffers of one read (bytes, decoded channels). */
+  private readonly piece: number;
+  private readonly scratch: Uint8Array;
+  private readonly scratchChannels: Float32Array[];
 
   private constructor(file: string, source: FileSource, header: WavHeader) {
     this.file = file;
     this.source = source;
     this.header = header;
+    // Reads of at most 1 MiB into one reused buffer: a scan allocates nothing per window.
+    this.piece = Math.max(1, Math.floor((1 << 20) / header.blockAlign));
+    this.scratch = new Uint8Array(this.piece * header.blockAlign);
+    this.scratchChannels = Array.from({ length: header.channels }, () => new Float32Array(this.piece));
   }
 
   /** Opens `file` and parses its header (a `WavError` names the file if it is not a readable WAV). */
@@ -64,31 +72,42 @@ export class WavReader {
 
   /** `count` frames from `startFrame` (clamped to the file), one Float32Array per channel in [-1, 1]. */
   read(startFrame: number, count: number): Float32Array[] {
-    const source = this.source;
-    if (!source) throw new Error(`${this.file}: read after close`);
-    if (!Number.isInteger(startFrame) || startFrame < 0 || !Number.isInteger(count) || count < 0) {
-      throw new Error(`${this.file}: read(${startFrame}, ${count}) needs non-negative integer frames`);
-    }
-    const { blockAlign, dataOffset } = this.header;
-    const n = Math.max(0, Math.min(count, this.frames - startFrame));
+    const n = this.available(startFrame, count);
     const out = Array.from({ length: this.channelCount }, () => new Float32Array(n));
-    // Read in pieces of at most 1 MiB, so a large read does not need a second full-size buffer.
-    const piece = Math.max(1, Math.floor((1 << 20) / blockAlign));
-    for (let done = 0; done < n; done += piece) {
-      const frames = Math.min(piece, n - done);
-      const bytes = source.read(dataOffset + (startFrame + done) * blockAlign, frames * blockAlign);
-      decodePcm(bytes, this.header, frames, out, done);
-    }
+    this.eachPiece(startFrame, n, (frames, done) => decodePcm(this.scratch, this.header, frames, out, done));
     return out;
   }
 
   /** Like `read`, averaged over channels, written into `out` (zeros past the end of the file). */
   readMono(startFrame: number, count: number, out = new Float32Array(count)): Float32Array {
-    const channels = this.read(startFrame, count);
+    const n = Math.min(this.available(startFrame, count), out.length);
     out.fill(0);
-    for (const c of channels) for (let i = 0; i < c.length; i++) out[i] += c[i];
-    if (channels.length > 1) for (let i = 0; i < out.length; i++) out[i] /= channels.length;
+    const channels = this.scratchChannels;
+    const scale = 1 / channels.length;
+    this.eachPiece(startFrame, n, (frames, done) => {
+      decodePcm(this.scratch, this.header, frames, channels, 0);
+      for (const c of channels) for (let i = 0; i < frames; i++) out[done + i] += c[i] * scale;
+    });
     return out;
+  }
+
+  /** Frames readable from `startFrame` (checked arguments, clamped to the file). */
+  private available(startFrame: number, count: number): number {
+    if (!this.source) throw new Error(`${this.file}: read after close`);
+    if (!Number.isInteger(startFrame) || startFrame < 0 || !Number.isInteger(count) || count < 0) {
+      throw new Error(`${this.file}: read(${startFrame}, ${count}) needs non-negative integer frames`);
+    }
+    return Math.max(0, Math.min(count, this.frames - startFrame));
+  }
+
+  /** Positioned reads of `n` frames from `startFrame` into the scratch buffer, one piece at a time. */
+  private eachPiece(startFrame: number, n: number, use: (frames: number, done: number) => void): void {
+    const { blockAlign, dataOffset } = this.header;
+    for (let done = 0; done < n; done += this.piece) {
+      const frames = Math.min(this.piece, n - done);
+      this.source!.readInto(dataOffset + (startFrame + done) * blockAlign, frames * blockAlign, this.scratch);
+      use(frames, done);
+    }
   }
 
   /**
@@ -100,7 +119,9 @@ export class WavReader {
     const size = Math.round(sizeSeconds * this.sampleRate);
     const hop = Math.round(hopSeconds * this.sampleRate);
     if (!(size >= 1) || !(hop >= 1)) {
-      throw new Error(`${this.file}: windows need at least one frame each (size ${sizeSeconds} s, hop ${hopSeconds} s)`);
+      throw new Error(
+        `${this.file}: windows need at least one frame each (size ${sizeSeconds} s, hop ${hopSeconds} s)`,
+      );
     }
     const buffer = new Float32Array(size);
     for (let index = 0, start = 0; start < this.frames; index++, start += hop) {

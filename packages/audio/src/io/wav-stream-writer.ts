@@ -23,7 +23,12 @@ const HEADER_BYTES = 44;
 const MAX_DATA_BYTES = 0xffffffff - 36; // the RIFF size field is 32 bits
 
 /** The 44-byte header of a PCM (format 1) or float (format 3) WAV with `dataBytes` of samples. */
-export function wavHeaderBytes(sampleRate: number, channels: number, bitDepth: WavBitDepth, dataBytes: number): Uint8Array {
+export function wavHeaderBytes(
+  sampleRate: number,
+  channels: number,
+  bitDepth: WavBitDepth,
+  dataBytes: number,
+): Uint8Array {
   const bits = bitDepth === '32f' ? 32 : Number(bitDepth);
   const blockAlign = (channels * bits) / 8;
   const b = new Uint8Array(HEADER_BYTES);
@@ -96,7 +101,13 @@ export class WavStreamWriter {
     const fd = this.fd;
     this.fd = undefined;
     try {
-      fs.writeSync(fd, wavHeaderBytes(this.sampleRate, this.channels, this.bitDepth, this.dataBytes), 0, HEADER_BYTES, 0);
+      fs.writeSync(
+        fd,
+        wavHeaderBytes(this.sampleRate, this.channels, this.bitDepth, this.dataBytes),
+        0,
+        HEADER_BYTES,
+        0,
+      );
       fs.fsyncSync(fd);
       fs.closeSync(fd);
       fs.renameSync(this.tmp, this.file);

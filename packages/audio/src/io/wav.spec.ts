@@ -47,7 +47,10 @@ describe('readWav / writeWav', () => {
     const wav = new WaveFile();
     wav.fromScratch(1, 7919, '64', [0.25, -0.5, 1]);
     fs.writeFileSync(path.join(dir, 'f64.wav'), wav.toBuffer());
-    expect(readWav(path.join(dir, 'f64.wav'))).toEqual({ sampleRate: 7919, channels: [Float32Array.from([0.25, -0.5, 1])] });
+    expect(readWav(path.join(dir, 'f64.wav'))).toEqual({
+      sampleRate: 7919,
+      channels: [Float32Array.from([0.25, -0.5, 1])],
+    });
     const w8 = new WaveFile();
     w8.fromScratch(1, 8000, '8', [0, 128, 255]); // unsigned: 0 → -1, 128 → 0, 255 → 127/128
     fs.writeFileSync(path.join(dir, 'u8.wav'), w8.toBuffer());
@@ -88,15 +91,35 @@ describe('bad input: a WavError naming the file and the expectation', () => {
     ['a missing file', () => path.join(dir, 'nope.wav'), /nope\.wav: no such file, expected a WAV file/],
     ['a directory', () => dir, /is a directory, expected a WAV file/],
     ['an empty file', () => write('empty.wav', ''), /empty\.wav: empty file, expected a WAV file/],
-    ['a text file', () => write('text.wav', 'hello, world'), /text\.wav: not a WAV file: expected a RIFF\/WAVE header, found "hell"/],
-    ['a truncated file', () => write('cut.wav', good().subarray(0, 100)), /cut\.wav: truncated WAV: the data chunk declares 200 bytes, the file holds 56/],
-    ['a header only', () => write('head.wav', good().subarray(0, 30)), /head\.wav: truncated or corrupt WAV: the 'fmt ' chunk has 10 bytes/],
-    ['an unsupported encoding', () => {
-      const b = good();
-      b[20] = 2; // format code 2: MS ADPCM
-      return write('adpcm.wav', b);
-    }, /adpcm\.wav: unsupported WAV encoding \(format code 2, 16 bits\): expected PCM of 8, 16, 24 or 32 bits/],
-    ['a big-endian RIFX file', () => write('rifx.wav', concat(text('RIFX'), good().subarray(4))), /RIFX .* not supported/],
+    [
+      'a text file',
+      () => write('text.wav', 'hello, world'),
+      /text\.wav: not a WAV file: expected a RIFF\/WAVE header, found "hell"/,
+    ],
+    [
+      'a truncated file',
+      () => write('cut.wav', good().subarray(0, 100)),
+      /cut\.wav: truncated WAV: the data chunk declares 200 bytes, the file holds 56/,
+    ],
+    [
+      'a header only',
+      () => write('head.wav', good().subarray(0, 30)),
+      /head\.wav: truncated or corrupt WAV: the 'fmt ' chunk has 10 bytes/,
+    ],
+    [
+      'an unsupported encoding',
+      () => {
+        const b = good();
+        b[20] = 2; // format code 2: MS ADPCM
+        return write('adpcm.wav', b);
+      },
+      /adpcm\.wav: unsupported WAV encoding \(format code 2, 16 bits\): expected PCM of 8, 16, 24 or 32 bits/,
+    ],
+    [
+      'a big-endian RIFX file',
+      () => write('rifx.wav', concat(text('RIFX'), good().subarray(4))),
+      /RIFX .* not supported/,
+    ],
   ];
   test.each(cases)('%s', (_name, makeFile, message) => {
     const file = makeFile();

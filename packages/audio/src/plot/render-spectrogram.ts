@@ -30,7 +30,12 @@ export interface SpectrogramPlotOptions {
   cell?: number;
 }
 
-export const SPECTROGRAM_PLOT_DEFAULTS = { scale: 'magma' as ColorScaleName, colorBarLabel: 'dB', maxColumns: 400, maxRows: 160 };
+export const SPECTROGRAM_PLOT_DEFAULTS = {
+  scale: 'magma' as ColorScaleName,
+  colorBarLabel: 'dB',
+  maxColumns: 400,
+  maxRows: 160,
+};
 
 /** Centre frequencies of mel bands (the filters' peaks), for `frequencies`. */
 export function melBandCenters(options: MelOptions): number[] {
@@ -65,12 +70,22 @@ const hz = (f: number) => (f >= 1000 ? `${(f / 1000).toFixed(f >= 10000 ? 0 : 1)
 /**
  * Draws `spec` ([frames][bins], e.g. a log-mel spectrogram) to `file` (PNG); returns `file`.
  */
-export async function renderSpectrogram(file: string, spec: readonly ArrayLike<number>[], options: SpectrogramPlotOptions): Promise<string> {
-  const o = { ...SPECTROGRAM_PLOT_DEFAULTS, ...stripUndefined(options), sampleRate: options.sampleRate, hop: options.hop };
+export async function renderSpectrogram(
+  file: string,
+  spec: readonly ArrayLike<number>[],
+  options: SpectrogramPlotOptions,
+): Promise<string> {
+  const o = {
+    ...SPECTROGRAM_PLOT_DEFAULTS,
+    ...stripUndefined(options),
+    sampleRate: options.sampleRate,
+    hop: options.hop,
+  };
   const frames = spec.length;
   const bins = frames ? spec[0].length : 0;
   if (frames === 0 || bins === 0) throw new Error(`${file}: spectrogram is empty (${frames} frames × ${bins} bins)`);
-  const freqs = o.frequencies ?? Array.from({ length: bins }, (_, k) => (k * o.sampleRate) / (2 * Math.max(1, bins - 1)));
+  const freqs =
+    o.frequencies ?? Array.from({ length: bins }, (_, k) => (k * o.sampleRate) / (2 * Math.max(1, bins - 1)));
   if (freqs.length !== bins) throw new Error(`${file}: ${freqs.length} frequencies for ${bins} bins`);
   // Square cells: the height (≤ maxRows rows, ~320 px) sets the cell, the width (~720 px) the columns.
   const [rowFreqs] = pool(freqs, o.maxRows);
@@ -78,11 +93,27 @@ export async function renderSpectrogram(file: string, spec: readonly ArrayLike<n
   const cell = o.cell ?? Math.max(2, Math.min(12, Math.floor(320 / rows)));
   const maxColumns = Math.max(1, Math.min(o.maxColumns, Math.floor(720 / cell)));
   // [bins][columns] then [columns][rows]: averaged along time, then along frequency
-  const byBin = Array.from({ length: bins }, (_, k) => pool(Array.from(spec, (row) => row[k]), maxColumns)[0]);
+  const byBin = Array.from(
+    { length: bins },
+    (_, k) =>
+      pool(
+        Array.from(spec, (row) => row[k]),
+        maxColumns,
+      )[0],
+  );
   const [, frameStarts] = pool(new Array(frames).fill(0), maxColumns);
   const columns = byBin[0].length;
-  const rowsPooled = Array.from({ length: columns }, (_, c) => pool(byBin.map((r) => r[c]), o.maxRows)[0]);
-  const values = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => rowsPooled[c][rows - 1 - r])); // high frequencies on top
+  const rowsPooled = Array.from(
+    { length: columns },
+    (_, c) =>
+      pool(
+        byBin.map((r) => r[c]),
+        o.maxRows,
+      )[0],
+  );
+  const values = Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: columns }, (_, c) => rowsPooled[c][rows - 1 - r]),
+  ); // high frequencies on top
   const flat = values.flat();
   const domain = o.domain ?? [Math.min(...flat), Math.max(...flat)];
   return renderHeatMap(file, {

@@ -1,7 +1,8 @@
 import { powerSpectrogram } from '../features/spectrogram';
 import { resample } from './resample';
 
-const sine = (f: number, sr: number, n: number, a = 1) => Float64Array.from({ length: n }, (_, i) => a * Math.sin((2 * Math.PI * f * i) / sr));
+const sine = (f: number, sr: number, n: number, a = 1) =>
+  Float64Array.from({ length: n }, (_, i) => a * Math.sin((2 * Math.PI * f * i) / sr));
 const rms = (x: ArrayLike<number>, from: number, to: number) => {
   let s = 0;
   for (let i = from; i < to; i++) s += x[i] * x[i];
@@ -28,11 +29,14 @@ describe('windowed-sinc resampling', () => {
   // The cutoff is 0.94 × 8 kHz = 7.52 kHz and the Kaiser window (β 8.6, 32 zero crossings) leaves
   // the transition band by 8 kHz: tones above it, which would alias back below 8 kHz, measure
   // 97-117 dB down (bench/reference-errors.js); the specs keep a margin.
-  it.each([8400, 8800, 10000, 20000])('attenuates a %i Hz tone (above the new 8 kHz Nyquist) by at least 90 dB', (f) => {
-    const y = resample(sine(f, 44100, 22050), 44100, 16000);
-    const attenuation = -20 * Math.log10(rms(y, 400, 7600) / rms(sine(f, 44100, 22050), 0, 22050));
-    expect(attenuation).toBeGreaterThan(90);
-  });
+  it.each([8400, 8800, 10000, 20000])(
+    'attenuates a %i Hz tone (above the new 8 kHz Nyquist) by at least 90 dB',
+    (f) => {
+      const y = resample(sine(f, 44100, 22050), 44100, 16000);
+      const attenuation = -20 * Math.log10(rms(y, 400, 7600) / rms(sine(f, 44100, 22050), 0, 22050));
+      expect(attenuation).toBeGreaterThan(90);
+    },
+  );
 
   it('upsamples 16 kHz → 44.1 kHz and round-trips within 1e-3', () => {
     const x = sine(1000, 16000, 8000, 0.5);

@@ -35,10 +35,19 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-export function resample(signal: ArrayLike<number>, fromRate: number, toRate: number, options: ResampleOptions = {}): Float32Array {
+export function resample(
+  signal: ArrayLike<number>,
+  fromRate: number,
+  toRate: number,
+  options: ResampleOptions = {},
+): Float32Array {
   const { zeroCrossings, rolloff, beta } = { ...RESAMPLE_DEFAULTS, ...stripUndefined(options) };
-  for (const [name, rate] of [['fromRate', fromRate], ['toRate', toRate]] as const) {
-    if (!Number.isInteger(rate) || rate < 1) throw new Error(`resample: ${name} should be a positive integer (Hz), got ${rate}`);
+  for (const [name, rate] of [
+    ['fromRate', fromRate],
+    ['toRate', toRate],
+  ] as const) {
+    if (!Number.isInteger(rate) || rate < 1)
+      throw new Error(`resample: ${name} should be a positive integer (Hz), got ${rate}`);
   }
   if (!(rolloff > 0 && rolloff <= 1)) throw new Error(`resample: rolloff should be in (0, 1], got ${rolloff}`);
   if (!(zeroCrossings >= 1)) throw new Error(`resample: zeroCrossings should be at least 1, got ${zeroCrossings}`);
