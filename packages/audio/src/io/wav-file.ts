@@ -65,7 +65,8 @@ export function openWavSource(file: string): FileSource {
   };
   return {
     size,
-    read: (offset, length) => readInto(offset, length, Buffer.allocUnsafe(Math.max(0, Math.min(length, size - offset)))),
+    read: (offset, length) =>
+      readInto(offset, length, Buffer.allocUnsafe(Math.max(0, Math.min(length, size - offset)))),
     readInto,
     close: () => fs.closeSync(fd),
   };

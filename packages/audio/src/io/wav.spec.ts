@@ -57,23 +57,39 @@ describe('readWav / writeWav', () => {
     expect(Array.from(readWav(path.join(dir, 'u8.wav')).channels[0])).toEqual([-1, 0, 127 / 128]);
   });
 
-  it('parses LIST chunks before data, odd-sized chunks with their pad byte, and WAVE_FORMAT_EXTENSIBLE', () => {
-    const pcm = encodePcm([Float32Array.from([0.5, -0.25, 0.125])], '16');
-    // fmt (extensible, 40 bytes): PCM sub-format GUID 00000001-0000-0010-8000-00aa00389b71
-    const guid = Uint8Array.from([1, 0, 0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xaa, 0, 0x38, 0x9b, 0x71]);
-    const fmt = concat(text('fmt '), u32(40), u16(0xfffe), u16(1), u32(16000), u32(32000), u16(2), u16(16));
-    const ext = concat(u16(22), u16(16), u32(4), guid);
-    const list = concat(text('LIST'), u32(9), text('INFOtest!'), Uint8Array.from([0])); // odd size + pad byte
-    const data = concat(text('data'), u32(pcm.length), pcm);
-    const body = concat(text('WAVE'), fmt, ext, list, data);
-    const file = path.join(dir, 'ext.wav');
-    fs.writeFileSync(file, concat(text('RIFF'), u32(body.length), body));
-    const reader = WavReader.open(file);
-    expect(reader.header).toMatchObject({ formatCode: 1, channels: 1, sampleRate: 16000, frames: 3 });
-    expect(Array.from(reader.read(0, 10)[0])).toEqual([0.5, -0.25, 0.125]);
-    reader.close();
-    expect(Array.from(readWav(file).channels[0])).toEqual([0.5, -0.25, 0.125]);
-  });
+  test.each([
+    ['16-bit PCM', 1, '16'],
+    ['float32', 3, '32f'],
+  ] as const)(
+    'parses LIST chunks before data, odd-sized chunks with their pad byte, and WAVE_FORMAT_EXTENSIBLE %s',
+    (_n, code, depth) => {
+      const pcm = encodePcm([Float32Array.from([0.5, -0.25, 0.125])], depth);
+      const bits = depth === '16' ? 16 : 32;
+      // fmt (extensible, 40 bytes): sub-format GUID 0000000c-0000-0010-8000-00aa00389b71, c = 1 (PCM) or 3 (float)
+      const guid = Uint8Array.from([code, 0, 0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xaa, 0, 0x38, 0x9b, 0x71]);
+      const fmt = concat(
+        text('fmt '),
+        u32(40),
+        u16(0xfffe),
+        u16(1),
+        u32(16000),
+        u32(2000 * bits),
+        u16(bits / 8),
+        u16(bits),
+      );
+      const ext = concat(u16(22), u16(bits), u32(4), guid);
+      const list = concat(text('LIST'), u32(9), text('INFOtest!'), Uint8Array.from([0])); // odd size + pad byte
+      const data = concat(text('data'), u32(pcm.length), pcm);
+      const body = concat(text('WAVE'), fmt, ext, list, data);
+      const file = path.join(dir, `ext-${depth}.wav`);
+      fs.writeFileSync(file, concat(text('RIFF'), u32(body.length), body));
+      const reader = WavReader.open(file);
+      expect(reader.header).toMatchObject({ formatCode: code, channels: 1, sampleRate: 16000, frames: 3 });
+      expect(Array.from(reader.read(0, 10)[0])).toEqual([0.5, -0.25, 0.125]);
+      reader.close();
+      expect(Array.from(readWav(file).channels[0])).toEqual([0.5, -0.25, 0.125]);
+    },
+  );
 });
 
 describe('bad input: a WavError naming the file and the expectation', () => {
