@@ -89,11 +89,10 @@ if (process.argv.includes('--scan')) {
   const fileBytes = fs.statSync(file).size;
   log(`scanning in ${windowSeconds} s windows (child process) ...`);
   const features = flag('features', 'log-mel');
-  const child = spawnSync(
-    process.execPath,
-    [__filename, '--scan', file, '--window', windowSeconds, '--features', features],
-    { encoding: 'utf8' },
-  );
+  const heapMb = flag('heap-mb', undefined);
+  const nodeFlags = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  const args = [...nodeFlags, __filename, '--scan', file, '--window', windowSeconds, '--features', features];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (child.status !== 0) throw new Error(`scan failed: ${child.stderr}`);
   const result = JSON.parse(child.stdout.trim().split('\n').pop());
   if (!process.argv.includes('--keep')) fs.rmSync(file, { force: true });

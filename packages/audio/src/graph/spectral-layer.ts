@@ -10,6 +10,9 @@
  * padding included; a padding zero points at the appended zero column), the basis from `dftBasis`.
  * Both depend on the number of samples, so the layer needs a fixed input length. No weights: the
  * constants follow from the config and are rebuilt by `build` (and by the ONNX exporters).
+ *
+ * @example
+ * const { frames, bins } = new StftLayer({ nFft: 512, hop: 160 }).spectralConstants(16000); // 101 frames, 257 bins
  */
 import * as tf from '@tensorflow/tfjs';
 import { binCount, dftBasis } from '../features/dft-basis';
