@@ -145,6 +145,31 @@ describe('bad input: a WavError naming the file and the expectation', () => {
   });
 });
 
+describe('writer and reader arguments', () => {
+  it('writeWav and WavStreamWriter reject bad audio by file name; a closed reader says so', () => {
+    const file = path.join(dir, 'bad.wav');
+    const channels = [signal(10)];
+    expect(() => writeWav(file, { sampleRate: 16000, channels }, { bitDepth: '12' as WavBitDepth })).toThrow(
+      `${file}: bitDepth should be '8', '16', '24', '32' or '32f', got "12"`,
+    );
+    expect(() => writeWav(file, { sampleRate: 0, channels })).toThrow(
+      `${file}: sample rate should be a positive integer, got 0`,
+    );
+    expect(() => writeWav(file, { sampleRate: 8000, channels: [signal(10), signal(9)] })).toThrow(
+      `${file}: channels differ in length (10, 9)`,
+    );
+    const stream = new WavStreamWriter(file, { sampleRate: 8000, channels: 2 });
+    expect(() => stream.write(signal(4))).toThrow(`${file}: expected 2 channel arrays of one length, got 1`);
+    stream.abort();
+    expect(fs.existsSync(file)).toBe(false);
+    writeWav(file, { sampleRate: 8000, channels });
+    const reader = WavReader.open(file);
+    expect(() => reader.read(-1, 2)).toThrow('read(-1, 2) needs non-negative integer frames');
+    reader.close();
+    expect(() => reader.read(0, 2)).toThrow(`${file}: read after close`);
+  });
+});
+
 describe('WavStreamWriter + WavReader', () => {
   it('windows equal the whole-file read, zero-padded at the end', () => {
     const file = path.join(dir, 'short.wav');
