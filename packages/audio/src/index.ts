@@ -1,3 +1,53 @@
-// Public surface of @dlkit/audio. Speech features, trigger-word detection, speech-to-text.
-// Each name is exported here explicitly, as in core, vision and sequence.
-export {};
+// Public surface of @dlkit/audio: WAV in and out (whole files and long files in windows),
+// resampling, spectral features (STFT, mel, log-mel, MFCC) outside and inside tfjs graphs with
+// their ONNX exporters, and spectrogram pictures. Every name is chosen; grouped by folder.
+export { DB_DEFAULTS, powerToDb } from './features/power-to-db';
+export type { DbOptions } from './features/power-to-db';
+export { binCount, dftBasis } from './features/dft-basis';
+export { frame, FRAME_DEFAULTS, frameCount, frameIndices } from './features/frame';
+export type { FrameOptions, PadMode } from './features/frame';
+export { MEL_DEFAULTS, melFilterbank, melSettings } from './features/mel-filterbank';
+export type { MelOptions } from './features/mel-filterbank';
+export { hzToMel, melFrequencies, melToHz } from './features/mel-scale';
+export type { MelScale } from './features/mel-scale';
+export { logMelSpectrogram, melSpectrogram } from './features/mel-spectrogram';
+export type { LogMelOptions, MelSpectrogramOptions } from './features/mel-spectrogram';
+export { dct, dctMatrix, mfcc, MFCC_DEFAULTS } from './features/mfcc';
+export type { MfccOptions } from './features/mfcc';
+export { magnitudeSpectrogram, powerSpectrogram, spectrogram } from './features/spectrogram';
+export { forEachStftFrame, stft, STFT_DEFAULTS } from './features/stft';
+export type { Stft, StftOptions } from './features/stft';
+export { besselI0, hammingWindow, hannWindow, kaiserWindow, windowFunction } from './features/window';
+export type { WindowName, WindowOptions, WindowSpec } from './features/window';
+
+export { LogMelLayer } from './graph/log-mel-layer';
+export type { LogMelLayerArgs } from './graph/log-mel-layer';
+export { MfccLayer } from './graph/mfcc-layer';
+export type { MfccLayerArgs } from './graph/mfcc-layer';
+export { AUDIO_ONNX_EXPORTERS } from './graph/onnx-exporters';
+export { SpectralLayer } from './graph/spectral-layer';
+export type { SpectralConstants, SpectralLayerArgs, SpectralSettings } from './graph/spectral-layer';
+export { StftLayer } from './graph/stft-layer';
+export type { StftLayerArgs } from './graph/stft-layer';
+
+export { decodePcm, encodePcm, pcmScale, quantize } from './io/pcm';
+export type { PcmFormat, WavBitDepth } from './io/pcm';
+export { readWav, toMono } from './io/read-wav';
+export type { AudioData } from './io/read-wav';
+export { WavError } from './io/wav-error';
+export { bytesSource, parseWavHeader } from './io/wav-header';
+export type { ByteSource, WavHeader } from './io/wav-header';
+export { WavReader } from './io/wav-reader';
+export type { AudioWindow } from './io/wav-reader';
+export { wavHeaderBytes, WavStreamWriter } from './io/wav-stream-writer';
+export type { WavStreamWriterOptions } from './io/wav-stream-writer';
+export { writeWav, WRITE_WAV_DEFAULTS } from './io/write-wav';
+export type { WriteWavOptions } from './io/write-wav';
+
+export { melBandCenters, renderSpectrogram, SPECTROGRAM_PLOT_DEFAULTS } from './plot/render-spectrogram';
+export type { SpectrogramPlotOptions } from './plot/render-spectrogram';
+
+export { resample, RESAMPLE_DEFAULTS } from './resample/resample';
+export type { ResampleOptions } from './resample/resample';
+
+export { melodyIds, melodySignal, sineWave } from './signals/test-signals';
