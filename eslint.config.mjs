@@ -13,6 +13,8 @@ const depConstraints = [
   { sourceTag: 'scope:vision', onlyDependOnLibsWithTags: ['scope:core', 'scope:sequence', 'scope:vision'] },
   { sourceTag: 'scope:nlp', onlyDependOnLibsWithTags: ['scope:core', 'scope:sequence', 'scope:nlp'] },
   { sourceTag: 'scope:audio', onlyDependOnLibsWithTags: ['scope:core', 'scope:sequence', 'scope:audio'] },
+  // GPL-3.0 speech synthesis: nothing but the CLI imports it, so installing @dlkit/audio pulls no GPL code.
+  { sourceTag: 'scope:espeak', onlyDependOnLibsWithTags: ['scope:core', 'scope:espeak'] },
   { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app'] },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
 ];

@@ -8,7 +8,7 @@ const root = __dirname;
 // minutes each) are `*.e2e.spec.ts` and run by each project's `e2e` target (jest.e2e.config.js),
 // so that `nx affected -t test` stays quick. `npm test` runs both targets.
 const E2E = '\\.e2e\\.spec\\.ts$';
-const packages = ['core', 'vision', 'sequence', 'nlp', 'audio'];
+const packages = ['core', 'vision', 'sequence', 'nlp', 'audio', 'espeak'];
 
 module.exports = (name, projectDir, { e2e = false } = {}) => ({
   displayName: e2e ? `${name}:e2e` : name,
