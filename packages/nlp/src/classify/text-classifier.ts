@@ -1,10 +1,14 @@
 /**
- * The shared life of the Emojify classifiers: labels ↔ class ids, a tfjs model trained with Adam on
- * one-hot targets (seeded shuffle, no `Math.random`), prediction with scores, accuracy and a
- * confusion matrix. Subclasses say how a sentence becomes the model's input.
+ * The shared life of the text classifiers: labels ↔ class ids, a vocabulary (word → id), a tfjs
+ * model trained with Adam on one-hot targets (seeded shuffle, no `Math.random`), prediction with
+ * scores, evaluation (accuracy, confusion matrix) and ONNX export. Subclasses say how a sentence
+ * becomes the model's float32 input. Batches are encoded one at a time, so a large vocabulary or
+ * corpus never sits in memory as one tensor.
  */
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '@dlkit/core';
+import { Rng, exportToOnnx, type OnnxTensor } from '@dlkit/core';
+import type { WordVectors } from '../embeddings/word-vectors';
+import { argMax, confusionEvaluation, type ClassifierEvaluation } from './classification-metrics';
 import type { LabeledText } from './labeled-text';
 
 export interface FitTextOptions {
@@ -13,6 +17,8 @@ export interface FitTextOptions {
   learningRate?: number;
   /** Seeds the per-epoch shuffle. */
   seed?: number;
+  /** Called after each epoch with its mean training loss. */
+  onEpochEnd?: (epoch: number, loss: number) => void;
 }
 
 export const FIT_TEXT_DEFAULTS = { epochs: 50, batchSize: 32, learningRate: 0.01, seed: 1 } satisfies FitTextOptions;
@@ -23,34 +29,53 @@ export interface TextPrediction {
   scores: Record<string, number>;
 }
 
-export interface ClassifierEvaluation {
-  accuracy: number;
-  /** confusion[true][predicted], rows and columns in label order. */
-  confusion: number[][];
-  labels: string[];
-}
+/** The classifier kinds that save and load (`loadTextClassifier`). */
+export type TextClassifierKind = 'average' | 'lstm';
+
+/** Rows scored per forward pass in `probabilities`. */
+const PREDICT_BATCH = 256;
 
 export abstract class TextClassifier {
   protected abstract readonly model: tf.LayersModel;
+  abstract readonly kind: TextClassifierKind;
   readonly labels: string[];
+  /** The known words in id order (the vectors' words at construction). */
+  readonly words: string[];
+  /** Vector size of the word embedding. */
+  readonly dim: number;
+  private readonly wordIds: Map<string, number>;
 
-  constructor(labels: readonly string[]) {
+  constructor(vectors: WordVectors, labels: readonly string[]) {
     if (labels.length < 2) throw new Error(`need at least 2 labels, got ${labels.length}`);
     if (new Set(labels).size !== labels.length) throw new Error(`labels must be distinct, got ${labels.join(' ')}`);
+    if (vectors.size === 0) throw new Error('the word vectors are empty (no vocabulary to classify with)');
     this.labels = [...labels];
+    this.words = [...vectors.words];
+    this.dim = vectors.dim;
+    this.wordIds = new Map(this.words.map((w, i) => [w, i]));
   }
 
-  /** The model input for a batch of sentences (caller disposes). */
-  protected abstract encode(texts: readonly string[]): tf.Tensor;
+  /** The options the model was built with (saved beside the weights). */
+  abstract get options(): object;
 
-  /** Trains on the rows (Adam, categorical cross-entropy); returns the loss after each epoch. */
+  /** The model input for a batch of sentences, float32 (caller disposes). */
+  abstract encode(texts: readonly string[]): tf.Tensor;
+
+  /** The word's id in `words`, or -1 for a word the classifier does not know. */
+  wordId(word: string): number {
+    return this.wordIds.get(word) ?? -1;
+  }
+
+  /** The tfjs model (for saving and exporting). */
+  get layersModel(): tf.LayersModel {
+    return this.model;
+  }
+
+  /** Trains on the rows (Adam, categorical cross-entropy); returns the mean loss of each epoch. */
   async fit(rows: readonly LabeledText[], options: FitTextOptions = {}): Promise<number[]> {
     const o = { ...FIT_TEXT_DEFAULTS, ...options };
-    const ids = rows.map((r, i) => {
-      const id = this.labels.indexOf(r.label);
-      if (id < 0) throw new Error(`row ${i}: unknown label '${r.label}', expected one of ${this.labels.join(' ')}`);
-      return id;
-    });
+    if (rows.length === 0) throw new Error('nothing to train on: no rows');
+    const ids = this.classIds(rows);
     if (!this.model.optimizer) {
       this.model.compile({ optimizer: tf.train.adam(o.learningRate), loss: 'categoricalCrossentropy' });
     }
@@ -62,58 +87,78 @@ export abstract class TextClassifier {
         const j = rng.int(i + 1);
         [order[i], order[j]] = [order[j], order[i]];
       }
-      const x = this.encode(order.map((i) => rows[i].text));
-      const y = tf.tidy(() =>
-        tf.oneHot(
-          tf.tensor1d(
-            order.map((i) => ids[i]),
-            'int32',
+      let sum = 0;
+      for (let start = 0; start < order.length; start += o.batchSize) {
+        const batch = order.slice(start, start + o.batchSize);
+        const x = this.encode(batch.map((i) => rows[i].text));
+        const y = tf.tidy(() =>
+          tf.oneHot(
+            tf.tensor1d(
+              batch.map((i) => ids[i]),
+              'int32',
+            ),
+            this.labels.length,
           ),
-          this.labels.length,
-        ),
-      ); // [N, K]
-      try {
-        const h = await this.model.fit(x, y, { epochs: 1, batchSize: o.batchSize, shuffle: false, verbose: 0 });
-        losses.push(h.history.loss[0] as number);
-      } finally {
-        tf.dispose([x, y]);
+        ); // [B, K]
+        try {
+          sum += ((await this.model.trainOnBatch(x, y)) as number) * batch.length;
+        } finally {
+          tf.dispose([x, y]);
+        }
       }
+      losses.push(sum / rows.length);
+      o.onEpochEnd?.(epoch, sum / rows.length);
     }
     return losses;
   }
 
   /** Softmax probabilities, [texts.length][labels.length]. */
   probabilities(texts: readonly string[]): number[][] {
-    const probs = tf.tidy(() => this.model.predict(this.encode(texts)) as tf.Tensor); // [N, K]
-    const out = probs.arraySync() as number[][];
-    probs.dispose();
+    const out: number[][] = [];
+    for (let start = 0; start < texts.length; start += PREDICT_BATCH) {
+      const probs = tf.tidy(
+        () => this.model.predict(this.encode(texts.slice(start, start + PREDICT_BATCH))) as tf.Tensor, // [B, K]
+      );
+      out.push(...(probs.arraySync() as number[][]));
+      probs.dispose();
+    }
     return out;
   }
 
   predict(text: string): TextPrediction {
     const p = this.probabilities([text])[0];
-    const best = p.indexOf(Math.max(...p));
-    return { label: this.labels[best], scores: Object.fromEntries(this.labels.map((l, i) => [l, p[i]])) };
+    return { label: this.labels[argMax(p)], scores: Object.fromEntries(this.labels.map((l, i) => [l, p[i]])) };
   }
 
   evaluate(rows: readonly LabeledText[]): ClassifierEvaluation {
-    const k = this.labels.length;
-    const confusion = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    const probs = this.probabilities(rows.map((r) => r.text));
-    let correct = 0;
-    rows.forEach((r, i) => {
-      const t = this.labels.indexOf(r.label);
-      const p = probs[i].indexOf(Math.max(...probs[i]));
-      if (t < 0) throw new Error(`row ${i}: unknown label '${r.label}'`);
-      confusion[t][p]++;
-      if (t === p) correct++;
-    });
-    return { accuracy: correct / rows.length, confusion, labels: [...this.labels] };
+    const predicted = this.probabilities(rows.map((r) => r.text)).map(argMax);
+    return confusionEvaluation(this.labels, this.classIds(rows), predicted);
+  }
+
+  /** The model as an .onnx file's bytes (core's exporter; input `input`, float32 as `encode` gives it). */
+  toOnnx(): Uint8Array {
+    return exportToOnnx(this.model, { inputNames: ['input'], outputNames: ['probabilities'] });
+  }
+
+  /** `encode(texts)` as an onnxruntime feed. */
+  onnxInput(texts: readonly string[]): OnnxTensor {
+    const x = this.encode(texts);
+    const input = { data: x.dataSync() as Float32Array, shape: x.shape.slice() };
+    x.dispose();
+    return input;
   }
 
   /** Frees the model's weights and optimizer state. */
   dispose(): void {
     this.model.optimizer?.dispose();
     this.model.dispose();
+  }
+
+  private classIds(rows: readonly LabeledText[]): number[] {
+    return rows.map((r, i) => {
+      const id = this.labels.indexOf(r.label);
+      if (id < 0) throw new Error(`row ${i}: unknown label '${r.label}', expected one of ${this.labels.join(' ')}`);
+      return id;
+    });
   }
 }
