@@ -121,4 +121,20 @@ export {
 } from './classify/spam-assassin';
 export type { SpamAssassinMessage, SpamAssassinOptions } from './classify/spam-assassin';
 export { EMOJIFY_LABEL_NAMES, EMOJIFY_REPORT_DEFAULTS, emojifyReport, emojifyVectors } from './classify/emojify-report';
+export {
+  CLASSIFY_TEXT_DEFAULTS,
+  CLASSIFY_TEXT_SETTINGS,
+  TEXT_DATASETS,
+  classifyText,
+  loadTextData,
+  ownVectors,
+  scored,
+} from './classify/classify-text';
+export type {
+  ClassifyTextOptions,
+  ClassifyTextResult,
+  ClassifyTextSettings,
+  OwnVectorsSettings,
+  ScoredEvaluation,
+} from './classify/classify-text';
 export type { AverageSetting, EmojifyReport, EmojifyReportOptions, LstmSetting } from './classify/emojify-report';

@@ -1,5 +1,6 @@
 /** The command table: one row per command file. */
 import type { CliCommand } from './types';
+import { classifyTextCommand } from './classify-text';
 import { detectCommand } from './detect';
 import { dlsCommand } from './dls';
 import { embedCommand } from './embed';
@@ -24,6 +25,7 @@ export const COMMANDS: CliCommand[] = [
   translateDateCommand,
   embedCommand,
   tokenizerCommand,
+  classifyTextCommand,
   dlsCommand,
   infoCommand,
 ];

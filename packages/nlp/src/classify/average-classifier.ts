@@ -36,7 +36,8 @@ export class AverageClassifier extends TextClassifier {
 
   constructor(vectors: WordVectors, labels: readonly string[], options: AverageClassifierOptions = {}) {
     super(vectors, labels);
-    this.o = { ...AVERAGE_CLASSIFIER_DEFAULTS, ...options };
+    const d = AVERAGE_CLASSIFIER_DEFAULTS; // only the model's own keys (callers may pass fit options too)
+    this.o = { seed: options.seed ?? d.seed, trainEmbedding: options.trainEmbedding ?? d.trainEmbedding };
     const table = tf.tensor2d(vectors.vectors, [vectors.size, vectors.dim]); // [V, dim]
     this.model = tf.sequential({
       layers: [

@@ -47,7 +47,13 @@ export class LstmClassifier extends TextClassifier {
 
   constructor(vectors: WordVectors, labels: readonly string[], options: LstmClassifierOptions = {}) {
     super(vectors, labels);
-    const o = (this.o = { ...LSTM_CLASSIFIER_DEFAULTS, ...options });
+    const def = LSTM_CLASSIFIER_DEFAULTS; // only the model's own keys (callers may pass fit options too)
+    const o = (this.o = {
+      units: options.units ?? def.units,
+      trainEmbedding: options.trainEmbedding ?? def.trainEmbedding,
+      maxLength: options.maxLength ?? def.maxLength,
+      seed: options.seed ?? def.seed,
+    });
     if (!(Number.isInteger(o.units) && o.units >= 1))
       throw new Error(`units must be a positive integer, got ${o.units}`);
     if (!(Number.isInteger(o.maxLength) && o.maxLength >= 1))
