@@ -37,6 +37,8 @@ export interface SpamAssassinMessage {
 export function spamAssassinMessages(): SpamAssassinMessage[] {
   let corpus: () => SpamAssassinMessage[];
   try {
+    // loaded on first use: an optional peer dependency, absent from installs that do not need it
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     corpus = require(SPAM_ASSASSIN_PACKAGE);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String(err).includes(SPAM_ASSASSIN_PACKAGE))

@@ -21,7 +21,11 @@ beforeAll(async () => {
   vectors = await ownVectors(train, { dim: 32, minCount: 2, epochs: 2 }, 1);
 }, 120_000);
 
-async function trainTwice(build: () => TextClassifier, epochs: number, learningRate: number): Promise<[number, number[][], number[][]]> {
+async function trainTwice(
+  build: () => TextClassifier,
+  epochs: number,
+  learningRate: number,
+): Promise<[number, number[][], number[][]]> {
   const runs: TextClassifier[] = [build(), build()];
   for (const clf of runs) await clf.fit(train, { epochs, learningRate, seed: 4 });
   const [a, b] = runs.map((clf) => clf.probabilities(test.slice(0, 20).map((r) => r.text)));
