@@ -60,7 +60,7 @@ describe.each(KINDS)('%s classifier', (kind, build) => {
     });
     clf.dispose();
     again.dispose();
-  });
+  }, 30_000); // Slow (~1-5 s): 20 epochs, an ONNX session and four leak-check rounds (the LSTM is the slower)
 });
 
 describe('loading a bad folder names the file', () => {

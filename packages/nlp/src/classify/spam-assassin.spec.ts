@@ -12,7 +12,7 @@ describe('SpamAssassin loader', () => {
     expect(rows.filter((r) => /<\/?(html|body|table|font|br)\b/i.test(r.text))).toEqual([]);
     expect(rows.every((r) => r.text.length > 0)).toBe(true);
     expect(await loadSpamAssassin({ fraction: 0.05, seed: 3 })).toEqual(rows);
-  });
+  }, 60_000); // Slow (~3 s idle, 10+ s on a busy machine): reads the package's 6,046 JSON files twice, parses 600 messages
 
   it('decodes quoted-printable HTML and keeps the subject line', async () => {
     const raw = [
