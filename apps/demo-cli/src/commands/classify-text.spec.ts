@@ -61,6 +61,16 @@ describe('dlkit classify-text', () => {
     fs.writeFileSync(one, 'a b\tx\nc d\tx\n');
     const o = await runCli('classify-text', 'train', '--data', one, '--out', out);
     expect([o.code, o.stderr]).toEqual([1, expect.stringContaining(`${one}: need at least 2 labels`)]);
+    const uniq = path.join(tmp, 'uniq.csv');
+    fs.writeFileSync(
+      uniq,
+      'text,label\n' + Array.from({ length: 10 }, (_, i) => `w${i}a w${i}b,${'xy'[i % 2]}`).join('\n'),
+    );
+    const u = await runCli('classify-text', 'train', '--data', uniq, '--out', out);
+    expect([u.code, u.stderr]).toEqual([
+      1,
+      expect.stringContaining(`${uniq}: no word occurs at least minCount=2 times`),
+    ]);
     const missing = await runCli('classify-text', 'train', '--data', path.join(tmp, 'none.csv'));
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('no such file')]);
     const txt = path.join(tmp, 'data.txt');

@@ -134,14 +134,14 @@ export async function classifyText(options: ClassifyTextOptions = {}): Promise<C
   let v = vectors;
   if (!v) {
     onLog?.('training skip-gram vectors on the training split ...');
-    v =
+    const trainTexts = train.map((r) => r.text);
+    v = await (
       settings.vectors === 'emojify'
-        ? await emojifyVectors(
-            train.map((r) => r.text),
-            EMOJIFY_REPORT_DEFAULTS.wordnetLines,
-            seed,
-          )
-        : await ownVectors(train, settings.vectors, seed);
+        ? emojifyVectors(trainTexts, EMOJIFY_REPORT_DEFAULTS.wordnetLines, seed)
+        : ownVectors(train, settings.vectors, seed)
+    ).catch((err: Error) => {
+      throw new Error(`${data}: ${err.message}`); // e.g. too few repeated words for a vocabulary
+    });
   }
   const setting = { ...settings[model as TextClassifierKind], ...fit };
   const classifier =
