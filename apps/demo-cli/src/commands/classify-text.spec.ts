@@ -64,7 +64,8 @@ describe('dlkit classify-text', () => {
     const uniq = path.join(tmp, 'uniq.csv');
     fs.writeFileSync(
       uniq,
-      'text,label\n' + Array.from({ length: 10 }, (_, i) => `w${i}a w${i}b,${'xy'[i % 2]}`).join('\n'),
+      'text,label\n' +
+        Array.from({ length: 10 }, (_, i) => `${'abcdefghij'[i]}oo ${'abcdefghij'[i]}ee,${'xy'[i % 2]}`).join('\n'),
     );
     const u = await runCli('classify-text', 'train', '--data', uniq, '--out', out);
     expect([u.code, u.stderr]).toEqual([
