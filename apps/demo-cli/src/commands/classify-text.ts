@@ -129,7 +129,7 @@ async function train(flags: TrainFlags): Promise<void> {
   try {
     const modelDir = await saveTextClassifier(r.classifier, path.join(outDir, MODEL_DIR));
     const confusion = await renderConfusionPng(r.evaluation, path.join(outDir, 'confusion.png'), {
-      title: `${data}, ${r.classifier.kind}`,
+      title: r.classifier.kind, // short: a two-class chart is narrow
       labelNames: EMOJIFY_LABEL_NAMES,
     });
     const json = {
