@@ -96,20 +96,50 @@ export {
   splitStratified,
 } from './classify/labeled-text';
 export type { LabeledText, StratifiedSplitOptions } from './classify/labeled-text';
-export { FIT_TEXT_DEFAULTS, TextClassifier } from './classify/text-classifier';
-export type { ClassifierEvaluation, FitTextOptions, TextPrediction } from './classify/text-classifier';
-export { AverageClassifier } from './classify/average-classifier';
+export { parseLabeledCsv, readLabeledFile } from './classify/labeled-csv';
+export { FIT_TEXT_DEFAULTS, SoftmaxTextClassifier } from './classify/softmax-classifier';
+export type { FitTextOptions, TextPrediction } from './classify/softmax-classifier';
+export { TextClassifier } from './classify/text-classifier';
+export type { TextClassifierKind } from './classify/text-classifier';
+export { argMax, classMetrics, confusionEvaluation } from './classify/classification-metrics';
+export type { ClassMetrics, ClassifierEvaluation } from './classify/classification-metrics';
+export { renderConfusionPng } from './classify/confusion-png';
+export type { ConfusionPngOptions } from './classify/confusion-png';
+export { AVERAGE_CLASSIFIER_DEFAULTS, AverageClassifier } from './classify/average-classifier';
 export type { AverageClassifierOptions } from './classify/average-classifier';
 export { LSTM_CLASSIFIER_DEFAULTS, LstmClassifier, PAD_ID, UNKNOWN_ID } from './classify/lstm-classifier';
 export type { LstmClassifierOptions } from './classify/lstm-classifier';
+export { CLASSIFIER_FILE, loadTextClassifier, saveTextClassifier } from './classify/classifier-io';
+export type { SavedClassifierConfig } from './classify/classifier-io';
+export { MultinomialNaiveBayes, NAIVE_BAYES_DEFAULTS } from './classify/naive-bayes';
+export type { NaiveBayesOptions } from './classify/naive-bayes';
 export {
-  EMOJIFY_LABEL_NAMES,
-  EMOJIFY_REPORT_DEFAULTS,
-  emojifyReport,
-  emojifyVectors,
-  renderConfusionPng,
-} from './classify/emojify-report';
-export type { EmojifyReport, EmojifyReportOptions } from './classify/emojify-report';
+  SPAM_ASSASSIN_DEFAULTS,
+  SPAM_ASSASSIN_PACKAGE,
+  SPAM_LABELS,
+  emailText,
+  loadSpamAssassin,
+  spamAssassinMessages,
+} from './classify/spam-assassin';
+export type { SpamAssassinMessage, SpamAssassinOptions } from './classify/spam-assassin';
+export { EMOJIFY_LABEL_NAMES, EMOJIFY_REPORT_DEFAULTS, emojifyReport, emojifyVectors } from './classify/emojify-report';
+export {
+  CLASSIFY_TEXT_DEFAULTS,
+  CLASSIFY_TEXT_SETTINGS,
+  TEXT_DATASETS,
+  classifyText,
+  loadTextData,
+  ownVectors,
+  scored,
+} from './classify/classify-text';
+export type {
+  ClassifyTextOptions,
+  ClassifyTextResult,
+  ClassifyTextSettings,
+  OwnVectorsSettings,
+  ScoredEvaluation,
+} from './classify/classify-text';
+export type { AverageSetting, EmojifyReport, EmojifyReportOptions, LstmSetting } from './classify/emojify-report';
 
 // ---- Intent chatbot (src/chat) ----
 export {

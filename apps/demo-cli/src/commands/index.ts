@@ -1,6 +1,7 @@
 /** The command table: one row per command file. */
 import type { CliCommand } from './types';
 import { chatCommand } from './chat';
+import { classifyTextCommand } from './classify-text';
 import { detectCommand } from './detect';
 import { dlsCommand } from './dls';
 import { embedCommand } from './embed';
@@ -26,6 +27,7 @@ export const COMMANDS: CliCommand[] = [
   embedCommand,
   tokenizerCommand,
   chatCommand,
+  classifyTextCommand,
   dlsCommand,
   infoCommand,
 ];

@@ -12,7 +12,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { LabeledText } from '../classify/labeled-text';
-import type { FitTextOptions } from '../classify/text-classifier';
+import type { FitTextOptions } from '../classify/softmax-classifier';
 import { stripUndefined, writeFileAtomic } from '@dlkit/core';
 import { corpusExamples, parseChatCorpus, type ChatCorpus, type ChatIntent } from './chat-corpus';
 import { EntityExtractor, type EntityMatch } from './entity-extractor';

@@ -15,7 +15,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { loadModel, saveModel, stripUndefined, writeFileAtomic } from '@dlkit/core';
-import { TextClassifier } from '../classify/text-classifier';
+import { SoftmaxTextClassifier } from '../classify/softmax-classifier';
 import { readVectors, writeVectors } from '../embeddings/vector-formats';
 import { IntentFeaturizer, type IntentFeaturesJson } from './intent-features';
 
@@ -60,7 +60,7 @@ function buildModel(inputDim: number, classes: number, options: IntentClassifier
   return tf.sequential({ layers });
 }
 
-export class IntentClassifier extends TextClassifier {
+export class IntentClassifier extends SoftmaxTextClassifier {
   protected readonly model: tf.LayersModel;
 
   constructor(
@@ -77,7 +77,7 @@ export class IntentClassifier extends TextClassifier {
   /** Feature rows of texts already seen (training re-encodes every epoch). */
   private readonly rows = new Map<string, Float32Array>();
 
-  protected encode(texts: readonly string[]): tf.Tensor {
+  encode(texts: readonly string[]): tf.Tensor {
     const dim = this.features.dim;
     const missing = [...new Set(texts.filter((t) => !this.rows.has(t)))];
     const fresh = this.features.encode(missing);
