@@ -1,3 +1,3 @@
-// Public surface of @dlkit/espeak. Speech synthesis for dlkit's generated audio datasets: eSpeak NG compiled to WebAssembly (GPL-3.0, kept out of @dlkit/audio).
+// Public surface of @dlkit/espeak: eSpeak NG compiled to WebAssembly (GPL-3.0, kept out of @dlkit/audio).
 // Each name is exported here explicitly, as in core, vision and sequence.
 export {};
