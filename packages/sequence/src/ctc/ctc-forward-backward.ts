@@ -42,12 +42,22 @@ export function extendedLabels(labels: readonly number[], blank: number): Int32A
 }
 
 /** Whether a path may jump from state s − 2 to s (skipping a blank between two different labels). */
-function canSkip(ext: Int32Array, s: number, blank: number): boolean {
+export function canSkip(ext: Int32Array, s: number, blank: number): boolean {
   return s > 1 && ext[s] !== blank && ext[s] !== ext[s - 2];
 }
 
-/** log α [T, S]: log-probability of the label prefix l'[0..s] after frames 0..t, frame t emitting l'[s]. */
-export function ctcLogAlpha(logProbs: Float64Array, T: number, V: number, ext: Int32Array, blank: number): Float64Array {
+/**
+ * log α [T, S]: log-probability of the label prefix l'[0..s] after frames 0..t, frame t emitting
+ * l'[s]. With `combine = Math.max` it is the Viterbi table (the best single path) instead of the sum.
+ */
+export function ctcLogAlpha(
+  logProbs: Float64Array,
+  T: number,
+  V: number,
+  ext: Int32Array,
+  blank: number,
+  combine: (a: number, b: number) => number = logAddExp,
+): Float64Array {
   const S = ext.length;
   const alpha = new Float64Array(T * S).fill(-Infinity);
   if (T === 0) return alpha;
@@ -57,8 +67,8 @@ export function ctcLogAlpha(logProbs: Float64Array, T: number, V: number, ext: I
     const prev = (t - 1) * S;
     for (let s = 0; s < S; s++) {
       let a = alpha[prev + s];
-      if (s > 0) a = logAddExp(a, alpha[prev + s - 1]);
-      if (canSkip(ext, s, blank)) a = logAddExp(a, alpha[prev + s - 2]);
+      if (s > 0) a = combine(a, alpha[prev + s - 1]);
+      if (canSkip(ext, s, blank)) a = combine(a, alpha[prev + s - 2]);
       alpha[t * S + s] = a === -Infinity ? a : a + logProbs[t * V + ext[s]];
     }
   }
