@@ -76,7 +76,8 @@ function settingsOf(options: CtcBeamSearchOptions) {
   const s = { ...CTC_BEAM_SEARCH_DEFAULTS, ...options };
   if (!Number.isInteger(s.beamWidth) || s.beamWidth < 1)
     throw new Error(`ctcBeamSearch: beamWidth must be a positive integer, got ${s.beamWidth}`);
-  if ((s.lexicon || s.lm) && !s.tokens) throw new Error('ctcBeamSearch: a lexicon or lm needs `tokens` (the text of each id)');
+  if ((s.lexicon || s.lm) && !s.tokens)
+    throw new Error('ctcBeamSearch: a lexicon or lm needs `tokens` (the text of each id)');
   return s;
 }
 

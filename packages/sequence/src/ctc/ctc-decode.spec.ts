@@ -78,7 +78,9 @@ describe('ctcBeamSearch', () => {
     expect(best.logProb).toBeGreaterThan(logProbOf(lp, []));
     expect(best.logProb).toBeCloseTo(logProbOf(lp, best.ids), 10);
     for (let seed = 1; seed <= 5; seed++) {
-      const random = tf.tidy(() => tf.logSoftmax(tf.randomNormal([8, V], 0, 3, 'float32', seed)).arraySync() as number[][]);
+      const random = tf.tidy(
+        () => tf.logSoftmax(tf.randomNormal([8, V], 0, 3, 'float32', seed)).arraySync() as number[][],
+      );
       const greedy = ctcGreedyDecode(random).ids;
       const [beam] = ctcBeamSearch(random, { beamWidth: 16 });
       expect(logProbOf(random, beam.ids)).toBeGreaterThanOrEqual(logProbOf(random, greedy) - 1e-9);
@@ -119,7 +121,9 @@ describe('alignment and word times', () => {
     const greedy = ctcGreedyDecode(lp);
     expect(ctcForcedAlign(lp, greedy.ids)).toEqual(greedy.spans);
     expect(ctcForcedAlign(HELLO, ctcGreedyDecode(HELLO).ids)).toEqual(ctcGreedyDecode(HELLO).spans);
-    expect(() => ctcForcedAlign(frames([...'AB']), [id('A'), id('A')])).toThrow('2 ids (with repeats) do not fit in 2 frames');
+    expect(() => ctcForcedAlign(frames([...'AB']), [id('A'), id('A')])).toThrow(
+      '2 ids (with repeats) do not fit in 2 frames',
+    );
   });
 
   it('words start at their first token and end after their last (20 ms frames)', () => {
@@ -140,7 +144,13 @@ describe('alignment and word times', () => {
 describe('LexiconTrie and WordNgramLm', () => {
   it('a trie holds whole words and their prefixes', () => {
     const t = LexiconTrie.fromWords(['HELLO', 'HELP', 'HELP', '']);
-    expect([t.size, t.has('HELP'), t.has('HEL'), t.has('HELLO'), t.has('HELLOS')]).toEqual([2, true, false, true, false]);
+    expect([t.size, t.has('HELP'), t.has('HEL'), t.has('HELLO'), t.has('HELLOS')]).toEqual([
+      2,
+      true,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('add-k probabilities sum to 1 over the vocabulary for a seen and an unseen history', () => {

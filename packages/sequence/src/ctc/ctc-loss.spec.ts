@@ -14,7 +14,8 @@ import { ctcLoss, CtcReduction } from './ctc-loss';
 beforeAll(() => initBackend());
 
 /** Collapse repeats, then drop blanks: the CTC map B from paths to labellings. */
-const collapse = (path: number[], blank: number) => path.filter((k, t) => k !== blank && (t === 0 || k !== path[t - 1]));
+const collapse = (path: number[], blank: number) =>
+  path.filter((k, t) => k !== blank && (t === 0 || k !== path[t - 1]));
 
 /** −log Σ over all V^T paths that collapse to `labels` of Π_t p[t, path_t]. */
 function bruteForceNll(logits: number[], T: number, V: number, labels: number[], blank: number): number {
@@ -66,7 +67,14 @@ describe('ctcForwardBackward (float64)', () => {
     const h = 1e-6;
     let maxRel = 0;
     logits.forEach((_, i) => {
-      const at = (d: number) => ctcForwardBackward(logits.map((v, j) => (j === i ? v + d : v)), T, V, labels, 0).nll;
+      const at = (d: number) =>
+        ctcForwardBackward(
+          logits.map((v, j) => (j === i ? v + d : v)),
+          T,
+          V,
+          labels,
+          0,
+        ).nll;
       const numeric = (at(h) - at(-h)) / (2 * h);
       maxRel = Math.max(maxRel, Math.abs(numeric - grad![i]) / Math.max(1e-3, Math.abs(numeric)));
     });
@@ -125,7 +133,9 @@ describe('ctcLoss in tfjs training', () => {
   it('rejects bad arguments with messages naming them', () => {
     const x = tf.zeros([2, 4, 3]) as tf.Tensor3D;
     expect(() => ctcLoss([[1], [2]], x, [1, 1], [4, 5])).toThrow('logitLengths[1] = 5, expected an integer in 0..4');
-    expect(() => ctcLoss([[1], [0]], x, [1, 1], [4, 4])).toThrow('labels[1][0] = 0, expected a token id in 0..2 other than the blank 0');
+    expect(() => ctcLoss([[1], [0]], x, [1, 1], [4, 4])).toThrow(
+      'labels[1][0] = 0, expected a token id in 0..2 other than the blank 0',
+    );
     expect(() => ctcLoss([[1]], x, [1], [4])).toThrow('labels has 1 rows, logits have a batch of 2');
     expect(() => ctcLoss([[1], [2]], x, [1, 1], [4, 4], { blank: 3 })).toThrow('blank 3 is not a token id in 0..2');
     x.dispose();
@@ -137,7 +147,9 @@ describe('ctcLoss in tfjs training', () => {
     const none = ctcLoss(c.labels, logits, c.labelLengths, c.logitLengths, { reduction: 'none', zeroInfinity: true });
     expect(none.shape).toEqual([2]);
     expect(none.dataSync()[0]).toBe(0);
-    const g = tf.grad((x: tf.Tensor3D) => ctcLoss(c.labels, x, c.labelLengths, c.logitLengths, { zeroInfinity: true }))(logits);
+    const g = tf.grad((x: tf.Tensor3D) => ctcLoss(c.labels, x, c.labelLengths, c.logitLengths, { zeroInfinity: true }))(
+      logits,
+    );
     const [B, T, V] = c.shape;
     expect(Array.from(g.dataSync().slice(0, T * V)).every((v) => v === 0)).toBe(true);
     expect(g.shape).toEqual([B, T, V]);

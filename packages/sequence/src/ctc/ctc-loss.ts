@@ -28,12 +28,17 @@ export interface CtcLossOptions {
   zeroInfinity?: boolean;
 }
 
-export const CTC_LOSS_DEFAULTS = { blank: 0, reduction: 'mean', zeroInfinity: false } satisfies Required<CtcLossOptions>;
+export const CTC_LOSS_DEFAULTS = {
+  blank: 0,
+  reduction: 'mean',
+  zeroInfinity: false,
+} satisfies Required<CtcLossOptions>;
 
 type IntMatrix = tf.Tensor2D | readonly (readonly number[])[];
 type IntVector = tf.Tensor1D | readonly number[];
 
-const rows = (x: IntMatrix): number[][] => (x instanceof tf.Tensor ? (x.arraySync() as number[][]) : x.map((r) => [...r]));
+const rows = (x: IntMatrix): number[][] =>
+  x instanceof tf.Tensor ? (x.arraySync() as number[][]) : x.map((r) => [...r]);
 const values = (x: IntVector): number[] => (x instanceof tf.Tensor ? Array.from(x.dataSync()) : [...x]);
 
 interface CtcBatch {
@@ -71,7 +76,9 @@ function ctcBatch(
     const seq = row.slice(0, L);
     seq.forEach((id, i) => {
       if (!Number.isInteger(id) || id < 0 || id >= V || id === blank)
-        throw new Error(`ctcLoss: labels[${b}][${i}] = ${id}, expected a token id in 0..${V - 1} other than the blank ${blank}`);
+        throw new Error(
+          `ctcLoss: labels[${b}][${i}] = ${id}, expected a token id in 0..${V - 1} other than the blank ${blank}`,
+        );
     });
     return seq;
   });
@@ -97,7 +104,8 @@ export function ctcLoss(
   const { blank, reduction, zeroInfinity } = { ...CTC_LOSS_DEFAULTS, ...options };
   const batch = ctcBatch(labels, logits.shape, labelLengths, logitLengths, blank);
   const [B, T, V] = logits.shape;
-  const fn = tf.customGrad((x: tf.Tensor, save: tf.GradSaveFunc) => {
+  // tfjs types the arguments as (Tensor | GradSaveFunc)[]: here (logits, save)
+  const fn = tf.customGrad(((x: tf.Tensor, save: tf.GradSaveFunc) => {
     const data = x.dataSync();
     const losses = new Float64Array(B);
     const grad = new Float32Array(B * T * V); // [B, T, V]; frames past logitLengths[b] stay 0
@@ -111,12 +119,14 @@ export function ctcLoss(
     });
     const g = tf.tensor3d(grad, [B, T, V]);
     save([g]);
-    const value = reduction === 'none' ? tf.tensor1d(Float32Array.from(losses)) : tf.scalar(losses.reduce((s, l) => s + l, 0));
+    const value =
+      reduction === 'none' ? tf.tensor1d(Float32Array.from(losses)) : tf.scalar(losses.reduce((s, l) => s + l, 0));
     return {
       value,
       // dy: scalar, or [B] for 'none'
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(saved[0], reduction === 'none' ? tf.reshape(dy, [B, 1, 1]) : dy),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
+        tf.mul(saved[0], reduction === 'none' ? tf.reshape(dy, [B, 1, 1]) : dy),
     };
-  });
+  }) as unknown as Parameters<typeof tf.customGrad>[0]);
   return fn(logits) as tf.Scalar | tf.Tensor1D;
 }

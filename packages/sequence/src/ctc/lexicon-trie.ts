@@ -46,7 +46,7 @@ export class LexiconTrie {
 
   has(word: string): boolean {
     let node: LexiconNode | undefined = this.root;
-    for (const c of word) node = node.children.get(c);
+    for (const c of word) node = node?.children.get(c);
     return node?.isWord ?? false;
   }
 }

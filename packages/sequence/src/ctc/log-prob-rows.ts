@@ -11,7 +11,8 @@ export type LogProbMatrix = tf.Tensor2D | readonly ArrayLike<number>[];
 /** The rows of a `LogProbMatrix` (reads a tensor's values; the tensor is not disposed). */
 export function logProbRows(logProbs: LogProbMatrix): readonly ArrayLike<number>[] {
   if (!(logProbs instanceof tf.Tensor)) return logProbs;
-  if (logProbs.rank !== 2) throw new Error(`CTC decoding expects log-probabilities [T, V], got shape [${logProbs.shape}]`);
+  if (logProbs.rank !== 2)
+    throw new Error(`CTC decoding expects log-probabilities [T, V], got shape [${logProbs.shape}]`);
   return logProbs.arraySync();
 }
 

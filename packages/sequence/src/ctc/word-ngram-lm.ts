@@ -46,7 +46,8 @@ export class WordNgramLm implements WordLanguageModel {
 
   constructor(sentences: readonly (readonly string[])[], options: WordNgramLmOptions = {}) {
     const { order, k } = { ...WORD_NGRAM_LM_DEFAULTS, ...options };
-    if (!Number.isInteger(order) || order < 1) throw new Error(`WordNgramLm: order must be an integer ≥ 1, got ${order}`);
+    if (!Number.isInteger(order) || order < 1)
+      throw new Error(`WordNgramLm: order must be an integer ≥ 1, got ${order}`);
     if (!(k > 0)) throw new Error(`WordNgramLm: k must be positive, got ${k}`);
     this.order = order;
     this.k = k;
