@@ -19,6 +19,13 @@ export function logAddExp(a: number, b: number): number {
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
 
+/** log(exp(a) + exp(b) + exp(c)): one log instead of two (the recursions' inner step). */
+export function logAddExp3(a: number, b: number, c: number): number {
+  const m = Math.max(a, b, c);
+  if (m === -Infinity) return m;
+  return m + Math.log(Math.exp(a - m) + Math.exp(b - m) + Math.exp(c - m));
+}
+
 /** Row-wise log-softmax of `logits` [T, V] (row-major, starting at `offset`) in float64. */
 export function logSoftmaxRows(logits: ArrayLike<number>, T: number, V: number, offset = 0): Float64Array {
   const out = new Float64Array(T * V);
@@ -48,7 +55,7 @@ export function canSkip(ext: Int32Array, s: number, blank: number): boolean {
 
 /**
  * log α [T, S]: log-probability of the label prefix l'[0..s] after frames 0..t, frame t emitting
- * l'[s]. With `combine = Math.max` it is the Viterbi table (the best single path) instead of the sum.
+ * l'[s]. With `combine3 = Math.max` it is the Viterbi table (the best single path) instead of the sum.
  */
 export function ctcLogAlpha(
   logProbs: Float64Array,
@@ -56,7 +63,7 @@ export function ctcLogAlpha(
   V: number,
   ext: Int32Array,
   blank: number,
-  combine: (a: number, b: number) => number = logAddExp,
+  combine3: (a: number, b: number, c: number) => number = logAddExp3,
 ): Float64Array {
   const S = ext.length;
   const alpha = new Float64Array(T * S).fill(-Infinity);
@@ -66,9 +73,10 @@ export function ctcLogAlpha(
   for (let t = 1; t < T; t++) {
     const prev = (t - 1) * S;
     for (let s = 0; s < S; s++) {
-      let a = alpha[prev + s];
-      if (s > 0) a = combine(a, alpha[prev + s - 1]);
-      if (canSkip(ext, s, blank)) a = combine(a, alpha[prev + s - 2]);
+      const stay = alpha[prev + s];
+      const step = s > 0 ? alpha[prev + s - 1] : -Infinity;
+      const skip = canSkip(ext, s, blank) ? alpha[prev + s - 2] : -Infinity;
+      const a = combine3(stay, step, skip);
       alpha[t * S + s] = a === -Infinity ? a : a + logProbs[t * V + ext[s]];
     }
   }
@@ -84,12 +92,12 @@ export function ctcLogBeta(logProbs: Float64Array, T: number, V: number, ext: In
   if (S > 1) beta[(T - 1) * S + S - 2] = 0;
   for (let t = T - 2; t >= 0; t--) {
     const next = (t + 1) * S;
-    const emit = (s: number) => beta[next + s] + logProbs[(t + 1) * V + ext[s]];
+    const row = (t + 1) * V;
     for (let s = 0; s < S; s++) {
-      let b = emit(s);
-      if (s + 1 < S) b = logAddExp(b, emit(s + 1));
-      if (s + 2 < S && canSkip(ext, s + 2, blank)) b = logAddExp(b, emit(s + 2));
-      beta[t * S + s] = b;
+      const stay = beta[next + s] + logProbs[row + ext[s]];
+      const step = s + 1 < S ? beta[next + s + 1] + logProbs[row + ext[s + 1]] : -Infinity;
+      const skip = s + 2 < S && canSkip(ext, s + 2, blank) ? beta[next + s + 2] + logProbs[row + ext[s + 2]] : -Infinity;
+      beta[t * S + s] = logAddExp3(stay, step, skip);
     }
   }
   return beta;
