@@ -11,6 +11,8 @@ import { ctcGreedyDecode } from './ctc-greedy-decode';
 import { ctcWordTimings } from './ctc-word-timings';
 import { LexiconTrie } from './lexicon-trie';
 import { WordNgramLm } from './word-ngram-lm';
+import { charTokenizerJson } from '../tokens/char-tokenizer';
+import { Vocabulary } from '../tokens/vocabulary';
 
 beforeAll(() => initBackend());
 
@@ -57,6 +59,20 @@ describe('ctcGreedyDecode', () => {
     expect(text(ctcGreedyDecode(lp).ids)).toBe('HELO');
     expect(lp.isDisposed).toBe(false);
     lp.dispose();
+  });
+});
+
+describe('with the CTC tokenizer of src/tokens', () => {
+  it('the blank is not an added token, so HELLO keeps its double L (dropping blanks before collapsing gives HELO)', () => {
+    const vocab = new Vocabulary(['<pad>', '<unk>', '|', ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'], { unknownToken: '<unk>' });
+    const { tokenizer } = charTokenizerJson(vocab, { padToken: '<pad>', wordDelimiterToken: '|' });
+    expect(tokenizer.added_tokens.map((t) => t.content)).not.toContain('<pad>');
+    const path = [...'HEL_LO|WORLD'].map((c) => (c === '_' ? 0 : vocab.id(c))); // one frame each
+    const lp = path.map((k) => vocab.tokens.map((_, j) => (j === k ? 0 : -20)));
+    const text = (ids: number[]) => vocab.decode(ids).join('').replace(/\|/g, ' ');
+    expect(text(ctcGreedyDecode(lp).ids)).toBe('HELLO WORLD');
+    const blanksFirst = path.filter((k) => k !== 0).filter((k, t, a) => t === 0 || k !== a[t - 1]);
+    expect(text(blanksFirst)).toBe('HELO WORLD'); // the transformers.js behaviour with the blank in added_tokens
   });
 });
 

@@ -96,7 +96,8 @@ export function ctcLogBeta(logProbs: Float64Array, T: number, V: number, ext: In
     for (let s = 0; s < S; s++) {
       const stay = beta[next + s] + logProbs[row + ext[s]];
       const step = s + 1 < S ? beta[next + s + 1] + logProbs[row + ext[s + 1]] : -Infinity;
-      const skip = s + 2 < S && canSkip(ext, s + 2, blank) ? beta[next + s + 2] + logProbs[row + ext[s + 2]] : -Infinity;
+      const skip =
+        s + 2 < S && canSkip(ext, s + 2, blank) ? beta[next + s + 2] + logProbs[row + ext[s + 2]] : -Infinity;
       beta[t * S + s] = logAddExp3(stay, step, skip);
     }
   }
