@@ -57,18 +57,29 @@ export interface CtcHypothesis {
   words: string[];
 }
 
-/** A prefix and its word state: everything but the two probabilities depends on `ids` alone. */
-interface Beam {
-  ids: number[];
-  pb: number; // log P(alignments of ids ending in a blank)
-  pnb: number; // log P(alignments of ids ending in ids' last token)
+/**
+ * A node of the tree of prefixes: one object per distinct prefix (so it is the map key), with its
+ * word state, which depends on the ids alone; extensions are cached (null: the lexicon forbids it).
+ */
+interface Prefix {
+  parent: Prefix | undefined;
+  last: number; // the last id (−1 for the empty prefix)
   lmScore: number; // α Σ log P_lm + β words, of the completed words
   node: LexiconNode | undefined; // where the current partial word is in the lexicon
   words: string[];
   partial: string; // the current word so far
+  children: Map<number, Prefix | null> | undefined; // created on the first extension
+}
+
+/** A prefix in the beam: log P of its alignments ending in a blank (pb) and in its last id (pnb). */
+interface Beam {
+  prefix: Prefix;
+  pb: number;
+  pnb: number;
 }
 
 const total = (b: Beam) => logAddExp(b.pb, b.pnb);
+const rank = (b: Beam) => total(b) + b.prefix.lmScore;
 
 type Settings = ReturnType<typeof settingsOf>;
 
@@ -82,68 +93,93 @@ function settingsOf(options: CtcBeamSearchOptions) {
 }
 
 /** Scores a completed word; undefined when the lexicon does not allow it. */
-function completeWord(beam: Beam, s: Settings): Pick<Beam, 'lmScore' | 'words'> | undefined {
-  if (s.lexicon && !beam.node?.isWord) return undefined;
-  const lm = s.lm ? s.lmWeight * s.lm.logProb(beam.partial, beam.words) : 0;
-  return { lmScore: beam.lmScore + lm + s.wordBonus, words: [...beam.words, beam.partial] };
+function completeWord(prefix: Prefix, s: Settings): Pick<Prefix, 'lmScore' | 'words'> | undefined {
+  if (s.lexicon && !prefix.node?.isWord) return undefined;
+  const lm = s.lm ? s.lmWeight * s.lm.logProb(prefix.partial, prefix.words) : 0;
+  return { lmScore: prefix.lmScore + lm + s.wordBonus, words: [...prefix.words, prefix.partial] };
 }
 
-/** The word state of ids + [k], or undefined when the lexicon forbids it. */
-function extend(beam: Beam, k: number, s: Settings): Beam | undefined {
-  const next: Beam = { ...beam, ids: [...beam.ids, k], pb: -Infinity, pnb: -Infinity };
+/** The prefix ids + [k] and its word state, or undefined when the lexicon forbids it. */
+function extend(prefix: Prefix, k: number, s: Settings): Prefix | undefined {
+  // a literal, not a spread: this runs for every candidate of every frame
+  const { lmScore, node, words, partial } = prefix;
+  const next: Prefix = { parent: prefix, last: k, lmScore, node, words, partial, children: undefined };
   if (!s.tokens) return next;
   const text = s.tokens[k];
   if (text === s.wordDelimiter) {
-    if (beam.partial === '') return next; // a delimiter with no word before it changes nothing
-    const done = completeWord(beam, s);
-    return done && { ...next, ...done, partial: '', node: s.lexicon?.root };
+    if (partial === '') return next; // a delimiter with no word before it changes nothing
+    const done = completeWord(prefix, s);
+    if (!done) return undefined;
+    [next.lmScore, next.words, next.partial, next.node] = [done.lmScore, done.words, '', s.lexicon?.root];
+    return next;
   }
-  const node = s.lexicon ? beam.node?.children.get(text) : undefined;
-  if (s.lexicon && !node) return undefined;
-  return { ...next, node, partial: beam.partial + text };
+  next.node = s.lexicon ? node?.children.get(text) : undefined;
+  if (s.lexicon && !next.node) return undefined;
+  next.partial = partial + text;
+  return next;
+}
+
+function child(prefix: Prefix, k: number, s: Settings): Prefix | null {
+  prefix.children ??= new Map();
+  let c = prefix.children.get(k);
+  if (c === undefined) prefix.children.set(k, (c = extend(prefix, k, s) ?? null));
+  return c;
+}
+
+function idsOf(prefix: Prefix): number[] {
+  const ids: number[] = [];
+  for (let p: Prefix | undefined = prefix; p?.parent; p = p.parent) ids.push(p.last);
+  return ids.reverse();
 }
 
 /**
  * Hypotheses best first (at most beamWidth; none when a lexicon is given and no beam ends on a
- * whole word). Prefixes are keyed by their ids; a prefix the lexicon forbids is never created.
+ * whole word). A prefix the lexicon forbids is never created.
  *
  * @param logProbs [T, V] log-probabilities (log-softmax outputs)
  */
 export function ctcBeamSearch(logProbs: LogProbMatrix, options: CtcBeamSearchOptions = {}): CtcHypothesis[] {
   const s = settingsOf(options);
-  const start: Beam = { ids: [], pb: 0, pnb: -Infinity, lmScore: 0, node: s.lexicon?.root, words: [], partial: '' };
-  let beams = [start];
+  const root: Prefix = {
+    parent: undefined,
+    last: -1,
+    lmScore: 0,
+    node: s.lexicon?.root,
+    words: [],
+    partial: '',
+    children: undefined,
+  };
+  let beams: Beam[] = [{ prefix: root, pb: 0, pnb: -Infinity }];
   for (const row of logProbRows(logProbs)) {
-    const next = new Map<string, Beam | undefined>();
-    const slot = (key: string, make: () => Beam | undefined) => {
-      if (!next.has(key)) next.set(key, make()); // undefined: forbidden by the lexicon
-      return next.get(key);
+    const next = new Map<Prefix, Beam>();
+    const slot = (prefix: Prefix) => {
+      let b = next.get(prefix);
+      if (!b) next.set(prefix, (b = { prefix, pb: -Infinity, pnb: -Infinity }));
+      return b;
     };
     for (const beam of beams) {
-      const key = beam.ids.join(',');
-      const here = () => ({ ...beam, pb: -Infinity, pnb: -Infinity });
-      const last = beam.ids[beam.ids.length - 1];
+      const { prefix } = beam;
+      const all = total(beam);
       for (let k = 0; k < row.length; k++) {
         const p = row[k];
         if (p === -Infinity) continue;
         if (k === s.blank) {
-          const same = slot(key, here)!;
-          same.pb = logAddExp(same.pb, total(beam) + p);
+          const same = slot(prefix);
+          same.pb = logAddExp(same.pb, all + p);
           continue;
         }
-        if (k === last) {
+        if (k === prefix.last) {
           // a repeat without a blank between collapses into the same prefix
-          const same = slot(key, here)!;
+          const same = slot(prefix);
           same.pnb = logAddExp(same.pnb, beam.pnb + p);
         }
-        const ext = slot(key === '' ? `${k}` : `${key},${k}`, () => extend(beam, k, s));
-        if (ext) ext.pnb = logAddExp(ext.pnb, (k === last ? beam.pb : total(beam)) + p);
+        const c = child(prefix, k, s);
+        if (!c) continue;
+        const ext = slot(c);
+        ext.pnb = logAddExp(ext.pnb, (k === prefix.last ? beam.pb : all) + p);
       }
     }
-    beams = [...next.values()]
-      .filter((b): b is Beam => b !== undefined)
-      .sort((a, b) => total(b) + b.lmScore - (total(a) + a.lmScore))
-      .slice(0, s.beamWidth);
+    beams = [...next.values()].sort((a, b) => rank(b) - rank(a)).slice(0, s.beamWidth);
   }
   return finish(beams, s);
 }
@@ -152,11 +188,11 @@ export function ctcBeamSearch(logProbs: LogProbMatrix, options: CtcBeamSearchOpt
 function finish(beams: Beam[], s: Settings): CtcHypothesis[] {
   const hypotheses: CtcHypothesis[] = [];
   for (const beam of beams) {
-    const done = beam.partial === '' ? beam : completeWord(beam, s);
+    const done = beam.prefix.partial === '' ? beam.prefix : completeWord(beam.prefix, s);
     if (!done) continue;
     const end = s.lm ? s.lmWeight * s.lm.logProb(WordNgramLm.END, done.words) : 0;
     const logProb = total(beam);
-    hypotheses.push({ ids: beam.ids, logProb, score: logProb + done.lmScore + end, words: done.words });
+    hypotheses.push({ ids: idsOf(beam.prefix), logProb, score: logProb + done.lmScore + end, words: done.words });
   }
   return hypotheses.sort((a, b) => b.score - a.score);
 }
