@@ -141,6 +141,20 @@ describe('ctcLoss in tfjs training', () => {
     x.dispose();
   });
 
+  it('takes labels and lengths as int32 tensors too (same loss as arrays)', () => {
+    const c = fixtures.find((f) => f.name === 'repeats, none')!;
+    const logits = tf.tensor3d(c.logits, c.shape);
+    const tensors = [
+      tf.tensor2d(c.labels, undefined, 'int32'),
+      tf.tensor1d(c.labelLengths, 'int32'),
+      tf.tensor1d(c.logitLengths, 'int32'),
+    ] as const;
+    const a = ctcLoss(tensors[0], logits, tensors[1], tensors[2], { reduction: 'none' });
+    const b = ctcLoss(c.labels, logits, c.labelLengths, c.logitLengths, { reduction: 'none' });
+    expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
+    tf.dispose([logits, ...tensors, a, b]);
+  });
+
   it('returns a scalar for mean/sum and [B] for none; the zeroInfinity gradient of the impossible row is 0', () => {
     const c = fixtures.find((f) => f.name === 'impossible, zero_infinity')!;
     const logits = tf.tensor3d(c.logits, c.shape);
