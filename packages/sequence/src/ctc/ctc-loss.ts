@@ -104,21 +104,22 @@ export function ctcLoss(
   const { blank, reduction, zeroInfinity } = { ...CTC_LOSS_DEFAULTS, ...options };
   const batch = ctcBatch(labels, logits.shape, labelLengths, logitLengths, blank);
   const [B, T, V] = logits.shape;
+  // outside tf.grad / minimize (evaluation) the backward half is skipped: half the work
+  const withGrad = tf.engine().isTapeOn();
   // tfjs types the arguments as (Tensor | GradSaveFunc)[]: here (logits, save)
   const fn = tf.customGrad(((x: tf.Tensor, save: tf.GradSaveFunc) => {
     const data = x.dataSync();
     const losses = new Float64Array(B);
-    const grad = new Float32Array(B * T * V); // [B, T, V]; frames past logitLengths[b] stay 0
+    const grad = new Float32Array(withGrad ? B * T * V : 0); // [B, T, V]; frames past logitLengths[b] stay 0
     batch.labels.forEach((seq, b) => {
-      const r = ctcForwardBackward(data, batch.logitLengths[b], V, seq, blank, { offset: b * T * V, withGrad: true });
+      const r = ctcForwardBackward(data, batch.logitLengths[b], V, seq, blank, { offset: b * T * V, withGrad });
       const infinite = r.nll === Infinity && zeroInfinity;
       // d result / d loss_b: PyTorch's mean divides by the label length, then by B
       const scale = reduction === 'mean' ? 1 / (Math.max(seq.length, 1) * B) : 1;
       losses[b] = infinite ? 0 : r.nll * scale;
-      if (!infinite) r.grad!.forEach((g, i) => (grad[b * T * V + i] = g * scale));
+      if (r.grad && !infinite) r.grad.forEach((g, i) => (grad[b * T * V + i] = g * scale));
     });
-    const g = tf.tensor3d(grad, [B, T, V]);
-    save([g]);
+    if (withGrad) save([tf.tensor3d(grad, [B, T, V])]);
     const value =
       reduction === 'none' ? tf.tensor1d(Float32Array.from(losses)) : tf.scalar(losses.reduce((s, l) => s + l, 0));
     return {
