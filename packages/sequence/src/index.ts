@@ -18,6 +18,26 @@ export type { RecurrentCellKind, RecurrentLayerOptions } from './cells/tfjs-recu
 export { TimeDistributedDense } from './cells/time-distributed-dense';
 export type { TimeDistributedDenseOptions } from './cells/time-distributed-dense';
 
+// CTC (connectionist temporal classification): loss for tfjs training, greedy and prefix beam-search
+// decoding (lexicon, word LM), forced alignment and word times, CER/WER. Audio's speech-to-text uses them.
+export { ctcBeamSearch, CTC_BEAM_SEARCH_DEFAULTS } from './ctc/ctc-beam-search';
+export type { CtcBeamSearchOptions, CtcHypothesis } from './ctc/ctc-beam-search';
+export { ctcForcedAlign } from './ctc/ctc-forced-align';
+export { ctcForwardBackward } from './ctc/ctc-forward-backward';
+export type { CtcSequenceResult } from './ctc/ctc-forward-backward';
+export { ctcGreedyDecode } from './ctc/ctc-greedy-decode';
+export type { CtcDecoded, CtcDecodeOptions } from './ctc/ctc-greedy-decode';
+export { CTC_LOSS_DEFAULTS, ctcLoss } from './ctc/ctc-loss';
+export type { CtcLossOptions, CtcReduction } from './ctc/ctc-loss';
+export { ctcWordTimings } from './ctc/ctc-word-timings';
+export type { CtcWordTimingOptions, WordTiming } from './ctc/ctc-word-timings';
+export { cer, editDistance, errorRate, wer } from './ctc/error-rate';
+export { LexiconTrie } from './ctc/lexicon-trie';
+export type { LexiconNode } from './ctc/lexicon-trie';
+export type { CtcTokenSpan, LogProbMatrix } from './ctc/log-prob-rows';
+export { WORD_NGRAM_LM_DEFAULTS, WordNgramLm } from './ctc/word-ngram-lm';
+export type { WordLanguageModel, WordNgramLmOptions } from './ctc/word-ngram-lm';
+
 export {
   HF_CONFIG_JSON,
   HF_ONNX_DIR,
