@@ -8,10 +8,12 @@
  *
  * Build first (repo root): npx tsc -b tsconfig.build.json
  * Run:   node packages/sequence/bench/translate-report.js run --pairs en-fr [--arch lstm] [--epochs N]
- *          [--minutes M] [--beam 4] [--seed 1] [--examples N] [--held-out N] [--out dlkit-out/translate-bench]
+ *          [--minutes M] [--beam 4] [--seed 1] [--examples N] [--held-out N] [--resume true]
+ *          [--out dlkit-out/translate-bench]
  *        node packages/sequence/bench/translate-report.js table [--out dlkit-out/translate-bench]
  * A run writes <out>/<pairs>-<arch>/ (model/, attention.png, curves.png, history.json, report.json).
- * `--minutes` stops training after the first epoch that ends past that budget (equal-time comparisons).
+ * `--minutes` stops training after the first epoch that ends past that budget (equal-time comparisons);
+ * `--resume true` continues from <out>/<pairs>-<arch>/checkpoint (same flags).
  */
 const fs = require('fs');
 const os = require('os');
@@ -48,6 +50,7 @@ async function run(flags) {
     heldOut: num(flags['held-out']),
     seed: num(flags.seed),
     beamWidth: num(flags.beam) ?? 4,
+    resume: flags.resume === 'true',
     maxSeconds: flags.minutes === undefined ? undefined : Number(flags.minutes) * 60,
     progress: false,
     onEpochEnd: (l) =>
@@ -63,7 +66,9 @@ async function run(flags) {
     greedy: { exactMatch: r.exactMatch, cer: r.cer },
     beam: r.beam,
     parameters: r.parameters,
-    trainSeconds: r.seconds,
+    // Per-epoch training time from the history (a resumed run's earlier epochs included).
+    trainSeconds: r.history.epochs.reduce((sum, e) => sum + (e.seconds ?? 0), 0),
+    resumedFromEpoch: r.resumedFromEpoch,
     wallSeconds: (Date.now() - started) / 1000,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     loadAverage: { start: load0, end: os.loadavg()[0] },

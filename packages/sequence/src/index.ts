@@ -110,8 +110,10 @@ export {
   TRAIN_TRANSLATION_DEFAULTS,
   trainTranslation,
   TRANSLATOR_ARCHITECTURES,
+  TRANSLATOR_ONNX,
   translatorDir,
 } from './seq2seq/translate-task';
+export { SEQ2SEQ_ONNX_EXPORTERS, seq2seqAttentionExporter } from './seq2seq/onnx-export';
 export type {
   TrainTranslationOptions,
   TrainTranslationResult,

@@ -42,6 +42,7 @@ describe('dlkit translate', () => {
       pairs: 'en-fr',
       arch: 'lstm',
       model: path.join(out, 'model'),
+      onnx: path.join(out, 'translator.onnx'),
       attention: path.join(out, 'attention.png'),
       trainPairs: 24,
       heldOut: 6,

@@ -182,6 +182,7 @@ async function train(flags: TrainFlags): Promise<void> {
     exactMatch: round(r.exactMatch, 4),
     cer: round(r.cer, 4),
     model: r.model,
+    onnx: r.onnx,
     pairs: r.pairs,
     arch: r.arch,
     ...(r.beam ? { beam: { width: r.beam.width, exactMatch: round(r.beam.exactMatch, 4), cer: round(r.beam.cer, 4) } } : {}),
@@ -207,7 +208,7 @@ async function train(flags: TrainFlags): Promise<void> {
     [
       `exact match ${(r.exactMatch * 100).toFixed(2)}%, CER ${r.cer.toFixed(4)} on ${r.heldOut} held-out pairs (greedy${beam}), ${r.seconds.toFixed(0)} s${r.resumedFromEpoch > 0 ? `, resumed after epoch ${r.resumedFromEpoch}` : ''}`,
       `"${r.example.input}" -> ${r.example.output}`,
-      `model: ${r.model} (${r.parameters} parameters)`,
+      `model: ${r.model} (${r.parameters} parameters), ONNX: ${r.onnx}`,
       `attention: ${r.attention}`,
     ].join('\n'),
   );

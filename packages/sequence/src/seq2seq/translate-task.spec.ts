@@ -35,7 +35,8 @@ describe('trainTranslation', () => {
     for (const v of [r.exactMatch, r.beam!.exactMatch]) expect(v >= 0 && v <= 1).toBe(true);
     expect(r.cer).toBeGreaterThan(0);
     expect(r.parameters).toBeGreaterThan(0);
-    for (const f of ['attention.png', 'curves.png', 'history.json', 'checkpoint', 'model/translator.json'])
+    expect(r.onnx).toBe(path.join(outDir, 'translator.onnx'));
+    for (const f of ['attention.png', 'curves.png', 'history.json', 'checkpoint', 'model/translator.json', 'translator.onnx'])
       expect(fs.existsSync(path.join(outDir, f))).toBe(true);
     const loaded = await Seq2seqTranslator.load(r.model);
     expect(loaded.models.config.feedPrevious).toBe(true);

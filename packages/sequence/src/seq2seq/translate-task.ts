@@ -13,6 +13,7 @@
  *
  * ```
  * <outDir>/model/           the translator (translator.json + tfjs/), Seq2seqTranslator.load
+ * <outDir>/translator.onnx  the attention model as ONNX (probs and attention; exportOnnx)
  * <outDir>/attention.png    attention weights of the example
  * <outDir>/checkpoint/      the last epoch's checkpoint (for resume)
  * <outDir>/history.json, curves.png
@@ -63,6 +64,8 @@ export interface TrainTranslationResult extends TranslationScores {
   beam?: TranslationScores & { width: number };
   charAccuracy: number;
   model: string;
+  /** The ONNX export of the attention model (Seq2seqTranslator.exportOnnx). */
+  onnx: string;
   attention: string;
   example: { input: string; output: string };
   errors: TranslatorEvaluation['errors'];
@@ -79,6 +82,9 @@ export interface TrainTranslationResult extends TranslationScores {
   seconds: number;
   resumedFromEpoch: number;
 }
+
+/** The ONNX file written beside the translator directory. */
+export const TRANSLATOR_ONNX = 'translator.onnx';
 
 /** The translator directory inside an output directory. */
 export function translatorDir(outDir: string): string {
@@ -124,6 +130,8 @@ export async function trainTranslation(options: TrainTranslationOptions): Promis
     };
     const model = translatorDir(outDir);
     await translator.save(model);
+    const onnx = path.join(outDir, TRANSLATOR_ONNX);
+    translator.exportOnnx(onnx);
     const shown = translator.translate(data.example, { beamWidth: width });
     const attention = await renderAttentionPng(shown, path.join(outDir, 'attention.png'));
     return {
@@ -133,6 +141,7 @@ export async function trainTranslation(options: TrainTranslationOptions): Promis
       ...(beam ? { beam } : {}),
       charAccuracy: greedy.charAccuracy,
       model,
+      onnx,
       attention,
       example: { input: shown.input, output: shown.output },
       errors: greedy.errors,

@@ -16,9 +16,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { fileSystem, replaceDirAtomic, saveModel, stripUndefined, writeFileAtomic } from '@dlkit/core';
+import { fileSystem, replaceDirAtomic, saveModel, saveOnnx, stripUndefined, writeFileAtomic } from '@dlkit/core';
 import { beamDecode, DECODE_DEFAULTS, greedyDecode, type Decoded, type DecoderSession } from './beam-search';
 import { buildSeq2seq, type Seq2seqConfig, type Seq2seqModels } from './model';
+import { SEQ2SEQ_ONNX_EXPORTERS } from './onnx-export';
 import { characterErrorRate, exactMatch } from './translation-metrics';
 import { PairCoder, type Pair, type PairCoderJson } from './pairs';
 
@@ -272,6 +273,17 @@ export class Seq2seqTranslator {
     await replaceDirAtomic(dir, async (tmp) => {
       await saveModel(this.models.model, path.join(tmp, TFJS_DIR));
       writeFileAtomic(path.join(tmp, TRANSLATOR_JSON), `${JSON.stringify(this.toJSON(), null, 1)}\n`);
+    });
+  }
+
+  /**
+   * Writes the attention model as ONNX (onnx-export.ts): inputs `X` [b, Tx, Vx] one-hot (and
+   * `Yprev` [b, Ty, Vy] with feedPrevious), outputs `probs` [b, Ty, Vy] and `attention` [b, Ty, Tx].
+   */
+  exportOnnx(file: string): void {
+    saveOnnx(this.models.attentionModel, file, {
+      exporters: SEQ2SEQ_ONNX_EXPORTERS,
+      outputNames: ['probs', 'attention'],
     });
   }
 
