@@ -25,7 +25,8 @@ function parseArgs(argv) {
   const [command, ...rest] = argv;
   const flags = {};
   for (let i = 0; i < rest.length; i += 2) {
-    if (!rest[i].startsWith('--') || rest[i + 1] === undefined) throw new Error(`bad argument ${rest[i]} (expected --flag value)`);
+    if (!rest[i].startsWith('--') || rest[i + 1] === undefined)
+      throw new Error(`bad argument ${rest[i]} (expected --flag value)`);
     flags[rest[i].slice(2)] = rest[i + 1];
   }
   return { command, flags };
@@ -54,7 +55,9 @@ async function run(flags) {
     maxSeconds: flags.minutes === undefined ? undefined : Number(flags.minutes) * 60,
     progress: false,
     onEpochEnd: (l) =>
-      process.stderr.write(`${pairs} ${arch} epoch ${l.epoch + 1}: loss ${l.loss.toFixed(4)} acc ${l.acc?.toFixed(4)} ${((Date.now() - started) / 1000).toFixed(0)} s\n`),
+      process.stderr.write(
+        `${pairs} ${arch} epoch ${l.epoch + 1}: loss ${l.loss.toFixed(4)} acc ${l.acc?.toFixed(4)} ${((Date.now() - started) / 1000).toFixed(0)} s\n`,
+      ),
   });
   const cpu = process.cpuUsage(cpu0);
   const report = {
@@ -91,7 +94,9 @@ function table(flags) {
     .map((d) => JSON.parse(fs.readFileSync(path.join(dir, d, 'report.json'), 'utf8')));
   const pct = (x) => (x * 100).toFixed(2) + ' %';
   const min = (s) => `${(s / 60).toFixed(1)} min`;
-  console.log('| pairs | model | exact match greedy | CER greedy | exact match beam | CER beam | training time | parameters |');
+  console.log(
+    '| pairs | model | exact match greedy | CER greedy | exact match beam | CER beam | training time | parameters |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of rows)
     console.log(

@@ -1,23 +1,20 @@
 import {
   MIN_TRAINING_PAIRS,
   SEQ2SEQ_DEFAULTS,
-  TooFewPairsError,
   TRAIN_DATES_DEFAULTS,
   TRAIN_PAIRS_DEFAULTS,
   TRAIN_TRANSLATOR_DEFAULTS,
   trainTranslateDate,
 } from '@dlkit/sequence';
-import { initBackend } from '@dlkit/core';
 import type { Command } from 'commander';
 import { UsageError } from '../util/errors';
 import { describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
-import { interruptMessage, onInterrupt } from '../util/interrupt';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { requireFile } from '../util/paths';
 import { round } from '../util/round';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
-import { translateText } from '../util/translator-cli';
+import { trainWithInterrupt, translateText } from '../util/translator-cli';
 import type { CliCommand, Run } from './types';
 
 const COMMAND = 'translate-date';
@@ -113,31 +110,9 @@ async function train(flags: TrainFlags): Promise<void> {
   }
   if (flags.pairs) requireFile('--pairs', flags.pairs, 'a TSV of source<TAB>target lines');
   const outDir = resolveOutDir(flags.out, COMMAND);
-  const backend = (await initBackend()).backend;
-  const release = onInterrupt(() => interruptMessage({ command: `dlkit ${COMMAND} train`, outDir, resumable: true }));
-  let r;
-  try {
-    r = await trainTranslateDate({
-      outDir,
-      pairsFile: flags.pairs,
-      examples: flags.examples,
-      heldOut: flags.heldOut,
-      epochs: flags.epochs,
-      batchSize: flags.batchSize,
-      learningRate: flags.learningRate,
-      seed: flags.seed,
-      resume: flags.resume,
-      progress: out.showProgress,
-      onEpochEnd: out.epochLogger(),
-      log: (line) => out.log(line),
-    });
-  } catch (err) {
-    // Too little usable data in --pairs (found before training, by reading the file): say how much is needed.
-    if (err instanceof TooFewPairsError) throw new Error(`--pairs ${err.message}`);
-    throw err;
-  } finally {
-    release();
-  }
+  const { r, backend } = await trainWithInterrupt(COMMAND, outDir, flags, out, (common) =>
+    trainTranslateDate({ ...common, outDir, pairsFile: flags.pairs, examples: flags.examples, heldOut: flags.heldOut }),
+  );
   const data =
     r.task === 'pairs'
       ? { pairs: r.pairs, trainPairs: r.trainPairs, heldOut: r.heldOut, evaluatedOn: r.evaluatedOn }
@@ -171,5 +146,11 @@ async function train(flags: TrainFlags): Promise<void> {
 }
 
 async function translate(text: string | undefined, flags: TranslateFlags): Promise<void> {
-  await translateText({ command: COMMAND, text, exampleText: 'Saturday May 9 2018', model: flags.model, out: new Output(flags) });
+  await translateText({
+    command: COMMAND,
+    text,
+    exampleText: 'Saturday May 9 2018',
+    model: flags.model,
+    out: new Output(flags),
+  });
 }

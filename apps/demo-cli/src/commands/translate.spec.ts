@@ -33,7 +33,19 @@ describe('dlkit translate', () => {
   // Slow (~8-15 s): two tiny training runs on en-fr (Tx 64, Ty 74), then translations read back.
   it('train --pairs en-fr: the JSON contract, greedy and beam; translate reads the model back; --resume continues', async () => {
     const out = path.join(tmp, 'en-fr');
-    const r = await runCli('translate', 'train', '--pairs', 'en-fr', '--epochs', '1', '--beam', '2', '--out', out, ...TINY);
+    const r = await runCli(
+      'translate',
+      'train',
+      '--pairs',
+      'en-fr',
+      '--epochs',
+      '1',
+      '--beam',
+      '2',
+      '--out',
+      out,
+      ...TINY,
+    );
     expect(r.code).toBe(0);
     const j = r.json<TrainJson>();
     expect(Object.keys(j).slice(0, 4)).toEqual(['task', 'exactMatch', 'cer', 'model']);
@@ -68,7 +80,20 @@ describe('dlkit translate', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(`unknown token "1" in the input "${text} 12"`);
 
-    const resumed = await runCli('translate', 'train', '--pairs', 'en-fr', '--epochs', '2', '--beam', '1', '--out', out, '--resume', ...TINY);
+    const resumed = await runCli(
+      'translate',
+      'train',
+      '--pairs',
+      'en-fr',
+      '--epochs',
+      '2',
+      '--beam',
+      '1',
+      '--out',
+      out,
+      '--resume',
+      ...TINY,
+    );
     expect(resumed.code).toBe(0);
     expect(resumed.json<TrainJson>()).toMatchObject({ epochs: 2, resumedFromEpoch: 1 });
     expect(resumed.json<TrainJson>().beam).toBeUndefined();
@@ -95,7 +120,9 @@ describe('dlkit translate', () => {
     expect(noText.stderr).toContain('give the text to translate, e.g. dlkit translate "four hundred twelve"');
     const missing = await runCli('translate', 'one', '--model', path.join(tmp, 'nope'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/--model .*nope: no such directory \(expected a translator written by `dlkit translate train`\)/);
+    expect(missing.stderr).toMatch(
+      /--model .*nope: no such directory \(expected a translator written by `dlkit translate train`\)/,
+    );
     expect(fs.existsSync(path.join(tmp, 'tr'))).toBe(false);
   });
 

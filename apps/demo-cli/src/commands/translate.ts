@@ -2,7 +2,6 @@ import {
   isTranslatePreset,
   NUMBER_PRESET_DEFAULTS,
   SEQ2SEQ_DEFAULTS,
-  TooFewPairsError,
   TRAIN_TRANSLATION_DEFAULTS,
   TRAIN_TRANSLATOR_DEFAULTS,
   TRANSLATE_PRESETS,
@@ -10,18 +9,16 @@ import {
   trainTranslation,
   type TranslatorArchitecture,
 } from '@dlkit/sequence';
-import { initBackend } from '@dlkit/core';
 import type { Command } from 'commander';
+import type { CliCommand, Run } from './types';
 import { UsageError } from '../util/errors';
 import { describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
-import { interruptMessage, onInterrupt } from '../util/interrupt';
-import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
+import { resolveOutDir } from '../util/out-dir';
 import { requireFile } from '../util/paths';
 import { round } from '../util/round';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
-import { translateText } from '../util/translator-cli';
-import type { CliCommand, Run } from './types';
+import { trainWithInterrupt, translateText } from '../util/translator-cli';
 
 const COMMAND = 'translate';
 /** Generated pairs, for training and for the held-out score (numbers: at most half of 0..999,999 in all). */
@@ -45,7 +42,8 @@ interface TranslateFlags {
   json?: boolean;
 }
 
-const beamOption = (help: string) => ['--beam <n>', `${help}, ${describeInt(BEAMS)}`, intFlag('--beam', BEAMS)] as const;
+const beamOption = (help: string) =>
+  ['--beam <n>', `${help}, ${describeInt(BEAMS)}`, intFlag('--beam', BEAMS)] as const;
 
 /**
  * `dlkit translate "<text>"` and `dlkit translate train --pairs <preset|FILE.tsv>`: character-level
@@ -107,7 +105,11 @@ function registerTrain(command: Command, run: Run): void {
       `model: ${ARCHS.join('|')} (default ${TRAIN_TRANSLATION_DEFAULTS.arch}; transformer: not available yet)`,
       textFlag('--arch'),
     )
-    .option(...beamOption(`beams of the second held-out evaluation (default ${TRAIN_TRANSLATION_DEFAULTS.beamWidth}; 1: greedy only)`))
+    .option(
+      ...beamOption(
+        `beams of the second held-out evaluation (default ${TRAIN_TRANSLATION_DEFAULTS.beamWidth}; 1: greedy only)`,
+      ),
+    )
     .option(
       '--examples <n>',
       `generated training pairs, ${describeInt(EXAMPLES)} (default ${n.examples} numbers, ${TRANSLATE_PRESETS.dates.defaults.examples} dates; presets only)`,
@@ -146,37 +148,23 @@ async function train(flags: TrainFlags): Promise<void> {
     throw new UsageError(`--arch ${arch} is not available yet; use --arch ${TRAIN_TRANSLATION_DEFAULTS.arch}`);
   if (!isTranslatePreset(pairs)) {
     if (flags.examples !== undefined || flags.heldOut !== undefined)
-      throw new UsageError('--examples and --held-out apply to the generated presets; with a TSV the data is your file');
+      throw new UsageError(
+        '--examples and --held-out apply to the generated presets; with a TSV the data is your file',
+      );
     requireFile('--pairs', pairs, `${PRESETS} or a TSV of source<TAB>target lines`);
   }
   const outDir = resolveOutDir(flags.out, COMMAND);
-  const backend = (await initBackend()).backend;
-  const release = onInterrupt(() => interruptMessage({ command: `dlkit ${COMMAND} train`, outDir, resumable: true }));
-  let r;
-  try {
-    r = await trainTranslation({
+  const { r, backend } = await trainWithInterrupt(COMMAND, outDir, flags, out, (common) =>
+    trainTranslation({
+      ...common,
       pairs,
       arch,
       outDir,
       beamWidth: flags.beam,
       examples: flags.examples,
       heldOut: flags.heldOut,
-      epochs: flags.epochs,
-      batchSize: flags.batchSize,
-      learningRate: flags.learningRate,
-      seed: flags.seed,
-      resume: flags.resume,
-      progress: out.showProgress,
-      onEpochEnd: out.epochLogger(),
-      log: (line) => out.log(line),
-    });
-  } catch (err) {
-    // Too little usable data in --pairs (found before training, by reading the file): say how much is needed.
-    if (err instanceof TooFewPairsError) throw new Error(`--pairs ${err.message}`);
-    throw err;
-  } finally {
-    release();
-  }
+    }),
+  );
   const json = {
     task: 'translate',
     exactMatch: round(r.exactMatch, 4),
@@ -185,7 +173,9 @@ async function train(flags: TrainFlags): Promise<void> {
     onnx: r.onnx,
     pairs: r.pairs,
     arch: r.arch,
-    ...(r.beam ? { beam: { width: r.beam.width, exactMatch: round(r.beam.exactMatch, 4), cer: round(r.beam.cer, 4) } } : {}),
+    ...(r.beam
+      ? { beam: { width: r.beam.width, exactMatch: round(r.beam.exactMatch, 4), cer: round(r.beam.cer, 4) } }
+      : {}),
     attention: r.attention,
     trainPairs: r.trainPairs,
     heldOut: r.heldOut,

@@ -7,13 +7,63 @@
  * await translateText({ command: 'translate', text: 'four hundred twelve', model: 'out/en-fr/model', beamWidth: 4, out });
  */
 import * as path from 'path';
-import { SequenceTooLongError, Seq2seqTranslator, TRANSLATOR_JSON, UnknownTokenError, translatorDir } from '@dlkit/sequence';
+import {
+  SequenceTooLongError,
+  Seq2seqTranslator,
+  TooFewPairsError,
+  TRANSLATOR_JSON,
+  UnknownTokenError,
+  translatorDir,
+  type TrainTranslatorOptions,
+} from '@dlkit/sequence';
 import { initBackend } from '@dlkit/core';
 import { UsageError } from './errors';
+import { interruptMessage, onInterrupt } from './interrupt';
 import { defaultOutDir } from './out-dir';
 import type { Output } from './output';
 import { requireDir, requireFile } from './paths';
 import { round } from './round';
+import type { TrainingFlags } from './training-options';
+
+/** The training options both commands pass on from the shared flags and the output. */
+export type CommonTrainOptions = Pick<
+  TrainTranslatorOptions,
+  'epochs' | 'batchSize' | 'learningRate' | 'seed' | 'resume' | 'progress' | 'onEpochEnd'
+> & { log: (line: string) => void };
+
+/**
+ * Runs a translator training with Ctrl-C handling (the checkpoint in outDir resumes it) and the
+ * shared flags; a TSV with too few usable pairs (found before training) says how many are needed.
+ */
+export async function trainWithInterrupt<R>(
+  command: string,
+  outDir: string,
+  flags: TrainingFlags,
+  out: Output,
+  train: (common: CommonTrainOptions) => Promise<R>,
+): Promise<{ r: R; backend: string }> {
+  const backend = (await initBackend()).backend;
+  const release = onInterrupt(() => interruptMessage({ command: `dlkit ${command} train`, outDir, resumable: true }));
+  try {
+    const r = await train({
+      epochs: flags.epochs,
+      batchSize: flags.batchSize,
+      learningRate: flags.learningRate,
+      seed: flags.seed,
+      resume: flags.resume,
+      progress: out.showProgress,
+      onEpochEnd: out.epochLogger(),
+      log: (line) => out.log(line),
+    });
+    return { r, backend };
+  } catch (err) {
+    // Too little usable data in --pairs (found before training, by reading the file): say how much is needed.
+    if (err instanceof TooFewPairsError) throw new Error(`--pairs ${err.message}`);
+    throw err;
+  } finally {
+    release();
+  }
+}
 
 export interface TranslateTextOptions {
   /** The command name (`translate`, `translate-date`): messages say `dlkit <command> train`. */

@@ -54,12 +54,27 @@ describe('greedy and beam decoding', () => {
     });
     expect(sequenceScore(-6, 3, 0)).toBe(-6);
     expect(sequenceScore(-6, 3)).toBe(-2);
-    expect(() => beamDecode(markovSession(1), { steps: 5, beamWidth: 0 })).toThrow('beamWidth must be a positive integer, got 0');
+    expect(() => beamDecode(markovSession(1), { steps: 5, beamWidth: 0 })).toThrow(
+      'beamWidth must be a positive integer, got 0',
+    );
   });
 
   // Slow (~4-8 s): trains a tiny translator (decoder fed the previous character) for 6 epochs.
   it('on a tiny trained model: width 1 equals greedy, wider beams score at least as well, nothing leaks', async () => {
-    const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima'];
+    const words = [
+      'alpha',
+      'bravo',
+      'charlie',
+      'delta',
+      'echo',
+      'foxtrot',
+      'golf',
+      'hotel',
+      'india',
+      'juliet',
+      'kilo',
+      'lima',
+    ];
     const pairs = words.map((w) => ({ source: w, target: [...w].reverse().join('') }));
     const coder = PairCoder.fromPairs(pairs, { ty: 8 });
     const { translator } = await trainTranslator(coder, pairs, {

@@ -127,7 +127,8 @@ export function beamDecode(session: DecoderSession, options: BeamOptions): Decod
         for (let j = 0; j < k; j++) {
           const h = beams[i][j];
           if (h.logProb === -Infinity) continue;
-          for (let v = 0; v < V; v++) candidates.push({ parent: j, token: v, logProb: h.logProb + lp[(i * k + j) * V + v] });
+          for (let v = 0; v < V; v++)
+            candidates.push({ parent: j, token: v, logProb: h.logProb + lp[(i * k + j) * V + v] });
         }
         candidates.sort((a, b) => b.logProb - a.logProb);
       }
@@ -140,7 +141,11 @@ export function beamDecode(session: DecoderSession, options: BeamOptions): Decod
         if (c.token !== o.endId) open.push(c);
         else {
           const ids = beams[i][c.parent].ids;
-          finished[i].push({ ids, logProb: c.logProb, score: sequenceScore(c.logProb, ids.length + 1, o.lengthPenalty) });
+          finished[i].push({
+            ids,
+            logProb: c.logProb,
+            score: sequenceScore(c.logProb, ids.length + 1, o.lengthPenalty),
+          });
         }
       }
       const last = t === o.steps - 1;
@@ -149,7 +154,9 @@ export function beamDecode(session: DecoderSession, options: BeamOptions): Decod
         const c = open[j];
         parents[i * k + j] = i * k + (c?.parent ?? 0);
         previous[i * k + j] = c ? c.token : o.endId;
-        const h = c ? { ids: [...beams[i][c.parent].ids, c.token], logProb: c.logProb } : { ids: [], logProb: -Infinity };
+        const h = c
+          ? { ids: [...beams[i][c.parent].ids, c.token], logProb: c.logProb }
+          : { ids: [], logProb: -Infinity };
         // Out of steps: an open hypothesis ends at Ty tokens, without an end token.
         if (last && c) finished[i].push({ ...h, score: sequenceScore(h.logProb, h.ids.length, o.lengthPenalty) });
         chosen.push(h);

@@ -87,7 +87,8 @@ export function resolveSeq2seqConfig(config: Seq2seqConfig): Required<Seq2seqCon
       throw new Error(`seq2seq ${key} must be a positive integer, got ${c[key]}`);
   }
   if (!Number.isFinite(c.seed)) throw new Error(`seq2seq seed must be a finite number, got ${c.seed}`);
-  if (typeof c.feedPrevious !== 'boolean') throw new Error(`seq2seq feedPrevious must be a boolean, got ${c.feedPrevious}`);
+  if (typeof c.feedPrevious !== 'boolean')
+    throw new Error(`seq2seq feedPrevious must be a boolean, got ${c.feedPrevious}`);
   return c;
 }
 

@@ -40,6 +40,8 @@ describe('number pairs', () => {
     ]);
     expect(numberPairs([21000], 'en-es')[0].target).toBe('veintiún mil');
     expect(numberPairs([1971], 'en-de')[0].target).toBe('eintausendneunhunderteinundsiebzig');
-    expect(() => numberPairs([1], 'en-it' as 'en-fr')).toThrow('unknown number preset "en-it" (known: en-fr, en-de, en-es)');
+    expect(() => numberPairs([1], 'en-it' as 'en-fr')).toThrow(
+      'unknown number preset "en-it" (known: en-fr, en-de, en-es)',
+    );
   });
 });

@@ -79,7 +79,8 @@ export function numberSplit(options: NumberSplitOptions = {}): { train: number[]
     ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
   } as Required<NumberSplitOptions>;
   for (const key of ['train', 'heldOut', 'heldOutMin'] as const)
-    if (!(Number.isInteger(o[key]) && o[key] >= 0)) throw new Error(`${key} must be a non-negative integer, got ${o[key]}`);
+    if (!(Number.isInteger(o[key]) && o[key] >= 0))
+      throw new Error(`${key} must be a non-negative integer, got ${o[key]}`);
   if (o.train + o.heldOut > (MAX_NUMBER + 1) / 2)
     throw new Error(`at most ${(MAX_NUMBER + 1) / 2} numbers in all, got ${o.train} + ${o.heldOut}`);
   const rng = new Rng(o.seed);
@@ -92,6 +93,9 @@ export function numberSplit(options: NumberSplitOptions = {}): { train: number[]
 /** The phrases of `values` in the preset's two languages. */
 export function numberPairs(values: readonly number[], preset: NumberPairPreset): NumberPair[] {
   const p = NUMBER_PAIR_PRESETS[preset];
-  if (!p) throw new Error(`unknown number preset ${JSON.stringify(preset)} (known: ${Object.keys(NUMBER_PAIR_PRESETS).join(', ')})`);
+  if (!p)
+    throw new Error(
+      `unknown number preset ${JSON.stringify(preset)} (known: ${Object.keys(NUMBER_PAIR_PRESETS).join(', ')})`,
+    );
   return values.map((value) => ({ source: numberWords(value, p.source), target: numberWords(value, p.target), value }));
 }

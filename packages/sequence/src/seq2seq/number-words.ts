@@ -71,7 +71,10 @@ export function n2wordsCardinal(language: NumberLanguage): Cardinal {
   let f = cardinals.get(language);
   if (f) return f;
   const locale = NUMBER_LOCALES[language];
-  if (!locale) throw new Error(`no number words for language ${JSON.stringify(language)} (known: ${Object.keys(NUMBER_LOCALES).join(', ')})`);
+  if (!locale)
+    throw new Error(
+      `no number words for language ${JSON.stringify(language)} (known: ${Object.keys(NUMBER_LOCALES).join(', ')})`,
+    );
   const entries: Record<NumberLanguage, string> = {
     en: require.resolve('n2words/en-US'),
     fr: require.resolve('n2words/fr-FR'),

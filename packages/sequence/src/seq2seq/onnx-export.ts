@@ -52,7 +52,12 @@ export const seq2seqAttentionExporter: OnnxLayerExporter = (ctx) => {
   const op = (type: string, inputs: string[], attrs = {}) => g.op(type, inputs, attrs, `${name}/${type}`);
   const axes = (a: number) => g.int64Constant([a], 'axes');
   const at = (v: string, t: number) => op('Gather', [v, g.int64Constant([t], 'step', [])], { axis: attr.int(1) }); // [b, T, n] -> [b, n]
-  const stack = (vs: string[]) => op('Concat', vs.map((v) => op('Unsqueeze', [v, axes(1)])), { axis: attr.int(1) }); // T × [b, n] -> [b, T, n]
+  const stack = (vs: string[]) =>
+    op(
+      'Concat',
+      vs.map((v) => op('Unsqueeze', [v, axes(1)])),
+      { axis: attr.int(1) },
+    ); // T × [b, n] -> [b, T, n]
   const lstm = (z: string, cPrev: string | null): [string, string] => {
     const [zi, zf, zc, zo] = g.opMulti('Split', [z], 4, splitAttrs(g), `${name}/Split`); // gates i, f, c, o
     const input = op('Mul', [op('Sigmoid', [zi]), op('Tanh', [zc])]);
@@ -74,10 +79,14 @@ export const seq2seqAttentionExporter: OnnxLayerExporter = (ctx) => {
     }
     return hs;
   };
-  const a = op('Concat', [
-    stack(encode(w.forwardKernel, w.forwardRecurrent, w.forwardBias, false)),
-    stack(encode(w.backwardKernel, w.backwardRecurrent, w.backwardBias, true)),
-  ], { axis: attr.int(2) }); // [b, Tx, 2nA]
+  const a = op(
+    'Concat',
+    [
+      stack(encode(w.forwardKernel, w.forwardRecurrent, w.forwardBias, false)),
+      stack(encode(w.backwardKernel, w.backwardRecurrent, w.backwardBias, true)),
+    ],
+    { axis: attr.int(2) },
+  ); // [b, Tx, 2nA]
   const aPart = op('Add', [op('MatMul', [a, w.attentionA]), w.attentionBias]); // [b, Tx, units]
 
   let s: string | null = null;
@@ -85,7 +94,9 @@ export const seq2seqAttentionExporter: OnnxLayerExporter = (ctx) => {
   const ys: string[] = [];
   const alphas: string[] = [];
   for (let t = 0; t < ty; t++) {
-    const hidden = op('Tanh', [s === null ? aPart : op('Add', [aPart, op('Unsqueeze', [op('MatMul', [s, w.attentionS]), axes(1)])])]);
+    const hidden = op('Tanh', [
+      s === null ? aPart : op('Add', [aPart, op('Unsqueeze', [op('MatMul', [s, w.attentionS]), axes(1)])]),
+    ]);
     const e = op('Squeeze', [op('Relu', [op('Add', [op('MatMul', [hidden, w.energy]), w.energyBias])]), axes(2)]); // [b, Tx]
     const alpha = op('Softmax', [e], { axis: attr.int(-1) });
     const context = op('Squeeze', [op('MatMul', [op('Unsqueeze', [alpha, axes(1)]), a]), axes(1)]); // [b, 2nA]

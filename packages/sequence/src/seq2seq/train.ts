@@ -80,7 +80,13 @@ export function pairDataset(translator: Seq2seqTranslator, pairs: readonly Pair[
       const ys = tf.tidy(() => tf.oneHot(tf.tensor2d(yi, [b, coder.ty], 'int32'), coder.targetVocab.size).toFloat()); // [b, Ty, Vy]
       if (!translator.models.config.feedPrevious) return { x: xs, y: ys };
       // Teacher forcing: the decoder reads the true previous character, Y shifted right (zeros at t = 1).
-      const previous = tf.tidy(() => tf.pad(tf.slice(ys, [0, 0, 0], [b, coder.ty - 1, -1]), [[0, 0], [1, 0], [0, 0]]));
+      const previous = tf.tidy(() =>
+        tf.pad(tf.slice(ys, [0, 0, 0], [b, coder.ty - 1, -1]), [
+          [0, 0],
+          [1, 0],
+          [0, 0],
+        ]),
+      );
       return { x: [xs, previous], y: ys };
     },
   };

@@ -31,14 +31,20 @@ describe('translate presets', () => {
 
     const file = path.join(tmp, 'pairs.tsv');
     const long = 'quatre cent quatre-vingt-quatorze mille quatre cent quatre-vingt-quatorze'; // 73 characters
-    fs.writeFileSync(file, [...Array.from({ length: 11 }, (_, i) => `n${i}\t${i}`), `${long}\t494494`, 'bad'].join('\n'));
+    fs.writeFileSync(
+      file,
+      [...Array.from({ length: 11 }, (_, i) => `n${i}\t${i}`), `${long}\t494494`, 'bad'].join('\n'),
+    );
     const logs: string[] = [];
     const tsv = loadTranslateData(file, { seed: 1, log: (l) => logs.push(l) });
     expect(tsv.pairs).toBe(12);
     expect(tsv.skipped).toEqual([{ line: 13, reason: 'no tab (expected source<TAB>target)' }]);
     expect(tsv.train.length + tsv.heldOut.length).toBe(12);
     expect(tsv.coder.tx).toBe(73); // no cap below what the data needs
-    expect(logs).toEqual([`${file} line 13: no tab (expected source<TAB>target); skipped`, `${file}: 12 pairs, 1 bad rows skipped`]);
+    expect(logs).toEqual([
+      `${file} line 13: no tab (expected source<TAB>target); skipped`,
+      `${file}: 12 pairs, 1 bad rows skipped`,
+    ]);
     expect(translatePresetDefaults(file)).toEqual({ feedPrevious: true });
   });
 });

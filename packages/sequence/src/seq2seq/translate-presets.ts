@@ -16,7 +16,13 @@
 import * as fs from 'fs';
 import { Rng } from '@dlkit/core';
 import { DateSplit } from './dates';
-import { NUMBER_PAIR_PRESETS, NUMBER_SPLIT_DEFAULTS, NUMBER_WORDS_MAX_LENGTH, numberPairs, numberSplit } from './number-pairs';
+import {
+  NUMBER_PAIR_PRESETS,
+  NUMBER_SPLIT_DEFAULTS,
+  NUMBER_WORDS_MAX_LENGTH,
+  numberPairs,
+  numberSplit,
+} from './number-pairs';
 import {
   PairCoder,
   TooFewPairsError,
@@ -26,7 +32,13 @@ import {
   type Pair,
   type SkippedRow,
 } from './pairs';
-import { TRAIN_DATES_DEFAULTS, TRAIN_PAIRS_DEFAULTS, TRAIN_TRANSLATOR_DEFAULTS, dateCoder, type TrainTranslatorOptions } from './train';
+import {
+  TRAIN_DATES_DEFAULTS,
+  TRAIN_PAIRS_DEFAULTS,
+  TRAIN_TRANSLATOR_DEFAULTS,
+  dateCoder,
+  type TrainTranslatorOptions,
+} from './train';
 
 /** The date shown in the attention picture after training on dates. */
 export const DATE_EXAMPLE = 'Saturday May 9 2018';
@@ -96,7 +108,14 @@ function numberPreset(name: keyof typeof NUMBER_PAIR_PRESETS): TranslatePreset {
         tx: NUMBER_WORDS_MAX_LENGTH[source],
         ty: NUMBER_WORDS_MAX_LENGTH[target] + 1,
       });
-      return { train, heldOut: held, coder, example: held[0]?.source ?? train[0].source, evaluatedOnHeldOut: true, examples: train.length };
+      return {
+        train,
+        heldOut: held,
+        coder,
+        example: held[0]?.source ?? train[0].source,
+        evaluatedOnHeldOut: true,
+        examples: train.length,
+      };
     },
   };
 }

@@ -36,14 +36,29 @@ describe('trainTranslation', () => {
     expect(r.cer).toBeGreaterThan(0);
     expect(r.parameters).toBeGreaterThan(0);
     expect(r.onnx).toBe(path.join(outDir, 'translator.onnx'));
-    for (const f of ['attention.png', 'curves.png', 'history.json', 'checkpoint', 'model/translator.json', 'translator.onnx'])
+    for (const f of [
+      'attention.png',
+      'curves.png',
+      'history.json',
+      'checkpoint',
+      'model/translator.json',
+      'translator.onnx',
+    ])
       expect(fs.existsSync(path.join(outDir, f))).toBe(true);
     const loaded = await Seq2seqTranslator.load(r.model);
     expect(loaded.models.config.feedPrevious).toBe(true);
     expect(loaded.info).toMatchObject({ task: 'translate', pairs: 'en-de', arch: 'lstm' });
     loaded.dispose();
 
-    const resumed = await trainTranslation({ ...TINY, pairs: 'en-de', outDir, epochs: 2, beamWidth: 1, seed: 3, resume: true });
+    const resumed = await trainTranslation({
+      ...TINY,
+      pairs: 'en-de',
+      outDir,
+      epochs: 2,
+      beamWidth: 1,
+      seed: 3,
+      resume: true,
+    });
     expect(resumed.resumedFromEpoch).toBe(1);
     expect(resumed.history.epochs).toHaveLength(2);
     expect(resumed.beam).toBeUndefined();
@@ -51,12 +66,12 @@ describe('trainTranslation', () => {
   }, 90_000);
 
   it('refuses an architecture that is not available, before any work', async () => {
-    await expect(trainTranslation({ pairs: 'en-fr', outDir: path.join(tmp, 'x'), arch: 'transformer' })).rejects.toThrow(
-      'the transformer translator is not available yet (only lstm)',
-    );
-    await expect(trainTranslation({ pairs: 'en-fr', outDir: path.join(tmp, 'x'), arch: 'gru' as 'lstm' })).rejects.toThrow(
-      'unknown architecture "gru" (known: lstm, transformer)',
-    );
+    await expect(
+      trainTranslation({ pairs: 'en-fr', outDir: path.join(tmp, 'x'), arch: 'transformer' }),
+    ).rejects.toThrow('the transformer translator is not available yet (only lstm)');
+    await expect(
+      trainTranslation({ pairs: 'en-fr', outDir: path.join(tmp, 'x'), arch: 'gru' as 'lstm' }),
+    ).rejects.toThrow('unknown architecture "gru" (known: lstm, transformer)');
     expect(fs.existsSync(path.join(tmp, 'x'))).toBe(false);
   });
 });

@@ -36,7 +36,10 @@ import type { TranslatorEvaluation } from './translator';
 export const TRANSLATOR_ARCHITECTURES = {
   lstm: trainTranslator,
   transformer: null,
-} satisfies Record<string, ((coder: PairCoder, train: readonly Pair[], o: TrainTranslatorOptions) => Promise<TrainedTranslator>) | null>;
+} satisfies Record<
+  string,
+  ((coder: PairCoder, train: readonly Pair[], o: TrainTranslatorOptions) => Promise<TrainedTranslator>) | null
+>;
 export type TranslatorArchitecture = keyof typeof TRANSLATOR_ARCHITECTURES;
 
 export interface TrainTranslationOptions extends TrainTranslatorOptions, Omit<TranslateDataOptions, 'seed'> {
@@ -96,9 +99,15 @@ export async function trainTranslation(options: TrainTranslationOptions): Promis
   const { pairs, outDir, arch = TRAIN_TRANSLATION_DEFAULTS.arch, beamWidth, examples, heldOut, log, ...rest } = options;
   const build = TRANSLATOR_ARCHITECTURES[arch];
   if (build === undefined)
-    throw new Error(`unknown architecture ${JSON.stringify(arch)} (known: ${Object.keys(TRANSLATOR_ARCHITECTURES).join(', ')})`);
+    throw new Error(
+      `unknown architecture ${JSON.stringify(arch)} (known: ${Object.keys(TRANSLATOR_ARCHITECTURES).join(', ')})`,
+    );
   if (build === null)
-    throw new Error(`the ${arch} translator is not available yet (only ${Object.keys(TRANSLATOR_ARCHITECTURES).filter((k) => TRANSLATOR_ARCHITECTURES[k as TranslatorArchitecture]).join(', ')})`);
+    throw new Error(
+      `the ${arch} translator is not available yet (only ${Object.keys(TRANSLATOR_ARCHITECTURES)
+        .filter((k) => TRANSLATOR_ARCHITECTURES[k as TranslatorArchitecture])
+        .join(', ')})`,
+    );
   const defaults = translatePresetDefaults(pairs);
   const o = {
     ...defaults,

@@ -59,7 +59,11 @@ export interface TranslateOptions {
   lengthPenalty?: number;
 }
 
-export const TRANSLATE_DEFAULTS = { batchSize: 256, beamWidth: 1, lengthPenalty: DECODE_DEFAULTS.lengthPenalty } as const;
+export const TRANSLATE_DEFAULTS = {
+  batchSize: 256,
+  beamWidth: 1,
+  lengthPenalty: DECODE_DEFAULTS.lengthPenalty,
+} as const;
 
 export interface TranslatorEvaluation {
   exactMatch: number;
