@@ -14,7 +14,10 @@
  *     ŷ⟨t⟩ = softmax(s⟨t⟩·Wy + by)                                             [b, Vy]
  *
  * Additive attention as in Bahdanau et al. 2015 ("Neural machine translation by jointly learning
- * to align and translate"); the decoder is fed only the context, as in the course. Parameters are
+ * to align and translate"); the decoder is fed only the context, as in the course, or with
+ * `feedPrevious` also the previous output character Y⟨t-1⟩ (a second model input, the target
+ * shifted right in training). `encode` and `decodeStep` expose the two halves of `call` for
+ * step-by-step decoding (greedy or beam search, translator.ts). Parameters are
  * exactly the course model's: Bidirectional(LSTM(nA)), Dense(units, tanh), Dense(1, relu),
  * LSTM(nS), Dense(Vy, softmax). Two exact rewrites make it cheaper:
  *  - concat[a, s]·W1 = a·W1a + s·W1s, and a·W1a + b1 does not depend on t, so it is computed once

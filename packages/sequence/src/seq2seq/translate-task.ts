@@ -28,7 +28,12 @@ import type { History } from '@dlkit/core';
 import { renderAttentionPng } from './attention-plot';
 import type { SkippedRow } from './pairs';
 import { loadTranslateData, translatePresetDefaults, type TranslateDataOptions } from './translate-presets';
-import { trainTranslator, type TrainTranslatorOptions, type TrainedTranslator } from './train';
+import {
+  TRAIN_TRANSLATOR_DEFAULTS,
+  trainTranslator,
+  type TrainTranslatorOptions,
+  type TrainedTranslator,
+} from './train';
 import type { PairCoder, Pair } from './pairs';
 import type { TranslatorEvaluation } from './translator';
 
@@ -113,6 +118,7 @@ export async function trainTranslation(options: TrainTranslationOptions): Promis
     ...defaults,
     ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
   } as TrainTranslatorOptions;
+  o.seed = o.seed ?? TRAIN_TRANSLATOR_DEFAULTS.seed;
   const data = loadTranslateData(pairs, {
     seed: o.seed,
     examples: examples ?? defaults.examples,

@@ -1,8 +1,9 @@
 /**
  * A trained character-level translator: the seq2seq attention model (model.ts) plus the
- * vocabularies and lengths it was trained with (pairs.ts). Translates strings greedily (argmax
- * per output position, as in the course), returns the attention weights, evaluates exact match,
- * and saves/loads itself as one directory.
+ * vocabularies and lengths it was trained with (pairs.ts). Translates strings greedily or with
+ * beam search (beam-search.ts, through `decoderSession`: the encoder once, then one decoder step at
+ * a time), returns the attention weights, evaluates exact match and character error rate, saves and
+ * loads itself as one directory, and exports to ONNX (onnx-export.ts).
  *
  * Directory layout: `translator.json` (lengths, vocabularies, model sizes, training summary) and
  * `tfjs/` (model.json + weights.bin, core's saveModel format). Loading rebuilds the architecture
