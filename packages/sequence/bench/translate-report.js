@@ -95,7 +95,7 @@ function table(flags) {
   const pct = (x) => (x * 100).toFixed(2) + ' %';
   const min = (s) => `${(s / 60).toFixed(1)} min`;
   console.log(
-    '| pairs | model | exact match greedy | CER greedy | exact match beam | CER beam | training time | parameters |',
+    '| pairs | model | exact match greedy | CER greedy | exact match beam | CER beam | training wall time | parameters |',
   );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of rows)

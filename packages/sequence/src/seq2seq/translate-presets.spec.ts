@@ -17,7 +17,7 @@ describe('translate presets', () => {
     expect(data.example).toBe(data.heldOut[0].source);
     expect(loadTranslateData('en-de', { examples: 10, heldOut: 5 }).coder.ty).toBe(66);
     expect(loadTranslateData('en-es', { examples: 10, heldOut: 5 }).coder.ty).toBe(70);
-    expect(translatePresetDefaults('en-de')).toMatchObject({ feedPrevious: true, epochs: 5, batchSize: 64 });
+    expect(translatePresetDefaults('en-de')).toMatchObject({ feedPrevious: true, epochs: 3, batchSize: 64 });
   });
 
   it('dates keep the course model and lengths; any other name is a TSV file', () => {

@@ -84,13 +84,13 @@ export interface TranslatePreset {
 
 /**
  * Number presets' defaults: 10,000 distinct training numbers, 2,000 held out, the decoder fed the
- * previous character (so beam search applies), 5 epochs of batch 64 at Adam 0.01 × 0.85 per epoch
+ * previous character (so beam search applies), 3 epochs of batch 64 at Adam 0.01 × 0.85 per epoch
  * (~2.3 min of one core per epoch; docs/seq2seq.md has the measured runs).
  */
 export const NUMBER_PRESET_DEFAULTS = {
   examples: NUMBER_SPLIT_DEFAULTS.train,
   heldOut: NUMBER_SPLIT_DEFAULTS.heldOut,
-  epochs: 5,
+  epochs: 3,
   batchSize: 64,
   feedPrevious: true,
 } as const;
