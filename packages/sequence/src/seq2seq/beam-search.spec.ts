@@ -59,7 +59,7 @@ describe('greedy and beam decoding', () => {
     );
   });
 
-  // Slow (~4-8 s): trains a tiny translator (decoder fed the previous character) for 6 epochs.
+  // Slow (~4-8 s idle, 13 s with the 2 cores shared): trains a tiny translator (decoder fed the previous character) for 6 epochs.
   it('on a tiny trained model: width 1 equals greedy, wider beams score at least as well, nothing leaks', async () => {
     const words = [
       'alpha',

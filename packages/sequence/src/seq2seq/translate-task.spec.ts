@@ -15,7 +15,7 @@ beforeAll(() => initBackend());
 const TINY = { examples: 30, heldOut: 6, nA: 8, nS: 16, attentionUnits: 4, batchSize: 15, progress: false } as const;
 
 describe('trainTranslation', () => {
-  // Slow (~8-15 s): two tiny training runs on en-de (Tx 64, Ty 66) with greedy and beam scores.
+  // Slow (~8-15 s idle, 28 s with the 2 cores shared): two tiny training runs on en-de (Tx 64, Ty 66) with greedy and beam scores.
   it('trains a number preset, scores greedy and beam, saves the translator; resume continues the checkpoint', async () => {
     const before = tf.memory().numTensors;
     const outDir = path.join(tmp, 'en-de');
