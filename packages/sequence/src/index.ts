@@ -82,25 +82,21 @@ export type { AttentionPlotOptions } from './seq2seq/attention-plot';
 export { DATE_FORMATS, DateSplit, formatDate, randomDatePair } from './seq2seq/dates';
 export type { DateFormat, DatePair, DateSplitOptions } from './seq2seq/dates';
 export { buildSeq2seq, SEQ2SEQ_DEFAULTS, Seq2seqAttention } from './seq2seq/model';
-export type { Seq2seqConfig, Seq2seqModels } from './seq2seq/model';
+export type { Seq2seqConfig, Seq2seqDecoderState, Seq2seqEncoding, Seq2seqModels } from './seq2seq/model';
 export {
   describeSkipped,
   PairCoder,
   PAIRS_TSV_DEFAULTS,
   parsePairsTsv,
   SequenceTooLongError,
+  splitPairsBySource,
   TooFewPairsError,
 } from './seq2seq/pairs';
 export type { Pair, PairsTsvOptions, ParsedPairs, SkippedRow } from './seq2seq/pairs';
-export {
-  DATE_EXAMPLE,
-  MIN_TRAINING_PAIRS,
-  readTrainingPairs,
-  trainTranslateDate,
-  translatorDir,
-} from './seq2seq/translate-date-task';
+export { trainTranslateDate } from './seq2seq/translate-date-task';
 export type { TrainTranslateDateOptions, TrainTranslateDateResult } from './seq2seq/translate-date-task';
 export {
+  TimeBudget,
   TRAIN_DATES_DEFAULTS,
   TRAIN_PAIRS_DEFAULTS,
   TRAIN_TRANSLATOR_DEFAULTS,
@@ -111,12 +107,57 @@ export {
 export type {
   TrainDatesOptions,
   TrainDatesResult,
+  TrainedTranslator,
   TrainPairsOptions,
   TrainPairsResult,
   TrainTranslatorOptions,
 } from './seq2seq/train';
-export { Seq2seqTranslator, TRANSLATOR_JSON } from './seq2seq/translator';
-export type { Translation } from './seq2seq/translator';
+export { Seq2seqTranslator, TRANSLATE_DEFAULTS, TRANSLATOR_JSON } from './seq2seq/translator';
+export type { TranslateOptions, Translation, TranslatorEvaluation } from './seq2seq/translator';
+export { beamDecode, DECODE_DEFAULTS, greedyDecode, sequenceScore } from './seq2seq/beam-search';
+export type { BeamOptions, Decoded, DecodeOptions, DecoderSession } from './seq2seq/beam-search';
+export { characterErrorRate, exactMatch, levenshtein } from './seq2seq/translation-metrics';
+export { MAX_NUMBER, n2wordsCardinal, NUMBER_LOCALES, NUMBER_WORD_FIXES, numberWords } from './seq2seq/number-words';
+export type { NumberLanguage, NumberWordFix } from './seq2seq/number-words';
+export {
+  logUniformNumber,
+  NUMBER_PAIR_PRESETS,
+  NUMBER_SPLIT_DEFAULTS,
+  NUMBER_WORDS_MAX_LENGTH,
+  numberPairs,
+  numberSplit,
+} from './seq2seq/number-pairs';
+export type { NumberPair, NumberPairPreset, NumberSplitOptions } from './seq2seq/number-pairs';
+export {
+  DATE_EXAMPLE,
+  isTranslatePreset,
+  loadTranslateData,
+  MIN_TRAINING_PAIRS,
+  NUMBER_PRESET_DEFAULTS,
+  readTrainingPairs,
+  TRANSLATE_PRESETS,
+  translatePresetDefaults,
+} from './seq2seq/translate-presets';
+export type {
+  TranslateData,
+  TranslateDataOptions,
+  TranslatePreset,
+  TranslatePresetName,
+} from './seq2seq/translate-presets';
+export {
+  TRAIN_TRANSLATION_DEFAULTS,
+  trainTranslation,
+  TRANSLATOR_ARCHITECTURES,
+  TRANSLATOR_ONNX,
+  translatorDir,
+} from './seq2seq/translate-task';
+export { SEQ2SEQ_ONNX_EXPORTERS, seq2seqAttentionExporter } from './seq2seq/onnx-export';
+export type {
+  TrainTranslationOptions,
+  TrainTranslationResult,
+  TranslationScores,
+  TranslatorArchitecture,
+} from './seq2seq/translate-task';
 
 export { NGRAM_SMOOTHING_K, NgramBaseline } from './textgen/baselines';
 export type { NgramOptions } from './textgen/baselines';

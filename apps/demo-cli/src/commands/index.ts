@@ -13,6 +13,7 @@ import { styleCommand } from './style';
 import { textgenCommand } from './textgen';
 import { tokenizerCommand } from './tokenizer';
 import { trainCommand } from './train';
+import { translateCommand } from './translate';
 import { translateDateCommand } from './translate-date';
 
 export const COMMANDS: CliCommand[] = [
@@ -23,6 +24,7 @@ export const COMMANDS: CliCommand[] = [
   textgenCommand,
   forecastCommand,
   musicCommand,
+  translateCommand,
   translateDateCommand,
   embedCommand,
   tokenizerCommand,

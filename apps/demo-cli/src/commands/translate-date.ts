@@ -1,29 +1,20 @@
-import * as path from 'path';
 import {
   MIN_TRAINING_PAIRS,
-  PAIRS_TSV_DEFAULTS,
   SEQ2SEQ_DEFAULTS,
-  SequenceTooLongError,
-  Seq2seqTranslator,
-  TooFewPairsError,
   TRAIN_DATES_DEFAULTS,
   TRAIN_PAIRS_DEFAULTS,
   TRAIN_TRANSLATOR_DEFAULTS,
-  TRANSLATOR_JSON,
-  UnknownTokenError,
   trainTranslateDate,
-  translatorDir,
 } from '@dlkit/sequence';
-import { initBackend } from '@dlkit/core';
 import type { Command } from 'commander';
 import { UsageError } from '../util/errors';
 import { describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
-import { interruptMessage, onInterrupt } from '../util/interrupt';
-import { defaultOutDir, resolveOutDir } from '../util/out-dir';
+import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
-import { requireDir, requireFile } from '../util/paths';
+import { requireFile } from '../util/paths';
 import { round } from '../util/round';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
+import { trainWithInterrupt, translateText } from '../util/translator-cli';
 import type { CliCommand, Run } from './types';
 
 const COMMAND = 'translate-date';
@@ -82,7 +73,7 @@ function registerTrain(command: Command, run: Run): void {
     )
     .option(
       '--pairs <file.tsv>',
-      `train on your pairs instead of dates: one source<TAB>target a line, characters as tokens; bad rows (no tab, an empty side, longer than ${PAIRS_TSV_DEFAULTS.maxSourceLength}/${PAIRS_TSV_DEFAULTS.maxTargetLength} characters) are reported with their line numbers and skipped; at least ${MIN_TRAINING_PAIRS} usable pairs; ${TRAIN_PAIRS_DEFAULTS.heldOutFraction * 100}% of the distinct sources are held out for the score`,
+      `train on your pairs instead of dates: one source<TAB>target a line, characters as tokens; bad rows (no tab, an empty side) are reported with their line numbers and skipped; at least ${MIN_TRAINING_PAIRS} usable pairs; ${TRAIN_PAIRS_DEFAULTS.heldOutFraction * 100}% of the distinct sources are held out for the score`,
       textFlag('--pairs'),
     )
     .option(
@@ -102,6 +93,7 @@ function registerTrain(command: Command, run: Run): void {
       out: COMMAND,
       outNote: 'the translator goes to <out>/model, the attention plot to <out>/attention.png',
       seeds: 'the data, the split, the initial weights and the shuffling',
+      resume: true,
     },
   )
     .addHelpText(
@@ -118,30 +110,9 @@ async function train(flags: TrainFlags): Promise<void> {
   }
   if (flags.pairs) requireFile('--pairs', flags.pairs, 'a TSV of source<TAB>target lines');
   const outDir = resolveOutDir(flags.out, COMMAND);
-  const backend = (await initBackend()).backend;
-  const release = onInterrupt(() => interruptMessage({ command: `dlkit ${COMMAND} train`, outDir, resumable: false }));
-  let r;
-  try {
-    r = await trainTranslateDate({
-      outDir,
-      pairsFile: flags.pairs,
-      examples: flags.examples,
-      heldOut: flags.heldOut,
-      epochs: flags.epochs,
-      batchSize: flags.batchSize,
-      learningRate: flags.learningRate,
-      seed: flags.seed,
-      progress: out.showProgress,
-      onEpochEnd: out.epochLogger(),
-      log: (line) => out.log(line),
-    });
-  } catch (err) {
-    // Too little usable data in --pairs (found before training, by reading the file): say how much is needed.
-    if (err instanceof TooFewPairsError) throw new Error(`--pairs ${err.message}`);
-    throw err;
-  } finally {
-    release();
-  }
+  const { r, backend } = await trainWithInterrupt(COMMAND, outDir, flags, out, (common) =>
+    trainTranslateDate({ ...common, outDir, pairsFile: flags.pairs, examples: flags.examples, heldOut: flags.heldOut }),
+  );
   const data =
     r.task === 'pairs'
       ? { pairs: r.pairs, trainPairs: r.trainPairs, heldOut: r.heldOut, evaluatedOn: r.evaluatedOn }
@@ -152,6 +123,7 @@ async function train(flags: TrainFlags): Promise<void> {
     attention: r.attention,
     model: r.model,
     ...data,
+    cer: round(r.cer, 4),
     charAccuracy: round(r.charAccuracy, 4),
     example: r.example,
     errors: r.errors.slice(0, 5),
@@ -159,6 +131,7 @@ async function train(flags: TrainFlags): Promise<void> {
     epochs: r.history.epochs.length,
     finalLoss: round(r.history.epochs[r.history.epochs.length - 1]?.loss ?? NaN, 4),
     seconds: round(r.seconds, 1),
+    resumedFromEpoch: r.resumedFromEpoch,
     backend,
   };
   out.result(
@@ -173,38 +146,11 @@ async function train(flags: TrainFlags): Promise<void> {
 }
 
 async function translate(text: string | undefined, flags: TranslateFlags): Promise<void> {
-  const out = new Output(flags);
-  if (text === undefined || text.trim() === '') {
-    throw new UsageError(
-      `give the text to translate, e.g. dlkit ${COMMAND} "Saturday May 9 2018" (or train first: dlkit ${COMMAND} train)`,
-    );
-  }
-  const dir = path.resolve(flags.model ?? translatorDir(defaultOutDir(COMMAND)));
-  requireDir(flags.model ? '--model' : undefined, dir, `a translator written by \`dlkit ${COMMAND} train\``);
-  // A missing translator is found before loading: say how to make one.
-  requireFile(
-    undefined,
-    path.join(dir, TRANSLATOR_JSON),
-    `a trained translator: run \`dlkit ${COMMAND} train\`${flags.model ? ' --out <dir> and pass --model <dir>/model' : ''} first`,
-  );
-  await initBackend();
-  const translator = await Seq2seqTranslator.load(dir);
-  try {
-    let t;
-    try {
-      t = translator.translate(text);
-    } catch (err) {
-      // An input the model cannot read is a usage problem: name the character (or the length).
-      if (err instanceof UnknownTokenError)
-        throw new UsageError(`${err.message}; the model knows only the characters it was trained on`);
-      if (err instanceof SequenceTooLongError) throw new UsageError(err.message);
-      throw err;
-    }
-    out.result(
-      { input: t.input, output: t.output, attention: t.attention.map((row) => row.map((v) => round(v, 4))) },
-      t.output,
-    );
-  } finally {
-    translator.dispose();
-  }
+  await translateText({
+    command: COMMAND,
+    text,
+    exampleText: 'Saturday May 9 2018',
+    model: flags.model,
+    out: new Output(flags),
+  });
 }

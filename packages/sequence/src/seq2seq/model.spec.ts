@@ -152,6 +152,38 @@ describe('Seq2seqAttention', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('feedPrevious: reads [X, Yprev], is causal in Yprev, and step-by-step decoding equals the whole pass', () => {
+    const { model, attentionModel, layer } = buildSeq2seq({ ...config, feedPrevious: true });
+    expect(model.inputs.map((i) => i.shape)).toEqual([
+      [null, 5, 4],
+      [null, 3, 6],
+    ]);
+    const x = tf.oneHot(tf.tensor2d([[0, 1, 2, 3, 0]], [1, 5], 'int32'), 4).toFloat() as tf.Tensor3D;
+    const prevA = tf.oneHot(tf.tensor2d([[-1, 2, 3]], [1, 3], 'int32'), 6).toFloat(); // zeros at t = 1
+    const prevB = tf.oneHot(tf.tensor2d([[-1, 2, 5]], [1, 3], 'int32'), 6).toFloat(); // differs at t = 3 only
+    const [ya] = attentionModel.predict([x, prevA]) as tf.Tensor[];
+    const [yb] = attentionModel.predict([x, prevB]) as tf.Tensor[];
+    const a = ya.arraySync() as number[][][];
+    const b = yb.arraySync() as number[][][];
+    expectClose(a[0].slice(0, 2).flat(), b[0].slice(0, 2).flat(), { atol: 1e-6 });
+    expect(Math.max(...a[0][2].map((v, k) => Math.abs(v - b[0][2][k])))).toBeGreaterThan(1e-6);
+    const steps = tf.tidy(() => {
+      const enc = layer.encode(x);
+      let state = layer.initialState(1);
+      const prev = tf.unstack(prevA, 1) as tf.Tensor2D[];
+      const ys: tf.Tensor2D[] = [];
+      for (let t = 0; t < 3; t++) {
+        const r = layer.decodeStep(enc, state, prev[t]);
+        state = r.state;
+        ys.push(r.probs);
+      }
+      return tf.stack(ys, 1);
+    });
+    expectClose(steps, ya, { atol: 1e-6 });
+    tf.dispose([x, prevA, prevB, ya, yb, steps]);
+    model.dispose();
+  });
+
   it('validates its configuration and input shape', () => {
     expect(() => buildSeq2seq({ ...config, nA: 0 })).toThrow('seq2seq nA must be a positive integer, got 0');
     const { model } = buildSeq2seq(config);

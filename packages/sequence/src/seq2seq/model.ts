@@ -14,7 +14,10 @@
  *     ŷ⟨t⟩ = softmax(s⟨t⟩·Wy + by)                                             [b, Vy]
  *
  * Additive attention as in Bahdanau et al. 2015 ("Neural machine translation by jointly learning
- * to align and translate"); the decoder is fed only the context, as in the course. Parameters are
+ * to align and translate"); the decoder is fed only the context, as in the course, or with
+ * `feedPrevious` also the previous output character Y⟨t-1⟩ (a second model input, the target
+ * shifted right in training). `encode` and `decodeStep` expose the two halves of `call` for
+ * step-by-step decoding (greedy or beam search, translator.ts). Parameters are
  * exactly the course model's: Bidirectional(LSTM(nA)), Dense(units, tanh), Dense(1, relu),
  * LSTM(nS), Dense(Vy, softmax). Two exact rewrites make it cheaper:
  *  - concat[a, s]·W1 = a·W1a + s·W1s, and a·W1a + b1 does not depend on t, so it is computed once
@@ -55,15 +58,25 @@ export interface Seq2seqConfig {
   attentionUnits?: number;
   /** Seed of the weight initialisers (same seed, same initial weights). */
   seed?: number;
+  /**
+   * Feed the previous output character to the decoder with the context (Bahdanau et al. 2015's
+   * decoder input; the course feeds only the context). The model then takes a second input, the
+   * previous characters Y⟨t-1⟩ [b, Ty, Vy] (zeros at t = 1; the target shifted right during
+   * training, "teacher forcing"), and decoding is step by step, so beam search can pay off. Off by
+   * default, so the course model and the saved date translators are unchanged.
+   */
+  feedPrevious?: boolean;
 }
 
-export const SEQ2SEQ_DEFAULTS = { nA: 32, nS: 64, attentionUnits: 10, seed: 1 } as const;
+export const SEQ2SEQ_DEFAULTS = { nA: 32, nS: 64, attentionUnits: 10, seed: 1, feedPrevious: false } as const;
 
 export interface Seq2seqModels {
   /** X [b, Tx, Vx] -> ŷ [b, Ty, Vy]; the model to train. */
   model: tf.LayersModel;
   /** X -> [ŷ [b, Ty, Vy], α [b, Ty, Tx]]; the same layer and weights as `model`. */
   attentionModel: tf.LayersModel;
+  /** The layer both models share (its encode/decodeStep drive step-by-step decoding). */
+  layer: Seq2seqAttention;
   config: Required<Seq2seqConfig>;
 }
 
@@ -77,10 +90,26 @@ export function resolveSeq2seqConfig(config: Seq2seqConfig): Required<Seq2seqCon
       throw new Error(`seq2seq ${key} must be a positive integer, got ${c[key]}`);
   }
   if (!Number.isFinite(c.seed)) throw new Error(`seq2seq seed must be a finite number, got ${c.seed}`);
+  if (typeof c.feedPrevious !== 'boolean')
+    throw new Error(`seq2seq feedPrevious must be a boolean, got ${c.feedPrevious}`);
   return c;
 }
 
 type LstmWeights = { kernel: tf.LayerVariable; recurrent: tf.LayerVariable; bias: tf.LayerVariable };
+
+/** The encoder's output for a batch: what every decoder step reads. */
+export interface Seq2seqEncoding {
+  /** Bi-LSTM states a [b, Tx, 2nA]. */
+  a: tf.Tensor3D;
+  /** a·W1a + b1 [b, Tx, units], shared by all decoder steps. */
+  aPart: tf.Tensor3D;
+}
+
+/** The decoder's recurrent state: s⟨t⟩, c⟨t⟩, each [b, nS]. */
+export interface Seq2seqDecoderState {
+  s: tf.Tensor2D;
+  c: tf.Tensor2D;
+}
 
 /** The whole encoder-attention-decoder as one layer: X [b, Tx, Vx] -> [ŷ [b, Ty, Vy], α [b, Ty, Tx]]. */
 export class Seq2seqAttention extends tf.layers.Layer {
@@ -123,7 +152,7 @@ export class Seq2seqAttention extends tf.layers.Layer {
       attentionBias: this.addWeight('attention_hidden/bias', [u], 'float32', zeros),
       energy: this.addWeight('attention_energy/kernel', [u, 1], 'float32', glorot()),
       energyBias: this.addWeight('attention_energy/bias', [1], 'float32', zeros),
-      decoder: lstm('decoder', 2 * nA, nS),
+      decoder: lstm('decoder', 2 * nA + (this.config.feedPrevious ? targetVocab : 0), nS),
       output: this.addWeight('output/kernel', [nS, targetVocab], 'float32', glorot()),
       outputBias: this.addWeight('output/bias', [targetVocab], 'float32', zeros),
     };
@@ -146,7 +175,7 @@ export class Seq2seqAttention extends tf.layers.Layer {
   }
 
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape[] {
-    const s = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
+    const s = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape; // X's shape (Yprev's is [b, Ty, Vy])
     const { tx, ty, sourceVocab, targetVocab } = this.config;
     if (s.length !== 3 || s[1] !== tx || s[2] !== sourceVocab)
       throw new Error(`Seq2seqAttention expects input [batch, ${tx}, ${sourceVocab}], got [${s}]`);
@@ -158,63 +187,91 @@ export class Seq2seqAttention extends tf.layers.Layer {
 
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
     return tf.tidy(() => {
-      const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D; // [b, Tx, Vx]
-      const { tx, ty, nA, nS, attentionUnits: u } = this.config;
-      const b = x.shape[0];
-      const w = this.w;
-      const read = (v: tf.LayerVariable) => v.read() as tf.Tensor2D;
-
-      // Pre-attention Bi-LSTM. Input projections for all steps at once: [b*Tx, Vx]·[Vx, 4nA].
-      // (Running both directions as one batched [2, b, nA] step halves the kernel calls but was
-      // slower on wasm: batched matMul and its gradient cost more than the calls saved.)
-      const flatX = tf.reshape(x, [b * tx, -1]);
-      const encode = (cell: LstmWeights, reverse: boolean): tf.Tensor2D[] => {
-        const proj = tf.reshape(tf.add(tf.matMul(flatX, read(cell.kernel)), cell.bias.read()), [b, tx, 4 * nA]);
-        const steps = tf.unstack(proj, 1) as tf.Tensor2D[]; // Tx × [b, 4nA]
-        let h = tf.zeros([b, nA]) as tf.Tensor2D;
-        let c = tf.zeros([b, nA]) as tf.Tensor2D;
-        const hs: tf.Tensor2D[] = new Array(tx);
-        for (let k = 0; k < tx; k++) {
-          const t = reverse ? tx - 1 - k : k;
-          [h, c] = lstmStep(tf.add(steps[t], tf.matMul(h, read(cell.recurrent))), c);
-          hs[t] = h;
-        }
-        return hs;
-      };
-      const a = tf.concat(
-        [tf.stack(encode(w.forward, false), 1), tf.stack(encode(w.backward, true), 1)],
-        2,
-      ) as tf.Tensor3D; // [b, Tx, 2nA]
-
-      // a·W1a + b1, shared by all Ty steps: [b, Tx, units]
-      const aPart = tf.reshape(
-        tf.add(tf.matMul(tf.reshape(a, [b * tx, 2 * nA]), read(w.attentionA)), w.attentionBias.read()),
-        [b, tx, u],
-      );
-      let s = tf.zeros([b, nS]) as tf.Tensor2D;
-      let c = tf.zeros([b, nS]) as tf.Tensor2D;
+      const [x, yPrev] = (Array.isArray(inputs) ? inputs : [inputs]) as [tf.Tensor3D, tf.Tensor3D?]; // [b, Tx, Vx], [b, Ty, Vy]
+      const { ty, feedPrevious } = this.config;
+      if (feedPrevious && !yPrev) throw new Error('Seq2seqAttention with feedPrevious needs [X, Yprev] as inputs');
+      const encoding = this.encode(x);
+      let state = this.initialState(x.shape[0]);
+      const previous = feedPrevious ? (tf.unstack(yPrev!, 1) as tf.Tensor2D[]) : []; // Ty × [b, Vy]
       const ys: tf.Tensor2D[] = [];
       const alphas: tf.Tensor2D[] = [];
       for (let t = 0; t < ty; t++) {
-        // one_step_attention
-        const sPart = tf.reshape(tf.matMul(s, read(w.attentionS)), [b, 1, u]); // RepeatVector by broadcasting
-        const hidden = tf.tanh(tf.add(aPart, sPart)); // [b, Tx, units]
-        const e = tf.relu(
-          tf.add(tf.reshape(tf.matMul(tf.reshape(hidden, [b * tx, u]), read(w.energy)), [b, tx]), w.energyBias.read()),
-        ); // [b, Tx]
-        const alpha = tf.softmax(e) as tf.Tensor2D; // over Tx
-        const context = tf.reshape(tf.matMul(tf.reshape(alpha, [b, 1, tx]), a), [b, 2 * nA]); // Dot over Tx: [b, 2nA]
-        // post-attention LSTM step and output
-        const z = tf.add(
-          tf.add(tf.matMul(context, read(w.decoder.kernel)), tf.matMul(s, read(w.decoder.recurrent))),
-          w.decoder.bias.read(),
-        );
-        [s, c] = lstmStep(z as tf.Tensor2D, c);
-        ys.push(tf.softmax(tf.add(tf.matMul(s, read(w.output)), w.outputBias.read())) as tf.Tensor2D);
-        alphas.push(alpha);
+        const step = this.decodeStep(encoding, state, previous[t]);
+        state = step.state;
+        ys.push(step.probs);
+        alphas.push(step.alpha);
       }
       return [tf.stack(ys, 1), tf.stack(alphas, 1)]; // [b, Ty, Vy], [b, Ty, Tx]
     });
+  }
+
+  /** Pre-attention Bi-LSTM over X [b, Tx, Vx] (one-hot), and the attention term shared by all steps. Not tidied: call inside tf.tidy. */
+  encode(x: tf.Tensor3D): Seq2seqEncoding {
+    const { tx, nA, attentionUnits: u } = this.config;
+    const b = x.shape[0];
+    const w = this.w;
+    // Input projections for all steps at once: [b*Tx, Vx]·[Vx, 4nA].
+    // (Running both directions as one batched [2, b, nA] step halves the kernel calls but was
+    // slower on wasm: batched matMul and its gradient cost more than the calls saved.)
+    const flatX = tf.reshape(x, [b * tx, -1]);
+    const run = (cell: LstmWeights, reverse: boolean): tf.Tensor2D[] => {
+      const proj = tf.reshape(tf.add(tf.matMul(flatX, read(cell.kernel)), cell.bias.read()), [b, tx, 4 * nA]);
+      const steps = tf.unstack(proj, 1) as tf.Tensor2D[]; // Tx × [b, 4nA]
+      let h = tf.zeros([b, nA]) as tf.Tensor2D;
+      let c = tf.zeros([b, nA]) as tf.Tensor2D;
+      const hs: tf.Tensor2D[] = new Array(tx);
+      for (let k = 0; k < tx; k++) {
+        const t = reverse ? tx - 1 - k : k;
+        [h, c] = lstmStep(tf.add(steps[t], tf.matMul(h, read(cell.recurrent))), c);
+        hs[t] = h;
+      }
+      return hs;
+    };
+    const a = tf.concat([tf.stack(run(w.forward, false), 1), tf.stack(run(w.backward, true), 1)], 2) as tf.Tensor3D; // [b, Tx, 2nA]
+    // a·W1a + b1, shared by all Ty steps: [b, Tx, units]
+    const aPart = tf.reshape(
+      tf.add(tf.matMul(tf.reshape(a, [b * tx, 2 * nA]), read(w.attentionA)), w.attentionBias.read()),
+      [b, tx, u],
+    ) as tf.Tensor3D;
+    return { a, aPart };
+  }
+
+  /** s⟨0⟩ = c⟨0⟩ = 0 for a batch of b. */
+  initialState(b: number): Seq2seqDecoderState {
+    return { s: tf.zeros([b, this.config.nS]), c: tf.zeros([b, this.config.nS]) };
+  }
+
+  /**
+   * One decoder step: attention over the encoding from s⟨t-1⟩, the post-attention LSTM, the output
+   * softmax. `previous` is Y⟨t-1⟩ [b, Vy] one-hot (zeros at the first step), read only with
+   * feedPrevious. Returns ŷ⟨t⟩ [b, Vy], α⟨t⟩ [b, Tx] and the new state. Not tidied: call inside tf.tidy.
+   */
+  decodeStep(
+    encoding: Seq2seqEncoding,
+    state: Seq2seqDecoderState,
+    previous?: tf.Tensor2D,
+  ): { probs: tf.Tensor2D; alpha: tf.Tensor2D; state: Seq2seqDecoderState } {
+    const { tx, nA, attentionUnits: u, feedPrevious, targetVocab } = this.config;
+    const w = this.w;
+    const { a, aPart } = encoding;
+    const b = a.shape[0];
+    // one_step_attention
+    const sPart = tf.reshape(tf.matMul(state.s, read(w.attentionS)), [b, 1, u]); // RepeatVector by broadcasting
+    const hidden = tf.tanh(tf.add(aPart, sPart)); // [b, Tx, units]
+    const e = tf.relu(
+      tf.add(tf.reshape(tf.matMul(tf.reshape(hidden, [b * tx, u]), read(w.energy)), [b, tx]), w.energyBias.read()),
+    ); // [b, Tx]
+    const alpha = tf.softmax(e) as tf.Tensor2D; // over Tx
+    const context = tf.reshape(tf.matMul(tf.reshape(alpha, [b, 1, tx]), a), [b, 2 * nA]) as tf.Tensor2D; // Dot over Tx: [b, 2nA]
+    // post-attention LSTM step (input: the context, or [context, Y⟨t-1⟩]) and output
+    const input = feedPrevious ? tf.concat([context, previous ?? tf.zeros([b, targetVocab])], 1) : context;
+    const z = tf.add(
+      tf.add(tf.matMul(input, read(w.decoder.kernel)), tf.matMul(state.s, read(w.decoder.recurrent))),
+      w.decoder.bias.read(),
+    ) as tf.Tensor2D;
+    const [s, c] = lstmStep(z, state.c);
+    const probs = tf.softmax(tf.add(tf.matMul(s, read(w.output)), w.outputBias.read())) as tf.Tensor2D;
+    return { probs, alpha, state: { s, c } };
   }
 
   override getConfig(): tf.serialization.ConfigDict {
@@ -222,6 +279,8 @@ export class Seq2seqAttention extends tf.layers.Layer {
   }
 }
 tf.serialization.registerClass(Seq2seqAttention);
+
+const read = (v: tf.LayerVariable) => v.read() as tf.Tensor2D;
 
 /**
  * A [rows, cols] matrix with orthonormal rows or columns (whichever are fewer): Q of the QR
@@ -252,8 +311,9 @@ export function buildSeq2seq(config: Seq2seqConfig): Seq2seqModels {
   const layer = new Seq2seqAttention(config);
   const c = layer.config;
   const x = tf.input({ shape: [c.tx, c.sourceVocab], name: 'X' });
-  const [yHat, alpha] = layer.apply(x) as tf.SymbolicTensor[];
-  const model = tf.model({ inputs: x, outputs: yHat, name: 'seq2seq' });
-  const attentionModel = tf.model({ inputs: x, outputs: [yHat, alpha], name: 'seq2seq_attention' });
-  return { model, attentionModel, config: c };
+  const inputs = c.feedPrevious ? [x, tf.input({ shape: [c.ty, c.targetVocab], name: 'Yprev' })] : x;
+  const [yHat, alpha] = layer.apply(inputs) as tf.SymbolicTensor[];
+  const model = tf.model({ inputs, outputs: yHat, name: 'seq2seq' });
+  const attentionModel = tf.model({ inputs, outputs: [yHat, alpha], name: 'seq2seq_attention' });
+  return { model, attentionModel, layer, config: c };
 }

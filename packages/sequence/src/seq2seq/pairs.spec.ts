@@ -10,13 +10,15 @@ describe('parsePairsTsv', () => {
       'a\tb\tc',
       '\tempty source',
       'empty target\t',
-      'x'.repeat(70) + '\tlong',
+      'x'.repeat(1001) + '\tlong',
+      'quatre cent quatre-vingt-quatorze mille quatre cent quatre-vingt-quatorze\t494494', // 73 characters: kept
       'cat\tchat\r',
       'dog\tchien',
     ].join('\n');
     const { pairs, skipped } = parsePairsTsv(text, { file: 'p.tsv' });
     expect(pairs).toEqual([
       { source: 'hello', target: 'bonjour' },
+      { source: 'quatre cent quatre-vingt-quatorze mille quatre cent quatre-vingt-quatorze', target: '494494' },
       { source: 'cat', target: 'chat' },
       { source: 'dog', target: 'chien' },
     ]);
@@ -25,7 +27,7 @@ describe('parsePairsTsv', () => {
       { line: 4, reason: '2 tabs (expected exactly one: source<TAB>target)' },
       { line: 5, reason: 'empty source' },
       { line: 6, reason: 'empty target' },
-      { line: 7, reason: 'source has 70 characters (more than 64)' },
+      { line: 7, reason: 'source has 1001 characters (more than 1000)' },
     ]);
     expect(describeSkipped('p.tsv', skipped)[0]).toBe('p.tsv line 2: no tab (expected source<TAB>target); skipped');
   });

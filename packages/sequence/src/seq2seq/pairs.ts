@@ -8,6 +8,7 @@
  * const coder = PairCoder.fromPairs(pairs);           // vocabularies and lengths from the data
  * const { x, y } = coder.encodeAll(pairs);            // Int32Array ids [m * Tx], [m * Ty]
  */
+import { Rng } from '@dlkit/core';
 import { Vocabulary } from '../tokens/vocabulary';
 
 export interface Pair {
@@ -50,7 +51,9 @@ export class TooFewPairsError extends Error {
   }
 }
 
-export const PAIRS_TSV_DEFAULTS = { file: 'the pairs file', maxSourceLength: 64, maxTargetLength: 32 } as const;
+/** Length caps: far above any preset (French number phrases reach 73 characters), only a guard against a stray
+ * binary or unsplit file (the model unrolls one step per character, so Tx and Ty are the data's longest sides). */
+export const PAIRS_TSV_DEFAULTS = { file: 'the pairs file', maxSourceLength: 1000, maxTargetLength: 1000 } as const;
 
 export interface SkippedRow {
   /** 1-based line number in the file. */
@@ -111,6 +114,22 @@ export function parsePairsTsv(text: string, options: PairsTsvOptions = {}): Pars
     );
   }
   return { pairs, skipped };
+}
+
+/**
+ * A seeded held-out split by distinct source string (a held-out source never appears in training):
+ * `fraction` of the distinct sources, at least one left to train on.
+ */
+export function splitPairsBySource(pairs: readonly Pair[], fraction: number, seed: number) {
+  if (!(fraction >= 0 && fraction < 1)) throw new Error(`heldOutFraction must be in [0, 1), got ${fraction}`);
+  const sources = [...new Set(pairs.map((p) => p.source))];
+  new Rng(seed).shuffle(sources);
+  const k = sources.length >= 2 ? Math.min(sources.length - 1, Math.round(sources.length * fraction)) : 0;
+  const heldOutSources = new Set(sources.slice(0, k));
+  return {
+    train: pairs.filter((p) => !heldOutSources.has(p.source)),
+    heldOut: pairs.filter((p) => heldOutSources.has(p.source)),
+  };
 }
 
 /** One line per skipped row, for logs: "pairs.tsv line 3: no tab ...". */

@@ -20,6 +20,8 @@ import {
   Rng,
   exponentialDecay,
   fit,
+  runTraining,
+  type Callback,
   type Dataset,
   type EpochLogs,
   type History,
@@ -27,7 +29,7 @@ import {
 } from '@dlkit/core';
 import { Vocabulary } from '../tokens/vocabulary';
 import { DateSplit, dateCharacters, type DatePair } from './dates';
-import { PAD, PairCoder, type Pair } from './pairs';
+import { PAD, PairCoder, splitPairsBySource, type Pair } from './pairs';
 import { Seq2seqTranslator, type Seq2seqSizes } from './translator';
 
 export interface TrainTranslatorOptions extends Seq2seqSizes {
@@ -44,6 +46,12 @@ export interface TrainTranslatorOptions extends Seq2seqSizes {
   onEpochEnd?: (logs: EpochLogs, ctx: TrainingContext) => void;
   /** false: never draw the Trainer's progress bar. */
   progress?: boolean;
+  /** Checkpoints (every epoch), history.json and curves.png go here; absent: nothing is written. */
+  outDir?: string;
+  /** Continue from the checkpoint in outDir left by an interrupted run (same data and options). */
+  resume?: boolean;
+  /** Stop after the first epoch that ends past this many seconds (an equal-time budget). */
+  maxSeconds?: number;
 }
 
 export const TRAIN_TRANSLATOR_DEFAULTS = {
@@ -54,7 +62,7 @@ export const TRAIN_TRANSLATOR_DEFAULTS = {
   seed: 1,
 } as const;
 
-/** A Trainer data set over encoded pairs: one-hot X [b, Tx, Vx], zero s0/c0 [b, nS], one-hot Y [b, Ty, Vy], built per batch. */
+/** A Trainer data set over encoded pairs: one-hot X [b, Tx, Vx] (and Y⟨t-1⟩ [b, Ty, Vy] with feedPrevious), one-hot Y [b, Ty, Vy], built per batch. */
 export function pairDataset(translator: Seq2seqTranslator, pairs: readonly Pair[], label = 'pair'): Dataset {
   const { coder } = translator;
   const { x, y } = coder.encodeAll(pairs, label);
@@ -70,17 +78,58 @@ export function pairDataset(translator: Seq2seqTranslator, pairs: readonly Pair[
       });
       const xs = translator.inputs(xi, b);
       const ys = tf.tidy(() => tf.oneHot(tf.tensor2d(yi, [b, coder.ty], 'int32'), coder.targetVocab.size).toFloat()); // [b, Ty, Vy]
-      return { x: xs, y: ys };
+      if (!translator.models.config.feedPrevious) return { x: xs, y: ys };
+      // Teacher forcing: the decoder reads the true previous character, Y shifted right (zeros at t = 1).
+      const previous = tf.tidy(() =>
+        tf.pad(tf.slice(ys, [0, 0, 0], [b, coder.ty - 1, -1]), [
+          [0, 0],
+          [1, 0],
+          [0, 0],
+        ]),
+      );
+      return { x: [xs, previous], y: ys };
     },
   };
 }
 
-/** Trains a new translator for `coder` on `train`; the caller disposes the translator. */
+/** What trainTranslator returns; the caller disposes the translator. */
+export interface TrainedTranslator {
+  translator: Seq2seqTranslator;
+  history: History;
+  /** Wall-clock seconds of this call (training and validation). */
+  seconds: number;
+  /** Epochs a resumed run found done in its checkpoint (0 for a fresh run). */
+  resumedFromEpoch: number;
+}
+
+/**
+ * Stops training after the first epoch that ends past `seconds` of wall-clock time (epoch
+ * granularity), for comparisons at an equal training-time budget.
+ */
+export class TimeBudget implements Callback {
+  readonly name = 'timeBudget';
+  private start = 0;
+  constructor(readonly seconds: number) {
+    if (!(seconds > 0)) throw new Error(`time budget must be a positive number of seconds, got ${seconds}`);
+  }
+  onTrainBegin(): void {
+    this.start = performance.now();
+  }
+  onEpochEnd(_epoch: number, _logs: EpochLogs, ctx: TrainingContext): void {
+    if ((performance.now() - this.start) / 1000 >= this.seconds) ctx.stopTraining = true;
+  }
+}
+
+/**
+ * Trains a new translator for `coder` on `train`; the caller disposes the translator. With
+ * `outDir`, core's runTraining writes a checkpoint every epoch (`resume` continues from it),
+ * history.json and curves.png there; the translator itself is saved by the caller.
+ */
 export async function trainTranslator(
   coder: PairCoder,
   train: readonly Pair[],
   options: TrainTranslatorOptions = {},
-): Promise<{ translator: Seq2seqTranslator; history: History; seconds: number }> {
+): Promise<TrainedTranslator> {
   const o = {
     ...TRAIN_TRANSLATOR_DEFAULTS,
     ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
@@ -91,25 +140,47 @@ export async function trainTranslator(
     nS: o.nS,
     attentionUnits: o.attentionUnits,
     seed: o.seed,
+    feedPrevious: o.feedPrevious,
   });
   const start = performance.now();
   try {
-    const history = await fit(translator.model, pairDataset(translator, train, 'training pair'), {
+    const trainer = {
       epochs: o.epochs,
       batchSize: o.batchSize,
       seed: o.seed,
       learningRate: o.learningRate,
-      loss: 'categoricalCrossentropy',
+      loss: 'categoricalCrossentropy' as const,
       validationData:
         o.validation && o.validation.length > 0 ? pairDataset(translator, o.validation, 'validation pair') : undefined,
       progress: o.progress,
       onEpochEnd: o.onEpochEnd,
-      callbacks:
-        o.learningRateDecay === 1
-          ? []
-          : [new LearningRateScheduler(exponentialDecay(o.learningRate, { rate: o.learningRateDecay }))],
-    });
-    return { translator, history, seconds: (performance.now() - start) / 1000 };
+      resume: o.resume,
+      callbacks: o.maxSeconds === undefined ? [] : [new TimeBudget(o.maxSeconds)],
+    };
+    const data = pairDataset(translator, train, 'training pair');
+    const schedule =
+      o.learningRateDecay === 1 ? undefined : exponentialDecay(o.learningRate, { rate: o.learningRateDecay });
+    let history: History;
+    let resumedFromEpoch = 0;
+    if (o.outDir) {
+      const run = await runTraining({
+        model: translator.model,
+        data,
+        outDir: o.outDir,
+        trainer,
+        schedule,
+        modelDir: false,
+        curves: { title: `Seq2seq translator (${train.length} pairs)` },
+      });
+      history = run.history;
+      resumedFromEpoch = run.resumedFromEpoch;
+    } else {
+      history = await fit(translator.model, data, {
+        ...trainer,
+        callbacks: [...(schedule ? [new LearningRateScheduler(schedule)] : []), ...trainer.callbacks],
+      });
+    }
+    return { translator, history, seconds: (performance.now() - start) / 1000, resumedFromEpoch };
   } catch (err) {
     translator.dispose();
     throw err;
@@ -212,14 +283,8 @@ export async function trainPairsTranslator(
 ): Promise<TrainPairsResult> {
   if (pairs.length === 0) throw new Error('training needs at least one pair');
   const fraction = options.heldOutFraction ?? TRAIN_PAIRS_DEFAULTS.heldOutFraction;
-  if (!(fraction >= 0 && fraction < 1)) throw new Error(`heldOutFraction must be in [0, 1), got ${fraction}`);
   const seed = options.seed ?? TRAIN_TRANSLATOR_DEFAULTS.seed;
-  const sources = [...new Set(pairs.map((p) => p.source))];
-  new Rng(seed).shuffle(sources);
-  const k = sources.length >= 2 ? Math.min(sources.length - 1, Math.round(sources.length * fraction)) : 0;
-  const heldOutSources = new Set(sources.slice(0, k));
-  const heldOut = pairs.filter((p) => heldOutSources.has(p.source));
-  const train = pairs.filter((p) => !heldOutSources.has(p.source));
+  const { train, heldOut } = splitPairsBySource(pairs, fraction, seed);
   const coder = PairCoder.fromPairs(pairs);
   const { translator, history, seconds } = await trainTranslator(coder, train, options);
   const evaluatedOnHeldOut = heldOut.length > 0;

@@ -6,7 +6,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { initBackend } from '@dlkit/core';
 import { PairCoder, SequenceTooLongError, TooFewPairsError } from './pairs';
-import { MIN_TRAINING_PAIRS, readTrainingPairs, trainTranslateDate } from './translate-date-task';
+import { trainTranslateDate } from './translate-date-task';
+import { MIN_TRAINING_PAIRS, readTrainingPairs } from './translate-presets';
 import { Seq2seqTranslator } from './translator';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-translate-task-'));

@@ -1,30 +1,19 @@
 /**
- * The `dlkit translate-date train` flow as one function: generated dates (the course's "Neural
- * machine translation") or the user's TSV of source<TAB>target pairs (bad rows reported and
- * skipped, too little data refused before training), then training, the saved translator and
- * the attention picture of one example. The CLI only parses flags and prints the result.
+ * The `dlkit translate-date train` flow: the `dates` preset of `trainTranslation`
+ * (translate-task.ts), or with `pairsFile` the user's TSV of source<TAB>target pairs trained with
+ * the course's decoder (fed only the attention context, as before). Same data, splits, files and
+ * training code as `dlkit translate train --pairs dates|FILE.tsv`; this wrapper keeps the command's
+ * result shape (task 'dates' or 'pairs').
  *
  * @example
  * const r = await trainTranslateDate({ outDir: 'out/dates', examples: 2000, epochs: 3 });
  * r.model;       // 'out/dates/model' (load with Seq2seqTranslator.load)
  * r.exactMatch;  // on the held-out dates
  */
-import * as fs from 'fs';
-import * as path from 'path';
-import { renderAttentionPng } from './attention-plot';
-import { TooFewPairsError, describeSkipped, parsePairsTsv, type SkippedRow } from './pairs';
-import { TRAIN_DATES_DEFAULTS, trainDateTranslator, trainPairsTranslator, type TrainTranslatorOptions } from './train';
 import type { History } from '@dlkit/core';
-
-/** The date shown in the attention picture after training on dates. */
-export const DATE_EXAMPLE = 'Saturday May 9 2018';
-
-/**
- * Fewest usable pairs `--pairs` trains on: with the default 10 % held out by distinct source, 10
- * pairs give 9 to train on and 1 to score; fewer make the score meaningless (a run on one pair
- * reported "exact match 0.00% on 0 held-out pairs").
- */
-export const MIN_TRAINING_PAIRS = 10;
+import type { SkippedRow } from './pairs';
+import type { TrainTranslatorOptions } from './train';
+import { trainTranslation } from './translate-task';
 
 export interface TrainTranslateDateOptions extends TrainTranslatorOptions {
   /** Output directory: `<outDir>/model` (the translator) and `<outDir>/attention.png`. */
@@ -43,6 +32,8 @@ export interface TrainTranslateDateResult {
   task: 'dates' | 'pairs';
   /** Exact match on the held-out dates or pairs (on the training pairs when too few to hold out). */
   exactMatch: number;
+  /** Character error rate on the same pairs. */
+  cer: number;
   charAccuracy: number;
   /** The saved translator directory. */
   model: string;
@@ -62,86 +53,38 @@ export interface TrainTranslateDateResult {
   skipped?: SkippedRow[];
   history: History;
   seconds: number;
+  resumedFromEpoch: number;
 }
 
-/** The translator directory inside an output directory. */
-export function translatorDir(outDir: string): string {
-  return path.join(outDir, 'model');
-}
-
-/**
- * Reads a pairs file and refuses too little data before any training: TooFewPairsError says how
- * many usable pairs there are and how many are needed.
- */
-export function readTrainingPairs(file: string, log: (line: string) => void = () => undefined) {
-  const parsed = parsePairsTsv(fs.readFileSync(file, 'utf8'), { file });
-  for (const line of describeSkipped(file, parsed.skipped)) log(line);
-  const n = parsed.pairs.length;
-  const skipped = parsed.skipped.length;
-  if (n < MIN_TRAINING_PAIRS) {
-    throw new TooFewPairsError(
-      n,
-      MIN_TRAINING_PAIRS,
-      `${file}: ${n} usable pair${n === 1 ? '' : 's'}${skipped ? ` (${skipped} bad rows skipped)` : ''}; training needs at least ${MIN_TRAINING_PAIRS} source<TAB>target pairs`,
-    );
-  }
-  log(`${file}: ${n} pairs${skipped ? `, ${skipped} bad rows skipped` : ''}`);
-  return parsed;
-}
-
-/** Trains on dates or on a pairs file, saves the translator and draws the attention of one example. */
+/** Trains on dates or on a pairs file, saves the translator and draws the attention of one example (greedy decoding). */
 export async function trainTranslateDate(options: TrainTranslateDateOptions): Promise<TrainTranslateDateResult> {
-  const { outDir, pairsFile, examples, heldOut, log, ...common } = options;
-  if (pairsFile) {
-    const parsed = readTrainingPairs(pairsFile, log);
-    const r = await trainPairsTranslator(parsed.pairs, common);
-    try {
-      const saved = await saveWithAttention(r.translator, outDir, (r.heldOut[0] ?? parsed.pairs[0]).source);
-      return {
-        task: 'pairs',
-        exactMatch: r.exactMatch,
-        charAccuracy: r.charAccuracy,
-        ...saved,
-        errors: r.errors,
-        heldOut: r.heldOut.length,
-        pairs: parsed.pairs.length,
-        trainPairs: r.trainPairs,
-        evaluatedOn: r.evaluatedOnHeldOut ? 'held-out pairs' : 'training pairs (too few pairs to hold any out)',
-        skipped: parsed.skipped,
-        history: r.history,
-        seconds: r.seconds,
-      };
-    } finally {
-      r.translator.dispose();
-    }
-  }
-  const r = await trainDateTranslator({ ...common, examples, heldOut });
-  try {
-    const saved = await saveWithAttention(r.translator, outDir, DATE_EXAMPLE);
-    return {
-      task: 'dates',
-      exactMatch: r.exactMatch,
-      charAccuracy: r.charAccuracy,
-      ...saved,
-      errors: r.errors,
-      heldOut: r.heldOut.length,
-      examples: examples ?? TRAIN_DATES_DEFAULTS.examples,
-      history: r.history,
-      seconds: r.seconds,
-    };
-  } finally {
-    r.translator.dispose();
-  }
-}
-
-async function saveWithAttention(
-  translator: Awaited<ReturnType<typeof trainDateTranslator>>['translator'],
-  outDir: string,
-  example: string,
-) {
-  const model = translatorDir(outDir);
-  await translator.save(model);
-  const shown = translator.translate(example);
-  const attention = await renderAttentionPng(shown, path.join(outDir, 'attention.png'));
-  return { model, attention, example: { input: shown.input, output: shown.output } };
+  const { pairsFile, ...rest } = options;
+  const r = await trainTranslation({
+    ...rest,
+    pairs: pairsFile ?? 'dates',
+    ...(pairsFile ? { feedPrevious: false } : {}),
+    beamWidth: 1,
+  });
+  const common = {
+    exactMatch: r.exactMatch,
+    cer: r.cer,
+    charAccuracy: r.charAccuracy,
+    model: r.model,
+    attention: r.attention,
+    example: r.example,
+    errors: r.errors,
+    heldOut: r.heldOut,
+    history: r.history,
+    seconds: r.seconds,
+    resumedFromEpoch: r.resumedFromEpoch,
+  };
+  if (!pairsFile) return { task: 'dates', ...common, examples: r.examples };
+  return {
+    task: 'pairs',
+    ...common,
+    pairs: r.filePairs,
+    trainPairs: r.trainPairs,
+    evaluatedOn: r.evaluatedOnHeldOut ? 'held-out pairs' : 'training pairs (too few pairs to hold any out)',
+    skipped: r.skipped,
+  };
 }

@@ -1,8 +1,9 @@
 /**
  * A trained character-level translator: the seq2seq attention model (model.ts) plus the
- * vocabularies and lengths it was trained with (pairs.ts). Translates strings greedily (argmax
- * per output position, as in the course), returns the attention weights, evaluates exact match,
- * and saves/loads itself as one directory.
+ * vocabularies and lengths it was trained with (pairs.ts). Translates strings greedily or with
+ * beam search (beam-search.ts, through `decoderSession`: the encoder once, then one decoder step at
+ * a time), returns the attention weights, evaluates exact match and character error rate, saves and
+ * loads itself as one directory, and exports to ONNX (onnx-export.ts).
  *
  * Directory layout: `translator.json` (lengths, vocabularies, model sizes, training summary) and
  * `tfjs/` (model.json + weights.bin, core's saveModel format). Loading rebuilds the architecture
@@ -16,21 +17,25 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { fileSystem, replaceDirAtomic, saveModel, writeFileAtomic } from '@dlkit/core';
+import { fileSystem, replaceDirAtomic, saveModel, saveOnnx, stripUndefined, writeFileAtomic } from '@dlkit/core';
+import { beamDecode, DECODE_DEFAULTS, greedyDecode, type Decoded, type DecoderSession } from './beam-search';
 import { buildSeq2seq, type Seq2seqConfig, type Seq2seqModels } from './model';
+import { SEQ2SEQ_ONNX_EXPORTERS } from './onnx-export';
+import { characterErrorRate, exactMatch } from './translation-metrics';
 import { PairCoder, type Pair, type PairCoderJson } from './pairs';
 
 export const TRANSLATOR_JSON = 'translator.json';
 const TFJS_DIR = 'tfjs';
 
 /** Model sizes (the rest of Seq2seqConfig comes from the data). */
-export type Seq2seqSizes = Pick<Seq2seqConfig, 'nA' | 'nS' | 'attentionUnits' | 'seed'>;
+export type Seq2seqSizes = Pick<Seq2seqConfig, 'nA' | 'nS' | 'attentionUnits' | 'seed' | 'feedPrevious'>;
 
 export interface TranslatorJson {
   format: 'dlkit-seq2seq';
   version: 1;
   coder: PairCoderJson;
-  model: Required<Seq2seqSizes>;
+  /** feedPrevious is absent in translators saved before it existed (false). */
+  model: Omit<Required<Seq2seqSizes>, 'feedPrevious'> & { feedPrevious?: boolean };
   /** Free-form facts about training (task, data, metrics), saved for the record. */
   info?: Record<string, unknown>;
 }
@@ -38,8 +43,37 @@ export interface TranslatorJson {
 export interface Translation {
   input: string;
   output: string;
+  /** Log-probability of the output (its end marker included) under the model. */
+  logProb: number;
+  /** logProb / length^α, the score decoding ranks by (beam-search.ts). */
+  score: number;
   /** Attention weights [Ty][Tx]: row i is output position i, column j input position j (positions past the input are padding); each row sums to 1. */
   attention: number[][];
+}
+
+export interface TranslateOptions {
+  /** Inputs decoded together. */
+  batchSize?: number;
+  /** 1: greedy; more: beam search with this many beams. */
+  beamWidth?: number;
+  /** α of the length normalisation log P / |y|^α. */
+  lengthPenalty?: number;
+}
+
+export const TRANSLATE_DEFAULTS = {
+  batchSize: 256,
+  beamWidth: 1,
+  lengthPenalty: DECODE_DEFAULTS.lengthPenalty,
+} as const;
+
+export interface TranslatorEvaluation {
+  exactMatch: number;
+  /** Character error rate: Σ edit distance / Σ target length. */
+  cer: number;
+  /** Characters equal at the same position, over m × Ty positions (padding included). */
+  charAccuracy: number;
+  /** Up to 10 mistakes. */
+  errors: { input: string; output: string; target: string }[];
 }
 
 export class Seq2seqTranslator {
@@ -74,75 +108,167 @@ export class Seq2seqTranslator {
     );
   }
 
-  /** Greedy translations with attention weights, in batches. Unknown characters throw, naming the character. */
-  translateBatch(texts: readonly string[], { batchSize = 256 }: { batchSize?: number } = {}): Translation[] {
+  /**
+   * A step-by-step decoder over `texts` (see beam-search.ts): the encoder runs once, each step runs
+   * one attention + decoder LSTM step. Unknown characters throw, naming the character. Caller disposes.
+   */
+  decoderSession(texts: readonly string[], firstIndex = 0, total = texts.length): DecoderSession {
+    const xs = this.inputs(this.encodeSources(texts, firstIndex, total), texts.length);
+    const { layer, config } = this.models;
+    const V = this.coder.targetVocab.size;
+    let tensors = tf.tidy(() => {
+      const e = layer.encode(xs);
+      return { ...e, ...layer.initialState(texts.length) };
+    });
+    xs.dispose();
+    let rows = texts.length;
+    return {
+      get rows() {
+        return rows;
+      },
+      vocab: V,
+      step(previous) {
+        const next = tf.tidy(() => {
+          const prev = config.feedPrevious
+            ? (tf.oneHot(tf.tensor1d(previous, 'int32'), V).toFloat() as tf.Tensor2D) // −1 → a zero row (no previous character)
+            : undefined;
+          const r = layer.decodeStep(tensors, tensors, prev);
+          return { ...r.state, logProbs: tf.log(tf.maximum(r.probs, 1e-30)) };
+        });
+        const { logProbs, ...state } = next;
+        const out = logProbs.dataSync() as Float32Array;
+        tf.dispose([tensors.s, tensors.c, logProbs]);
+        tensors = { ...tensors, ...state };
+        return out;
+      },
+      select(selected) {
+        const old = tensors;
+        tensors = tf.tidy(() => {
+          const idx = tf.tensor1d(selected, 'int32');
+          return {
+            a: tf.gather(old.a, idx),
+            aPart: tf.gather(old.aPart, idx),
+            s: tf.gather(old.s, idx),
+            c: tf.gather(old.c, idx),
+          };
+        });
+        tf.dispose(Object.values(old));
+        rows = selected.length;
+      },
+      dispose() {
+        tf.dispose(Object.values(tensors));
+      },
+    };
+  }
+
+  /** Source ids [texts.length * Tx]; messages number inputs from firstIndex + 1 of total. */
+  private encodeSources(texts: readonly string[], firstIndex: number, total: number): Int32Array {
+    const { tx } = this.coder;
+    const ids = new Int32Array(texts.length * tx);
+    texts.forEach((t, i) =>
+      ids.set(
+        this.coder.encodeSource(
+          t,
+          total === 1 ? `the input ${JSON.stringify(t)}` : `input ${firstIndex + i + 1} ${JSON.stringify(t)}`,
+        ),
+        i * tx,
+      ),
+    );
+    return ids;
+  }
+
+  /**
+   * Translations with attention weights, in batches: greedy (beamWidth 1, the default) or beam
+   * search (beam-search.ts). The attention rows are the model's weights while it writes the chosen
+   * output (all Ty steps, padding included). Unknown characters throw, naming the character.
+   */
+  translateBatch(texts: readonly string[], options: TranslateOptions = {}): Translation[] {
+    const { batchSize, beamWidth, lengthPenalty } = { ...TRANSLATE_DEFAULTS, ...stripUndefined(options) };
     const { tx, ty } = this.coder;
     const out: Translation[] = [];
     for (let start = 0; start < texts.length; start += batchSize) {
       const chunk = texts.slice(start, start + batchSize);
-      const ids = new Int32Array(chunk.length * tx);
-      chunk.forEach((t, i) =>
-        ids.set(
-          this.coder.encodeSource(
-            t,
-            texts.length === 1 ? `the input ${JSON.stringify(t)}` : `input ${start + i + 1} ${JSON.stringify(t)}`,
-          ),
-          i * tx,
-        ),
-      );
-      const [best, alpha] = tf.tidy(() => {
-        const xs = this.inputs(ids, chunk.length);
-        const [yHat, a] = this.models.attentionModel.predict(xs) as tf.Tensor[]; // [b, Ty, Vy], [b, Ty, Tx]
-        return [tf.argMax(yHat, -1), a];
-      });
-      const bestIds = best.dataSync() as Int32Array;
-      const weights = alpha.dataSync() as Float32Array;
-      tf.dispose([best, alpha]);
+      const session = this.decoderSession(chunk, start, texts.length);
+      let decoded: Decoded[];
+      try {
+        const o = { steps: ty, endId: 0, lengthPenalty, beamWidth };
+        decoded = beamWidth === 1 ? greedyDecode(session, o) : beamDecode(session, o);
+      } finally {
+        session.dispose();
+      }
+      const weights = this.attentionFor(this.encodeSources(chunk, start, texts.length), decoded);
       chunk.forEach((input, i) => {
         const attention = Array.from({ length: ty }, (_, r) =>
           Array.from(weights.subarray((i * ty + r) * tx, (i * ty + r + 1) * tx)),
         );
-        out.push({ input, output: this.coder.decodeTarget(bestIds.subarray(i * ty, (i + 1) * ty)), attention });
+        const d = decoded[i];
+        out.push({ input, output: this.coder.decodeTarget(d.ids), attention, logProb: d.logProb, score: d.score });
       });
     }
     return out;
   }
 
-  translate(text: string): Translation {
-    return this.translateBatch([text])[0];
+  /** α [b * Ty * Tx] of the model writing the decoded outputs (fed back as the previous characters). */
+  private attentionFor(sourceIds: Int32Array, decoded: readonly Decoded[]): Float32Array {
+    const { ty } = this.coder;
+    const V = this.coder.targetVocab.size;
+    const b = decoded.length;
+    return tf.tidy(() => {
+      const xs = this.inputs(sourceIds, b);
+      let inputs: tf.Tensor | tf.Tensor[] = xs;
+      if (this.models.config.feedPrevious) {
+        const prev = new Float32Array(b * ty * V); // the chosen output shifted right by one, <pad> after its end
+        decoded.forEach((d, i) => {
+          for (let t = 1; t < ty; t++) prev[(i * ty + t) * V + (d.ids[t - 1] ?? 0)] = 1;
+        });
+        inputs = [xs, tf.tensor3d(prev, [b, ty, V])];
+      }
+      const [, a] = this.models.attentionModel.predict(inputs) as tf.Tensor[]; // [b, Ty, Tx]
+      return a.dataSync() as Float32Array;
+    });
   }
 
-  /** Exact match (the whole output string equals the target), per-character accuracy over the Ty positions, and up to 10 mistakes. */
-  evaluate(
-    pairs: readonly Pair[],
-    options: { batchSize?: number } = {},
-  ): { exactMatch: number; charAccuracy: number; errors: { input: string; output: string; target: string }[] } {
+  translate(text: string, options: Omit<TranslateOptions, 'batchSize'> = {}): Translation {
+    return this.translateBatch([text], options)[0];
+  }
+
+  /**
+   * Exact match (the whole output equals the target), character error rate (Levenshtein distance /
+   * target length, translation-metrics.ts), per-character accuracy over the Ty positions, and up to
+   * 10 mistakes; greedy unless options.beamWidth > 1.
+   */
+  evaluate(pairs: readonly Pair[], options: TranslateOptions = {}): TranslatorEvaluation {
     if (pairs.length === 0) throw new Error('evaluate needs at least one pair');
     const results = this.translateBatch(
       pairs.map((p) => p.source),
       options,
     );
-    let exact = 0;
+    const outputs = results.map((r) => r.output);
+    const targets = pairs.map((p) => p.target);
     let chars = 0;
-    const errors: { input: string; output: string; target: string }[] = [];
+    const errors: TranslatorEvaluation['errors'] = [];
     results.forEach((r, i) => {
-      const target = pairs[i].target;
-      if (r.output === target) exact++;
-      else if (errors.length < 10) errors.push({ input: r.input, output: r.output, target });
+      const target = targets[i];
+      if (r.output !== target && errors.length < 10) errors.push({ input: r.input, output: r.output, target });
       const a = this.coder.encodeTarget(r.output);
       const b = this.coder.encodeTarget(target);
       for (let k = 0; k < this.coder.ty; k++) if (a[k] === b[k]) chars++;
     });
-    return { exactMatch: exact / pairs.length, charAccuracy: chars / (pairs.length * this.coder.ty), errors };
+    return {
+      exactMatch: exactMatch(outputs, targets),
+      cer: characterErrorRate(outputs, targets),
+      charAccuracy: chars / (pairs.length * this.coder.ty),
+      errors,
+    };
   }
 
   toJSON(): TranslatorJson {
-    const { nA, nS, attentionUnits, seed } = this.models.config;
+    const { nA, nS, attentionUnits, seed, feedPrevious } = this.models.config;
     return {
       format: 'dlkit-seq2seq',
       version: 1,
       coder: this.coder.toJSON(),
-      model: { nA, nS, attentionUnits, seed },
+      model: { nA, nS, attentionUnits, seed, ...(feedPrevious ? { feedPrevious } : {}) },
       info: this.info,
     };
   }
@@ -152,6 +278,17 @@ export class Seq2seqTranslator {
     await replaceDirAtomic(dir, async (tmp) => {
       await saveModel(this.models.model, path.join(tmp, TFJS_DIR));
       writeFileAtomic(path.join(tmp, TRANSLATOR_JSON), `${JSON.stringify(this.toJSON(), null, 1)}\n`);
+    });
+  }
+
+  /**
+   * Writes the attention model as ONNX (onnx-export.ts): inputs `X` [b, Tx, Vx] one-hot (and
+   * `Yprev` [b, Ty, Vy] with feedPrevious), outputs `probs` [b, Ty, Vy] and `attention` [b, Ty, Tx].
+   */
+  exportOnnx(file: string): void {
+    saveOnnx(this.models.attentionModel, file, {
+      exporters: SEQ2SEQ_ONNX_EXPORTERS,
+      outputNames: ['probs', 'attention'],
     });
   }
 
