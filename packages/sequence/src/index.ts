@@ -31,7 +31,7 @@ export { CTC_LOSS_DEFAULTS, ctcLoss } from './ctc/ctc-loss';
 export type { CtcLossOptions, CtcReduction } from './ctc/ctc-loss';
 export { ctcWordTimings } from './ctc/ctc-word-timings';
 export type { CtcWordTimingOptions, WordTiming } from './ctc/ctc-word-timings';
-export { cer, editDistance, errorRate, wer } from './ctc/error-rate';
+export { cer, editDistance, errorRate, exactMatch, wer } from './metrics/error-rate';
 export { LexiconTrie } from './ctc/lexicon-trie';
 export type { LexiconNode } from './ctc/lexicon-trie';
 export type { CtcTokenSpan, LogProbMatrix } from './ctc/log-prob-rows';
@@ -116,7 +116,6 @@ export { Seq2seqTranslator, TRANSLATE_DEFAULTS, TRANSLATOR_JSON } from './seq2se
 export type { TranslateOptions, Translation, TranslatorEvaluation } from './seq2seq/translator';
 export { beamDecode, DECODE_DEFAULTS, greedyDecode, sequenceScore } from './seq2seq/beam-search';
 export type { BeamOptions, Decoded, DecodeOptions, DecoderSession } from './seq2seq/beam-search';
-export { characterErrorRate, exactMatch, levenshtein } from './seq2seq/translation-metrics';
 export { MAX_NUMBER, n2wordsCardinal, NUMBER_LOCALES, NUMBER_WORD_FIXES, numberWords } from './seq2seq/number-words';
 export type { NumberLanguage, NumberWordFix } from './seq2seq/number-words';
 export {

@@ -11,7 +11,7 @@
  * lm.logProb('cat', ['the']) > lm.logProb('sat', ['the']); // true
  * lm.logProb(WordNgramLm.END, ['the', 'cat', 'sat']);      // log P(</s> | sat)
  */
-import { words } from './error-rate';
+import { words } from '../metrics/error-rate';
 
 /** What beam search asks of a language model: log P(word | the words before it). */
 export interface WordLanguageModel {

@@ -21,7 +21,7 @@ import { fileSystem, replaceDirAtomic, saveModel, saveOnnx, stripUndefined, writ
 import { beamDecode, DECODE_DEFAULTS, greedyDecode, type Decoded, type DecoderSession } from './beam-search';
 import { buildSeq2seq, type Seq2seqConfig, type Seq2seqModels } from './model';
 import { SEQ2SEQ_ONNX_EXPORTERS } from './onnx-export';
-import { characterErrorRate, exactMatch } from './translation-metrics';
+import { cer, exactMatch } from '../metrics/error-rate';
 import { PairCoder, type Pair, type PairCoderJson } from './pairs';
 
 export const TRANSLATOR_JSON = 'translator.json';
@@ -234,7 +234,7 @@ export class Seq2seqTranslator {
 
   /**
    * Exact match (the whole output equals the target), character error rate (Levenshtein distance /
-   * target length, translation-metrics.ts), per-character accuracy over the Ty positions, and up to
+   * target length, metrics/error-rate.ts), per-character accuracy over the Ty positions, and up to
    * 10 mistakes; greedy unless options.beamWidth > 1.
    */
   evaluate(pairs: readonly Pair[], options: TranslateOptions = {}): TranslatorEvaluation {
@@ -256,7 +256,7 @@ export class Seq2seqTranslator {
     });
     return {
       exactMatch: exactMatch(outputs, targets),
-      cer: characterErrorRate(outputs, targets),
+      cer: cer(outputs, targets),
       charAccuracy: chars / (pairs.length * this.coder.ty),
       errors,
     };

@@ -1,4 +1,4 @@
-import { cer, editDistance, errorRate, wer, words } from './error-rate';
+import { cer, editDistance, errorRate, exactMatch, wer, words } from './error-rate';
 
 describe('editDistance', () => {
   it.each([
@@ -38,5 +38,30 @@ describe('pooled error rates', () => {
     expect(errorRate([['x']], [[]])).toBe(Infinity);
     expect(cer(['abcdef'], ['ab'])).toBe(2); // can exceed 1
     expect(() => wer(['a'], ['a', 'b'])).toThrow('errorRate: 1 hypotheses for 2 references');
+  });
+});
+
+describe('translation metrics (by code point)', () => {
+  const ed = (a: string, b: string) => editDistance([...a], [...b]);
+  it('edit distance: worked examples', () => {
+    expect(ed('kitten', 'sitting')).toBe(3); // k→s, e→i, +g
+    expect(ed('', 'abc')).toBe(3);
+    expect(ed('abc', '')).toBe(3);
+    expect(ed('flaw', 'lawn')).toBe(2); // −f, +n
+    expect(ed('vingt et un', 'vingt-et-un')).toBe(2);
+    expect(ed('fünf', 'funf')).toBe(1); // by code point: ü is one character
+    expect(ed('same', 'same')).toBe(0);
+  });
+
+  it('CER = Σ distance / Σ reference length; exact match = share of equal strings', () => {
+    const refs = ['quatre cent douze', 'mille', 'deux'];
+    const outs = ['quatre cent douse', 'mil', 'deux'];
+    // 1 substitution + 2 deletions + 0, over 17 + 5 + 4 = 26 reference characters
+    expect(cer(outs, refs)).toBeCloseTo(3 / 26, 12);
+    expect(exactMatch(outs, refs)).toBeCloseTo(1 / 3, 12);
+    expect(cer(['abcdef'], ['ab'])).toBe(2); // can exceed 1: 4 insertions over 2 characters
+    expect(cer([''], [''])).toBe(0);
+    expect(() => exactMatch(['a'], [])).toThrow('1 outputs for 0 references');
+    expect(() => exactMatch([], [])).toThrow('needs at least one reference');
   });
 });

@@ -7,6 +7,7 @@
  * editDistance([...'kitten'], [...'sitting']);            // 3
  * cer(['HELO WORLD'], ['HELLO WORLD']);                    // 1/11: one deletion in 11 characters
  * wer(['the cat sat', 'a dog'], ['the cat sat down', 'a dog']); // 1/6: one deletion in 4 + 2 words
+ * exactMatch(['quatre', 'cinq'], ['quatre', 'six']);       // 0.5
  */
 
 /** Levenshtein distance: fewest insertions, deletions and substitutions (each cost 1) turning `hypothesis` into `reference`. */
@@ -48,4 +49,12 @@ export const words = (text: string): string[] => text.split(/\s+/).filter((w) =>
 /** Word error rate: `errorRate` over whitespace-separated words. */
 export function wer(hypotheses: readonly string[], references: readonly string[]): number {
   return errorRate(hypotheses.map(words), references.map(words));
+}
+
+/** Fraction of outputs equal to their reference. */
+export function exactMatch(outputs: readonly string[], references: readonly string[]): number {
+  if (outputs.length !== references.length)
+    throw new Error(`exactMatch: ${outputs.length} outputs for ${references.length} references`);
+  if (references.length === 0) throw new Error('exactMatch: needs at least one reference');
+  return outputs.filter((o, i) => o === references[i]).length / outputs.length;
 }
