@@ -65,6 +65,7 @@ fs.writeFileSync(
 const out = path.join(tmp, 'out');
 const model = path.join(out, 'model');
 
+// Slow (~2-20 s on busy cores): trains the default ensemble of networks, 40 epochs each
 beforeAll(async () => {
   const r = await runCli(
     'chat',
@@ -80,9 +81,10 @@ beforeAll(async () => {
     '--json',
   );
   if (r.code !== 0) throw new Error(r.stderr);
-});
+}, 60_000);
 
 describe('dlkit chat train', () => {
+  // Slow (~2-20 s on busy cores): trains the default ensemble of networks, 40 epochs each
   it('trains, scores the held-out file and saves the model (the --json contract)', async () => {
     const r = await runCli(
       'chat',
@@ -107,7 +109,7 @@ describe('dlkit chat train', () => {
       utterances: 15,
     });
     expect(fs.existsSync(path.join(model, 'chat.json'))).toBe(true);
-  });
+  }, 60_000);
 
   it('names the corpus file and the intent of a bad corpus (exit 1), and a missing file (exit 2)', async () => {
     const bad = path.join(tmp, 'bad.json');

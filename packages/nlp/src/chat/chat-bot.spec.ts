@@ -8,15 +8,16 @@ import { ChatBot, NO_INTENT, trainChatBot } from './chat-bot';
 import { ChatSession } from './chat-session';
 import { TINY_CORPUS } from './__fixtures__/tiny-corpus';
 
-const OPTIONS = { epochs: 40, seed: 3 };
+const OPTIONS = { epochs: 40, seed: 3, ensemble: 2 };
 let bot: ChatBot;
 let dir: string;
 
+// Slow (~1-10 s on busy cores): two networks of 40 epochs
 beforeAll(async () => {
   await initBackend();
   bot = await trainChatBot(TINY_CORPUS, OPTIONS);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-chat-'));
-});
+}, 30_000);
 
 afterAll(() => {
   bot.dispose();
@@ -39,12 +40,34 @@ describe('ChatBot', () => {
     expect(bot.classify('').intent).toBe(NO_INTENT);
   });
 
+  // Slow (~1-10 s on busy cores): trains the two networks again
   it('is reproducible: the same seed gives the same probabilities', async () => {
     const again = await trainChatBot(TINY_CORPUS, OPTIONS);
     const texts = ['hello', 'continue it', 'run the flower experiment'];
     expect(again.classifier.probabilities(texts)).toEqual(bot.classifier.probabilities(texts));
     again.dispose();
-  });
+  }, 30_000);
+
+  // Slow (~2-20 s on busy cores): four networks of 40 epochs
+  it('averages the probabilities of its ensemble members (seeds seed, seed + 1, ...), and saves and loads them', async () => {
+    const texts = ['hello', 'continue it', 'run the flower experiment'];
+    const members = await Promise.all(
+      [3, 4].map((seed) => trainChatBot(TINY_CORPUS, { ...OPTIONS, seed, ensemble: 1 })),
+    );
+    const pair = await trainChatBot(TINY_CORPUS, { ...OPTIONS, ensemble: 2 });
+    const [a, b] = members.map((m) => m.classifier.probabilities(texts));
+    pair.classifier
+      .probabilities(texts)
+      .forEach((row, i) => row.forEach((p, k) => expect(p).toBeCloseTo((a[i][k] + b[i][k]) / 2, 5)));
+    const model = path.join(dir, 'pair');
+    await pair.save(model);
+    const loaded = await ChatBot.load(model);
+    expect(loaded.classifier.probabilities(texts)).toEqual(pair.classifier.probabilities(texts));
+    for (const m of [...members, pair, loaded]) m.dispose();
+    await expect(trainChatBot(TINY_CORPUS, { ensemble: 0 })).rejects.toThrow(
+      'ensemble must be a positive integer, got 0',
+    );
+  }, 60_000);
 
   it('saves and loads: the same answers; missing or corrupt files are named', async () => {
     const model = path.join(dir, 'model');
@@ -90,7 +113,7 @@ describe('ChatBot', () => {
 
   it('trains and answers without leaking tensors', async () => {
     await expectNoLeak(async () => {
-      const b = await trainChatBot(TINY_CORPUS, { epochs: 2 });
+      const b = await trainChatBot(TINY_CORPUS, { epochs: 2, ensemble: 2 });
       new ChatSession(b).reply('hello');
       b.evaluate([{ text: 'hi', label: 'greet' }]);
       b.dispose();

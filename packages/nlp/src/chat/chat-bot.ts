@@ -44,6 +44,8 @@ export interface IntentEvaluation {
 
 export interface TrainChatBotOptions extends IntentClassifierOptions, FitTextOptions {
   features?: IntentFeatureOptions;
+  /** Networks trained (seeded seed, seed + 1, ...) whose softmax probabilities are averaged; 1 for a single one. */
+  ensemble?: number;
 }
 
 /** Chosen on validation splits of the training utterances (bench/chat-validation.js), not on the held-out file. */
@@ -52,6 +54,7 @@ export const TRAIN_CHAT_BOT_DEFAULTS = {
   batchSize: 32,
   learningRate: 0.01,
   seed: 1,
+  ensemble: 5,
 } satisfies TrainChatBotOptions;
 
 export class ChatBot {
@@ -129,26 +132,27 @@ export class ChatBot {
   }
 }
 
-/** Trains the intent model on every utterance of the corpus (seeded). */
+/** Trains the intent model (`ensemble` seeded networks, averaged) on every utterance of the corpus. */
 export async function trainChatBot(corpus: ChatCorpus, options: TrainChatBotOptions = {}): Promise<ChatBot> {
   const o = { ...TRAIN_CHAT_BOT_DEFAULTS, ...stripUndefined(options) };
+  if (!(Number.isInteger(o.ensemble) && o.ensemble >= 1))
+    throw new Error(`ensemble must be a positive integer, got ${o.ensemble}`);
   const rows = corpusExamples(corpus);
   const features = IntentFeaturizer.fit(
     rows.map((r) => r.text),
     o.features,
   );
   const labels = corpus.intents.map((i) => i.intent);
-  const classifier = new IntentClassifier(features, labels, { hidden: o.hidden, l2: o.l2, seed: o.seed });
+  const members: IntentClassifier[] = [];
   try {
-    await classifier.fit(rows, {
-      epochs: o.epochs,
-      batchSize: o.batchSize,
-      learningRate: o.learningRate,
-      seed: o.seed,
-    });
+    for (let k = 0; k < o.ensemble; k++) {
+      const seed = o.seed + k;
+      members.push(new IntentClassifier(features, labels, { hidden: o.hidden, l2: o.l2, seed }));
+      await members[k].fit(rows, { epochs: o.epochs, batchSize: o.batchSize, learningRate: o.learningRate, seed });
+    }
   } catch (err) {
-    classifier.dispose();
+    members.forEach((m) => m.dispose());
     throw err;
   }
-  return new ChatBot(classifier, corpus);
+  return new ChatBot(IntentClassifier.average(members), corpus);
 }

@@ -1,6 +1,6 @@
 /**
  * The shipped help desk, trained as `dlkit chat train` trains it, scored on the held-out
- * paraphrases: the number in the README (0.897, seed 1), above nlp.js's recorded 0.806
+ * paraphrases: the number in the README (0.910, seed 1, 5 networks averaged), above nlp.js's recorded 0.806
  * (bench/chat-vs-nlpjs.js; nlp.js itself is not needed here).
  */
 import * as fs from 'fs';
@@ -11,7 +11,7 @@ import { ChatBot } from './chat-bot';
 import { helpDeskCorpusPath } from './chat-corpus';
 import { recordedBaselines, trainChat } from './train-chat';
 
-// Slow (~20-60 s alone, minutes on busy cores): 100 epochs over the 607 training utterances, then the model is loaded back
+// Slow (~1-2 min alone, up to 15 on busy cores): 5 networks × 100 epochs over the 607 training utterances, then the model is loaded back
 it('reaches the measured held-out accuracy, above nlp.js, and the saved model answers the same', async () => {
   await initBackend();
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-chat-e2e-'));
@@ -20,7 +20,7 @@ it('reaches the measured held-out accuracy, above nlp.js, and the saved model an
     expect(r.intents).toBeGreaterThanOrEqual(25);
     expect(r.trainAccuracy).toBe(1);
     expect(r.heldOut!.count).toBeGreaterThanOrEqual(5 * r.intents);
-    expect(r.heldOut!.accuracy).toBeGreaterThanOrEqual(0.89);
+    expect(r.heldOut!.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(r.heldOut!.accuracy).toBeGreaterThan(recordedBaselines(helpDeskCorpusPath())!.nlpjs);
     const bot = await ChatBot.load(r.model);
     expect(bot.classify('what does --resume do?').intent).toBe('train.resume');
@@ -31,4 +31,4 @@ it('reaches the measured held-out accuracy, above nlp.js, and the saved model an
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });
   }
-}, 600_000);
+}, 1_200_000);

@@ -1,6 +1,7 @@
 /**
  * The intent model: IntentFeaturizer's features → one hidden ReLU layer → softmax over the
- * intents, trained by TextClassifier's seeded Adam loop. Saved as a tfjs layers model
+ * intents, trained by SoftmaxTextClassifier's seeded Adam loop; `average` merges several trained ones
+ * into one model that outputs the mean of their probabilities (an ensemble). Saved as a tfjs layers model
  * (`model.json`, `weights.bin`) plus `features.json` (the terms) and, when word vectors are part of
  * the features, `vectors.bin` (word2vec binary).
  *
@@ -86,6 +87,29 @@ export class IntentClassifier extends SoftmaxTextClassifier {
     texts.forEach((t, i) => x.set(this.rows.get(t)!, i * dim));
     if (this.rows.size > ROW_CACHE_LIMIT) this.rows.clear();
     return tf.tensor2d(x, [texts.length, dim]); // [N, features]
+  }
+
+  /**
+   * One classifier whose model outputs the mean of the members' softmax probabilities (an ensemble
+   * of differently seeded networks on the same features); it copies their weights and disposes them.
+   */
+  static average(members: readonly IntentClassifier[]): IntentClassifier {
+    const [first] = members;
+    if (members.length === 1) return first;
+    const input = tf.input({ shape: [first.features.dim] });
+    // [N, features] -> each member's [N, intents] -> their mean
+    const outputs = members.map((m) =>
+      m.model.layers.reduce((x, layer) => {
+        const { units, activation } = layer.getConfig() as { units: number; activation: 'relu' | 'softmax' };
+        const copy = tf.layers.dense({ units, activation, kernelInitializer: 'zeros' });
+        const y = copy.apply(x) as tf.SymbolicTensor;
+        copy.setWeights(layer.getWeights());
+        return y;
+      }, input),
+    );
+    const model = tf.model({ inputs: input, outputs: tf.layers.average().apply(outputs) as tf.SymbolicTensor });
+    members.forEach((m) => m.dispose());
+    return new IntentClassifier(first.features, first.labels, {}, model);
   }
 
   /** Writes the model folder (replacing it). */
