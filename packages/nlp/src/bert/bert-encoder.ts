@@ -11,7 +11,7 @@
  * encoder.model.predict([ids, mask, types]); // [B, T, 128]
  */
 import * as tf from '@tensorflow/tfjs';
-import { PositionalEncoding, TransformerEncoderLayer } from '@dlkit/sequence';
+import { LayerNorm, PositionalEncoding, TransformerEncoderLayer } from '@dlkit/sequence';
 import { BertConfig } from './bert-config';
 
 /** The graph input names, in the order every BERT model here takes them. */
@@ -52,7 +52,7 @@ export function buildBertEncoder(c: BertConfig): BertEncoder {
   });
   const types = embed(c.typeVocabSize, 'token_type_embeddings').apply(tokenTypeIds) as tf.SymbolicTensor; // [B, T, H]
   let x = tf.layers.add({ name: 'embeddings_sum' }).apply([positions.apply(words) as tf.SymbolicTensor, types]);
-  x = tf.layers.layerNormalization({ epsilon: c.layerNormEpsilon, name: 'embeddings_norm' }).apply(x);
+  x = new LayerNorm({ epsilon: c.layerNormEpsilon, name: 'embeddings_norm' }).apply(x);
   if (c.dropout > 0) x = tf.layers.dropout({ rate: c.dropout, seed: seed++, name: 'embeddings_dropout' }).apply(x);
   for (let l = 0; l < c.numLayers; l++) {
     const layer = new TransformerEncoderLayer({

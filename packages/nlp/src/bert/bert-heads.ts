@@ -16,6 +16,7 @@
  * const qa = bertForQuestionAnswering(encoder);          // outputs [start_logits, end_logits]
  */
 import * as tf from '@tensorflow/tfjs';
+import { LayerNorm } from '@dlkit/sequence';
 import { BertEncoder, bertInitializer } from './bert-encoder';
 import { GatherPositions } from './gather-positions';
 
@@ -34,7 +35,7 @@ export class MlmHead {
       kernelInitializer: bertInitializer(seed) as never,
       name: 'mlm_transform',
     });
-    this.norm = tf.layers.layerNormalization({ epsilon: c.layerNormEpsilon, name: 'mlm_norm' });
+    this.norm = new LayerNorm({ epsilon: c.layerNormEpsilon, name: 'mlm_norm' });
     this.decoder = tf.layers.dense({
       units: c.vocabSize,
       kernelInitializer: bertInitializer(seed + 1) as never,
