@@ -67,7 +67,8 @@ export function answerCharSpan(
 
 /**
  * Where a decoded answer lies in the context: the first run of context tokens that decodes to it
- * (decoding lowercases and strips accents, so the text is compared as the tokenizer decodes it).
+ * (the pipeline's answer is such a decoded run: lowercased, accents stripped, and possibly starting
+ * inside a word, as "ivorous mammal" from "carnivorous mammal").
  * Returns undefined when no run matches.
  */
 export function answerOffsets(
@@ -76,7 +77,7 @@ export function answerOffsets(
   answer: string,
 ): { start: number; end: number; text: string } | undefined {
   const e = tokenizer.encode(context, { addSpecialTokens: false });
-  const target = tokenizer.decode(tokenizer.encode(answer, { addSpecialTokens: false }).ids);
+  const target = answer.trim();
   for (let i = 0; i < e.ids.length; i++)
     for (let j = i; j < e.ids.length; j++) {
       const decoded = tokenizer.decode(e.ids.slice(i, j + 1));
