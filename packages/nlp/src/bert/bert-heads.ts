@@ -49,9 +49,19 @@ export class MlmHead {
   }
 }
 
-/** Fill-mask: the encoder's inputs → logits [B, T, vocabSize] at every position. */
-export function bertForMaskedLM(encoder: BertEncoder, head = new MlmHead(encoder)): tf.LayersModel {
-  return tf.model({ inputs: encoder.inputs, outputs: head.apply(encoder.hidden), name: 'bert_mlm' });
+/**
+ * Fill-mask: the encoder's inputs → logits [B, T, vocabSize] at every position; with
+ * `hiddenStates`, also last_hidden_state [B, T, H] (one exported folder then serves fill-mask and
+ * feature-extraction).
+ */
+export function bertForMaskedLM(
+  encoder: BertEncoder,
+  head = new MlmHead(encoder),
+  options: { hiddenStates?: boolean } = {},
+): tf.LayersModel {
+  const logits = head.apply(encoder.hidden);
+  const outputs = options.hiddenStates ? [logits, encoder.hidden] : logits;
+  return tf.model({ inputs: encoder.inputs, outputs, name: 'bert_mlm' });
 }
 
 /**

@@ -9,6 +9,8 @@ export type BertTask = 'feature-extraction' | 'fill-mask' | 'token-classificatio
 export interface BertTaskSpec {
   /** The graph outputs, in the tfjs model's output order. */
   outputs: readonly string[];
+  /** Outputs a model may add after those (a fill-mask graph that also serves feature-extraction). */
+  extraOutputs?: readonly string[];
   /** config.json `architectures[0]` (transformers' class name). */
   architecture: string;
   /** config.json must carry id2label/label2id. */
@@ -17,7 +19,13 @@ export interface BertTaskSpec {
 
 export const BERT_TASKS: Readonly<Record<BertTask, BertTaskSpec>> = {
   'feature-extraction': { outputs: ['last_hidden_state'], architecture: 'BertModel', labels: false },
-  'fill-mask': { outputs: ['logits'], architecture: 'BertForMaskedLM', labels: false },
+  // transformers.js's feature-extraction reads last_hidden_state first, fill-mask reads logits: one folder serves both.
+  'fill-mask': {
+    outputs: ['logits'],
+    extraOutputs: ['last_hidden_state'],
+    architecture: 'BertForMaskedLM',
+    labels: false,
+  },
   'token-classification': { outputs: ['logits'], architecture: 'BertForTokenClassification', labels: true },
   'question-answering': {
     outputs: ['start_logits', 'end_logits'],

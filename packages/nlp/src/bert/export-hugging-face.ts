@@ -87,10 +87,10 @@ export async function exportHuggingFace(
 ): Promise<string[]> {
   const { task, labels } = options;
   const spec = bertTaskSpec(task);
-  if (model.outputs.length !== spec.outputs.length)
-    throw new Error(
-      `${task} needs a model with ${spec.outputs.length} output(s) (${spec.outputs.join(', ')}), got ${model.outputs.length}`,
-    );
+  const allowed = [...spec.outputs, ...(spec.extraOutputs ?? [])];
+  if (model.outputs.length < spec.outputs.length || model.outputs.length > allowed.length)
+    throw new Error(`${task} needs a model with outputs ${allowed.join(', ')}, got ${model.outputs.length} output(s)`);
+  const outputNames = allowed.slice(0, model.outputs.length);
   const config = bertConfigOf(model);
   if (config.vocabSize !== tokenizer.vocabSize)
     throw new Error(
@@ -103,7 +103,7 @@ export async function exportHuggingFace(
       throw new Error(`${task} needs labels: one name per logit (${n}), got ${labels ? labels.length : 'none'}`);
     classes = labelMaps(labels);
   }
-  const onnx = exportToOnnx(model, { exporters: TRANSFORMER_ONNX_EXPORTERS, outputNames: [...spec.outputs] });
+  const onnx = exportToOnnx(model, { exporters: TRANSFORMER_ONNX_EXPORTERS, outputNames });
   const files = await writeHfModelFolder(
     dir,
     {

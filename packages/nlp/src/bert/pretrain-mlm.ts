@@ -125,7 +125,7 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
   const encoder = buildBertEncoder(config);
   const head = new MlmHead(encoder);
   const trainModel = bertMlmTrainingModel(encoder, head);
-  const mlm = bertForMaskedLM(encoder, head);
+  const mlm = bertForMaskedLM(encoder, head, { hiddenStates: true }); // serves fill-mask and feature-extraction
   const hfDir = path.join(o.outDir, 'hf');
   const modelDir = path.join(o.outDir, 'model');
   try {

@@ -52,9 +52,9 @@ function run(model: tf.LayersModel, encoding: ReturnType<WordPieceTokenizer['enc
 
 const argmax = (row: number[]) => row.indexOf(Math.max(...row));
 
-test('fill-mask: the top token is the tfjs argmax at [MASK]', async () => {
+test('fill-mask: the top token is the tfjs argmax at [MASK]; the same folder serves feature-extraction', async () => {
   // Slow (~2-5 s): exports the model, loads transformers.js and onnxruntime
-  const model = bertForMaskedLM(encoder);
+  const model = bertForMaskedLM(encoder, undefined, { hiddenStates: true });
   await exportHuggingFace(model, tokenizer, path.join(dir, 'mlm'), { task: 'fill-mask' });
   const fill = await openPipeline('fill-mask', path.join(dir, 'mlm'));
   for (const text of ['a small [MASK] mammal with soft fur', 'the act of [MASK] something']) {
@@ -64,6 +64,11 @@ test('fill-mask: the top token is the tfjs argmax at [MASK]', async () => {
     const top = (await fill(text, { top_k: 1 }))[0];
     expect(top.token).toBe(argmax(logits[at]));
   }
+  const extract = await openPipeline('feature-extraction', path.join(dir, 'mlm'));
+  const theirs = await extract([...TEXTS], { pooling: 'mean', normalize: true });
+  const ours = embedSentences(encoder.model, tokenizer, TEXTS);
+  expect(Math.max(...Array.from(ours.dataSync(), (v, i) => Math.abs(v - theirs.data[i])))).toBeLessThan(1e-4);
+  ours.dispose();
 }, 30000);
 
 test('feature-extraction: mean-pooled normalised embeddings equal the tfjs ones within 1e-4', async () => {

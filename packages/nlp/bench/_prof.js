@@ -1,0 +1,32 @@
+const tf = require('@tensorflow/tfjs');
+const { initBackend } = require('@dlkit/core');
+const { bertConfig } = require('/work/wt-bert/packages/nlp/dist/bert/bert-config');
+const { buildBertEncoder } = require('/work/wt-bert/packages/nlp/dist/bert/bert-encoder');
+const { MlmHead, bertMlmTrainingModel } = require('/work/wt-bert/packages/nlp/dist/bert/bert-heads');
+const { maskedLmLoss } = require('/work/wt-bert/packages/nlp/dist/bert/mlm-loss');
+(async () => {
+  await initBackend();
+  const V = 8000, B = 32, T = 64, M = 10;
+  const enc = buildBertEncoder(bertConfig({ vocabSize: V }));
+  const model = bertMlmTrainingModel(enc, new MlmHead(enc));
+  const opt = tf.train.adam(1e-3);
+  const x = [tf.randomUniform([B, T], 5, V, 'int32'), tf.ones([B, T], 'int32'), tf.zeros([B, T], 'int32'), tf.randomUniform([B, M], 0, T, 'int32')];
+  const y = tf.randomUniform([B, M], 5, V, 'int32');
+  const step = () => tf.tidy(() => { const { value, grads } = tf.variableGrads(() => maskedLmLoss(y, model.apply(x, { training: true }))); opt.applyGradients(grads); return value.dataSync()[0]; });
+  step(); step();
+  const c0 = process.cpuUsage(); let t0 = Date.now();
+  for (let i = 0; i < 3; i++) step();
+  const c1 = process.cpuUsage(c0);
+  console.log('step wall ms', (Date.now() - t0) / 3, 'cpu ms', (c1.user + c1.system) / 3000, 'tokens/s(wall)', B * T * 3 / ((Date.now() - t0) / 1000));
+  const fwd = () => tf.tidy(() => { model.apply(x, { training: true }).dataSync(); });
+  fwd(); t0 = Date.now(); let c2 = process.cpuUsage(); for (let i = 0; i < 3; i++) fwd(); c2 = process.cpuUsage(c2); console.log("forward ms", (Date.now() - t0) / 3, "cpu", (c2.user + c2.system) / 3000); const pr = () => tf.tidy(() => { model.predict(x).dataSync(); }); pr(); t0 = Date.now(); c2 = process.cpuUsage(); for (let i = 0; i < 3; i++) pr(); c2 = process.cpuUsage(c2); console.log("predict ms", (Date.now() - t0) / 3, "cpu", (c2.user + c2.system) / 3000);
+  const info = await tf.profile(() => { tf.tidy(() => { const { value, grads } = tf.variableGrads(() => maskedLmLoss(y, model.apply(x, { training: true }))); opt.applyGradients(grads); }); });
+  const by = {};
+  for (const k of info.kernels) { by[k.name] = by[k.name] || { ms: 0, n: 0 }; by[k.name].ms += k.kernelTimeMs; by[k.name].n++; }
+  const sl = info.kernels.filter((k) => k.name === "Slice" || k.name==="Add"); const shp = {}; for (const k of sl) { const key = k.name + JSON.stringify(k.inputShapes) + "->" + JSON.stringify(k.outputShapes); shp[key] = (shp[key] || 0) + 1; } console.log(Object.entries(shp).sort((a,b)=>b[1]-a[1]).slice(0,10));
+  const rows = Object.entries(by).sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
+  const total = Object.values(by).reduce((s, r) => s + r.ms, 0);
+  console.log('kernel total ms', total.toFixed(0));
+  for (const [k, r] of rows) console.log(k.padEnd(28), r.ms.toFixed(1).padStart(8), String(r.n).padStart(5));
+})();
+;(async () => {})();
