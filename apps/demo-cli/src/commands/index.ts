@@ -12,6 +12,9 @@ import { textgenCommand } from './textgen';
 import { tokenizerCommand } from './tokenizer';
 import { trainCommand } from './train';
 import { translateDateCommand } from './translate-date';
+// BERT (issue 12 §3-4)
+import { mlmCommand } from './mlm';
+import { similarityCommand } from './similarity';
 
 export const COMMANDS: CliCommand[] = [
   trainCommand,
@@ -26,4 +29,7 @@ export const COMMANDS: CliCommand[] = [
   tokenizerCommand,
   dlsCommand,
   infoCommand,
+  // BERT (issue 12 §3-4)
+  mlmCommand,
+  similarityCommand,
 ];
