@@ -43,7 +43,7 @@ export interface PretrainMlmOptions extends Omit<TrainTaskOptions, 'workers'> {
   sentences?: readonly string[];
   /** Use only this many sentences (after the seeded shuffle), held-out ones included. */
   maxSentences?: number;
-  /** Sentences held out for the masked accuracy. */
+  /** Sentences held out for the masked accuracy (default: 2,000, or a tenth of the sentences when fewer than 20,000). */
   heldOutSentences?: number;
   /** WordPiece vocabulary (trained on the training sentences). */
   vocabSize?: number;
@@ -95,15 +95,17 @@ export interface PretrainMlmResult {
 
 export async function pretrainMlm(options: PretrainMlmOptions): Promise<PretrainMlmResult> {
   const o = { ...PRETRAIN_MLM_DEFAULTS, ...stripUndefined(options), outDir: options.outDir };
+  const maxSentences = o.maxSentences;
   if (!o.outDir) throw new Error('outDir is required');
   const started = Date.now();
   const backend = await initBackend();
 
-  const all = new Rng(o.seed).shuffle([...(options.sentences ?? wordnetGlossSentences())]).slice(0, o.maxSentences);
-  if (all.length <= o.heldOutSentences)
-    throw new Error(`${all.length} sentences leave none to train on after holding out ${o.heldOutSentences}`);
-  const heldOut = all.slice(0, o.heldOutSentences);
-  const train = all.slice(o.heldOutSentences);
+  const all = new Rng(o.seed).shuffle([...(options.sentences ?? wordnetGlossSentences())]).slice(0, maxSentences);
+  const held = options.heldOutSentences ?? Math.min(o.heldOutSentences, Math.floor(all.length / 10));
+  if (held < 1 || all.length <= held)
+    throw new Error(`${all.length} sentences are too few to hold ${held} out and train on the rest`);
+  const heldOut = all.slice(0, held);
+  const train = all.slice(held);
   const tokenizer = trainWordPiece(train, { vocabSize: o.vocabSize });
   const id = (t: string) => tokenizer.tokenToId(t) as number;
   const pack = (s: string[]) =>
