@@ -43,6 +43,18 @@ export class MlmHead {
     });
   }
 
+  /**
+   * Frees the head's weights once the models using it are disposed. tfjs counts one reference per
+   * model a layer is applied in, and a model's dispose() drops one; a head applied in both the
+   * training and the fill-mask model keeps one after the training model's dispose().
+   */
+  dispose(): void {
+    for (const layer of [this.transform, this.norm, this.decoder]) {
+      const refs = (layer as unknown as { _refCount: number | null })._refCount;
+      for (let i = 0; i < (refs ?? 0); i++) layer.dispose();
+    }
+  }
+
   /** [B, T, H] → logits [B, T, V] */
   apply(x: tf.SymbolicTensor): tf.SymbolicTensor {
     return this.decoder.apply(this.norm.apply(this.transform.apply(x))) as tf.SymbolicTensor;

@@ -7,16 +7,20 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
+import { initBackend } from '@dlkit/core';
 import { wordnetGlossSentences } from '../text/wordnet-glosses';
 import { checkBertFolder } from './bert-folder';
 import { pretrainMlm, PretrainMlmOptions } from './pretrain-mlm';
 
 let dir: string;
-beforeAll(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-mlm-'))));
+beforeAll(async () => {
+  await initBackend();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-mlm-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test('a resumed run ends with the same losses and masked accuracy as an uninterrupted one', async () => {
-  // Slow (~20-60 s): three short trainings of a one-layer BERT with ONNX exports
+  // Slow (~8-20 s): three short trainings of a one-layer BERT with ONNX exports
   const options: Omit<PretrainMlmOptions, 'outDir'> = {
     sentences: wordnetGlossSentences({ files: ['data.adv'] }).slice(0, 400),
     vocabSize: 300,

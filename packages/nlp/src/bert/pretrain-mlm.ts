@@ -171,6 +171,7 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
       backend: backend.backend,
     };
   } finally {
-    trainModel.dispose();
+    trainModel.dispose(); // the encoder's layers (shared by mlm and encoder.model)
+    head.dispose(); // applied twice (training and fill-mask models): one reference left
   }
 }
