@@ -212,3 +212,39 @@ export { overlapBaselineAnswer, overlapBaselinePredictions, sentenceRanges } fro
 export { answerTokenSpan, windowContext } from './qa-data/window-context';
 export type { ContextWindow } from './qa-data/window-context';
 // --- end of NER and QA data ---
+
+// --- BERT: encoder, heads, MLM pretraining, Hugging Face export and transformers.js pipelines (issue 12 §3-4) ---
+export { BERT_TINY, bertConfig, bertConfigFromJson, bertConfigJson } from './bert/bert-config';
+export type { BertConfig } from './bert/bert-config';
+export { BERT_INPUT_NAMES, bertInitializer, buildBertEncoder } from './bert/bert-encoder';
+export type { BertEncoder } from './bert/bert-encoder';
+export {
+  bertForMaskedLM,
+  bertForQuestionAnswering,
+  bertForTokenClassification,
+  bertMlmTrainingModel,
+  MlmHead,
+} from './bert/bert-heads';
+export { GatherPositions } from './bert/gather-positions';
+export { bertInputs, embedSentences, meanPoolNormalized } from './bert/bert-inputs';
+export { MLM_MASKING_DEFAULTS, maskTokens, packSentences } from './bert/mlm-masking';
+export type { MaskedSequence, MlmMaskingOptions } from './bert/mlm-masking';
+export { MLM_IGNORE_LABEL, MlmDataset } from './bert/mlm-dataset';
+export type { MlmDatasetOptions } from './bert/mlm-dataset';
+export { maskedAccuracy, maskedLmLoss, unigramBaseline } from './bert/mlm-loss';
+export type { MaskedAccuracy } from './bert/mlm-loss';
+export { PRETRAIN_MLM_DEFAULTS, pretrainMlm } from './bert/pretrain-mlm';
+export type { PretrainMlmOptions, PretrainMlmResult } from './bert/pretrain-mlm';
+export { BERT_JSON, loadBert, saveBert } from './bert/saved-bert';
+export { BERT_TASKS, bertFolderExpectations, bertTaskSpec } from './bert/bert-tasks';
+export type { BertTask, BertTaskSpec } from './bert/bert-tasks';
+export { BERT_FOLDER_FILES, checkBertFolder } from './bert/bert-folder';
+export { bertConfigOf, exportHuggingFace, labelMaps } from './bert/export-hugging-face';
+export type { ExportHuggingFaceOptions } from './bert/export-hugging-face';
+export { groupEntities } from './bert/group-entities';
+export type { Entity, SubwordLabel } from './bert/group-entities';
+export { answerCharSpan, answerOffsets, bestAnswerSpan, contextTokens } from './bert/answer-span';
+export type { AnswerSpan } from './bert/answer-span';
+export { openPipeline } from './hf/transformers';
+export type { BertPipelines, FillMaskResult, HfTensor, QaPipelineAnswer, TokenLabel } from './hf/transformers';
+// --- end BERT ---

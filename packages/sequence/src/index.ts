@@ -249,6 +249,8 @@ export type {
 } from './transformer/feed-forward';
 export { LAYER_NORM_EPSILON, layerNorm } from './transformer/layer-norm';
 export type { LayerNormWeights } from './transformer/layer-norm';
+export { LayerNorm } from './transformer/layer-norm-layer';
+export type { LayerNormConfig } from './transformer/layer-norm-layer';
 export { MULTI_HEAD_ATTENTION_DEFAULTS, MultiHeadAttention } from './transformer/multi-head-attention';
 export type { MultiHeadAttentionConfig } from './transformer/multi-head-attention';
 export { TRANSFORMER_ONNX_EXPORTERS } from './transformer/onnx-exporters';

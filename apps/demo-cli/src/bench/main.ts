@@ -38,6 +38,7 @@ function program() {
       numberFlag('--seconds', SECONDS),
     )
     .option('--quick', 'skip the full `dlkit train mnist` peak-RSS run')
+    .option('--task <name>', 'run only the rows of this task (mnist-cnn-train, mnist-cnn-infer, bert-mlm-train)')
     .option('--json', 'print one JSON object');
 }
 
@@ -71,13 +72,14 @@ function torchReason(): string | undefined {
   return undefined;
 }
 
-function runTorch(mode: 'train' | 'infer', seconds: number, reason: string | undefined): Row {
-  const task = `mnist-cnn-${mode}`;
+function runTorch(mode: 'train' | 'infer' | 'bert', seconds: number, reason: string | undefined): Row {
+  const task = mode === 'bert' ? 'bert-mlm-train' : `mnist-cnn-${mode}`;
   if (reason) return { task, impl: 'pytorch', samplesPerSec: null, peakRssMb: null, skipped: reason };
   log(`bench: ${task} / pytorch ...`);
+  const script = mode === 'bert' ? ['bert_mlm.py'] : ['mnist_cnn.py', mode];
   const r = spawnSync(
     PYTHON,
-    [path.join(APP, 'bench', 'mnist_cnn.py'), mode, '--seconds', String(seconds), '--threads', '2'],
+    [path.join(APP, 'bench', script[0]), ...script.slice(1), '--seconds', String(seconds), '--threads', '2'],
     { encoding: 'utf8' },
   );
   if (r.status !== 0)
@@ -158,19 +160,24 @@ export function main(argv: string[]): number {
   const cli = program();
   const code = parseScriptArgs(cli, argv);
   if (code !== undefined) return code;
-  const { seconds = 10, quick, json } = cli.opts<{ seconds?: number; quick?: boolean; json?: boolean }>();
+  const opts = cli.opts<{ seconds?: number; quick?: boolean; json?: boolean; task?: string }>();
+  const { seconds = 10, quick, json, task } = opts;
   const args = { seconds, quick, json };
   const reason = torchReason();
-  const rows: Row[] = [
-    runNodeWorker('mnist-cnn-train', 'dlkit', args.seconds),
-    runNodeWorker('mnist-cnn-train', 'dlkit-1thread', args.seconds),
-    runNodeWorker('mnist-cnn-train', 'tfjs-cpu', args.seconds),
-    runTorch('train', args.seconds, reason),
-    runNodeWorker('mnist-cnn-infer', 'dlkit-onnx', args.seconds),
-    runNodeWorker('mnist-cnn-infer', 'dlkit', args.seconds),
-    runTorch('infer', args.seconds, reason),
+  // Rows are thunks so that --task runs only its own, back to back.
+  const plan: [string, () => Row][] = [
+    ['mnist-cnn-train', () => runNodeWorker('mnist-cnn-train', 'dlkit', args.seconds)],
+    ['mnist-cnn-train', () => runNodeWorker('mnist-cnn-train', 'dlkit-1thread', args.seconds)],
+    ['mnist-cnn-train', () => runNodeWorker('mnist-cnn-train', 'tfjs-cpu', args.seconds)],
+    ['mnist-cnn-train', () => runTorch('train', args.seconds, reason)],
+    ['mnist-cnn-infer', () => runNodeWorker('mnist-cnn-infer', 'dlkit-onnx', args.seconds)],
+    ['mnist-cnn-infer', () => runNodeWorker('mnist-cnn-infer', 'dlkit', args.seconds)],
+    ['mnist-cnn-infer', () => runTorch('infer', args.seconds, reason)],
+    ['bert-mlm-train', () => runNodeWorker('bert-mlm-train', 'dlkit', args.seconds)],
+    ['bert-mlm-train', () => runTorch('bert', args.seconds, reason)],
   ];
-  if (!args.quick) rows.push(runTrainCli());
+  const rows: Row[] = plan.filter(([t]) => task === undefined || t === task).map(([, row]) => row());
+  if (!args.quick && task === undefined) rows.push(runTrainCli());
   const rate = (task: string, impl: string) =>
     rows.find((r) => r.task === task && r.impl === impl)?.samplesPerSec ?? null;
   const ratio = (a: number | null, b: number | null) =>
@@ -178,12 +185,13 @@ export function main(argv: string[]): number {
   const summary = {
     trainVsPytorch: ratio(rate('mnist-cnn-train', 'dlkit'), rate('mnist-cnn-train', 'pytorch')),
     onnxInferVsPytorch: ratio(rate('mnist-cnn-infer', 'dlkit-onnx'), rate('mnist-cnn-infer', 'pytorch')),
+    bertMlmVsPytorch: ratio(rate('bert-mlm-train', 'dlkit'), rate('bert-mlm-train', 'pytorch')),
     cores: os.cpus().length,
   };
   if (args.json) process.stdout.write(`${JSON.stringify({ results: rows, summary })}\n`);
   else
     process.stdout.write(
-      `${table(rows)}\n\ndlkit/pytorch training: ${summary.trainVsPytorch ?? '-'}x   onnx/pytorch inference: ${summary.onnxInferVsPytorch ?? '-'}x\n`,
+      `${table(rows)}\n\ndlkit/pytorch training: ${summary.trainVsPytorch ?? '-'}x   onnx/pytorch inference: ${summary.onnxInferVsPytorch ?? '-'}x   BERT MLM: ${summary.bertMlmVsPytorch ?? '-'}x\n`,
     );
   return 0;
 }

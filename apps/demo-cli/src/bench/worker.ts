@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BackendName, Trainer, defaultTrainingWorkers, exportToOnnx, initBackend, loadOnnx } from '@dlkit/core';
 import { mnistCnn } from '@dlkit/vision';
+import { bertMlmTrainRate } from './bert-mlm-rate';
 
 const WARMUP_BATCHES = 3;
 
@@ -96,6 +97,7 @@ export async function runWorker(task: string, impl: string, seconds: number): Pr
   else if (task === 'mnist-cnn-train' && impl === 'tfjs-cpu') result = await trainRate('cpu', seconds, 1);
   else if (task === 'mnist-cnn-infer' && (impl === 'dlkit' || impl === 'dlkit-onnx'))
     result = await inferRate(impl, seconds);
+  else if (task === 'bert-mlm-train' && impl === 'dlkit') result = await bertMlmTrainRate(seconds);
   else throw new Error(`unknown benchmark ${task}/${impl}`);
   return { ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }

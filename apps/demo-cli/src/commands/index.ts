@@ -15,6 +15,9 @@ import { tokenizerCommand } from './tokenizer';
 import { trainCommand } from './train';
 import { translateCommand } from './translate';
 import { translateDateCommand } from './translate-date';
+// BERT (issue 12 §3-4)
+import { mlmCommand } from './mlm';
+import { similarityCommand } from './similarity';
 
 export const COMMANDS: CliCommand[] = [
   trainCommand,
@@ -32,4 +35,7 @@ export const COMMANDS: CliCommand[] = [
   classifyTextCommand,
   dlsCommand,
   infoCommand,
+  // BERT (issue 12 §3-4)
+  mlmCommand,
+  similarityCommand,
 ];

@@ -10,7 +10,8 @@
  */
 import { OnnxLayerExportContext, OnnxLayerExporter, OnnxValue } from '@dlkit/core';
 import { splitSequencesAndMasks } from './block-layer';
-import { onnxAttend, onnxFeedForward, onnxFloatValue, onnxResidual, onnxWeight } from './onnx-blocks';
+import { LayerNorm } from './layer-norm-layer';
+import { onnxAttend, onnxFeedForward, onnxFloatValue, onnxLayerNorm, onnxResidual, onnxWeight } from './onnx-blocks';
 import { MultiHeadAttention } from './multi-head-attention';
 import { PositionalEncoding } from './positional-encoding';
 import { PositionwiseFeedForward } from './feed-forward';
@@ -55,6 +56,12 @@ const positionalEncoding: OnnxLayerExporter = (ctx) => {
     `${name}/Rows`,
   ); // [T, D]
   return onnxFloatValue(g.op('Add', [x, rows], {}, `${name}/Add`), ctx.outputShapes[0]);
+};
+
+const layerNormLayer: OnnxLayerExporter = (ctx) => {
+  const layer = ctx.layer as LayerNorm;
+  const x = splitInputs(ctx, { sequences: [1, 1], masks: [0, 0] }).seqs[0];
+  return onnxFloatValue(onnxLayerNorm(ctx.g, ctx.name, x, layer.normWeights(), layer.epsilon), ctx.outputShapes[0]);
 };
 
 const positionwiseFeedForward: OnnxLayerExporter = (ctx) => {
@@ -126,6 +133,7 @@ const transformerDecoderLayer: OnnxLayerExporter = (ctx) => {
 
 /** tfjs class name → exporter, for `exportToOnnx(model, { exporters: TRANSFORMER_ONNX_EXPORTERS })`. */
 export const TRANSFORMER_ONNX_EXPORTERS: Readonly<Record<string, OnnxLayerExporter>> = {
+  [LayerNorm.className]: layerNormLayer,
   [MultiHeadAttention.className]: multiHeadAttention,
   [PositionalEncoding.className]: positionalEncoding,
   [PositionwiseFeedForward.className]: positionwiseFeedForward,

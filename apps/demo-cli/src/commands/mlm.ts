@@ -1,0 +1,117 @@
+import { BERT_TINY, PRETRAIN_MLM_DEFAULTS, pretrainMlm } from '@dlkit/nlp';
+import type { Command } from 'commander';
+import { describeInt, intFlag, type IntRange } from '../util/flags';
+import { interruptMessage, onInterrupt } from '../util/interrupt';
+import { resolveOutDir } from '../util/out-dir';
+import { Output } from '../util/output';
+import { round } from '../util/round';
+import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
+import type { CliCommand, Run } from './types';
+
+const MAX_SENTENCES: IntRange = { min: 10, max: 10_000_000 };
+const VOCAB_SIZE: IntRange = { min: 100, max: 100_000 };
+const LAYERS: IntRange = { min: 1, max: 24 };
+
+interface TrainFlags extends TrainingFlags {
+  maxSentences?: number;
+  vocabSize?: number;
+  layers?: number;
+}
+
+/** `dlkit mlm train`: masked-LM pretraining of a small BERT on WordNet's glosses, exported for transformers.js. */
+export const mlmCommand: CliCommand = {
+  name: 'mlm',
+  register(program, run) {
+    const mlm = program
+      .command('mlm')
+      .description('BERT masked-language-model pretraining on WordNet glosses, served by transformers.js pipelines');
+    registerTrain(mlm, run);
+  },
+};
+
+function registerTrain(mlm: Command, run: Run): void {
+  const d = PRETRAIN_MLM_DEFAULTS;
+  const command = mlm
+    .command('train')
+    .description(
+      'pretrain a small BERT (15% masking, 80/10/10) and report masked-token accuracy on held-out sentences vs the unigram baseline',
+    )
+    .option(
+      '--max-sentences <n>',
+      `WordNet gloss sentences used (seeded shuffle; ${d.heldOutSentences} held out), ${describeInt(MAX_SENTENCES)} (default ${d.maxSentences})`,
+      intFlag('--max-sentences', MAX_SENTENCES),
+    )
+    .option(
+      '--vocab-size <n>',
+      `WordPiece vocabulary trained on the training sentences, ${describeInt(VOCAB_SIZE)} (default ${d.vocabSize})`,
+      intFlag('--vocab-size', VOCAB_SIZE),
+    )
+    .option(
+      '--layers <n>',
+      `transformer encoder layers (hidden ${BERT_TINY.hiddenSize}, ${BERT_TINY.numHeads} heads), ${describeInt(LAYERS)} (default ${BERT_TINY.numLayers})`,
+      intFlag('--layers', LAYERS),
+    );
+  addTrainingOptions(
+    command,
+    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
+    {
+      out: 'mlm',
+      seeds: 'the sentence shuffle, the masks, the initial weights and the batch order',
+      learningRate: 'peak Adam learning rate, cosine-decayed to a tenth',
+      batchSize: `packed sequences of ≤ ${d.maxLength} tokens per mini-batch`,
+      resume: true,
+    },
+  )
+    .addHelpText(
+      'after',
+      '\nWrites <out>/hf (config.json, tokenizer.json, tokenizer_config.json, special_tokens_map.json, onnx/model.onnx:' +
+        '\nfill-mask and feature-extraction in transformers.js), <out>/model (tfjs, for fine-tuning), <out>/checkpoint, <out>/history.json.' +
+        '\n\nExample: dlkit mlm train --max-sentences 4000 --epochs 1 --json',
+    )
+    .action((flags: TrainFlags) =>
+      run(async () => {
+        const out = new Output(flags);
+        const outDir = resolveOutDir(flags.out, 'mlm');
+        const release = onInterrupt(() => interruptMessage({ command: 'dlkit mlm train', outDir, resumable: true }));
+        out.log('pretraining a BERT masked language model on WordNet glosses ...');
+        const r = await pretrainMlm({
+          outDir,
+          maxSentences: flags.maxSentences,
+          vocabSize: flags.vocabSize,
+          model: { numLayers: flags.layers },
+          epochs: flags.epochs,
+          batchSize: flags.batchSize,
+          learningRate: flags.learningRate,
+          seed: flags.seed,
+          resume: flags.resume,
+          progress: out.showProgress,
+          onEpochEnd: out.epochLogger(),
+        }).finally(release);
+        out.result(
+          {
+            task: r.task,
+            maskedAccuracy: round(r.maskedAccuracy),
+            model: r.model,
+            unigramAccuracy: round(r.unigramAccuracy),
+            maskedPositions: r.maskedPositions,
+            tfjsModel: r.tfjsModel,
+            trainSequences: r.trainSequences,
+            heldOutSequences: r.heldOutSequences,
+            tokensPerSec: Math.round(r.tokensPerSec),
+            epochs: r.epochs,
+            resumedFromEpoch: r.resumedFromEpoch,
+            history: r.history,
+            checkpoint: r.checkpoint,
+            backend: r.backend,
+            seconds: round(r.seconds, 1),
+          },
+          [
+            `masked-token accuracy ${(r.maskedAccuracy * 100).toFixed(1)}% on ${r.maskedPositions} held-out masked tokens (unigram baseline ${(r.unigramAccuracy * 100).toFixed(1)}%)`,
+            `${r.trainSequences} training sequences, ${r.epochs} epochs, ${Math.round(r.tokensPerSec)} tokens/s, ${r.backend}, ${r.seconds.toFixed(0)} s`,
+            `model: ${r.model}`,
+            `try:   dlkit similarity --model ${r.model} "a domestic cat" "a small house cat"`,
+          ].join('\n'),
+        );
+      }),
+    );
+}

@@ -1,0 +1,53 @@
+import { WordPieceTokenizer } from '../tokenizers/wordpiece';
+import { answerCharSpan, answerOffsets, bestAnswerSpan, contextTokens } from './answer-span';
+
+const tokenizer = WordPieceTokenizer.fromVocab([
+  '[PAD]',
+  '[UNK]',
+  '[CLS]',
+  '[SEP]',
+  '[MASK]',
+  'who',
+  'wrote',
+  'it',
+  '?',
+  'ada',
+  'love',
+  '##lace',
+  'wrote',
+  'notes',
+  '.',
+]);
+const question = 'Who wrote it?';
+const context = 'Ada Lovelace wrote notes.';
+const e = tokenizer.encodePair(question, context); // [CLS] who wrote it ? [SEP] ada love ##lace wrote notes . [SEP]
+
+describe('answer spans', () => {
+  it('picks the best context span by p(start) · p(end) and maps it to characters of the context', () => {
+    expect(contextTokens(e)).toEqual([6, 7, 8, 9, 10, 11]);
+    const start = new Array(e.ids.length).fill(0);
+    const end = new Array(e.ids.length).fill(0);
+    start[1] = 50; // inside the question: never an answer
+    end[1] = 50;
+    start[6] = 5; // ada
+    end[8] = 5; // ##lace
+    end[6] = 4;
+    const span = bestAnswerSpan(start, end, e);
+    expect([span.startToken, span.endToken]).toEqual([6, 8]);
+    const { start: s, end: t } = answerCharSpan(e, span);
+    expect(context.slice(s, t)).toBe('Ada Lovelace');
+    // an end before the start is never chosen
+    const late = new Array(e.ids.length).fill(0);
+    late[10] = 9;
+    const early = new Array(e.ids.length).fill(0);
+    early[7] = 9;
+    const r = bestAnswerSpan(late, early, e);
+    expect(r.endToken).toBeGreaterThanOrEqual(r.startToken);
+  });
+
+  it("finds the pipeline's decoded answer in the context", () => {
+    expect(answerOffsets(tokenizer, context, 'ada lovelace')).toEqual({ start: 0, end: 12, text: 'Ada Lovelace' });
+    expect(answerOffsets(tokenizer, context, 'notes')).toEqual({ start: 19, end: 24, text: 'notes' });
+    expect(answerOffsets(tokenizer, context, 'babbage')).toBeUndefined();
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Extractive QA spans. `bestAnswerSpan` picks the answer from start/end logits by transformers.js's
+ * question-answering rule (context tokens only, start ≤ end, highest product of the two softmaxes),
+ * so the tfjs model and the pipeline answer alike; `answerCharSpan` maps a token span to characters
+ * of the context with the project's WordPiece offsets; `answerOffsets` finds where the pipeline's
+ * answer (decoded text, without start/end) lies in the context.
+ *
+ * @example
+ * const e = tokenizer.encodePair(question, context);
+ * const span = bestAnswerSpan(startLogits, endLogits, e);          // token positions
+ * const { start, end } = answerCharSpan(e, span);                   // context.slice(start, end)
+ * answerOffsets(tokenizer, context, (await qa(question, context)).answer); // the same, from the pipeline
+ */
+import { Encoding } from '../tokenizers/encoding';
+import { SubwordTokenizer } from '../tokenizers/subword-tokenizer';
+
+export interface AnswerSpan {
+  /** First and last token of the answer (inclusive), positions in the pair encoding. */
+  startToken: number;
+  endToken: number;
+  /** p(start) · p(end), softmaxes over the context tokens. */
+  score: number;
+}
+
+function softmax(xs: number[]): number[] {
+  const m = Math.max(...xs);
+  const e = xs.map((x) => (x === -Infinity ? 0 : Math.exp(x - m)));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / s);
+}
+
+/** Context tokens of a pair encoding: type id 1 with a real character span (special tokens excluded). */
+export function contextTokens(e: Encoding): number[] {
+  return e.ids.flatMap((_, i) => (e.typeIds[i] === 1 && e.offsets[i][1] > e.offsets[i][0] ? [i] : []));
+}
+
+/**
+ * @param startLogits, endLogits [T] for the pair encoding `e`
+ * @param maxAnswerTokens longest span considered (transformers.js: unlimited)
+ */
+export function bestAnswerSpan(
+  startLogits: ArrayLike<number>,
+  endLogits: ArrayLike<number>,
+  e: Encoding,
+  maxAnswerTokens = Infinity,
+): AnswerSpan {
+  const context = new Set(contextTokens(e));
+  if (context.size === 0) throw new Error('bestAnswerSpan: the encoding has no context tokens (type id 1)');
+  const masked = (logits: ArrayLike<number>) => Array.from(logits, (x, i) => (context.has(i) ? x : -Infinity));
+  const ps = softmax(masked(startLogits));
+  const pe = softmax(masked(endLogits));
+  let best: AnswerSpan = { startToken: -1, endToken: -1, score: -1 };
+  for (const s of context)
+    for (const t of context)
+      if (t >= s && t - s < maxAnswerTokens && ps[s] * pe[t] > best.score)
+        best = { startToken: s, endToken: t, score: ps[s] * pe[t] };
+  return best;
+}
+
+/** [start, end) in the context (the second text of the pair) of a token span. */
+export function answerCharSpan(
+  e: Encoding,
+  span: Pick<AnswerSpan, 'startToken' | 'endToken'>,
+): { start: number; end: number } {
+  return { start: e.offsets[span.startToken][0], end: e.offsets[span.endToken][1] };
+}
+
+/**
+ * Where a decoded answer lies in the context: the first run of context tokens that decodes to it
+ * (the pipeline's answer is such a decoded run: lowercased, accents stripped, and possibly starting
+ * inside a word, as "ivorous mammal" from "carnivorous mammal").
+ * Returns undefined when no run matches.
+ */
+export function answerOffsets(
+  tokenizer: SubwordTokenizer,
+  context: string,
+  answer: string,
+): { start: number; end: number; text: string } | undefined {
+  const e = tokenizer.encode(context, { addSpecialTokens: false });
+  const target = answer.trim();
+  for (let i = 0; i < e.ids.length; i++)
+    for (let j = i; j < e.ids.length; j++) {
+      const decoded = tokenizer.decode(e.ids.slice(i, j + 1));
+      if (decoded === target) {
+        const [start, end] = [e.offsets[i][0], e.offsets[j][1]];
+        return { start, end, text: context.slice(start, end) };
+      }
+      if (decoded.length > target.length) break;
+    }
+  return undefined;
+}
