@@ -51,3 +51,16 @@ export { resample, RESAMPLE_DEFAULTS } from './resample/resample';
 export type { ResampleOptions } from './resample/resample';
 
 export { melodyIds, melodySignal, sineWave } from './signals/test-signals';
+
+export { babbleNoise } from './speech/babble';
+export { CachedSynthesizer } from './speech/cached-synthesizer';
+export { CLIP_GENERATOR_DEFAULTS, ClipGenerator } from './speech/clip-generator';
+export type { ClipGeneratorOptions, NoiseKind } from './speech/clip-generator';
+export { coloredNoise, normalizeRms, rms } from './speech/noise';
+export type { NoiseColor } from './speech/noise';
+export { applyGainDb, placeInWindow, speedPerturb } from './speech/perturb';
+export { mixAtSnr, snrDb } from './speech/snr';
+export { voiceName } from './speech/speech-synthesizer';
+export type { SpeechSynthesizer, SynthesizedSpeech, VoiceSpec } from './speech/speech-synthesizer';
+export { splitVoices, VOICE_SPLIT_DEFAULTS } from './speech/voice-split';
+export type { VoiceSplit, VoiceSplitOptions } from './speech/voice-split';
