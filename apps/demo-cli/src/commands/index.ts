@@ -6,6 +6,7 @@ import { dlsCommand } from './dls';
 import { embedCommand } from './embed';
 import { forecastCommand } from './forecast';
 import { infoCommand } from './info';
+import { keywordsCommand } from './keywords';
 import { musicCommand } from './music';
 import { predictCommand } from './predict';
 import { styleCommand } from './style';
@@ -26,6 +27,7 @@ export const COMMANDS: CliCommand[] = [
   embedCommand,
   tokenizerCommand,
   chatCommand,
+  keywordsCommand,
   dlsCommand,
   infoCommand,
 ];
