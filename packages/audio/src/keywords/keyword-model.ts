@@ -13,6 +13,13 @@ export interface KeywordModelConfig {
   seed?: number;
 }
 
+/**
+ * Moving-average momentum of the batch norms. Keras' 0.99 averages over ~100 steps; with ~60 steps
+ * an epoch the statistics lagged the weights so far that, measured after 5 epochs, the same
+ * checkpoint scored 0.70 on held-out voices with batch statistics and 0.33 with the moving ones.
+ */
+const BN_MOMENTUM = 0.9;
+
 export const KEYWORD_MODEL_DEFAULTS = { nMels: 40, width: 16, seed: 1 } satisfies Partial<KeywordModelConfig>;
 
 /**
@@ -35,12 +42,12 @@ export function buildKeywordModel(config: KeywordModelConfig): tf.LayersModel {
   ) as tf.SymbolicTensor; // [B, T, nMels]
   const frames = logMel.shape[1] as number;
   let x = tf.layers.reshape({ targetShape: [frames, c.nMels, 1] }).apply(logMel) as tf.SymbolicTensor; // [B, T, nMels, 1]
-  x = tf.layers.batchNormalization().apply(x) as tf.SymbolicTensor;
+  x = tf.layers.batchNormalization({ momentum: BN_MOMENTUM }).apply(x) as tf.SymbolicTensor;
   for (const filters of [c.width, 2 * c.width, 4 * c.width]) {
     x = tf.layers
       .conv2d({ filters, kernelSize: 3, padding: 'same', useBias: false, kernelInitializer: he() })
       .apply(x) as tf.SymbolicTensor;
-    x = tf.layers.batchNormalization().apply(x) as tf.SymbolicTensor;
+    x = tf.layers.batchNormalization({ momentum: BN_MOMENTUM }).apply(x) as tf.SymbolicTensor;
     x = tf.layers.reLU().apply(x) as tf.SymbolicTensor;
     x = tf.layers.maxPooling2d({ poolSize: 2 }).apply(x) as tf.SymbolicTensor; // [B, T/2, nMels/2, filters]
   }
