@@ -55,7 +55,7 @@ export interface TrainKeywordsOptions extends TrainTaskOptions {
 }
 
 export const TRAIN_KEYWORDS_DEFAULTS = {
-  epochs: 12,
+  epochs: 30,
   batchSize: 32,
   seed: 1,
   learningRate: 3e-3,
