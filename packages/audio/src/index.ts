@@ -51,3 +51,33 @@ export { resample, RESAMPLE_DEFAULTS } from './resample/resample';
 export type { ResampleOptions } from './resample/resample';
 
 export { melodyIds, melodySignal, sineWave } from './signals/test-signals';
+
+export { babbleNoise } from './speech/babble';
+export { CachedSynthesizer } from './speech/cached-synthesizer';
+export { CLIP_GENERATOR_DEFAULTS, ClipGenerator } from './speech/clip-generator';
+export type { ClipGeneratorOptions, NoiseKind } from './speech/clip-generator';
+export { coloredNoise, normalizeRms, rms } from './speech/noise';
+export type { NoiseColor } from './speech/noise';
+export { applyGainDb, placeInWindow, speedPerturb } from './speech/perturb';
+export { mixAtSnr, snrDb } from './speech/snr';
+export { voiceName } from './speech/speech-synthesizer';
+export type { SpeechSynthesizer, SynthesizedSpeech, VoiceSpec } from './speech/speech-synthesizer';
+export { splitVoices, VOICE_SPLIT_DEFAULTS } from './speech/voice-split';
+export type { VoiceSplit, VoiceSplitOptions } from './speech/voice-split';
+
+export { ClipDataset } from './keywords/clip-dataset';
+export { generateKeywordClips } from './keywords/keyword-clips';
+export type { KeywordClipOptions, KeywordClips } from './keywords/keyword-clips';
+export { loadKeywordFolder, readClip } from './keywords/keyword-folder';
+export { KEYWORD_LABELS, KEYWORDS, UNKNOWN_WORDS } from './keywords/keyword-labels';
+export { buildKeywordModel, KEYWORD_MODEL_DEFAULTS } from './keywords/keyword-model';
+export type { KeywordModelConfig } from './keywords/keyword-model';
+export { KEYWORD_MODEL_FILES, KeywordSpotter } from './keywords/keyword-spotter';
+export type { KeywordPrediction } from './keywords/keyword-spotter';
+export {
+  accuracyOfConfusion,
+  keywordConfusion,
+  TRAIN_KEYWORDS_DEFAULTS,
+  trainKeywords,
+} from './keywords/train-keywords';
+export type { TrainKeywordsOptions, TrainKeywordsResult } from './keywords/train-keywords';

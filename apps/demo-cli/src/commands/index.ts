@@ -7,6 +7,7 @@ import { dlsCommand } from './dls';
 import { embedCommand } from './embed';
 import { forecastCommand } from './forecast';
 import { infoCommand } from './info';
+import { keywordsCommand } from './keywords';
 import { musicCommand } from './music';
 import { predictCommand } from './predict';
 import { styleCommand } from './style';
@@ -33,6 +34,7 @@ export const COMMANDS: CliCommand[] = [
   tokenizerCommand,
   chatCommand,
   classifyTextCommand,
+  keywordsCommand,
   dlsCommand,
   infoCommand,
   // BERT (issue 12 §3-4)
