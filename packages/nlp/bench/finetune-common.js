@@ -10,7 +10,7 @@ const arg = (name, fallback) => {
 };
 const round = (x) => Math.round(x * 1000) / 1000;
 
-/** The MLM folder (--mlm, default dlkit-out/mlm-small), pretrained with --mlm-sentences/--mlm-epochs when missing. */
+/** The MLM folder (--mlm, default dlkit-out/mlm-small), pretrained with --mlm-sentences/--mlm-epochs (--cased: no lowercasing) when missing. */
 async function ensureMlm() {
   const dir = arg('--mlm', 'dlkit-out/mlm-small');
   if (fs.existsSync(path.join(dir, 'model', 'bert.json'))) return { dir, pretraining: { cached: true } };
@@ -18,6 +18,7 @@ async function ensureMlm() {
     outDir: dir,
     maxSentences: Number(arg('--mlm-sentences', 20000)),
     epochs: Number(arg('--mlm-epochs', 1)),
+    lowercase: !process.argv.includes('--cased'),
   });
   const pretraining = {
     maxSentences: Number(arg('--mlm-sentences', 20000)),
