@@ -47,7 +47,8 @@ export const nerCommand: CliCommand = {
               `warning: the text is longer than ${MAX_TOKENS} tokens; truncated, tagged up to character ${tagged}`,
             );
           const tag = await openPipeline('token-classification', model);
-          const labels = await tag(text.slice(0, tagged));
+          // each word takes its first sub-word's label, as in training (later pieces were ignored by the loss)
+          const labels = (await tag(text.slice(0, tagged))).filter((l) => !l.word.startsWith('##'));
           const entities = groupEntities(text, encoding, labels).map((e) => ({
             word: e.text,
             entity: e.label,
