@@ -51,7 +51,7 @@ test('labels align to first sub-words, the rest ignored', () => {
   expect(e.labels[0]).toBe(NER_IGNORE_LABEL); // [CLS]
 });
 
-test('fine-tuning lowers the loss; the exported pipeline tags as tfjs does', async () => {
+test('NER fine-tuning lowers the loss; transformers.js serves the exported labels', async () => {
   // Slow (~20-60 s): two short fine-tunings, an ONNX export, transformers.js
   const options = {
     from: path.join(dir, 'mlm'),
