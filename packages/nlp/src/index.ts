@@ -235,7 +235,7 @@ export { maskedAccuracy, maskedLmLoss, unigramBaseline } from './bert/mlm-loss';
 export type { MaskedAccuracy } from './bert/mlm-loss';
 export { PRETRAIN_MLM_DEFAULTS, pretrainMlm } from './bert/pretrain-mlm';
 export type { PretrainMlmOptions, PretrainMlmResult } from './bert/pretrain-mlm';
-export { BERT_JSON, loadBert, saveBert } from './bert/saved-bert';
+export { BERT_JSON, disposeModels, loadBert, saveBert } from './bert/saved-bert';
 export { BERT_TASKS, bertFolderExpectations, bertTaskSpec } from './bert/bert-tasks';
 export type { BertTask, BertTaskSpec } from './bert/bert-tasks';
 export { BERT_FOLDER_FILES, checkBertFolder } from './bert/bert-folder';
@@ -248,3 +248,14 @@ export type { AnswerSpan } from './bert/answer-span';
 export { openPipeline } from './hf/transformers';
 export type { BertPipelines, FillMaskResult, HfTensor, QaPipelineAnswer, TokenLabel } from './hf/transformers';
 // --- end BERT ---
+// --- BERT fine-tuning: NER and extractive QA ---
+export { NER_IGNORE_LABEL, NER_LABELS, NerDataset, encodeNerSentence, nerExampleText } from './bert/ner-dataset';
+export type { EncodedNerSentence, NerExample } from './bert/ner-dataset';
+export { FINETUNE_NER_DEFAULTS, finetuneNer, predictWordTags, scoreNerModel } from './bert/ner-finetune';
+export type { FinetuneNerOptions, FinetuneNerResult } from './bert/ner-finetune';
+export { paddedBertInputs } from './bert/padded-inputs';
+export { QaDataset, encodeQaWindows } from './bert/qa-dataset';
+export type { QaWindow, QaWindowOptions } from './bert/qa-dataset';
+export { FINETUNE_QA_DEFAULTS, finetuneQa, predictAnswers, qaTrainingModel } from './bert/qa-finetune';
+export type { FinetuneQaOptions, FinetuneQaResult } from './bert/qa-finetune';
+// --- end BERT fine-tuning ---

@@ -18,6 +18,8 @@ import { translateCommand } from './translate';
 import { translateDateCommand } from './translate-date';
 // BERT (issue 12 §3-4)
 import { mlmCommand } from './mlm';
+import { nerCommand } from './ner';
+import { qaCommand } from './qa';
 import { similarityCommand } from './similarity';
 
 export const COMMANDS: CliCommand[] = [
@@ -39,5 +41,7 @@ export const COMMANDS: CliCommand[] = [
   infoCommand,
   // BERT (issue 12 §3-4)
   mlmCommand,
+  nerCommand,
+  qaCommand,
   similarityCommand,
 ];

@@ -47,6 +47,8 @@ export interface PretrainMlmOptions extends Omit<TrainTaskOptions, 'workers'> {
   heldOutSentences?: number;
   /** WordPiece vocabulary (trained on the training sentences). */
   vocabSize?: number;
+  /** Lowercase in the WordPiece normalizer (default true); false keeps case, the signal NER needs for unseen names. */
+  lowercase?: boolean;
   /** Tokens per packed sequence, [CLS] and [SEP]s included. */
   maxLength?: number;
   /** Architecture overrides of BERT_TINY (vocabSize comes from the tokenizer, seed from `seed`). */
@@ -109,7 +111,7 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
     throw new Error(`${all.length} sentences are too few to hold ${held} out and train on the rest`);
   const heldOut = all.slice(0, held);
   const train = all.slice(held);
-  const tokenizer = trainWordPiece(train, { vocabSize: o.vocabSize });
+  const tokenizer = trainWordPiece(train, { vocabSize: o.vocabSize, lowercase: options.lowercase ?? true });
   const id = (t: string) => tokenizer.tokenToId(t) as number;
   const pack = (s: string[]) =>
     packSentences(

@@ -38,3 +38,15 @@ export async function loadBert(dir: string): Promise<{ encoder: BertEncoder; mlm
   const inputs = mlm.inputs;
   return { encoder: { config, inputs, hidden, model: tf.model({ inputs, outputs: hidden, name: 'bert' }) }, mlm };
 }
+
+/**
+ * Frees every layer of models that share layers (a loaded BERT, its encoder model and the heads
+ * built on it): tfjs counts one reference per model a layer is in, so each is released that often.
+ */
+export function disposeModels(models: readonly tf.LayersModel[]): void {
+  const layers = new Set(models.flatMap((m) => m.layers));
+  for (const layer of layers) {
+    const refs = (layer as unknown as { _refCount: number | null })._refCount;
+    for (let i = 0; i < (refs ?? 0); i++) layer.dispose();
+  }
+}

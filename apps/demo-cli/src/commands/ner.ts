@@ -1,0 +1,142 @@
+import {
+  compromiseBaseline,
+  FINETUNE_NER_DEFAULTS,
+  finetuneNer,
+  groupEntities,
+  loadTokenizer,
+  openPipeline,
+  readConll,
+} from '@dlkit/nlp';
+import type { Command } from 'commander';
+import { addFinetuneOptions, dataFile, type FinetuneFlags, mlmStart, servingFolder } from '../util/bert-finetune-flags';
+import { UsageError } from '../util/errors';
+import { textFlag } from '../util/flags';
+import { resolveOutDir } from '../util/out-dir';
+import { Output } from '../util/output';
+import { round } from '../util/round';
+import type { CliCommand, Run } from './types';
+
+const MAX_TOKENS = 512;
+
+/** `dlkit ner`: BERT token classification (PER/LOC/ORG/MISC) fine-tuned from an MLM folder, served by transformers.js. */
+export const nerCommand: CliCommand = {
+  name: 'ner',
+  register(program, run) {
+    const ner = program
+      .command('ner')
+      .description('named entities (PER, LOC, ORG, MISC) with a fine-tuned BERT, via the transformers.js pipeline')
+      .argument('[text]', 'the text to tag')
+      .option(
+        '--model <dir>',
+        'a token-classification folder (dlkit ner train writes <out>/hf; default ./dlkit-out/ner/hf)',
+        textFlag('--model'),
+      )
+      .option('--json', 'print one JSON object on stdout')
+      .addHelpText('after', '\nExample: dlkit ner --model dlkit-out/ner/hf "Ann Kowalski flew to Lima." --json')
+      .action((text: string | undefined, flags: { model?: string; json?: boolean }) =>
+        run(async () => {
+          const out = new Output(flags);
+          if (text === undefined || text.trim() === '')
+            throw new UsageError('ner: give the text to tag (or: dlkit ner train)');
+          const model = servingFolder(flags.model, 'dlkit-out/ner/hf', 'token-classification');
+          const tokenizer = loadTokenizer(model);
+          const encoding = tokenizer.encode(text, { maxLength: MAX_TOKENS });
+          const tagged = encoding.offsets[encoding.offsets.length - 2][1]; // the last token before [SEP]
+          if (tagged < text.trimEnd().length)
+            out.log(
+              `warning: the text is longer than ${MAX_TOKENS} tokens; truncated, tagged up to character ${tagged}`,
+            );
+          const tag = await openPipeline('token-classification', model);
+          // each word takes its first sub-word's label, as in training (later pieces were ignored by the loss)
+          const labels = (await tag(text.slice(0, tagged))).filter((l) => !l.word.startsWith('##'));
+          const entities = groupEntities(text, encoding, labels).map((e) => ({
+            word: e.text,
+            entity: e.label,
+            score: round(e.score, 4),
+            start: e.start,
+            end: e.end,
+          }));
+          out.result(
+            { entities },
+            entities.map((e) => `${e.entity}\t${e.word}\t[${e.start}, ${e.end})\t${e.score}`).join('\n') ||
+              '(no entities)',
+          );
+        }),
+      );
+    registerTrain(ner, run);
+  },
+};
+
+function registerTrain(ner: Command, run: Run): void {
+  const d = FINETUNE_NER_DEFAULTS;
+  const command = ner
+    .command('train')
+    .description(
+      'fine-tune BERT for NER (BIO tags on first sub-words) and report entity F1 on held-out generated and hand-labelled sentences vs compromise',
+    );
+  addFinetuneOptions(
+    command,
+    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
+    'ner',
+    `CoNLL-2003 training file (word ... tag per line, blank line between sentences); default: ${d.trainCount} generated sentences`,
+  )
+    .addHelpText('after', '\nExample: dlkit ner train --from dlkit-out/mlm --epochs 1 --json')
+    .action((flags: FinetuneFlags) =>
+      run(async () => {
+        const out = new Output(flags);
+        const outDir = resolveOutDir(flags.out, 'ner');
+        const file = dataFile(flags, 'a CoNLL-2003 file');
+        const data = file === undefined ? undefined : readConll(file);
+        const from = await mlmStart(flags, out);
+        out.log(`fine-tuning BERT for NER from ${from} ...`);
+        const options = {
+          from,
+          outDir,
+          data,
+          epochs: flags.epochs,
+          batchSize: flags.batchSize,
+          learningRate: flags.learningRate,
+          seed: flags.seed,
+          resume: flags.resume,
+          progress: out.showProgress,
+          onEpochEnd: out.epochLogger(),
+        };
+        const r = await finetuneNer(options);
+        const random = flags.compareRandom
+          ? await finetuneNer({ ...options, outDir: `${outDir}-random`, randomInit: true, resume: false })
+          : undefined;
+        const c = compromiseBaseline();
+        const f1s = (perType: Record<string, { f1: number }>) =>
+          Object.fromEntries(Object.entries(perType).map(([k, v]) => [k, round(v.f1)]));
+        out.result(
+          {
+            task: 'ner',
+            f1: round(r.f1),
+            handF1: round(r.handF1),
+            perType: f1s(r.perType),
+            handPerType: f1s(r.handPerType),
+            baselines: {
+              compromise: {
+                f1: round(c.f1),
+                handF1: round(c.handF1),
+                perType: f1s(c.perType),
+                handPerType: f1s(c.handPerType),
+              },
+            },
+            ...(random ? { randomInit: { f1: round(random.f1), handF1: round(random.handF1) } } : {}),
+            model: r.model,
+            from,
+            epochs: r.epochs,
+            resumedFromEpoch: r.resumedFromEpoch,
+            seconds: round(r.seconds, 1),
+          },
+          [
+            `entity F1 ${r.f1.toFixed(3)} on held-out generated sentences, ${r.handF1.toFixed(3)} hand-labelled (compromise, PER/LOC/ORG: ${c.f1.toFixed(3)}, ${c.handF1.toFixed(3)})`,
+            ...(random ? [`from random weights: ${random.f1.toFixed(3)}, ${random.handF1.toFixed(3)}`] : []),
+            `model: ${r.model}`,
+            `try:   dlkit ner --model ${r.model} "Ann Kowalski flew to Lima."`,
+          ].join('\n'),
+        );
+      }),
+    );
+}

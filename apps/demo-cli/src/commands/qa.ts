@@ -1,0 +1,134 @@
+import * as fs from 'fs';
+import { answerOffsets, FINETUNE_QA_DEFAULTS, finetuneQa, loadTokenizer, openPipeline, readSquad } from '@dlkit/nlp';
+import type { Command } from 'commander';
+import { addFinetuneOptions, dataFile, type FinetuneFlags, mlmStart, servingFolder } from '../util/bert-finetune-flags';
+import { UsageError } from '../util/errors';
+import { textFlag } from '../util/flags';
+import { resolveOutDir } from '../util/out-dir';
+import { Output } from '../util/output';
+import { round } from '../util/round';
+import type { CliCommand, Run } from './types';
+
+const MAX_TOKENS = 512;
+
+interface AskFlags {
+  model?: string;
+  context?: string;
+  question?: string;
+  json?: boolean;
+}
+
+/** `dlkit qa`: extractive question answering with a fine-tuned BERT, served by transformers.js. */
+export const qaCommand: CliCommand = {
+  name: 'qa',
+  register(program, run) {
+    const qa = program
+      .command('qa')
+      .description('extractive question answering with a fine-tuned BERT, via the transformers.js pipeline')
+      .option(
+        '--model <dir>',
+        'a question-answering folder (dlkit qa train writes <out>/hf; default ./dlkit-out/qa/hf)',
+        textFlag('--model'),
+      )
+      .option('--context <file|text>', 'the passage: a file, or the text itself', textFlag('--context'))
+      .option('--question <text>', 'the question', textFlag('--question'))
+      .option('--json', 'print one JSON object on stdout')
+      .addHelpText(
+        'after',
+        '\nExample: dlkit qa --model dlkit-out/qa/hf --context "Lima is the capital of Peru." --question "What is the capital of Peru?" --json',
+      )
+      .action((flags: AskFlags) =>
+        run(async () => {
+          const out = new Output(flags);
+          if (flags.question === undefined || flags.question.trim() === '')
+            throw new UsageError('qa: --question is required (or: dlkit qa train)');
+          if (flags.context === undefined) throw new UsageError('qa: --context FILE|TEXT is required');
+          const context =
+            fs.existsSync(flags.context) && fs.statSync(flags.context).isFile()
+              ? fs.readFileSync(flags.context, 'utf8')
+              : flags.context;
+          if (context.trim() === '') throw new UsageError('--context: empty context');
+          const model = servingFolder(flags.model, 'dlkit-out/qa/hf', 'question-answering');
+          const tokenizer = loadTokenizer(model);
+          if (tokenizer.encodePair(flags.question, context).ids.length > MAX_TOKENS)
+            out.log(
+              `warning: question + context are longer than ${MAX_TOKENS} tokens; the pipeline truncates the context`,
+            );
+          const ask = await openPipeline('question-answering', model);
+          const a = await ask(flags.question, context);
+          const at = answerOffsets(tokenizer, context, a.answer);
+          const answer = at ? at.text : a.answer;
+          out.result(
+            { answer, score: round(a.score, 4), start: at ? at.start : -1, end: at ? at.end : -1 },
+            `${answer}\t(score ${a.score.toFixed(4)})`,
+          );
+        }),
+      );
+    registerTrain(qa, run);
+  },
+};
+
+function registerTrain(qa: Command, run: Run): void {
+  const d = FINETUNE_QA_DEFAULTS;
+  const command = qa
+    .command('train')
+    .description(
+      'fine-tune BERT for extractive QA (start/end logits, doc-stride windows) and report SQuAD EM/F1 on held-out questions vs the overlap baseline',
+    );
+  addFinetuneOptions(
+    command,
+    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
+    'qa',
+    `SQuAD v1.1 JSON training file; default: ${d.trainCount} generated questions`,
+  )
+    .addHelpText('after', '\nExample: dlkit qa train --from dlkit-out/mlm --epochs 1 --json')
+    .action((flags: FinetuneFlags) =>
+      run(async () => {
+        const out = new Output(flags);
+        const outDir = resolveOutDir(flags.out, 'qa');
+        const file = dataFile(flags, 'a SQuAD v1.1 JSON file');
+        const data = file === undefined ? undefined : readSquad(file);
+        const from = await mlmStart(flags, out);
+        out.log(`fine-tuning BERT for question answering from ${from} ...`);
+        const options = {
+          from,
+          outDir,
+          data,
+          epochs: flags.epochs,
+          batchSize: flags.batchSize,
+          learningRate: flags.learningRate,
+          seed: flags.seed,
+          resume: flags.resume,
+          progress: out.showProgress,
+          onEpochEnd: out.epochLogger(),
+        };
+        const r = await finetuneQa(options);
+        const random = flags.compareRandom
+          ? await finetuneQa({ ...options, outDir: `${outDir}-random`, randomInit: true, resume: false })
+          : undefined;
+        const o = r.baselines.overlap;
+        out.result(
+          {
+            task: 'qa',
+            exactMatch: round(r.exactMatch, 2),
+            f1: round(r.f1, 2),
+            baselines: { overlap: { exactMatch: round(o.exactMatch, 2), f1: round(o.f1, 2) } },
+            ...(random ? { randomInit: { exactMatch: round(random.exactMatch, 2), f1: round(random.f1, 2) } } : {}),
+            model: r.model,
+            from,
+            questions: r.total,
+            trainWindows: r.trainWindows,
+            epochs: r.epochs,
+            resumedFromEpoch: r.resumedFromEpoch,
+            seconds: round(r.seconds, 1),
+          },
+          [
+            `SQuAD EM ${r.exactMatch.toFixed(1)}, F1 ${r.f1.toFixed(1)} on ${r.total} held-out questions (overlap baseline: EM ${o.exactMatch.toFixed(1)}, F1 ${o.f1.toFixed(1)})`,
+            ...(random ? [`from random weights: EM ${random.exactMatch.toFixed(1)}, F1 ${random.f1.toFixed(1)}`] : []),
+            `model: ${r.model}`,
+            `try:   dlkit qa --model ${r.model} --context "Lima is the capital of Peru." --question "What is the capital of Peru?"`,
+          ].join('\n'),
+        );
+      }),
+    );
+}

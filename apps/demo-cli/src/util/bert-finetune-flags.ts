@@ -1,0 +1,73 @@
+/**
+ * What `dlkit ner train` and `dlkit qa train` share: `--data FILE`, `--from DIR` (an MLM folder
+ * from `dlkit mlm train`, or the default pretraining run first, cached in ./dlkit-out/mlm),
+ * `--compare-random`, the shared training options, and `--model DIR` checks for serving.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkBertFolder, pretrainMlm, type BertTask } from '@dlkit/nlp';
+import type { Command } from 'commander';
+import { UsageError } from './errors';
+import { textFlag } from './flags';
+import { Output } from './output';
+import { requireDir, requireFile } from './paths';
+import { addTrainingOptions, type TrainingDefaults, type TrainingFlags } from './training-options';
+
+export interface FinetuneFlags extends TrainingFlags {
+  data?: string;
+  from?: string;
+  compareRandom?: boolean;
+}
+
+/** Adds --data, --from, --compare-random and the training options to a `train` subcommand. */
+export function addFinetuneOptions(
+  command: Command,
+  defaults: TrainingDefaults,
+  out: string,
+  dataHelp: string,
+): Command {
+  command
+    .option('--data <file>', dataHelp, textFlag('--data'))
+    .option(
+      '--from <dir>',
+      'an MLM folder written by dlkit mlm train (its model/ and hf/); default: ./dlkit-out/mlm, pretrained first when missing',
+      textFlag('--from'),
+    )
+    .option('--compare-random', 'also fine-tune from random weights and report how much pretraining helps');
+  return addTrainingOptions(command, defaults, {
+    out,
+    seeds: 'the generated data, the head and the batch order',
+    resume: true,
+  });
+}
+
+/** The MLM folder to start from: --from as given, else ./dlkit-out/mlm (the default pretraining run, cached). */
+export async function mlmStart(flags: FinetuneFlags, out: Output): Promise<string> {
+  if (flags.from !== undefined) {
+    const dir = requireDir('--from', flags.from, 'an MLM folder from dlkit mlm train');
+    if (!fs.existsSync(path.join(dir, 'model', 'bert.json')))
+      throw new UsageError(`--from ${dir}: no model/bert.json (expected the --out folder of dlkit mlm train)`);
+    return dir;
+  }
+  const dir = path.join('dlkit-out', 'mlm');
+  if (fs.existsSync(path.join(dir, 'model', 'bert.json'))) return dir;
+  out.log(`no --from: running the default MLM pretraining into ${dir} first (cached for later runs) ...`);
+  await pretrainMlm({ outDir: dir, progress: out.showProgress });
+  return dir;
+}
+
+/** --data as a readable file (the reader names malformed lines). */
+export function dataFile(flags: FinetuneFlags, expected: string): string | undefined {
+  return flags.data === undefined ? undefined : requireFile('--data', flags.data, expected);
+}
+
+/** --model checked for the task (a folder from another task is named). */
+export function servingFolder(flag: string | undefined, fallback: string, task: BertTask): string {
+  const model = requireDir('--model', flag ?? fallback, `a ${task} Hugging Face folder`);
+  try {
+    checkBertFolder(model, task);
+  } catch (err) {
+    throw new UsageError(`--model ${(err as Error).message}`);
+  }
+  return model;
+}

@@ -1,0 +1,40 @@
+// Shared by ner-finetune.js and qa-finetune.js: flags, rounding, and the MLM folder both start
+// from, pretrained first when missing (cached under dlkit-out).
+const fs = require('fs');
+const path = require('path');
+const { pretrainMlm } = require('@dlkit/nlp');
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? fallback : process.argv[i + 1];
+};
+const round = (x) => Math.round(x * 1000) / 1000;
+
+/** The MLM folder (--mlm, default dlkit-out/mlm-small), pretrained with --mlm-sentences/--mlm-epochs (--cased: no lowercasing) when missing. */
+async function ensureMlm() {
+  const dir = arg('--mlm', 'dlkit-out/mlm-small');
+  if (fs.existsSync(path.join(dir, 'model', 'bert.json'))) return { dir, pretraining: { cached: true } };
+  const r = await pretrainMlm({
+    outDir: dir,
+    maxSentences: Number(arg('--mlm-sentences', 20000)),
+    epochs: Number(arg('--mlm-epochs', 1)),
+    lowercase: !process.argv.includes('--cased'),
+  });
+  const pretraining = {
+    maxSentences: Number(arg('--mlm-sentences', 20000)),
+    epochs: r.epochs,
+    maskedAccuracy: round(r.maskedAccuracy),
+    unigramAccuracy: round(r.unigramAccuracy),
+    seconds: Math.round(r.seconds),
+  };
+  return { dir, pretraining };
+}
+
+function runMain(main) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
+
+module.exports = { arg, ensureMlm, round, runMain };

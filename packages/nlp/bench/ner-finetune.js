@@ -1,0 +1,32 @@
+// NER fine-tuning with and without pretraining: the same finetuneNer run from an MLM folder's
+// weights and from random weights of the same size, against compromise (PER/LOC/ORG). The MLM
+// folder is pretrained first when missing (cached). Prints JSON. Run after `npx tsc -b tsconfig.build.json`:
+//   node packages/nlp/bench/ner-finetune.js [--mlm DIR] [--mlm-sentences N] [--mlm-epochs N]
+//        [--train-count N] [--epochs N] [--out DIR]
+const path = require('path');
+const { compromiseBaseline, finetuneNer } = require('@dlkit/nlp');
+const { arg, ensureMlm, round, runMain } = require('./finetune-common');
+
+const f1s = (perType) => Object.fromEntries(Object.entries(perType).map(([k, v]) => [k, round(v.f1)]));
+const brief = (r) => ({
+  f1: round(r.f1),
+  handF1: round(r.handF1),
+  perType: f1s(r.perType),
+  handPerType: f1s(r.handPerType),
+  losses: r.losses.map((l) => round(l.loss)),
+  seconds: Math.round(r.seconds),
+});
+
+runMain(async () => {
+  const { dir, pretraining } = await ensureMlm();
+  const out = arg('--out', 'dlkit-out/bench-ner');
+  const options = { from: dir, trainCount: Number(arg('--train-count', 4000)), epochs: Number(arg('--epochs', 3)) };
+  const pretrained = brief(await finetuneNer({ ...options, outDir: path.join(out, 'pretrained') }));
+  console.error('pretrained', JSON.stringify(pretrained));
+  const random = brief(await finetuneNer({ ...options, outDir: path.join(out, 'random'), randomInit: true }));
+  const c = compromiseBaseline();
+  const compromise = { f1: round(c.f1), handF1: round(c.handF1) };
+  console.log(
+    JSON.stringify({ task: 'ner', pretraining, options, pretrained, random, baselines: { compromise } }, null, 1),
+  );
+});

@@ -1,0 +1,31 @@
+// Extractive QA fine-tuning with and without pretraining: the same finetuneQa run from an MLM
+// folder's weights and from random weights of the same size, against the overlap baseline (SQuAD
+// EM/F1 on held-out generated questions). The MLM folder is pretrained first when missing (cached).
+// Prints JSON. Run after `npx tsc -b tsconfig.build.json`:
+//   node packages/nlp/bench/qa-finetune.js [--mlm DIR] [--train-count N] [--epochs N] [--out DIR]
+const path = require('path');
+const { finetuneQa } = require('@dlkit/nlp');
+const { arg, ensureMlm, round, runMain } = require('./finetune-common');
+
+const brief = (r) => ({
+  exactMatch: round(r.exactMatch),
+  f1: round(r.f1),
+  trainWindows: r.trainWindows,
+  losses: r.losses.map((l) => round(l.loss)),
+  seconds: Math.round(r.seconds),
+});
+
+runMain(async () => {
+  const { dir, pretraining } = await ensureMlm();
+  const out = arg('--out', 'dlkit-out/bench-qa');
+  const options = { from: dir, trainCount: Number(arg('--train-count', 3000)), epochs: Number(arg('--epochs', 3)) };
+  const first = await finetuneQa({ ...options, outDir: path.join(out, 'pretrained') });
+  const pretrained = brief(first);
+  console.error('pretrained', JSON.stringify(pretrained));
+  const random = brief(await finetuneQa({ ...options, outDir: path.join(out, 'random'), randomInit: true }));
+  const o = first.baselines.overlap;
+  const overlap = { exactMatch: round(o.exactMatch), f1: round(o.f1) };
+  console.log(
+    JSON.stringify({ task: 'qa', pretraining, options, pretrained, random, baselines: { overlap } }, null, 1),
+  );
+});

@@ -1,0 +1,121 @@
+/**
+ * finetuneNer and finetuneQa end to end on a tiny MLM run: the loss falls, the labels align, the
+ * exports are served by transformers.js's pipelines, bad input is named, and no tensor leaks.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { initBackend } from '@dlkit/core';
+import * as tf from '@tensorflow/tfjs';
+import { generateNerSentences } from '../ner-data/generate-ner';
+import { wordnetGlossSentences } from '../text/wordnet-glosses';
+import { openPipeline } from '../hf/transformers';
+import { WordPieceTokenizer } from '../tokenizers/wordpiece';
+import { checkBertFolder } from './bert-folder';
+import { NER_IGNORE_LABEL, NER_LABELS, encodeNerSentence } from './ner-dataset';
+import { finetuneNer } from './ner-finetune';
+import { encodeQaWindows } from './qa-dataset';
+import { finetuneQa } from './qa-finetune';
+import { pretrainMlm } from './pretrain-mlm';
+
+let dir: string;
+beforeAll(async () => {
+  await initBackend();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-ner-'));
+  // Slow (~5-15 s): a one-epoch MLM run of a one-layer BERT on a few hundred glosses
+  await pretrainMlm({
+    outDir: path.join(dir, 'mlm'),
+    sentences: [
+      ...wordnetGlossSentences({ files: ['data.adv'] }).slice(0, 300),
+      ...generateNerSentences({ count: 200 }).map((s) => s.text),
+    ],
+    vocabSize: 400,
+    maxLength: 32,
+    batchSize: 16,
+    epochs: 1,
+    model: { hiddenSize: 32, numHeads: 2, intermediateSize: 64, numLayers: 1 },
+  });
+}, 300000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('labels align to first sub-words, the rest ignored', () => {
+  const tokenizer = WordPieceTokenizer.load(path.join(dir, 'mlm', 'hf'));
+  const e = encodeNerSentence(
+    { tokens: ['Ann', 'Kowalski', 'left'], tags: ['B-PER', 'I-PER', 'O'] },
+    tokenizer,
+    NER_LABELS,
+    32,
+  );
+  const labelled = e.labels.filter((l) => l !== NER_IGNORE_LABEL);
+  expect(labelled).toEqual([1, 2, 0]);
+  expect(e.labels[0]).toBe(NER_IGNORE_LABEL); // [CLS]
+});
+
+test('NER fine-tuning lowers the loss; transformers.js serves the exported labels', async () => {
+  // Slow (~20-60 s): two short fine-tunings, an ONNX export, transformers.js
+  const options = {
+    from: path.join(dir, 'mlm'),
+    trainCount: 300,
+    testCount: 50,
+    maxLength: 32,
+    batchSize: 16,
+    learningRate: 2e-3,
+  };
+  const before = tf.memory().numTensors;
+  const r = await finetuneNer({ ...options, outDir: path.join(dir, 'ner'), epochs: 2 });
+  expect(tf.memory().numTensors).toBe(before);
+  expect(r).toMatchObject({ task: 'ner', epochs: 2, pretrained: true });
+  expect(r.losses[1].loss).toBeLessThan(r.losses[0].loss);
+  expect(r.f1).toBeGreaterThanOrEqual(0);
+  checkBertFolder(r.model, 'token-classification');
+  const tag = await openPipeline('token-classification', r.model);
+  const out = await tag('Ann Kowalski visited Lima .');
+  expect(out.every((t) => NER_LABELS.includes(t.entity as (typeof NER_LABELS)[number]))).toBe(true);
+  const random = await finetuneNer({ ...options, outDir: path.join(dir, 'random'), epochs: 1, randomInit: true });
+  expect(random.pretrained).toBe(false);
+}, 600000);
+
+test('QA windows: a long context is split with a stride, the answer labelled where it lies wholly inside', () => {
+  const tokenizer = WordPieceTokenizer.load(path.join(dir, 'mlm', 'hf'));
+  const context = 'filler words come first here . '.repeat(8) + 'The capital is Lima .';
+  const start = context.indexOf('Lima');
+  const windows = encodeQaWindows(
+    { question: 'What is the capital?', context, answers: [{ text: 'Lima', start }] },
+    tokenizer,
+    {
+      maxLength: 24,
+      docStride: 4,
+    },
+  );
+  expect(windows.length).toBeGreaterThan(1);
+  const last = windows[windows.length - 1];
+  expect([last.encoding.offsets[last.start][0], last.encoding.offsets[last.end][1]]).toEqual([start, start + 4]);
+  expect(windows[0].start).toBe(0); // [CLS]: the answer is not in the first window
+  expect(() =>
+    encodeQaWindows({ question: 'q', context: ' ', answers: [] }, tokenizer, { maxLength: 24, docStride: 4 }),
+  ).toThrow(/empty context/);
+});
+
+test('QA fine-tuning lowers the loss and exports a question-answering folder', async () => {
+  // Slow (~10-40 s): a short fine-tuning with windows, an ONNX export, transformers.js
+  const before = tf.memory().numTensors;
+  const r = await finetuneQa({
+    from: path.join(dir, 'mlm'),
+    outDir: path.join(dir, 'qa'),
+    trainCount: 100,
+    testCount: 20,
+    maxLength: 64,
+    docStride: 16,
+    batchSize: 16,
+    learningRate: 2e-3,
+    epochs: 2,
+  });
+  expect(tf.memory().numTensors).toBe(before);
+  expect(r).toMatchObject({ task: 'qa', epochs: 2, total: 20, pretrained: true });
+  expect(r.trainWindows).toBeGreaterThan(100);
+  expect(r.losses[1].loss).toBeLessThan(r.losses[0].loss);
+  expect(r.baselines.overlap.total).toBe(20);
+  const qa = await openPipeline('question-answering', r.model);
+  const answer = await qa('What is the capital?', 'The capital of Peru is Lima.');
+  expect(typeof answer.answer).toBe('string');
+}, 600000);
