@@ -102,7 +102,19 @@ describe('dlkit translate', () => {
   // Slow (~10-25 s): a tiny transformer run on en-fr (default sizes, 24 pairs, one epoch), then a translation read back.
   it('train --arch transformer: the same JSON contract; translate reads the transformer back', async () => {
     const out = path.join(tmp, 'en-fr-transformer');
-    const r = await runCli('translate', 'train', '--arch', 'transformer', '--epochs', '1', '--beam', '2', '--out', out, ...TINY);
+    const r = await runCli(
+      'translate',
+      'train',
+      '--arch',
+      'transformer',
+      '--epochs',
+      '1',
+      '--beam',
+      '2',
+      '--out',
+      out,
+      ...TINY,
+    );
     expect(r.code).toBe(0);
     const j = r.json<TrainJson>();
     expect(j).toMatchObject({ task: 'translate', arch: 'transformer', model: path.join(out, 'model'), epochs: 1 });

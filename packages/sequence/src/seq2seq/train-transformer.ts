@@ -19,10 +19,20 @@ import { TransformerTranslator, type TransformerTranslatorSizes } from './transf
 
 export interface TrainTransformerOptions extends TrainTranslatorOptions, TransformerTranslatorSizes {}
 
-export const TRAIN_TRANSFORMER_DEFAULTS = { epochs: 12, batchSize: 64, learningRate: 0.002, learningRateDecay: 0.9, seed: 1 } as const;
+export const TRAIN_TRANSFORMER_DEFAULTS = {
+  epochs: 12,
+  batchSize: 64,
+  learningRate: 0.002,
+  learningRateDecay: 0.9,
+  seed: 1,
+} as const;
 
 /** Batches [source ids [b, Tx], source mask [b, Tx], prefix [b, Ty]] → one-hot targets [b, Ty, V]. */
-export function transformerPairDataset(translator: TransformerTranslator, pairs: readonly Pair[], label = 'pair'): Dataset {
+export function transformerPairDataset(
+  translator: TransformerTranslator,
+  pairs: readonly Pair[],
+  label = 'pair',
+): Dataset {
   const { coder } = translator;
   const { x, y } = coder.encodeAll(pairs, label);
   const { tx, ty } = coder;

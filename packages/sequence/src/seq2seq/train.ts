@@ -150,7 +150,13 @@ export async function trainTranslator(
     seed: o.seed,
     feedPrevious: o.feedPrevious,
   });
-  return fitTranslator(translator, (pairs, label) => pairDataset(translator, pairs, label), train, o, 'Seq2seq translator');
+  return fitTranslator(
+    translator,
+    (pairs, label) => pairDataset(translator, pairs, label),
+    train,
+    o,
+    'Seq2seq translator',
+  );
 }
 
 /**

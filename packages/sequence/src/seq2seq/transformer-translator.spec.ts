@@ -37,7 +37,12 @@ describe('TransformerTranslator', () => {
     const untrained = new TransformerTranslator(coder, { ...SMALL, seed: 1 });
     const before = untrained.evaluate(heldOut).exactMatch;
     untrained.dispose();
-    const r = await trainTransformerTranslator(coder, pairs, { ...SMALL, epochs: 8, batchSize: 20, learningRate: 0.01 });
+    const r = await trainTransformerTranslator(coder, pairs, {
+      ...SMALL,
+      epochs: 8,
+      batchSize: 20,
+      learningRate: 0.01,
+    });
     const t = r.translator;
     try {
       const losses = r.history.epochs.map((e) => e.loss);

@@ -40,7 +40,14 @@ export interface TransformerTranslatorSizes {
   seed?: number;
 }
 
-export const TRANSFORMER_TRANSLATOR_DEFAULTS = { dModel: 64, layers: 2, numHeads: 4, dff: 128, dropout: 0, seed: 1 } as const;
+export const TRANSFORMER_TRANSLATOR_DEFAULTS = {
+  dModel: 64,
+  layers: 2,
+  numHeads: 4,
+  dff: 128,
+  dropout: 0,
+  seed: 1,
+} as const;
 
 export interface TransformerTranslatorJson {
   format: typeof TRANSFORMER_TRANSLATOR_FORMAT;
@@ -63,7 +70,12 @@ function buildModel(coder: PairCoder, s: Required<TransformerTranslatorSizes>): 
     const e = tf.layers
       .embedding({ inputDim: vocab, outputDim: s.dModel, embeddingsInitializer: init(k), name: `${name}_embedding` })
       .apply(x) as tf.SymbolicTensor; // [B, T, D]
-    return new PositionalEncoding({ kind: 'learned', maxLength: len, seed: s.seed + 3 + k, name: `${name}_positions` }).apply(e) as tf.SymbolicTensor;
+    return new PositionalEncoding({
+      kind: 'learned',
+      maxLength: len,
+      seed: s.seed + 3 + k,
+      name: `${name}_positions`,
+    }).apply(e) as tf.SymbolicTensor;
   };
   const layer = { numHeads: s.numHeads, dff: s.dff, dropout: s.dropout };
   let memory = embed(src, vx, tx, 0, 'source'); // [B, Tx, D]
@@ -80,7 +92,12 @@ function buildModel(coder: PairCoder, s: Required<TransformerTranslatorSizes>): 
       mask,
     ]) as tf.SymbolicTensor;
   const probs = tf.layers
-    .dense({ units: vy, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: s.seed + 2 }), name: 'probs' })
+    .dense({
+      units: vy,
+      activation: 'softmax',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: s.seed + 2 }),
+      name: 'probs',
+    })
     .apply(h) as tf.SymbolicTensor; // [B, Ty, V]
   return tf.model({ inputs: [src, mask, prefix], outputs: probs });
 }
@@ -108,7 +125,10 @@ export class TransformerTranslator {
   /** Source ids [count, Tx] and mask [count, Tx] as float tensors; caller disposes. */
   sourceTensors(sourceIds: Int32Array, count: number): [tf.Tensor2D, tf.Tensor2D] {
     const mask = Float32Array.from(sourceIds, (v) => (v === 0 ? 0 : 1));
-    return [tf.tensor2d(Float32Array.from(sourceIds), [count, this.coder.tx]), tf.tensor2d(mask, [count, this.coder.tx])];
+    return [
+      tf.tensor2d(Float32Array.from(sourceIds), [count, this.coder.tx]),
+      tf.tensor2d(mask, [count, this.coder.tx]),
+    ];
   }
 
   /** Target ids [count * Ty] shifted right behind the start id: the decoder input [count * Ty]. */
@@ -132,7 +152,7 @@ export class TransformerTranslator {
     let prefixes: number[][] = texts.map(() => []);
     const model = this.model;
     const start = this.startId;
-    const translator = this;
+    const sourceTensors = (ids: Int32Array, n: number) => this.sourceTensors(ids, n);
     return {
       get rows() {
         return rows;
@@ -147,7 +167,7 @@ export class TransformerTranslator {
           p.slice(0, ty - 1).forEach((id, k) => (prefix[r * ty + k + 1] = id));
         });
         return tf.tidy(() => {
-          const [s, m] = translator.sourceTensors(source, rows);
+          const [s, m] = sourceTensors(source, rows);
           const probs = model.predict([s, m, tf.tensor2d(prefix, [rows, ty])]) as tf.Tensor3D; // [rows, Ty, V]
           const at = tf.slice(probs, [0, Math.min(t, ty - 1), 0], [rows, 1, V]).reshape([rows, V]);
           return tf.log(tf.maximum(at, 1e-30)).dataSync() as Float32Array;
@@ -175,7 +195,13 @@ export class TransformerTranslator {
       const decoded: Decoded[] = beamWidth === 1 ? greedyDecode(session, o) : beamDecode(session, o);
       session.dispose();
       chunk.forEach((input, i) =>
-        out.push({ input, output: this.coder.decodeTarget(decoded[i].ids), attention: [], logProb: decoded[i].logProb, score: decoded[i].score }),
+        out.push({
+          input,
+          output: this.coder.decodeTarget(decoded[i].ids),
+          attention: [],
+          logProb: decoded[i].logProb,
+          score: decoded[i].score,
+        }),
       );
     }
     return out;
@@ -210,7 +236,13 @@ export class TransformerTranslator {
   }
 
   toJSON(): TransformerTranslatorJson {
-    return { format: TRANSFORMER_TRANSLATOR_FORMAT, version: 1, coder: this.coder.toJSON(), model: this.sizes, info: this.info };
+    return {
+      format: TRANSFORMER_TRANSLATOR_FORMAT,
+      version: 1,
+      coder: this.coder.toJSON(),
+      model: this.sizes,
+      info: this.info,
+    };
   }
 
   async save(dir: string): Promise<void> {
@@ -235,11 +267,19 @@ export class TransformerTranslator {
 }
 
 /** Source ids [texts.length * Tx]; messages number inputs from firstIndex + 1 of total. */
-export function encodeSources(coder: PairCoder, texts: readonly string[], firstIndex: number, total: number): Int32Array {
+export function encodeSources(
+  coder: PairCoder,
+  texts: readonly string[],
+  firstIndex: number,
+  total: number,
+): Int32Array {
   const ids = new Int32Array(texts.length * coder.tx);
   texts.forEach((t, i) =>
     ids.set(
-      coder.encodeSource(t, total === 1 ? `the input ${JSON.stringify(t)}` : `input ${firstIndex + i + 1} ${JSON.stringify(t)}`),
+      coder.encodeSource(
+        t,
+        total === 1 ? `the input ${JSON.stringify(t)}` : `input ${firstIndex + i + 1} ${JSON.stringify(t)}`,
+      ),
       i * coder.tx,
     ),
   );

@@ -99,4 +99,3 @@ describe('trainTranslation', () => {
     expect(fs.existsSync(path.join(tmp, 'x'))).toBe(false);
   });
 });
-});

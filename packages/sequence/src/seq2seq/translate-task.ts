@@ -46,14 +46,13 @@ export const TRANSLATOR_ARCHITECTURES = {
   transformer: trainTransformerTranslator,
 } satisfies Record<
   string,
-  ((coder: PairCoder, train: readonly Pair[], o: TrainTranslatorOptions) => Promise<TrainedTranslator<Translator>>) | null
+  | ((coder: PairCoder, train: readonly Pair[], o: TrainTranslatorOptions) => Promise<TrainedTranslator<Translator>>)
+  | null
 >;
 export type TranslatorArchitecture = keyof typeof TRANSLATOR_ARCHITECTURES;
 
 export interface TrainTranslationOptions
-  extends TrainTranslatorOptions,
-    Omit<TransformerTranslatorSizes, 'seed'>,
-    Omit<TranslateDataOptions, 'seed'> {
+  extends TrainTranslatorOptions, Omit<TransformerTranslatorSizes, 'seed'>, Omit<TranslateDataOptions, 'seed'> {
   /** A preset (dates, en-fr, en-de, en-es) or a TSV file of source<TAB>target pairs. */
   pairs: string;
   /** Output directory (see the file comment). */
@@ -156,7 +155,8 @@ export async function trainTranslation(options: TrainTranslationOptions): Promis
     const onnx = path.join(outDir, TRANSLATOR_ONNX);
     translator.exportOnnx(onnx);
     const shown = translator.translate(data.example, { beamWidth: width });
-    const heads = translator instanceof TransformerTranslator ? translator.attentionHeads(shown.input, shown.output) : undefined;
+    const heads =
+      translator instanceof TransformerTranslator ? translator.attentionHeads(shown.input, shown.output) : undefined;
     const attentionHeads = heads ? await renderAttentionHeads(heads, shown, outDir) : undefined;
     const attention = await renderAttentionPng(
       heads ? { ...shown, attention: meanOfHeads(heads) } : shown,

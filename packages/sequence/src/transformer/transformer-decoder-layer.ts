@@ -100,7 +100,10 @@ export class TransformerDecoderLayer extends TransformerLayer {
       return a.output;
     });
     if (crossOnly) return { output: x, cross };
-    return { output: this.residual(x, w.norm3, kwargs, (y) => feedForward(w.ffn, y, activation, dropout, kwargs)), cross };
+    return {
+      output: this.residual(x, w.norm3, kwargs, (y) => feedForward(w.ffn, y, activation, dropout, kwargs)),
+      cross,
+    };
   }
 
   /** The weights, for loading or inspection (ONNX export reads them). */
