@@ -8,7 +8,7 @@
  *
  * Model inputs: source ids [B, Tx], source mask [B, Tx] (1 = character, 0 = pad), target prefix
  * ids [B, Ty] (start id V first); output: next-character probabilities [B, Ty, V] for every
- * position. Greedy and beam decoding (beam-search.ts) rerun the decoder on the growing prefix
+ * position. Greedy and beam decoding (beam-search.ts) rerun the model on the prefix so far
  * (no key/value cache: Ty ≤ ~80 characters). Saved as `translator.json` (format
  * 'dlkit-transformer-translator') + `tfjs/`; loadTranslator (load-translator.ts) dispatches on format.
  *
@@ -160,16 +160,16 @@ export class TransformerTranslator {
       vocab: V,
       step(previous) {
         if (previous[0] !== -1 || prefixes[0]?.length) prefixes = prefixes.map((p, r) => [...p, previous[r]]);
-        const t = prefixes[0]?.length ?? 0;
-        const prefix = new Float32Array(rows * ty);
+        const t = Math.min(prefixes[0]?.length ?? 0, ty - 1); // the position written now
+        const prefix = new Float32Array(rows * (t + 1)); // [rows, t + 1]: start id, then the characters so far
         prefixes.forEach((p, r) => {
-          prefix[r * ty] = start;
-          p.slice(0, ty - 1).forEach((id, k) => (prefix[r * ty + k + 1] = id));
+          prefix[r * (t + 1)] = start;
+          p.slice(0, t).forEach((id, k) => (prefix[r * (t + 1) + k + 1] = id));
         });
         return tf.tidy(() => {
           const [s, m] = sourceTensors(source, rows);
-          const probs = model.predict([s, m, tf.tensor2d(prefix, [rows, ty])]) as tf.Tensor3D; // [rows, Ty, V]
-          const at = tf.slice(probs, [0, Math.min(t, ty - 1), 0], [rows, 1, V]).reshape([rows, V]);
+          const probs = model.predict([s, m, tf.tensor2d(prefix, [rows, t + 1])]) as tf.Tensor3D; // [rows, t + 1, V]
+          const at = tf.slice(probs, [0, t, 0], [rows, 1, V]).reshape([rows, V]);
           return tf.log(tf.maximum(at, 1e-30)).dataSync() as Float32Array;
         });
       },
