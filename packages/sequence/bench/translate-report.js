@@ -3,15 +3,16 @@
  * The translation comparison of docs/seq2seq.md ("Translating numbers"): trains a translator on a
  * preset with `trainTranslation` (the code of `dlkit translate train`), scores it on the held-out
  * numbers with greedy decoding and beam search, and writes one report per run; `table` prints the
- * README table from every report found, one row per (pairs, arch), so a transformer row appears
- * once its builder exists (`--arch transformer`).
+ * README table from every report found, one row per (pairs, arch) (`--arch lstm|transformer`).
  *
  * Build first (repo root): npx tsc -b tsconfig.build.json
  * Run:   node packages/sequence/bench/translate-report.js run --pairs en-fr [--arch lstm] [--epochs N]
  *          [--minutes M] [--beam 4] [--seed 1] [--examples N] [--held-out N] [--resume true]
  *          [--out dlkit-out/translate-bench]
  *        node packages/sequence/bench/translate-report.js table [--out dlkit-out/translate-bench]
- * A run writes <out>/<pairs>-<arch>/ (model/, attention.png, curves.png, history.json, report.json).
+ * A run writes <out>/<pairs>-<arch>/ (model/, attention.png, curves.png, history.json, report.json;
+ * the transformer also attention-head-<i>.png). A resumed run whose checkpoint holds every epoch
+ * only evaluates: its trainSeconds are the checkpoint's, its cpuSeconds the evaluation's.
  * `--minutes` stops training after the first epoch that ends past that budget (equal-time comparisons);
  * `--resume true` continues from <out>/<pairs>-<arch>/checkpoint (same flags).
  */

@@ -114,6 +114,20 @@ export type {
 } from './seq2seq/train';
 export { Seq2seqTranslator, TRANSLATE_DEFAULTS, TRANSLATOR_JSON } from './seq2seq/translator';
 export type { TranslateOptions, Translation, TranslatorEvaluation } from './seq2seq/translator';
+export {
+  TRANSFORMER_TRANSLATOR_DEFAULTS,
+  TRANSFORMER_TRANSLATOR_FORMAT,
+  TransformerTranslator,
+} from './seq2seq/transformer-translator';
+export type { TransformerTranslatorJson, TransformerTranslatorSizes } from './seq2seq/transformer-translator';
+export {
+  TRAIN_TRANSFORMER_DEFAULTS,
+  trainTransformerTranslator,
+  transformerPairDataset,
+} from './seq2seq/train-transformer';
+export type { TrainTransformerOptions } from './seq2seq/train-transformer';
+export { loadTranslator } from './seq2seq/load-translator';
+export type { Translator } from './seq2seq/load-translator';
 export { beamDecode, DECODE_DEFAULTS, greedyDecode, sequenceScore } from './seq2seq/beam-search';
 export type { BeamOptions, Decoded, DecodeOptions, DecoderSession } from './seq2seq/beam-search';
 export { MAX_NUMBER, n2wordsCardinal, NUMBER_LOCALES, NUMBER_WORD_FIXES, numberWords } from './seq2seq/number-words';

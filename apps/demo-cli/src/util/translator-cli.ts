@@ -9,7 +9,7 @@
 import * as path from 'path';
 import {
   SequenceTooLongError,
-  Seq2seqTranslator,
+  loadTranslator,
   TooFewPairsError,
   TRANSLATOR_JSON,
   UnknownTokenError,
@@ -94,7 +94,7 @@ export async function translateText(o: TranslateTextOptions): Promise<void> {
     `a trained translator: run \`dlkit ${command} train\`${o.model ? ' --out <dir> and pass --model <dir>/model' : ''} first`,
   );
   await initBackend();
-  const translator = await Seq2seqTranslator.load(dir);
+  const translator = await loadTranslator(dir);
   try {
     let t;
     try {

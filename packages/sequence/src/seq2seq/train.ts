@@ -93,8 +93,8 @@ export function pairDataset(translator: Seq2seqTranslator, pairs: readonly Pair[
 }
 
 /** What trainTranslator returns; the caller disposes the translator. */
-export interface TrainedTranslator {
-  translator: Seq2seqTranslator;
+export interface TrainedTranslator<T = Seq2seqTranslator> {
+  translator: T;
   history: History;
   /** Wall-clock seconds of this call (training and validation). */
   seconds: number;
@@ -120,6 +120,17 @@ export class TimeBudget implements Callback {
   }
 }
 
+/** The options over `defaults` (undefined values ignored). */
+export function translatorOptions(
+  options: TrainTranslatorOptions,
+  defaults: { [K in keyof typeof TRAIN_TRANSLATOR_DEFAULTS]: number } = TRAIN_TRANSLATOR_DEFAULTS,
+) {
+  return {
+    ...defaults,
+    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+  } as TrainTranslatorOptions & { [K in keyof typeof TRAIN_TRANSLATOR_DEFAULTS]: number };
+}
+
 /**
  * Trains a new translator for `coder` on `train`; the caller disposes the translator. With
  * `outDir`, core's runTraining writes a checkpoint every epoch (`resume` continues from it),
@@ -130,10 +141,7 @@ export async function trainTranslator(
   train: readonly Pair[],
   options: TrainTranslatorOptions = {},
 ): Promise<TrainedTranslator> {
-  const o = {
-    ...TRAIN_TRANSLATOR_DEFAULTS,
-    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
-  } as TrainTranslatorOptions & { [K in keyof typeof TRAIN_TRANSLATOR_DEFAULTS]: number };
+  const o = translatorOptions(options);
   if (train.length === 0) throw new Error('training needs at least one pair');
   const translator = new Seq2seqTranslator(coder, {
     nA: o.nA,
@@ -142,6 +150,27 @@ export async function trainTranslator(
     seed: o.seed,
     feedPrevious: o.feedPrevious,
   });
+  return fitTranslator(
+    translator,
+    (pairs, label) => pairDataset(translator, pairs, label),
+    train,
+    o,
+    'Seq2seq translator',
+  );
+}
+
+/**
+ * Trains `translator.model` on `dataset(train)` with core's Trainer (checkpoints, history.json
+ * and curves.png in `o.outDir`, exponential learning-rate decay, the time budget); disposes the
+ * translator if training throws.
+ */
+export async function fitTranslator<T extends { model: tf.LayersModel; dispose(): void }>(
+  translator: T,
+  dataset: (pairs: readonly Pair[], label: string) => Dataset,
+  train: readonly Pair[],
+  o: TrainTranslatorOptions & { [K in keyof typeof TRAIN_TRANSLATOR_DEFAULTS]: number },
+  title: string,
+): Promise<TrainedTranslator<T>> {
   const start = performance.now();
   try {
     const trainer = {
@@ -150,14 +179,13 @@ export async function trainTranslator(
       seed: o.seed,
       learningRate: o.learningRate,
       loss: 'categoricalCrossentropy' as const,
-      validationData:
-        o.validation && o.validation.length > 0 ? pairDataset(translator, o.validation, 'validation pair') : undefined,
+      validationData: o.validation && o.validation.length > 0 ? dataset(o.validation, 'validation pair') : undefined,
       progress: o.progress,
       onEpochEnd: o.onEpochEnd,
       resume: o.resume,
       callbacks: o.maxSeconds === undefined ? [] : [new TimeBudget(o.maxSeconds)],
     };
-    const data = pairDataset(translator, train, 'training pair');
+    const data = dataset(train, 'training pair');
     const schedule =
       o.learningRateDecay === 1 ? undefined : exponentialDecay(o.learningRate, { rate: o.learningRateDecay });
     let history: History;
@@ -170,7 +198,7 @@ export async function trainTranslator(
         trainer,
         schedule,
         modelDir: false,
-        curves: { title: `Seq2seq translator (${train.length} pairs)` },
+        curves: { title: `${title} (${train.length} pairs)` },
       });
       history = run.history;
       resumedFromEpoch = run.resumedFromEpoch;

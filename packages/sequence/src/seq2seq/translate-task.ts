@@ -35,19 +35,24 @@ import {
   type TrainedTranslator,
 } from './train';
 import type { PairCoder, Pair } from './pairs';
+import type { Translator } from './load-translator';
+import { trainTransformerTranslator } from './train-transformer';
+import { TransformerTranslator, type TransformerTranslatorSizes } from './transformer-translator';
 import type { TranslatorEvaluation } from './translator';
 
 /** Model builders by architecture name; null: known but not available yet (a clear error). */
 export const TRANSLATOR_ARCHITECTURES = {
   lstm: trainTranslator,
-  transformer: null,
+  transformer: trainTransformerTranslator,
 } satisfies Record<
   string,
-  ((coder: PairCoder, train: readonly Pair[], o: TrainTranslatorOptions) => Promise<TrainedTranslator>) | null
+  | ((coder: PairCoder, train: readonly Pair[], o: TrainTranslatorOptions) => Promise<TrainedTranslator<Translator>>)
+  | null
 >;
 export type TranslatorArchitecture = keyof typeof TRANSLATOR_ARCHITECTURES;
 
-export interface TrainTranslationOptions extends TrainTranslatorOptions, Omit<TranslateDataOptions, 'seed'> {
+export interface TrainTranslationOptions
+  extends TrainTranslatorOptions, Omit<TransformerTranslatorSizes, 'seed'>, Omit<TranslateDataOptions, 'seed'> {
   /** A preset (dates, en-fr, en-de, en-es) or a TSV file of source<TAB>target pairs. */
   pairs: string;
   /** Output directory (see the file comment). */
@@ -75,6 +80,8 @@ export interface TrainTranslationResult extends TranslationScores {
   /** The ONNX export of the attention model (Seq2seqTranslator.exportOnnx). */
   onnx: string;
   attention: string;
+  /** Transformer: one PNG per head of the last decoder layer's cross-attention (attention-head-<i>.png). */
+  attentionHeads?: string[];
   example: { input: string; output: string };
   errors: TranslatorEvaluation['errors'];
   trainPairs: number;
@@ -102,7 +109,7 @@ export function translatorDir(outDir: string): string {
 /** Loads the pairs, trains, scores, saves the translator and draws the example's attention. */
 export async function trainTranslation(options: TrainTranslationOptions): Promise<TrainTranslationResult> {
   const { pairs, outDir, arch = TRAIN_TRANSLATION_DEFAULTS.arch, beamWidth, examples, heldOut, log, ...rest } = options;
-  const build = TRANSLATOR_ARCHITECTURES[arch];
+  const build = TRANSLATOR_ARCHITECTURES[arch] as (typeof TRANSLATOR_ARCHITECTURES)[TranslatorArchitecture] | null;
   if (build === undefined)
     throw new Error(
       `unknown architecture ${JSON.stringify(arch)} (known: ${Object.keys(TRANSLATOR_ARCHITECTURES).join(', ')})`,
@@ -148,7 +155,13 @@ export async function trainTranslation(options: TrainTranslationOptions): Promis
     const onnx = path.join(outDir, TRANSLATOR_ONNX);
     translator.exportOnnx(onnx);
     const shown = translator.translate(data.example, { beamWidth: width });
-    const attention = await renderAttentionPng(shown, path.join(outDir, 'attention.png'));
+    const heads =
+      translator instanceof TransformerTranslator ? translator.attentionHeads(shown.input, shown.output) : undefined;
+    const attentionHeads = heads ? await renderAttentionHeads(heads, shown, outDir) : undefined;
+    const attention = await renderAttentionPng(
+      heads ? { ...shown, attention: meanOfHeads(heads) } : shown,
+      path.join(outDir, 'attention.png'),
+    );
     return {
       pairs,
       arch,
@@ -158,6 +171,7 @@ export async function trainTranslation(options: TrainTranslationOptions): Promis
       model,
       onnx,
       attention,
+      ...(attentionHeads ? { attentionHeads } : {}),
       example: { input: shown.input, output: shown.output },
       errors: greedy.errors,
       trainPairs: data.train.length,
@@ -177,4 +191,25 @@ export async function trainTranslation(options: TrainTranslationOptions): Promis
 
 function pick(e: TranslatorEvaluation): TranslationScores {
   return { exactMatch: e.exactMatch, cer: e.cer };
+}
+
+/** attention-head-<i>.png per head [Ty][Tx] of a transformer's last decoder layer's cross-attention. */
+async function renderAttentionHeads(
+  heads: number[][][],
+  shown: { input: string; output: string },
+  outDir: string,
+): Promise<string[]> {
+  const files: string[] = [];
+  for (const [i, attention] of heads.entries())
+    files.push(
+      await renderAttentionPng({ ...shown, attention }, path.join(outDir, `attention-head-${i + 1}.png`), {
+        title: `Head ${i + 1} of ${heads.length}: "${shown.input}" → ${shown.output}`,
+      }),
+    );
+  return files;
+}
+
+/** The heads' mean [Ty][Tx] (attention.png of a transformer). */
+function meanOfHeads(heads: number[][][]): number[][] {
+  return heads[0].map((row, r) => row.map((_, c) => heads.reduce((sum, h) => sum + h[r][c], 0) / heads.length));
 }

@@ -14,18 +14,21 @@
  * t.translate('Saturday May 9 2018'); // { output: '2018-05-09', attention: [[...Tx], ...Ty] }
  * t.dispose();
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { fileSystem, replaceDirAtomic, saveModel, saveOnnx, stripUndefined, writeFileAtomic } from '@dlkit/core';
+import { saveOnnx, stripUndefined } from '@dlkit/core';
 import { beamDecode, DECODE_DEFAULTS, greedyDecode, type Decoded, type DecoderSession } from './beam-search';
 import { buildSeq2seq, type Seq2seqConfig, type Seq2seqModels } from './model';
 import { SEQ2SEQ_ONNX_EXPORTERS } from './onnx-export';
-import { cer, exactMatch } from '../metrics/error-rate';
+import {
+  evaluateTranslations,
+  loadTranslatorWeights,
+  readTranslatorJson,
+  saveTranslatorDir,
+  type TranslatorEvaluation,
+} from './translator-io';
 import { PairCoder, type Pair, type PairCoderJson } from './pairs';
 
-export const TRANSLATOR_JSON = 'translator.json';
-const TFJS_DIR = 'tfjs';
+export { TRANSLATOR_JSON, type TranslatorEvaluation } from './translator-io';
 
 /** Model sizes (the rest of Seq2seqConfig comes from the data). */
 export type Seq2seqSizes = Pick<Seq2seqConfig, 'nA' | 'nS' | 'attentionUnits' | 'seed' | 'feedPrevious'>;
@@ -65,16 +68,6 @@ export const TRANSLATE_DEFAULTS = {
   beamWidth: 1,
   lengthPenalty: DECODE_DEFAULTS.lengthPenalty,
 } as const;
-
-export interface TranslatorEvaluation {
-  exactMatch: number;
-  /** Character error rate: Σ edit distance / Σ target length. */
-  cer: number;
-  /** Characters equal at the same position, over m × Ty positions (padding included). */
-  charAccuracy: number;
-  /** Up to 10 mistakes. */
-  errors: { input: string; output: string; target: string }[];
-}
 
 export class Seq2seqTranslator {
   readonly models: Seq2seqModels;
@@ -238,28 +231,7 @@ export class Seq2seqTranslator {
    * 10 mistakes; greedy unless options.beamWidth > 1.
    */
   evaluate(pairs: readonly Pair[], options: TranslateOptions = {}): TranslatorEvaluation {
-    if (pairs.length === 0) throw new Error('evaluate needs at least one pair');
-    const results = this.translateBatch(
-      pairs.map((p) => p.source),
-      options,
-    );
-    const outputs = results.map((r) => r.output);
-    const targets = pairs.map((p) => p.target);
-    let chars = 0;
-    const errors: TranslatorEvaluation['errors'] = [];
-    results.forEach((r, i) => {
-      const target = targets[i];
-      if (r.output !== target && errors.length < 10) errors.push({ input: r.input, output: r.output, target });
-      const a = this.coder.encodeTarget(r.output);
-      const b = this.coder.encodeTarget(target);
-      for (let k = 0; k < this.coder.ty; k++) if (a[k] === b[k]) chars++;
-    });
-    return {
-      exactMatch: exactMatch(outputs, targets),
-      cer: cer(outputs, targets),
-      charAccuracy: chars / (pairs.length * this.coder.ty),
-      errors,
-    };
+    return evaluateTranslations(this.coder, pairs, (texts) => this.translateBatch(texts, options));
   }
 
   toJSON(): TranslatorJson {
@@ -275,10 +247,7 @@ export class Seq2seqTranslator {
 
   /** Writes the translator directory atomically (replacing an existing one). */
   async save(dir: string): Promise<void> {
-    await replaceDirAtomic(dir, async (tmp) => {
-      await saveModel(this.models.model, path.join(tmp, TFJS_DIR));
-      writeFileAtomic(path.join(tmp, TRANSLATOR_JSON), `${JSON.stringify(this.toJSON(), null, 1)}\n`);
-    });
+    await saveTranslatorDir(dir, this.models.model, this.toJSON());
   }
 
   /**
@@ -294,36 +263,9 @@ export class Seq2seqTranslator {
 
   /** Loads a directory written by `save`. */
   static async load(dir: string): Promise<Seq2seqTranslator> {
-    const file = path.join(dir, TRANSLATOR_JSON);
-    if (!fs.existsSync(file)) throw new Error(`${dir}: no ${TRANSLATOR_JSON} (not a saved seq2seq translator)`);
-    let json: TranslatorJson;
-    try {
-      json = JSON.parse(fs.readFileSync(file, 'utf8')) as TranslatorJson;
-    } catch (err) {
-      throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
-    }
-    if (json.format !== 'dlkit-seq2seq' || !json.coder || !json.model)
-      throw new Error(`${file}: expected a dlkit-seq2seq translator description`);
+    const { json } = readTranslatorJson<TranslatorJson>(dir, 'dlkit-seq2seq');
     const translator = new Seq2seqTranslator(PairCoder.fromJSON(json.coder), json.model, json.info ?? {});
-    try {
-      const artifacts = await fileSystem(path.join(dir, TFJS_DIR)).load!();
-      const specs = artifacts.weightSpecs ?? [];
-      const named = tf.io.decodeWeights(artifacts.weightData!, specs);
-      try {
-        const weights = translator.models.model.weights;
-        if (specs.length !== weights.length)
-          throw new Error(
-            `${dir}: the saved model has ${specs.length} weight tensors, the architecture in ${TRANSLATOR_JSON} has ${weights.length}`,
-          );
-        // Saved in model.weights order; names carry per-process suffixes, so match by position (shapes are checked by setWeights).
-        translator.models.model.setWeights(specs.map((s) => named[s.name]));
-      } finally {
-        tf.dispose(Object.values(named));
-      }
-    } catch (err) {
-      translator.dispose();
-      throw err;
-    }
+    await loadTranslatorWeights(dir, translator.models.model, () => translator.dispose());
     return translator;
   }
 

@@ -73,18 +73,37 @@ export class TransformerDecoderLayer extends TransformerLayer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: CallKwargs): tf.Tensor {
-    return tf.tidy(() => {
-      const { seqs, masks } = splitSequencesAndMasks(NAME, inputs, INPUTS);
-      const { targetMask, memoryMask } = decoderMasks(masks);
-      const [target, memory] = seqs; // [B, T, D], [B, S, D_mem]
-      const { numHeads, causal, dropout, activation } = this;
-      const w = this.w;
-      const self = { numHeads, causal, dropout, keyMask: targetMask };
-      const cross = { numHeads, dropout, keyMask: memoryMask };
-      let x = this.residual(target, w.norm1, kwargs, (y) => attend(w.selfAttention, y, y, y, self, kwargs).output);
-      x = this.residual(x, w.norm2, kwargs, (y) => attend(w.crossAttention, y, memory, memory, cross, kwargs).output);
-      return this.residual(x, w.norm3, kwargs, (y) => feedForward(w.ffn, y, activation, dropout, kwargs));
+    return tf.tidy(() => this.forward(inputs, kwargs, false).output);
+  }
+
+  /**
+   * The cross-attention weights [B, h, T, S] of this layer on the same inputs as `call` (inference:
+   * no dropout), for attention maps. Caller disposes.
+   */
+  crossAttentionWeights(inputs: tf.Tensor[]): tf.Tensor4D {
+    return tf.tidy(() => this.forward(inputs, {}, true).cross!);
+  }
+
+  private forward(inputs: tf.Tensor | tf.Tensor[], kwargs: CallKwargs, crossOnly: boolean) {
+    const { seqs, masks } = splitSequencesAndMasks(NAME, inputs, INPUTS);
+    const { targetMask, memoryMask } = decoderMasks(masks);
+    const [target, memory] = seqs; // [B, T, D], [B, S, D_mem]
+    const { numHeads, causal, dropout, activation } = this;
+    const w = this.w;
+    const self = { numHeads, causal, dropout, keyMask: targetMask };
+    const crossOptions = { numHeads, dropout, keyMask: memoryMask };
+    let cross: tf.Tensor4D | undefined;
+    let x = this.residual(target, w.norm1, kwargs, (y) => attend(w.selfAttention, y, y, y, self, kwargs).output);
+    x = this.residual(x, w.norm2, kwargs, (y) => {
+      const a = attend(w.crossAttention, y, memory, memory, crossOptions, kwargs);
+      if (crossOnly) cross = tf.keep(a.weights); // [B, h, T, S]
+      return a.output;
     });
+    if (crossOnly) return { output: x, cross };
+    return {
+      output: this.residual(x, w.norm3, kwargs, (y) => feedForward(w.ffn, y, activation, dropout, kwargs)),
+      cross,
+    };
   }
 
   /** The weights, for loading or inspection (ONNX export reads them). */
