@@ -9,6 +9,7 @@
  * const { sampleRate, channels } = readWav('speech.wav'); // channels[0]: Float32Array in [-1, 1]
  */
 import { WaveFile } from 'wavefile';
+import { assertFiniteSamples } from './finite-samples';
 import { decodePcm, pcmScale } from './pcm';
 import { readWavBytes } from './wav-file';
 import { WavError } from './wav-error';
@@ -38,6 +39,7 @@ export function readWav(file: string): AudioData {
     // wavefile 11 reads WAVE_FORMAT_EXTENSIBLE float as integers: decode those samples ourselves.
     const channels = Array.from({ length: header.channels }, () => new Float32Array(header.frames));
     decodePcm(bytes.subarray(header.dataOffset, header.dataOffset + header.dataBytes), header, header.frames, channels);
+    assertFiniteSamples(file, channels);
     return { sampleRate: header.sampleRate, channels };
   }
   const perChannel = header.channels === 1 ? [raw as Float64Array] : (raw as Float64Array[]);
@@ -49,6 +51,7 @@ export function readWav(file: string): AudioData {
     for (let i = 0; i < out.length; i++) out[i] = (c[i] - offset) * inv;
     return out;
   });
+  if (header.float) assertFiniteSamples(file, channels);
   return { sampleRate: header.sampleRate, channels };
 }
 

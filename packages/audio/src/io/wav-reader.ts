@@ -8,6 +8,7 @@
  * for (const w of reader.windows(30, 30)) transcribe(w.samples, reader.sampleRate); // 30 s mono windows
  * reader.close();
  */
+import { assertFiniteSamples } from './finite-samples';
 import { decodePcm } from './pcm';
 import { FileSource, openWavSource } from './wav-file';
 import { parseWavHeader, WavHeader } from './wav-header';
@@ -74,7 +75,10 @@ export class WavReader {
   read(startFrame: number, count: number): Float32Array[] {
     const n = this.available(startFrame, count);
     const out = Array.from({ length: this.channelCount }, () => new Float32Array(n));
-    this.eachPiece(startFrame, n, (frames, done) => decodePcm(this.scratch, this.header, frames, out, done));
+    this.eachPiece(startFrame, n, (frames, done) => {
+      decodePcm(this.scratch, this.header, frames, out, done);
+      if (this.header.float) assertFiniteSamples(this.file, out, done, frames, startFrame + done);
+    });
     return out;
   }
 
@@ -86,6 +90,7 @@ export class WavReader {
     const scale = 1 / channels.length;
     this.eachPiece(startFrame, n, (frames, done) => {
       decodePcm(this.scratch, this.header, frames, channels, 0);
+      if (this.header.float) assertFiniteSamples(this.file, channels, 0, frames, startFrame + done);
       for (const c of channels) for (let i = 0; i < frames; i++) out[done + i] += c[i] * scale;
     });
     return out;

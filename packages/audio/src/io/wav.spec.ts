@@ -132,6 +132,15 @@ describe('bad input: a WavError naming the file and the expectation', () => {
       /adpcm\.wav: unsupported WAV encoding \(format code 2, 16 bits\): expected PCM of 8, 16, 24 or 32 bits/,
     ],
     [
+      'a header with a 0 Hz sample rate',
+      () => {
+        const b = good();
+        b.set(u32(0), 24); // fmt chunk: sample rate at bytes 24-27
+        return write('zero-hz.wav', b);
+      },
+      /zero-hz\.wav: corrupt WAV 'fmt ' chunk: 1 channels, 0 Hz, block align 2 for 16-bit samples/,
+    ],
+    [
       'a big-endian RIFX file',
       () => write('rifx.wav', concat(text('RIFX'), good().subarray(4))),
       /RIFX .* not supported/,
@@ -142,6 +151,38 @@ describe('bad input: a WavError naming the file and the expectation', () => {
     expect(() => readWav(file)).toThrow(WavError);
     expect(() => readWav(file)).toThrow(message);
     expect(() => WavReader.open(file)).toThrow(message);
+  });
+});
+
+describe('edge cases that are handled or named', () => {
+  it('an empty WAV (a valid header, no samples) reads as zero frames', () => {
+    const file = path.join(dir, 'no-samples.wav');
+    const wav = new WaveFile();
+    wav.fromScratch(2, 16000, '16', [[], []]);
+    fs.writeFileSync(file, wav.toBuffer());
+    expect(readWav(file)).toEqual({ sampleRate: 16000, channels: [new Float32Array(0), new Float32Array(0)] });
+    const reader = WavReader.open(file);
+    expect(reader.frames).toBe(0);
+    expect([...reader.windows(1)]).toEqual([]);
+    reader.close();
+  });
+
+  test.each([
+    ['NaN', NaN],
+    ['Infinity', Infinity],
+  ])('a float WAV with a %s sample is rejected by both readers, naming the file, channel and frame', (name, bad) => {
+    const file = path.join(dir, `non-finite-${name}.wav`);
+    const wav = new WaveFile();
+    const right = [0, 0.5, 0.25, -0.5, 0, 0.1];
+    wav.fromScratch(2, 8000, '32f', [[0, 0.5, 0.25, -0.5, 0, 0.1], right.map((v, i) => (i === 4 ? bad : v))]);
+    fs.writeFileSync(file, wav.toBuffer());
+    const message = `${file}: sample 4 of channel 1 is ${bad}, expected finite float samples`;
+    expect(() => readWav(file)).toThrow(new WavError(file, message.slice(file.length + 2)));
+    const reader = WavReader.open(file); // the header is fine: the samples are checked as they are read
+    expect(() => reader.read(0, 6)).toThrow(message);
+    expect(() => reader.readMono(2, 4)).toThrow(message);
+    expect(Array.from(reader.read(0, 4)[1])).toEqual([0, 0.5, 0.25, -0.5]); // the frames before it still read
+    reader.close();
   });
 });
 
