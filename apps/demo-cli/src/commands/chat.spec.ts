@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../testing/run-cli';
+import { CliRun, runCli } from '../testing/run-cli';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dlkit-cli-chat-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -65,9 +65,11 @@ fs.writeFileSync(
 const out = path.join(tmp, 'out');
 const model = path.join(out, 'model');
 
+let trained: CliRun; // the one training run the tests share
+
 // Slow (~2-20 s on busy cores): trains the default ensemble of networks, 40 epochs each
 beforeAll(async () => {
-  const r = await runCli(
+  trained = await runCli(
     'chat',
     'train',
     '--corpus',
@@ -80,25 +82,12 @@ beforeAll(async () => {
     out,
     '--json',
   );
-  if (r.code !== 0) throw new Error(r.stderr);
+  if (trained.code !== 0) throw new Error(trained.stderr);
 }, 60_000);
 
 describe('dlkit chat train', () => {
-  // Slow (~2-20 s on busy cores): trains the default ensemble of networks, 40 epochs each
-  it('trains, scores the held-out file and saves the model (the --json contract)', async () => {
-    const r = await runCli(
-      'chat',
-      'train',
-      '--corpus',
-      corpus,
-      '--heldout',
-      heldOut,
-      '--epochs',
-      '40',
-      '--out',
-      out,
-      '--json',
-    );
+  it('trains, scores the held-out file and saves the model (the --json contract)', () => {
+    const r = trained;
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({
       task: 'chat',
