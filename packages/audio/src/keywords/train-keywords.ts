@@ -59,7 +59,7 @@ export const TRAIN_KEYWORDS_DEFAULTS = {
   batchSize: 32,
   seed: 1,
   learningRate: 3e-3,
-  perLabel: 150,
+  perLabel: 300,
   validationPerLabel: 15,
   testPerLabel: 40,
   width: 16,
