@@ -2,7 +2,7 @@
 /**
  * The measured trigger-word run of the README (issue 13, section 3): runs the default
  * `dlkit trigger train --json` (eSpeak NG speech, 8 English voices × 10 variants split by
- * splitVoices, 1,200 training clips of 10 s, 20 epochs, 1 hour of audio without the trigger word
+ * splitVoices, 1,200 training clips of 10 s, 12 epochs of batch 64, 1 hour of audio without the trigger word
  * for false alarms) in a child process, forwards its progress to stderr, and prints the metrics
  * with the wall-clock time and the machine's load (this machine's 2 cores are shared, so timings
  * vary with the other work running). Writes <out>/report.json; with --docs, copies the held-out

@@ -76,10 +76,10 @@ export interface TrainTriggerOptions extends TrainTaskOptions {
 }
 
 export const TRAIN_TRIGGER_DEFAULTS = {
-  epochs: 20,
-  batchSize: 32,
+  epochs: 12,
+  batchSize: 64,
   seed: 1,
-  learningRate: 2e-3,
+  learningRate: 3e-3,
   trainClips: 1200,
   validationClips: 100,
   testClips: 200,
