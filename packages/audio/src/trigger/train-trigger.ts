@@ -143,7 +143,10 @@ interface TriggerSources {
   heldOut: boolean;
 }
 
-/** Splits each folder's files seeded into train / validation / test (20 % test, 10 % validation). */
+/**
+ * Splits each folder's files seeded into train / validation / test (20 % test, 10 % validation);
+ * a folder with fewer than 5 files is used whole by every set (`heldOut: false`).
+ */
 function folderSources(o: Options, g: TriggerGeometry): TriggerSources {
   const lists: TriggerFiles = {
     positives: listWavFiles(o.positivesDir!, 'WAV clips of the trigger word'),
@@ -163,8 +166,9 @@ function folderSources(o: Options, g: TriggerGeometry): TriggerSources {
     const nValidation = Math.floor(0.1 * files.length);
     if (nTest === 0) heldOut = false;
     split.test[role] = nTest ? files.slice(0, nTest) : files;
-    split.validation[role] = nValidation ? files.slice(nTest, nTest + nValidation) : split.test[role];
     split.train[role] = nTest ? files.slice(nTest + nValidation) : files;
+    // too few files for a validation share: tune on training files, never on test files
+    split.validation[role] = nValidation ? files.slice(nTest, nTest + nValidation) : split.train[role];
   }
   const source = (s: SetName) => folderTriggerSource(split[s], g.sampleRate);
   return {
