@@ -81,3 +81,45 @@ export {
   trainKeywords,
 } from './keywords/train-keywords';
 export type { TrainKeywordsOptions, TrainKeywordsResult } from './keywords/train-keywords';
+
+export { CHIME_DEFAULTS, chimeTone, insertChimes } from './trigger/chime';
+export type { ChimeOptions } from './trigger/chime';
+export { trimSilence } from './trigger/trim-silence';
+export { composeTriggerClip, TRIGGER_CLIP_DEFAULTS } from './trigger/trigger-clip';
+export type { PlacedWord, TriggerClip, TriggerClipOptions, TriggerSource } from './trigger/trigger-clip';
+export { TriggerDataset } from './trigger/trigger-dataset';
+export type { TriggerSet } from './trigger/trigger-dataset';
+export { TRIGGER_MODEL_FILES, TriggerDetector } from './trigger/trigger-detector';
+export type { TriggerCurve, TriggerFileResult, TriggerModelInfo } from './trigger/trigger-detector';
+export {
+  countFalseAlarms,
+  FALSE_ALARM_NEGATIVES,
+  scoreTriggerCurves,
+  stepTimes,
+  TRIGGER_THRESHOLDS,
+  tuneTriggerThreshold,
+} from './trigger/trigger-eval';
+export type { FalseAlarmOptions, FalseAlarmResult } from './trigger/trigger-eval';
+export { detectTriggers, matchTriggers, TRIGGER_DETECT_DEFAULTS, triggerScores } from './trigger/trigger-events';
+export type { TriggerDetectOptions, TriggerEvent, TriggerMatch, TriggerScores } from './trigger/trigger-events';
+export { triggerFeatures } from './trigger/trigger-features';
+export { stepTime, TRIGGER_GEOMETRY, triggerGeometry } from './trigger/trigger-geometry';
+export type { TriggerGeometry, TriggerGeometryConfig } from './trigger/trigger-geometry';
+export { TRIGGER_LABEL_SECONDS, triggerLabels } from './trigger/trigger-labels';
+export { buildTriggerModel, TRIGGER_MODEL_DEFAULTS, triggerCurves } from './trigger/trigger-model';
+export type { TriggerModelConfig } from './trigger/trigger-model';
+export { renderTriggerPlot } from './trigger/trigger-plot';
+export type { TriggerPlotData } from './trigger/trigger-plot';
+export { clipSeed, generateTriggerSet } from './trigger/trigger-set';
+export type { TriggerSetOptions } from './trigger/trigger-set';
+export {
+  folderTriggerSource,
+  listWavFiles,
+  readMonoAt,
+  synthesizedTriggerSource,
+  TRIGGER_NEGATIVE_WORDS,
+  TRIGGER_WORD,
+} from './trigger/trigger-sources';
+export type { TriggerFiles } from './trigger/trigger-sources';
+export { TRAIN_TRIGGER_DEFAULTS, trainTrigger } from './trigger/train-trigger';
+export type { TrainTriggerOptions, TrainTriggerResult } from './trigger/train-trigger';

@@ -21,6 +21,8 @@ import { mlmCommand } from './mlm';
 import { nerCommand } from './ner';
 import { qaCommand } from './qa';
 import { similarityCommand } from './similarity';
+// trigger-word detection (issue 13 §3)
+import { triggerCommand } from './trigger';
 
 export const COMMANDS: CliCommand[] = [
   trainCommand,
@@ -44,4 +46,6 @@ export const COMMANDS: CliCommand[] = [
   nerCommand,
   qaCommand,
   similarityCommand,
+  // trigger-word detection (issue 13 §3)
+  triggerCommand,
 ];

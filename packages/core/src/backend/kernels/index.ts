@@ -25,6 +25,7 @@ import { gatherV2Config } from './gather-v2';
 import { maxPool3DConfig } from './max-pool3d';
 import { maxPool3DGradConfig } from './max-pool3d-grad';
 import { maxPoolGradConfig } from './max-pool-grad';
+import { sliceConfig, unpackConfig } from './slice';
 import { tileConfig } from './tile';
 import { transposeConfig } from './transpose';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum';
@@ -48,4 +49,6 @@ export const EXTRA_WASM_KERNELS: KernelConfig[] = [
   meanConfig, // wraps the stock kernel: leading-axes means, as Sum
   transposeConfig, // wraps the stock kernel: matrix transposes by cache blocks
   gatherV2Config, // wraps the stock kernel: slice copies (every mini-batch is a row gather)
+  sliceConfig, // replaces the stock kernel: copies from a heap view, not from a copy of the whole input
+  unpackConfig, // replaces the stock kernel: recurrent layers unstack their input every call (was quadratic)
 ];
