@@ -21,6 +21,9 @@ import { mlmCommand } from './mlm';
 import { nerCommand } from './ner';
 import { qaCommand } from './qa';
 import { similarityCommand } from './similarity';
+// speech-to-text (issue 13 §5)
+import { speechCommand } from './speech';
+import { transcribeCommand } from './transcribe';
 
 export const COMMANDS: CliCommand[] = [
   trainCommand,
@@ -44,4 +47,7 @@ export const COMMANDS: CliCommand[] = [
   nerCommand,
   qaCommand,
   similarityCommand,
+  // speech-to-text (issue 13 §5)
+  speechCommand,
+  transcribeCommand,
 ];

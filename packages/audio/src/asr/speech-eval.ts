@@ -24,7 +24,11 @@ import { speechFrames } from './speech-model';
 import { SPEECH_TOKENS, speechText, WORD_DELIMITER } from './speech-vocab';
 
 /** Log-probabilities [frames][vocab] of each clip (normalized like the dataset), in input order. */
-export function speechLogProbs(model: tf.LayersModel, clips: readonly Float32Array[], batchSize = 16): Float32Array[][] {
+export function speechLogProbs(
+  model: tf.LayersModel,
+  clips: readonly Float32Array[],
+  batchSize = 16,
+): Float32Array[][] {
   const order = clips.map((_, i) => i).sort((a, b) => clips[a].length - clips[b].length);
   const out: Float32Array[][] = new Array(clips.length);
   for (let start = 0; start < order.length; start += batchSize) {

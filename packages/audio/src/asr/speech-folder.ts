@@ -41,7 +41,8 @@ export function loadSpeechFolder(
       }
     });
   if (problems.length) throw new Error(problems.join('\n'));
-  if (rows.length < 3) throw new Error(`${table}: ${rows.length} usable rows, need at least 3 (train, validation, test)`);
+  if (rows.length < 3)
+    throw new Error(`${table}: ${rows.length} usable rows, need at least 3 (train, validation, test)`);
   const order = new Rng(o.seed).permutation(rows.length).map((i) => rows[i]);
   const nTest = Math.max(1, Math.round((o.testFraction ?? 0.1) * rows.length));
   const nValidation = Math.max(1, Math.round((o.validationFraction ?? 0.1) * rows.length));

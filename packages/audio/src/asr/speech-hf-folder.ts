@@ -131,8 +131,6 @@ export function readCtcFolder(dir: string): CtcFolderInfo {
     wordDelimiter: delimiter,
     sampleRate: pre.sampling_rate,
     doNormalize: pre.do_normalize === true,
-    ...(fs.existsSync(corpusFile)
-      ? { corpus: fs.readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean) }
-      : {}),
+    ...(fs.existsSync(corpusFile) ? { corpus: fs.readFileSync(corpusFile, 'utf8').split('\n').filter(Boolean) } : {}),
   };
 }

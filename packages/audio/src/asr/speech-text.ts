@@ -97,8 +97,9 @@ export interface SentenceSplitOptions {
 
 /**
  * Seeded, disjoint train / validation / test sentences: commands and digit strings are shuffled
- * separately and dealt out, so no test sentence is a training sentence; every test word is a
- * training word (checked: a word only in test would be an open-vocabulary problem).
+ * separately and dealt out, so no test sentence is a training sentence; held-out sentences are
+ * drawn only among those whose every word is a training word (a word only in test would be an
+ * open-vocabulary problem).
  */
 export function splitSentences(o: SentenceSplitOptions): SentenceSplit {
   const rng = new Rng(o.seed);
@@ -108,19 +109,25 @@ export function splitSentences(o: SentenceSplitOptions): SentenceSplit {
   const digits = shuffled(all.filter(isDigits));
   const commands = shuffled(all.filter((s) => !isDigits(s)));
   const share = o.digitShare ?? 0.25;
-  const take = (n: number) => {
+  const take = (n: number, allowed: (s: string) => boolean) => {
     const nd = Math.round(share * n);
-    const set = [...digits.splice(0, nd), ...commands.splice(0, n - nd)];
+    const from = (pool: string[], k: number) => {
+      const picked: string[] = [];
+      for (let i = 0; i < pool.length && picked.length < k;)
+        if (allowed(pool[i])) picked.push(...pool.splice(i, 1));
+        else i++;
+      return picked;
+    };
+    const set = [...from(digits, nd), ...from(commands, n - nd)];
     return rng.permutation(set.length).map((i) => set[i]);
   };
-  const split = { train: take(o.train), validation: take(o.validation), test: take(o.test) };
-  const seen = new Set(split.train);
-  const trainWords = new Set(split.train.flatMap((s) => s.split(' ')));
-  for (const s of [...split.validation, ...split.test]) {
+  const train = take(o.train, () => true);
+  const trainWords = new Set(train.flatMap((s) => s.split(' ')));
+  // held-out sentences are new combinations of training words (a word never heard would be open vocabulary)
+  const known = (s: string) => s.split(' ').every((w) => trainWords.has(w));
+  const split = { train, validation: take(o.validation, known), test: take(o.test, known) };
+  const seen = new Set(train);
+  for (const s of [...split.validation, ...split.test])
     if (seen.has(s)) throw new Error(`splitSentences: "${s}" is in training and held-out sets`);
-    for (const w of s.split(' '))
-      if (!trainWords.has(w))
-        throw new Error(`splitSentences: the word "${w}" of "${s}" never occurs in training; draw more training sentences`);
-  }
   return split;
 }

@@ -197,7 +197,8 @@ export class SpeechTranscriber {
     for (const w of reader.windows(windowSeconds, hop)) {
       const valid = w.samples.subarray(0, w.validFrames);
       if (valid.length === 0) continue;
-      const atRate = reader.sampleRate === this.sampleRate ? valid : resample(valid, reader.sampleRate, this.sampleRate);
+      const atRate =
+        reader.sampleRate === this.sampleRate ? valid : resample(valid, reader.sampleRate, this.sampleRate);
       const out = await run(atRate);
       frameSeconds = atRate.length / this.sampleRate / out.frames;
       const keepFrom = w.index === 0 ? -Infinity : w.startSeconds + overlapSeconds / 2;

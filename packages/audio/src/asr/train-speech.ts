@@ -107,7 +107,8 @@ interface SpeechSets {
 type Resolved = TrainSpeechOptions & typeof TRAIN_SPEECH_DEFAULTS;
 
 async function speechSets(o: Resolved): Promise<SpeechSets> {
-  if (o.dataDir) return { ...loadSpeechFolder(o.dataDir, { sampleRate: o.sampleRate, seed: o.seed }), testOnlyVoices: [] };
+  if (o.dataDir)
+    return { ...loadSpeechFolder(o.dataDir, { sampleRate: o.sampleRate, seed: o.seed }), testOnlyVoices: [] };
   if (!o.synthesizer || !o.voices?.length) throw new Error('trainSpeech: give dataDir, or a synthesizer with voices');
   const voices = splitVoices(o.voices, o.variants ?? [''], { seed: o.seed });
   const sentences = splitSentences({
@@ -169,11 +170,14 @@ export async function trainSpeech(options: TrainSpeechOptions): Promise<TrainSpe
         metrics: [],
         validationData: sets.validation.clips.length ? new SpeechDataset(sets.validation) : undefined,
       },
-      schedule: cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, warmupEpochs: 1 }),
+      schedule: cosineWithWarmup(o.learningRate, { totalEpochs: o.epochs, warmupEpochs: o.epochs > 2 ? 1 : 0 }),
       evaluate: () => evaluateSpeech(model, sets.test, { beam }),
       curves: { title: `Speech CTC (${sets.train.clips.length} training clips)` },
       artifacts: async ({ evaluation }) => {
-        const files = { spectrogram: path.join(o.outDir, 'spectrogram.png'), metrics: path.join(o.outDir, 'speech.json') };
+        const files = {
+          spectrogram: path.join(o.outDir, 'spectrogram.png'),
+          metrics: path.join(o.outDir, 'speech.json'),
+        };
         await writeSpeechHfFolder(hfDir, model, { corpus: sets.train.texts, sampleRate: o.sampleRate });
         await spectrogramPicture(files.spectrogram, sets.test, evaluation, o.sampleRate);
         writeFileAtomic(files.metrics, JSON.stringify(evaluation, null, 2) + '\n');
