@@ -8,10 +8,11 @@
  * ASR pipeline serves.
  *
  * <outDir>/hf/                 the wav2vec2-CTC folder (speech-hf-folder.ts)
- * <outDir>/speech.json         metrics and decoded examples
+ * <outDir>/speech.json         metrics and decoded examples (their clips in examples/test-<i>.wav)
  * <outDir>/spectrogram.png     a test clip's log-mel spectrogram, its reference and greedy transcript
  * <outDir>/curves.png, history.json, model/, checkpoint/, speech-cache/
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import {
   cosineWithWarmup,
@@ -23,6 +24,7 @@ import {
   type TrainTaskOptions,
 } from '@dlkit/core';
 import { logMelSpectrogram } from '../features/mel-spectrogram';
+import { writeWav } from '../io/write-wav';
 import { melBandCenters, renderSpectrogram } from '../plot/render-spectrogram';
 import { CachedSynthesizer } from '../speech/cached-synthesizer';
 import { ClipGenerator } from '../speech/clip-generator';
@@ -61,11 +63,11 @@ export interface TrainSpeechOptions extends TrainTaskOptions {
 }
 
 export const TRAIN_SPEECH_DEFAULTS = {
-  epochs: 12,
-  batchSize: 16,
+  epochs: 20,
+  batchSize: 24,
   seed: 1,
-  learningRate: 2e-3,
-  trainSentences: 2400,
+  learningRate: 3e-3,
+  trainSentences: 1200,
   validationSentences: 100,
   testSentences: 300,
   units: 64,
@@ -180,7 +182,14 @@ export async function trainSpeech(options: TrainSpeechOptions): Promise<TrainSpe
         };
         await writeSpeechHfFolder(hfDir, model, { corpus: sets.train.texts, sampleRate: o.sampleRate });
         await spectrogramPicture(files.spectrogram, sets.test, evaluation, o.sampleRate);
-        writeFileAtomic(files.metrics, JSON.stringify(evaluation, null, 2) + '\n');
+        // the first test clips as WAV files, to hear and to transcribe with the export
+        const examples = evaluation.examples.map((e, i) => {
+          const file = path.join(o.outDir, 'examples', `test-${i}.wav`);
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          writeWav(file, { sampleRate: o.sampleRate, channels: [sets.test.clips[i]] });
+          return { ...e, file };
+        });
+        writeFileAtomic(files.metrics, JSON.stringify({ ...evaluation, examples }, null, 2) + '\n');
         return files;
       },
     });
