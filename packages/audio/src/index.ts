@@ -107,13 +107,7 @@ export type { SpeechModelConfig } from './asr/speech-model';
 export { generateSpeechClips } from './asr/speech-clips';
 export type { SpeechClipOptions, SpeechClips } from './asr/speech-clips';
 export { ctcTrainingLoss, normalizeWaveform, SpeechDataset } from './asr/speech-dataset';
-export {
-  beamTranscript,
-  evaluateSpeech,
-  greedyTranscript,
-  speechBeamDecoder,
-  speechLogProbs,
-} from './asr/speech-eval';
+export { beamTranscript, evaluateSpeech, greedyTranscript, speechBeamDecoder, speechLogProbs } from './asr/speech-eval';
 export type { SpeechEvaluation } from './asr/speech-eval';
 export { loadSpeechFolder, SPEECH_TRANSCRIPTS } from './asr/speech-folder';
 export { readCtcFolder, SPEECH_HF_FILES, WAV2VEC2_GRAPH, writeSpeechHfFolder } from './asr/speech-hf-folder';

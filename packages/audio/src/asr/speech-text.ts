@@ -48,7 +48,7 @@ export function speechWords(): string[] {
   return [...new Set(allSentences().flatMap((s) => s.split(' ')))].sort();
 }
 
-/** Every sentence of the templates, in a fixed order (~14,000). */
+/** Every sentence of the templates, in a fixed order (14,466). */
 export function allSentences(): string[] {
   const out: string[] = [];
   for (const name of SPEECH_NAMES) {
