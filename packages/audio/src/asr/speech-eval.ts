@@ -1,6 +1,6 @@
 /**
- * Decoding and scoring of the speech model: per-frame log-probabilities of clips (batched, sorted
- * by length to pad little), greedy decoding without a language model (the headline figure), and
+ * Decoding and scoring of the speech model: per-frame log-probabilities of clips (one at a time,
+ * as served), greedy decoding without a language model (the headline figure), and
  * CTC prefix beam search restricted to a lexicon and scored by a word bigram model of the training
  * transcripts (the figure beside it); character and word error rates pooled over the set.
  *
@@ -20,32 +20,21 @@ import {
 } from '@dlkit/sequence';
 import type { SpeechClips } from './speech-clips';
 import { normalizeWaveform } from './speech-dataset';
-import { speechFrames } from './speech-model';
 import { SPEECH_TOKENS, speechText, WORD_DELIMITER } from './speech-vocab';
 
-/** Log-probabilities [frames][vocab] of each clip (normalized like the dataset), in input order. */
-export function speechLogProbs(
-  model: tf.LayersModel,
-  clips: readonly Float32Array[],
-  batchSize = 16,
-): Float32Array[][] {
-  const order = clips.map((_, i) => i).sort((a, b) => clips[a].length - clips[b].length);
-  const out: Float32Array[][] = new Array(clips.length);
-  for (let start = 0; start < order.length; start += batchSize) {
-    const idx = order.slice(start, start + batchSize);
-    const n = Math.max(...idx.map((i) => clips[i].length));
-    const x = new Float32Array(idx.length * n);
-    idx.forEach((i, row) => x.set(normalizeWaveform(clips[i]), row * n));
-    const [T, V] = [speechFrames(n), SPEECH_TOKENS.length];
+/**
+ * Log-probabilities [frames][vocab] of each clip (normalized like the dataset), in input order.
+ * Clips run one at a time, never zero-padded to a batch: the backward GRU would read the padding
+ * before the speech, and the result would differ from serving (the pipeline takes one clip alone).
+ */
+export function speechLogProbs(model: tf.LayersModel, clips: readonly Float32Array[]): Float32Array[][] {
+  const V = SPEECH_TOKENS.length;
+  return clips.map((clip) => {
     const lp = tf.tidy(() =>
-      tf.logSoftmax(model.predict(tf.tensor2d(x, [idx.length, n])) as tf.Tensor3D).dataSync(),
-    ) as Float32Array; // [b, T, V]
-    idx.forEach((i, row) => {
-      const frames = Math.min(T, speechFrames(clips[i].length));
-      out[i] = Array.from({ length: frames }, (_, t) => lp.subarray((row * T + t) * V, (row * T + t + 1) * V));
-    });
-  }
-  return out;
+      tf.logSoftmax(model.predict(tf.tensor2d(normalizeWaveform(clip), [1, clip.length])) as tf.Tensor3D).dataSync(),
+    ) as Float32Array; // [1, T, V]
+    return Array.from({ length: lp.length / V }, (_, t) => lp.subarray(t * V, (t + 1) * V));
+  });
 }
 
 /** Beam search settings with a lexicon and a word bigram model of `corpus` (training transcripts). */

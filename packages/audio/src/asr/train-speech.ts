@@ -186,7 +186,7 @@ export async function trainSpeech(options: TrainSpeechOptions): Promise<TrainSpe
         const examples = evaluation.examples.map((e, i) => {
           const file = path.join(o.outDir, 'examples', `test-${i}.wav`);
           fs.mkdirSync(path.dirname(file), { recursive: true });
-          writeWav(file, { sampleRate: o.sampleRate, channels: [sets.test.clips[i]] });
+          writeWav(file, { sampleRate: o.sampleRate, channels: [sets.test.clips[i]] }, { bitDepth: '32f' }); // float: the clip as evaluated
           return { ...e, file };
         });
         writeFileAtomic(files.metrics, JSON.stringify({ ...evaluation, examples }, null, 2) + '\n');
