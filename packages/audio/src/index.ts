@@ -123,3 +123,37 @@ export {
 export type { TriggerFiles } from './trigger/trigger-sources';
 export { TRAIN_TRIGGER_DEFAULTS, trainTrigger } from './trigger/train-trigger';
 export type { TrainTriggerOptions, TrainTriggerResult } from './trigger/train-trigger';
+export { DynamicLogMelLayer } from './asr/dynamic-log-mel-layer';
+export { SPEECH_ONNX_EXPORTERS } from './asr/dynamic-log-mel-exporter';
+export { allSentences, SPEECH_DIGITS, SPEECH_NAMES, speechWords, splitSentences } from './asr/speech-text';
+export type { SentenceSplit, SentenceSplitOptions } from './asr/speech-text';
+export {
+  normalizeTranscript,
+  SPEECH_BLANK,
+  SPEECH_TOKENS,
+  SPEECH_UNK,
+  speechIds,
+  speechText,
+  speechVocabulary,
+  WORD_DELIMITER,
+} from './asr/speech-vocab';
+export {
+  buildSpeechModel,
+  SPEECH_FRAMING,
+  SPEECH_MODEL_DEFAULTS,
+  speechFrames,
+  speechFrameSeconds,
+} from './asr/speech-model';
+export type { SpeechModelConfig } from './asr/speech-model';
+export { generateSpeechClips } from './asr/speech-clips';
+export type { SpeechClipOptions, SpeechClips } from './asr/speech-clips';
+export { ctcTrainingLoss, normalizeWaveform, SpeechDataset } from './asr/speech-dataset';
+export { beamTranscript, evaluateSpeech, greedyTranscript, speechBeamDecoder, speechLogProbs } from './asr/speech-eval';
+export type { SpeechEvaluation } from './asr/speech-eval';
+export { loadSpeechFolder, SPEECH_TRANSCRIPTS } from './asr/speech-folder';
+export { readCtcFolder, SPEECH_HF_FILES, WAV2VEC2_GRAPH, writeSpeechHfFolder } from './asr/speech-hf-folder';
+export type { CtcFolderInfo, SpeechHfOptions } from './asr/speech-hf-folder';
+export { SpeechTranscriber, TRANSCRIBE_DEFAULTS } from './asr/speech-transcriber';
+export type { FileTranscript, TranscribeOptions } from './asr/speech-transcriber';
+export { TRAIN_SPEECH_DEFAULTS, trainSpeech } from './asr/train-speech';
+export type { TrainSpeechOptions, TrainSpeechResult } from './asr/train-speech';

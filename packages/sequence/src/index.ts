@@ -278,3 +278,5 @@ export { TransformerEncoderLayer } from './transformer/transformer-encoder-layer
 export type { TransformerEncoderWeights } from './transformer/transformer-encoder-layer';
 export { TRANSFORMER_LAYER_DEFAULTS, TransformerLayer } from './transformer/transformer-layer';
 export type { TransformerLayerConfig } from './transformer/transformer-layer';
+export { transformersOffline } from './hf/transformers-offline';
+export type { TransformersModule } from './hf/transformers-offline';

@@ -38,7 +38,10 @@ function program() {
       numberFlag('--seconds', SECONDS),
     )
     .option('--quick', 'skip the full `dlkit train mnist` peak-RSS run')
-    .option('--task <name>', 'run only the rows of this task (mnist-cnn-train, mnist-cnn-infer, bert-mlm-train)')
+    .option(
+      '--task <name>',
+      'run only the rows of this task (mnist-cnn-train, mnist-cnn-infer, bert-mlm-train, ctc-train)',
+    )
     .option('--json', 'print one JSON object');
 }
 
@@ -72,11 +75,14 @@ function torchReason(): string | undefined {
   return undefined;
 }
 
-function runTorch(mode: 'train' | 'infer' | 'bert', seconds: number, reason: string | undefined): Row {
-  const task = mode === 'bert' ? 'bert-mlm-train' : `mnist-cnn-${mode}`;
+/** PyTorch scripts of the rows that are not MNIST: task → bench/<script>. */
+const TORCH_SCRIPTS: Record<string, string> = { bert: 'bert_mlm.py', 'ctc-train': 'ctc_train.py' };
+
+function runTorch(mode: 'train' | 'infer' | 'bert' | 'ctc-train', seconds: number, reason: string | undefined): Row {
+  const task = mode === 'bert' ? 'bert-mlm-train' : mode === 'ctc-train' ? mode : `mnist-cnn-${mode}`;
   if (reason) return { task, impl: 'pytorch', samplesPerSec: null, peakRssMb: null, skipped: reason };
   log(`bench: ${task} / pytorch ...`);
-  const script = mode === 'bert' ? ['bert_mlm.py'] : ['mnist_cnn.py', mode];
+  const script = TORCH_SCRIPTS[mode] ? [TORCH_SCRIPTS[mode]] : ['mnist_cnn.py', mode];
   const r = spawnSync(
     PYTHON,
     [path.join(APP, 'bench', script[0]), ...script.slice(1), '--seconds', String(seconds), '--threads', '2'],
@@ -175,6 +181,8 @@ export function main(argv: string[]): number {
     ['mnist-cnn-infer', () => runTorch('infer', args.seconds, reason)],
     ['bert-mlm-train', () => runNodeWorker('bert-mlm-train', 'dlkit', args.seconds)],
     ['bert-mlm-train', () => runTorch('bert', args.seconds, reason)],
+    ['ctc-train', () => runNodeWorker('ctc-train', 'dlkit', args.seconds)],
+    ['ctc-train', () => runTorch('ctc-train', args.seconds, reason)],
   ];
   const rows: Row[] = plan.filter(([t]) => task === undefined || t === task).map(([, row]) => row());
   if (!args.quick && task === undefined) rows.push(runTrainCli());
@@ -186,12 +194,13 @@ export function main(argv: string[]): number {
     trainVsPytorch: ratio(rate('mnist-cnn-train', 'dlkit'), rate('mnist-cnn-train', 'pytorch')),
     onnxInferVsPytorch: ratio(rate('mnist-cnn-infer', 'dlkit-onnx'), rate('mnist-cnn-infer', 'pytorch')),
     bertMlmVsPytorch: ratio(rate('bert-mlm-train', 'dlkit'), rate('bert-mlm-train', 'pytorch')),
+    ctcTrainVsPytorch: ratio(rate('ctc-train', 'dlkit'), rate('ctc-train', 'pytorch')),
     cores: os.cpus().length,
   };
   if (args.json) process.stdout.write(`${JSON.stringify({ results: rows, summary })}\n`);
   else
     process.stdout.write(
-      `${table(rows)}\n\ndlkit/pytorch training: ${summary.trainVsPytorch ?? '-'}x   onnx/pytorch inference: ${summary.onnxInferVsPytorch ?? '-'}x   BERT MLM: ${summary.bertMlmVsPytorch ?? '-'}x\n`,
+      `${table(rows)}\n\ndlkit/pytorch training: ${summary.trainVsPytorch ?? '-'}x   onnx/pytorch inference: ${summary.onnxInferVsPytorch ?? '-'}x   BERT MLM: ${summary.bertMlmVsPytorch ?? '-'}x   CTC speech: ${summary.ctcTrainVsPytorch ?? '-'}x\n`,
     );
   return 0;
 }

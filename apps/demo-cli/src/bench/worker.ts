@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BackendName, Trainer, defaultTrainingWorkers, exportToOnnx, initBackend, loadOnnx } from '@dlkit/core';
 import { mnistCnn } from '@dlkit/vision';
 import { bertMlmTrainRate } from './bert-mlm-rate';
+import { ctcTrainRate } from './ctc-train-rate';
 
 const WARMUP_BATCHES = 3;
 
@@ -98,6 +99,7 @@ export async function runWorker(task: string, impl: string, seconds: number): Pr
   else if (task === 'mnist-cnn-infer' && (impl === 'dlkit' || impl === 'dlkit-onnx'))
     result = await inferRate(impl, seconds);
   else if (task === 'bert-mlm-train' && impl === 'dlkit') result = await bertMlmTrainRate(seconds);
+  else if (task === 'ctc-train' && impl === 'dlkit') result = await ctcTrainRate(seconds);
   else throw new Error(`unknown benchmark ${task}/${impl}`);
   return { ...result, peakRssMb: process.resourceUsage().maxRSS / 1024 };
 }

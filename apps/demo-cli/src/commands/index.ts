@@ -23,6 +23,9 @@ import { qaCommand } from './qa';
 import { similarityCommand } from './similarity';
 // trigger-word detection (issue 13 §3)
 import { triggerCommand } from './trigger';
+// speech-to-text (issue 13 §5)
+import { speechCommand } from './speech';
+import { transcribeCommand } from './transcribe';
 
 export const COMMANDS: CliCommand[] = [
   trainCommand,
@@ -48,4 +51,7 @@ export const COMMANDS: CliCommand[] = [
   similarityCommand,
   // trigger-word detection (issue 13 §3)
   triggerCommand,
+  // speech-to-text (issue 13 §5)
+  speechCommand,
+  transcribeCommand,
 ];

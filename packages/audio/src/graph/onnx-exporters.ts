@@ -27,6 +27,9 @@ function layerOf<T extends SpectralLayer>(ctx: OnnxLayerExportContext, cls: abst
   return ctx.layer;
 }
 
+/** x [B, N] → squared DFT parts [B, F, 2·bins] (the value name) and the bin count. */
+export type SquaredSpectrumGraph = (ctx: OnnxLayerExportContext, layer: SpectralLayer) => { sq: string; bins: number };
+
 /** x [B, N] → squared DFT parts [B, F, 2·bins]. */
 function squaredSpectrum(ctx: OnnxLayerExportContext, layer: SpectralLayer): { sq: string; bins: number } {
   const { g, name } = ctx;
@@ -72,10 +75,17 @@ const stftExporter: OnnxLayerExporter = (ctx) => {
   return g.value(out, ctx.outputShapes[0], null);
 };
 
-/** The log-mel dB graph of a LogMelLayer (or MfccLayer); returns the value name, [B, F, nMels]. */
-function logMelGraph(ctx: OnnxLayerExportContext, layer: LogMelLayer): string {
+/**
+ * The log-mel dB graph of a LogMelLayer (or MfccLayer); returns the value name, [B, F, nMels].
+ * `spectrum` builds the squared DFT parts (the fixed-length Gather framing by default).
+ */
+export function logMelGraph(
+  ctx: OnnxLayerExportContext,
+  layer: LogMelLayer,
+  spectrum: SquaredSpectrumGraph = squaredSpectrum,
+): string {
   const { g, name } = ctx;
-  const { sq, bins } = squaredSpectrum(ctx, layer);
+  const { sq, bins } = spectrum(ctx, layer);
   const { nMels } = layer.mel;
   const { ref, amin, topDb } = layer.db;
   const mel = g.op(
