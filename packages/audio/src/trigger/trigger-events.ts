@@ -1,14 +1,19 @@
 /**
  * From a detection curve to events, and events to scores. A run of consecutive steps at or above
- * the threshold is one event (runs closer than `minGapSeconds` merge), placed at its first step:
- * the moment a streaming detector would fire (and chime). An event counts as a hit when it falls
+ * the threshold is one event (runs closer than `minGapSeconds` merge), placed at its highest step
+ * (`placement: 'peak'`, the default: peak picking, which waits until the run ends, ~0.4 s) or at
+ * its first step (`'first'`: the moment a streaming detector would fire). The model's curve often
+ * crosses the threshold a step or two before the word has quite ended, which the rule below counts
+ * as a miss plus a false alarm; its peak lands after the end. An event counts as a hit when it falls
  * within `toleranceSeconds` after the end of a trigger word that no earlier event claimed
  * (issue 13 §3: within 0.5 s after the word ends).
  */
 
 export interface TriggerEvent {
-  /** When the curve first reached the threshold (s): the detection time. */
+  /** The detection time (s): the event's highest step, or its first with `placement: 'first'`. */
   time: number;
+  /** When the curve first reached the threshold (s). */
+  startTime: number;
   /** The curve's maximum over the event. */
   score: number;
   /** Time of the event's last step at or above the threshold (s). */
@@ -20,22 +25,28 @@ export interface TriggerDetectOptions {
   threshold?: number;
   /** Runs whose gap (last step of one to first step of the next) is shorter than this (s) are one event. */
   minGapSeconds?: number;
+  /** Where an event sits: its highest step ('peak') or its first ('first'). */
+  placement?: 'peak' | 'first';
 }
 
-export const TRIGGER_DETECT_DEFAULTS = { threshold: 0.5, minGapSeconds: 0.3 } satisfies TriggerDetectOptions;
+export const TRIGGER_DETECT_DEFAULTS = {
+  threshold: 0.5,
+  minGapSeconds: 0.3,
+  placement: 'peak',
+} satisfies TriggerDetectOptions;
 
 /**
  * Events of a curve whose step i sits at `times[i]` (seconds, increasing).
  * @example
  * detectTriggers([0.1, 0.7, 0.9, 0.2, 0.6], [0, 0.03, 0.06, 0.09, 0.12], { minGapSeconds: 0 });
- * // [{ time: 0.03, score: 0.9, endTime: 0.06 }, { time: 0.12, score: 0.6, endTime: 0.12 }]
+ * // [{ time: 0.06, startTime: 0.03, score: 0.9, endTime: 0.06 }, { time: 0.12, startTime: 0.12, score: 0.6, endTime: 0.12 }]
  */
 export function detectTriggers(
   curve: ArrayLike<number>,
   times: ArrayLike<number>,
   options: TriggerDetectOptions = {},
 ): TriggerEvent[] {
-  const { threshold, minGapSeconds } = { ...TRIGGER_DETECT_DEFAULTS, ...options };
+  const { threshold, minGapSeconds, placement } = { ...TRIGGER_DETECT_DEFAULTS, ...options };
   if (curve.length !== times.length)
     throw new Error(`detectTriggers: ${curve.length} curve values for ${times.length} step times`);
   const events: TriggerEvent[] = [];
@@ -48,9 +59,12 @@ export function detectTriggers(
       // a run continues; a new run within minGapSeconds of the last one's end joins it
       if (current && (inRun || t - current.endTime < minGapSeconds)) {
         current.endTime = t;
-        current.score = Math.max(current.score, curve[i]);
+        if (curve[i] > current.score) {
+          current.score = curve[i];
+          if (placement === 'peak') current.time = t;
+        }
       } else {
-        current = { time: t, score: curve[i], endTime: t };
+        current = { time: t, startTime: t, score: curve[i], endTime: t };
         events.push(current);
       }
     }

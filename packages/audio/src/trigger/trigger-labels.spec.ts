@@ -39,15 +39,20 @@ describe('trigger geometry and labels', () => {
 
 describe('trigger events', () => {
   const times = [0, 0.03, 0.06, 0.09, 0.12, 0.15, 0.18, 0.21];
-  it('merges runs at or above the threshold into events placed at their first step', () => {
+  it('merges runs at or above the threshold into events placed at their highest (or first) step', () => {
     const curve = [0.1, 0.7, 0.9, 0.2, 0.6, 0.5, 0.1, 0.8];
     expect(detectTriggers(curve, times, { minGapSeconds: 0 })).toEqual([
-      { time: 0.03, score: 0.9, endTime: 0.06 },
-      { time: 0.12, score: 0.6, endTime: 0.15 }, // 0.5 counts: at or above
-      { time: 0.21, score: 0.8, endTime: 0.21 },
+      { time: 0.06, startTime: 0.03, score: 0.9, endTime: 0.06 }, // the peak, 0.9, is the run's second step
+      { time: 0.12, startTime: 0.12, score: 0.6, endTime: 0.15 }, // 0.5 counts: at or above
+      { time: 0.21, startTime: 0.21, score: 0.8, endTime: 0.21 },
     ]);
-    // gaps 0.12 - 0.06 = 0.06 and 0.21 - 0.15 = 0.06 are shorter than 0.1 s: one event
-    expect(detectTriggers(curve, times, { minGapSeconds: 0.1 })).toEqual([{ time: 0.03, score: 0.9, endTime: 0.21 }]);
+    expect(detectTriggers(curve, times, { minGapSeconds: 0, placement: 'first' }).map((e) => e.time)).toEqual([
+      0.03, 0.12, 0.21,
+    ]);
+    // gaps 0.12 - 0.06 = 0.06 and 0.21 - 0.15 = 0.06 are shorter than 0.1 s: one event, its peak 0.9 at 0.06
+    expect(detectTriggers(curve, times, { minGapSeconds: 0.1 })).toEqual([
+      { time: 0.06, startTime: 0.03, score: 0.9, endTime: 0.21 },
+    ]);
     expect(detectTriggers(curve, times, { threshold: 0.95 })).toEqual([]);
     expect(() => detectTriggers([0.5], times)).toThrow('1 curve values for 8 step times');
   });
