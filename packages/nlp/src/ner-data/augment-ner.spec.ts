@@ -1,7 +1,10 @@
 import { augmentNerSentences, contextWords } from './augment-ner';
 
 const ROWS = [
-  { tokens: ['Ann', 'Kowalski', 'flew', 'to', 'Lima', 'in', '1999', '.'], tags: ['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O', 'O', 'O'] },
+  {
+    tokens: ['Ann', 'Kowalski', 'flew', 'to', 'Lima', 'in', '1999', '.'],
+    tags: ['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O', 'O', 'O'],
+  },
   { tokens: ['Shares', 'of', 'Acme', 'Ltd', 'fell', '.'], tags: ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O'] },
 ];
 const WORDS = ['apple', 'river', 'quickly'];
@@ -20,13 +23,18 @@ describe('augmentNerSentences', () => {
   test('rate 0 keeps the rows; joinRate 1 appends the next row; the same seed gives the same rows', () => {
     expect(augmentNerSentences(ROWS, { words: WORDS, replaceRate: 0, joinRate: 0 })).toEqual(ROWS);
     const joined = augmentNerSentences(ROWS, { words: WORDS, replaceRate: 0, joinRate: 1 });
-    expect(joined[0]).toEqual({ tokens: [...ROWS[0].tokens, ...ROWS[1].tokens], tags: [...ROWS[0].tags, ...ROWS[1].tags] });
+    expect(joined[0]).toEqual({
+      tokens: [...ROWS[0].tokens, ...ROWS[1].tokens],
+      tags: [...ROWS[0].tags, ...ROWS[1].tags],
+    });
     const o = { words: WORDS, seed: 4 };
     expect(augmentNerSentences(ROWS, o)).toEqual(augmentNerSentences(ROWS, o));
   });
   test('bad options are errors', () => {
     expect(() => augmentNerSentences(ROWS, { words: [] })).toThrow(/no replacement words/);
-    expect(() => augmentNerSentences(ROWS, { words: WORDS, replaceRate: 2 })).toThrow(/replaceRate must be in \[0, 1\]/);
+    expect(() => augmentNerSentences(ROWS, { words: WORDS, replaceRate: 2 })).toThrow(
+      /replaceRate must be in \[0, 1\]/,
+    );
   });
   test('contextWords: lower-case words above the count, most frequent first', () => {
     expect(contextWords(2, ['The cat and the dog.', 'the cat, Rex; a dog-like cat'])).toEqual(['cat', 'the']);

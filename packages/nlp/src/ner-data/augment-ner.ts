@@ -35,7 +35,8 @@ export const AUGMENT_NER_DEFAULTS = { replaceRate: 0.5, joinRate: 0.3, seed: 1 }
 /** Lower-case words occurring at least `minCount` times in WordNet's glosses (6,578 at 20), most frequent first. */
 export function contextWords(minCount = 20, sentences: readonly string[] = wordnetGlossSentences()): string[] {
   const counts = new Map<string, number>();
-  for (const s of sentences) for (const w of s.split(/[^A-Za-z'-]+/)) if (/^[a-z]+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const s of sentences)
+    for (const w of s.split(/[^A-Za-z'-]+/)) if (/^[a-z]+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
   return [...counts]
     .filter(([, c]) => c >= minCount)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -50,7 +51,10 @@ export function augmentNerSentences(
   const o = { ...AUGMENT_NER_DEFAULTS, ...options };
   const words = options.words ?? contextWords();
   if (words.length === 0) throw new Error('augmentNerSentences: no replacement words');
-  for (const [name, p] of [['replaceRate', o.replaceRate], ['joinRate', o.joinRate]] as const)
+  for (const [name, p] of [
+    ['replaceRate', o.replaceRate],
+    ['joinRate', o.joinRate],
+  ] as const)
     if (!(p >= 0 && p <= 1)) throw new Error(`augmentNerSentences: ${name} must be in [0, 1], got ${p}`);
   const rng = new Rng(o.seed);
   const replace = (s: TaggedSentence): TaggedSentence => ({

@@ -114,7 +114,7 @@ export const TRAIN_TEMPLATES: readonly string[] = [
   'For decades, {org} was the largest employer in {city}.',
   'Her first novel, written in {lang}, won a prize in {year}.',
   'Negotiators from {country} walked out of the meeting.',
-  "Fans cheered as {per} lifted the trophy at the {event}.",
+  'Fans cheered as {per} lifted the trophy at the {event}.',
   'Two weeks later, {first} called from a hotel in {city}.',
   'Prices for bread in {country} have doubled since {year}.',
   '{org} confirmed that {num} workers would lose their jobs.',
