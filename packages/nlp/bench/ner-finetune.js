@@ -2,9 +2,9 @@
 // weights and from random weights of the same size, against compromise (PER/LOC/ORG). The MLM
 // folder is pretrained first when missing (cached). Prints JSON. Run after `npx tsc -b tsconfig.build.json`:
 //   node packages/nlp/bench/ner-finetune.js [--mlm DIR] [--mlm-sentences N] [--mlm-epochs N]
-//        [--train-count N] [--epochs N] [--out DIR]
+//        [--train-count N] [--epochs N] [--out DIR] [--cased] [--only pretrained|random]
 const path = require('path');
-const { compromiseBaseline, finetuneNer } = require('@dlkit/nlp');
+const { compromiseBaseline, finetuneNer, FINETUNE_NER_DEFAULTS } = require('@dlkit/nlp');
 const { arg, ensureMlm, round, runMain } = require('./finetune-common');
 
 const f1s = (perType) => Object.fromEntries(Object.entries(perType).map(([k, v]) => [k, round(v.f1)]));
@@ -20,10 +20,18 @@ const brief = (r) => ({
 runMain(async () => {
   const { dir, pretraining } = await ensureMlm();
   const out = arg('--out', 'dlkit-out/bench-ner');
-  const options = { from: dir, trainCount: Number(arg('--train-count', 4000)), epochs: Number(arg('--epochs', 3)) };
-  const pretrained = brief(await finetuneNer({ ...options, outDir: path.join(out, 'pretrained') }));
+  const d = FINETUNE_NER_DEFAULTS;
+  const options = {
+    from: dir,
+    trainCount: Number(arg('--train-count', d.trainCount)),
+    epochs: Number(arg('--epochs', d.epochs)),
+  };
+  const only = arg('--only', ''); // 'pretrained' or 'random': one of the two runs
+  const run = async (randomInit) =>
+    brief(await finetuneNer({ ...options, outDir: path.join(out, randomInit ? 'random' : 'pretrained'), randomInit }));
+  const pretrained = only === 'random' ? undefined : await run(false);
   console.error('pretrained', JSON.stringify(pretrained));
-  const random = brief(await finetuneNer({ ...options, outDir: path.join(out, 'random'), randomInit: true }));
+  const random = only === 'pretrained' ? undefined : await run(true);
   const c = compromiseBaseline();
   const compromise = { f1: round(c.f1), handF1: round(c.handF1) };
   console.log(

@@ -194,6 +194,8 @@ export { INDUSTRY_WORDS, composeEvent, composeOrganization } from './ner-data/co
 export { SLOT_TYPES, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-data/ner-templates';
 export type { EntitySlot } from './ner-data/ner-templates';
 export { GENERATE_NER_DEFAULTS, generateNerSentences } from './ner-data/generate-ner';
+export { AUGMENT_NER_DEFAULTS, augmentNerSentences, contextWords } from './ner-data/augment-ner';
+export type { AugmentNerOptions } from './ner-data/augment-ner';
 export type { GenerateNerOptions, NerSentence, NerSplit } from './ner-data/generate-ner';
 export { handLabelledNerPath, loadHandLabelledNer } from './ner-data/hand-labelled';
 export { compromiseNer, compromiseTextTags, compromiseTokenTags, spansToTokenTags } from './ner-data/compromise-ner';

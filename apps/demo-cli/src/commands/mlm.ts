@@ -16,6 +16,7 @@ interface TrainFlags extends TrainingFlags {
   maxSentences?: number;
   vocabSize?: number;
   layers?: number;
+  cased?: boolean;
 }
 
 /** `dlkit mlm train`: masked-LM pretraining of a small BERT on WordNet's glosses, exported for transformers.js. */
@@ -50,7 +51,8 @@ function registerTrain(mlm: Command, run: Run): void {
       '--layers <n>',
       `transformer encoder layers (hidden ${BERT_TINY.hiddenSize}, ${BERT_TINY.numHeads} heads), ${describeInt(LAYERS)} (default ${BERT_TINY.numLayers})`,
       intFlag('--layers', LAYERS),
-    );
+    )
+    .option('--cased', 'keep case in the WordPiece tokenizer (for NER: capitalisation marks names; default lowercase)');
   addTrainingOptions(
     command,
     { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
@@ -79,6 +81,7 @@ function registerTrain(mlm: Command, run: Run): void {
           maxSentences: flags.maxSentences,
           vocabSize: flags.vocabSize,
           model: { numLayers: flags.layers },
+          lowercase: !flags.cased,
           epochs: flags.epochs,
           batchSize: flags.batchSize,
           learningRate: flags.learningRate,

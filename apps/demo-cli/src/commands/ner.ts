@@ -87,7 +87,7 @@ function registerTrain(ner: Command, run: Run): void {
         const outDir = resolveOutDir(flags.out, 'ner');
         const file = dataFile(flags, 'a CoNLL-2003 file');
         const data = file === undefined ? undefined : readConll(file);
-        const from = await mlmStart(flags, out);
+        const from = await mlmStart(flags, out, { cased: true }); // keep capitalisation, the cue for unseen names
         out.log(`fine-tuning BERT for NER from ${from} ...`);
         const options = {
           from,

@@ -30,7 +30,7 @@ export function addFinetuneOptions(
     .option('--data <file>', dataHelp, textFlag('--data'))
     .option(
       '--from <dir>',
-      'an MLM folder written by dlkit mlm train (its model/ and hf/); default: ./dlkit-out/mlm, pretrained first when missing',
+      'an MLM folder written by dlkit mlm train (its model/ and hf/); default: ./dlkit-out/mlm (ner: a cased run in ./dlkit-out/mlm-cased), pretrained first when missing',
       textFlag('--from'),
     )
     .option('--compare-random', 'also fine-tune from random weights and report how much pretraining helps');
@@ -41,18 +41,22 @@ export function addFinetuneOptions(
   });
 }
 
-/** The MLM folder to start from: --from as given, else ./dlkit-out/mlm (the default pretraining run, cached). */
-export async function mlmStart(flags: FinetuneFlags, out: Output): Promise<string> {
+/**
+ * The MLM folder to start from: --from as given, else the default pretraining run, cached:
+ * ./dlkit-out/mlm (uncased, `dlkit mlm train`'s default) or, with `cased` (NER: capitalisation is
+ * the main cue for unseen names), ./dlkit-out/mlm-cased with `lowercase: false`.
+ */
+export async function mlmStart(flags: FinetuneFlags, out: Output, options: { cased?: boolean } = {}): Promise<string> {
   if (flags.from !== undefined) {
     const dir = requireDir('--from', flags.from, 'an MLM folder from dlkit mlm train');
     if (!fs.existsSync(path.join(dir, 'model', 'bert.json')))
       throw new UsageError(`--from ${dir}: no model/bert.json (expected the --out folder of dlkit mlm train)`);
     return dir;
   }
-  const dir = path.join('dlkit-out', 'mlm');
+  const dir = path.join('dlkit-out', options.cased ? 'mlm-cased' : 'mlm');
   if (fs.existsSync(path.join(dir, 'model', 'bert.json'))) return dir;
   out.log(`no --from: running the default MLM pretraining into ${dir} first (cached for later runs) ...`);
-  await pretrainMlm({ outDir: dir, progress: out.showProgress });
+  await pretrainMlm({ outDir: dir, progress: out.showProgress, lowercase: !options.cased });
   return dir;
 }
 

@@ -5,14 +5,16 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { initBackend } from '@dlkit/core';
+import { initBackend, loadModel } from '@dlkit/core';
 import * as tf from '@tensorflow/tfjs';
 import { generateNerSentences } from '../ner-data/generate-ner';
+import { loadHandLabelledNer } from '../ner-data/hand-labelled';
 import { wordnetGlossSentences } from '../text/wordnet-glosses';
 import { openPipeline } from '../hf/transformers';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { checkBertFolder } from './bert-folder';
-import { NER_IGNORE_LABEL, NER_LABELS, encodeNerSentence } from './ner-dataset';
+import { bertInputs } from './bert-inputs';
+import { NER_IGNORE_LABEL, NER_LABELS, encodeNerSentence, nerExampleText } from './ner-dataset';
 import { finetuneNer } from './ner-finetune';
 import { encodeQaWindows } from './qa-dataset';
 import { finetuneQa } from './qa-finetune';
@@ -74,6 +76,30 @@ test('NER fine-tuning lowers the loss; transformers.js serves the exported label
   const random = await finetuneNer({ ...options, outDir: path.join(dir, 'random'), epochs: 1, randomInit: true });
   expect(random.pretrained).toBe(false);
 }, 600000);
+
+test('the fine-tuned NER folder served by transformers.js gives the tfjs label for every sub-word of the test sentences', async () => {
+  // Slow (~5-20 s): loads the fine-tuned tfjs model (its last checkpoint) and the exported folder, tags 30 sentences with each
+  const before = tf.memory().numTensors;
+  const model = await loadModel(path.join(dir, 'ner', 'checkpoint', 'model'));
+  const tokenizer = WordPieceTokenizer.load(path.join(dir, 'mlm', 'hf'));
+  const tag = await openPipeline('token-classification', path.join(dir, 'ner', 'hf'));
+  const sentences = [...generateNerSentences({ split: 'test', count: 20 }), ...loadHandLabelledNer().slice(0, 10)];
+  let largest = 0; // largest |p_tfjs - p_transformers.js| of the chosen label
+  for (const s of sentences) {
+    const { text } = nerExampleText(s);
+    const e = tokenizer.encode(text);
+    const x = bertInputs([e]);
+    const probs = tf.tidy(() => (tf.softmax(model.predict(x) as tf.Tensor).arraySync() as number[][][])[0]);
+    tf.dispose(x);
+    const theirs = await tag(text, { ignore_labels: [] });
+    const ours = probs.slice(1, -1).map((p, i) => ({ index: i + 1, entity: NER_LABELS[p.indexOf(Math.max(...p))] })); // without [CLS], [SEP]
+    expect(theirs.map(({ index, entity }) => ({ index, entity }))).toEqual(ours);
+    theirs.forEach((t) => (largest = Math.max(largest, Math.abs(t.score - Math.max(...probs[t.index])))));
+  }
+  model.dispose();
+  expect(tf.memory().numTensors).toBe(before);
+  expect(largest).toBeLessThan(1e-4); // the same probabilities, not only the same argmax
+}, 120000);
 
 test('QA windows: a long context is split with a stride, the answer labelled where it lies wholly inside', () => {
   const tokenizer = WordPieceTokenizer.load(path.join(dir, 'mlm', 'hf'));

@@ -1,0 +1,42 @@
+import { augmentNerSentences, contextWords } from './augment-ner';
+
+const ROWS = [
+  {
+    tokens: ['Ann', 'Kowalski', 'flew', 'to', 'Lima', 'in', '1999', '.'],
+    tags: ['B-PER', 'I-PER', 'O', 'O', 'B-LOC', 'O', 'O', 'O'],
+  },
+  { tokens: ['Shares', 'of', 'Acme', 'Ltd', 'fell', '.'], tags: ['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O'] },
+];
+const WORDS = ['apple', 'river', 'quickly'];
+
+describe('augmentNerSentences', () => {
+  test('replaces only O words (lower-case, or a capitalised first word), never entities, punctuation or numbers', () => {
+    const [a, b] = augmentNerSentences(ROWS, { words: WORDS, replaceRate: 1, joinRate: 0 });
+    expect(a.tags).toEqual(ROWS[0].tags);
+    expect(a.tokens.slice(0, 2)).toEqual(['Ann', 'Kowalski']);
+    expect(a.tokens[4]).toBe('Lima');
+    expect(a.tokens.slice(6)).toEqual(['1999', '.']);
+    expect([a.tokens[2], a.tokens[3], a.tokens[5]].every((w) => WORDS.includes(w))).toBe(true);
+    expect(WORDS.map((w) => w[0].toUpperCase() + w.slice(1))).toContain(b.tokens[0]);
+    expect(b.tokens.slice(2, 4)).toEqual(['Acme', 'Ltd']);
+  });
+  test('rate 0 keeps the rows; joinRate 1 appends the next row; the same seed gives the same rows', () => {
+    expect(augmentNerSentences(ROWS, { words: WORDS, replaceRate: 0, joinRate: 0 })).toEqual(ROWS);
+    const joined = augmentNerSentences(ROWS, { words: WORDS, replaceRate: 0, joinRate: 1 });
+    expect(joined[0]).toEqual({
+      tokens: [...ROWS[0].tokens, ...ROWS[1].tokens],
+      tags: [...ROWS[0].tags, ...ROWS[1].tags],
+    });
+    const o = { words: WORDS, seed: 4 };
+    expect(augmentNerSentences(ROWS, o)).toEqual(augmentNerSentences(ROWS, o));
+  });
+  test('bad options are errors', () => {
+    expect(() => augmentNerSentences(ROWS, { words: [] })).toThrow(/no replacement words/);
+    expect(() => augmentNerSentences(ROWS, { words: WORDS, replaceRate: 2 })).toThrow(
+      /replaceRate must be in \[0, 1\]/,
+    );
+  });
+  test('contextWords: lower-case words above the count, most frequent first', () => {
+    expect(contextWords(2, ['The cat and the dog.', 'the cat, Rex; a dog-like cat'])).toEqual(['cat', 'the']);
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * Data augmentation for the generated NER training sentences, after Dai & Adel 2020 ("An Analysis
+ * of Simple Data Augmentation for Named Entity Recognition"): label-wise token replacement,
+ * restricted to the words outside entities, plus joining two sentences into one.
+ *
+ * Why: trained on template sentences alone, a small BERT learns "a word of the training frames is
+ * O, anything else is an entity": 44 % of the held-out sentences' O words never occur in the train
+ * templates, and the model tagged them ("who grew up speaking") as entities (f1 0.13; the same
+ * model in PyTorch on the same data: 0.155). Replacing context words by random real English words
+ * (WordNet's gloss vocabulary) makes "an unknown lower-case word" mean O and leaves the entities'
+ * shape and neighbours as the cue; joining sentences moves entities away from the few positions
+ * the templates put them in. Entity words and tags are never changed.
+ *
+ * @example
+ * const words = contextWords();
+ * augmentNerSentences([{ tokens: ['Ann', 'flew', 'to', 'Lima', '.'], tags: ['B-PER', 'O', 'O', 'B-LOC', 'O'] }], { words });
+ * // e.g. [{ tokens: ['Ann', 'flew', 'across', 'Lima', '.'], tags: [...the same] }]
+ */
+import { Rng } from '@dlkit/core';
+import { wordnetGlossSentences } from '../text/wordnet-glosses';
+import type { TaggedSentence } from './conll';
+
+export interface AugmentNerOptions {
+  /** Replacement words (lower-case; default: contextWords()). */
+  words?: readonly string[];
+  /** Probability that an O word (lower-case, or the capitalised first word) is replaced. */
+  replaceRate?: number;
+  /** Probability that a sentence is followed by the next one in the same row. */
+  joinRate?: number;
+  seed?: number;
+}
+
+export const AUGMENT_NER_DEFAULTS = { replaceRate: 0.5, joinRate: 0.3, seed: 1 };
+
+/** Lower-case words occurring at least `minCount` times in WordNet's glosses (6,578 at 20), most frequent first. */
+export function contextWords(minCount = 20, sentences: readonly string[] = wordnetGlossSentences()): string[] {
+  const counts = new Map<string, number>();
+  for (const s of sentences)
+    for (const w of s.split(/[^A-Za-z'-]+/)) if (/^[a-z]+$/.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return [...counts]
+    .filter(([, c]) => c >= minCount)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([w]) => w);
+}
+
+/** One row per input row (seeded): O words replaced, some rows followed by the next row. */
+export function augmentNerSentences(
+  sentences: readonly TaggedSentence[],
+  options: AugmentNerOptions = {},
+): TaggedSentence[] {
+  const o = { ...AUGMENT_NER_DEFAULTS, ...options };
+  const words = options.words ?? contextWords();
+  if (words.length === 0) throw new Error('augmentNerSentences: no replacement words');
+  for (const [name, p] of [
+    ['replaceRate', o.replaceRate],
+    ['joinRate', o.joinRate],
+  ] as const)
+    if (!(p >= 0 && p <= 1)) throw new Error(`augmentNerSentences: ${name} must be in [0, 1], got ${p}`);
+  const rng = new Rng(o.seed);
+  const replace = (s: TaggedSentence): TaggedSentence => ({
+    tags: [...s.tags],
+    tokens: s.tokens.map((t, i) => {
+      if (s.tags[i] !== 'O' || rng.uniform() >= o.replaceRate) return t;
+      const lower = /^[a-z]+$/.test(t);
+      if (!lower && !(i === 0 && /^[A-Z][a-z]+$/.test(t))) return t; // keep punctuation, numbers, "Mr."
+      const w = words[rng.int(words.length)];
+      return lower ? w : w[0].toUpperCase() + w.slice(1);
+    }),
+  });
+  const out = sentences.map(replace);
+  return out.map((s, i) => {
+    if (out.length < 2 || rng.uniform() >= o.joinRate) return s;
+    const next = out[(i + 1) % out.length];
+    return { tokens: [...s.tokens, ...next.tokens], tags: [...s.tags, ...next.tags] };
+  });
+}
