@@ -56,6 +56,11 @@ export interface TrainTranslatorOptions extends Seq2seqSizes {
   maxSeconds?: number;
 }
 
+/** What an architecture adds to fitTranslator's Trainer (the transformer's per-step warmup). */
+export interface FitExtras {
+  callbacks?: Callback[];
+}
+
 export const TRAIN_TRANSLATOR_DEFAULTS = {
   epochs: 12,
   batchSize: 100,
@@ -190,6 +195,7 @@ export async function fitTranslator<T extends { model: tf.LayersModel; dispose()
   train: readonly Pair[],
   o: TrainTranslatorOptions & { [K in keyof typeof TRAIN_TRANSLATOR_DEFAULTS]: number },
   title: string,
+  extras: FitExtras = {},
 ): Promise<TrainedTranslator<T>> {
   const start = performance.now();
   try {
@@ -204,7 +210,7 @@ export async function fitTranslator<T extends { model: tf.LayersModel; dispose()
       onEpochEnd: o.onEpochEnd,
       resume: o.resume,
       // Always present (Infinity: no budget), so a checkpoint carries the series' spent seconds to a later budgeted resume.
-      callbacks: [new TimeBudget(o.maxSeconds ?? Infinity)],
+      callbacks: [...(extras.callbacks ?? []), new TimeBudget(o.maxSeconds ?? Infinity)],
     };
     const data = dataset(train, 'training pair');
     const schedule =
