@@ -8,7 +8,8 @@
  * Build first (repo root): npx tsc -b tsconfig.build.json
  * Run:   node packages/sequence/bench/translate-report.js run --pairs en-fr [--arch lstm] [--epochs N]
  *          [--minutes M] [--beam 4] [--seed 1] [--examples N] [--held-out N] [--resume true]
- *          [--out dlkit-out/translate-bench]
+ *          [--out dlkit-out/translate-bench] [--layers N --d-model N --heads N --dff N --dropout P
+ *          --warmup STEPS --label-smoothing E --tokens pieces|chars] (transformer)
  *        node packages/sequence/bench/translate-report.js table [--out dlkit-out/translate-bench]
  * A run writes <out>/<pairs>-<arch>/ (model/, attention.png, curves.png, history.json, report.json;
  * the transformer also attention-head-<i>.png). A resumed run whose checkpoint holds every epoch
@@ -53,6 +54,15 @@ async function run(flags) {
     seed: num(flags.seed),
     beamWidth: num(flags.beam) ?? 4,
     resume: flags.resume === 'true',
+    // transformer sizes and recipe (trainTranslation's defaults when absent)
+    layers: num(flags.layers),
+    dModel: num(flags['d-model']),
+    numHeads: num(flags.heads),
+    dff: num(flags.dff),
+    dropout: num(flags.dropout),
+    warmupSteps: num(flags.warmup),
+    labelSmoothing: num(flags['label-smoothing']),
+    tokens: flags.tokens,
     maxSeconds: flags.minutes === undefined ? undefined : Number(flags.minutes) * 60,
     progress: false,
     onEpochEnd: (l) =>
@@ -70,6 +80,8 @@ async function run(flags) {
     greedy: { exactMatch: r.exactMatch, cer: r.cer },
     beam: r.beam,
     parameters: r.parameters,
+    // Wall seconds outside training: data generation, greedy + beam evaluation, saving, ONNX, PNGs.
+    otherSeconds: (Date.now() - started) / 1000 - r.seconds,
     // Per-epoch training time from the history (a resumed run's earlier epochs included).
     trainSeconds: r.history.epochs.reduce((sum, e) => sum + (e.seconds ?? 0), 0),
     resumedFromEpoch: r.resumedFromEpoch,

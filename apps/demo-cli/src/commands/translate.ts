@@ -14,7 +14,16 @@ import {
 import type { Command } from 'commander';
 import type { CliCommand, Run } from './types';
 import { UsageError } from '../util/errors';
-import { choiceFlag, describeInt, describeNumber, intFlag, numberFlag, textFlag, type IntRange, type NumberRange } from '../util/flags';
+import {
+  choiceFlag,
+  describeInt,
+  describeNumber,
+  intFlag,
+  numberFlag,
+  textFlag,
+  type IntRange,
+  type NumberRange,
+} from '../util/flags';
 import { Output } from '../util/output';
 import { resolveOutDir } from '../util/out-dir';
 import { requireFile } from '../util/paths';

@@ -48,12 +48,13 @@ export function attentionSvg(
     if (hasPad) cells.push(row.slice(inputChars.length).reduce((s, v) => s + v, 0));
     return cells;
   });
-  const cell = options.cell ?? 30;
+  const cell = options.cell ?? (options.tokens ? 36 : 30);
+  const title = options.title ?? `Attention: "${t.input}" → ${t.output}`;
   return heatMapSvg({
     values: matrix,
     scale: 'viridis',
     domain: [0, 1],
-    title: options.title ?? `Attention: "${t.input}" → ${t.output}`,
+    title,
     rowLabels: outputChars.length ? outputChars.map(shown) : ['∅'],
     // a space is shown as ␣
     columnLabels: [...inputChars.map(shown), ...(hasPad ? ['pad'] : [])],
@@ -69,7 +70,9 @@ export function attentionSvg(
     valueFormat: (v) => v.toFixed(3),
     colorBar: true,
     colorBarLabel: 'α',
-    minWidth: 520,
+    // pieces are words: their column labels stand upright; a long title (bold 17 px: up to ~11 px a character) sets the width
+    rotateColumnLabels: options.tokens !== undefined,
+    minWidth: Math.max(520, title.length * 11),
   });
 }
 

@@ -34,7 +34,7 @@ export interface TrainTransformerOptions extends TrainTranslatorOptions, Transfo
 }
 
 export const TRAIN_TRANSFORMER_DEFAULTS = {
-  epochs: 30,
+  epochs: 10,
   batchSize: 64,
   learningRate: 0.002,
   learningRateDecay: 1,
