@@ -14,7 +14,9 @@
  * A run writes <out>/<pairs>-<arch>/ (model/, attention.png, curves.png, history.json, report.json;
  * the transformer also attention-head-<i>.png). A resumed run whose checkpoint holds every epoch
  * only evaluates: its trainSeconds are the checkpoint's, its cpuSeconds the evaluation's.
- * `--minutes` stops training after the first epoch that ends past that budget (equal-time comparisons);
+ * `--minutes` stops training after the first epoch that ends past that budget (equal-time comparisons;
+ * the budget counts every run of a resumed series, and its stop is not checkpointed, so resuming with
+ * a larger --minutes or --epochs, or from the CLI, trains on);
  * `--resume true` continues from <out>/<pairs>-<arch>/checkpoint (same flags).
  */
 const fs = require('fs');
