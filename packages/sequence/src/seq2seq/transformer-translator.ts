@@ -1,15 +1,16 @@
 /**
- * A character-level transformer encoder-decoder translator (Vaswani et al. 2017) over the same
- * PairCoder vocabularies and lengths as the Bi-LSTM + attention translator (translator.ts):
+ * A transformer encoder-decoder translator (Vaswani et al. 2017) over a PairCoder of characters or
+ * of sub-word pieces (pieces.ts; trainTransformerTranslator's default):
  * source ids → Embedding + PositionalEncoding → N TransformerEncoderLayers (source padding mask);
  * the target shifted right behind a start id (V) → Embedding + PositionalEncoding → N
  * TransformerDecoderLayers (causal self-attention, memory padding mask) → Dense softmax over the
  * target vocabulary.
  *
- * Model inputs: source ids [B, Tx], source mask [B, Tx] (1 = character, 0 = pad), target prefix
- * ids [B, Ty] (start id V first); output: next-character probabilities [B, Ty, V] for every
- * position. Greedy and beam decoding (beam-search.ts) rerun the model on the prefix so far
- * (no key/value cache: Ty ≤ ~80 characters). Saved as `translator.json` (format
+ * Model inputs: source ids [B, Tx], source mask [B, Tx] (1 = token, 0 = pad), target prefix
+ * ids [B, Ty] (start id V first); output: next-token probabilities [B, Ty, V] for every
+ * position. Greedy and beam decoding (beam-search.ts) run incrementally with a key/value cache
+ * (the encoder once, then one position per step; `cache: false` reruns the model on the prefix,
+ * the reference it is tested against). Saved as `translator.json` (format
  * 'dlkit-transformer-translator') + `tfjs/`; loadTranslator (load-translator.ts) dispatches on format.
  *
  * @example
