@@ -8,12 +8,15 @@
  * Build first (repo root): npx tsc -b tsconfig.build.json
  * Run:   node packages/sequence/bench/translate-report.js run --pairs en-fr [--arch lstm] [--epochs N]
  *          [--minutes M] [--beam 4] [--seed 1] [--examples N] [--held-out N] [--resume true]
- *          [--out dlkit-out/translate-bench]
+ *          [--out dlkit-out/translate-bench] [--layers N --d-model N --heads N --dff N --dropout P
+ *          --warmup STEPS --label-smoothing E --tokens pieces|chars] (transformer)
  *        node packages/sequence/bench/translate-report.js table [--out dlkit-out/translate-bench]
  * A run writes <out>/<pairs>-<arch>/ (model/, attention.png, curves.png, history.json, report.json;
  * the transformer also attention-head-<i>.png). A resumed run whose checkpoint holds every epoch
  * only evaluates: its trainSeconds are the checkpoint's, its cpuSeconds the evaluation's.
- * `--minutes` stops training after the first epoch that ends past that budget (equal-time comparisons);
+ * `--minutes` stops training after the first epoch that ends past that budget (equal-time comparisons;
+ * the budget counts every run of a resumed series, and its stop is not checkpointed, so resuming with
+ * a larger --minutes or --epochs, or from the CLI, trains on);
  * `--resume true` continues from <out>/<pairs>-<arch>/checkpoint (same flags).
  */
 const fs = require('fs');
@@ -53,6 +56,15 @@ async function run(flags) {
     seed: num(flags.seed),
     beamWidth: num(flags.beam) ?? 4,
     resume: flags.resume === 'true',
+    // transformer sizes and recipe (trainTranslation's defaults when absent)
+    layers: num(flags.layers),
+    dModel: num(flags['d-model']),
+    numHeads: num(flags.heads),
+    dff: num(flags.dff),
+    dropout: num(flags.dropout),
+    warmupSteps: num(flags.warmup),
+    labelSmoothing: num(flags['label-smoothing']),
+    tokens: flags.tokens,
     maxSeconds: flags.minutes === undefined ? undefined : Number(flags.minutes) * 60,
     progress: false,
     onEpochEnd: (l) =>
@@ -70,6 +82,8 @@ async function run(flags) {
     greedy: { exactMatch: r.exactMatch, cer: r.cer },
     beam: r.beam,
     parameters: r.parameters,
+    // Wall seconds outside training: data generation, greedy + beam evaluation, saving, ONNX, PNGs.
+    otherSeconds: (Date.now() - started) / 1000 - r.seconds,
     // Per-epoch training time from the history (a resumed run's earlier epochs included).
     trainSeconds: r.history.epochs.reduce((sum, e) => sum + (e.seconds ?? 0), 0),
     resumedFromEpoch: r.resumedFromEpoch,

@@ -92,7 +92,9 @@ export {
   splitPairsBySource,
   TooFewPairsError,
 } from './seq2seq/pairs';
-export type { Pair, PairsTsvOptions, ParsedPairs, SkippedRow } from './seq2seq/pairs';
+export type { Pair, PairsTsvOptions, PairTokens, ParsedPairs, SkippedRow } from './seq2seq/pairs';
+export { learnPieces, PIECE_DEFAULTS, splitPieces } from './seq2seq/pieces';
+export type { PieceOptions } from './seq2seq/pieces';
 export { trainTranslateDate } from './seq2seq/translate-date-task';
 export type { TrainTranslateDateOptions, TrainTranslateDateResult } from './seq2seq/translate-date-task';
 export {
@@ -119,8 +121,13 @@ export {
   TRANSFORMER_TRANSLATOR_FORMAT,
   TransformerTranslator,
 } from './seq2seq/transformer-translator';
-export type { TransformerTranslatorJson, TransformerTranslatorSizes } from './seq2seq/transformer-translator';
+export type {
+  TransformerTranslateOptions,
+  TransformerTranslatorJson,
+  TransformerTranslatorSizes,
+} from './seq2seq/transformer-translator';
 export {
+  NoamWarmup,
   TRAIN_TRANSFORMER_DEFAULTS,
   trainTransformerTranslator,
   transformerPairDataset,
@@ -273,7 +280,7 @@ export type { PositionalEncodingConfig, PositionalEncodingKind } from './transfo
 export { loadTorchDecoderLayer, loadTorchEncoderLayer, loadTorchMultiHeadAttention } from './transformer/torch-weights';
 export type { TorchStateDict, TorchTensorJson } from './transformer/torch-weights';
 export { TransformerDecoderLayer } from './transformer/transformer-decoder-layer';
-export type { TransformerDecoderWeights } from './transformer/transformer-decoder-layer';
+export type { DecoderMemoryCache, TransformerDecoderWeights } from './transformer/transformer-decoder-layer';
 export { TransformerEncoderLayer } from './transformer/transformer-encoder-layer';
 export type { TransformerEncoderWeights } from './transformer/transformer-encoder-layer';
 export { TRANSFORMER_LAYER_DEFAULTS, TransformerLayer } from './transformer/transformer-layer';

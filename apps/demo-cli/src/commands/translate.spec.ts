@@ -99,8 +99,8 @@ describe('dlkit translate', () => {
     expect(resumed.json<TrainJson>().beam).toBeUndefined();
   }, 120_000);
 
-  // Slow (~10-25 s): a tiny transformer run on en-fr (default sizes, 24 pairs, one epoch), then a translation read back.
-  it('train --arch transformer: the same JSON contract; translate reads the transformer back', async () => {
+  // Slow (~10-25 s): a tiny transformer run on en-fr (small sizes from the flags, 24 pairs, one epoch), then a translation read back.
+  it('train --arch transformer: the same JSON contract, the size flags; translate reads the transformer back', async () => {
     const out = path.join(tmp, 'en-fr-transformer');
     const r = await runCli(
       'translate',
@@ -111,6 +111,20 @@ describe('dlkit translate', () => {
       '1',
       '--beam',
       '2',
+      '--layers',
+      '1',
+      '--d-model',
+      '16',
+      '--heads',
+      '2',
+      '--dff',
+      '24',
+      '--warmup',
+      '10',
+      '--label-smoothing',
+      '0.05',
+      '--tokens',
+      'pieces',
       '--out',
       out,
       ...TINY,
@@ -118,6 +132,9 @@ describe('dlkit translate', () => {
     expect(r.code).toBe(0);
     const j = r.json<TrainJson>();
     expect(j).toMatchObject({ task: 'translate', arch: 'transformer', model: path.join(out, 'model'), epochs: 1 });
+    const saved = JSON.parse(fs.readFileSync(path.join(j.model, 'translator.json'), 'utf8'));
+    expect(saved.model).toMatchObject({ dModel: 16, layers: 1, numHeads: 2, dff: 24 });
+    expect(saved.coder.tokens).toBe('pieces');
     expect(j.beam).toMatchObject({ width: 2 });
     expect(fs.existsSync(path.join(out, 'attention-head-1.png'))).toBe(true);
     const t = await runCli('translate', '--model', j.model, '--beam', '2', '--json', j.example.input);
@@ -129,6 +146,14 @@ describe('dlkit translate', () => {
     const gru = await runCli('translate', 'train', '--arch', 'gru');
     expect(gru.code).toBe(2);
     expect(gru.stderr).toContain('--arch must be one of lstm, transformer, got "gru"');
+    const lstmSizes = await runCli('translate', 'train', '--layers', '2', '--heads', '2');
+    expect(lstmSizes.code).toBe(2);
+    expect(lstmSizes.stderr).toContain('--layers, --heads apply to --arch transformer only');
+    const odd = await runCli('translate', 'train', '--arch', 'transformer', '--d-model', '30', '--heads', '4');
+    expect(odd.code).toBe(2);
+    expect(odd.stderr).toContain('--d-model 30 must be divisible by the number of heads (4)');
+    const tokens = await runCli('translate', 'train', '--arch', 'transformer', '--tokens', 'words');
+    expect(tokens.code).toBe(2);
     const tsv = path.join(tmp, 'p.tsv');
     fs.writeFileSync(tsv, 'a\tb\n');
     const mixed = await runCli('translate', 'train', '--pairs', tsv, '--examples', '5');
@@ -157,6 +182,12 @@ describe('dlkit translate', () => {
       '--arch <name>',
       'lstm|transformer',
       '--beam <n>',
+      '--layers <n>',
+      '--d-model <n>',
+      '--heads <n>',
+      '--warmup <steps>',
+      '--label-smoothing <e>',
+      '--tokens <kind>',
       '--examples <n>',
       '--held-out <n>',
       '--epochs <n>',

@@ -3,7 +3,9 @@ import {
   NUMBER_PRESET_DEFAULTS,
   SEQ2SEQ_DEFAULTS,
   TRAIN_TRANSLATION_DEFAULTS,
+  TRAIN_TRANSFORMER_DEFAULTS,
   TRAIN_TRANSLATOR_DEFAULTS,
+  TRANSFORMER_TRANSLATOR_DEFAULTS,
   TRANSLATE_PRESETS,
   TRANSLATOR_ARCHITECTURES,
   trainTranslation,
@@ -12,7 +14,16 @@ import {
 import type { Command } from 'commander';
 import type { CliCommand, Run } from './types';
 import { UsageError } from '../util/errors';
-import { describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
+import {
+  choiceFlag,
+  describeInt,
+  describeNumber,
+  intFlag,
+  numberFlag,
+  textFlag,
+  type IntRange,
+  type NumberRange,
+} from '../util/flags';
 import { Output } from '../util/output';
 import { resolveOutDir } from '../util/out-dir';
 import { requireFile } from '../util/paths';
@@ -26,6 +37,25 @@ const EXAMPLES: IntRange = { min: 1, max: 400_000 };
 /** Beams: 1 is greedy; the decoder runs beams × inputs rows at once. */
 const BEAMS: IntRange = { min: 1, max: 64 };
 const PRESETS = Object.keys(TRANSLATE_PRESETS).join('|');
+/** Transformer sizes: layers (encoder and decoder each), d_model, heads, FFN width, warmup steps. */
+const LAYERS: IntRange = { min: 1, max: 12 };
+const D_MODEL: IntRange = { min: 4, max: 1024 };
+const HEADS: IntRange = { min: 1, max: 32 };
+const DFF: IntRange = { min: 1, max: 8192 };
+const WARMUP: IntRange = { min: 0, max: 1_000_000 };
+const RATE: NumberRange = { min: 0, max: 1, maxExclusive: true };
+const TOKENS = ['pieces', 'chars'] as const;
+/** The transformer-only flags (an error with --arch lstm). */
+const TRANSFORMER_FLAGS = {
+  layers: '--layers',
+  dModel: '--d-model',
+  heads: '--heads',
+  dff: '--dff',
+  dropout: '--dropout',
+  warmup: '--warmup',
+  labelSmoothing: '--label-smoothing',
+  tokens: '--tokens',
+} as const;
 const ARCHS = Object.keys(TRANSLATOR_ARCHITECTURES);
 
 interface TrainFlags extends TrainingFlags {
@@ -34,6 +64,14 @@ interface TrainFlags extends TrainingFlags {
   beam?: number;
   examples?: number;
   heldOut?: number;
+  layers?: number;
+  dModel?: number;
+  heads?: number;
+  dff?: number;
+  dropout?: number;
+  warmup?: number;
+  labelSmoothing?: number;
+  tokens?: (typeof TOKENS)[number];
 }
 
 interface TranslateFlags {
@@ -90,6 +128,8 @@ export const translateCommand: CliCommand = {
 function registerTrain(command: Command, run: Run): void {
   const d = TRAIN_TRANSLATOR_DEFAULTS;
   const n = NUMBER_PRESET_DEFAULTS;
+  const t = TRANSFORMER_TRANSLATOR_DEFAULTS;
+  const tt = TRAIN_TRANSFORMER_DEFAULTS;
   const trainCmd = command
     .command('train')
     .description(
@@ -102,8 +142,48 @@ function registerTrain(command: Command, run: Run): void {
     )
     .option(
       '--arch <name>',
-      `model: ${ARCHS.join('|')} (default ${TRAIN_TRANSLATION_DEFAULTS.arch}; transformer: d_model 64, 2 + 2 layers, 4 heads)`,
+      `model: ${ARCHS.join('|')} (default ${TRAIN_TRANSLATION_DEFAULTS.arch})`,
       textFlag('--arch'),
+    )
+    .option(
+      '--layers <n>',
+      `transformer: encoder and decoder layers (each), ${describeInt(LAYERS)} (default ${t.layers})`,
+      intFlag('--layers', LAYERS),
+    )
+    .option(
+      '--d-model <n>',
+      `transformer: model width, ${describeInt(D_MODEL)}, divisible by --heads (default ${t.dModel})`,
+      intFlag('--d-model', D_MODEL),
+    )
+    .option(
+      '--heads <n>',
+      `transformer: attention heads, ${describeInt(HEADS)} (default ${t.numHeads})`,
+      intFlag('--heads', HEADS),
+    )
+    .option(
+      '--dff <n>',
+      `transformer: feed-forward width, ${describeInt(DFF)} (default ${t.dff})`,
+      intFlag('--dff', DFF),
+    )
+    .option(
+      '--dropout <p>',
+      `transformer: dropout, ${describeNumber(RATE)} (default ${t.dropout})`,
+      numberFlag('--dropout', RATE),
+    )
+    .option(
+      '--warmup <steps>',
+      `transformer: linear warmup steps to --learning-rate, then × sqrt(warmup/step); 0: constant, ${describeInt(WARMUP)} (default ${tt.warmupSteps})`,
+      intFlag('--warmup', WARMUP),
+    )
+    .option(
+      '--label-smoothing <e>',
+      `transformer: label smoothing ε, ${describeNumber(RATE)} (default ${tt.labelSmoothing})`,
+      numberFlag('--label-smoothing', RATE),
+    )
+    .option(
+      '--tokens <kind>',
+      `transformer: ${TOKENS.join('|')}: sub-word pieces learned on the training pairs (at most ${tt.maxPieces} per side), or characters (default ${tt.tokens})`,
+      choiceFlag('--tokens', TOKENS),
     )
     .option(
       ...beamOption(
@@ -133,8 +213,9 @@ function registerTrain(command: Command, run: Run): void {
   )
     .addHelpText(
       'after',
-      `\nDefaults: numbers ${n.epochs} epochs of batch ${n.batchSize}; dates ${d.epochs} epochs of batch ${d.batchSize}.` +
-        `\nModel: Bi-LSTM n_a=${SEQ2SEQ_DEFAULTS.nA}, attention MLP ${SEQ2SEQ_DEFAULTS.attentionUnits} units, LSTM decoder n_s=${SEQ2SEQ_DEFAULTS.nS} fed the context and the previous character (dates: the context only, as in the course).`,
+      `\nDefaults (lstm): numbers ${n.epochs} epochs of batch ${n.batchSize}; dates ${d.epochs} epochs of batch ${d.batchSize}; Adam ${d.learningRate} ×${d.learningRateDecay} per epoch.` +
+        `\nModel (lstm): Bi-LSTM n_a=${SEQ2SEQ_DEFAULTS.nA}, attention MLP ${SEQ2SEQ_DEFAULTS.attentionUnits} units, LSTM decoder n_s=${SEQ2SEQ_DEFAULTS.nS} fed the context and the previous character (dates: the context only, as in the course).` +
+        `\nDefaults (transformer): ${tt.epochs} epochs of batch ${tt.batchSize}, Adam peaking at ${tt.learningRate} after ${tt.warmupSteps} warmup steps, label smoothing ${tt.labelSmoothing}, ${tt.tokens}; d_model ${t.dModel}, ${t.layers} + ${t.layers} layers, ${t.numHeads} heads, FFN ${t.dff}.`,
     )
     .action((_flags: TrainFlags, cmd: Command) => run(() => train(cmd.optsWithGlobals() as TrainFlags)));
 }
@@ -146,6 +227,13 @@ async function train(flags: TrainFlags): Promise<void> {
   if (!ARCHS.includes(arch)) throw new UsageError(`--arch must be one of ${ARCHS.join(', ')}, got "${arch}"`);
   if (TRANSLATOR_ARCHITECTURES[arch] === null)
     throw new UsageError(`--arch ${arch} is not available yet; use --arch ${TRAIN_TRANSLATION_DEFAULTS.arch}`);
+  const given = Object.entries(TRANSFORMER_FLAGS).filter(([k]) => flags[k as keyof TrainFlags] !== undefined);
+  if (arch !== 'transformer' && given.length > 0)
+    throw new UsageError(`${given.map(([, f]) => f).join(', ')} apply to --arch transformer only`);
+  if (flags.dModel !== undefined && flags.dModel % (flags.heads ?? TRANSFORMER_TRANSLATOR_DEFAULTS.numHeads) !== 0)
+    throw new UsageError(
+      `--d-model ${flags.dModel} must be divisible by the number of heads (${flags.heads ?? TRANSFORMER_TRANSLATOR_DEFAULTS.numHeads})`,
+    );
   if (!isTranslatePreset(pairs)) {
     if (flags.examples !== undefined || flags.heldOut !== undefined)
       throw new UsageError(
@@ -163,6 +251,14 @@ async function train(flags: TrainFlags): Promise<void> {
       beamWidth: flags.beam,
       examples: flags.examples,
       heldOut: flags.heldOut,
+      layers: flags.layers,
+      dModel: flags.dModel,
+      numHeads: flags.heads,
+      dff: flags.dff,
+      dropout: flags.dropout,
+      warmupSteps: flags.warmup,
+      labelSmoothing: flags.labelSmoothing,
+      tokens: flags.tokens,
     }),
   );
   const json = {

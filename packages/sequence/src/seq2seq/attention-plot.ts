@@ -15,6 +15,8 @@ export interface AttentionPlotOptions {
   title?: string;
   /** Cell size in pixels. */
   cell?: number;
+  /** The input's and the output's tokens when they are sub-word pieces (default: characters). */
+  tokens?: { input: string[]; output: string[] };
 }
 
 const FONT = 'DejaVu Sans Mono, Menlo, Consolas, monospace';
@@ -29,43 +31,48 @@ export function attentionSvg(
   t: Pick<Translation, 'input' | 'output' | 'attention'>,
   options: AttentionPlotOptions = {},
 ): string {
-  const inputChars = [...t.input];
-  const outputChars = [...t.output];
+  const inputChars = options.tokens?.input ?? [...t.input];
+  const outputChars = options.tokens?.output ?? [...t.output];
+  const unit = options.tokens ? 'tokens' : 'characters';
+  const shown = (token: string) => token.replace(/ /g, '␣');
   // An empty output (an untrained model that writes <pad> first) still shows its first step, labelled ∅.
   const rows = Math.max(1, outputChars.length);
   if (t.attention.length < rows)
-    throw new Error(`attention plot: ${t.attention.length} attention rows for ${rows} output characters`);
+    throw new Error(`attention plot: ${t.attention.length} attention rows for ${rows} output ${unit}`);
   const tx = t.attention[0].length;
   if (inputChars.length > tx)
-    throw new Error(`attention plot: input has ${inputChars.length} characters but the attention covers ${tx}`);
+    throw new Error(`attention plot: input has ${inputChars.length} ${unit} but the attention covers ${tx}`);
   const hasPad = tx > inputChars.length;
   const matrix = t.attention.slice(0, rows).map((row) => {
     const cells = row.slice(0, inputChars.length);
     if (hasPad) cells.push(row.slice(inputChars.length).reduce((s, v) => s + v, 0));
     return cells;
   });
-  const cell = options.cell ?? 30;
+  const cell = options.cell ?? (options.tokens ? 36 : 30);
+  const title = options.title ?? `Attention: "${t.input}" → ${t.output}`;
   return heatMapSvg({
     values: matrix,
     scale: 'viridis',
     domain: [0, 1],
-    title: options.title ?? `Attention: "${t.input}" → ${t.output}`,
-    rowLabels: outputChars.length ? outputChars : ['∅'],
+    title,
+    rowLabels: outputChars.length ? outputChars.map(shown) : ['∅'],
     // a space is shown as ␣
-    columnLabels: [...inputChars.map((ch) => (ch === ' ' ? '␣' : ch)), ...(hasPad ? ['pad'] : [])],
+    columnLabels: [...inputChars.map(shown), ...(hasPad ? ['pad'] : [])],
     labelFont: FONT,
     labelSize: 16,
     labelStyle: (l) =>
       l === 'pad' ? { font: CHART_FONT, size: 11, color: '#888' } : l === '␣' ? { color: '#888' } : undefined,
     rowNumbers: true,
-    xLabel: 'input characters',
+    xLabel: `input ${unit}`,
     // the rotated axis title must fit beside the rows: a short grid gets the short title
-    yLabel: rows * cell >= 130 ? 'output characters' : 'output',
+    yLabel: rows * cell >= 130 ? `output ${unit}` : 'output',
     cell,
     valueFormat: (v) => v.toFixed(3),
     colorBar: true,
     colorBarLabel: 'α',
-    minWidth: 520,
+    // pieces are words: their column labels stand upright; a long title (bold 17 px: up to ~11 px a character) sets the width
+    rotateColumnLabels: options.tokens !== undefined,
+    minWidth: Math.max(520, title.length * 11),
   });
 }
 

@@ -10,6 +10,7 @@
  */
 import { Rng } from '@dlkit/core';
 import { Vocabulary } from '../tokens/vocabulary';
+import { learnPieces, longestPiece, splitPieces, type PieceOptions } from './pieces';
 
 export interface Pair {
   source: string;
@@ -137,21 +138,36 @@ export function describeSkipped(file: string, skipped: readonly SkippedRow[]): s
   return skipped.map((s) => `${file} line ${s.line}: ${s.reason}; skipped`);
 }
 
+/** What one id stands for: a character, or a sub-word piece (pieces.ts). */
+export type PairTokens = 'chars' | 'pieces';
+
 export interface PairCoderJson {
   tx: number;
   ty: number;
   sourceVocab: { tokens: string[] };
   targetVocab: { tokens: string[] };
+  /** Absent: characters. */
+  tokens?: PairTokens;
 }
 
-/** Characters ↔ padded id sequences of fixed lengths Tx (source) and Ty (target). */
+/** Extra pieces of room in Tx and Ty over the longest training sequence (an unseen number may split into more). */
+const PIECE_LENGTH_MARGIN = 4;
+
+/** Texts ↔ padded id sequences of fixed lengths Tx (source) and Ty (target), by characters or by pieces. */
 export class PairCoder {
+  private readonly pieceSets: { vocab: Set<string>; longest: number }[];
+
   constructor(
     readonly sourceVocab: Vocabulary,
     readonly targetVocab: Vocabulary,
     readonly tx: number,
     readonly ty: number,
+    readonly tokens: PairTokens = 'chars',
   ) {
+    this.pieceSets = [sourceVocab, targetVocab].map((v) => ({
+      vocab: new Set(v.tokens.slice(1)),
+      longest: longestPiece(v.tokens.slice(1)),
+    }));
     for (const [name, v] of [
       ['source', sourceVocab],
       ['target', targetVocab],
@@ -178,42 +194,84 @@ export class PairCoder {
     return new PairCoder(sourceVocab, targetVocab, tx, ty);
   }
 
+  /**
+   * A pieces coder (pieces.ts) learned on `pairs` (each side its own pieces), keeping every
+   * character of `base` (so any text `base` reads still splits); Tx and Ty: the longest split
+   * sequence plus a margin of 4.
+   */
+  static withPieces(pairs: readonly Pair[], base?: PairCoder, options: PieceOptions = {}): PairCoder {
+    if (pairs.length === 0) throw new Error('need at least one pair to learn pieces');
+    const side = (texts: string[], chars: readonly string[] = []) => {
+      const pieces = new Set([...learnPieces(texts, options), ...chars]);
+      pieces.delete(PAD);
+      const vocab = new Vocabulary([PAD, ...[...pieces].sort()]);
+      const set = new Set(vocab.tokens.slice(1));
+      const longest = longestPiece(set);
+      return {
+        vocab,
+        length: Math.max(...texts.map((t) => splitPieces(t, set, longest).length)) + PIECE_LENGTH_MARGIN,
+      };
+    };
+    const source = side(
+      pairs.map((p) => p.source),
+      base?.tokens === 'chars' ? base.sourceVocab.tokens : [],
+    );
+    const target = side(
+      pairs.map((p) => p.target),
+      base?.tokens === 'chars' ? base.targetVocab.tokens : [],
+    );
+    return new PairCoder(source.vocab, target.vocab, source.length, target.length, 'pieces');
+  }
+
   static fromJSON(json: PairCoderJson): PairCoder {
     return new PairCoder(
       Vocabulary.fromJSON(json.sourceVocab),
       Vocabulary.fromJSON(json.targetVocab),
       json.tx,
       json.ty,
+      json.tokens ?? 'chars',
     );
   }
 
   toJSON(): PairCoderJson {
-    return { tx: this.tx, ty: this.ty, sourceVocab: this.sourceVocab.toJSON(), targetVocab: this.targetVocab.toJSON() };
+    const json = {
+      tx: this.tx,
+      ty: this.ty,
+      sourceVocab: this.sourceVocab.toJSON(),
+      targetVocab: this.targetVocab.toJSON(),
+    };
+    return this.tokens === 'chars' ? json : { ...json, tokens: this.tokens };
+  }
+
+  /** The tokens of a source (side 0) or target (side 1) text. */
+  split(text: string, side: 0 | 1): string[] {
+    if (this.tokens === 'chars') return [...text];
+    const { vocab, longest } = this.pieceSets[side];
+    return splitPieces(text, vocab, longest);
   }
 
   /** Source ids padded to Tx; unknown characters throw UnknownTokenError naming the character. */
   encodeSource(text: string, context = 'the input'): number[] {
-    const chars = [...text];
-    if (chars.length > this.tx)
-      throw new SequenceTooLongError(
-        chars.length,
-        this.tx,
-        `${context} has ${chars.length} characters; this model reads at most ${this.tx}`,
-      );
-    const ids = this.sourceVocab.encode(chars, context);
-    return ids.concat(new Array<number>(this.tx - ids.length).fill(0));
+    return this.encode(text, 0, context);
   }
 
   encodeTarget(text: string, context = 'the target'): number[] {
-    const chars = [...text];
-    if (chars.length > this.ty)
+    return this.encode(text, 1, context);
+  }
+
+  private encode(text: string, side: 0 | 1, context: string): number[] {
+    const tokens = this.split(text, side);
+    const [limit, verb, vocab] =
+      side === 0 ? [this.tx, 'reads', this.sourceVocab] : [this.ty, 'writes', this.targetVocab];
+    const unit = this.tokens === 'chars' ? 'characters' : 'sub-word pieces';
+    if (tokens.length > limit)
       throw new SequenceTooLongError(
-        chars.length,
-        this.ty,
-        `${context} has ${chars.length} characters; this model writes at most ${this.ty}`,
+        tokens.length,
+        limit,
+        `${context} has ${tokens.length} ${unit}; this model ${verb} at most ${limit}`,
       );
-    const ids = this.targetVocab.encode(chars, context);
-    return ids.concat(new Array<number>(this.ty - ids.length).fill(0));
+    const ids = vocab.encode(tokens, context);
+    return ids.concat(new Array<number>(limit - ids.length).fill(0));
   }
 
   /** Target ids → text, stopping at the first <pad>. */

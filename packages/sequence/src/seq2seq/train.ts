@@ -16,12 +16,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import {
+  CALLBACK_PRIORITY,
   LearningRateScheduler,
   Rng,
   exponentialDecay,
   fit,
   runTraining,
   type Callback,
+  type CallbackState,
   type Dataset,
   type EpochLogs,
   type History,
@@ -52,6 +54,11 @@ export interface TrainTranslatorOptions extends Seq2seqSizes {
   resume?: boolean;
   /** Stop after the first epoch that ends past this many seconds (an equal-time budget). */
   maxSeconds?: number;
+}
+
+/** What an architecture adds to fitTranslator's Trainer (the transformer's per-step warmup). */
+export interface FitExtras {
+  callbacks?: Callback[];
 }
 
 export const TRAIN_TRANSLATOR_DEFAULTS = {
@@ -103,20 +110,38 @@ export interface TrainedTranslator<T = Seq2seqTranslator> {
 }
 
 /**
- * Stops training after the first epoch that ends past `seconds` of wall-clock time (epoch
- * granularity), for comparisons at an equal training-time budget.
+ * Stops training after the first epoch that ends past `seconds` of wall-clock training time
+ * (epoch granularity), for comparisons at an equal training-time budget. The budget counts the
+ * training of every run of a resumed series (its spent seconds are part of the checkpoint), and
+ * the stop itself is never checkpointed: the callback runs after the Checkpoint, so a resumed run
+ * with more epochs and no budget (or a larger one) trains on instead of only re-evaluating.
  */
 export class TimeBudget implements Callback {
   readonly name = 'timeBudget';
+  /** After the Checkpoint: the checkpoint saved at the last epoch does not record this stop. */
+  readonly priority = CALLBACK_PRIORITY.checkpoint + 1;
   private start = 0;
+  /** Seconds spent by the earlier runs of a resumed series. */
+  private before = 0;
   constructor(readonly seconds: number) {
     if (!(seconds > 0)) throw new Error(`time budget must be a positive number of seconds, got ${seconds}`);
   }
-  onTrainBegin(): void {
+  /** Seconds of training so far, earlier runs included. */
+  get spent(): number {
+    return this.before + (performance.now() - this.start) / 1000;
+  }
+  onTrainBegin(ctx: TrainingContext): void {
     this.start = performance.now();
+    if (this.before >= this.seconds) ctx.stopTraining = true; // a resumed run whose budget is already spent
   }
   onEpochEnd(_epoch: number, _logs: EpochLogs, ctx: TrainingContext): void {
-    if ((performance.now() - this.start) / 1000 >= this.seconds) ctx.stopTraining = true;
+    if (this.spent >= this.seconds) ctx.stopTraining = true;
+  }
+  getState(): CallbackState {
+    return { json: { spentSeconds: this.spent } };
+  }
+  setState(state: CallbackState): void {
+    this.before = (state.json as { spentSeconds?: number }).spentSeconds ?? 0;
   }
 }
 
@@ -170,6 +195,7 @@ export async function fitTranslator<T extends { model: tf.LayersModel; dispose()
   train: readonly Pair[],
   o: TrainTranslatorOptions & { [K in keyof typeof TRAIN_TRANSLATOR_DEFAULTS]: number },
   title: string,
+  extras: FitExtras = {},
 ): Promise<TrainedTranslator<T>> {
   const start = performance.now();
   try {
@@ -183,7 +209,8 @@ export async function fitTranslator<T extends { model: tf.LayersModel; dispose()
       progress: o.progress,
       onEpochEnd: o.onEpochEnd,
       resume: o.resume,
-      callbacks: o.maxSeconds === undefined ? [] : [new TimeBudget(o.maxSeconds)],
+      // Always present (Infinity: no budget), so a checkpoint carries the series' spent seconds to a later budgeted resume.
+      callbacks: [...(extras.callbacks ?? []), new TimeBudget(o.maxSeconds ?? Infinity)],
     };
     const data = dataset(train, 'training pair');
     const schedule =

@@ -81,6 +81,46 @@ describe('TransformerTranslator', () => {
     }
   });
 
+  it('incremental decoding (key/value cache) writes exactly what rerunning the whole prefix writes, greedy and beam', async () => {
+    for (const [tokens, layers] of [
+      ['chars', 2],
+      ['pieces', 1],
+    ] as const) {
+      const c = tokens === 'chars' ? coder : PairCoder.withPieces(pairs, coder, { maxPieces: 12, minCount: 2 });
+      const t = new TransformerTranslator(c, { ...SMALL, layers, seed: 6 });
+      try {
+        const texts = heldOut.slice(0, 6).map((p) => p.source);
+        for (const beamWidth of [1, 3]) {
+          const cached = t.translateBatch(texts, { beamWidth, batchSize: 4 });
+          const uncached = t.translateBatch(texts, { beamWidth, batchSize: 4, cache: false });
+          expect(cached.map((r) => r.output)).toEqual(uncached.map((r) => r.output));
+          cached.forEach((r, i) => expect(r.logProb).toBeCloseTo(uncached[i].logProb, 4));
+        }
+        // The step's log-probabilities themselves, position by position along one greedy path.
+        const a = t.decoderSession(texts.slice(0, 2));
+        const b = t.decoderSession(texts.slice(0, 2), 0, 2, { cache: false });
+        let previous = new Int32Array([-1, -1]);
+        for (let step = 0; step < c.ty; step++) {
+          const pa = a.step(previous);
+          const pb = b.step(previous);
+          pa.forEach((v, i) => expect(v).toBeCloseTo(pb[i], 4));
+          previous = Int32Array.from([0, 1], (r) => 1 + ((step + r) % (c.targetVocab.size - 1)));
+        }
+        a.dispose();
+        b.dispose();
+        await expectNoLeak(() => {
+          const s = t.decoderSession(texts.slice(0, 2));
+          s.step(new Int32Array([-1, -1]));
+          s.select(new Int32Array([1, 1, 0]));
+          s.step(new Int32Array([1, 2, 1]));
+          s.dispose();
+        });
+      } finally {
+        t.dispose();
+      }
+    }
+  });
+
   // Slow (~2-5 s): one export run in onnxruntime-node.
   it('exports to ONNX: source ids + mask + prefix → next-character probabilities, equal to tfjs', async () => {
     const t = new TransformerTranslator(coder, { ...SMALL, layers: 2, seed: 5 });

@@ -1,15 +1,16 @@
 /**
- * A character-level transformer encoder-decoder translator (Vaswani et al. 2017) over the same
- * PairCoder vocabularies and lengths as the Bi-LSTM + attention translator (translator.ts):
+ * A transformer encoder-decoder translator (Vaswani et al. 2017) over a PairCoder of characters or
+ * of sub-word pieces (pieces.ts; trainTransformerTranslator's default):
  * source ids → Embedding + PositionalEncoding → N TransformerEncoderLayers (source padding mask);
  * the target shifted right behind a start id (V) → Embedding + PositionalEncoding → N
  * TransformerDecoderLayers (causal self-attention, memory padding mask) → Dense softmax over the
  * target vocabulary.
  *
- * Model inputs: source ids [B, Tx], source mask [B, Tx] (1 = character, 0 = pad), target prefix
- * ids [B, Ty] (start id V first); output: next-character probabilities [B, Ty, V] for every
- * position. Greedy and beam decoding (beam-search.ts) rerun the model on the prefix so far
- * (no key/value cache: Ty ≤ ~80 characters). Saved as `translator.json` (format
+ * Model inputs: source ids [B, Tx], source mask [B, Tx] (1 = token, 0 = pad), target prefix
+ * ids [B, Ty] (start id V first); output: next-token probabilities [B, Ty, V] for every
+ * position. Greedy and beam decoding (beam-search.ts) run incrementally with a key/value cache
+ * (the encoder once, then one position per step; `cache: false` reruns the model on the prefix,
+ * the reference it is tested against). Saved as `translator.json` (format
  * 'dlkit-transformer-translator') + `tfjs/`; loadTranslator (load-translator.ts) dispatches on format.
  *
  * @example
@@ -48,6 +49,11 @@ export const TRANSFORMER_TRANSLATOR_DEFAULTS = {
   dropout: 0,
   seed: 1,
 } as const;
+
+export interface TransformerTranslateOptions extends TranslateOptions {
+  /** Incremental decoding with a key/value cache (false: rerun the model on the whole prefix every step). */
+  cache?: boolean;
+}
 
 export interface TransformerTranslatorJson {
   format: typeof TRANSFORMER_TRANSLATOR_FORMAT;
@@ -106,6 +112,13 @@ export class TransformerTranslator {
   readonly model: tf.LayersModel;
   readonly sizes: Required<TransformerTranslatorSizes>;
   info: Record<string, unknown>;
+  private parts?: {
+    encoder: tf.LayersModel;
+    decoders: TransformerDecoderLayer[];
+    embedding: tf.layers.Layer;
+    positions: PositionalEncoding;
+    probs: tf.layers.Layer;
+  };
 
   constructor(
     readonly coder: PairCoder,
@@ -142,8 +155,106 @@ export class TransformerTranslator {
     return out;
   }
 
-  /** A step-by-step decoder over `texts` (beam-search.ts): each step reruns the decoder on the prefix. Caller disposes. */
-  decoderSession(texts: readonly string[], firstIndex = 0, total = texts.length): DecoderSession {
+  /**
+   * A step-by-step decoder over `texts` (beam-search.ts). By default incremental: the encoder runs
+   * once, each decoder layer keeps its self-attention keys/values and the memory's cross-attention
+   * keys/values (a key/value cache), so a step costs one position. `cache: false` reruns the whole
+   * model on the prefix at every step (the reference the cache is tested against). Caller disposes.
+   */
+  decoderSession(
+    texts: readonly string[],
+    firstIndex = 0,
+    total = texts.length,
+    { cache = true }: { cache?: boolean } = {},
+  ): DecoderSession {
+    if (cache) return this.cachedSession(encodeSources(this.coder, texts, firstIndex, total), texts.length);
+    return this.uncachedSession(texts, firstIndex, total);
+  }
+
+  /** The parts incremental decoding runs: the encoder as a model, the decoder layers, the target embedding, positions, output. */
+  private incrementalParts() {
+    if (!this.parts) {
+      const L = this.sizes.layers;
+      const memory = this.model.getLayer(L > 0 ? `encoder_${L - 1}` : 'source_positions').output as tf.SymbolicTensor;
+      this.parts = {
+        encoder: tf.model({ inputs: this.model.inputs.slice(0, 2), outputs: memory }),
+        decoders: Array.from({ length: L }, (_, i) => this.model.getLayer(`decoder_${i}`) as TransformerDecoderLayer),
+        embedding: this.model.getLayer('target_embedding'),
+        positions: this.model.getLayer('target_positions') as PositionalEncoding,
+        probs: this.model.getLayer('probs'),
+      };
+    }
+    return this.parts;
+  }
+
+  private cachedSession(sourceIds: Int32Array, count: number): DecoderSession {
+    const V = this.coder.targetVocab.size;
+    const { ty } = this.coder;
+    const { encoder, decoders, embedding, positions, probs } = this.incrementalParts();
+    const start = this.startId;
+    let rows = count;
+    let t = 0;
+    // Per decoder layer: the memory's keys/values and bias, and the self-attention keys/values so far.
+    const [s, m] = this.sourceTensors(sourceIds, count);
+    const memory = encoder.predict([s, m]) as tf.Tensor3D; // [rows, Tx, D]
+    let memories = decoders.map((d) => d.memoryCache(memory, m));
+    tf.dispose([s, m, memory]);
+    let past: ({ keys: tf.Tensor4D; values: tf.Tensor4D } | null)[] = decoders.map(() => null);
+    const table = embedding.weights[0].read(); // [V + 1, D] (the variable itself)
+    const positionTable = positions.positionTable().read(); // [maxLength, D]
+    return {
+      get rows() {
+        return rows;
+      },
+      vocab: V,
+      step(previous) {
+        const ids = Int32Array.from(previous, (p) => (t === 0 ? start : p));
+        const position = Math.min(t, ty - 1);
+        const next: { keys: tf.Tensor4D; values: tf.Tensor4D }[] = [];
+        const out = tf.tidy(() => {
+          let x: tf.Tensor = tf.gather(table, tf.tensor1d(ids, 'int32')); // [rows, D]
+          x = tf.add(x, tf.slice(positionTable, [position, 0], [1, -1])).expandDims(1); // [rows, 1, D]
+          decoders.forEach((d, i) => {
+            const r = d.step(x, past[i], memories[i]);
+            x = r.output;
+            next.push({ keys: tf.keep(r.keys), values: tf.keep(r.values) });
+          });
+          const p = probs.apply(x) as tf.Tensor; // [rows, 1, V]
+          return tf.log(tf.maximum(p.reshape([rows, V]), 1e-30));
+        });
+        const logProbs = out.dataSync() as Float32Array;
+        out.dispose();
+        past.forEach((c) => c && tf.dispose([c.keys, c.values]));
+        past = next;
+        t++;
+        return logProbs;
+      },
+      select(selected) {
+        const index = tf.tensor1d(selected, 'int32');
+        const pick = <T extends tf.Tensor>(x: T): T => tf.gather(x, index) as T;
+        const nextMemories = memories.map((m) => ({
+          keys: pick(m.keys),
+          values: pick(m.values),
+          bias: m.bias && pick(m.bias),
+        }));
+        const nextPast = past.map((c) => c && { keys: pick(c.keys), values: pick(c.values) });
+        index.dispose();
+        this.dispose();
+        memories = nextMemories;
+        past = nextPast;
+        rows = selected.length;
+      },
+      dispose() {
+        for (const m of memories) tf.dispose([m.keys, m.values, ...(m.bias ? [m.bias] : [])]);
+        for (const c of past) if (c) tf.dispose([c.keys, c.values]);
+        past = past.map(() => null);
+        memories = [];
+      },
+    };
+  }
+
+  /** Reruns the model on the whole prefix at every step. */
+  private uncachedSession(texts: readonly string[], firstIndex: number, total: number): DecoderSession {
     const { tx, ty } = this.coder;
     const V = this.coder.targetVocab.size;
     const src = encodeSources(this.coder, texts, firstIndex, total); // [rows * Tx]
@@ -166,12 +277,15 @@ export class TransformerTranslator {
           prefix[r * (t + 1)] = start;
           p.slice(0, t).forEach((id, k) => (prefix[r * (t + 1) + k + 1] = id));
         });
-        return tf.tidy(() => {
+        const out = tf.tidy(() => {
           const [s, m] = sourceTensors(source, rows);
           const probs = model.predict([s, m, tf.tensor2d(prefix, [rows, t + 1])]) as tf.Tensor3D; // [rows, t + 1, V]
           const at = tf.slice(probs, [0, t, 0], [rows, 1, V]).reshape([rows, V]);
-          return tf.log(tf.maximum(at, 1e-30)).dataSync() as Float32Array;
+          return tf.log(tf.maximum(at, 1e-30));
         });
+        const data = out.dataSync() as Float32Array;
+        out.dispose();
+        return data;
       },
       select(selected) {
         const next = new Int32Array(selected.length * tx);
@@ -185,12 +299,16 @@ export class TransformerTranslator {
   }
 
   /** Translations in batches, greedy (beamWidth 1) or beam search; `attention` is empty (see attentionMaps). */
-  translateBatch(texts: readonly string[], options: TranslateOptions = {}): Translation[] {
-    const { batchSize, beamWidth, lengthPenalty } = { ...TRANSLATE_DEFAULTS, ...stripUndefined(options) };
+  translateBatch(texts: readonly string[], options: TransformerTranslateOptions = {}): Translation[] {
+    const { batchSize, beamWidth, lengthPenalty, cache } = {
+      ...TRANSLATE_DEFAULTS,
+      cache: true,
+      ...stripUndefined(options),
+    };
     const out: Translation[] = [];
     for (let start = 0; start < texts.length; start += batchSize) {
       const chunk = texts.slice(start, start + batchSize);
-      const session = this.decoderSession(chunk, start, texts.length);
+      const session = this.decoderSession(chunk, start, texts.length, { cache });
       const o = { steps: this.coder.ty, endId: 0, lengthPenalty, beamWidth };
       const decoded: Decoded[] = beamWidth === 1 ? greedyDecode(session, o) : beamDecode(session, o);
       session.dispose();
@@ -227,11 +345,11 @@ export class TransformerTranslator {
     return w.map((head) => head.map((row) => row.slice(0, tx)));
   }
 
-  translate(text: string, options: Omit<TranslateOptions, 'batchSize'> = {}): Translation {
+  translate(text: string, options: Omit<TransformerTranslateOptions, 'batchSize'> = {}): Translation {
     return this.translateBatch([text], options)[0];
   }
 
-  evaluate(pairs: readonly Pair[], options: TranslateOptions = {}): TranslatorEvaluation {
+  evaluate(pairs: readonly Pair[], options: TransformerTranslateOptions = {}): TranslatorEvaluation {
     return evaluateTranslations(this.coder, pairs, (texts) => this.translateBatch(texts, options));
   }
 

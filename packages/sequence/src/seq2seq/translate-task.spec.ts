@@ -67,22 +67,31 @@ describe('trainTranslation', () => {
     expect(tf.memory().numTensors).toBe(before);
   }, 90_000);
 
-  // Slow (~10-20 s with the 2 cores shared): one tiny transformer run on en-fr, greedy and beam 2.
-  it('trains the transformer architecture: scores, the saved translator, ONNX, one attention PNG per head', async () => {
+  // Slow (~15-30 s with the 2 cores shared): three tiny transformer runs on en-fr, greedy and beam 2.
+  it('trains the transformer architecture: scores, the saved translator, ONNX, one attention PNG per head; resume after a time budget trains on', async () => {
     const outDir = path.join(tmp, 'tr');
-    const r = await trainTranslation({
+    const tiny = {
       ...TINY,
       pairs: 'en-fr',
       outDir,
       arch: 'transformer',
-      epochs: 1,
-      beamWidth: 2,
       seed: 3,
       dModel: 16,
       layers: 1,
       numHeads: 2,
       dff: 16,
-    });
+    } as const;
+    // A budget of 1 ms stops after the first epoch of three.
+    const r = await trainTranslation({ ...tiny, epochs: 3, beamWidth: 2, maxSeconds: 0.001 });
+    expect(r.history.epochs).toHaveLength(1);
+    // `--resume --epochs 2` trains the second epoch (the budget's stop was checkpointed: it only re-evaluated).
+    const resumed = await trainTranslation({ ...tiny, epochs: 2, beamWidth: 1, resume: true });
+    expect(resumed.resumedFromEpoch).toBe(1);
+    expect(resumed.history.epochs).toHaveLength(2);
+    expect(resumed.history.epochs[1].loss).not.toBe(resumed.history.epochs[0].loss);
+    // The budget counts every run of the series: resumed with the same (spent) budget, nothing more trains.
+    const spent = await trainTranslation({ ...tiny, epochs: 3, beamWidth: 1, resume: true, maxSeconds: 0.001 });
+    expect(spent.history.epochs).toHaveLength(2);
     expect(r).toMatchObject({ arch: 'transformer', trainPairs: 30, heldOut: 6 });
     expect(r.attentionHeads).toEqual([1, 2].map((i) => path.join(outDir, `attention-head-${i}.png`)));
     for (const f of [...r.attentionHeads!, r.attention, r.onnx]) expect(fs.existsSync(f)).toBe(true);

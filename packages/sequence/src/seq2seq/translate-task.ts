@@ -25,7 +25,7 @@
  */
 import * as path from 'path';
 import type { History } from '@dlkit/core';
-import { renderAttentionPng } from './attention-plot';
+import { renderAttentionPng, type AttentionPlotOptions } from './attention-plot';
 import type { SkippedRow } from './pairs';
 import { loadTranslateData, translatePresetDefaults, type TranslateDataOptions } from './translate-presets';
 import {
@@ -36,7 +36,11 @@ import {
 } from './train';
 import type { PairCoder, Pair } from './pairs';
 import type { Translator } from './load-translator';
-import { trainTransformerTranslator } from './train-transformer';
+import {
+  TRAIN_TRANSFORMER_DEFAULTS,
+  trainTransformerTranslator,
+  type TrainTransformerOptions,
+} from './train-transformer';
 import { TransformerTranslator, type TransformerTranslatorSizes } from './transformer-translator';
 import type { TranslatorEvaluation } from './translator';
 
@@ -52,7 +56,11 @@ export const TRANSLATOR_ARCHITECTURES = {
 export type TranslatorArchitecture = keyof typeof TRANSLATOR_ARCHITECTURES;
 
 export interface TrainTranslationOptions
-  extends TrainTranslatorOptions, Omit<TransformerTranslatorSizes, 'seed'>, Omit<TranslateDataOptions, 'seed'> {
+  extends
+    TrainTranslatorOptions,
+    Omit<TransformerTranslatorSizes, 'seed'>,
+    Pick<TrainTransformerOptions, 'warmupSteps' | 'labelSmoothing' | 'tokens' | 'maxPieces'>,
+    Omit<TranslateDataOptions, 'seed'> {
   /** A preset (dates, en-fr, en-de, en-es) or a TSV file of source<TAB>target pairs. */
   pairs: string;
   /** Output directory (see the file comment). */
@@ -120,7 +128,11 @@ export async function trainTranslation(options: TrainTranslationOptions): Promis
         .filter((k) => TRANSLATOR_ARCHITECTURES[k as TranslatorArchitecture])
         .join(', ')})`,
     );
-  const defaults = translatePresetDefaults(pairs);
+  // The transformer's own recipe (epochs, batch, peak rate, warmup) over the preset's.
+  const defaults = {
+    ...translatePresetDefaults(pairs),
+    ...(arch === 'transformer' ? TRAIN_TRANSFORMER_DEFAULTS : {}),
+  };
   const o = {
     ...defaults,
     ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
@@ -157,10 +169,16 @@ export async function trainTranslation(options: TrainTranslationOptions): Promis
     const shown = translator.translate(data.example, { beamWidth: width });
     const heads =
       translator instanceof TransformerTranslator ? translator.attentionHeads(shown.input, shown.output) : undefined;
-    const attentionHeads = heads ? await renderAttentionHeads(heads, shown, outDir) : undefined;
+    const { coder } = translator;
+    const tokens =
+      coder.tokens === 'chars'
+        ? undefined
+        : { input: coder.split(shown.input, 0), output: coder.split(shown.output, 1) };
+    const attentionHeads = heads ? await renderAttentionHeads(heads, shown, outDir, tokens) : undefined;
     const attention = await renderAttentionPng(
       heads ? { ...shown, attention: meanOfHeads(heads) } : shown,
       path.join(outDir, 'attention.png'),
+      { tokens },
     );
     return {
       pairs,
@@ -198,12 +216,14 @@ async function renderAttentionHeads(
   heads: number[][][],
   shown: { input: string; output: string },
   outDir: string,
+  tokens?: AttentionPlotOptions['tokens'],
 ): Promise<string[]> {
   const files: string[] = [];
   for (const [i, attention] of heads.entries())
     files.push(
       await renderAttentionPng({ ...shown, attention }, path.join(outDir, `attention-head-${i + 1}.png`), {
         title: `Head ${i + 1} of ${heads.length}: "${shown.input}" → ${shown.output}`,
+        tokens,
       }),
     );
   return files;

@@ -78,7 +78,7 @@ export function project(x: tf.Tensor, p: Projection): tf.Tensor3D {
 }
 
 /** [B, T, h · d] → [B, h, T, d] */
-function splitHeads(x: tf.Tensor3D, numHeads: number): tf.Tensor4D {
+export function splitHeads(x: tf.Tensor3D, numHeads: number): tf.Tensor4D {
   const [b, t, hd] = x.shape;
   return tf.transpose(tf.reshape(x, [b, t, numHeads, hd / numHeads]), [0, 2, 1, 3]);
 }
@@ -134,4 +134,27 @@ function attentionBias(
   if (keyMask) parts.push(tf.reshape(maskBias(keyMask), [b, 1, 1, tk]));
   if (causal) parts.push(tf.reshape(maskBias(causalMask(tq)), [1, 1, tq, tk]));
   return parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : tf.add(parts[0], parts[1]);
+}
+
+/**
+ * Attention of `query` [B, Tq, d_q] over keys and values already projected and split into heads
+ * ([B, h, Tk, d_k], [B, h, Tk, d_v]: a decoder's key/value cache), with an optional score bias
+ * broadcasting to [B, h, Tq, Tk]; the same math as `attend` without recomputing the keys and values.
+ * Returns the output [B, Tq, d_out].
+ */
+export function attendCached(
+  w: AttentionProjections,
+  query: tf.Tensor,
+  keys: tf.Tensor4D,
+  values: tf.Tensor4D,
+  numHeads: number,
+  bias?: tf.Tensor,
+): tf.Tensor3D {
+  return tf.tidy(() => {
+    const [b, tq] = query.shape as [number, number, number];
+    const q = splitHeads(project(query, w.query), numHeads); // [B, h, Tq, d_k]
+    const weights = attentionWeights(q, keys, bias); // [B, h, Tq, Tk]
+    const heads = tf.matMul(weights, values); // [B, h, Tq, d_v]
+    return project(tf.reshape(tf.transpose(heads, [0, 2, 1, 3]), [b, tq, -1]), w.output); // [B, Tq, d_out]
+  });
 }

@@ -15,7 +15,15 @@
  * const h = dec.apply([y, memory]) as tf.SymbolicTensor; // [B, T, 32]
  */
 import * as tf from '@tensorflow/tfjs';
-import { addAttentionWeights, attend, AttentionProjections } from './attention-block';
+import { maskBias } from './attention';
+import {
+  addAttentionWeights,
+  attend,
+  attendCached,
+  AttentionProjections,
+  project,
+  splitHeads,
+} from './attention-block';
 import { CallKwargs, featureSize, LayerArgs, shapeList, splitSequencesAndMasks } from './block-layer';
 import { addFeedForwardWeights, feedForward, FeedForwardWeights } from './feed-forward';
 import { addLayerNormWeights, LayerNormWeights } from './layer-norm';
@@ -32,6 +40,13 @@ export interface TransformerDecoderWeights {
   norm1: LayerNormWeights;
   norm2: LayerNormWeights;
   norm3: LayerNormWeights;
+}
+
+/** A decoder layer's cross-attention keys/values [B, h, S, d] and memory score bias [B, 1, 1, S] (TransformerDecoderLayer.memoryCache). */
+export interface DecoderMemoryCache {
+  keys: tf.Tensor4D;
+  values: tf.Tensor4D;
+  bias?: tf.Tensor;
 }
 
 /** The target's and the memory's padding masks among a decoder call's masks (either may be absent). */
@@ -104,6 +119,54 @@ export class TransformerDecoderLayer extends TransformerLayer {
       output: this.residual(x, w.norm3, kwargs, (y) => feedForward(w.ffn, y, activation, dropout, kwargs)),
       cross,
     };
+  }
+
+  /**
+   * The cross-attention's keys and values of `memory` [B, S, D_mem], each [B, h, S, d], and the
+   * score bias [B, 1, 1, S] of its padding mask [B, S]: computed once per input for incremental
+   * decoding (`step`). Caller disposes.
+   */
+  memoryCache(memory: tf.Tensor, memoryMask?: tf.Tensor): DecoderMemoryCache {
+    return tf.tidy(() => {
+      const w = this.w.crossAttention;
+      const [b, s] = memory.shape;
+      return {
+        keys: splitHeads(project(memory, w.key), this.numHeads),
+        values: splitHeads(project(memory, w.value), this.numHeads),
+        bias: memoryMask ? tf.reshape(maskBias(memoryMask), [b, 1, 1, s]) : undefined,
+      };
+    });
+  }
+
+  /**
+   * One incremental decoding step (inference: no dropout) with a key/value cache: `x` [B, 1, D] is
+   * the newest target position t, `past` the self-attention keys and values of positions 0..t−1
+   * ([B, h, t, d] each; null at t = 0). Returns the layer's output at t [B, 1, D] and the keys and
+   * values of positions 0..t ([B, h, t + 1, d]): the same numbers as `call` on the whole prefix
+   * under the causal mask, at its last position, without recomputing positions 0..t−1. Caller disposes.
+   */
+  step(
+    x: tf.Tensor,
+    past: { keys: tf.Tensor4D; values: tf.Tensor4D } | null,
+    memory: DecoderMemoryCache,
+  ): { output: tf.Tensor3D; keys: tf.Tensor4D; values: tf.Tensor4D } {
+    if (!this.causal) throw new Error(`${this.name}: incremental decoding needs causal self-attention`);
+    return tf.tidy(() => {
+      const w = this.w;
+      const h = this.numHeads;
+      let keys = splitHeads(project(x, w.selfAttention.key), h); // [B, h, 1, d]
+      let values = splitHeads(project(x, w.selfAttention.value), h);
+      if (past) {
+        keys = tf.concat([past.keys, keys], 2); // [B, h, t + 1, d]
+        values = tf.concat([past.values, values], 2);
+      }
+      let y = this.residual(x, w.norm1, {}, (z) => attendCached(w.selfAttention, z, keys, values, h));
+      y = this.residual(y, w.norm2, {}, (z) =>
+        attendCached(w.crossAttention, z, memory.keys, memory.values, h, memory.bias),
+      );
+      const output = this.residual(y, w.norm3, {}, (z) => feedForward(w.ffn, z, this.activation, 0, {})) as tf.Tensor3D;
+      return { output, keys, values };
+    });
   }
 
   /** The weights, for loading or inspection (ONNX export reads them). */
