@@ -1,5 +1,6 @@
-// `dlkit keywords train --data DIR` then `predict` on its output: the JSON contracts end to end on a
-// tiny Speech Commands style folder of tones (one epoch: the mechanics, not the accuracy).
+// `dlkit keywords train --data DIR`, resumed for a second epoch, then `predict` on its output: the
+// JSON contracts end to end on a tiny Speech Commands style folder of tones (the mechanics, not the
+// accuracy).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -46,6 +47,22 @@ it('trains on a folder of WAV clips and serves the model through onnxruntime', a
     }),
   );
   expect(fs.existsSync(r.confusion)).toBe(true);
+  const resumed = await runCli(
+    'keywords',
+    'train',
+    '--data',
+    data,
+    '--out',
+    out,
+    '--epochs',
+    '2',
+    '--batch-size',
+    '8',
+    '--resume',
+    '--json',
+  );
+  expect(resumed.code).toBe(0);
+  expect(resumed.json()).toEqual(expect.objectContaining({ epochs: 2, resumedFromEpoch: 1, model: out }));
   const clip = path.join(data, 'yes', '0.wav');
   const predict = await runCli('keywords', 'predict', '--model', r.model, clip, '--json');
   expect(predict.code).toBe(0);
