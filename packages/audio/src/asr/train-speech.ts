@@ -67,7 +67,7 @@ export const TRAIN_SPEECH_DEFAULTS = {
   batchSize: 24,
   seed: 1,
   learningRate: 3e-3,
-  trainSentences: 1200,
+  trainSentences: 2400,
   validationSentences: 100,
   testSentences: 300,
   units: 64,
