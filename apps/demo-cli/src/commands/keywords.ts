@@ -85,7 +85,6 @@ function registerTrain(keywords: Command, run: Run): void {
         const release = onInterrupt(() =>
           interruptMessage({ command: 'dlkit keywords train', outDir, resumable: true }),
         );
-        let shown = -1;
         const r = await trainKeywords({
           outDir,
           dataDir,
@@ -100,11 +99,7 @@ function registerTrain(keywords: Command, run: Run): void {
           resume: flags.resume,
           progress: out.showProgress,
           onEpochEnd: out.epochLogger(),
-          onData: (done, total, set) => {
-            const tenth = Math.floor((10 * done) / total);
-            if (tenth !== shown || done === total) out.log(`generating ${set} clips: ${done}/${total}`);
-            shown = done === total ? -1 : tenth;
-          },
+          onData: out.clipLogger(),
         }).finally(release);
         out.result(
           {

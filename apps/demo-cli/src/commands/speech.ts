@@ -81,9 +81,7 @@ export const speechCommand: CliCommand = {
             resume: flags.resume,
             progress: out.showProgress,
             onEpochEnd: out.epochLogger(),
-            onData: (done, total, set) => {
-              if (done === total || done % 500 === 0) out.log(`generating ${set} clips: ${done}/${total}`);
-            },
+            onData: out.clipLogger(),
           }).finally(release);
           out.result(
             {

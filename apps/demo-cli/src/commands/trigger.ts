@@ -118,7 +118,6 @@ function registerTriggerTrain(trigger: Command, run: Run): void {
         const release = onInterrupt(() =>
           interruptMessage({ command: 'dlkit trigger train', outDir, resumable: true }),
         );
-        const logged = new Map<string, number>();
         const r = await trainTrigger({
           outDir,
           ...folders,
@@ -136,11 +135,7 @@ function registerTriggerTrain(trigger: Command, run: Run): void {
           resume: flags.resume,
           progress: out.showProgress,
           onEpochEnd: out.epochLogger(),
-          onData: (done, total, set) => {
-            const step = Math.floor((10 * done) / total); // a line per tenth
-            if (logged.get(set) !== step) out.log(`${set} clips: ${done}/${total}`);
-            logged.set(set, step);
-          },
+          onData: out.clipLogger(),
         }).finally(release);
         out.result(triggerJson(r), triggerSummary(r));
       }),

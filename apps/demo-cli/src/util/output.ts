@@ -28,6 +28,19 @@ export class Output {
     return this.showProgress ? undefined : (logs, ctx) => this.log(formatEpochLogs(logs, ctx.epochs));
   }
 
+  /**
+   * The `onData` hook of the audio train commands: "generating <set> clips: done/total" on stderr,
+   * a line per tenth of each set and one at its end.
+   */
+  clipLogger(): (done: number, total: number, set: string) => void {
+    const shown = new Map<string, number>();
+    return (done, total, set) => {
+      const tenth = Math.floor((10 * done) / total);
+      if (shown.get(set) !== tenth) this.log(`generating ${set} clips: ${done}/${total}`);
+      shown.set(set, tenth);
+    };
+  }
+
   /** A log line on stderr (never pollutes the JSON on stdout). */
   log(message: string): void {
     process.stderr.write(`${message}\n`);
