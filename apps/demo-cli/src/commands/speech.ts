@@ -8,11 +8,11 @@ import { requireDir } from '../util/paths';
 import { round } from '../util/round';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
 import type { CliCommand } from './types';
+import { KEYWORD_VARIANTS } from './keywords';
 
 const SENTENCES: IntRange = { min: 10, max: 20_000 };
 
 /** eSpeak variants combined with every English voice (as for keywords): 8 base voices × 10. */
-const SPEECH_VARIANTS = ['', 'f1', 'f2', 'f3', 'f4', 'm1', 'm2', 'm3', 'm4', 'm5'];
 
 interface TrainFlags extends TrainingFlags {
   data?: string;
@@ -72,7 +72,7 @@ export const speechCommand: CliCommand = {
             dataDir,
             synthesizer,
             voices: synthesizer?.voices('gmw/en'),
-            variants: SPEECH_VARIANTS,
+            variants: KEYWORD_VARIANTS, // the same voice variants as keywords and trigger
             trainSentences: flags.sentences,
             epochs: flags.epochs,
             batchSize: flags.batchSize,
