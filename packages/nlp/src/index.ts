@@ -176,7 +176,13 @@ export type { TrainChatOptions, TrainChatResult } from './chat/train-chat';
 export { detokenize, nerTokens } from './ner-data/ner-tokens';
 export { isValidBio, iob1ToBio, spansToBio } from './ner-data/bio';
 export type { EntitySpan } from './ner-data/bio';
-export { alignTagsToSubwords, subwordWordIndex, wordTagsFromSubwords } from './ner-data/subword-labels';
+export {
+  alignTagsToSubwords,
+  firstSubwordValues,
+  subwordWordIndex,
+  wordTagsFromSubwords,
+} from './ner-data/subword-labels';
+export { bioTransitionAllowed, viterbiBioTags } from './ner-data/bio-viterbi';
 export type { AlignTagsOptions } from './ner-data/subword-labels';
 export { formatConll, parseConll, readConll, writeConll } from './ner-data/conll';
 export type { TaggedSentence } from './ner-data/conll';
@@ -244,6 +250,10 @@ export { BERT_FOLDER_FILES, checkBertFolder } from './bert/bert-folder';
 export { bertConfigOf, exportHuggingFace, labelMaps } from './bert/export-hugging-face';
 export type { ExportHuggingFaceOptions } from './bert/export-hugging-face';
 export { groupEntities } from './bert/group-entities';
+export { decodeWordTags, tagEntities } from './bert/tag-entities';
+export type { NerDecoding, TaggedEntity } from './bert/tag-entities';
+export { tokenLabelProbabilities } from './hf/token-probabilities';
+export type { TokenLabelProbabilities } from './hf/token-probabilities';
 export type { Entity, SubwordLabel } from './bert/group-entities';
 export { answerCharSpan, answerOffsets, bestAnswerSpan, contextTokens } from './bert/answer-span';
 export type { AnswerSpan } from './bert/answer-span';

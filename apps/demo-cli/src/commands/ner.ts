@@ -2,21 +2,23 @@ import {
   compromiseBaseline,
   FINETUNE_NER_DEFAULTS,
   finetuneNer,
-  groupEntities,
   loadTokenizer,
-  openPipeline,
+  type NerDecoding,
   readConll,
+  tagEntities,
+  tokenLabelProbabilities,
 } from '@dlkit/nlp';
 import type { Command } from 'commander';
 import { addFinetuneOptions, dataFile, type FinetuneFlags, mlmStart, servingFolder } from '../util/bert-finetune-flags';
 import { UsageError } from '../util/errors';
-import { textFlag } from '../util/flags';
+import { choiceFlag, textFlag } from '../util/flags';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { round } from '../util/round';
 import type { CliCommand, Run } from './types';
 
 const MAX_TOKENS = 512;
+const DECODINGS: readonly NerDecoding[] = ['viterbi', 'argmax'];
 
 /** `dlkit ner`: BERT token classification (PER/LOC/ORG/MISC) fine-tuned from an MLM folder, served by transformers.js. */
 export const nerCommand: CliCommand = {
@@ -31,9 +33,15 @@ export const nerCommand: CliCommand = {
         'a token-classification folder (dlkit ner train writes <out>/hf; default ./dlkit-out/ner/hf)',
         textFlag('--model'),
       )
+      .option(
+        '--decoding <viterbi|argmax>',
+        "viterbi (default): the most probable valid BIO tagging; argmax: each word's top label, as the pipeline gives",
+        choiceFlag('--decoding', DECODINGS),
+        'viterbi',
+      )
       .option('--json', 'print one JSON object on stdout')
       .addHelpText('after', '\nExample: dlkit ner --model dlkit-out/ner/hf "Ann Kowalski flew to Lima." --json')
-      .action((text: string | undefined, flags: { model?: string; json?: boolean }) =>
+      .action((text: string | undefined, flags: { model?: string; json?: boolean; decoding: NerDecoding }) =>
         run(async () => {
           const out = new Output(flags);
           if (text === undefined || text.trim() === '')
@@ -46,10 +54,10 @@ export const nerCommand: CliCommand = {
             out.log(
               `warning: the text is longer than ${MAX_TOKENS} tokens; truncated, tagged up to character ${tagged}`,
             );
-          const tag = await openPipeline('token-classification', model);
-          // each word takes its first sub-word's label, as in training (later pieces were ignored by the loss)
-          const labels = (await tag(text.slice(0, tagged))).filter((l) => !l.word.startsWith('##'));
-          const entities = groupEntities(text, encoding, labels).map((e) => ({
+          // every label's probability per token from transformers.js's model; each word read at its
+          // first sub-word, as in training (later pieces were ignored by the loss)
+          const { labels, probabilities } = await tokenLabelProbabilities(model, text.slice(0, tagged));
+          const entities = tagEntities(text, encoding.offsets, probabilities, labels, flags.decoding).map((e) => ({
             word: e.text,
             entity: e.label,
             score: round(e.score, 4),

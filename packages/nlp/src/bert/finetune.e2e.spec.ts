@@ -11,6 +11,7 @@ import { generateNerSentences } from '../ner-data/generate-ner';
 import { loadHandLabelledNer } from '../ner-data/hand-labelled';
 import { wordnetGlossSentences } from '../text/wordnet-glosses';
 import { openPipeline } from '../hf/transformers';
+import { tokenLabelProbabilities } from '../hf/token-probabilities';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { checkBertFolder } from './bert-folder';
 import { bertInputs } from './bert-inputs';
@@ -19,6 +20,7 @@ import { finetuneNer } from './ner-finetune';
 import { encodeQaWindows } from './qa-dataset';
 import { finetuneQa } from './qa-finetune';
 import { pretrainMlm } from './pretrain-mlm';
+import { tagEntities } from './tag-entities';
 
 let dir: string;
 beforeAll(async () => {
@@ -95,6 +97,16 @@ test('the fine-tuned NER folder served by transformers.js gives the tfjs label f
     const ours = probs.slice(1, -1).map((p, i) => ({ index: i + 1, entity: NER_LABELS[p.indexOf(Math.max(...p))] })); // without [CLS], [SEP]
     expect(theirs.map(({ index, entity }) => ({ index, entity }))).toEqual(ours);
     theirs.forEach((t) => (largest = Math.max(largest, Math.abs(t.score - Math.max(...probs[t.index])))));
+    // every label's probability through transformers.js's model (what `dlkit ner` decodes with Viterbi)
+    const all = await tokenLabelProbabilities(path.join(dir, 'ner', 'hf'), text);
+    expect(all.labels).toEqual([...NER_LABELS]);
+    expect(all.probabilities.length).toBe(probs.length);
+    all.probabilities.forEach((row, t) =>
+      row.forEach((p, j) => (largest = Math.max(largest, Math.abs(p - probs[t][j])))),
+    );
+    const tagged = tagEntities(text, e.offsets, all.probabilities, all.labels);
+    expect(tagged).toEqual(tagEntities(text, e.offsets, probs, NER_LABELS));
+    for (const entity of tagged) expect(text.slice(entity.start, entity.end)).toBe(entity.text);
   }
   model.dispose();
   expect(tf.memory().numTensors).toBe(before);

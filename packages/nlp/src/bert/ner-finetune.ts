@@ -24,7 +24,6 @@ import { AUGMENT_NER_DEFAULTS, augmentNerSentences } from '../ner-data/augment-n
 import { generateNerSentences } from '../ner-data/generate-ner';
 import { entityF1, PrecisionRecallF1 } from '../ner-data/entity-metrics';
 import { loadHandLabelledNer } from '../ner-data/hand-labelled';
-import { wordTagsFromSubwords } from '../ner-data/subword-labels';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { buildBertEncoder } from './bert-encoder';
 import { bertForTokenClassification } from './bert-heads';
@@ -32,6 +31,7 @@ import { exportHuggingFace } from './export-hugging-face';
 import { maskedLmLoss } from './mlm-loss';
 import { NER_LABELS, NerDataset, NerExample } from './ner-dataset';
 import { disposeModels, loadBert } from './saved-bert';
+import { decodeWordTags, NerDecoding } from './tag-entities';
 
 export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   /** The MLM output folder (pretrainMlm's outDir: `model/` for the weights, `hf/` for the tokenizer). */
@@ -89,18 +89,18 @@ export function predictWordTags(
   model: tf.LayersModel,
   data: NerDataset,
   labels: readonly string[],
+  decoding: NerDecoding = 'viterbi',
   batchSize = 64,
 ): string[][] {
   const out: string[][] = [];
   for (let from = 0; from < data.size; from += batchSize) {
     const indices = Array.from({ length: Math.min(batchSize, data.size - from) }, (_, k) => from + k);
     const b = data.batch(indices);
-    const guess = tf.tidy(() => tf.argMax(model.predict(b.x) as tf.Tensor, -1).arraySync() as number[][]);
+    const probs = tf.tidy(() => tf.softmax(model.predict(b.x) as tf.Tensor).arraySync() as number[][][]);
     tf.dispose([b.x, b.y].flat());
     indices.forEach((i, k) => {
       const e = data.encoded[i];
-      const sub = e.encoding.offsets.map((_, t) => labels[guess[k][t]]);
-      out.push(wordTagsFromSubwords(e.wordOffsets, sub, e.encoding.offsets));
+      out.push(decodeWordTags(e.wordOffsets, probs[k], e.encoding.offsets, labels, decoding));
     });
   }
   return out;

@@ -34,6 +34,8 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
   /** Training examples (default: generated, `trainCount` of them). */
   data?: readonly QaExample[];
   trainCount?: number;
+  /** Generated training questions only: probability that a passage states borrowed facts (generateQaExamples' mixFactsRate). */
+  mixFactsRate?: number;
   /** Held-out generated questions (countries not seen in training). */
   testCount?: number;
   /** Tokens per window, question and special tokens included. */
@@ -46,6 +48,7 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
 
 export const FINETUNE_QA_DEFAULTS = {
   trainCount: 3000,
+  mixFactsRate: 0.5,
   testCount: 500,
   maxLength: 128,
   docStride: 32,
@@ -120,7 +123,9 @@ export async function finetuneQa(options: FinetuneQaOptions): Promise<FinetuneQa
   const { encoder: pretrained, mlm } = await loadBert(path.join(o.from, 'model'));
   const encoder = o.randomInit ? buildBertEncoder({ ...pretrained.config, seed: o.seed }) : pretrained;
   const windows = { maxLength: o.maxLength, docStride: o.docStride };
-  const train = options.data ?? generateQaExamples({ split: 'train', count: o.trainCount, seed: o.seed });
+  const train =
+    options.data ??
+    generateQaExamples({ split: 'train', count: o.trainCount, seed: o.seed, mixFactsRate: o.mixFactsRate });
   const test = generateQaExamples({ split: 'test', count: o.testCount, seed: o.seed });
   const data = new QaDataset(train, tokenizer, windows);
   const qa = bertForQuestionAnswering(encoder);

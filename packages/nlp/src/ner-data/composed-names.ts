@@ -43,6 +43,13 @@ export const ORGANIZATION_PATTERNS: readonly Composer[] = [
   (r, l) => `${pickOne(r, l.countries)} Airlines`,
   (r, l) => `${pickOne(r, l.countries)} Football Federation`,
   (r, l) => `${pickOne(r, l.cities)} Institute of Technology`,
+  // A bare surname as a brand ("Siemens said it would..."): the same strings are people elsewhere,
+  // so only the context tells the types apart, as in real news.
+  (r, l) => pickOne(r, l.surnames),
+  (r, l) => pickOne(r, l.surnames),
+  (r, l) => `${pickOne(r, l.surnames)} Airways`,
+  (r, l) => `${pickOne(r, l.cities)} United`,
+  (r, l) => `${pickOne(r, l.countries)} Post`,
 ];
 
 /** One row per event pattern (MISC). */
@@ -53,6 +60,9 @@ export const EVENT_PATTERNS: readonly Composer[] = [
   (r, l) => `${pickOne(r, l.countries)} Grand Prix`,
   (r, l) => `${pickOne(r, l.cities)} Open`,
   (r, l) => `${pickOne(r, l.cities)} Book Fair`,
+  (r, l) => `${pickOne(r, l.surnames)} Prize`,
+  (r, l) => `${pickOne(r, l.surnames)} Cup`,
+  (r, l) => `${pickOne(r, l.cities)} Summit`,
 ];
 
 export function composeOrganization(rng: Rng, lists: EntityLists): string {

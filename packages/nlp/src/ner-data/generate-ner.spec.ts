@@ -68,7 +68,7 @@ describe('generateNerSentences', () => {
   test.each(['train', 'test'] as const)(
     '%s rows: valid BIO, offsets and entities match the text, only its templates and lists',
     (split) => {
-      const rows = generateNerSentences({ split, count: 600, seed: 1, lists }); // enough to use every template
+      const rows = generateNerSentences({ split, count: 1000, seed: 1, lists }); // enough to use every template
       const templates = new Set(split === 'train' ? TRAIN_TEMPLATES : TEST_TEMPLATES);
       const other = split === 'train' ? lists.test : lists.train;
       const otherStrings = new Set(ENTITY_LIST_KEYS.flatMap((k) => other[k]));

@@ -46,15 +46,25 @@ export function alignTagsToSubwords(
   });
 }
 
+/** Per-word values from per-sub-word ones: each word takes its first sub-word's value (`missing` when none of its sub-words survived truncation). */
+export function firstSubwordValues<T>(
+  wordOffsets: ReadonlyArray<readonly [number, number]>,
+  subwordValues: readonly T[],
+  subwordOffsets: ReadonlyArray<readonly [number, number]>,
+  missing: T,
+): T[] {
+  const values = wordOffsets.map((): T | undefined => undefined);
+  subwordWordIndex(wordOffsets, subwordOffsets).forEach((w, i) => {
+    if (w >= 0 && values[w] === undefined) values[w] = subwordValues[i];
+  });
+  return values.map((v) => v ?? missing);
+}
+
 /** Word tags from per-sub-word predictions: each word takes its first sub-word's tag (O when none of its sub-words survived truncation). */
 export function wordTagsFromSubwords(
   wordOffsets: ReadonlyArray<readonly [number, number]>,
   subwordTags: readonly string[],
   subwordOffsets: ReadonlyArray<readonly [number, number]>,
 ): string[] {
-  const tags = wordOffsets.map(() => '');
-  subwordWordIndex(wordOffsets, subwordOffsets).forEach((w, i) => {
-    if (w >= 0 && tags[w] === '') tags[w] = subwordTags[i];
-  });
-  return tags.map((t) => t || 'O');
+  return firstSubwordValues(wordOffsets, subwordTags, subwordOffsets, 'O');
 }

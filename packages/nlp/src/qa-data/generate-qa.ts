@@ -57,6 +57,12 @@ export interface GenerateQaOptions {
   partitionSeed?: number;
   /** The country facts, when already loaded. */
   facts?: CountryFacts[];
+  /**
+   * Probability that a passage's countries (target and distractors) state facts borrowed from
+   * other countries of the split (counterfactual augmentation, see mixedFacts): a reader trained
+   * on them cannot answer from memory of the few real countries and must read. 0 for test data.
+   */
+  mixFactsRate?: number;
 }
 
 export const GENERATE_QA_DEFAULTS = {
@@ -67,6 +73,7 @@ export const GENERATE_QA_DEFAULTS = {
   questionsPerPassage: 2,
   testFraction: 0.3,
   partitionSeed: 2024,
+  mixFactsRate: 0,
 } satisfies GenerateQaOptions;
 
 /** The answer text of a fact, or undefined when the country lacks it (a region equal to the continent counts as missing). */
@@ -99,6 +106,25 @@ export function qaCountries(split: QaSplit, options: GenerateQaOptions = {}): Co
   return partitionList(usable, o.testFraction, new Rng(o.partitionSeed))[split];
 }
 
+/**
+ * A country with each fact borrowed from a random country of the pool (its own name kept; itself
+ * left out of borrowed neighbours): "The capital of Peru is Oslo." The pool's answers, in new
+ * combinations.
+ */
+export function mixedFacts(rng: Rng, c: CountryFacts, pool: readonly CountryFacts[]): CountryFacts {
+  const donor = () => pickOne(rng, pool);
+  const place = donor();
+  return {
+    name: c.name,
+    capital: donor().capital ?? c.capital,
+    currency: donor().currency,
+    languages: donor().languages,
+    continent: place.continent,
+    region: place.region,
+    neighbours: donor().neighbours.filter((n) => n !== c.name),
+  };
+}
+
 interface Sentence {
   text: string;
   /** For the target's own facts: which fact, and where its answer starts in the sentence. */
@@ -116,19 +142,24 @@ export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQa
   const o = { ...GENERATE_QA_DEFAULTS, ...options };
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`count must be a whole number ≥ 0, got ${o.count}`);
   if (o.split !== 'train' && o.split !== 'test') throw new Error(`split must be 'train' or 'test', got '${o.split}'`);
+  if (!(o.mixFactsRate >= 0 && o.mixFactsRate <= 1))
+    throw new Error(`mixFactsRate must be in [0, 1], got ${o.mixFactsRate}`);
   const countries = qaCountries(o.split, o);
   if (countries.length < 2)
     throw new Error(`the ${o.split} split has ${countries.length} countries: at least 2 are needed`);
   const rng = new Rng(o.seed);
   const out: GeneratedQaExample[] = [];
   for (let passage = 0; out.length < o.count; passage++) {
-    const target = pickOne(rng, countries);
+    const mix = o.mixFactsRate > 0 && rng.uniform() < o.mixFactsRate;
+    const facts = (c: CountryFacts) => (mix ? mixedFacts(rng, c, countries) : c);
+    const target = facts(pickOne(rng, countries));
     const types = FACT_TYPES.filter((t) => factAnswer(target, t) !== undefined);
     const sentences = types.map((t) => statement(rng, target, t));
     const distractorCountries: string[] = [];
     for (let d = 0; d < o.distractors; d++) {
       let other = pickOne(rng, countries);
-      while (other === target) other = pickOne(rng, countries);
+      while (other.name === target.name) other = pickOne(rng, countries);
+      other = facts(other);
       distractorCountries.push(other.name);
       const otherTypes = FACT_TYPES.filter((t) => factAnswer(other, t) !== undefined);
       sentences.push({ text: statement(rng, other, pickOne(rng, otherTypes)).text });
