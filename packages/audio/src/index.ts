@@ -61,7 +61,12 @@ export type { NoiseColor } from './speech/noise';
 export { applyGainDb, placeInWindow, speedPerturb } from './speech/perturb';
 export { mixAtSnr, snrDb } from './speech/snr';
 export { voiceName } from './speech/speech-synthesizer';
-export type { SpeechSynthesizer, SynthesizedSpeech, VoiceSpec } from './speech/speech-synthesizer';
+export type {
+  GeneratedSpeechOptions,
+  SpeechSynthesizer,
+  SynthesizedSpeech,
+  VoiceSpec,
+} from './speech/speech-synthesizer';
 export { splitVoices, VOICE_SPLIT_DEFAULTS } from './speech/voice-split';
 export type { VoiceSplit, VoiceSplitOptions } from './speech/voice-split';
 

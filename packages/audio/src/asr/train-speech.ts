@@ -28,7 +28,7 @@ import { writeWav } from '../io/write-wav';
 import { melBandCenters, renderSpectrogram } from '../plot/render-spectrogram';
 import { CachedSynthesizer } from '../speech/cached-synthesizer';
 import { ClipGenerator } from '../speech/clip-generator';
-import type { SpeechSynthesizer } from '../speech/speech-synthesizer';
+import type { GeneratedSpeechOptions } from '../speech/speech-synthesizer';
 import { splitVoices } from '../speech/voice-split';
 import { generateSpeechClips, type SpeechClips } from './speech-clips';
 import { ctcTrainingLoss, SpeechDataset } from './speech-dataset';
@@ -39,15 +39,7 @@ import { buildSpeechModel } from './speech-model';
 import { splitSentences } from './speech-text';
 import { SPEECH_TOKENS } from './speech-vocab';
 
-export interface TrainSpeechOptions extends TrainTaskOptions {
-  /** Generate the data with this engine (with `voices` and `variants`)... */
-  synthesizer?: SpeechSynthesizer;
-  /** Base voices to split into train / validation / test (one base voice only in test). */
-  voices?: string[];
-  /** Variants combined with every voice ('' is the voice's own). */
-  variants?: string[];
-  /** Disk cache of synthesized speech; default `<outDir>/speech-cache`. */
-  cacheDir?: string;
+export interface TrainSpeechOptions extends TrainTaskOptions, GeneratedSpeechOptions {
   /** ...or read WAV files and `transcripts.tsv` from this folder. */
   dataDir?: string;
   /** Generated sentences for training, validation and testing. */
@@ -58,8 +50,6 @@ export interface TrainSpeechOptions extends TrainTaskOptions {
   units?: number;
   /** Beam width of the lexicon + LM figure. */
   beamWidth?: number;
-  /** Progress of data generation (clips done, total). */
-  onData?: (done: number, total: number, set: string) => void;
 }
 
 export const TRAIN_SPEECH_DEFAULTS = {

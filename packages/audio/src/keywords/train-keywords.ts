@@ -24,7 +24,7 @@ import {
 import { AUDIO_ONNX_EXPORTERS } from '../graph/onnx-exporters';
 import { CachedSynthesizer } from '../speech/cached-synthesizer';
 import { ClipGenerator } from '../speech/clip-generator';
-import type { SpeechSynthesizer } from '../speech/speech-synthesizer';
+import type { GeneratedSpeechOptions } from '../speech/speech-synthesizer';
 import { splitVoices } from '../speech/voice-split';
 import { ClipDataset } from './clip-dataset';
 import { generateKeywordClips, type KeywordClips } from './keyword-clips';
@@ -33,15 +33,7 @@ import { KEYWORD_LABELS } from './keyword-labels';
 import { buildKeywordModel } from './keyword-model';
 import { KEYWORD_MODEL_FILES } from './keyword-spotter';
 
-export interface TrainKeywordsOptions extends TrainTaskOptions {
-  /** Generate the data with this engine (with `voices` and `variants`)... */
-  synthesizer?: SpeechSynthesizer;
-  /** Base voices to split into train / validation / test (one base voice only in test). */
-  voices?: string[];
-  /** Variants combined with every voice ('' is the voice's own). */
-  variants?: string[];
-  /** Disk cache of synthesized speech; default `<outDir>/speech-cache`. */
-  cacheDir?: string;
+export interface TrainKeywordsOptions extends TrainTaskOptions, GeneratedSpeechOptions {
   /** ...or read `DIR/<label>/*.wav` (Speech Commands layout). */
   dataDir?: string;
   /** Generated clips per class for training, validation and testing. */
@@ -50,8 +42,6 @@ export interface TrainKeywordsOptions extends TrainTaskOptions {
   testPerLabel?: number;
   /** Filters of the first conv block. */
   width?: number;
-  /** Progress of data generation (clips done, total). */
-  onData?: (done: number, total: number, set: string) => void;
 }
 
 export const TRAIN_KEYWORDS_DEFAULTS = {

@@ -28,3 +28,17 @@ export interface SpeechSynthesizer {
 export function voiceName(v: Pick<VoiceSpec, 'voice' | 'variant'>): string {
   return v.variant ? `${v.voice}+${v.variant}` : v.voice;
 }
+
+/** The data options every task trained on generated speech shares (keywords, trigger word, speech-to-text). */
+export interface GeneratedSpeechOptions {
+  /** Generate the data with this engine (with `voices` and `variants`)... */
+  synthesizer?: SpeechSynthesizer;
+  /** Base voices to split into train / validation / test (one base voice only in test). */
+  voices?: string[];
+  /** Variants combined with every voice ('' is the voice's own). */
+  variants?: string[];
+  /** Disk cache of synthesized speech; default `<outDir>/speech-cache`. */
+  cacheDir?: string;
+  /** Progress of data generation (clips done, total). */
+  onData?: (done: number, total: number, set: string) => void;
+}

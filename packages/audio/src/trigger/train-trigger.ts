@@ -26,7 +26,7 @@ import {
 import { writeWav } from '../io/write-wav';
 import { CachedSynthesizer } from '../speech/cached-synthesizer';
 import { ClipGenerator } from '../speech/clip-generator';
-import { voiceName, type SpeechSynthesizer } from '../speech/speech-synthesizer';
+import { voiceName, type GeneratedSpeechOptions } from '../speech/speech-synthesizer';
 import { splitVoices } from '../speech/voice-split';
 import { insertChimes } from './chime';
 import { composeTriggerClip, type TriggerSource } from './trigger-clip';
@@ -46,15 +46,7 @@ import {
 } from './trigger-sources';
 import { renderTriggerPlot } from './trigger-plot';
 
-export interface TrainTriggerOptions extends TrainTaskOptions {
-  /** Generate the data with this engine (with `voices` and `variants`)... */
-  synthesizer?: SpeechSynthesizer;
-  /** Base voices to split into train / validation / test (one base voice only in test). */
-  voices?: string[];
-  /** Variants combined with every voice ('' is the voice's own). */
-  variants?: string[];
-  /** Disk cache of synthesized speech; default `<outDir>/speech-cache`. */
-  cacheDir?: string;
+export interface TrainTriggerOptions extends TrainTaskOptions, GeneratedSpeechOptions {
   /** ...or folders of WAV files: clips of the trigger word, of other words, and background recordings. */
   positivesDir?: string;
   negativesDir?: string;
@@ -71,8 +63,6 @@ export interface TrainTriggerOptions extends TrainTaskOptions {
   dropout?: number;
   /** Tune the detection threshold on the validation clips (else 0.5). */
   tuneThreshold?: boolean;
-  /** Progress of data generation and of the false-alarm audio (clips done, total, which set). */
-  onData?: (done: number, total: number, set: string) => void;
 }
 
 export const TRAIN_TRIGGER_DEFAULTS = {
