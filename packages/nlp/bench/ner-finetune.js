@@ -11,6 +11,7 @@ const f1s = (perType) => Object.fromEntries(Object.entries(perType).map(([k, v])
 const brief = (r) => ({
   f1: round(r.f1),
   handF1: round(r.handF1),
+  perLocOrg: { f1: round(r.perLocOrg.f1), handF1: round(r.perLocOrg.handF1) },
   perType: f1s(r.perType),
   handPerType: f1s(r.handPerType),
   losses: r.losses.map((l) => round(l.loss)),

@@ -246,7 +246,9 @@ export type { PretrainMlmOptions, PretrainMlmResult } from './bert/pretrain-mlm'
 export { BERT_JSON, disposeModels, loadBert, saveBert } from './bert/saved-bert';
 export { BERT_TASKS, bertFolderExpectations, bertTaskSpec } from './bert/bert-tasks';
 export type { BertTask, BertTaskSpec } from './bert/bert-tasks';
-export { BERT_FOLDER_FILES, checkBertFolder } from './bert/bert-folder';
+export { BERT_FOLDER_FILES, bertMaxTokens, checkBertFolder } from './bert/bert-folder';
+export { answerInWindows, WINDOWED_QA_DEFAULTS } from './hf/windowed-qa';
+export type { WindowedAnswer, WindowedQaOptions } from './hf/windowed-qa';
 export { bertConfigOf, exportHuggingFace, labelMaps } from './bert/export-hugging-face';
 export type { ExportHuggingFaceOptions } from './bert/export-hugging-face';
 export { groupEntities } from './bert/group-entities';

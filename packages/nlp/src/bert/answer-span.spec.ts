@@ -45,6 +45,24 @@ describe('answer spans', () => {
     expect(r.endToken).toBeGreaterThanOrEqual(r.startToken);
   });
 
+  it('wholeWords: no answer starts on a ## piece or ends right before one', () => {
+    // tokens 6 ada, 7 love, 8 ##lace: the best raw span is "lace" (start 8) or "Ada Love" (end 7)
+    const start = new Array(e.ids.length).fill(0);
+    const end = new Array(e.ids.length).fill(0);
+    start[8] = 9;
+    end[8] = 9;
+    expect(bestAnswerSpan(start, end, e)).toMatchObject({ startToken: 8, endToken: 8 }); // transformers.js's rule
+    const whole = bestAnswerSpan(start, end, e, Infinity, true);
+    expect(whole.startToken === 8 || whole.endToken === 7).toBe(false);
+    const { start: s, end: t } = answerCharSpan(e, whole);
+    expect(
+      context
+        .slice(s, t)
+        .split(' ')
+        .every((w) => context.split(/[ .]/).includes(w)),
+    ).toBe(true);
+  });
+
   it("finds the pipeline's decoded answer in the context", () => {
     expect(answerOffsets(tokenizer, context, 'ada lovelace')).toEqual({ start: 0, end: 12, text: 'Ada Lovelace' });
     expect(answerOffsets(tokenizer, context, 'notes')).toEqual({ start: 19, end: 24, text: 'notes' });

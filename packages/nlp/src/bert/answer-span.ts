@@ -13,6 +13,7 @@
  */
 import { Encoding } from '../tokenizers/encoding';
 import { SubwordTokenizer } from '../tokenizers/subword-tokenizer';
+import { WORDPIECE_PREFIX } from '../tokenizers/wordpiece';
 
 export interface AnswerSpan {
   /** First and last token of the answer (inclusive), positions in the pair encoding. */
@@ -37,22 +38,28 @@ export function contextTokens(e: Encoding): number[] {
 /**
  * @param startLogits, endLogits [T] for the pair encoding `e`
  * @param maxAnswerTokens longest span considered (transformers.js: unlimited)
+ * @param wholeWords answers start and end on word boundaries (by `e.tokens`' ## pieces), as Hugging
+ *   Face's Python pipeline does through offsets; transformers.js's rule (false) can answer "aseru"
+ *   for "Maseru"
  */
 export function bestAnswerSpan(
   startLogits: ArrayLike<number>,
   endLogits: ArrayLike<number>,
   e: Encoding,
   maxAnswerTokens = Infinity,
+  wholeWords = false,
 ): AnswerSpan {
   const context = new Set(contextTokens(e));
   if (context.size === 0) throw new Error('bestAnswerSpan: the encoding has no context tokens (type id 1)');
+  // whole words: no start on a continuation piece (##...), no end right before one
+  const piece = (i: number) => wholeWords && (e.tokens[i]?.startsWith(WORDPIECE_PREFIX) ?? false);
   const masked = (logits: ArrayLike<number>) => Array.from(logits, (x, i) => (context.has(i) ? x : -Infinity));
   const ps = softmax(masked(startLogits));
   const pe = softmax(masked(endLogits));
   let best: AnswerSpan = { startToken: -1, endToken: -1, score: -1 };
   for (const s of context)
     for (const t of context)
-      if (t >= s && t - s < maxAnswerTokens && ps[s] * pe[t] > best.score)
+      if (t >= s && t - s < maxAnswerTokens && ps[s] * pe[t] > best.score && !piece(s) && !piece(t + 1))
         best = { startToken: s, endToken: t, score: ps[s] * pe[t] };
   return best;
 }

@@ -46,3 +46,16 @@ export function checkBertFolder(dir: string, task: BertTask): HfModelFolderInfo 
     );
   return info;
 }
+
+/**
+ * The longest input (in tokens, special tokens included) a BERT folder takes: config.json's
+ * `max_position_embeddings`, or tokenizer_config.json's `model_max_length` when smaller (512 when
+ * neither says). Longer inputs must be windowed or truncated before the model sees them: past its
+ * position table the ONNX graph fails with a broadcast error.
+ */
+export function bertMaxTokens(info: Pick<HfModelFolderInfo, 'config' | 'tokenizer'>): number {
+  const limits = [info.config.max_position_embeddings, info.tokenizer?.config.model_max_length].filter(
+    (n): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0,
+  );
+  return limits.length > 0 ? Math.min(...limits) : 512;
+}

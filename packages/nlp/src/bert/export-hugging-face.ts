@@ -108,7 +108,8 @@ export async function exportHuggingFace(
     dir,
     {
       config: { ...bertConfigJson(config), model_type: 'bert', architectures: [spec.architecture], ...classes },
-      tokenizer: { tokenizer: tokenizer.json, config: tokenizer.config },
+      // truncation in transformers.js stops at model_max_length: no longer than the position table
+      tokenizer: { tokenizer: tokenizer.json, config: { ...tokenizer.config, model_max_length: config.maxPosition } },
       onnx: { 'model.onnx': onnx },
     },
     bertFolderExpectations(task),

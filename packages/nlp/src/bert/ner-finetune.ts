@@ -22,7 +22,8 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend, runTraining, stripUndefined, taskTrainerOptions, type TrainTaskOptions } from '@dlkit/core';
 import { AUGMENT_NER_DEFAULTS, augmentNerSentences } from '../ner-data/augment-ner';
 import { generateNerSentences } from '../ner-data/generate-ner';
-import { entityF1, PrecisionRecallF1 } from '../ner-data/entity-metrics';
+import { entityF1, EntityF1Result, PrecisionRecallF1 } from '../ner-data/entity-metrics';
+import { COMPROMISE_TYPES } from '../ner-data/ner-baseline';
 import { loadHandLabelledNer } from '../ner-data/hand-labelled';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { buildBertEncoder } from './bert-encoder';
@@ -74,6 +75,8 @@ export interface FinetuneNerResult {
   handF1: number;
   perType: Record<string, PrecisionRecallF1>;
   handPerType: Record<string, PrecisionRecallF1>;
+  /** Micro F1 on PER/LOC/ORG only, the types compared with compromise (`f1` and `handF1` include MISC). */
+  perLocOrg: { f1: number; handF1: number };
   /** The Hugging Face folder (token-classification). */
   model: string;
   pretrained: boolean;
@@ -106,18 +109,20 @@ export function predictWordTags(
   return out;
 }
 
-/** Entity F1 of a model on tagged sentences. */
+/** Entity F1 of a model on tagged sentences (all types), and micro F1 on PER/LOC/ORG only (compromise's types). */
 export function scoreNerModel(
   model: tf.LayersModel,
   sentences: readonly NerExample[],
   tokenizer: WordPieceTokenizer,
   maxLength: number,
-): ReturnType<typeof entityF1> {
+): EntityF1Result & { perLocOrgF1: number } {
   const data = new NerDataset(sentences, tokenizer, NER_LABELS, { maxLength });
-  return entityF1(
-    sentences.map((s) => s.tags),
-    predictWordTags(model, data, NER_LABELS),
-  );
+  const truth = sentences.map((s) => s.tags);
+  const predicted = predictWordTags(model, data, NER_LABELS);
+  return {
+    ...entityF1(truth, predicted),
+    perLocOrgF1: entityF1(truth, predicted, { types: COMPROMISE_TYPES }).f1,
+  };
 }
 
 export async function finetuneNer(options: FinetuneNerOptions): Promise<FinetuneNerResult> {
@@ -163,6 +168,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
       handF1: h.f1,
       perType: generated.perType,
       handPerType: h.perType,
+      perLocOrg: { f1: generated.perLocOrgF1, handF1: h.perLocOrgF1 },
       model: hfDir,
       pretrained: !o.randomInit,
       trainSentences: train.length,

@@ -56,7 +56,7 @@ export function encodeQaWindows(
     const n = w.tokenEnd - w.tokenStart;
     const encoding: Encoding = {
       ids: [id('[CLS]'), ...q.ids, id('[SEP]'), ...c.ids.slice(w.tokenStart, w.tokenEnd), id('[SEP]')],
-      tokens: [],
+      tokens: ['[CLS]', ...q.tokens, '[SEP]', ...c.tokens.slice(w.tokenStart, w.tokenEnd), '[SEP]'],
       attentionMask: Array<number>(q.ids.length + n + 3).fill(1),
       typeIds: [...Array<number>(q.ids.length + 2).fill(0), ...Array<number>(n + 1).fill(1)],
       offsets: [[0, 0], ...q.offsets, [0, 0], ...c.offsets.slice(w.tokenStart, w.tokenEnd), [0, 0]],

@@ -23,7 +23,7 @@ import type { TaggedSentence } from './conll';
 export interface AugmentNerOptions {
   /** Replacement words (lower-case; default: contextWords()). */
   words?: readonly string[];
-  /** Probability that an O word (lower-case, or the capitalised first word) is replaced. */
+  /** Probability that a lower-case O word is replaced. */
   replaceRate?: number;
   /** Probability that a sentence is followed by the next one in the same row. */
   joinRate?: number;
@@ -61,10 +61,10 @@ export function augmentNerSentences(
     tags: [...s.tags],
     tokens: s.tokens.map((t, i) => {
       if (s.tags[i] !== 'O' || rng.uniform() >= o.replaceRate) return t;
-      const lower = /^[a-z]+$/.test(t);
-      if (!lower && !(i === 0 && /^[A-Z][a-z]+$/.test(t))) return t; // keep punctuation, numbers, "Mr."
-      const w = words[rng.int(words.length)];
-      return lower ? w : w[0].toUpperCase() + w.slice(1);
+      // only lower-case words: a random word capitalised at the start of a sentence taught the model
+      // that an unknown capitalised first word is O, and it missed most sentence-initial entities
+      if (!/^[a-z]+$/.test(t)) return t; // keep punctuation, numbers, "Mr.", capitalised words
+      return words[rng.int(words.length)];
     }),
   });
   const out = sentences.map(replace);

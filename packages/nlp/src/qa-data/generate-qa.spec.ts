@@ -58,6 +58,20 @@ describe('generateQaExamples', () => {
     expect(generateQaExamples({ split: 'train', count: 15, seed: 2, facts })).toEqual(a.slice(0, 15));
     expect(generateQaExamples({ split: 'train', count: 40, seed: 3, facts })).not.toEqual(a);
   });
+  test('mixFactsRate 1: made-up answers, still spans of the context, never a fact of a test country', () => {
+    const rows = generateQaExamples({ split: 'train', count: 200, seed: 2, facts, mixFactsRate: 1 });
+    const bad = rows.filter((r) => r.answers.some((a) => r.context.slice(a.start, a.start + a.text.length) !== a.text));
+    expect(bad).toEqual([]);
+    const test = qaCountries('test', { facts });
+    const heldOut = new Set(test.flatMap((c) => [c.capital, c.currency, c.name]));
+    const leaked = rows.filter((r) => ['capital', 'currency'].includes(r.factType) && heldOut.has(r.answers[0].text));
+    expect(leaked).toEqual([]);
+    const real = new Map(qaCountries('train', { facts }).map((c) => [c.name, c.capital]));
+    const capitals = rows.filter((r) => r.factType === 'capital');
+    expect(capitals.length).toBeGreaterThan(10);
+    expect(capitals.filter((r) => real.get(r.title) === r.answers[0].text).length).toBeLessThan(capitals.length / 10);
+    expect(() => generateQaExamples({ facts, mixFactsRate: 2 })).toThrow(/mixFactsRate must be in \[0, 1\]/);
+  });
   test('bad options are errors', () => {
     expect(() => generateQaExamples({ count: 1.5, facts })).toThrow(/count must be a whole number/);
     expect(() => generateQaExamples({ split: 'dev' as 'test', facts })).toThrow(/split must be 'train' or 'test'/);

@@ -1,0 +1,82 @@
+/**
+ * Extractive QA over a context of any length, as Hugging Face's Python pipeline does with
+ * `doc_stride`: the context is split into windows that fit the model (question + window ≤ the
+ * folder's max tokens, consecutive windows sharing `docStride` tokens), every window runs through
+ * transformers.js's own model for the folder, and the answer is the best span (p(start)·p(end))
+ * over all windows, in whole words. transformers.js's question-answering pipeline (4.x) has no stride: it
+ * truncates, or fails past the model's position table.
+ *
+ * @example
+ * const a = await answerInWindows('out/qa/hf', 'What is the capital of Peru?', longText);
+ * // { answer: 'Lima', score: 0.93, start: 1234, end: 1238, windows: 3 }
+ */
+import { readHfModelFolder } from '@dlkit/sequence';
+import { answerCharSpan, bestAnswerSpan } from '../bert/answer-span';
+import { bertMaxTokens } from '../bert/bert-folder';
+import { bertFolderExpectations } from '../bert/bert-tasks';
+import { encodeQaWindows } from '../bert/qa-dataset';
+import { WordPieceTokenizer } from '../tokenizers/wordpiece';
+import { openPipeline, transformersOffline } from './transformers';
+
+export interface WindowedQaOptions {
+  /** Context tokens shared by consecutive windows. */
+  docStride?: number;
+  /** Longest answer considered, in tokens. */
+  maxAnswerTokens?: number;
+}
+
+export const WINDOWED_QA_DEFAULTS = { docStride: 32, maxAnswerTokens: 30 } satisfies WindowedQaOptions;
+
+export interface WindowedAnswer {
+  answer: string;
+  /** p(start) · p(end) of the best span, softmaxes over its window's context tokens. */
+  score: number;
+  /** [start, end) in the context. */
+  start: number;
+  end: number;
+  /** Windows the context was split into (1 when it fits). */
+  windows: number;
+}
+
+interface HfTensorLike {
+  data: Float32Array;
+  dims: number[];
+}
+
+type QaModel = (inputs: Record<string, unknown>) => Promise<{ start_logits: HfTensorLike; end_logits: HfTensorLike }>;
+
+export async function answerInWindows(
+  dir: string,
+  question: string,
+  context: string,
+  options: WindowedQaOptions = {},
+): Promise<WindowedAnswer> {
+  const o = { ...WINDOWED_QA_DEFAULTS, ...options };
+  const maxLength = bertMaxTokens(readHfModelFolder(dir, bertFolderExpectations('question-answering')));
+  const tokenizer = WordPieceTokenizer.load(dir);
+  const windows = encodeQaWindows({ question, context, answers: [] }, tokenizer, { ...o, maxLength });
+  const t = await transformersOffline();
+  const model = ((await openPipeline('question-answering', dir)) as unknown as { model: QaModel }).model;
+  const width = Math.max(...windows.map((w) => w.encoding.ids.length));
+  const tensor = (rows: number[][]) =>
+    new t.Tensor(
+      'int64',
+      BigInt64Array.from(rows.flatMap((r) => [...r, ...Array<number>(width - r.length).fill(0)]).map(BigInt)),
+      [rows.length, width],
+    );
+  const out = await model({
+    input_ids: tensor(windows.map((w) => w.encoding.ids)),
+    attention_mask: tensor(windows.map((w) => w.encoding.attentionMask)),
+    token_type_ids: tensor(windows.map((w) => w.encoding.typeIds)),
+  });
+  let best: WindowedAnswer = { answer: '', score: -1, start: 0, end: 0, windows: windows.length };
+  windows.forEach((w, i) => {
+    const row = (x: HfTensorLike) => x.data.subarray(i * width, i * width + w.encoding.ids.length);
+    const span = bestAnswerSpan(row(out.start_logits), row(out.end_logits), w.encoding, o.maxAnswerTokens, true);
+    if (span.score > best.score) {
+      const { start, end } = answerCharSpan(w.encoding, span);
+      best = { answer: context.slice(start, end), score: span.score, start, end, windows: windows.length };
+    }
+  });
+  return best;
+}
