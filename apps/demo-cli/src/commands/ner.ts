@@ -1,4 +1,6 @@
 import {
+  bertMaxTokens,
+  checkBertFolder,
   compromiseBaseline,
   FINETUNE_NER_DEFAULTS,
   finetuneNer,
@@ -17,7 +19,6 @@ import { Output } from '../util/output';
 import { round } from '../util/round';
 import type { CliCommand, Run } from './types';
 
-const MAX_TOKENS = 512;
 const DECODINGS: readonly NerDecoding[] = ['viterbi', 'argmax'];
 
 /** `dlkit ner`: BERT token classification (PER/LOC/ORG/MISC) fine-tuned from an MLM folder, served by transformers.js. */
@@ -48,11 +49,12 @@ export const nerCommand: CliCommand = {
             throw new UsageError('ner: give the text to tag (or: dlkit ner train)');
           const model = servingFolder(flags.model, 'dlkit-out/ner/hf', 'token-classification');
           const tokenizer = loadTokenizer(model);
-          const encoding = tokenizer.encode(text, { maxLength: MAX_TOKENS });
+          const maxTokens = bertMaxTokens(checkBertFolder(model, 'token-classification'));
+          const encoding = tokenizer.encode(text, { maxLength: maxTokens });
           const tagged = encoding.offsets[encoding.offsets.length - 2][1]; // the last token before [SEP]
           if (tagged < text.trimEnd().length)
             out.log(
-              `warning: the text is longer than ${MAX_TOKENS} tokens; truncated, tagged up to character ${tagged}`,
+              `warning: the text is longer than the model's ${maxTokens} tokens; truncated, tagged up to character ${tagged}`,
             );
           // every label's probability per token from transformers.js's model; each word read at its
           // first sub-word, as in training (later pieces were ignored by the loss)

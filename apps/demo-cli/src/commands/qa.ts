@@ -1,20 +1,19 @@
 import * as fs from 'fs';
-import { answerOffsets, FINETUNE_QA_DEFAULTS, finetuneQa, loadTokenizer, openPipeline, readSquad } from '@dlkit/nlp';
+import { answerInWindows, FINETUNE_QA_DEFAULTS, finetuneQa, readSquad, WINDOWED_QA_DEFAULTS } from '@dlkit/nlp';
 import type { Command } from 'commander';
 import { addFinetuneOptions, dataFile, type FinetuneFlags, mlmStart, servingFolder } from '../util/bert-finetune-flags';
 import { UsageError } from '../util/errors';
-import { textFlag } from '../util/flags';
+import { intFlag, textFlag } from '../util/flags';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { round } from '../util/round';
 import type { CliCommand, Run } from './types';
 
-const MAX_TOKENS = 512;
-
 interface AskFlags {
   model?: string;
   context?: string;
   question?: string;
+  docStride: number;
   json?: boolean;
 }
 
@@ -32,6 +31,12 @@ export const qaCommand: CliCommand = {
       )
       .option('--context <file|text>', 'the passage: a file, or the text itself', textFlag('--context'))
       .option('--question <text>', 'the question', textFlag('--question'))
+      .option(
+        '--doc-stride <n>',
+        'a context longer than the model takes is split into windows sharing this many tokens',
+        intFlag('--doc-stride', { min: 1, max: 256 }),
+        WINDOWED_QA_DEFAULTS.docStride,
+      )
       .option('--json', 'print one JSON object on stdout')
       .addHelpText(
         'after',
@@ -49,17 +54,13 @@ export const qaCommand: CliCommand = {
               : flags.context;
           if (context.trim() === '') throw new UsageError('--context: empty context');
           const model = servingFolder(flags.model, 'dlkit-out/qa/hf', 'question-answering');
-          const tokenizer = loadTokenizer(model);
-          if (tokenizer.encodePair(flags.question, context).ids.length > MAX_TOKENS)
-            out.log(
-              `warning: question + context are longer than ${MAX_TOKENS} tokens; the pipeline truncates the context`,
-            );
-          const ask = await openPipeline('question-answering', model);
-          const a = await ask(flags.question, context);
-          const at = answerOffsets(tokenizer, context, a.answer);
-          const answer = at ? at.text : a.answer;
+          // windows of the context through transformers.js's model (its pipeline has no stride)
+          const a = await answerInWindows(model, flags.question, context, { docStride: flags.docStride });
+          if (a.windows > 1)
+            out.log(`note: the context is longer than the model takes; answered over ${a.windows} windows`);
+          const answer = a.answer;
           out.result(
-            { answer, score: round(a.score, 4), start: at ? at.start : -1, end: at ? at.end : -1 },
+            { answer, score: round(a.score, 4), start: a.start, end: a.end },
             `${answer}\t(score ${a.score.toFixed(4)})`,
           );
         }),

@@ -12,6 +12,8 @@ import { loadHandLabelledNer } from '../ner-data/hand-labelled';
 import { wordnetGlossSentences } from '../text/wordnet-glosses';
 import { openPipeline } from '../hf/transformers';
 import { tokenLabelProbabilities } from '../hf/token-probabilities';
+import { answerInWindows } from '../hf/windowed-qa';
+import { answerCharSpan, bestAnswerSpan } from './answer-span';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { checkBertFolder } from './bert-folder';
 import { bertInputs } from './bert-inputs';
@@ -157,3 +159,29 @@ test('QA fine-tuning lowers the loss and exports a question-answering folder', a
   const answer = await qa('What is the capital?', 'The capital of Peru is Lima.');
   expect(typeof answer.answer).toBe('string');
 }, 600000);
+
+test('answers over windows through transformers.js (dlkit qa) as the tfjs model does on the same windows', async () => {
+  // Slow (~3-10 s): loads the QA checkpoint and the exported folder, runs a context of several windows
+  const question = 'What is the capital of Peru?';
+  const context = 'filler words come first here . '.repeat(30) + 'The capital of Peru is Lima .';
+  const a = await answerInWindows(path.join(dir, 'qa', 'hf'), question, context);
+  expect(a.windows).toBeGreaterThan(1);
+  expect(context.slice(a.start, a.end)).toBe(a.answer);
+  const before = tf.memory().numTensors;
+  const model = await loadModel(path.join(dir, 'qa', 'checkpoint', 'model')); // the training model: [B, 2, T]
+  const tokenizer = WordPieceTokenizer.load(path.join(dir, 'mlm', 'hf'));
+  const windows = encodeQaWindows({ question, context, answers: [] }, tokenizer, { maxLength: 128, docStride: 32 });
+  expect(windows.length).toBe(a.windows);
+  let best = { score: -1, start: 0, end: 0 };
+  for (const w of windows) {
+    const x = bertInputs([w.encoding]);
+    const [s, e] = tf.tidy(() => (model.predict(x) as tf.Tensor).arraySync() as number[][][])[0];
+    tf.dispose(x);
+    const span = bestAnswerSpan(s, e, w.encoding, 30, true);
+    if (span.score > best.score) best = { score: span.score, ...answerCharSpan(w.encoding, span) };
+  }
+  model.dispose();
+  expect(tf.memory().numTensors).toBe(before);
+  expect([a.start, a.end]).toEqual([best.start, best.end]);
+  expect(Math.abs(a.score - best.score)).toBeLessThan(1e-4);
+}, 120000);

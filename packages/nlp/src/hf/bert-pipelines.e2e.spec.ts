@@ -16,6 +16,7 @@ import { buildBertEncoder } from '../bert/bert-encoder';
 import { bertForMaskedLM, bertForQuestionAnswering, bertForTokenClassification } from '../bert/bert-heads';
 import { bertInputs, embedSentences } from '../bert/bert-inputs';
 import { exportHuggingFace } from '../bert/export-hugging-face';
+import { bertMaxTokens, checkBertFolder } from '../bert/bert-folder';
 import { groupEntities } from '../bert/group-entities';
 import { wordnetGlossSentences } from '../text/wordnet-glosses';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
@@ -98,6 +99,14 @@ test('token-classification: the same label per sub-word as the tfjs argmax, and 
       groupEntities(text, e, ours).map((x) => [x.label, x.start, x.end]),
     );
   }
+  // a text longer than the position table (128) is truncated by the pipeline, not a broadcast error:
+  // the export writes model_max_length = max_position_embeddings
+  const long = TEXTS[0].repeat(60);
+  expect(tokenizer.encode(long).ids.length).toBeGreaterThan(128);
+  expect(bertMaxTokens(checkBertFolder(path.join(dir, 'ner'), 'token-classification'))).toBe(128);
+  const labels = await tag(long, { ignore_labels: [] });
+  // 128 tokens run: [CLS] (no label) and 127 pieces; transformers.js's truncation drops the final [SEP]
+  expect(labels.map((l) => l.index)).toEqual(Array.from({ length: 127 }, (_, i) => i + 1));
 }, 30000);
 
 test('question-answering: the answer is the tfjs best span, found back in the context', async () => {
