@@ -91,8 +91,10 @@ function registerTrain(ner: Command, run: Run): void {
     `CoNLL-2003 training file (word ... tag per line, blank line between sentences); default: ${d.trainCount} generated sentences`,
   )
     .addHelpText('after', '\nExample: dlkit ner train --from dlkit-out/mlm --epochs 1 --json')
-    .action((flags: FinetuneFlags) =>
+    // the parent command has --json too: read it with the subcommand's own flags
+    .action((_flags: FinetuneFlags, cmd: Command) =>
       run(async () => {
+        const flags = cmd.optsWithGlobals() as FinetuneFlags;
         const out = new Output(flags);
         const outDir = resolveOutDir(flags.out, 'ner');
         const file = dataFile(flags, 'a CoNLL-2003 file');

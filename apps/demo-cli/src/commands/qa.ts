@@ -83,8 +83,10 @@ function registerTrain(qa: Command, run: Run): void {
     `SQuAD v1.1 JSON training file; default: ${d.trainCount} generated questions`,
   )
     .addHelpText('after', '\nExample: dlkit qa train --from dlkit-out/mlm --epochs 1 --json')
-    .action((flags: FinetuneFlags) =>
+    // the parent command has --json too: read it with the subcommand's own flags
+    .action((_flags: FinetuneFlags, cmd: Command) =>
       run(async () => {
+        const flags = cmd.optsWithGlobals() as FinetuneFlags;
         const out = new Output(flags);
         const outDir = resolveOutDir(flags.out, 'qa');
         const file = dataFile(flags, 'a SQuAD v1.1 JSON file');
