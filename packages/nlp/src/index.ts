@@ -211,21 +211,8 @@ export { loadCountryFacts } from './qa-data/country-facts';
 export type { CountryFacts } from './qa-data/country-facts';
 export { FACT_TYPES, QUESTIONS, STATEMENTS } from './qa-data/fact-phrasings';
 export type { FactType } from './qa-data/fact-phrasings';
-export {
-  GENERATE_QA_DEFAULTS,
-  counterfactualPool,
-  generateQaExamples,
-  mixedFacts,
-  qaCountries,
-} from './qa-data/generate-qa';
-export type {
-  FactPool,
-  GenerateQaOptions,
-  GeneratedQaExample,
-  QaAnswer,
-  QaExample,
-  QaSplit,
-} from './qa-data/generate-qa';
+export { GENERATE_QA_DEFAULTS, generateQaExamples, mixedFacts, qaCountries } from './qa-data/generate-qa';
+export type { GenerateQaOptions, GeneratedQaExample, QaAnswer, QaExample, QaSplit } from './qa-data/generate-qa';
 export { formatSquad, parseSquad, readSquad, writeSquad } from './qa-data/squad-format';
 export { normalizeAnswer, squadEvaluate, squadExactMatch, squadF1 } from './qa-data/squad-metrics';
 export type { SquadScores } from './qa-data/squad-metrics';

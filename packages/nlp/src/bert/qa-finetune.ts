@@ -47,13 +47,13 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
 }
 
 export const FINETUNE_QA_DEFAULTS = {
-  trainCount: 3000,
-  mixFactsRate: 0.5,
+  trainCount: 4000,
+  mixFactsRate: 1,
   testCount: 500,
   maxLength: 128,
   docStride: 32,
   maxAnswerTokens: 30,
-  epochs: 3,
+  epochs: 4,
   batchSize: 16,
   learningRate: 5e-4,
   seed: 1,

