@@ -3,8 +3,9 @@
 // EM/F1 on held-out generated questions). The MLM folder is pretrained first when missing (cached).
 // Prints JSON. Run after `npx tsc -b tsconfig.build.json`:
 //   node packages/nlp/bench/qa-finetune.js [--mlm DIR] [--train-count N] [--epochs N] [--out DIR]
+//        [--mix-facts-rate X] [--only pretrained|random]
 const path = require('path');
-const { finetuneQa } = require('@dlkit/nlp');
+const { FINETUNE_QA_DEFAULTS, finetuneQa } = require('@dlkit/nlp');
 const { arg, ensureMlm, round, runMain } = require('./finetune-common');
 
 const brief = (r) => ({
@@ -18,12 +19,22 @@ const brief = (r) => ({
 runMain(async () => {
   const { dir, pretraining } = await ensureMlm();
   const out = arg('--out', 'dlkit-out/bench-qa');
-  const options = { from: dir, trainCount: Number(arg('--train-count', 3000)), epochs: Number(arg('--epochs', 3)) };
-  const first = await finetuneQa({ ...options, outDir: path.join(out, 'pretrained') });
-  const pretrained = brief(first);
+  const d = FINETUNE_QA_DEFAULTS;
+  const options = {
+    from: dir,
+    trainCount: Number(arg('--train-count', d.trainCount)),
+    epochs: Number(arg('--epochs', d.epochs)),
+    mixFactsRate: Number(arg('--mix-facts-rate', d.mixFactsRate)),
+  };
+  const only = arg('--only', ''); // 'pretrained' or 'random': one of the two runs
+  const run = (randomInit) =>
+    finetuneQa({ ...options, outDir: path.join(out, randomInit ? 'random' : 'pretrained'), randomInit });
+  const first = only === 'random' ? undefined : await run(false);
+  const pretrained = first && brief(first);
   console.error('pretrained', JSON.stringify(pretrained));
-  const random = brief(await finetuneQa({ ...options, outDir: path.join(out, 'random'), randomInit: true }));
-  const o = first.baselines.overlap;
+  const second = only === 'pretrained' ? undefined : await run(true);
+  const random = second && brief(second);
+  const o = (first ?? second).baselines.overlap;
   const overlap = { exactMatch: round(o.exactMatch), f1: round(o.f1) };
   console.log(
     JSON.stringify({ task: 'qa', pretraining, options, pretrained, random, baselines: { overlap } }, null, 1),
