@@ -12,8 +12,6 @@ import { KEYWORD_VARIANTS } from './keywords';
 
 const SENTENCES: IntRange = { min: 10, max: 20_000 };
 
-/** eSpeak variants combined with every English voice (as for keywords): 8 base voices × 10. */
-
 interface TrainFlags extends TrainingFlags {
   data?: string;
   sentences?: number;
