@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { KeywordSpotter, TRAIN_KEYWORDS_DEFAULTS, trainKeywords } from '@dlkit/audio';
-import { EspeakSynthesizer } from '@dlkit/espeak';
+import { espeakVoices } from '../util/espeak-voices';
 import type { Command } from 'commander';
 import { describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
@@ -12,13 +12,6 @@ import { addTrainingOptions, type TrainingFlags } from '../util/training-options
 import type { CliCommand, Run } from './types';
 
 const PER_LABEL: IntRange = { min: 1, max: 100_000 };
-
-/**
- * The eSpeak variants combined with every English voice: its own voice, four female and five male
- * variants. With the 8 English base voices that is 80 combinations; splitVoices keeps one base voice
- * (all its variants) and a fifth of the rest for the test set only.
- */
-export const KEYWORD_VARIANTS = ['', 'f1', 'f2', 'f3', 'f4', 'm1', 'm2', 'm3', 'm4', 'm5'];
 
 interface TrainFlags extends TrainingFlags {
   data?: string;
@@ -81,16 +74,14 @@ function registerTrain(keywords: Command, run: Run): void {
         const out = new Output(flags);
         const dataDir = flags.data ? requireDir('--data', flags.data, 'one folder of WAV clips per label') : undefined;
         const outDir = resolveOutDir(flags.out, 'keywords');
-        const synthesizer = dataDir ? undefined : await EspeakSynthesizer.create();
+        const speech = await espeakVoices(!dataDir);
         const release = onInterrupt(() =>
           interruptMessage({ command: 'dlkit keywords train', outDir, resumable: true }),
         );
         const r = await trainKeywords({
           outDir,
           dataDir,
-          synthesizer,
-          voices: synthesizer?.voices('gmw/en'),
-          variants: KEYWORD_VARIANTS,
+          ...speech,
           perLabel: flags.perLabel,
           epochs: flags.epochs,
           batchSize: flags.batchSize,

@@ -1,5 +1,5 @@
 import { TRAIN_SPEECH_DEFAULTS, trainSpeech } from '@dlkit/audio';
-import { EspeakSynthesizer } from '@dlkit/espeak';
+import { espeakVoices } from '../util/espeak-voices';
 import { describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
 import { resolveOutDir } from '../util/out-dir';
@@ -8,7 +8,6 @@ import { requireDir } from '../util/paths';
 import { round } from '../util/round';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
 import type { CliCommand } from './types';
-import { KEYWORD_VARIANTS } from './keywords';
 
 const SENTENCES: IntRange = { min: 10, max: 20_000 };
 
@@ -61,16 +60,14 @@ export const speechCommand: CliCommand = {
           const out = new Output(flags);
           const dataDir = flags.data ? requireDir('--data', flags.data, 'WAV files and transcripts.tsv') : undefined;
           const outDir = resolveOutDir(flags.out, 'speech');
-          const synthesizer = dataDir ? undefined : await EspeakSynthesizer.create();
+          const speech = await espeakVoices(!dataDir);
           const release = onInterrupt(() =>
             interruptMessage({ command: 'dlkit speech train', outDir, resumable: true }),
           );
           const r = await trainSpeech({
             outDir,
             dataDir,
-            synthesizer,
-            voices: synthesizer?.voices('gmw/en'),
-            variants: KEYWORD_VARIANTS, // the same voice variants as keywords and trigger
+            ...speech,
             trainSentences: flags.sentences,
             epochs: flags.epochs,
             batchSize: flags.batchSize,

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { TRAIN_TRIGGER_DEFAULTS, trainTrigger, TriggerDetector, type TrainTriggerResult } from '@dlkit/audio';
-import { EspeakSynthesizer } from '@dlkit/espeak';
+import { espeakVoices } from '../util/espeak-voices';
 import type { Command } from 'commander';
 import { describeInt, describeNumber, intFlag, numberFlag, textFlag, type IntRange } from '../util/flags';
 import { UsageError } from '../util/errors';
@@ -10,7 +10,6 @@ import { Output } from '../util/output';
 import { prepareOutFile, requireDir, requireFile } from '../util/paths';
 import { round } from '../util/round';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
-import { KEYWORD_VARIANTS } from './keywords';
 import type { CliCommand, Run } from './types';
 
 const CLIPS: IntRange = { min: 1, max: 1_000_000 };
@@ -114,16 +113,14 @@ function registerTriggerTrain(trigger: Command, run: Run): void {
         const out = new Output(flags);
         const folders = dataFolders(flags);
         const outDir = resolveOutDir(flags.out, 'trigger');
-        const synthesizer = folders ? undefined : await EspeakSynthesizer.create();
+        const speech = await espeakVoices(!folders);
         const release = onInterrupt(() =>
           interruptMessage({ command: 'dlkit trigger train', outDir, resumable: true }),
         );
         const r = await trainTrigger({
           outDir,
           ...folders,
-          synthesizer,
-          voices: synthesizer?.voices('gmw/en'),
-          variants: KEYWORD_VARIANTS,
+          ...speech,
           trainClips: flags.clips,
           validationClips: flags.validationClips,
           testClips: flags.testClips,
