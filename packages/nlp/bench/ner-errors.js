@@ -4,7 +4,7 @@
 // per-type F1, and every gold entity's fate (ok, wrong type, partial span, missed) by position
 // (sentence-initial or inner), plus spurious entities. Run after `npx tsc -b tsconfig.build.json`:
 //   node packages/nlp/bench/ner-errors.js [--from DIR] [--count N] [--epochs N] [--batch N] [--lr X]
-//        [--replace X] [--pretrained] [--cfg '{"dropout":0.1}'] [--show N]
+//        [--replace X] [--composed-misc X] [--pretrained] [--cfg '{"dropout":0.1}'] [--show N]
 const path = require('path');
 const core = require('@dlkit/core');
 const n = require('@dlkit/nlp');
@@ -45,11 +45,19 @@ runMain(async () => {
   const { encoder: pretrained } = await n.loadBert(path.join(from, 'model'));
   const config = { ...pretrained.config, ...JSON.parse(arg('--cfg', '{}')), seed: 1 };
   const encoder = process.argv.includes('--pretrained') ? pretrained : n.buildBertEncoder(config);
-  const train = n.augmentNerSentences(n.generateNerSentences({ split: 'train', count, seed: 1 }), {
-    replaceRate: Number(arg('--replace', n.AUGMENT_NER_DEFAULTS.replaceRate)),
-    joinRate: n.AUGMENT_NER_DEFAULTS.joinRate,
-    seed: 1,
-  });
+  const train = n.augmentNerSentences(
+    n.generateNerSentences({
+      split: 'train',
+      count,
+      seed: 1,
+      composedMiscRate: Number(arg('--composed-misc', n.FINETUNE_NER_DEFAULTS.composedMiscRate)),
+    }),
+    {
+      replaceRate: Number(arg('--replace', n.AUGMENT_NER_DEFAULTS.replaceRate)),
+      joinRate: n.AUGMENT_NER_DEFAULTS.joinRate,
+      seed: 1,
+    },
+  );
   const model = n.bertForTokenClassification(encoder, n.NER_LABELS.length);
   const started = Date.now();
   const trainer = core.taskTrainerOptions({

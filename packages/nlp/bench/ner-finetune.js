@@ -2,7 +2,8 @@
 // weights and from random weights of the same size, against compromise (PER/LOC/ORG). The MLM
 // folder is pretrained first when missing (cached). Prints JSON. Run after `npx tsc -b tsconfig.build.json`:
 //   node packages/nlp/bench/ner-finetune.js [--mlm DIR] [--mlm-sentences N] [--mlm-epochs N]
-//        [--train-count N] [--epochs N] [--out DIR] [--cased] [--only pretrained|random]
+//        [--train-count N] [--epochs N] [--out DIR]
+//        [--learning-rate X] [--lr-decay cosine|none] [--cased] [--only pretrained|random]
 const path = require('path');
 const { compromiseBaseline, finetuneNer, FINETUNE_NER_DEFAULTS } = require('@dlkit/nlp');
 const { arg, ensureMlm, round, runMain } = require('./finetune-common');
@@ -26,6 +27,8 @@ runMain(async () => {
     from: dir,
     trainCount: Number(arg('--train-count', d.trainCount)),
     epochs: Number(arg('--epochs', d.epochs)),
+    learningRate: Number(arg('--learning-rate', d.learningRate)),
+    lrDecay: arg('--lr-decay', d.lrDecay),
   };
   const only = arg('--only', ''); // 'pretrained' or 'random': one of the two runs
   const run = async (randomInit) =>

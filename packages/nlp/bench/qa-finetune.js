@@ -3,6 +3,7 @@
 // EM/F1 on held-out generated questions). The MLM folder is pretrained first when missing (cached).
 // Prints JSON. Run after `npx tsc -b tsconfig.build.json`:
 //   node packages/nlp/bench/qa-finetune.js [--mlm DIR] [--train-count N] [--epochs N] [--out DIR]
+//        [--learning-rate X] [--lr-decay cosine|none]
 //        [--mix-facts-rate X] [--only pretrained|random]
 const path = require('path');
 const { FINETUNE_QA_DEFAULTS, finetuneQa } = require('@dlkit/nlp');
@@ -24,6 +25,8 @@ runMain(async () => {
     from: dir,
     trainCount: Number(arg('--train-count', d.trainCount)),
     epochs: Number(arg('--epochs', d.epochs)),
+    learningRate: Number(arg('--learning-rate', d.learningRate)),
+    lrDecay: arg('--lr-decay', d.lrDecay),
     mixFactsRate: Number(arg('--mix-facts-rate', d.mixFactsRate)),
   };
   const only = arg('--only', ''); // 'pretrained' or 'random': one of the two runs

@@ -271,5 +271,7 @@ export { paddedBertInputs } from './bert/padded-inputs';
 export { QaDataset, encodeQaWindows } from './bert/qa-dataset';
 export type { QaWindow, QaWindowOptions } from './bert/qa-dataset';
 export { FINETUNE_QA_DEFAULTS, finetuneQa, predictAnswers, qaTrainingModel } from './bert/qa-finetune';
+export { finetuneSchedule, LR_DECAYS } from './bert/finetune-schedule';
+export type { LrDecay } from './bert/finetune-schedule';
 export type { FinetuneQaOptions, FinetuneQaResult } from './bert/qa-finetune';
 // --- end BERT fine-tuning ---

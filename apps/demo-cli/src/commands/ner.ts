@@ -11,7 +11,14 @@ import {
   tokenLabelProbabilities,
 } from '@dlkit/nlp';
 import type { Command } from 'commander';
-import { addFinetuneOptions, dataFile, type FinetuneFlags, mlmStart, servingFolder } from '../util/bert-finetune-flags';
+import {
+  addFinetuneOptions,
+  dataFile,
+  finetuneRunOptions,
+  type FinetuneFlags,
+  mlmStart,
+  servingFolder,
+} from '../util/bert-finetune-flags';
 import { UsageError } from '../util/errors';
 import { choiceFlag, textFlag } from '../util/flags';
 import { resolveOutDir } from '../util/out-dir';
@@ -86,7 +93,7 @@ function registerTrain(ner: Command, run: Run): void {
     );
   addFinetuneOptions(
     command,
-    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
+    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed, lrDecay: d.lrDecay },
     'ner',
     `CoNLL-2003 training file (word ... tag per line, blank line between sentences); default: ${d.trainCount} generated sentences`,
   )
@@ -101,18 +108,7 @@ function registerTrain(ner: Command, run: Run): void {
         const data = file === undefined ? undefined : readConll(file);
         const from = await mlmStart(flags, out, { cased: true }); // keep capitalisation, the cue for unseen names
         out.log(`fine-tuning BERT for NER from ${from} ...`);
-        const options = {
-          from,
-          outDir,
-          data,
-          epochs: flags.epochs,
-          batchSize: flags.batchSize,
-          learningRate: flags.learningRate,
-          seed: flags.seed,
-          resume: flags.resume,
-          progress: out.showProgress,
-          onEpochEnd: out.epochLogger(),
-        };
+        const options = { ...finetuneRunOptions(flags, from, outDir, out), data };
         const r = await finetuneNer(options);
         const random = flags.compareRandom
           ? await finetuneNer({ ...options, outDir: `${outDir}-random`, randomInit: true, resume: false })

@@ -1,7 +1,14 @@
 import * as fs from 'fs';
 import { answerInWindows, FINETUNE_QA_DEFAULTS, finetuneQa, readSquad, WINDOWED_QA_DEFAULTS } from '@dlkit/nlp';
 import type { Command } from 'commander';
-import { addFinetuneOptions, dataFile, type FinetuneFlags, mlmStart, servingFolder } from '../util/bert-finetune-flags';
+import {
+  addFinetuneOptions,
+  dataFile,
+  finetuneRunOptions,
+  type FinetuneFlags,
+  mlmStart,
+  servingFolder,
+} from '../util/bert-finetune-flags';
 import { UsageError } from '../util/errors';
 import { intFlag, textFlag } from '../util/flags';
 import { resolveOutDir } from '../util/out-dir';
@@ -78,7 +85,7 @@ function registerTrain(qa: Command, run: Run): void {
     );
   addFinetuneOptions(
     command,
-    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
+    { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed, lrDecay: d.lrDecay },
     'qa',
     `SQuAD v1.1 JSON training file; default: ${d.trainCount} generated questions`,
   )
@@ -93,18 +100,7 @@ function registerTrain(qa: Command, run: Run): void {
         const data = file === undefined ? undefined : readSquad(file);
         const from = await mlmStart(flags, out);
         out.log(`fine-tuning BERT for question answering from ${from} ...`);
-        const options = {
-          from,
-          outDir,
-          data,
-          epochs: flags.epochs,
-          batchSize: flags.batchSize,
-          learningRate: flags.learningRate,
-          seed: flags.seed,
-          resume: flags.resume,
-          progress: out.showProgress,
-          onEpochEnd: out.epochLogger(),
-        };
+        const options = { ...finetuneRunOptions(flags, from, outDir, out), data };
         const r = await finetuneQa(options);
         const random = flags.compareRandom
           ? await finetuneQa({ ...options, outDir: `${outDir}-random`, randomInit: true, resume: false })

@@ -5,10 +5,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkBertFolder, pretrainMlm, type BertTask } from '@dlkit/nlp';
+import { checkBertFolder, LR_DECAYS, pretrainMlm, type BertTask, type LrDecay } from '@dlkit/nlp';
 import type { Command } from 'commander';
 import { UsageError } from './errors';
-import { textFlag } from './flags';
+import { choiceFlag, textFlag } from './flags';
 import { Output } from './output';
 import { requireDir, requireFile } from './paths';
 import { addTrainingOptions, type TrainingDefaults, type TrainingFlags } from './training-options';
@@ -17,12 +17,13 @@ export interface FinetuneFlags extends TrainingFlags {
   data?: string;
   from?: string;
   compareRandom?: boolean;
+  lrDecay?: LrDecay;
 }
 
-/** Adds --data, --from, --compare-random and the training options to a `train` subcommand. */
+/** Adds --data, --from, --compare-random, --lr-decay and the training options to a `train` subcommand. */
 export function addFinetuneOptions(
   command: Command,
-  defaults: TrainingDefaults,
+  defaults: TrainingDefaults & { lrDecay: LrDecay },
   out: string,
   dataHelp: string,
 ): Command {
@@ -33,7 +34,12 @@ export function addFinetuneOptions(
       'an MLM folder written by dlkit mlm train (its model/ and hf/); default: ./dlkit-out/mlm (ner: a cased run in ./dlkit-out/mlm-cased), pretrained first when missing',
       textFlag('--from'),
     )
-    .option('--compare-random', 'also fine-tune from random weights and report how much pretraining helps');
+    .option('--compare-random', 'also fine-tune from random weights and report how much pretraining helps')
+    .option(
+      '--lr-decay <cosine|none>',
+      `learning-rate schedule: cosine decay to 0 over the run, step by step, or constant (default ${defaults.lrDecay})`,
+      choiceFlag('--lr-decay', LR_DECAYS),
+    );
   return addTrainingOptions(command, defaults, {
     out,
     seeds: 'the generated data, the head and the batch order',
@@ -58,6 +64,22 @@ export async function mlmStart(flags: FinetuneFlags, out: Output, options: { cas
   out.log(`no --from: running the default MLM pretraining into ${dir} first (cached for later runs) ...`);
   await pretrainMlm({ outDir: dir, progress: out.showProgress, lowercase: !options.cased });
   return dir;
+}
+
+/** The options ner train and qa train pass to finetuneNer / finetuneQa from the shared flags. */
+export function finetuneRunOptions(flags: FinetuneFlags, from: string, outDir: string, out: Output) {
+  return {
+    from,
+    outDir,
+    epochs: flags.epochs,
+    batchSize: flags.batchSize,
+    learningRate: flags.learningRate,
+    lrDecay: flags.lrDecay,
+    seed: flags.seed,
+    resume: flags.resume,
+    progress: out.showProgress,
+    onEpochEnd: out.epochLogger(),
+  };
 }
 
 /** --data as a readable file (the reader names malformed lines). */

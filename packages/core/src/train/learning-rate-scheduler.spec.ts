@@ -86,6 +86,29 @@ describe('LearningRateScheduler', () => {
     tf.dispose([x, y]);
   });
 
+  it('with everyBatch, sets the rate after every batch from the fractional epoch', async () => {
+    const { x, y } = blobs(40, 2);
+    const model = tinyClassifier(5);
+    const seen: number[] = [];
+    // The rate each batch trains with, read before the scheduler's onBatchEnd sets the next one.
+    const record: Callback = { name: 'record', priority: -1, onBatchEnd: (_b, _l, ctx) => void seen.push(ctx.learningRate) };
+    const schedule = (epoch: number) => 1 - epoch / 2; // linear from 1 to 0 over 2 epochs
+    const trainer = new Trainer(model, {
+      epochs: 2,
+      batchSize: 10,
+      optimizer: 'sgd',
+      loss: 'categoricalCrossentropy',
+      callbacks: [record, new LearningRateScheduler(schedule, { everyBatch: true })],
+      progress: false,
+    });
+    await trainer.fit({ x, y });
+    // 4 batches per epoch: batch k of epoch e trains at 1 - (e + k / 4) / 2.
+    expect(seen).toEqual([1, 0.875, 0.75, 0.625, 0.5, 0.375, 0.25, 0.125]);
+    trainer.dispose();
+    model.dispose();
+    tf.dispose([x, y]);
+  });
+
   it('rejects a schedule that returns a bad rate', async () => {
     const { x, y } = blobs(9, 2);
     const trainer = new Trainer(tinyClassifier(1), {

@@ -55,6 +55,8 @@ export interface TrainingRunOptions<E = undefined> {
   trainer?: TrainerOptions;
   /** Learning rate per epoch (a LearningRateScheduler); none: the optimizer's rate throughout. */
   schedule?: LearningRateSchedule;
+  /** Set the scheduled rate after every mini-batch too, from the fractional epoch (LearningRateScheduler's `everyBatch`). */
+  scheduleEveryBatch?: boolean;
   /** Checkpoint directory under outDir, written after every epoch; false: none (then `resume` cannot work). */
   checkpoint?: string | false;
   /** Runs after training while the Trainer is alive (test metrics, predictions); its result is `evaluation`. */
@@ -156,7 +158,7 @@ export async function runTraining<E = undefined>(options: TrainingRunOptions<E>)
   // Ties in priority keep this order: the schedule sets the epoch's rate before user callbacks run.
   const callbacks: Callback[] = [timer];
   if (isEpochAware(o.data)) callbacks.push(new AugmentationEpoch(o.data));
-  if (o.schedule) callbacks.push(new LearningRateScheduler(o.schedule));
+  if (o.schedule) callbacks.push(new LearningRateScheduler(o.schedule, { everyBatch: o.scheduleEveryBatch }));
   callbacks.push(...(o.trainer?.callbacks ?? []));
   if (o.checkpoint !== false)
     callbacks.push(new Checkpoint({ dir: (files.checkpoint = path.join(o.outDir, o.checkpoint)) }));

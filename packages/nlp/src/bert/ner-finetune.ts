@@ -29,6 +29,7 @@ import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { buildBertEncoder } from './bert-encoder';
 import { bertForTokenClassification } from './bert-heads';
 import { exportHuggingFace } from './export-hugging-face';
+import { finetuneSchedule, type LrDecay } from './finetune-schedule';
 import { maskedLmLoss } from './mlm-loss';
 import { NER_LABELS, NerDataset, NerExample } from './ner-dataset';
 import { disposeModels, loadBert } from './saved-bert';
@@ -39,6 +40,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   from: string;
   /** Start from random weights of the same architecture (the "does pretraining help" control). */
   randomInit?: boolean;
+  /** Learning-rate schedule: constant (`none`) or cosine decay to 0 over the run, step by step (finetuneSchedule). */
+  lrDecay?: LrDecay;
   /** Training sentences (default: generated, `trainCount` of them, augmented). */
   data?: readonly NerExample[];
   trainCount?: number;
@@ -46,6 +49,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   replaceRate?: number;
   /** Generated training sentences only: probability that a sentence is joined with the next. */
   joinRate?: number;
+  /** Generated training sentences only: probability of a made-up nationality or language (generateNerSentences' composedMiscRate). */
+  composedMiscRate?: number;
   /** Held-out generated sentences (test templates and names). */
   testCount?: number;
   /** Sub-words per sentence, [CLS]/[SEP] included (longer ones are truncated; their last words score O). */
@@ -58,10 +63,12 @@ export const FINETUNE_NER_DEFAULTS = {
   testCount: 1000,
   replaceRate: AUGMENT_NER_DEFAULTS.replaceRate,
   joinRate: AUGMENT_NER_DEFAULTS.joinRate,
+  composedMiscRate: 0.5,
   maxLength: 64,
   epochs: 6,
   batchSize: 16,
   learningRate: 5e-4,
+  lrDecay: 'none' as LrDecay,
   seed: 1,
   resume: false,
   progress: false,
@@ -135,11 +142,19 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
   const encoder = o.randomInit ? buildBertEncoder({ ...pretrained.config, seed: o.seed }) : pretrained;
   const train =
     options.data ??
-    augmentNerSentences(generateNerSentences({ split: 'train', count: o.trainCount, seed: o.seed }), {
-      replaceRate: o.replaceRate,
-      joinRate: o.joinRate,
-      seed: o.seed,
-    });
+    augmentNerSentences(
+      generateNerSentences({
+        split: 'train',
+        count: o.trainCount,
+        seed: o.seed,
+        composedMiscRate: o.composedMiscRate,
+      }),
+      {
+        replaceRate: o.replaceRate,
+        joinRate: o.joinRate,
+        seed: o.seed,
+      },
+    );
   const test = generateNerSentences({ split: 'test', count: o.testCount, seed: o.seed });
   const hand = loadHandLabelledNer();
   const model = bertForTokenClassification(encoder, NER_LABELS.length);
@@ -150,6 +165,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
       data: new NerDataset(train, tokenizer, NER_LABELS, { maxLength: o.maxLength }),
       outDir: o.outDir,
       trainer: { ...taskTrainerOptions(o), loss: { fn: maskedLmLoss, kind: 'regression' } },
+      ...finetuneSchedule(o.lrDecay, o.learningRate, o.epochs),
       evaluate: () => ({
         generated: scoreNerModel(model, test, tokenizer, o.maxLength),
         hand: scoreNerModel(model, hand, tokenizer, o.maxLength),

@@ -21,6 +21,7 @@ import { answerCharSpan, AnswerSpan, bestAnswerSpan } from './answer-span';
 import { buildBertEncoder } from './bert-encoder';
 import { bertForQuestionAnswering } from './bert-heads';
 import { exportHuggingFace } from './export-hugging-face';
+import { finetuneSchedule, type LrDecay } from './finetune-schedule';
 import { maskedLmLoss } from './mlm-loss';
 import { QaDataset } from './qa-dataset';
 import { disposeModels, loadBert } from './saved-bert';
@@ -31,6 +32,8 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
   from: string;
   /** Start from random weights of the same architecture (the "does pretraining help" control). */
   randomInit?: boolean;
+  /** Learning-rate schedule: constant (`none`) or cosine decay to 0 over the run, step by step (finetuneSchedule). */
+  lrDecay?: LrDecay;
   /** Training examples (default: generated, `trainCount` of them). */
   data?: readonly QaExample[];
   trainCount?: number;
@@ -56,6 +59,7 @@ export const FINETUNE_QA_DEFAULTS = {
   epochs: 4,
   batchSize: 16,
   learningRate: 5e-4,
+  lrDecay: 'none' as LrDecay,
   seed: 1,
   resume: false,
   progress: false,
@@ -137,6 +141,7 @@ export async function finetuneQa(options: FinetuneQaOptions): Promise<FinetuneQa
       data,
       outDir: o.outDir,
       trainer: { ...taskTrainerOptions(o), loss: { fn: maskedLmLoss, kind: 'regression' } },
+      ...finetuneSchedule(o.lrDecay, o.learningRate, o.epochs),
       evaluate: () =>
         squadEvaluate(test, predictAnswers(qa, test, new QaDataset(test, tokenizer, windows), o.maxAnswerTokens)),
       modelDir: false,

@@ -65,6 +65,25 @@ export const EVENT_PATTERNS: readonly Composer[] = [
   (r, l) => `${pickOne(r, l.cities)} Summit`,
 ];
 
+/**
+ * Made-up nationality and language names from a split's one-word city and country names, by the
+ * suffixes English uses ("Kenya" → "Kenyan", "Jaipur" → "Jaipuri", "Jaipurese", "Jaipurian",
+ * "Jaipurish", "Jaipuran"), minus every string in `exclude` (the real entity lists of both splits,
+ * so that no made-up name is a real test entity such as the surname "Tehrani"). Real lists give
+ * ~140 nationalities and ~100 languages per split, too few for a model to learn that the suffix,
+ * not the remembered word, marks MISC ("Nauruan" was read as the place "Nauru"). Sorted.
+ */
+export function composedDemonyms(lists: EntityLists, exclude: ReadonlySet<string>): string[] {
+  const names = new Set<string>();
+  for (const stem of [...lists.cities, ...lists.countries]) {
+    if (!/^[A-Z][a-z]{3,}$/.test(stem)) continue;
+    if (stem.endsWith('a')) names.add(`${stem}n`);
+    else if (/[eiouy]$/.test(stem)) for (const x of ['an', 'ian', 'ese']) names.add(stem.slice(0, -1) + x);
+    else for (const x of ['ian', 'ese', 'i', 'ish', 'an']) names.add(stem + x);
+  }
+  return [...names].filter((n) => !exclude.has(n)).sort();
+}
+
 export function composeOrganization(rng: Rng, lists: EntityLists): string {
   return pickOne(rng, ORGANIZATION_PATTERNS)(rng, lists);
 }

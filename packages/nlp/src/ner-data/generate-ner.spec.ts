@@ -1,6 +1,6 @@
 import { Rng } from '@dlkit/core';
 import { isValidBio } from './bio';
-import { composeEvent, composeOrganization } from './composed-names';
+import { composedDemonyms, composeEvent, composeOrganization } from './composed-names';
 import { ENTITY_LIST_KEYS, EntityLists, loadEntityLists, partitionEntityLists } from './entity-lists';
 import { generateNerSentences } from './generate-ner';
 import { TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
@@ -90,6 +90,29 @@ describe('generateNerSentences', () => {
       expect(new Set(rows.map((r) => r.template)).size).toBe(templates.size);
     },
   );
+  test('composedMiscRate 1: every nationality and language is made up from a train place name, none a real entity', () => {
+    const rows = generateNerSentences({ split: 'train', count: 400, seed: 2, lists, composedMiscRate: 1 });
+    const real = new Set(ENTITY_LIST_KEYS.flatMap((k) => [...lists.train[k], ...lists.test[k]]));
+    const stems = [...lists.train.cities, ...lists.train.countries];
+    // composeDemonyms' rules: "Kenya" → "Kenyan", "Tokyo" → "Tokyan"/"Tokyian"/"Tokyese", "Jaipur" → "Jaipuri", ...
+    const madeFrom = (name: string, s: string) =>
+      s.endsWith('a')
+        ? name === `${s}n`
+        : /[eiouy]$/.test(s)
+          ? ['an', 'ian', 'ese'].some((x) => name === s.slice(0, -1) + x)
+          : ['ian', 'ese', 'i', 'ish', 'an'].some((x) => name === s + x);
+    const single = rows.flatMap((r) => r.entities).filter((e) => e.type === 'MISC' && !e.text.includes(' '));
+    expect(single.length).toBeGreaterThan(50); // events are two words or more; these are the {nat}/{lang} slots
+    expect(single.filter((e) => real.has(e.text))).toEqual([]);
+    expect(single.filter((e) => !stems.some((s) => madeFrom(e.text, s)))).toEqual([]);
+    // "Malaysian" (from the train country Malaysia) is a real nationality: never made up
+    expect(composedDemonyms(lists.train, real)).not.toContain('Malaysian');
+    // rate 0 is the default
+    expect(generateNerSentences({ split: 'train', count: 50, seed: 2, lists, composedMiscRate: 0 })).toEqual(
+      generateNerSentences({ split: 'train', count: 50, seed: 2, lists }),
+    );
+    expect(() => generateNerSentences({ lists, composedMiscRate: 2 })).toThrow(/composedMiscRate must be in \[0, 1\]/);
+  });
   test('bad options are errors', () => {
     expect(() => generateNerSentences({ count: -1, lists })).toThrow(/count must be a whole number/);
     expect(() => generateNerSentences({ split: 'dev' as 'train', lists })).toThrow(/split must be 'train' or 'test'/);

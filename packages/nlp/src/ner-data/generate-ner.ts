@@ -13,8 +13,8 @@
  */
 import { Rng } from '@dlkit/core';
 import { EntitySpan, spansToBio } from './bio';
-import { composeEvent, composeOrganization, pickOne } from './composed-names';
-import { EntityLists, loadEntityLists, partitionEntityLists, PartitionOptions } from './entity-lists';
+import { composedDemonyms, composeEvent, composeOrganization, pickOne } from './composed-names';
+import { ENTITY_LIST_KEYS, EntityLists, loadEntityLists, partitionEntityLists, PartitionOptions } from './entity-lists';
 import { nerTokens } from './ner-tokens';
 import { EntitySlot, SLOT_TYPES, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
 
@@ -46,14 +46,32 @@ export interface GenerateNerOptions {
   lists?: { train: EntityLists; test: EntityLists };
   /** How the lists are partitioned when `lists` is not given. */
   partition?: PartitionOptions;
+  /**
+   * Probability that a {nat} or {lang} slot gets a made-up name from one of the split's place names
+   * (composeDemonym: "Jaipuri") instead of a real one: variety for training sets (default 0).
+   */
+  composedMiscRate?: number;
 }
 
-export const GENERATE_NER_DEFAULTS = { split: 'train', count: 1000, seed: 1 } satisfies GenerateNerOptions;
+export const GENERATE_NER_DEFAULTS = {
+  split: 'train',
+  count: 1000,
+  seed: 1,
+  composedMiscRate: 0,
+} satisfies GenerateNerOptions;
+
+/** Made-up MISC names for {nat}/{lang} slots (composedDemonyms) and the rate they are used at. */
+export interface ComposedMisc {
+  rate: number;
+  names: readonly string[];
+}
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The text of one slot: an entity of the split's lists, or a filler. */
-function fillSlot(slot: string, rng: Rng, l: EntityLists): string {
+function fillSlot(slot: string, rng: Rng, l: EntityLists, misc?: ComposedMisc): string {
+  if ((slot === 'nat' || slot === 'lang') && misc && misc.rate > 0 && rng.uniform() < misc.rate)
+    return pickOne(rng, misc.names);
   switch (slot) {
     case 'per':
       return `${pickOne(rng, l.firstNames)} ${pickOne(rng, l.surnames)}`;
@@ -91,7 +109,7 @@ const SLOT = /\{(\w+)\}/g;
  * Fills one template: each slot gets a value not already used in this sentence (so "{city} and
  * {city}" names two cities). Throws when an entity does not start and end on token boundaries.
  */
-export function fillTemplate(template: string, rng: Rng, lists: EntityLists): NerSentence {
+export function fillTemplate(template: string, rng: Rng, lists: EntityLists, misc?: ComposedMisc): NerSentence {
   let text = '';
   let last = 0;
   const entities: NerSentence['entities'] = [];
@@ -99,8 +117,8 @@ export function fillTemplate(template: string, rng: Rng, lists: EntityLists): Ne
   for (const m of template.matchAll(SLOT)) {
     text += template.slice(last, m.index);
     last = (m.index ?? 0) + m[0].length;
-    let value = fillSlot(m[1], rng, lists);
-    for (let tries = 0; used.has(value) && tries < 20; tries++) value = fillSlot(m[1], rng, lists);
+    let value = fillSlot(m[1], rng, lists, misc);
+    for (let tries = 0; used.has(value) && tries < 20; tries++) value = fillSlot(m[1], rng, lists, misc);
     used.add(value);
     const type = SLOT_TYPES[m[1] as EntitySlot] as string | undefined;
     if (type) entities.push({ type, start: text.length, end: text.length + value.length, text: value });
@@ -121,8 +139,13 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
   const o = { ...GENERATE_NER_DEFAULTS, ...options };
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`count must be a whole number ≥ 0, got ${o.count}`);
   if (o.split !== 'train' && o.split !== 'test') throw new Error(`split must be 'train' or 'test', got '${o.split}'`);
-  const lists = (o.lists ?? partitionEntityLists(loadEntityLists(), o.partition))[o.split];
+  const both = o.lists ?? partitionEntityLists(loadEntityLists(), o.partition);
+  const lists = both[o.split];
   const templates = o.split === 'train' ? TRAIN_TEMPLATES : TEST_TEMPLATES;
+  if (!(o.composedMiscRate >= 0 && o.composedMiscRate <= 1))
+    throw new Error(`composedMiscRate must be in [0, 1], got ${o.composedMiscRate}`);
+  const real = () => new Set(ENTITY_LIST_KEYS.flatMap((k) => [...both.train[k], ...both.test[k]]));
+  const misc = { rate: o.composedMiscRate, names: o.composedMiscRate > 0 ? composedDemonyms(lists, real()) : [] };
   const rng = new Rng(o.seed);
-  return Array.from({ length: o.count }, () => fillTemplate(pickOne(rng, templates), rng, lists));
+  return Array.from({ length: o.count }, () => fillTemplate(pickOne(rng, templates), rng, lists, misc));
 }

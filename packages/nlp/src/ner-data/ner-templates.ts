@@ -183,6 +183,24 @@ export const TRAIN_TEMPLATES: readonly string[] = [
   'Talks between {org} and the unions broke down on {weekday}.',
   'The children of {first} and {first} go to school in {city}.',
   'Many {nat} families spend the summer in {country}.',
+  // Sentence-initial places, nationalities and languages (an unknown capitalised first word is not always a person).
+  '{city} police arrested two men after the match.',
+  '{country} officials denied the report on {weekday}.',
+  '{city} fans celebrated late into the night.',
+  '{country} voters go to the polls in {year}.',
+  '{city} hospitals are running out of beds.',
+  '{city} taxi drivers blocked the main roads on {weekday}.',
+  '{country} has asked {org} to pay the fine.',
+  '{city} lies on the banks of a wide river.',
+  '{country} won {num} medals at the {event}.',
+  '{country} imports most of its oil from {country}.',
+  '{city} was the capital of {country} until {year}.',
+  '{nat} officials met their {nat} counterparts in {city}.',
+  '{nat} farmers blocked the border crossing near {city}.',
+  '{lang} speakers make up a third of the population of {country}.',
+  '{lang} and {lang} are both official languages there.',
+  'She spoke to {per} in fluent {lang}.',
+  'The {nat} team lost to {country} on penalties.',
 ];
 
 export const TEST_TEMPLATES: readonly string[] = [
