@@ -3,7 +3,7 @@
 // hand-labelled sentences: entity F1 with argmax and with Viterbi decoding, type-agnostic span F1,
 // per-type F1, and every gold entity's fate (ok, wrong type, partial span, missed) by position
 // (sentence-initial or inner), plus spurious entities. Run after `npx tsc -b tsconfig.build.json`:
-//   node packages/nlp/bench/ner-errors.js [--from DIR] [--count N] [--epochs N] [--batch N] [--lr X]
+//   node packages/nlp/bench/ner-errors.js [--from DIR] [--count N] [--epochs N] [--batch N] [--lr X] [--lr-decay cosine|none]
 //        [--replace X] [--composed-misc X] [--pretrained] [--cfg '{"dropout":0.1}'] [--show N]
 const path = require('path');
 const core = require('@dlkit/core');
@@ -71,6 +71,7 @@ runMain(async () => {
     data: new n.NerDataset(train, tokenizer, n.NER_LABELS, { maxLength: 64 }),
     outDir: arg('--out', 'dlkit-out/bench-ner-errors'),
     trainer: { ...trainer, loss: { fn: n.maskedLmLoss, kind: 'regression' } },
+    ...n.finetuneSchedule(arg('--lr-decay', 'none'), trainer.learningRate, epochs),
     evaluate: () => ({}),
     modelDir: false,
   });

@@ -1,5 +1,5 @@
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
-import { answerCharSpan, answerOffsets, bestAnswerSpan, contextTokens } from './answer-span';
+import { answerCharSpan, answerOffsets, bestAnswerSpan, contextTokens, sentenceEnds } from './answer-span';
 
 const tokenizer = WordPieceTokenizer.fromVocab([
   '[PAD]',
@@ -52,7 +52,7 @@ describe('answer spans', () => {
     start[8] = 9;
     end[8] = 9;
     expect(bestAnswerSpan(start, end, e)).toMatchObject({ startToken: 8, endToken: 8 }); // transformers.js's rule
-    const whole = bestAnswerSpan(start, end, e, Infinity, true);
+    const whole = bestAnswerSpan(start, end, e, { wholeWords: true });
     expect(whole.startToken === 8 || whole.endToken === 7).toBe(false);
     const { start: s, end: t } = answerCharSpan(e, whole);
     expect(
@@ -61,6 +61,39 @@ describe('answer spans', () => {
         .split(' ')
         .every((w) => context.split(/[ .]/).includes(w)),
     ).toBe(true);
+  });
+
+  it('oneSentence: no answer runs across a full stop; "St." is not a sentence end', () => {
+    const t = WordPieceTokenizer.fromVocab([
+      '[PAD]',
+      '[UNK]',
+      '[CLS]',
+      '[SEP]',
+      '[MASK]',
+      'who',
+      '?',
+      'ada',
+      'wrote',
+      'notes',
+      '.',
+      'st',
+      'louis',
+      'it',
+    ]);
+    const c = 'Ada wrote notes. St. Louis wrote it.';
+    const pair = t.encodePair('Who?', c); // [CLS] who ? [SEP] ada wrote notes . st . louis wrote it . [SEP]
+    expect(pair.tokens.slice(4, 14)).toEqual(['ada', 'wrote', 'notes', '.', 'st', '.', 'louis', 'wrote', 'it', '.']);
+    expect([...sentenceEnds(pair)]).toEqual([7]); // "notes." only: "St." is 2 letters, the last stop ends the text
+    const start = new Array(pair.ids.length).fill(0);
+    const end = new Array(pair.ids.length).fill(0);
+    start[6] = 9; // notes
+    end[10] = 9; // louis
+    end[6] = 4;
+    expect(bestAnswerSpan(start, end, pair)).toMatchObject({ startToken: 6, endToken: 10 }); // "notes. St. Louis"
+    expect(bestAnswerSpan(start, end, pair, { oneSentence: true })).toMatchObject({ startToken: 6, endToken: 6 });
+    // "St. Louis wrote it" is one sentence
+    start[8] = 20;
+    expect(bestAnswerSpan(start, end, pair, { oneSentence: true })).toMatchObject({ startToken: 8, endToken: 10 });
   });
 
   it("finds the pipeline's decoded answer in the context", () => {

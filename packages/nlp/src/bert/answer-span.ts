@@ -35,31 +35,68 @@ export function contextTokens(e: Encoding): number[] {
   return e.ids.flatMap((_, i) => (e.typeIds[i] === 1 && e.offsets[i][1] > e.offsets[i][0] ? [i] : []));
 }
 
+export interface AnswerSpanOptions {
+  /** Longest span considered, in tokens (transformers.js: unlimited). */
+  maxAnswerTokens?: number;
+  /**
+   * Answers start and end on word boundaries (by `e.tokens`' ## pieces), as Hugging Face's Python
+   * pipeline does through offsets; transformers.js's rule (false) can answer "aseru" for "Maseru".
+   */
+  wholeWords?: boolean;
+  /**
+   * Answers stay inside one sentence of the context (sentenceEnds): no span runs across a full
+   * stop, as an extractive answer never does ("Africa. Prices in Lesotho are given in the loti").
+   */
+  oneSentence?: boolean;
+}
+
 /**
- * @param startLogits, endLogits [T] for the pair encoding `e`
- * @param maxAnswerTokens longest span considered (transformers.js: unlimited)
- * @param wholeWords answers start and end on word boundaries (by `e.tokens`' ## pieces), as Hugging
- *   Face's Python pipeline does through offsets; transformers.js's rule (false) can answer "aseru"
- *   for "Maseru"
+ * Token positions that end a sentence in a pair encoding's context: ".", "!" or "?" right after a
+ * word of 3 characters or more and followed by a gap before the next token ("Peru. The", not "St. Louis",
+ * "U.S." or "3.5").
  */
+export function sentenceEnds(e: Encoding): Set<number> {
+  const ends = new Set<number>();
+  for (let i = 1; i + 1 < e.ids.length; i++) {
+    const [a, b] = e.offsets[i];
+    const [pa, pb] = e.offsets[i - 1];
+    if (e.typeIds[i] !== 1 || b - a !== 1 || !/^[.!?]$/.test(e.tokens[i])) continue;
+    const wordBefore = pb === a && pb - pa >= 3 && !e.tokens[i - 1].startsWith(WORDPIECE_PREFIX + '.');
+    if (wordBefore && e.offsets[i + 1][0] > b) ends.add(i);
+  }
+  return ends;
+}
+
+/** The best span of a pair encoding `e` from its start/end logits [T] (see the module comment and AnswerSpanOptions). */
 export function bestAnswerSpan(
   startLogits: ArrayLike<number>,
   endLogits: ArrayLike<number>,
   e: Encoding,
-  maxAnswerTokens = Infinity,
-  wholeWords = false,
+  options: AnswerSpanOptions = {},
 ): AnswerSpan {
+  const { maxAnswerTokens = Infinity, wholeWords = false, oneSentence = false } = options;
   const context = new Set(contextTokens(e));
   if (context.size === 0) throw new Error('bestAnswerSpan: the encoding has no context tokens (type id 1)');
   // whole words: no start on a continuation piece (##...), no end right before one
   const piece = (i: number) => wholeWords && (e.tokens[i]?.startsWith(WORDPIECE_PREFIX) ?? false);
+  // one sentence: the span's sentence number (full stops before a token) is the same at both ends
+  const ends = oneSentence ? sentenceEnds(e) : new Set<number>();
+  const sentence: number[] = [];
+  e.ids.forEach((_, i) => (sentence[i] = (sentence[i - 1] ?? 0) + (ends.has(i - 1) ? 1 : 0)));
   const masked = (logits: ArrayLike<number>) => Array.from(logits, (x, i) => (context.has(i) ? x : -Infinity));
   const ps = softmax(masked(startLogits));
   const pe = softmax(masked(endLogits));
   let best: AnswerSpan = { startToken: -1, endToken: -1, score: -1 };
   for (const s of context)
     for (const t of context)
-      if (t >= s && t - s < maxAnswerTokens && ps[s] * pe[t] > best.score && !piece(s) && !piece(t + 1))
+      if (
+        t >= s &&
+        t - s < maxAnswerTokens &&
+        ps[s] * pe[t] > best.score &&
+        !piece(s) &&
+        !piece(t + 1) &&
+        sentence[s] === sentence[t]
+      )
         best = { startToken: s, endToken: t, score: ps[s] * pe[t] };
   return best;
 }

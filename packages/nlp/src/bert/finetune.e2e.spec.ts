@@ -177,7 +177,7 @@ test('answers over windows through transformers.js (dlkit qa) as the tfjs model 
     const x = bertInputs([w.encoding]);
     const [s, e] = tf.tidy(() => (model.predict(x) as tf.Tensor).arraySync() as number[][][])[0];
     tf.dispose(x);
-    const span = bestAnswerSpan(s, e, w.encoding, 30, true);
+    const span = bestAnswerSpan(s, e, w.encoding, { maxAnswerTokens: 30, wholeWords: true, oneSentence: true });
     if (span.score > best.score) best = { score: span.score, ...answerCharSpan(w.encoding, span) };
   }
   model.dispose();

@@ -105,7 +105,7 @@ export function predictAnswers(
     tf.dispose(x);
     indices.forEach((i, k) => {
       const w = data.windows[i];
-      const span = bestAnswerSpan(s[k], e[k], w.encoding, maxAnswerTokens, true);
+      const span = bestAnswerSpan(s[k], e[k], w.encoding, { maxAnswerTokens, wholeWords: true, oneSentence: true });
       const previous = best.get(w.example);
       if (!previous || span.score > previous.score)
         best.set(w.example, { ...span, ...answerCharSpan(w.encoding, span) });

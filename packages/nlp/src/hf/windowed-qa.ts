@@ -72,7 +72,11 @@ export async function answerInWindows(
   let best: WindowedAnswer = { answer: '', score: -1, start: 0, end: 0, windows: windows.length };
   windows.forEach((w, i) => {
     const row = (x: HfTensorLike) => x.data.subarray(i * width, i * width + w.encoding.ids.length);
-    const span = bestAnswerSpan(row(out.start_logits), row(out.end_logits), w.encoding, o.maxAnswerTokens, true);
+    const span = bestAnswerSpan(row(out.start_logits), row(out.end_logits), w.encoding, {
+      maxAnswerTokens: o.maxAnswerTokens,
+      wholeWords: true,
+      oneSentence: true,
+    });
     if (span.score > best.score) {
       const { start, end } = answerCharSpan(w.encoding, span);
       best = { answer: context.slice(start, end), score: span.score, start, end, windows: windows.length };
