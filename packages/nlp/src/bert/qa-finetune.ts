@@ -39,6 +39,8 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
   trainCount?: number;
   /** Generated training questions only: probability that a passage states borrowed facts (generateQaExamples' mixFactsRate). */
   mixFactsRate?: number;
+  /** Generated training questions only: probability that a passage's countries are renamed (generateQaExamples' renameRate). */
+  renameRate?: number;
   /** Held-out generated questions (countries not seen in training). */
   testCount?: number;
   /** Tokens per window, question and special tokens included. */
@@ -52,6 +54,7 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
 export const FINETUNE_QA_DEFAULTS = {
   trainCount: 4000,
   mixFactsRate: 1,
+  renameRate: 0,
   testCount: 500,
   maxLength: 128,
   docStride: 32,
@@ -129,7 +132,13 @@ export async function finetuneQa(options: FinetuneQaOptions): Promise<FinetuneQa
   const windows = { maxLength: o.maxLength, docStride: o.docStride };
   const train =
     options.data ??
-    generateQaExamples({ split: 'train', count: o.trainCount, seed: o.seed, mixFactsRate: o.mixFactsRate });
+    generateQaExamples({
+      split: 'train',
+      count: o.trainCount,
+      seed: o.seed,
+      mixFactsRate: o.mixFactsRate,
+      renameRate: o.renameRate,
+    });
   const test = generateQaExamples({ split: 'test', count: o.testCount, seed: o.seed });
   const data = new QaDataset(train, tokenizer, windows);
   const qa = bertForQuestionAnswering(encoder);

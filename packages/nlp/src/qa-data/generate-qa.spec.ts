@@ -1,6 +1,6 @@
 import { CountryFacts, loadCountryFacts } from './country-facts';
 import { FACT_TYPES, QUESTIONS, STATEMENTS } from './fact-phrasings';
-import { generateQaExamples, qaCountries } from './generate-qa';
+import { generateQaExamples, qaCountries, renamingPool } from './generate-qa';
 
 let facts: CountryFacts[];
 beforeAll(() => {
@@ -71,6 +71,27 @@ describe('generateQaExamples', () => {
     expect(capitals.length).toBeGreaterThan(10);
     expect(capitals.filter((r) => real.get(r.title) === r.answers[0].text).length).toBeLessThan(capitals.length / 10);
     expect(() => generateQaExamples({ facts, mixFactsRate: 2 })).toThrow(/mixFactsRate must be in \[0, 1\]/);
+  });
+  test('renameRate 1: every country of a passage renamed after a city, consistently in question, passage and title', () => {
+    const rows = generateQaExamples({ split: 'train', count: 200, seed: 2, facts, renameRate: 1 });
+    const pool = new Set(renamingPool(facts));
+    const real = new Set(facts.flatMap((c) => [c.name, c.capital]));
+    expect(pool.size).toBeGreaterThan(2000);
+    expect([...pool].filter((n) => real.has(n))).toEqual([]);
+    for (const r of rows) {
+      expect(pool.has(r.title)).toBe(true);
+      expect(r.question).toContain(r.title);
+      expect(r.context).toContain(r.title);
+      expect(new Set([r.title, ...r.distractorCountries]).size).toBe(1 + r.distractorCountries.length);
+      for (const d of r.distractorCountries) expect(pool.has(d) && r.context.includes(d)).toBe(true);
+      for (const a of r.answers) expect(r.context.slice(a.start, a.start + a.text.length)).toBe(a.text);
+    }
+    // the facts stay the real ones of some train country: a renamed Peru keeps Lima
+    const capitals = new Set(qaCountries('train', { facts }).map((c) => c.capital));
+    const asked = rows.filter((r) => r.factType === 'capital');
+    expect(asked.length).toBeGreaterThan(10);
+    expect(asked.filter((r) => !capitals.has(r.answers[0].text))).toEqual([]);
+    expect(() => generateQaExamples({ facts, renameRate: -1 })).toThrow(/renameRate must be in \[0, 1\]/);
   });
   test('bad options are errors', () => {
     expect(() => generateQaExamples({ count: 1.5, facts })).toThrow(/count must be a whole number/);

@@ -12,7 +12,7 @@
  */
 import { Rng } from '@dlkit/core';
 import { pickOne } from '../ner-data/composed-names';
-import { partitionList } from '../ner-data/entity-lists';
+import { cityCandidates, isAsciiName, partitionList } from '../ner-data/entity-lists';
 import { CountryFacts, loadCountryFacts } from './country-facts';
 import { FACT_TYPES, FactType, fillPhrasing, joinList, QUESTIONS, STATEMENTS } from './fact-phrasings';
 
@@ -63,6 +63,14 @@ export interface GenerateQaOptions {
    * on them cannot answer from memory of the few real countries and must read. 0 for test data.
    */
   mixFactsRate?: number;
+  /**
+   * Probability that a passage's countries (target and distractors, in the passage and the
+   * question) are renamed after random cities of 100,000+ inhabitants that no country has as name
+   * or capital ("The capital of Surgut is Oslo"): entity anonymisation (Hermann et al. 2015), so
+   * that a reader learns to match the question's name in the passage instead of remembering the
+   * few train countries' names. 0 for test data.
+   */
+  renameRate?: number;
 }
 
 export const GENERATE_QA_DEFAULTS = {
@@ -74,6 +82,7 @@ export const GENERATE_QA_DEFAULTS = {
   testFraction: 0.3,
   partitionSeed: 2024,
   mixFactsRate: 0,
+  renameRate: 0,
 } satisfies GenerateQaOptions;
 
 /** The answer text of a fact, or undefined when the country lacks it (a region equal to the continent counts as missing). */
@@ -125,6 +134,12 @@ export function mixedFacts(rng: Rng, c: CountryFacts, pool: readonly CountryFact
   };
 }
 
+/** Names for renamed countries: ASCII city names of 100,000+ inhabitants that are no country's name or capital. */
+export function renamingPool(facts: readonly CountryFacts[]): string[] {
+  const taken = new Set(facts.flatMap((c) => [c.name, c.capital ?? '']));
+  return [...new Set(cityCandidates(100_000))].filter((n) => isAsciiName(n, 3) && !taken.has(n)).sort();
+}
+
 interface Sentence {
   text: string;
   /** For the target's own facts: which fact, and where its answer starts in the sentence. */
@@ -142,23 +157,34 @@ export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQa
   const o = { ...GENERATE_QA_DEFAULTS, ...options };
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`count must be a whole number ≥ 0, got ${o.count}`);
   if (o.split !== 'train' && o.split !== 'test') throw new Error(`split must be 'train' or 'test', got '${o.split}'`);
-  if (!(o.mixFactsRate >= 0 && o.mixFactsRate <= 1))
-    throw new Error(`mixFactsRate must be in [0, 1], got ${o.mixFactsRate}`);
+  for (const key of ['mixFactsRate', 'renameRate'] as const)
+    if (!(o[key] >= 0 && o[key] <= 1)) throw new Error(`${key} must be in [0, 1], got ${o[key]}`);
   const countries = qaCountries(o.split, o);
+  const pool = o.renameRate > 0 ? renamingPool(o.facts ?? loadCountryFacts()) : [];
   if (countries.length < 2)
     throw new Error(`the ${o.split} split has ${countries.length} countries: at least 2 are needed`);
   const rng = new Rng(o.seed);
   const out: GeneratedQaExample[] = [];
   for (let passage = 0; out.length < o.count; passage++) {
     const mix = o.mixFactsRate > 0 && rng.uniform() < o.mixFactsRate;
-    const facts = (c: CountryFacts) => (mix ? mixedFacts(rng, c, countries) : c);
-    const target = facts(pickOne(rng, countries));
+    const rename = o.renameRate > 0 && rng.uniform() < o.renameRate;
+    const names = new Set<string>();
+    const renamed = (c: CountryFacts): CountryFacts => {
+      if (!rename) return c;
+      let name = pickOne(rng, pool);
+      while (names.has(name)) name = pickOne(rng, pool);
+      names.add(name);
+      return { ...c, name };
+    };
+    const facts = (c: CountryFacts) => renamed(mix ? mixedFacts(rng, c, countries) : c);
+    const chosen = pickOne(rng, countries);
+    const target = facts(chosen);
     const types = FACT_TYPES.filter((t) => factAnswer(target, t) !== undefined);
     const sentences = types.map((t) => statement(rng, target, t));
     const distractorCountries: string[] = [];
     for (let d = 0; d < o.distractors; d++) {
       let other = pickOne(rng, countries);
-      while (other.name === target.name) other = pickOne(rng, countries);
+      while (other.name === chosen.name) other = pickOne(rng, countries);
       other = facts(other);
       distractorCountries.push(other.name);
       const otherTypes = FACT_TYPES.filter((t) => factAnswer(other, t) !== undefined);
