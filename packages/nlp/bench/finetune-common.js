@@ -30,6 +30,17 @@ async function ensureMlm() {
   return { dir, pretraining };
 }
 
+/** The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay (defaults: the task's). */
+function finetuneArgs(from, d) {
+  return {
+    from,
+    trainCount: Number(arg('--train-count', d.trainCount)),
+    epochs: Number(arg('--epochs', d.epochs)),
+    learningRate: Number(arg('--learning-rate', d.learningRate)),
+    lrDecay: arg('--lr-decay', d.lrDecay),
+  };
+}
+
 function runMain(main) {
   main().catch((e) => {
     console.error(e);
@@ -37,4 +48,4 @@ function runMain(main) {
   });
 }
 
-module.exports = { arg, ensureMlm, round, runMain };
+module.exports = { arg, ensureMlm, finetuneArgs, round, runMain };

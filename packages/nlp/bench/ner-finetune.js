@@ -6,7 +6,7 @@
 //        [--learning-rate X] [--lr-decay cosine|none] [--cased] [--only pretrained|random]
 const path = require('path');
 const { compromiseBaseline, finetuneNer, FINETUNE_NER_DEFAULTS } = require('@dlkit/nlp');
-const { arg, ensureMlm, round, runMain } = require('./finetune-common');
+const { arg, ensureMlm, finetuneArgs, round, runMain } = require('./finetune-common');
 
 const f1s = (perType) => Object.fromEntries(Object.entries(perType).map(([k, v]) => [k, round(v.f1)]));
 const brief = (r) => ({
@@ -23,13 +23,7 @@ runMain(async () => {
   const { dir, pretraining } = await ensureMlm();
   const out = arg('--out', 'dlkit-out/bench-ner');
   const d = FINETUNE_NER_DEFAULTS;
-  const options = {
-    from: dir,
-    trainCount: Number(arg('--train-count', d.trainCount)),
-    epochs: Number(arg('--epochs', d.epochs)),
-    learningRate: Number(arg('--learning-rate', d.learningRate)),
-    lrDecay: arg('--lr-decay', d.lrDecay),
-  };
+  const options = finetuneArgs(dir, d);
   const only = arg('--only', ''); // 'pretrained' or 'random': one of the two runs
   const run = async (randomInit) =>
     brief(await finetuneNer({ ...options, outDir: path.join(out, randomInit ? 'random' : 'pretrained'), randomInit }));

@@ -7,7 +7,7 @@
 //        [--mix-facts-rate X] [--rename-rate X] [--only pretrained|random]
 const path = require('path');
 const { FINETUNE_QA_DEFAULTS, finetuneQa } = require('@dlkit/nlp');
-const { arg, ensureMlm, round, runMain } = require('./finetune-common');
+const { arg, ensureMlm, finetuneArgs, round, runMain } = require('./finetune-common');
 
 const brief = (r) => ({
   exactMatch: round(r.exactMatch),
@@ -22,11 +22,7 @@ runMain(async () => {
   const out = arg('--out', 'dlkit-out/bench-qa');
   const d = FINETUNE_QA_DEFAULTS;
   const options = {
-    from: dir,
-    trainCount: Number(arg('--train-count', d.trainCount)),
-    epochs: Number(arg('--epochs', d.epochs)),
-    learningRate: Number(arg('--learning-rate', d.learningRate)),
-    lrDecay: arg('--lr-decay', d.lrDecay),
+    ...finetuneArgs(dir, d),
     mixFactsRate: Number(arg('--mix-facts-rate', d.mixFactsRate)),
     renameRate: Number(arg('--rename-rate', d.renameRate)),
   };

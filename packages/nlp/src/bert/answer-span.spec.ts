@@ -1,23 +1,7 @@
-import { WordPieceTokenizer } from '../tokenizers/wordpiece';
+import { tinyWordPiece } from './__fixtures__/tiny-word-piece';
 import { answerCharSpan, answerOffsets, bestAnswerSpan, contextTokens, sentenceEnds } from './answer-span';
 
-const tokenizer = WordPieceTokenizer.fromVocab([
-  '[PAD]',
-  '[UNK]',
-  '[CLS]',
-  '[SEP]',
-  '[MASK]',
-  'who',
-  'wrote',
-  'it',
-  '?',
-  'ada',
-  'love',
-  '##lace',
-  'wrote',
-  'notes',
-  '.',
-]);
+const tokenizer = tinyWordPiece(['who', 'wrote', 'it', '?', 'ada', 'love', '##lace', 'wrote', 'notes', '.']);
 const question = 'Who wrote it?';
 const context = 'Ada Lovelace wrote notes.';
 const e = tokenizer.encodePair(question, context); // [CLS] who wrote it ? [SEP] ada love ##lace wrote notes . [SEP]
@@ -64,22 +48,7 @@ describe('answer spans', () => {
   });
 
   it('oneSentence: no answer runs across a full stop; "St." is not a sentence end', () => {
-    const t = WordPieceTokenizer.fromVocab([
-      '[PAD]',
-      '[UNK]',
-      '[CLS]',
-      '[SEP]',
-      '[MASK]',
-      'who',
-      '?',
-      'ada',
-      'wrote',
-      'notes',
-      '.',
-      'st',
-      'louis',
-      'it',
-    ]);
+    const t = tinyWordPiece(['who', '?', 'ada', 'wrote', 'notes', '.', 'st', 'louis', 'it']);
     const c = 'Ada wrote notes. St. Louis wrote it.';
     const pair = t.encodePair('Who?', c); // [CLS] who ? [SEP] ada wrote notes . st . louis wrote it . [SEP]
     expect(pair.tokens.slice(4, 14)).toEqual(['ada', 'wrote', 'notes', '.', 'st', '.', 'louis', 'wrote', 'it', '.']);

@@ -2,14 +2,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { initBackend } from '@dlkit/core';
-import { WordPieceTokenizer } from '../tokenizers/wordpiece';
+import { tinyWordPiece } from './__fixtures__/tiny-word-piece';
 import { bertConfig } from './bert-config';
 import { buildBertEncoder } from './bert-encoder';
 import { checkBertFolder } from './bert-folder';
 import { bertForTokenClassification } from './bert-heads';
 import { exportHuggingFace } from './export-hugging-face';
 
-const tokenizer = WordPieceTokenizer.fromVocab(['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', 'ada', 'met', '##s']);
+const tokenizer = tinyWordPiece(['ada', 'met', '##s']);
 let dir: string;
 let folder: string;
 const edit = (file: string, f: (json: Record<string, unknown>) => void) => {
@@ -87,7 +87,7 @@ describe('exportHuggingFace and checkBertFolder', () => {
     await expect(exportHuggingFace(model, tokenizer, folder, { task: 'token-classification' })).rejects.toThrow(
       /needs labels: one name per logit \(3\), got none/,
     );
-    const other = WordPieceTokenizer.fromVocab(['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]']);
+    const other = tinyWordPiece([]);
     await expect(
       exportHuggingFace(model, other, folder, { task: 'token-classification', labels: ['O', 'B', 'I'] }),
     ).rejects.toThrow(/vocabulary \(8\) differs from the tokenizer's \(5\)/);

@@ -1,23 +1,8 @@
-import { WordPieceTokenizer } from '../tokenizers/wordpiece';
+import { tinyWordPiece } from './__fixtures__/tiny-word-piece';
 import { groupEntities } from './group-entities';
 
 // A vocabulary where "lovelace" splits into love ##lace and "babbage" into bab ##bage.
-const tokenizer = WordPieceTokenizer.fromVocab([
-  '[PAD]',
-  '[UNK]',
-  '[CLS]',
-  '[SEP]',
-  '[MASK]',
-  'ada',
-  'love',
-  '##lace',
-  'met',
-  'bab',
-  '##bage',
-  'in',
-  'london',
-  '.',
-]);
+const tokenizer = tinyWordPiece(['ada', 'love', '##lace', 'met', 'bab', '##bage', 'in', 'london', '.']);
 const text = 'Ada Lovelace met Babbage in London.';
 const e = tokenizer.encode(text); // [CLS] ada love ##lace met bab ##bage in london . [SEP]
 

@@ -1,4 +1,4 @@
-import { WordPieceTokenizer } from '../tokenizers/wordpiece';
+import { tinyWordPiece } from './__fixtures__/tiny-word-piece';
 import { decodeWordTags, tagEntities } from './tag-entities';
 
 const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
@@ -57,19 +57,7 @@ describe('tagEntities', () => {
     ]);
   });
   test("with a real tokenizer's offsets: entities are whole words", () => {
-    const tokenizer = WordPieceTokenizer.fromVocab([
-      '[PAD]',
-      '[UNK]',
-      '[CLS]',
-      '[SEP]',
-      '[MASK]',
-      'ann',
-      'went',
-      'to',
-      'li',
-      '##ma',
-      '.',
-    ]);
+    const tokenizer = tinyWordPiece(['ann', 'went', 'to', 'li', '##ma', '.']);
     const e = tokenizer.encode('Ann went to Lima.');
     const probs = e.tokens.map((t) => (t === 'li' ? [0, 0, 0, 1, 0] : t === 'ann' ? [0, 1, 0, 0, 0] : [1, 0, 0, 0, 0]));
     expect(tagEntities('Ann went to Lima.', e.offsets, probs, LABELS).map((x) => x.text)).toEqual(['Ann', 'Lima']);
