@@ -1,11 +1,10 @@
 import * as path from 'path';
 import { KeywordSpotter, TRAIN_KEYWORDS_DEFAULTS, trainKeywords } from '@dlkit/audio';
-import { espeakVoices } from '../util/espeak-voices';
 import type { Command } from 'commander';
 import { describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
-import { interruptMessage, onInterrupt } from '../util/interrupt';
-import { defaultOutDir, resolveOutDir } from '../util/out-dir';
+import { defaultOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
+import { speechTraining } from '../util/speech-training';
 import { requireDir, requireFile } from '../util/paths';
 import { round } from '../util/round';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
@@ -73,25 +72,8 @@ function registerTrain(keywords: Command, run: Run): void {
       run(async () => {
         const out = new Output(flags);
         const dataDir = flags.data ? requireDir('--data', flags.data, 'one folder of WAV clips per label') : undefined;
-        const outDir = resolveOutDir(flags.out, 'keywords');
-        const speech = await espeakVoices(!dataDir);
-        const release = onInterrupt(() =>
-          interruptMessage({ command: 'dlkit keywords train', outDir, resumable: true }),
-        );
-        const r = await trainKeywords({
-          outDir,
-          dataDir,
-          ...speech,
-          perLabel: flags.perLabel,
-          epochs: flags.epochs,
-          batchSize: flags.batchSize,
-          seed: flags.seed,
-          learningRate: flags.learningRate,
-          resume: flags.resume,
-          progress: out.showProgress,
-          onEpochEnd: out.epochLogger(),
-          onData: out.clipLogger(),
-        }).finally(release);
+        const { options, release } = await speechTraining('keywords', flags, out, dataDir !== undefined);
+        const r = await trainKeywords({ ...options, dataDir, perLabel: flags.perLabel }).finally(release);
         out.result(
           {
             task: r.task,

@@ -1,9 +1,7 @@
 import { TRAIN_SPEECH_DEFAULTS, trainSpeech } from '@dlkit/audio';
-import { espeakVoices } from '../util/espeak-voices';
 import { describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
-import { interruptMessage, onInterrupt } from '../util/interrupt';
-import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
+import { speechTraining } from '../util/speech-training';
 import { requireDir } from '../util/paths';
 import { round } from '../util/round';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
@@ -59,25 +57,8 @@ export const speechCommand: CliCommand = {
         run(async () => {
           const out = new Output(flags);
           const dataDir = flags.data ? requireDir('--data', flags.data, 'WAV files and transcripts.tsv') : undefined;
-          const outDir = resolveOutDir(flags.out, 'speech');
-          const speech = await espeakVoices(!dataDir);
-          const release = onInterrupt(() =>
-            interruptMessage({ command: 'dlkit speech train', outDir, resumable: true }),
-          );
-          const r = await trainSpeech({
-            outDir,
-            dataDir,
-            ...speech,
-            trainSentences: flags.sentences,
-            epochs: flags.epochs,
-            batchSize: flags.batchSize,
-            seed: flags.seed,
-            learningRate: flags.learningRate,
-            resume: flags.resume,
-            progress: out.showProgress,
-            onEpochEnd: out.epochLogger(),
-            onData: out.clipLogger(),
-          }).finally(release);
+          const { options, release } = await speechTraining('speech', flags, out, dataDir !== undefined);
+          const r = await trainSpeech({ ...options, dataDir, trainSentences: flags.sentences }).finally(release);
           out.result(
             {
               task: r.task,

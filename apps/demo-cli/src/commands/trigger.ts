@@ -1,12 +1,11 @@
 import * as path from 'path';
 import { TRAIN_TRIGGER_DEFAULTS, trainTrigger, TriggerDetector, type TrainTriggerResult } from '@dlkit/audio';
-import { espeakVoices } from '../util/espeak-voices';
 import type { Command } from 'commander';
 import { describeInt, describeNumber, intFlag, numberFlag, textFlag, type IntRange } from '../util/flags';
 import { UsageError } from '../util/errors';
-import { interruptMessage, onInterrupt } from '../util/interrupt';
-import { defaultOutDir, resolveOutDir } from '../util/out-dir';
+import { defaultOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
+import { speechTraining } from '../util/speech-training';
 import { prepareOutFile, requireDir, requireFile } from '../util/paths';
 import { round } from '../util/round';
 import { addTrainingOptions, type TrainingFlags } from '../util/training-options';
@@ -112,27 +111,14 @@ function registerTriggerTrain(trigger: Command, run: Run): void {
       run(async () => {
         const out = new Output(flags);
         const folders = dataFolders(flags);
-        const outDir = resolveOutDir(flags.out, 'trigger');
-        const speech = await espeakVoices(!folders);
-        const release = onInterrupt(() =>
-          interruptMessage({ command: 'dlkit trigger train', outDir, resumable: true }),
-        );
+        const { options, release } = await speechTraining('trigger', flags, out, folders !== undefined);
         const r = await trainTrigger({
-          outDir,
+          ...options,
           ...folders,
-          ...speech,
           trainClips: flags.clips,
           validationClips: flags.validationClips,
           testClips: flags.testClips,
           falseAlarmHours: flags.falseAlarmHours,
-          epochs: flags.epochs,
-          batchSize: flags.batchSize,
-          seed: flags.seed,
-          learningRate: flags.learningRate,
-          resume: flags.resume,
-          progress: out.showProgress,
-          onEpochEnd: out.epochLogger(),
-          onData: out.clipLogger(),
         }).finally(release);
         out.result(triggerJson(r), triggerSummary(r));
       }),
