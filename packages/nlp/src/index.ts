@@ -196,7 +196,7 @@ export {
   partitionEntityLists,
 } from './ner-data/entity-lists';
 export type { EntityLists, LoadEntityListsOptions, PartitionOptions } from './ner-data/entity-lists';
-export { INDUSTRY_WORDS, composeEvent, composeOrganization } from './ner-data/composed-names';
+export { INDUSTRY_WORDS, composeEvent, composeOrganization, composedDemonyms } from './ner-data/composed-names';
 export { SLOT_TYPES, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-data/ner-templates';
 export type { EntitySlot } from './ner-data/ner-templates';
 export { GENERATE_NER_DEFAULTS, generateNerSentences } from './ner-data/generate-ner';
@@ -211,7 +211,7 @@ export { loadCountryFacts } from './qa-data/country-facts';
 export type { CountryFacts } from './qa-data/country-facts';
 export { FACT_TYPES, QUESTIONS, STATEMENTS } from './qa-data/fact-phrasings';
 export type { FactType } from './qa-data/fact-phrasings';
-export { GENERATE_QA_DEFAULTS, generateQaExamples, mixedFacts, qaCountries } from './qa-data/generate-qa';
+export { GENERATE_QA_DEFAULTS, generateQaExamples, mixedFacts, qaCountries, renamingPool } from './qa-data/generate-qa';
 export type { GenerateQaOptions, GeneratedQaExample, QaAnswer, QaExample, QaSplit } from './qa-data/generate-qa';
 export { formatSquad, parseSquad, readSquad, writeSquad } from './qa-data/squad-format';
 export { normalizeAnswer, squadEvaluate, squadExactMatch, squadF1 } from './qa-data/squad-metrics';
@@ -257,8 +257,8 @@ export type { NerDecoding, TaggedEntity } from './bert/tag-entities';
 export { tokenLabelProbabilities } from './hf/token-probabilities';
 export type { TokenLabelProbabilities } from './hf/token-probabilities';
 export type { Entity, SubwordLabel } from './bert/group-entities';
-export { answerCharSpan, answerOffsets, bestAnswerSpan, contextTokens } from './bert/answer-span';
-export type { AnswerSpan } from './bert/answer-span';
+export { answerCharSpan, answerOffsets, bestAnswerSpan, contextTokens, sentenceEnds } from './bert/answer-span';
+export type { AnswerSpan, AnswerSpanOptions } from './bert/answer-span';
 export { openPipeline } from './hf/transformers';
 export type { BertPipelines, FillMaskResult, HfTensor, QaPipelineAnswer, TokenLabel } from './hf/transformers';
 // --- end BERT ---
