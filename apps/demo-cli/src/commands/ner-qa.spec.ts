@@ -28,5 +28,10 @@ describe('dlkit ner / qa (usage errors)', () => {
     expect(bad.stderr).toContain('bad.conll:2:');
     const noFrom = await runCli('qa', 'train', '--from', path.join(tmp, 'none'), '--out', path.join(tmp, 'out'));
     expect([noFrom.code, noFrom.stderr]).toEqual([2, expect.stringContaining('none: no such directory')]);
+    const badDecay = await runCli('ner', 'train', '--lr-decay', 'linear', '--out', path.join(tmp, 'out'));
+    expect([badDecay.code, badDecay.stderr]).toEqual([
+      2,
+      expect.stringContaining("--lr-decay must be one of cosine, none, got 'linear'"),
+    ]);
   });
 });
