@@ -72,7 +72,7 @@ describe('generateQaExamples', () => {
     expect(capitals.filter((r) => real.get(r.title) === r.answers[0].text).length).toBeLessThan(capitals.length / 10);
     expect(() => generateQaExamples({ facts, mixFactsRate: 2 })).toThrow(/mixFactsRate must be in \[0, 1\]/);
   });
-  test('renameRate 1: every country of a passage renamed after a city, consistently in question, passage and title', () => {
+  test('renameRate 1: every country and capital of a passage renamed after a city, consistently in question, passage and title', () => {
     const rows = generateQaExamples({ split: 'train', count: 200, seed: 2, facts, renameRate: 1 });
     const pool = new Set(renamingPool(facts));
     const real = new Set(facts.flatMap((c) => [c.name, c.capital]));
@@ -86,11 +86,14 @@ describe('generateQaExamples', () => {
       for (const d of r.distractorCountries) expect(pool.has(d) && r.context.includes(d)).toBe(true);
       for (const a of r.answers) expect(r.context.slice(a.start, a.start + a.text.length)).toBe(a.text);
     }
-    // the facts stay the real ones of some train country: a renamed Peru keeps Lima
-    const capitals = new Set(qaCountries('train', { facts }).map((c) => c.capital));
+    // capitals are renamed too, never to a real capital or to a country name of the passage
     const asked = rows.filter((r) => r.factType === 'capital');
     expect(asked.length).toBeGreaterThan(10);
-    expect(asked.filter((r) => !capitals.has(r.answers[0].text))).toEqual([]);
+    expect(asked.filter((r) => !pool.has(r.answers[0].text) || r.answers[0].text === r.title)).toEqual([]);
+    // the other facts stay real ones of a train country
+    const currencies = new Set(qaCountries('train', { facts }).map((c) => c.currency));
+    const money = rows.filter((r) => r.factType === 'currency');
+    expect(money.filter((r) => !currencies.has(r.answers[0].text))).toEqual([]);
     expect(() => generateQaExamples({ facts, renameRate: -1 })).toThrow(/renameRate must be in \[0, 1\]/);
   });
   test('bad options are errors', () => {

@@ -65,10 +65,11 @@ export interface GenerateQaOptions {
   mixFactsRate?: number;
   /**
    * Probability that a passage's countries (target and distractors, in the passage and the
-   * question) are renamed after random cities of 100,000+ inhabitants that no country has as name
-   * or capital ("The capital of Surgut is Oslo"): entity anonymisation (Hermann et al. 2015), so
-   * that a reader learns to match the question's name in the passage instead of remembering the
-   * few train countries' names. 0 for test data.
+   * question) and their capitals are renamed after random cities of 100,000+ inhabitants that no
+   * country has as name or capital ("The capital of Surgut is Aba"): entity anonymisation (Hermann
+   * et al. 2015), so that a reader learns to match the question's name in the passage and to read
+   * the answer from the sentence, instead of remembering the few train countries' names and
+   * capitals. 0 for test data.
    */
   renameRate?: number;
 }
@@ -169,13 +170,14 @@ export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQa
     const mix = o.mixFactsRate > 0 && rng.uniform() < o.mixFactsRate;
     const rename = o.renameRate > 0 && rng.uniform() < o.renameRate;
     const names = new Set<string>();
-    const renamed = (c: CountryFacts): CountryFacts => {
-      if (!rename) return c;
+    const newName = () => {
       let name = pickOne(rng, pool);
       while (names.has(name)) name = pickOne(rng, pool);
       names.add(name);
-      return { ...c, name };
+      return name;
     };
+    const renamed = (c: CountryFacts): CountryFacts =>
+      rename ? { ...c, name: newName(), capital: c.capital === undefined ? undefined : newName() } : c;
     const facts = (c: CountryFacts) => renamed(mix ? mixedFacts(rng, c, countries) : c);
     const chosen = pickOne(rng, countries);
     const target = facts(chosen);
