@@ -91,7 +91,11 @@ describe('LearningRateScheduler', () => {
     const model = tinyClassifier(5);
     const seen: number[] = [];
     // The rate each batch trains with, read before the scheduler's onBatchEnd sets the next one.
-    const record: Callback = { name: 'record', priority: -1, onBatchEnd: (_b, _l, ctx) => void seen.push(ctx.learningRate) };
+    const record: Callback = {
+      name: 'record',
+      priority: -1,
+      onBatchEnd: (_b, _l, ctx) => void seen.push(ctx.learningRate),
+    };
     const schedule = (epoch: number) => 1 - epoch / 2; // linear from 1 to 0 over 2 epochs
     const trainer = new Trainer(model, {
       epochs: 2,
