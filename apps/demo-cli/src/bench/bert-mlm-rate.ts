@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, Trainer } from '@dlkit/core';
+import { benchTimer } from './bench-timer';
 import { bertConfig, bertMlmTrainingModel, buildBertEncoder, maskedLmLoss, MlmHead } from '@dlkit/nlp';
 
 const WARMUP_BATCHES = 3;
@@ -24,24 +25,7 @@ export async function bertMlmTrainRate(seconds: number): Promise<Record<string, 
   const y = tf.randomUniform([m, masked], 5, vocabSize, 'int32', 3);
   const encoder = buildBertEncoder(bertConfig({ vocabSize }));
   const model = bertMlmTrainingModel(encoder, new MlmHead(encoder));
-  let steps = 0;
-  let start = 0;
-  let elapsed = 0;
-  let cpu = process.cpuUsage();
-  const timer = {
-    name: 'benchTimer',
-    onBatchEnd: (batch: number, _logs: unknown, ctx: { stopTraining: boolean }) => {
-      if (start === 0 && batch + 1 === WARMUP_BATCHES) {
-        start = performance.now();
-        cpu = process.cpuUsage();
-        return;
-      }
-      if (start === 0) return;
-      steps++;
-      elapsed = (performance.now() - start) / 1000;
-      if (elapsed > seconds) ctx.stopTraining = true;
-    },
-  };
+  const timer = benchTimer(WARMUP_BATCHES, seconds);
   const trainer = new Trainer(model, {
     epochs: 1000,
     batchSize,
@@ -49,7 +33,7 @@ export async function bertMlmTrainRate(seconds: number): Promise<Record<string, 
     shuffle: false,
     loss: { fn: maskedLmLoss, kind: 'regression' },
     progress: false,
-    callbacks: [timer],
+    callbacks: [timer.callback],
   });
   try {
     await trainer.fit({ x, y });
@@ -57,11 +41,10 @@ export async function bertMlmTrainRate(seconds: number): Promise<Record<string, 
     trainer.dispose();
     tf.dispose([...x, y]);
   }
-  const used = process.cpuUsage(cpu);
   return {
-    samplesPerSec: (steps * batchSize) / elapsed,
-    tokensPerSec: (steps * batchSize * length) / elapsed,
-    cpuSeconds: (used.user + used.system) / 1e6,
+    samplesPerSec: timer.samples / timer.elapsed,
+    tokensPerSec: (timer.samples * length) / timer.elapsed,
+    cpuSeconds: timer.cpuSeconds(),
     backend: info.backend,
   };
 }

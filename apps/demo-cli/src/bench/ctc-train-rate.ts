@@ -17,6 +17,7 @@ import {
   SpeechDataset,
   TRAIN_SPEECH_DEFAULTS,
 } from '@dlkit/audio';
+import { benchTimer } from './bench-timer';
 
 const WARMUP_BATCHES = 2;
 export const CTC_BENCH = { batchSize: 16, seconds: 1.5, sampleRate: 16000, clips: 64 } as const;
@@ -42,22 +43,7 @@ export async function ctcTrainRate(seconds: number): Promise<Record<string, numb
   });
   const units = TRAIN_SPEECH_DEFAULTS.units;
   const model = buildSpeechModel({ vocab: SPEECH_TOKENS.length, units, filters: units });
-  let steps = 0;
-  let start = 0;
-  let elapsed = 0;
-  const timer = {
-    name: 'benchTimer',
-    onBatchEnd: (batch: number, _logs: unknown, ctx: { stopTraining: boolean }) => {
-      if (start === 0 && batch + 1 === WARMUP_BATCHES) {
-        start = performance.now();
-        return;
-      }
-      if (start === 0) return;
-      steps++;
-      elapsed = (performance.now() - start) / 1000;
-      if (elapsed > seconds) ctx.stopTraining = true;
-    },
-  };
+  const timer = benchTimer(WARMUP_BATCHES, seconds);
   const trainer = new Trainer(model, {
     epochs: 1000,
     batchSize,
@@ -65,11 +51,11 @@ export async function ctcTrainRate(seconds: number): Promise<Record<string, numb
     loss: ctcTrainingLoss,
     metrics: [],
     progress: false,
-    callbacks: [timer],
+    callbacks: [timer.callback],
   });
   try {
     await trainer.fit(data);
-    const stepMs = (1000 * elapsed) / Math.max(1, steps);
+    const stepMs = (1000 * timer.elapsed) / Math.max(1, timer.steps);
     const batch = data.batch(Array.from({ length: batchSize }, (_, i) => i));
     const front = model.getLayer('log_mel');
     const frontMs = timeMs(() => tf.tidy(() => (front.apply(batch.x) as tf.Tensor).dataSync()));
@@ -84,8 +70,8 @@ export async function ctcTrainRate(seconds: number): Promise<Record<string, numb
     );
     tf.dispose([batch.x, batch.y, logits]);
     return {
-      audioSecondsPerSec: (steps * batchSize * CTC_BENCH.seconds) / elapsed,
-      samplesPerSec: (steps * batchSize) / elapsed,
+      audioSecondsPerSec: (timer.samples * CTC_BENCH.seconds) / timer.elapsed,
+      samplesPerSec: timer.samples / timer.elapsed,
       stepMs,
       frontEndMs: frontMs,
       forwardMs,

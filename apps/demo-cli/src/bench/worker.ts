@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { BackendName, Trainer, defaultTrainingWorkers, exportToOnnx, initBackend, loadOnnx } from '@dlkit/core';
 import { mnistCnn } from '@dlkit/vision';
+import { benchTimer } from './bench-timer';
 import { bertMlmTrainRate } from './bert-mlm-rate';
 import { ctcTrainRate } from './ctc-train-rate';
 
@@ -26,22 +27,7 @@ async function trainRate(
   const x = tf.randomUniform([batchSize * batches, 28, 28, 1], 0, 1, 'float32', 1);
   const y = tf.oneHot(tf.randomUniform([batchSize * batches], 0, 10, 'int32', 2), 10).toFloat();
   const model = mnistCnn({ seed: 1 });
-  let timedSamples = 0;
-  let start = 0;
-  let elapsed = 0;
-  const timer = {
-    name: 'benchTimer',
-    onBatchEnd: (batch: number, logs: { size: number }, ctx: { stopTraining: boolean }) => {
-      if (start === 0 && batch + 1 === WARMUP_BATCHES) {
-        start = performance.now();
-        return;
-      }
-      if (start === 0) return;
-      timedSamples += logs.size;
-      elapsed = (performance.now() - start) / 1000;
-      if (elapsed > seconds) ctx.stopTraining = true;
-    },
-  };
+  const timer = benchTimer(WARMUP_BATCHES, seconds);
   const trainer = new Trainer(model, {
     epochs: 1000,
     batchSize,
@@ -50,14 +36,14 @@ async function trainRate(
     loss: 'categoricalCrossentropy',
     progress: false,
     workers,
-    callbacks: [timer],
+    callbacks: [timer.callback],
   });
   try {
     await trainer.fit({ x, y });
   } finally {
     trainer.dispose();
   }
-  return { samplesPerSec: timedSamples / elapsed, backend: info.backend, workers };
+  return { samplesPerSec: timer.samples / timer.elapsed, backend: info.backend, workers };
 }
 
 async function inferRate(impl: 'dlkit' | 'dlkit-onnx', seconds: number): Promise<Record<string, number | string>> {
