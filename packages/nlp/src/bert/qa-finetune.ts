@@ -54,7 +54,7 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
 export const FINETUNE_QA_DEFAULTS = {
   trainCount: 4000,
   mixFactsRate: 1,
-  renameRate: 0,
+  renameRate: 0.5,
   testCount: 500,
   maxLength: 128,
   docStride: 32,
