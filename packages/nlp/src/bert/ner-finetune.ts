@@ -63,7 +63,7 @@ export const FINETUNE_NER_DEFAULTS = {
   testCount: 1000,
   replaceRate: AUGMENT_NER_DEFAULTS.replaceRate,
   joinRate: AUGMENT_NER_DEFAULTS.joinRate,
-  composedMiscRate: 0.5,
+  composedMiscRate: 0,
   maxLength: 64,
   epochs: 6,
   batchSize: 16,
