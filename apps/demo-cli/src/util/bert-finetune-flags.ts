@@ -11,7 +11,7 @@ import { UsageError } from './errors';
 import { choiceFlag, textFlag } from './flags';
 import { Output } from './output';
 import { requireDir, requireFile } from './paths';
-import { addTrainingOptions, type TrainingDefaults, type TrainingFlags } from './training-options';
+import { addTrainingOptions, trainingRunOptions, type TrainingDefaults, type TrainingFlags } from './training-options';
 
 export interface FinetuneFlags extends TrainingFlags {
   data?: string;
@@ -71,14 +71,8 @@ export function finetuneRunOptions(flags: FinetuneFlags, from: string, outDir: s
   return {
     from,
     outDir,
-    epochs: flags.epochs,
-    batchSize: flags.batchSize,
-    learningRate: flags.learningRate,
+    ...trainingRunOptions(flags, out),
     lrDecay: flags.lrDecay,
-    seed: flags.seed,
-    resume: flags.resume,
-    progress: out.showProgress,
-    onEpochEnd: out.epochLogger(),
   };
 }
 

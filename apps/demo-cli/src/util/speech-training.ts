@@ -11,7 +11,7 @@ import { espeakVoices } from './espeak-voices';
 import { interruptMessage, onInterrupt } from './interrupt';
 import { resolveOutDir } from './out-dir';
 import { Output } from './output';
-import type { TrainingFlags } from './training-options';
+import { trainingRunOptions, type TrainingFlags } from './training-options';
 
 export async function speechTraining(
   task: 'keywords' | 'trigger' | 'speech',
@@ -25,13 +25,7 @@ export async function speechTraining(
   const options = {
     outDir,
     ...speech,
-    epochs: flags.epochs,
-    batchSize: flags.batchSize,
-    seed: flags.seed,
-    learningRate: flags.learningRate,
-    resume: flags.resume,
-    progress: out.showProgress,
-    onEpochEnd: out.epochLogger(),
+    ...trainingRunOptions(flags, out),
     onData: out.clipLogger(),
   };
   return { options, release };

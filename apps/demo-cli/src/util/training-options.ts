@@ -24,6 +24,7 @@ import {
   seedFlag,
   textFlag,
 } from './flags';
+import type { Output } from './output';
 import { parseWorkers, workersHelp, type WorkersFlags } from './workers';
 
 /** The parsed shared flags; each is present only on the commands that add it. */
@@ -119,4 +120,17 @@ export function addTrainingOptions(command: Command, defaults: TrainingDefaults,
       .option('--force-workers', 'allow --workers above the core count');
   }
   return command.option('--json', 'print one JSON object on stdout (progress goes to stderr)');
+}
+
+/** The TrainTaskOptions a `train` command passes on from the shared flags, with progress and one line per epoch. */
+export function trainingRunOptions(flags: TrainingFlags, out: Output) {
+  return {
+    epochs: flags.epochs,
+    batchSize: flags.batchSize,
+    seed: flags.seed,
+    learningRate: flags.learningRate,
+    resume: flags.resume,
+    progress: out.showProgress,
+    onEpochEnd: out.epochLogger(),
+  };
 }

@@ -2,7 +2,7 @@ import { TRAIN_DETECTOR_DEFAULTS, trainDetector } from '@dlkit/vision';
 import type { Command } from 'commander';
 import { describeInt, intFlag, type IntRange } from '../../util/flags';
 import { interruptMessage, onInterrupt } from '../../util/interrupt';
-import { addTrainingOptions, type TrainingFlags } from '../../util/training-options';
+import { addTrainingOptions, trainingRunOptions, type TrainingFlags } from '../../util/training-options';
 import { resolveOutDir } from '../../util/out-dir';
 import { Output } from '../../util/output';
 import { round } from '../../util/round';
@@ -59,13 +59,7 @@ export function registerTrainDetector(train: Command, run: Run): void {
           outDir,
           scenes: flags.scenes,
           testScenes: flags.testScenes,
-          epochs: flags.epochs,
-          batchSize: flags.batchSize,
-          seed: flags.seed,
-          learningRate: flags.learningRate,
-          resume: flags.resume,
-          progress: out.showProgress,
-          onEpochEnd: out.epochLogger(),
+          ...trainingRunOptions(flags, out),
         }).finally(release);
         const json = {
           task: r.task,
