@@ -4,7 +4,7 @@
 // Prints JSON. Run after `npx tsc -b tsconfig.build.json`:
 //   node packages/nlp/bench/qa-finetune.js [--mlm DIR] [--train-count N] [--epochs N] [--out DIR]
 //        [--learning-rate X] [--lr-decay cosine|none]
-//        [--mix-facts-rate X] [--rename-rate X] [--only pretrained|random]
+//        [--mix-facts-rate X] [--rename-rate X] [--hard-distractors X] [--only pretrained|random]
 const path = require('path');
 const { FINETUNE_QA_DEFAULTS, finetuneQa } = require('@dlkit/nlp');
 const { arg, ensureMlm, finetuneArgs, round, runMain } = require('./finetune-common');
@@ -25,6 +25,7 @@ runMain(async () => {
     ...finetuneArgs(dir, d),
     mixFactsRate: Number(arg('--mix-facts-rate', d.mixFactsRate)),
     renameRate: Number(arg('--rename-rate', d.renameRate)),
+    hardDistractorRate: Number(arg('--hard-distractors', d.hardDistractorRate)),
   };
   const only = arg('--only', ''); // 'pretrained' or 'random': one of the two runs
   const run = (randomInit) =>

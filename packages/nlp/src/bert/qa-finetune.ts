@@ -41,6 +41,8 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
   mixFactsRate?: number;
   /** Generated training questions only: probability that a passage's countries are renamed (generateQaExamples' renameRate). */
   renameRate?: number;
+  /** Generated training questions only: probability that a distractor states an asked fact type (generateQaExamples' hardDistractorRate). */
+  hardDistractorRate?: number;
   /** Held-out generated questions (countries not seen in training). */
   testCount?: number;
   /** Tokens per window, question and special tokens included. */
@@ -55,6 +57,7 @@ export const FINETUNE_QA_DEFAULTS = {
   trainCount: 4000,
   mixFactsRate: 1,
   renameRate: 0.5,
+  hardDistractorRate: 0,
   testCount: 500,
   maxLength: 128,
   docStride: 32,
@@ -138,6 +141,7 @@ export async function finetuneQa(options: FinetuneQaOptions): Promise<FinetuneQa
       seed: o.seed,
       mixFactsRate: o.mixFactsRate,
       renameRate: o.renameRate,
+      hardDistractorRate: o.hardDistractorRate,
     });
   const test = generateQaExamples({ split: 'test', count: o.testCount, seed: o.seed });
   const data = new QaDataset(train, tokenizer, windows);

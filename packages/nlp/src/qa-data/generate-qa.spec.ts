@@ -96,6 +96,22 @@ describe('generateQaExamples', () => {
     expect(money.filter((r) => !currencies.has(r.answers[0].text))).toEqual([]);
     expect(() => generateQaExamples({ facts, renameRate: -1 })).toThrow(/renameRate must be in \[0, 1\]/);
   });
+  test('hardDistractorRate 1: distractors state the asked fact types about other countries', () => {
+    // capital-fact sentences about a distractor country, per capital question
+    const capitalDistractors = (rows: ReturnType<typeof generateQaExamples>) => {
+      const asked = rows.filter((r) => r.factType === 'capital');
+      const sentences = asked.flatMap((r) =>
+        r.context.split(/(?<=\.) /).filter((s) => r.distractorCountries.some((d) => s.includes(d))),
+      );
+      return sentences.filter((s) => /capital|government/.test(s)).length / asked.length;
+    };
+    const plain = generateQaExamples({ split: 'train', count: 400, seed: 2, facts });
+    const hard = generateQaExamples({ split: 'train', count: 400, seed: 2, facts, hardDistractorRate: 1 });
+    expect(capitalDistractors(plain)).toBeLessThan(1);
+    expect(capitalDistractors(hard)).toBeGreaterThan(1.5); // 4 distractors, about half of them on each of 2 asked types
+    for (const r of hard) for (const a of r.answers) expect(r.context.slice(a.start, a.start + a.text.length)).toBe(a.text);
+    expect(() => generateQaExamples({ facts, hardDistractorRate: 1.5 })).toThrow(/hardDistractorRate must be in/);
+  });
   test('bad options are errors', () => {
     expect(() => generateQaExamples({ count: 1.5, facts })).toThrow(/count must be a whole number/);
     expect(() => generateQaExamples({ split: 'dev' as 'test', facts })).toThrow(/split must be 'train' or 'test'/);

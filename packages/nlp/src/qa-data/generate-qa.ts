@@ -72,6 +72,13 @@ export interface GenerateQaOptions {
    * capitals. 0 for test data.
    */
   renameRate?: number;
+  /**
+   * Probability that a distractor sentence states a fact of a type the passage's questions ask
+   * about ("The capital of Chad is N'Djamena." next to "What is the capital of Peru?"): hard
+   * negatives, which only the country's name tells apart from the answer sentence. Otherwise a
+   * distractor's fact type is random. 0 for test data.
+   */
+  hardDistractorRate?: number;
 }
 
 export const GENERATE_QA_DEFAULTS = {
@@ -84,6 +91,7 @@ export const GENERATE_QA_DEFAULTS = {
   partitionSeed: 2024,
   mixFactsRate: 0,
   renameRate: 0,
+  hardDistractorRate: 0,
 } satisfies GenerateQaOptions;
 
 /** The answer text of a fact, or undefined when the country lacks it (a region equal to the continent counts as missing). */
@@ -153,12 +161,14 @@ function statement(rng: Rng, c: CountryFacts, type: FactType): Sentence {
   return { text, fact: { type, answer, start: answerStart } };
 }
 
+const askedTypes = (rng: Rng, types: readonly FactType[], n: number) => rng.shuffle([...types]).slice(0, n);
+
 /** Seeded generated examples of one split (see the module comment). */
 export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQaExample[] {
   const o = { ...GENERATE_QA_DEFAULTS, ...options };
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`count must be a whole number ≥ 0, got ${o.count}`);
   if (o.split !== 'train' && o.split !== 'test') throw new Error(`split must be 'train' or 'test', got '${o.split}'`);
-  for (const key of ['mixFactsRate', 'renameRate'] as const)
+  for (const key of ['mixFactsRate', 'renameRate', 'hardDistractorRate'] as const)
     if (!(o[key] >= 0 && o[key] <= 1)) throw new Error(`${key} must be in [0, 1], got ${o[key]}`);
   const countries = qaCountries(o.split, o);
   const pool = o.renameRate > 0 ? renamingPool(o.facts ?? loadCountryFacts()) : [];
@@ -183,6 +193,9 @@ export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQa
     const target = facts(chosen);
     const types = FACT_TYPES.filter((t) => factAnswer(target, t) !== undefined);
     const sentences = types.map((t) => statement(rng, target, t));
+    // With hard distractors the asked types are drawn first (the draw order of the default data is kept).
+    const hard = o.hardDistractorRate > 0;
+    let asked = hard ? askedTypes(rng, types, o.questionsPerPassage) : [];
     const distractorCountries: string[] = [];
     for (let d = 0; d < o.distractors; d++) {
       let other = pickOne(rng, countries);
@@ -190,7 +203,9 @@ export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQa
       other = facts(other);
       distractorCountries.push(other.name);
       const otherTypes = FACT_TYPES.filter((t) => factAnswer(other, t) !== undefined);
-      sentences.push({ text: statement(rng, other, pickOne(rng, otherTypes)).text });
+      const sameType = otherTypes.filter((t) => asked.includes(t));
+      const typePool = hard && sameType.length > 0 && rng.uniform() < o.hardDistractorRate ? sameType : otherTypes;
+      sentences.push({ text: statement(rng, other, pickOne(rng, typePool)).text });
     }
     rng.shuffle(sentences);
     let context = '';
@@ -200,7 +215,7 @@ export function generateQaExamples(options: GenerateQaOptions = {}): GeneratedQa
       if (s.fact) spans.set(s.fact.type, { text: s.fact.answer, start: context.length + s.fact.start });
       context += s.text;
     }
-    const asked = rng.shuffle([...types]).slice(0, o.questionsPerPassage);
+    if (!hard) asked = askedTypes(rng, types, o.questionsPerPassage);
     asked.forEach((type, k) => {
       if (out.length >= o.count) return;
       const question = fillPhrasing(pickOne(rng, QUESTIONS[type]), target.name).text;
