@@ -65,6 +65,27 @@ describe('answer spans', () => {
     expect(bestAnswerSpan(start, end, pair, { oneSentence: true })).toMatchObject({ startToken: 8, endToken: 10 });
   });
 
+  it('oneSentence: a word split into short pieces still ends a sentence; "U.S." does not', () => {
+    const t = tinyWordPiece(['who', '?', 'ada', 'paid', 'flor', '##in', '.', 'u', 's', 'it']);
+    const pair = t.encodePair('Who?', 'Ada paid florin. U.S. paid it.');
+    // [CLS] who ? [SEP] ada paid flor ##in . u . s . paid it . [SEP]
+    expect(pair.tokens.slice(4, 16)).toEqual([
+      'ada',
+      'paid',
+      'flor',
+      '##in',
+      '.',
+      'u',
+      '.',
+      's',
+      '.',
+      'paid',
+      'it',
+      '.',
+    ]);
+    expect([...sentenceEnds(pair)]).toEqual([8]); // after "florin" (the last piece "##in" alone is 2 letters)
+  });
+
   it("finds the pipeline's decoded answer in the context", () => {
     expect(answerOffsets(tokenizer, context, 'ada lovelace')).toEqual({ start: 0, end: 12, text: 'Ada Lovelace' });
     expect(answerOffsets(tokenizer, context, 'notes')).toEqual({ start: 19, end: 24, text: 'notes' });

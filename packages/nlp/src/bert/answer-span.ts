@@ -52,16 +52,19 @@ export interface AnswerSpanOptions {
 
 /**
  * Token positions that end a sentence in a pair encoding's context: ".", "!" or "?" right after a
- * word of 3 characters or more and followed by a gap before the next token ("Peru. The", not "St. Louis",
- * "U.S." or "3.5").
+ * word of 3 characters or more without a full stop of its own (the word being the run of tokens
+ * with no gap between them, so "Aruban flor ##in ." counts "florin") and followed by a gap before
+ * the next token ("Peru. The", not "St. Louis", "U.S." or "3.5").
  */
 export function sentenceEnds(e: Encoding): Set<number> {
   const ends = new Set<number>();
   for (let i = 1; i + 1 < e.ids.length; i++) {
     const [a, b] = e.offsets[i];
-    const [pa, pb] = e.offsets[i - 1];
     if (e.typeIds[i] !== 1 || b - a !== 1 || !/^[.!?]$/.test(e.tokens[i])) continue;
-    const wordBefore = pb === a && pb - pa >= 3 && !e.tokens[i - 1].startsWith(WORDPIECE_PREFIX + '.');
+    let first = i; // the first token of the word before the stop
+    while (first > 0 && e.typeIds[first - 1] === 1 && e.offsets[first - 1][1] === e.offsets[first][0]) first--;
+    const word = e.tokens.slice(first, i).join('');
+    const wordBefore = first < i && e.offsets[i - 1][1] - e.offsets[first][0] >= 3 && !word.includes('.');
     if (wordBefore && e.offsets[i + 1][0] > b) ends.add(i);
   }
   return ends;
