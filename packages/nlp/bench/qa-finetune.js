@@ -12,6 +12,7 @@ const { arg, ensureMlm, finetuneArgs, round, runMain } = require('./finetune-com
 const brief = (r) => ({
   exactMatch: round(r.exactMatch),
   f1: round(r.f1),
+  readerAlone: { exactMatch: round(r.readerAlone.exactMatch), f1: round(r.readerAlone.f1) },
   trainWindows: r.trainWindows,
   losses: r.losses.map((l) => round(l.loss)),
   seconds: Math.round(r.seconds),

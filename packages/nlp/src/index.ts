@@ -216,7 +216,14 @@ export type { GenerateQaOptions, GeneratedQaExample, QaAnswer, QaExample, QaSpli
 export { formatSquad, parseSquad, readSquad, writeSquad } from './qa-data/squad-format';
 export { normalizeAnswer, squadEvaluate, squadExactMatch, squadF1 } from './qa-data/squad-metrics';
 export type { SquadScores } from './qa-data/squad-metrics';
-export { overlapBaselineAnswer, overlapBaselinePredictions, sentenceRanges } from './qa-data/overlap-baseline';
+export {
+  overlapBaselineAnswer,
+  overlapBaselinePredictions,
+  questionWords,
+  sentenceOverlaps,
+  sentenceRanges,
+} from './qa-data/overlap-baseline';
+export type { SentenceOverlap } from './qa-data/overlap-baseline';
 export { answerTokenSpan, windowContext } from './qa-data/window-context';
 export type { ContextWindow } from './qa-data/window-context';
 // --- end of NER and QA data ---
@@ -258,6 +265,7 @@ export { tokenLabelProbabilities } from './hf/token-probabilities';
 export type { TokenLabelProbabilities } from './hf/token-probabilities';
 export type { Entity, SubwordLabel } from './bert/group-entities';
 export { answerCharSpan, answerOffsets, bestAnswerSpan, contextTokens, sentenceEnds } from './bert/answer-span';
+export { sentencePrior, SENTENCE_PRIOR_WEIGHT } from './bert/sentence-prior';
 export type { AnswerSpan, AnswerSpanOptions } from './bert/answer-span';
 export { openPipeline } from './hf/transformers';
 export type { BertPipelines, FillMaskResult, HfTensor, QaPipelineAnswer, TokenLabel } from './hf/transformers';

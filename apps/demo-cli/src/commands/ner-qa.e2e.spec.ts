@@ -67,7 +67,8 @@ test('dlkit qa train --data, then dlkit qa --model over a context longer than th
   const out = path.join(tmp, 'qa');
   const r = await runCli('qa', 'train', '--data', data, '--from', mlm, '--epochs', '1', '--out', out, '--json');
   expect(r.code).toBe(0);
-  const model = r.json<{ model: string }>().model;
+  const { model, readerAlone } = r.json<{ model: string; readerAlone: { exactMatch: number } }>();
+  expect(readerAlone.exactMatch).toBeGreaterThanOrEqual(0);
   const context = 'Rain fell on the hills all week long. '.repeat(20) + 'The capital of Peru is Lima.';
   const asked = await runCli(
     'qa',

@@ -10,7 +10,7 @@ import {
   servingFolder,
 } from '../util/bert-finetune-flags';
 import { UsageError } from '../util/errors';
-import { intFlag, textFlag } from '../util/flags';
+import { intFlag, numberFlag, textFlag } from '../util/flags';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { round } from '../util/round';
@@ -21,6 +21,7 @@ interface AskFlags {
   context?: string;
   question?: string;
   docStride: number;
+  sentencePrior: number;
   json?: boolean;
 }
 
@@ -44,6 +45,12 @@ export const qaCommand: CliCommand = {
         intFlag('--doc-stride', { min: 1, max: 256 }),
         WINDOWED_QA_DEFAULTS.docStride,
       )
+      .option(
+        '--sentence-prior <w>',
+        "weight of the prior towards the sentence sharing most words with the question (0: the model's spans alone)",
+        numberFlag('--sentence-prior', { min: 0, max: 50 }),
+        WINDOWED_QA_DEFAULTS.sentencePrior,
+      )
       .option('--json', 'print one JSON object on stdout')
       .addHelpText(
         'after',
@@ -62,7 +69,10 @@ export const qaCommand: CliCommand = {
           if (context.trim() === '') throw new UsageError('--context: empty context');
           const model = servingFolder(flags.model, 'dlkit-out/qa/hf', 'question-answering');
           // windows of the context through transformers.js's model (its pipeline has no stride)
-          const a = await answerInWindows(model, flags.question, context, { docStride: flags.docStride });
+          const a = await answerInWindows(model, flags.question, context, {
+            docStride: flags.docStride,
+            sentencePrior: flags.sentencePrior,
+          });
           if (a.windows > 1)
             out.log(`note: the context is longer than the model takes; answered over ${a.windows} windows`);
           const answer = a.answer;
@@ -106,11 +116,13 @@ function registerTrain(qa: Command, run: Run): void {
           ? await finetuneQa({ ...options, outDir: `${outDir}-random`, randomInit: true, resume: false })
           : undefined;
         const o = r.baselines.overlap;
+        const alone = r.readerAlone;
         out.result(
           {
             task: 'qa',
             exactMatch: round(r.exactMatch, 2),
             f1: round(r.f1, 2),
+            readerAlone: { exactMatch: round(alone.exactMatch, 2), f1: round(alone.f1, 2) },
             baselines: { overlap: { exactMatch: round(o.exactMatch, 2), f1: round(o.f1, 2) } },
             ...(random ? { randomInit: { exactMatch: round(random.exactMatch, 2), f1: round(random.f1, 2) } } : {}),
             model: r.model,
@@ -123,6 +135,7 @@ function registerTrain(qa: Command, run: Run): void {
           },
           [
             `SQuAD EM ${r.exactMatch.toFixed(1)}, F1 ${r.f1.toFixed(1)} on ${r.total} held-out questions (overlap baseline: EM ${o.exactMatch.toFixed(1)}, F1 ${o.f1.toFixed(1)})`,
+            `without the sentence prior: EM ${alone.exactMatch.toFixed(1)}, F1 ${alone.f1.toFixed(1)}`,
             ...(random ? [`from random weights: EM ${random.exactMatch.toFixed(1)}, F1 ${random.f1.toFixed(1)}`] : []),
             `model: ${r.model}`,
             `try:   dlkit qa --model ${r.model} --context "Lima is the capital of Peru." --question "What is the capital of Peru?"`,

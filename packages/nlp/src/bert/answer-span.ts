@@ -19,8 +19,10 @@ export interface AnswerSpan {
   /** First and last token of the answer (inclusive), positions in the pair encoding. */
   startToken: number;
   endToken: number;
-  /** p(start) · p(end), softmaxes over the context tokens. */
+  /** What spans are ranked by: p(start) · p(end) · exp(tokenPrior[start]) (no prior: the probability). */
   score: number;
+  /** p(start) · p(end), softmaxes over the context tokens. */
+  probability: number;
 }
 
 function softmax(xs: number[]): number[] {
@@ -48,6 +50,11 @@ export interface AnswerSpanOptions {
    * stop, as an extractive answer never does ("Africa. Prices in Lesotho are given in the loti").
    */
   oneSentence?: boolean;
+  /**
+   * A log-prior per token [T], added to the log score of spans that start at it (sentencePrior):
+   * the score becomes p(start) · p(end) · exp(prior[start]). None: the reader alone.
+   */
+  tokenPrior?: ArrayLike<number>;
 }
 
 /**
@@ -77,7 +84,7 @@ export function bestAnswerSpan(
   e: Encoding,
   options: AnswerSpanOptions = {},
 ): AnswerSpan {
-  const { maxAnswerTokens = Infinity, wholeWords = false, oneSentence = false } = options;
+  const { maxAnswerTokens = Infinity, wholeWords = false, oneSentence = false, tokenPrior } = options;
   const context = new Set(contextTokens(e));
   if (context.size === 0) throw new Error('bestAnswerSpan: the encoding has no context tokens (type id 1)');
   // whole words: no start on a continuation piece (##...), no end right before one
@@ -89,18 +96,21 @@ export function bestAnswerSpan(
   const masked = (logits: ArrayLike<number>) => Array.from(logits, (x, i) => (context.has(i) ? x : -Infinity));
   const ps = softmax(masked(startLogits));
   const pe = softmax(masked(endLogits));
-  let best: AnswerSpan = { startToken: -1, endToken: -1, score: -1 };
+  const prior = (i: number) => (tokenPrior ? Math.exp(tokenPrior[i]) : 1);
+  let best: AnswerSpan = { startToken: -1, endToken: -1, score: -1, probability: 0 };
   for (const s of context)
-    for (const t of context)
+    for (const t of context) {
+      const score = ps[s] * pe[t] * prior(s);
       if (
         t >= s &&
         t - s < maxAnswerTokens &&
-        ps[s] * pe[t] > best.score &&
+        score > best.score &&
         !piece(s) &&
         !piece(t + 1) &&
         sentence[s] === sentence[t]
       )
-        best = { startToken: s, endToken: t, score: ps[s] * pe[t] };
+        best = { startToken: s, endToken: t, score, probability: ps[s] * pe[t] };
+    }
   return best;
 }
 

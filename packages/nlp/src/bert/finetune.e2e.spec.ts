@@ -13,6 +13,7 @@ import { wordnetGlossSentences } from '../text/wordnet-glosses';
 import { openPipeline } from '../hf/transformers';
 import { tokenLabelProbabilities } from '../hf/token-probabilities';
 import { answerInWindows } from '../hf/windowed-qa';
+import { sentencePrior, SENTENCE_PRIOR_WEIGHT } from './sentence-prior';
 import { answerCharSpan, bestAnswerSpan } from './answer-span';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { checkBertFolder } from './bert-folder';
@@ -158,6 +159,7 @@ test('QA fine-tuning lowers the loss and exports a question-answering folder', a
   expect(r.trainWindows).toBeGreaterThan(100);
   expect(r.losses[1].loss).toBeLessThan(r.losses[0].loss);
   expect(r.baselines.overlap.total).toBe(20);
+  expect(r.readerAlone.total).toBe(20); // the same questions without the sentence prior
   const qa = await openPipeline('question-answering', r.model);
   const answer = await qa('What is the capital?', 'The capital of Peru is Lima.');
   expect(typeof answer.answer).toBe('string');
@@ -175,16 +177,21 @@ test('answers over windows through transformers.js (dlkit qa) as the tfjs model 
   const tokenizer = WordPieceTokenizer.load(path.join(dir, 'mlm', 'hf'));
   const windows = encodeQaWindows({ question, context, answers: [] }, tokenizer, { maxLength: 128, docStride: 32 });
   expect(windows.length).toBe(a.windows);
-  let best = { score: -1, start: 0, end: 0 };
+  let best = { score: -1, probability: 0, start: 0, end: 0 };
   for (const w of windows) {
     const x = bertInputs([w.encoding]);
     const [s, e] = tf.tidy(() => (model.predict(x) as tf.Tensor).arraySync() as number[][][])[0];
     tf.dispose(x);
-    const span = bestAnswerSpan(s, e, w.encoding, { maxAnswerTokens: 30, wholeWords: true, oneSentence: true });
-    if (span.score > best.score) best = { score: span.score, ...answerCharSpan(w.encoding, span) };
+    const span = bestAnswerSpan(s, e, w.encoding, {
+      maxAnswerTokens: 30,
+      wholeWords: true,
+      oneSentence: true,
+      tokenPrior: sentencePrior(w.encoding, context, question, SENTENCE_PRIOR_WEIGHT),
+    });
+    if (span.score > best.score) best = { ...span, ...answerCharSpan(w.encoding, span) };
   }
   model.dispose();
   expect(tf.memory().numTensors).toBe(before);
   expect([a.start, a.end]).toEqual([best.start, best.end]);
-  expect(Math.abs(a.score - best.score)).toBeLessThan(1e-4);
+  expect(Math.abs(a.score - best.probability)).toBeLessThan(1e-4);
 }, 120000);

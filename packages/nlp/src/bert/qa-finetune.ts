@@ -24,6 +24,7 @@ import { exportHuggingFace } from './export-hugging-face';
 import { finetuneSchedule, type LrDecay } from './finetune-schedule';
 import { maskedLmLoss } from './mlm-loss';
 import { QaDataset } from './qa-dataset';
+import { sentencePrior, SENTENCE_PRIOR_WEIGHT } from './sentence-prior';
 import { disposeModels, loadBert } from './saved-bert';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 
@@ -43,6 +44,8 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
   renameRate?: number;
   /** Generated training questions only: probability that a distractor states an asked fact type (generateQaExamples' hardDistractorRate). */
   hardDistractorRate?: number;
+  /** Weight of the sentence-overlap prior in decoding the held-out answers (sentencePrior); 0: the reader alone. */
+  sentencePrior?: number;
   /** Held-out generated questions (countries not seen in training). */
   testCount?: number;
   /** Tokens per window, question and special tokens included. */
@@ -58,6 +61,7 @@ export const FINETUNE_QA_DEFAULTS = {
   mixFactsRate: 1,
   renameRate: 0.5,
   hardDistractorRate: 0,
+  sentencePrior: SENTENCE_PRIOR_WEIGHT,
   testCount: 500,
   maxLength: 128,
   docStride: 32,
@@ -74,6 +78,8 @@ export const FINETUNE_QA_DEFAULTS = {
 export interface FinetuneQaResult extends SquadScores {
   task: 'qa';
   baselines: { overlap: SquadScores };
+  /** The same held-out questions answered without the sentence prior (sentencePrior 0). */
+  readerAlone: SquadScores;
   /** The Hugging Face folder (question-answering). */
   model: string;
   pretrained: boolean;
@@ -101,6 +107,7 @@ export function predictAnswers(
   examples: readonly QaExample[],
   data: QaDataset,
   maxAnswerTokens: number,
+  sentencePriorWeight = 0,
   batchSize = 32,
 ): Record<string, string> {
   const best = new Map<number, AnswerSpan & { start: number; end: number }>();
@@ -111,7 +118,13 @@ export function predictAnswers(
     tf.dispose(x);
     indices.forEach((i, k) => {
       const w = data.windows[i];
-      const span = bestAnswerSpan(s[k], e[k], w.encoding, { maxAnswerTokens, wholeWords: true, oneSentence: true });
+      const { question, context } = examples[w.example];
+      const span = bestAnswerSpan(s[k], e[k], w.encoding, {
+        maxAnswerTokens,
+        wholeWords: true,
+        oneSentence: true,
+        tokenPrior: sentencePrior(w.encoding, context, question, sentencePriorWeight),
+      });
       const previous = best.get(w.example);
       if (!previous || span.score > previous.score)
         best.set(w.example, { ...span, ...answerCharSpan(w.encoding, span) });
@@ -155,8 +168,12 @@ export async function finetuneQa(options: FinetuneQaOptions): Promise<FinetuneQa
       outDir: o.outDir,
       trainer: { ...taskTrainerOptions(o), loss: { fn: maskedLmLoss, kind: 'regression' } },
       ...finetuneSchedule(o.lrDecay, o.learningRate, o.epochs),
-      evaluate: () =>
-        squadEvaluate(test, predictAnswers(qa, test, new QaDataset(test, tokenizer, windows), o.maxAnswerTokens)),
+      evaluate: () => {
+        const testData = new QaDataset(test, tokenizer, windows);
+        const score = (prior: number) =>
+          squadEvaluate(test, predictAnswers(qa, test, testData, o.maxAnswerTokens, prior));
+        return { ...score(o.sentencePrior), readerAlone: score(0) };
+      },
       modelDir: false,
       curves: { title: `BERT extractive QA fine-tuning (${data.size} windows)` },
       artifacts: async () => {

@@ -14,6 +14,7 @@ import { readHfModelFolder } from '@dlkit/sequence';
 import { answerCharSpan, bestAnswerSpan } from '../bert/answer-span';
 import { bertMaxTokens } from '../bert/bert-folder';
 import { bertFolderExpectations } from '../bert/bert-tasks';
+import { sentencePrior, SENTENCE_PRIOR_WEIGHT } from '../bert/sentence-prior';
 import { encodeQaWindows } from '../bert/qa-dataset';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { openPipeline, transformersOffline } from './transformers';
@@ -23,13 +24,19 @@ export interface WindowedQaOptions {
   docStride?: number;
   /** Longest answer considered, in tokens. */
   maxAnswerTokens?: number;
+  /** Weight of the sentence-overlap prior (sentencePrior); 0: the reader alone. */
+  sentencePrior?: number;
 }
 
-export const WINDOWED_QA_DEFAULTS = { docStride: 32, maxAnswerTokens: 30 } satisfies WindowedQaOptions;
+export const WINDOWED_QA_DEFAULTS = {
+  docStride: 32,
+  maxAnswerTokens: 30,
+  sentencePrior: SENTENCE_PRIOR_WEIGHT,
+} satisfies WindowedQaOptions;
 
 export interface WindowedAnswer {
   answer: string;
-  /** p(start) · p(end) of the best span, softmaxes over its window's context tokens. */
+  /** p(start) · p(end) of the best span, softmaxes over its window's context tokens (without the prior). */
   score: number;
   /** [start, end) in the context. */
   start: number;
@@ -70,16 +77,19 @@ export async function answerInWindows(
     token_type_ids: tensor(windows.map((w) => w.encoding.typeIds)),
   });
   let best: WindowedAnswer = { answer: '', score: -1, start: 0, end: 0, windows: windows.length };
+  let bestScore = -1;
   windows.forEach((w, i) => {
     const row = (x: HfTensorLike) => x.data.subarray(i * width, i * width + w.encoding.ids.length);
     const span = bestAnswerSpan(row(out.start_logits), row(out.end_logits), w.encoding, {
       maxAnswerTokens: o.maxAnswerTokens,
       wholeWords: true,
       oneSentence: true,
+      tokenPrior: sentencePrior(w.encoding, context, question, o.sentencePrior),
     });
-    if (span.score > best.score) {
+    if (span.score > bestScore) {
       const { start, end } = answerCharSpan(w.encoding, span);
-      best = { answer: context.slice(start, end), score: span.score, start, end, windows: windows.length };
+      best = { answer: context.slice(start, end), score: span.probability, start, end, windows: windows.length };
+      bestScore = span.score;
     }
   });
   return best;

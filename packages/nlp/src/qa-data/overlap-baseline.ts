@@ -37,20 +37,40 @@ export function sentenceRanges(context: string): Array<[number, number]> {
     .filter(([s, e]) => context.slice(s, e).trim() !== '');
 }
 
-/** The baseline's answer span, or an empty answer at 0 for an empty context. */
-export function overlapBaselineAnswer(context: string, question: string): QaAnswer {
-  const asked = new Set(
+/** The question's distinct words (lowercased, possessive split off, punctuation dropped). */
+export function questionWords(question: string): Set<string> {
+  return new Set(
     words(question)
       .filter((t) => IS_WORD.test(t.text))
       .map((t) => t.text),
   );
+}
+
+export interface SentenceOverlap {
+  /** [start, end) of the sentence in the context. */
+  range: [number, number];
+  /** Its words, with offsets in the context. */
+  tokens: WordToken[];
+  /** How many distinct question words it contains. */
+  overlap: number;
+}
+
+/** Each context sentence (sentenceRanges) with the number of distinct question words it shares. */
+export function sentenceOverlaps(context: string, question: string): SentenceOverlap[] {
+  const asked = questionWords(question);
+  return sentenceRanges(context).map(([s, e]) => {
+    const tokens = words(context.slice(s, e)).map((t) => ({ ...t, start: t.start + s, end: t.end + s }));
+    return { range: [s, e], tokens, overlap: new Set(tokens.filter((t) => asked.has(t.text)).map((t) => t.text)).size };
+  });
+}
+
+/** The baseline's answer span, or an empty answer at 0 for an empty context. */
+export function overlapBaselineAnswer(context: string, question: string): QaAnswer {
+  const asked = questionWords(question);
   let best: WordToken[] = [];
   let bestOverlap = -1;
-  for (const [s, e] of sentenceRanges(context)) {
-    const tokens = words(context.slice(s, e)).map((t) => ({ ...t, start: t.start + s, end: t.end + s }));
-    const overlap = new Set(tokens.filter((t) => asked.has(t.text)).map((t) => t.text)).size;
+  for (const { tokens, overlap } of sentenceOverlaps(context, question))
     if (overlap > bestOverlap) [best, bestOverlap] = [tokens, overlap];
-  }
   // Longest run of words not in the question; punctuation inside a run is kept, at its edges dropped.
   let runStart = -1;
   let runWords = 0;
