@@ -16,7 +16,7 @@ import { Encoding } from '../tokenizers/encoding';
 /**
  * The default weight, chosen on generated validation questions of the train countries (renamed,
  * 200; seed 99) with the first default reader: EM 39.5 (weight 0), 47.0 (0.5), 51.0 (1), 54.5 (2),
- * 56.5 (4), 52.0 (8), 46.0 (16).
+ * 56.5 (4), 52.0 (8), 46.0 (16) (`node packages/nlp/bench/qa-sentence-prior.js`).
  */
 export const SENTENCE_PRIOR_WEIGHT = 4;
 
