@@ -5,6 +5,7 @@
 //   node packages/nlp/bench/qa-finetune.js [--mlm DIR] [--train-count N] [--epochs N] [--out DIR]
 //        [--learning-rate X] [--lr-decay cosine|none]
 //        [--mix-facts-rate X] [--rename-rate X] [--hard-distractors X] [--only pretrained|random]
+//        [--random-config '{"numLayers":4}']
 const path = require('path');
 const { FINETUNE_QA_DEFAULTS, finetuneQa } = require('@dlkit/nlp');
 const { arg, ensureMlm, finetuneArgs, round, runMain } = require('./finetune-common');
@@ -29,8 +30,14 @@ runMain(async () => {
     hardDistractorRate: Number(arg('--hard-distractors', d.hardDistractorRate)),
   };
   const only = arg('--only', ''); // 'pretrained' or 'random': one of the two runs
+  const randomInitConfig = JSON.parse(arg('--random-config', '{}')); // e.g. '{"numLayers":4}'
   const run = (randomInit) =>
-    finetuneQa({ ...options, outDir: path.join(out, randomInit ? 'random' : 'pretrained'), randomInit });
+    finetuneQa({
+      ...options,
+      outDir: path.join(out, randomInit ? 'random' : 'pretrained'),
+      randomInit,
+      ...(randomInit ? { randomInitConfig } : {}),
+    });
   const first = only === 'random' ? undefined : await run(false);
   const pretrained = first && brief(first);
   console.error('pretrained', JSON.stringify(pretrained));

@@ -18,6 +18,7 @@ import { generateQaExamples, QaExample } from '../qa-data/generate-qa';
 import { overlapBaselinePredictions } from '../qa-data/overlap-baseline';
 import { squadEvaluate, SquadScores } from '../qa-data/squad-metrics';
 import { answerCharSpan, AnswerSpan, bestAnswerSpan } from './answer-span';
+import { type BertConfig } from './bert-config';
 import { buildBertEncoder } from './bert-encoder';
 import { bertForQuestionAnswering } from './bert-heads';
 import { exportHuggingFace } from './export-hugging-face';
@@ -33,6 +34,8 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
   from: string;
   /** Start from random weights of the same architecture (the "does pretraining help" control). */
   randomInit?: boolean;
+  /** With `randomInit`: sizes that differ from the MLM folder's model (e.g. `{ numLayers: 4 }`); the tokenizer stays. */
+  randomInitConfig?: Partial<Omit<BertConfig, 'vocabSize'>>;
   /** Learning-rate schedule: constant (`none`) or cosine decay to 0 over the run, step by step (finetuneSchedule). */
   lrDecay?: LrDecay;
   /** Training examples (default: generated, `trainCount` of them). */
@@ -144,7 +147,10 @@ export async function finetuneQa(options: FinetuneQaOptions): Promise<FinetuneQa
   await initBackend();
   const tokenizer = WordPieceTokenizer.load(path.join(o.from, 'hf'));
   const { encoder: pretrained, mlm } = await loadBert(path.join(o.from, 'model'));
-  const encoder = o.randomInit ? buildBertEncoder({ ...pretrained.config, seed: o.seed }) : pretrained;
+  if (options.randomInitConfig && !o.randomInit) throw new Error('randomInitConfig needs randomInit: true');
+  const encoder = o.randomInit
+    ? buildBertEncoder({ ...pretrained.config, ...options.randomInitConfig, seed: o.seed })
+    : pretrained;
   const windows = { maxLength: o.maxLength, docStride: o.docStride };
   const train =
     options.data ??
