@@ -163,6 +163,19 @@ test('QA fine-tuning lowers the loss and exports a question-answering folder', a
   const qa = await openPipeline('question-answering', r.model);
   const answer = await qa('What is the capital?', 'The capital of Peru is Lima.');
   expect(typeof answer.answer).toBe('string');
+  // random weights of another depth than the MLM folder's (a 1-layer reader)
+  const small = { from: path.join(dir, 'mlm'), trainCount: 20, testCount: 5, maxLength: 64, docStride: 16, epochs: 1 };
+  const one = await finetuneQa({
+    ...small,
+    outDir: path.join(dir, 'qa-1'),
+    randomInit: true,
+    randomInitConfig: { numLayers: 1 },
+  });
+  expect(JSON.parse(fs.readFileSync(path.join(one.model, 'config.json'), 'utf8')).num_hidden_layers).toBe(1);
+  await expect(
+    finetuneQa({ ...small, outDir: path.join(dir, 'qa-x'), randomInitConfig: { numLayers: 1 } }),
+  ).rejects.toThrow(/randomInitConfig needs randomInit/);
+  expect(tf.memory().numTensors).toBe(before);
 }, 600000);
 
 test('answers over windows through transformers.js (dlkit qa) as the tfjs model does on the same windows', async () => {

@@ -143,11 +143,11 @@ export function predictAnswers(
 
 export async function finetuneQa(options: FinetuneQaOptions): Promise<FinetuneQaResult> {
   const o = { ...FINETUNE_QA_DEFAULTS, ...stripUndefined(options), outDir: options.outDir, from: options.from };
+  if (options.randomInitConfig && !o.randomInit) throw new Error('randomInitConfig needs randomInit: true');
   const started = Date.now();
   await initBackend();
   const tokenizer = WordPieceTokenizer.load(path.join(o.from, 'hf'));
   const { encoder: pretrained, mlm } = await loadBert(path.join(o.from, 'model'));
-  if (options.randomInitConfig && !o.randomInit) throw new Error('randomInitConfig needs randomInit: true');
   const encoder = o.randomInit
     ? buildBertEncoder({ ...pretrained.config, ...options.randomInitConfig, seed: o.seed })
     : pretrained;
