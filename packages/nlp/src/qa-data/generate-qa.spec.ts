@@ -109,7 +109,8 @@ describe('generateQaExamples', () => {
     const hard = generateQaExamples({ split: 'train', count: 400, seed: 2, facts, hardDistractorRate: 1 });
     expect(capitalDistractors(plain)).toBeLessThan(1);
     expect(capitalDistractors(hard)).toBeGreaterThan(1.5); // 4 distractors, about half of them on each of 2 asked types
-    for (const r of hard) for (const a of r.answers) expect(r.context.slice(a.start, a.start + a.text.length)).toBe(a.text);
+    for (const r of hard)
+      for (const a of r.answers) expect(r.context.slice(a.start, a.start + a.text.length)).toBe(a.text);
     expect(() => generateQaExamples({ facts, hardDistractorRate: 1.5 })).toThrow(/hardDistractorRate must be in/);
   });
   test('bad options are errors', () => {
