@@ -57,15 +57,15 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   maxLength?: number;
 }
 
-/** Defaults of `dlkit ner train`: 16,000 augmented sentences × 6 epochs in batches of 16 (README "BERT fine-tuning" for the time). */
+/** Defaults of `dlkit ner train`: 48,000 augmented sentences × 2 epochs in batches of 16 (README "BERT fine-tuning" for the time). */
 export const FINETUNE_NER_DEFAULTS = {
-  trainCount: 16000,
+  trainCount: 48000,
   testCount: 1000,
   replaceRate: AUGMENT_NER_DEFAULTS.replaceRate,
   joinRate: AUGMENT_NER_DEFAULTS.joinRate,
   composedMiscRate: 0,
   maxLength: 64,
-  epochs: 6,
+  epochs: 2,
   batchSize: 16,
   learningRate: 5e-4,
   lrDecay: 'none' as LrDecay,
