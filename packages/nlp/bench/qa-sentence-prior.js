@@ -3,7 +3,7 @@
 // countries renamed after cities and with borrowed facts (seed 99, never a training passage):
 // the validation set the default weight was chosen on; `--split test` gives the held-out EM.
 // Prints one JSON line per weight. Run after `npx tsc -b tsconfig.build.json`:
-//   node packages/nlp/bench/qa-sentence-prior.js --model DIR [--split train|test] [--count N] [--weights 0,1,2,4]
+//   node packages/nlp/bench/qa-sentence-prior.js --model DIR [--split train|test] [--count N] [--weights 0,1,2,4] [--cls-in-softmax 1|0]
 const n = require('@dlkit/nlp');
 const { arg, round, runMain } = require('./finetune-common');
 
@@ -18,7 +18,10 @@ runMain(async () => {
   for (const weight of arg('--weights', '0,0.5,1,2,4,8,16').split(',').map(Number)) {
     let right = 0;
     for (const q of questions) {
-      const a = await n.answerInWindows(model, q.question, q.context, { sentencePrior: weight });
+      const a = await n.answerInWindows(model, q.question, q.context, {
+        sentencePrior: weight,
+        clsInSoftmax: arg('--cls-in-softmax', '1') === '1',
+      });
       if (
         n.squadExactMatch(
           a.answer,

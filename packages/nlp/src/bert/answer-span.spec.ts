@@ -29,6 +29,23 @@ describe('answer spans', () => {
     expect(r.endToken).toBeGreaterThanOrEqual(r.startToken);
   });
 
+  it('clsInSoftmax: [CLS] shares the softmax, so a "not here" window scores low; its best span stays', () => {
+    const start = new Array(e.ids.length).fill(0);
+    const end = new Array(e.ids.length).fill(0);
+    start[6] = 2; // ada
+    end[8] = 2; // ##lace
+    const alone = bestAnswerSpan(start, end, e);
+    // context only: p(start=6) = e² / (e² + 5) over the 6 context tokens
+    expect(alone.probability).toBeCloseTo((Math.exp(2) / (Math.exp(2) + 5)) ** 2, 6);
+    start[0] = 6; // [CLS]: the model says the answer is not in this window
+    end[0] = 6;
+    expect(bestAnswerSpan(start, end, e)).toEqual(alone); // [CLS] is outside the default softmax
+    const withCls = bestAnswerSpan(start, end, e, { clsInSoftmax: true });
+    expect([withCls.startToken, withCls.endToken]).toEqual([6, 8]); // never [CLS] itself
+    expect(withCls.probability).toBeCloseTo((Math.exp(2) / (Math.exp(6) + Math.exp(2) + 5)) ** 2, 6);
+    expect(withCls.probability).toBeLessThan(alone.probability / 50);
+  });
+
   it('wholeWords: no answer starts on a ## piece or ends right before one', () => {
     // tokens 6 ada, 7 love, 8 ##lace: the best raw span is "lace" (start 8) or "Ada Love" (end 7)
     const start = new Array(e.ids.length).fill(0);

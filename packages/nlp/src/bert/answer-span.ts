@@ -55,6 +55,13 @@ export interface AnswerSpanOptions {
    * the score becomes p(start) · p(end) · exp(prior[start]). None: the reader alone.
    */
   tokenPrior?: ArrayLike<number>;
+  /**
+   * The softmaxes also cover [CLS] (position 0), trained as "the answer is not in this window", as
+   * Hugging Face's Python pipeline normalises: a window that says "not here" then gives all of its
+   * spans a low probability, so spans of different windows compare. The best span inside one
+   * window is the same either way (every probability of the window is scaled alike).
+   */
+  clsInSoftmax?: boolean;
 }
 
 /**
@@ -84,7 +91,7 @@ export function bestAnswerSpan(
   e: Encoding,
   options: AnswerSpanOptions = {},
 ): AnswerSpan {
-  const { maxAnswerTokens = Infinity, wholeWords = false, oneSentence = false, tokenPrior } = options;
+  const { maxAnswerTokens = Infinity, wholeWords = false, oneSentence = false, tokenPrior, clsInSoftmax } = options;
   const context = new Set(contextTokens(e));
   if (context.size === 0) throw new Error('bestAnswerSpan: the encoding has no context tokens (type id 1)');
   // whole words: no start on a continuation piece (##...), no end right before one
@@ -93,7 +100,8 @@ export function bestAnswerSpan(
   const ends = oneSentence ? sentenceEnds(e) : new Set<number>();
   const sentence: number[] = [];
   e.ids.forEach((_, i) => (sentence[i] = (sentence[i - 1] ?? 0) + (ends.has(i - 1) ? 1 : 0)));
-  const masked = (logits: ArrayLike<number>) => Array.from(logits, (x, i) => (context.has(i) ? x : -Infinity));
+  const kept = (i: number) => context.has(i) || (clsInSoftmax === true && i === 0);
+  const masked = (logits: ArrayLike<number>) => Array.from(logits, (x, i) => (kept(i) ? x : -Infinity));
   const ps = softmax(masked(startLogits));
   const pe = softmax(masked(endLogits));
   const prior = (i: number) => (tokenPrior ? Math.exp(tokenPrior[i]) : 1);

@@ -200,6 +200,7 @@ test('answers over windows through transformers.js (dlkit qa) as the tfjs model 
       wholeWords: true,
       oneSentence: true,
       tokenPrior: sentencePrior(w.encoding, context, question, SENTENCE_PRIOR_WEIGHT),
+      clsInSoftmax: true,
     });
     if (span.score > best.score) best = { ...span, ...answerCharSpan(w.encoding, span) };
   }

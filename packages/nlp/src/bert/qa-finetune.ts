@@ -127,6 +127,7 @@ export function predictAnswers(
         wholeWords: true,
         oneSentence: true,
         tokenPrior: sentencePrior(w.encoding, context, question, sentencePriorWeight),
+        clsInSoftmax: true, // windows compare (answerInWindows' default)
       });
       const previous = best.get(w.example);
       if (!previous || span.score > previous.score)

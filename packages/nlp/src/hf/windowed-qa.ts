@@ -2,8 +2,9 @@
  * Extractive QA over a context of any length, as Hugging Face's Python pipeline does with
  * `doc_stride`: the context is split into windows that fit the model (question + window ≤ the
  * folder's max tokens, consecutive windows sharing `docStride` tokens), every window runs through
- * transformers.js's own model for the folder, and the answer is the best span (p(start)·p(end))
- * over all windows, in whole words. transformers.js's question-answering pipeline (4.x) has no stride: it
+ * transformers.js's own model for the folder, and the answer is the best span (p(start)·p(end),
+ * each softmax over the window's context and [CLS], as the Python pipeline normalises) over all
+ * windows, in whole words. transformers.js's question-answering pipeline (4.x) has no stride: it
  * truncates, or fails past the model's position table.
  *
  * @example
@@ -26,17 +27,23 @@ export interface WindowedQaOptions {
   maxAnswerTokens?: number;
   /** Weight of the sentence-overlap prior (sentencePrior); 0: the reader alone. */
   sentencePrior?: number;
+  /**
+   * Normalise each window's start/end softmaxes over [CLS] too (bestAnswerSpan's clsInSoftmax), so
+   * that a window the model reads as "not here" ranks low; false: over context tokens only.
+   */
+  clsInSoftmax?: boolean;
 }
 
 export const WINDOWED_QA_DEFAULTS = {
   docStride: 32,
   maxAnswerTokens: 30,
   sentencePrior: SENTENCE_PRIOR_WEIGHT,
+  clsInSoftmax: true,
 } satisfies WindowedQaOptions;
 
 export interface WindowedAnswer {
   answer: string;
-  /** p(start) · p(end) of the best span, softmaxes over its window's context tokens (without the prior). */
+  /** p(start) · p(end) of the best span, softmaxes over its window's context tokens and [CLS] (without the prior). */
   score: number;
   /** [start, end) in the context. */
   start: number;
@@ -85,6 +92,7 @@ export async function answerInWindows(
       wholeWords: true,
       oneSentence: true,
       tokenPrior: sentencePrior(w.encoding, context, question, o.sentencePrior),
+      clsInSoftmax: o.clsInSoftmax,
     });
     if (span.score > bestScore) {
       const { start, end } = answerCharSpan(w.encoding, span);
