@@ -60,7 +60,7 @@ export interface FinetuneQaOptions extends Omit<TrainTaskOptions, 'workers'> {
 }
 
 export const FINETUNE_QA_DEFAULTS = {
-  trainCount: 4000,
+  trainCount: 16000,
   mixFactsRate: 1,
   renameRate: 0.5,
   hardDistractorRate: 0,
@@ -69,7 +69,7 @@ export const FINETUNE_QA_DEFAULTS = {
   maxLength: 128,
   docStride: 32,
   maxAnswerTokens: 30,
-  epochs: 4,
+  epochs: 2,
   batchSize: 16,
   learningRate: 5e-4,
   lrDecay: 'none' as LrDecay,
