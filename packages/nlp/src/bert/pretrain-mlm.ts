@@ -16,6 +16,7 @@
  * const r = await pretrainMlm({ outDir: 'out/mlm', epochs: 1, maxSentences: 4000 });
  * r.maskedAccuracy > r.unigramAccuracy; // true
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import {
   cosineWithWarmup,
@@ -37,6 +38,7 @@ import { MlmDataset } from './mlm-dataset';
 import { maskedAccuracy, maskedLmLoss, unigramBaseline } from './mlm-loss';
 import { packSentences } from './mlm-masking';
 import { saveBert } from './saved-bert';
+import { initMlmFromSkipgram } from './skipgram-embeddings';
 
 export interface PretrainMlmOptions extends Omit<TrainTaskOptions, 'workers'> {
   /** The corpus (default: WordNet's gloss definitions and examples, ~185k sentences). */
@@ -53,6 +55,12 @@ export interface PretrainMlmOptions extends Omit<TrainTaskOptions, 'workers'> {
   maxLength?: number;
   /** Architecture overrides of BERT_TINY (vocabSize comes from the tokenizer, seed from `seed`). */
   model?: Partial<Omit<BertConfig, 'vocabSize' | 'seed'>>;
+  /**
+   * Where the word embeddings and the MLM decoder start: 'skipgram' (default: skip-gram vectors of
+   * the training sentences' sub-word tokens, the decoder at their transpose with log-unigram
+   * biases; `initMlmFromSkipgram`) or 'random' (N(0, 0.02) everywhere, as BERT).
+   */
+  embeddingInit?: 'skipgram' | 'random';
 }
 
 /**
@@ -67,6 +75,7 @@ export const PRETRAIN_MLM_DEFAULTS = {
   epochs: 3,
   batchSize: 32,
   learningRate: 1e-3,
+  embeddingInit: 'skipgram' as 'skipgram' | 'random',
   seed: 1,
   resume: false,
   progress: false,
@@ -133,6 +142,21 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
   const head = new MlmHead(encoder);
   const trainModel = bertMlmTrainingModel(encoder, head);
   const mlm = bertForMaskedLM(encoder, head, { hiddenStates: true }); // serves fill-mask and feature-extraction
+  const resuming = o.resume && fs.existsSync(path.join(o.outDir, 'checkpoint')); // the checkpoint has the weights
+  if (o.embeddingInit === 'skipgram' && !resuming) {
+    const wordEmbeddings = trainModel.getLayer('word_embeddings');
+    const sg = await initMlmFromSkipgram(
+      { wordEmbeddings, decoder: head.decoder },
+      tokenizer,
+      {
+        sentences: train,
+        sequences: trainSeqs,
+      },
+      { dim: config.hiddenSize, seed: o.seed },
+    );
+    if (o.progress)
+      console.error(`skip-gram start: ${sg.covered} of ${tokenizer.vocabSize} tokens, ${sg.seconds.toFixed(0)} s`);
+  }
   const hfDir = path.join(o.outDir, 'hf');
   const modelDir = path.join(o.outDir, 'model');
   try {
