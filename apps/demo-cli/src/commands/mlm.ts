@@ -1,6 +1,6 @@
-import { BERT_TINY, PRETRAIN_MLM_DEFAULTS, pretrainMlm } from '@dlkit/nlp';
+import { BERT_TINY, MLM_EMBEDDING_INITS, PRETRAIN_MLM_DEFAULTS, pretrainMlm, type MlmEmbeddingInit } from '@dlkit/nlp';
 import type { Command } from 'commander';
-import { describeInt, intFlag, type IntRange } from '../util/flags';
+import { choiceFlag, describeInt, intFlag, type IntRange } from '../util/flags';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
@@ -17,6 +17,7 @@ interface TrainFlags extends TrainingFlags {
   vocabSize?: number;
   layers?: number;
   cased?: boolean;
+  embeddingInit?: MlmEmbeddingInit;
 }
 
 /** `dlkit mlm train`: masked-LM pretraining of a small BERT on WordNet's glosses, exported for transformers.js. */
@@ -52,7 +53,12 @@ function registerTrain(mlm: Command, run: Run): void {
       `transformer encoder layers (hidden ${BERT_TINY.hiddenSize}, ${BERT_TINY.numHeads} heads), ${describeInt(LAYERS)} (default ${BERT_TINY.numLayers})`,
       intFlag('--layers', LAYERS),
     )
-    .option('--cased', 'keep case in the WordPiece tokenizer (for NER: capitalisation marks names; default lowercase)');
+    .option('--cased', 'keep case in the WordPiece tokenizer (for NER: capitalisation marks names; default lowercase)')
+    .option(
+      '--embedding-init <skipgram|random>',
+      `start the word embeddings and the MLM decoder from skip-gram vectors of the sentences' sub-words, or from random weights (default ${d.embeddingInit})`,
+      choiceFlag('--embedding-init', MLM_EMBEDDING_INITS),
+    );
   addTrainingOptions(
     command,
     { epochs: d.epochs, batchSize: d.batchSize, learningRate: d.learningRate, seed: d.seed },
@@ -82,6 +88,7 @@ function registerTrain(mlm: Command, run: Run): void {
           vocabSize: flags.vocabSize,
           model: { numLayers: flags.layers },
           lowercase: !flags.cased,
+          embeddingInit: flags.embeddingInit,
           epochs: flags.epochs,
           batchSize: flags.batchSize,
           learningRate: flags.learningRate,
@@ -96,6 +103,7 @@ function registerTrain(mlm: Command, run: Run): void {
             maskedAccuracy: round(r.maskedAccuracy),
             model: r.model,
             unigramAccuracy: round(r.unigramAccuracy),
+            embeddingInit: r.embeddingInit,
             maskedPositions: r.maskedPositions,
             tfjsModel: r.tfjsModel,
             trainSequences: r.trainSequences,

@@ -40,6 +40,10 @@ import { packSentences } from './mlm-masking';
 import { saveBert } from './saved-bert';
 import { initMlmFromSkipgram } from './skipgram-embeddings';
 
+/** Where a masked LM's word embeddings and decoder start (`PretrainMlmOptions.embeddingInit`). */
+export const MLM_EMBEDDING_INITS = ['skipgram', 'random'] as const;
+export type MlmEmbeddingInit = (typeof MLM_EMBEDDING_INITS)[number];
+
 export interface PretrainMlmOptions extends Omit<TrainTaskOptions, 'workers'> {
   /** The corpus (default: WordNet's gloss definitions and examples, ~185k sentences). */
   sentences?: readonly string[];
@@ -60,7 +64,7 @@ export interface PretrainMlmOptions extends Omit<TrainTaskOptions, 'workers'> {
    * the training sentences' sub-word tokens, the decoder at their transpose with log-unigram
    * biases; `initMlmFromSkipgram`) or 'random' (N(0, 0.02) everywhere, as BERT).
    */
-  embeddingInit?: 'skipgram' | 'random';
+  embeddingInit?: MlmEmbeddingInit;
 }
 
 /**
@@ -75,7 +79,7 @@ export const PRETRAIN_MLM_DEFAULTS = {
   epochs: 3,
   batchSize: 32,
   learningRate: 1e-3,
-  embeddingInit: 'skipgram' as 'skipgram' | 'random',
+  embeddingInit: 'skipgram' as MlmEmbeddingInit,
   seed: 1,
   resume: false,
   progress: false,
@@ -88,6 +92,8 @@ export interface PretrainMlmResult {
   /** Always guessing the most frequent training token, at the same positions. */
   unigramAccuracy: number;
   maskedPositions: number;
+  /** Where the embeddings and decoder started. */
+  embeddingInit: MlmEmbeddingInit;
   /** The Hugging Face folder (fill-mask). */
   model: string;
   /** The tfjs fill-mask model with bert.json (loadBert). */
@@ -184,6 +190,7 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
       maskedAccuracy: run.evaluation.accuracy,
       unigramAccuracy: unigram.accuracy,
       maskedPositions: run.evaluation.count,
+      embeddingInit: o.embeddingInit,
       model: hfDir,
       tfjsModel: modelDir,
       config,
