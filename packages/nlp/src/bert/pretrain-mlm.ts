@@ -25,6 +25,7 @@ import {
   runTraining,
   stripUndefined,
   taskTrainerOptions,
+  TRAINING_RUN_DEFAULTS,
   type TrainTaskOptions,
 } from '@dlkit/core';
 import { wordnetGlossSentences } from '../text/wordnet-glosses';
@@ -148,18 +149,12 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
   const head = new MlmHead(encoder);
   const trainModel = bertMlmTrainingModel(encoder, head);
   const mlm = bertForMaskedLM(encoder, head, { hiddenStates: true }); // serves fill-mask and feature-extraction
-  const resuming = o.resume && fs.existsSync(path.join(o.outDir, 'checkpoint')); // the checkpoint has the weights
+  const resuming = o.resume && fs.existsSync(path.join(o.outDir, TRAINING_RUN_DEFAULTS.checkpoint)); // it has the weights
   if (o.embeddingInit === 'skipgram' && !resuming) {
     const wordEmbeddings = trainModel.getLayer('word_embeddings');
-    const sg = await initMlmFromSkipgram(
-      { wordEmbeddings, decoder: head.decoder },
-      tokenizer,
-      {
-        sentences: train,
-        sequences: trainSeqs,
-      },
-      { dim: config.hiddenSize, seed: o.seed },
-    );
+    const data = { sentences: train, sequences: trainSeqs };
+    const layers = { wordEmbeddings, decoder: head.decoder };
+    const sg = await initMlmFromSkipgram(layers, tokenizer, data, { dim: config.hiddenSize, seed: o.seed });
     if (o.progress)
       console.error(`skip-gram start: ${sg.covered} of ${tokenizer.vocabSize} tokens, ${sg.seconds.toFixed(0)} s`);
   }
