@@ -30,7 +30,7 @@ async function ensureMlm() {
   return { dir, pretraining };
 }
 
-/** The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay (defaults: the task's). */
+/** The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay (defaults: the task's); NER's also --name-swap, --initial-rate. */
 function finetuneArgs(from, d) {
   return {
     from,
@@ -38,6 +38,12 @@ function finetuneArgs(from, d) {
     epochs: Number(arg('--epochs', d.epochs)),
     learningRate: Number(arg('--learning-rate', d.learningRate)),
     lrDecay: arg('--lr-decay', d.lrDecay),
+    ...(d.nameSwapRate === undefined
+      ? {}
+      : {
+          nameSwapRate: Number(arg('--name-swap', d.nameSwapRate)),
+          initialRate: Number(arg('--initial-rate', d.initialRate)),
+        }),
   };
 }
 

@@ -51,6 +51,10 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   joinRate?: number;
   /** Generated training sentences only: probability of a made-up nationality or language (generateNerSentences' composedMiscRate). */
   composedMiscRate?: number;
+  /** Generated training sentences only: probability that a name slot takes another type's name (generateNerSentences' nameSwapRate). */
+  nameSwapRate?: number;
+  /** Generated training sentences only: probability that a capitalised first word is replaced (augmentNerSentences' initialRate). */
+  initialRate?: number;
   /** Held-out generated sentences (test templates and names). */
   testCount?: number;
   /** Sub-words per sentence, [CLS]/[SEP] included (longer ones are truncated; their last words score O). */
@@ -64,6 +68,8 @@ export const FINETUNE_NER_DEFAULTS = {
   replaceRate: AUGMENT_NER_DEFAULTS.replaceRate,
   joinRate: AUGMENT_NER_DEFAULTS.joinRate,
   composedMiscRate: 0,
+  nameSwapRate: 0,
+  initialRate: AUGMENT_NER_DEFAULTS.initialRate,
   maxLength: 64,
   epochs: 2,
   batchSize: 16,
@@ -148,10 +154,12 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
         count: o.trainCount,
         seed: o.seed,
         composedMiscRate: o.composedMiscRate,
+        nameSwapRate: o.nameSwapRate,
       }),
       {
         replaceRate: o.replaceRate,
         joinRate: o.joinRate,
+        initialRate: o.initialRate,
         seed: o.seed,
       },
     );

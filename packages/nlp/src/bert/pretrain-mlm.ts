@@ -28,6 +28,7 @@ import {
   TRAINING_RUN_DEFAULTS,
   type TrainTaskOptions,
 } from '@dlkit/core';
+import { sentenceCase } from '../text/normalize';
 import { wordnetGlossSentences } from '../text/wordnet-glosses';
 import { WORDPIECE_SPECIALS } from '../tokenizers/wordpiece';
 import { trainWordPiece } from '../tokenizers/wordpiece-trainer';
@@ -56,6 +57,12 @@ export interface PretrainMlmOptions extends Omit<TrainTaskOptions, 'workers'> {
   vocabSize?: number;
   /** Lowercase in the WordPiece normalizer (default true); false keeps case, the signal NER needs for unseen names. */
   lowercase?: boolean;
+  /**
+   * Upper-case each sentence's first letter, as running text has it (default: when `lowercase` is
+   * false). WordNet's glosses open in lower case, so without it a cased tokenizer never learns
+   * "Under" or "Translated" and NER reads a capitalised first word as an unknown name.
+   */
+  sentenceCase?: boolean;
   /** Tokens per packed sequence, [CLS] and [SEP]s included. */
   maxLength?: number;
   /** Architecture overrides of BERT_TINY (vocabSize comes from the tokenizer, seed from `seed`). */
@@ -121,13 +128,16 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
   const started = Date.now();
   const backend = await initBackend();
 
-  const all = new Rng(o.seed).shuffle([...(options.sentences ?? wordnetGlossSentences())]).slice(0, maxSentences);
+  const lowercase = options.lowercase ?? true;
+  const cased = (options.sentenceCase ?? !lowercase) ? sentenceCase : (s: string) => s;
+  const corpus = options.sentences ?? wordnetGlossSentences();
+  const all = new Rng(o.seed).shuffle(corpus.map(cased)).slice(0, maxSentences);
   const held = options.heldOutSentences ?? Math.min(o.heldOutSentences, Math.floor(all.length / 10));
   if (held < 1 || all.length <= held)
     throw new Error(`${all.length} sentences are too few to hold ${held} out and train on the rest`);
   const heldOut = all.slice(0, held);
   const train = all.slice(held);
-  const tokenizer = trainWordPiece(train, { vocabSize: o.vocabSize, lowercase: options.lowercase ?? true });
+  const tokenizer = trainWordPiece(train, { vocabSize: o.vocabSize, lowercase });
   const id = (t: string) => tokenizer.tokenToId(t) as number;
   const pack = (s: string[]) =>
     packSentences(

@@ -21,6 +21,13 @@ describe('augmentNerSentences', () => {
     expect(WORDS).toContain(b.tokens[1]);
     expect(b.tokens.slice(2, 4)).toEqual(['Acme', 'Ltd']);
   });
+  test('initialRate replaces a capitalised O first word by a capitalised random word, never a first entity', () => {
+    const [a, b] = augmentNerSentences(ROWS, { words: WORDS, replaceRate: 0, joinRate: 0, initialRate: 1 });
+    expect(a.tokens).toEqual(ROWS[0].tokens);
+    expect(['Apple', 'River', 'Quickly']).toContain(b.tokens[0]);
+    expect(b.tokens.slice(1)).toEqual(ROWS[1].tokens.slice(1));
+    expect(b.tags).toEqual(ROWS[1].tags);
+  });
   test('rate 0 keeps the rows; joinRate 1 appends the next row; the same seed gives the same rows', () => {
     expect(augmentNerSentences(ROWS, { words: WORDS, replaceRate: 0, joinRate: 0 })).toEqual(ROWS);
     const joined = augmentNerSentences(ROWS, { words: WORDS, replaceRate: 0, joinRate: 1 });
@@ -36,6 +43,7 @@ describe('augmentNerSentences', () => {
     expect(() => augmentNerSentences(ROWS, { words: WORDS, replaceRate: 2 })).toThrow(
       /replaceRate must be in \[0, 1\]/,
     );
+    expect(() => augmentNerSentences(ROWS, { words: WORDS, initialRate: -1 })).toThrow(/initialRate/);
   });
   test('contextWords: lower-case words above the count, most frequent first', () => {
     expect(contextWords(2, ['The cat and the dog.', 'the cat, Rex; a dog-like cat'])).toEqual(['cat', 'the']);

@@ -27,10 +27,17 @@ export interface AugmentNerOptions {
   replaceRate?: number;
   /** Probability that a sentence is followed by the next one in the same row. */
   joinRate?: number;
+  /**
+   * Probability that a capitalised O word opening a sentence ("The", "Shares") is replaced by a
+   * random word, capitalised: otherwise every unknown capitalised first word looks like a name
+   * ("Translated from ..." tagged PER). Needs a tokenizer that knows capitalised words (pretrainMlm's
+   * `sentenceCase`).
+   */
+  initialRate?: number;
   seed?: number;
 }
 
-export const AUGMENT_NER_DEFAULTS = { replaceRate: 0.5, joinRate: 0.3, seed: 1 };
+export const AUGMENT_NER_DEFAULTS = { replaceRate: 0.5, joinRate: 0.3, initialRate: 0, seed: 1 };
 
 /** Lower-case words occurring at least `minCount` times in WordNet's glosses (6,578 at 20), most frequent first. */
 export function contextWords(minCount = 20, sentences: readonly string[] = wordnetGlossSentences()): string[] {
@@ -54,15 +61,20 @@ export function augmentNerSentences(
   for (const [name, p] of [
     ['replaceRate', o.replaceRate],
     ['joinRate', o.joinRate],
+    ['initialRate', o.initialRate],
   ] as const)
     if (!(p >= 0 && p <= 1)) throw new Error(`augmentNerSentences: ${name} must be in [0, 1], got ${p}`);
   const rng = new Rng(o.seed);
   const replace = (s: TaggedSentence): TaggedSentence => ({
     tags: [...s.tags],
     tokens: s.tokens.map((t, i) => {
-      if (s.tags[i] !== 'O' || rng.uniform() >= o.replaceRate) return t;
-      // only lower-case words: a random word capitalised at the start of a sentence taught the model
-      // that an unknown capitalised first word is O, and it missed most sentence-initial entities
+      if (s.tags[i] !== 'O') return t;
+      if (i === 0 && /^[A-Z][a-z]+$/.test(t)) {
+        if (rng.uniform() >= o.initialRate) return t;
+        const w = words[rng.int(words.length)];
+        return w[0].toUpperCase() + w.slice(1);
+      }
+      if (rng.uniform() >= o.replaceRate) return t;
       if (!/^[a-z]+$/.test(t)) return t; // keep punctuation, numbers, "Mr.", capitalised words
       return words[rng.int(words.length)];
     }),

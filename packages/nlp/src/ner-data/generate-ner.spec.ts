@@ -68,7 +68,7 @@ describe('generateNerSentences', () => {
   test.each(['train', 'test'] as const)(
     '%s rows: valid BIO, offsets and entities match the text, only its templates and lists',
     (split) => {
-      const rows = generateNerSentences({ split, count: 1000, seed: 1, lists }); // enough to use every template
+      const rows = generateNerSentences({ split, count: 2000, seed: 1, lists }); // enough to use every template
       const templates = new Set(split === 'train' ? TRAIN_TEMPLATES : TEST_TEMPLATES);
       const other = split === 'train' ? lists.test : lists.train;
       const otherStrings = new Set(ENTITY_LIST_KEYS.flatMap((k) => other[k]));
@@ -113,7 +113,31 @@ describe('generateNerSentences', () => {
     );
     expect(() => generateNerSentences({ lists, composedMiscRate: 2 })).toThrow(/composedMiscRate must be in \[0, 1\]/);
   });
+  test("nameSwapRate 1: PER, LOC and language names come from other types' lists, tags from the slot", () => {
+    const rows = generateNerSentences({ split: 'train', count: 300, seed: 3, lists, nameSwapRate: 1 });
+    const t = lists.train;
+    const of = (...l: string[][]) => new Set(l.flat());
+    const own = { PER: of(t.surnames, t.firstNames), LOC: of(t.cities, t.countries) };
+    const other = { PER: of(t.cities, t.countries, t.languages), LOC: of(t.surnames, t.firstNames, t.languages) };
+    const rest = (e: { text: string }) => e.text.slice(e.text.indexOf(' ') + 1);
+    for (const type of ['PER', 'LOC'] as const) {
+      const names = rows.flatMap((r) => r.entities).filter((e) => e.type === type);
+      expect(names.length).toBeGreaterThan(50);
+      // a person keeps a real first name and takes a place or language as surname ("Ann Jaipur")
+      const swapped = names.filter((e) => other[type].has(e.text) || (type === 'PER' && other.PER.has(rest(e))));
+      expect(swapped.length).toBe(names.length);
+      expect(names.filter((e) => own[type].has(e.text))).toEqual([]);
+    }
+    // tags follow the template, nationalities stay real, and rate 0 is the default
+    expect(rows.every((r) => isValidBio(r.tags))).toBe(true);
+    const nats = rows.flatMap((r) => r.entities).filter((e) => t.nationalities.includes(e.text));
+    expect(nats.length).toBeGreaterThan(10);
+    expect(generateNerSentences({ split: 'train', count: 50, seed: 2, lists, nameSwapRate: 0 })).toEqual(
+      generateNerSentences({ split: 'train', count: 50, seed: 2, lists }),
+    );
+  });
   test('bad options are errors', () => {
+    expect(() => generateNerSentences({ lists, nameSwapRate: 1.5 })).toThrow(/nameSwapRate must be in \[0, 1\]/);
     expect(() => generateNerSentences({ count: -1, lists })).toThrow(/count must be a whole number/);
     expect(() => generateNerSentences({ split: 'dev' as 'train', lists })).toThrow(/split must be 'train' or 'test'/);
   });

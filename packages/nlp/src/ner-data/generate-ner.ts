@@ -51,6 +51,14 @@ export interface GenerateNerOptions {
    * (composeDemonym: "Jaipuri") instead of a real one: variety for training sets (default 0).
    */
   composedMiscRate?: number;
+  /**
+   * Probability that a person, place or language slot is filled with a name from another type's
+   * list (a city as a surname, a surname as a city, a city as a language), tagged by the slot: the
+   * name's form then says nothing, so a model trained on such rows must read the context ("mayor of
+   * X", "grew up speaking X"). Training sets only (default 0). Nationality slots keep their
+   * own names: "Jaipur firms" would be a place, not a nationality.
+   */
+  nameSwapRate?: number;
 }
 
 export const GENERATE_NER_DEFAULTS = {
@@ -58,6 +66,7 @@ export const GENERATE_NER_DEFAULTS = {
   count: 1000,
   seed: 1,
   composedMiscRate: 0,
+  nameSwapRate: 0,
 } satisfies GenerateNerOptions;
 
 /** Made-up MISC names for {nat}/{lang} slots (composedDemonyms) and the rate they are used at. */
@@ -66,10 +75,28 @@ export interface ComposedMisc {
   names: readonly string[];
 }
 
+/** The lists a swapped slot draws from (nameSwapRate): names of the other types. */
+function swapPool(slot: string, l: EntityLists): readonly string[][] | undefined {
+  if (slot === 'per' || slot === 'first' || slot === 'last') return [l.cities, l.countries, l.languages];
+  if (slot === 'city' || slot === 'country' || slot === 'loc') return [l.surnames, l.firstNames, l.languages];
+  if (slot === 'lang') return [l.cities, l.countries, l.surnames];
+  return undefined;
+}
+
+/** A name of another type for the slot, or undefined when the slot keeps its own lists. */
+function swappedName(slot: string, rng: Rng, l: EntityLists, rate: number): string | undefined {
+  const pool = rate > 0 ? swapPool(slot, l) : undefined;
+  if (!pool || rng.uniform() >= rate) return undefined;
+  const name = pickOne(rng, pickOne(rng, pool));
+  return slot === 'per' ? `${pickOne(rng, l.firstNames)} ${name}` : name;
+}
+
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The text of one slot: an entity of the split's lists, or a filler. */
-function fillSlot(slot: string, rng: Rng, l: EntityLists, misc?: ComposedMisc): string {
+function fillSlot(slot: string, rng: Rng, l: EntityLists, misc?: ComposedMisc, swapRate = 0): string {
+  const swapped = swappedName(slot, rng, l, swapRate);
+  if (swapped !== undefined) return swapped;
   if ((slot === 'nat' || slot === 'lang') && misc && misc.rate > 0 && rng.uniform() < misc.rate)
     return pickOne(rng, misc.names);
   switch (slot) {
@@ -109,7 +136,13 @@ const SLOT = /\{(\w+)\}/g;
  * Fills one template: each slot gets a value not already used in this sentence (so "{city} and
  * {city}" names two cities). Throws when an entity does not start and end on token boundaries.
  */
-export function fillTemplate(template: string, rng: Rng, lists: EntityLists, misc?: ComposedMisc): NerSentence {
+export function fillTemplate(
+  template: string,
+  rng: Rng,
+  lists: EntityLists,
+  misc?: ComposedMisc,
+  swapRate = 0,
+): NerSentence {
   let text = '';
   let last = 0;
   const entities: NerSentence['entities'] = [];
@@ -117,8 +150,8 @@ export function fillTemplate(template: string, rng: Rng, lists: EntityLists, mis
   for (const m of template.matchAll(SLOT)) {
     text += template.slice(last, m.index);
     last = (m.index ?? 0) + m[0].length;
-    let value = fillSlot(m[1], rng, lists, misc);
-    for (let tries = 0; used.has(value) && tries < 20; tries++) value = fillSlot(m[1], rng, lists, misc);
+    let value = fillSlot(m[1], rng, lists, misc, swapRate);
+    for (let tries = 0; used.has(value) && tries < 20; tries++) value = fillSlot(m[1], rng, lists, misc, swapRate);
     used.add(value);
     const type = SLOT_TYPES[m[1] as EntitySlot] as string | undefined;
     if (type) entities.push({ type, start: text.length, end: text.length + value.length, text: value });
@@ -144,8 +177,10 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
   const templates = o.split === 'train' ? TRAIN_TEMPLATES : TEST_TEMPLATES;
   if (!(o.composedMiscRate >= 0 && o.composedMiscRate <= 1))
     throw new Error(`composedMiscRate must be in [0, 1], got ${o.composedMiscRate}`);
+  if (!(o.nameSwapRate >= 0 && o.nameSwapRate <= 1))
+    throw new Error(`nameSwapRate must be in [0, 1], got ${o.nameSwapRate}`);
   const real = () => new Set(ENTITY_LIST_KEYS.flatMap((k) => [...both.train[k], ...both.test[k]]));
   const misc = { rate: o.composedMiscRate, names: o.composedMiscRate > 0 ? composedDemonyms(lists, real()) : [] };
   const rng = new Rng(o.seed);
-  return Array.from({ length: o.count }, () => fillTemplate(pickOne(rng, templates), rng, lists, misc));
+  return Array.from({ length: o.count }, () => fillTemplate(pickOne(rng, templates), rng, lists, misc, o.nameSwapRate));
 }

@@ -25,3 +25,15 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): str
   if (o.stripAccents) out = out.normalize('NFD').replace(COMBINING_MARK, '').normalize('NFC');
   return out;
 }
+
+/**
+ * The first letter upper-cased, as a sentence opens in running text. WordNet's glosses start in lower
+ * case ("a city in northern Italy"), so a cased tokenizer trained on them never sees "Under" or
+ * "Translated" and splits them into letters like an unknown name (`pretrainMlm`'s `sentenceCase`).
+ *
+ * @example
+ * sentenceCase('a city in northern Italy'); // 'A city in northern Italy'
+ */
+export function sentenceCase(text: string): string {
+  return text.replace(/^\s*\p{Ll}/u, (m) => m.toUpperCase());
+}
