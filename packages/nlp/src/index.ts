@@ -1,6 +1,7 @@
 // Public surface of @dlkit/nlp. Text pipeline and tokenizers, word embeddings, transformers for NER and QA, chatbots.
 // Each name is exported here explicitly, as in core, vision and sequence.
 export { NORMALIZE_DEFAULTS, normalizeText, sentenceCase } from './text/normalize';
+export { nameDefinition, wordnetNameDefinitions } from './text/wordnet-name-definitions';
 export type { NormalizeOptions } from './text/normalize';
 export { tokenizeWords, wordTokens } from './text/word-tokenizer';
 export type { WordToken } from './text/word-tokenizer';

@@ -5,16 +5,12 @@
  * @example
  * const synonyms = wordnetSynonymPairs(); // [['entity', ...], ['car', 'automobile'], ...]
  */
-import { WORDNET_DATA_FILES, wordnetSynsetLines } from '../text/wordnet-data';
+import { synsetWords, WORDNET_DATA_FILES, wordnetSynsetLines } from '../text/wordnet-data';
 import { WordPair } from './analogy-sets';
 
-/** The lemmas of one synset line: `offset lexfile pos count(hex) word lexid word lexid ...`. */
+/** The lemmas of one synset line, lower-cased (synsetWords). */
 export function synsetLemmas(line: string): string[] {
-  const f = line.split(' ');
-  const count = parseInt(f[3], 16);
-  const lemmas: string[] = [];
-  for (let i = 0; i < count; i++) lemmas.push(f[4 + 2 * i].replace(/\([a-z]+\)$/, '').toLowerCase());
-  return lemmas;
+  return synsetWords(line).map((w) => w.toLowerCase());
 }
 
 /** Distinct unordered pairs of single-word lemmas sharing a synset, over all four parts of speech. */

@@ -31,6 +31,13 @@ export function wordnetSynsetLines(file: string, dir: string = wordnetDictPath()
     .filter((line) => /^\d{8} /.test(line));
 }
 
+/** The words of one synset line, `offset lexfile pos count(hex) word lexid word lexid ...`, as written ("Wilbur_Wright"), adjective markers ("(a)") dropped. */
+export function synsetWords(line: string): string[] {
+  const f = line.split(' ');
+  const count = parseInt(f[3], 16);
+  return Array.from({ length: count }, (_, i) => f[4 + 2 * i].replace(/\([a-z]+\)$/, ''));
+}
+
 /** The gloss of a synset line, the text after its ` | `; undefined for the licence header and lines without one. */
 export function synsetGloss(line: string): string | undefined {
   const bar = line.indexOf(' | ');
