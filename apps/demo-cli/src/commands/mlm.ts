@@ -53,7 +53,10 @@ function registerTrain(mlm: Command, run: Run): void {
       `transformer encoder layers (hidden ${BERT_TINY.hiddenSize}, ${BERT_TINY.numHeads} heads), ${describeInt(LAYERS)} (default ${BERT_TINY.numLayers})`,
       intFlag('--layers', LAYERS),
     )
-    .option('--cased', 'keep case in the WordPiece tokenizer (for NER: capitalisation marks names; default lowercase)')
+    .option(
+      '--cased',
+      'keep case (for NER: capitalisation marks names; default lowercase); sentences then open with a capital, and "<name> is <definition>" sentences for WordNet\'s named things join the glosses',
+    )
     .option(
       '--embedding-init <skipgram|random>',
       `start the word embeddings and the MLM decoder from skip-gram vectors of the sentences' sub-words, or from random weights (default ${d.embeddingInit})`,

@@ -53,6 +53,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   composedMiscRate?: number;
   /** Generated training sentences only: probability that a name slot takes another type's name (generateNerSentences' nameSwapRate). */
   nameSwapRate?: number;
+  /** Generated training sentences only: probability of a coined one-word organisation (generateNerSentences' coinedOrgRate). */
+  coinedOrgRate?: number;
   /** Generated training sentences only: probability that a capitalised first word is replaced (augmentNerSentences' initialRate). */
   initialRate?: number;
   /** Held-out generated sentences (test templates and names). */
@@ -69,6 +71,7 @@ export const FINETUNE_NER_DEFAULTS = {
   joinRate: AUGMENT_NER_DEFAULTS.joinRate,
   composedMiscRate: 0,
   nameSwapRate: 0,
+  coinedOrgRate: 0,
   initialRate: AUGMENT_NER_DEFAULTS.initialRate,
   maxLength: 64,
   epochs: 2,
@@ -155,6 +158,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
         seed: o.seed,
         composedMiscRate: o.composedMiscRate,
         nameSwapRate: o.nameSwapRate,
+        coinedOrgRate: o.coinedOrgRate,
       }),
       {
         replaceRate: o.replaceRate,

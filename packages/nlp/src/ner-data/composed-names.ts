@@ -24,7 +24,8 @@ export function pickOne<T>(rng: Rng, items: readonly T[]): T {
   return items[rng.int(items.length)];
 }
 
-type Composer = (rng: Rng, l: EntityLists) => string;
+/** Composes one name from a split's lists. */
+export type Composer = (rng: Rng, l: EntityLists) => string;
 
 /** One row per organisation pattern. */
 export const ORGANIZATION_PATTERNS: readonly Composer[] = [
@@ -50,6 +51,40 @@ export const ORGANIZATION_PATTERNS: readonly Composer[] = [
   (r, l) => `${pickOne(r, l.surnames)} Airways`,
   (r, l) => `${pickOne(r, l.cities)} United`,
   (r, l) => `${pickOne(r, l.countries)} Post`,
+];
+
+/** Endings of coined brand names (COINED_ORGANIZATION_PATTERNS). */
+export const BRAND_SUFFIXES = [
+  'tel',
+  'tech',
+  'soft',
+  'corp',
+  'ify',
+  'tron',
+  'lux',
+  'data',
+  'cell',
+  'wave',
+  'nova',
+] as const;
+
+/** A coined name: a name's first 3-5 letters, spaces dropped ("El Paso" → "Elp"), and a brand ending ("Surgutel"). */
+function coin(r: Rng, name: string): string {
+  const letters = name.replace(/ /g, '').toLowerCase();
+  return letters[0].toUpperCase() + letters.slice(1, 3 + r.int(3)) + pickOne(r, BRAND_SUFFIXES);
+}
+
+/**
+ * Coined one-word organisations, the way "Netflix" or "Vodafone" are made: a place's or surname's
+ * first letters and a brand ending ("Surgutel", "Kowaltron"). Real organisations are often one
+ * unknown capitalised word ("Boeing grounded ...", "Oxfam said ..."), which the patterns above
+ * rarely give. Training sentences only (generateNerSentences adds them to the train split), so the
+ * held-out sentences stay comparable with earlier measurements.
+ */
+export const COINED_ORGANIZATION_PATTERNS: readonly Composer[] = [
+  (r, l) => coin(r, pickOne(r, l.cities)),
+  (r, l) => coin(r, pickOne(r, l.surnames)),
+  (r, l) => coin(r, pickOne(r, l.countries)),
 ];
 
 /** One row per event pattern (MISC). */
@@ -84,8 +119,12 @@ export function composedDemonyms(lists: EntityLists, exclude: ReadonlySet<string
   return [...names].filter((n) => !exclude.has(n)).sort();
 }
 
-export function composeOrganization(rng: Rng, lists: EntityLists): string {
-  return pickOne(rng, ORGANIZATION_PATTERNS)(rng, lists);
+export function composeOrganization(
+  rng: Rng,
+  lists: EntityLists,
+  patterns: readonly Composer[] = ORGANIZATION_PATTERNS,
+): string {
+  return pickOne(rng, patterns)(rng, lists);
 }
 
 export function composeEvent(rng: Rng, lists: EntityLists): string {

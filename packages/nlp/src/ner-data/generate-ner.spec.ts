@@ -1,6 +1,6 @@
 import { Rng } from '@dlkit/core';
 import { isValidBio } from './bio';
-import { composedDemonyms, composeEvent, composeOrganization } from './composed-names';
+import { BRAND_SUFFIXES, composedDemonyms, composeEvent, composeOrganization } from './composed-names';
 import { ENTITY_LIST_KEYS, EntityLists, loadEntityLists, partitionEntityLists } from './entity-lists';
 import { generateNerSentences } from './generate-ner';
 import { TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
@@ -136,7 +136,26 @@ describe('generateNerSentences', () => {
       generateNerSentences({ split: 'train', count: 50, seed: 2, lists }),
     );
   });
+  test('coinedOrgRate 1: every organisation is one coined word from a train name, never a real entity', () => {
+    const rows = generateNerSentences({ split: 'train', count: 300, seed: 5, lists, coinedOrgRate: 1 });
+    const orgs = rows.flatMap((r) => r.entities).filter((e) => e.type === 'ORG');
+    expect(orgs.length).toBeGreaterThan(50);
+    const real = new Set(ENTITY_LIST_KEYS.flatMap((k) => [...lists.train[k], ...lists.test[k]]));
+    const stems = [...lists.train.cities, ...lists.train.surnames, ...lists.train.countries].map((n) =>
+      n.replace(/ /g, '').toLowerCase(),
+    );
+    const bad = orgs.filter((e) => {
+      const suffix = BRAND_SUFFIXES.find((x) => e.text.endsWith(x));
+      const stem = suffix && e.text.slice(0, -suffix.length);
+      return !stem || real.has(e.text) || !stems.some((n) => stem.length >= 3 && n.startsWith(stem.toLowerCase()));
+    });
+    expect(bad).toEqual([]);
+    expect(generateNerSentences({ split: 'train', count: 50, seed: 2, lists, coinedOrgRate: 0 })).toEqual(
+      generateNerSentences({ split: 'train', count: 50, seed: 2, lists }),
+    );
+  });
   test('bad options are errors', () => {
+    expect(() => generateNerSentences({ lists, coinedOrgRate: -0.1 })).toThrow(/coinedOrgRate must be in \[0, 1\]/);
     expect(() => generateNerSentences({ lists, nameSwapRate: 1.5 })).toThrow(/nameSwapRate must be in \[0, 1\]/);
     expect(() => generateNerSentences({ count: -1, lists })).toThrow(/count must be a whole number/);
     expect(() => generateNerSentences({ split: 'dev' as 'train', lists })).toThrow(/split must be 'train' or 'test'/);

@@ -13,7 +13,13 @@
  */
 import { Rng } from '@dlkit/core';
 import { EntitySpan, spansToBio } from './bio';
-import { composedDemonyms, composeEvent, composeOrganization, pickOne } from './composed-names';
+import {
+  COINED_ORGANIZATION_PATTERNS,
+  composedDemonyms,
+  composeEvent,
+  composeOrganization,
+  pickOne,
+} from './composed-names';
 import { ENTITY_LIST_KEYS, EntityLists, loadEntityLists, partitionEntityLists, PartitionOptions } from './entity-lists';
 import { nerTokens } from './ner-tokens';
 import { EntitySlot, SLOT_TYPES, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
@@ -59,6 +65,11 @@ export interface GenerateNerOptions {
    * own names: "Jaipur firms" would be a place, not a nationality.
    */
   nameSwapRate?: number;
+  /**
+   * Probability that an {org} slot gets a coined one-word name ("Surgutel": COINED_ORGANIZATION_PATTERNS,
+   * never a real entity string) instead of a composed one. Training sets only (default 0).
+   */
+  coinedOrgRate?: number;
 }
 
 export const GENERATE_NER_DEFAULTS = {
@@ -67,12 +78,22 @@ export const GENERATE_NER_DEFAULTS = {
   seed: 1,
   composedMiscRate: 0,
   nameSwapRate: 0,
+  coinedOrgRate: 0,
 } satisfies GenerateNerOptions;
 
 /** Made-up MISC names for {nat}/{lang} slots (composedDemonyms) and the rate they are used at. */
 export interface ComposedMisc {
   rate: number;
   names: readonly string[];
+}
+
+/** How slots are filled beyond the split's lists (generateNerSentences' training-set options). */
+export interface FillOptions {
+  misc?: ComposedMisc;
+  /** nameSwapRate. */
+  swapRate?: number;
+  /** coinedOrgRate, and the strings a coined name must not be (every real entity string). */
+  coined?: { rate: number; reserved: ReadonlySet<string> };
 }
 
 /** The lists a swapped slot draws from (nameSwapRate): names of the other types. */
@@ -94,11 +115,17 @@ function swappedName(slot: string, rng: Rng, l: EntityLists, rate: number): stri
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The text of one slot: an entity of the split's lists, or a filler. */
-function fillSlot(slot: string, rng: Rng, l: EntityLists, misc?: ComposedMisc, swapRate = 0): string {
-  const swapped = swappedName(slot, rng, l, swapRate);
+function fillSlot(slot: string, rng: Rng, l: EntityLists, fill: FillOptions): string {
+  const { misc, coined } = fill;
+  const swapped = swappedName(slot, rng, l, fill.swapRate ?? 0);
   if (swapped !== undefined) return swapped;
   if ((slot === 'nat' || slot === 'lang') && misc && misc.rate > 0 && rng.uniform() < misc.rate)
     return pickOne(rng, misc.names);
+  if (slot === 'org' && coined && coined.rate > 0 && rng.uniform() < coined.rate) {
+    let name = composeOrganization(rng, l, COINED_ORGANIZATION_PATTERNS);
+    while (coined.reserved.has(name)) name = composeOrganization(rng, l, COINED_ORGANIZATION_PATTERNS);
+    return name;
+  }
   switch (slot) {
     case 'per':
       return `${pickOne(rng, l.firstNames)} ${pickOne(rng, l.surnames)}`;
@@ -136,13 +163,7 @@ const SLOT = /\{(\w+)\}/g;
  * Fills one template: each slot gets a value not already used in this sentence (so "{city} and
  * {city}" names two cities). Throws when an entity does not start and end on token boundaries.
  */
-export function fillTemplate(
-  template: string,
-  rng: Rng,
-  lists: EntityLists,
-  misc?: ComposedMisc,
-  swapRate = 0,
-): NerSentence {
+export function fillTemplate(template: string, rng: Rng, lists: EntityLists, fill: FillOptions = {}): NerSentence {
   let text = '';
   let last = 0;
   const entities: NerSentence['entities'] = [];
@@ -150,8 +171,8 @@ export function fillTemplate(
   for (const m of template.matchAll(SLOT)) {
     text += template.slice(last, m.index);
     last = (m.index ?? 0) + m[0].length;
-    let value = fillSlot(m[1], rng, lists, misc, swapRate);
-    for (let tries = 0; used.has(value) && tries < 20; tries++) value = fillSlot(m[1], rng, lists, misc, swapRate);
+    let value = fillSlot(m[1], rng, lists, fill);
+    for (let tries = 0; used.has(value) && tries < 20; tries++) value = fillSlot(m[1], rng, lists, fill);
     used.add(value);
     const type = SLOT_TYPES[m[1] as EntitySlot] as string | undefined;
     if (type) entities.push({ type, start: text.length, end: text.length + value.length, text: value });
@@ -175,12 +196,21 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
   const both = o.lists ?? partitionEntityLists(loadEntityLists(), o.partition);
   const lists = both[o.split];
   const templates = o.split === 'train' ? TRAIN_TEMPLATES : TEST_TEMPLATES;
-  if (!(o.composedMiscRate >= 0 && o.composedMiscRate <= 1))
-    throw new Error(`composedMiscRate must be in [0, 1], got ${o.composedMiscRate}`);
-  if (!(o.nameSwapRate >= 0 && o.nameSwapRate <= 1))
-    throw new Error(`nameSwapRate must be in [0, 1], got ${o.nameSwapRate}`);
-  const real = () => new Set(ENTITY_LIST_KEYS.flatMap((k) => [...both.train[k], ...both.test[k]]));
-  const misc = { rate: o.composedMiscRate, names: o.composedMiscRate > 0 ? composedDemonyms(lists, real()) : [] };
+  for (const [name, p] of [
+    ['composedMiscRate', o.composedMiscRate],
+    ['nameSwapRate', o.nameSwapRate],
+    ['coinedOrgRate', o.coinedOrgRate],
+  ] as const)
+    if (!(p >= 0 && p <= 1)) throw new Error(`${name} must be in [0, 1], got ${p}`);
+  const reserved =
+    o.composedMiscRate > 0 || o.coinedOrgRate > 0
+      ? new Set(ENTITY_LIST_KEYS.flatMap((k) => [...both.train[k], ...both.test[k]]))
+      : new Set<string>();
+  const fill: FillOptions = {
+    misc: { rate: o.composedMiscRate, names: o.composedMiscRate > 0 ? composedDemonyms(lists, reserved) : [] },
+    swapRate: o.nameSwapRate,
+    coined: { rate: o.coinedOrgRate, reserved },
+  };
   const rng = new Rng(o.seed);
-  return Array.from({ length: o.count }, () => fillTemplate(pickOne(rng, templates), rng, lists, misc, o.nameSwapRate));
+  return Array.from({ length: o.count }, () => fillTemplate(pickOne(rng, templates), rng, lists, fill));
 }
