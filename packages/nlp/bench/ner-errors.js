@@ -2,9 +2,12 @@
 // weights with --pretrained) on generated sentences, then prints, for the held-out generated and the
 // hand-labelled sentences: entity F1 with argmax and with Viterbi decoding, type-agnostic span F1,
 // per-type F1, and every gold entity's fate (ok, wrong type, partial span, missed) by position
-// (sentence-initial or inner), plus spurious entities. Run after `npx tsc -b tsconfig.build.json`:
+// (sentence-initial or inner), plus spurious entities. With --run DIR it trains nothing and scores
+// a finetuneNer output folder instead (DIR/checkpoint/model, DIR/hf's tokenizer; e.g. the bench's
+// dlkit-out/bench-ner/pretrained), on 1,000 held-out sentences. Run after `npx tsc -b tsconfig.build.json`:
 //   node packages/nlp/bench/ner-errors.js [--from DIR] [--count N] [--epochs N] [--batch N] [--lr X] [--lr-decay cosine|none]
 //        [--replace X] [--composed-misc X] [--pretrained] [--cfg '{"dropout":0.1}'] [--show N]
+//   node packages/nlp/bench/ner-errors.js --run DIR [--show N]
 const path = require('path');
 const core = require('@dlkit/core');
 const n = require('@dlkit/nlp');
@@ -36,8 +39,8 @@ function fates(sentences, predicted) {
   return { fates: stats, spurious };
 }
 
-runMain(async () => {
-  await core.initBackend();
+/** Fine-tunes as the flags say; returns the model, its tokenizer and what was run. */
+async function trainModel() {
   const from = arg('--from', 'dlkit-out/mlm-small-cased');
   const count = Number(arg('--count', 4000));
   const epochs = Number(arg('--epochs', 3));
@@ -75,8 +78,24 @@ runMain(async () => {
     evaluate: () => ({}),
     modelDir: false,
   });
-  const report = { count, epochs, seconds: Math.round((Date.now() - started) / 1000) };
-  const sets = { test: n.generateNerSentences({ split: 'test', count: 500, seed: 1 }), hand: n.loadHandLabelledNer() };
+  return { model, tokenizer, report: { count, epochs, seconds: Math.round((Date.now() - started) / 1000) } };
+}
+
+/** A finetuneNer output folder's last checkpoint and tokenizer. */
+async function loadRun(dir) {
+  const model = await core.loadModel(path.join(dir, 'checkpoint', 'model'));
+  return { model, tokenizer: n.WordPieceTokenizer.load(path.join(dir, 'hf')), report: { run: dir } };
+}
+
+runMain(async () => {
+  await core.initBackend();
+  const run = arg('--run', '');
+  const { model, tokenizer, report } = run ? await loadRun(run) : await trainModel();
+  const testCount = run ? n.FINETUNE_NER_DEFAULTS.testCount : 500;
+  const sets = {
+    test: n.generateNerSentences({ split: 'test', count: testCount, seed: 1 }),
+    hand: n.loadHandLabelledNer(),
+  };
   const untype = (tags) => tags.map((t) => (t === 'O' ? t : `${t[0]}-X`));
   for (const [name, sentences] of Object.entries(sets)) {
     const data = new n.NerDataset(sentences, tokenizer, n.NER_LABELS, { maxLength: 64 });
