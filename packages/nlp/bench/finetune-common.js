@@ -30,7 +30,10 @@ async function ensureMlm() {
   return { dir, pretraining };
 }
 
-/** The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay (defaults: the task's); NER's also --name-swap, --initial-rate, --coined-org. */
+/**
+ * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay (defaults: the
+ * task's); NER's also --name-swap, --initial-rate, --coined-org.
+ */
 function finetuneArgs(from, d) {
   return {
     from,
