@@ -46,6 +46,7 @@ function finetuneArgs(from, d) {
       : {
           nameSwapRate: Number(arg('--name-swap', d.nameSwapRate)),
           initialRate: Number(arg('--initial-rate', d.initialRate)),
+          coinedOrgRate: Number(arg('--coined-org', d.coinedOrgRate)),
         }),
   };
 }
