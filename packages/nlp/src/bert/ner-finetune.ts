@@ -71,7 +71,7 @@ export const FINETUNE_NER_DEFAULTS = {
   joinRate: AUGMENT_NER_DEFAULTS.joinRate,
   composedMiscRate: 0,
   nameSwapRate: 0,
-  coinedOrgRate: 0.3,
+  coinedOrgRate: 0,
   initialRate: AUGMENT_NER_DEFAULTS.initialRate,
   maxLength: 64,
   epochs: 2,
