@@ -78,8 +78,8 @@ function coin(r: Rng, name: string): string {
  * Coined one-word organisations, the way "Netflix" or "Vodafone" are made: a place's or surname's
  * first letters and a brand ending ("Surgutel", "Kowaltron"). Real organisations are often one
  * unknown capitalised word ("Boeing grounded ...", "Oxfam said ..."), which the patterns above
- * rarely give. Training sentences only (generateNerSentences adds them to the train split), so the
- * held-out sentences stay comparable with earlier measurements.
+ * rarely give. For training sentences (generateNerSentences' `coinedOrgRate`, default 0: measured,
+ * it hurt the hand-labelled organisations); the held-out sentences never use them.
  */
 export const COINED_ORGANIZATION_PATTERNS: readonly Composer[] = [
   (r, l) => coin(r, pickOne(r, l.cities)),

@@ -98,8 +98,9 @@ export interface FillOptions {
 
 /** The lists a swapped slot draws from (nameSwapRate): names of the other types. */
 function swapPool(slot: string, l: EntityLists): readonly string[][] | undefined {
-  if (slot === 'per' || slot === 'first' || slot === 'last') return [l.cities, l.countries, l.languages];
-  if (slot === 'city' || slot === 'country' || slot === 'loc') return [l.surnames, l.firstNames, l.languages];
+  const type = SLOT_TYPES[slot as EntitySlot] as string | undefined;
+  if (type === 'PER') return [l.cities, l.countries, l.languages];
+  if (type === 'LOC') return [l.surnames, l.firstNames, l.languages];
   if (slot === 'lang') return [l.cities, l.countries, l.surnames];
   return undefined;
 }
