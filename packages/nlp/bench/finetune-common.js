@@ -32,7 +32,7 @@ async function ensureMlm() {
 
 /**
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay (defaults: the
- * task's); NER's also --name-swap, --initial-rate, --coined-org.
+ * task's); NER's also --name-swap, --initial-rate, --coined-org, --wordnet.
  */
 function finetuneArgs(from, d) {
   return {
@@ -47,6 +47,7 @@ function finetuneArgs(from, d) {
           nameSwapRate: Number(arg('--name-swap', d.nameSwapRate)),
           initialRate: Number(arg('--initial-rate', d.initialRate)),
           coinedOrgRate: Number(arg('--coined-org', d.coinedOrgRate)),
+          wordnetRate: Number(arg('--wordnet', d.wordnetRate)),
         }),
   };
 }

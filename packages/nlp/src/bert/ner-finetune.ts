@@ -55,6 +55,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   nameSwapRate?: number;
   /** Generated training sentences only: probability of a coined one-word organisation (generateNerSentences' coinedOrgRate). */
   coinedOrgRate?: number;
+  /** Generated training sentences only: probability of a real WordNet name in a slot (generateNerSentences' wordnetRate). */
+  wordnetRate?: number;
   /** Generated training sentences only: probability that a capitalised first word is replaced (augmentNerSentences' initialRate). */
   initialRate?: number;
   /** Held-out generated sentences (test templates and names). */
@@ -72,6 +74,7 @@ export const FINETUNE_NER_DEFAULTS = {
   composedMiscRate: 0,
   nameSwapRate: 0,
   coinedOrgRate: 0,
+  wordnetRate: 0,
   initialRate: AUGMENT_NER_DEFAULTS.initialRate,
   maxLength: 64,
   epochs: 2,
@@ -159,6 +162,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
         composedMiscRate: o.composedMiscRate,
         nameSwapRate: o.nameSwapRate,
         coinedOrgRate: o.coinedOrgRate,
+        wordnetRate: o.wordnetRate,
       }),
       {
         replaceRate: o.replaceRate,

@@ -22,6 +22,7 @@ import {
 } from './composed-names';
 import { ENTITY_LIST_KEYS, EntityLists, loadEntityLists, partitionEntityLists, PartitionOptions } from './entity-lists';
 import { nerTokens } from './ner-tokens';
+import { WordnetEntityNames, wordnetEntityNames, wordnetTrainingNames } from './wordnet-entity-names';
 import { EntitySlot, SLOT_TYPES, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
 
 export type NerSplit = 'train' | 'test';
@@ -70,6 +71,13 @@ export interface GenerateNerOptions {
    * never a real entity string) instead of a composed one. Training sets only (default 0).
    */
   coinedOrgRate?: number;
+  /**
+   * Probability that a {per}, place, {org}, {nat} or {lang} slot takes a real name from WordNet
+   * (wordnetEntityNames: "Albert Einstein", "Lake Baikal", "World Health Organization", "Quechua")
+   * instead of one from the split's lists; names that contain a test entity are left out
+   * (wordnetTrainingNames). Training sets only (default 0).
+   */
+  wordnetRate?: number;
 }
 
 export const GENERATE_NER_DEFAULTS = {
@@ -79,6 +87,7 @@ export const GENERATE_NER_DEFAULTS = {
   composedMiscRate: 0,
   nameSwapRate: 0,
   coinedOrgRate: 0,
+  wordnetRate: 0,
 } satisfies GenerateNerOptions;
 
 /** Made-up MISC names for {nat}/{lang} slots (composedDemonyms) and the rate they are used at. */
@@ -94,6 +103,18 @@ export interface FillOptions {
   swapRate?: number;
   /** coinedOrgRate, and the strings a coined name must not be (every real entity string). */
   coined?: { rate: number; reserved: ReadonlySet<string> };
+  /** wordnetRate, and the WordNet names that training sentences may use. */
+  wordnet?: { rate: number; names: WordnetEntityNames };
+}
+
+/** The WordNet list a slot draws from (wordnetRate), or undefined for slots without one. */
+function wordnetList(slot: string, names: WordnetEntityNames): readonly string[] | undefined {
+  if (slot === 'per') return names.people;
+  if (slot === 'city' || slot === 'country' || slot === 'loc') return names.places;
+  if (slot === 'org') return names.organizations;
+  if (slot === 'nat') return names.nationalities;
+  if (slot === 'lang') return names.languages;
+  return undefined;
 }
 
 /** The lists a swapped slot draws from (nameSwapRate): names of the other types. */
@@ -117,9 +138,11 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 
 /** The text of one slot: an entity of the split's lists, or a filler. */
 function fillSlot(slot: string, rng: Rng, l: EntityLists, fill: FillOptions): string {
-  const { misc, coined } = fill;
+  const { misc, coined, wordnet } = fill;
   const swapped = swappedName(slot, rng, l, fill.swapRate ?? 0);
   if (swapped !== undefined) return swapped;
+  const real = wordnet && wordnet.rate > 0 ? wordnetList(slot, wordnet.names) : undefined;
+  if (real && real.length > 0 && rng.uniform() < wordnet!.rate) return pickOne(rng, real);
   if ((slot === 'nat' || slot === 'lang') && misc && misc.rate > 0 && rng.uniform() < misc.rate)
     return pickOne(rng, misc.names);
   if (slot === 'org' && coined && coined.rate > 0 && rng.uniform() < coined.rate) {
@@ -201,8 +224,11 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
     ['composedMiscRate', o.composedMiscRate],
     ['nameSwapRate', o.nameSwapRate],
     ['coinedOrgRate', o.coinedOrgRate],
+    ['wordnetRate', o.wordnetRate],
   ] as const)
     if (!(p >= 0 && p <= 1)) throw new Error(`${name} must be in [0, 1], got ${p}`);
+  if (o.wordnetRate > 0 && o.split !== 'train')
+    throw new Error(`wordnetRate is for training sentences only (split 'train'), got split '${o.split}'`);
   const reserved =
     o.composedMiscRate > 0 || o.coinedOrgRate > 0
       ? new Set(ENTITY_LIST_KEYS.flatMap((k) => [...both.train[k], ...both.test[k]]))
@@ -211,6 +237,8 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
     misc: { rate: o.composedMiscRate, names: o.composedMiscRate > 0 ? composedDemonyms(lists, reserved) : [] },
     swapRate: o.nameSwapRate,
     coined: { rate: o.coinedOrgRate, reserved },
+    wordnet:
+      o.wordnetRate > 0 ? { rate: o.wordnetRate, names: wordnetTrainingNames(wordnetEntityNames(), both) } : undefined,
   };
   const rng = new Rng(o.seed);
   return Array.from({ length: o.count }, () => fillTemplate(pickOne(rng, templates), rng, lists, fill));
