@@ -32,7 +32,7 @@ async function ensureMlm() {
 
 /**
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay (defaults: the
- * task's); NER's also --name-swap, --initial-rate, --coined-org, --wordnet.
+ * task's); NER's also --name-swap, --initial-rate, --coined-org, --wordnet, --gloss.
  */
 function finetuneArgs(from, d) {
   return {
@@ -48,6 +48,7 @@ function finetuneArgs(from, d) {
           initialRate: Number(arg('--initial-rate', d.initialRate)),
           coinedOrgRate: Number(arg('--coined-org', d.coinedOrgRate)),
           wordnetRate: Number(arg('--wordnet', d.wordnetRate)),
+          glossRate: Number(arg('--gloss', d.glossRate)),
         }),
   };
 }

@@ -22,6 +22,8 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend, runTraining, stripUndefined, taskTrainerOptions, type TrainTaskOptions } from '@dlkit/core';
 import { AUGMENT_NER_DEFAULTS, augmentNerSentences } from '../ner-data/augment-ner';
 import { generateNerSentences } from '../ner-data/generate-ner';
+import { loadEntityLists, partitionEntityLists } from '../ner-data/entity-lists';
+import { wordnetGlossNerSentences } from '../ner-data/wordnet-gloss-ner';
 import { entityF1, EntityF1Result, PrecisionRecallF1 } from '../ner-data/entity-metrics';
 import { COMPROMISE_TYPES } from '../ner-data/ner-baseline';
 import { loadHandLabelledNer } from '../ner-data/hand-labelled';
@@ -57,6 +59,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   coinedOrgRate?: number;
   /** Generated training sentences only: probability of a real WordNet name in a slot (generateNerSentences' wordnetRate). */
   wordnetRate?: number;
+  /** Share of the generated training sentences that come from WordNet's glosses instead of templates (wordnetGlossNerSentences; not augmented). */
+  glossRate?: number;
   /** Generated training sentences only: probability that a capitalised first word is replaced (augmentNerSentences' initialRate). */
   initialRate?: number;
   /** Held-out generated sentences (test templates and names). */
@@ -75,6 +79,7 @@ export const FINETUNE_NER_DEFAULTS = {
   nameSwapRate: 0,
   coinedOrgRate: 0,
   wordnetRate: 0,
+  glossRate: 0,
   initialRate: AUGMENT_NER_DEFAULTS.initialRate,
   maxLength: 64,
   epochs: 2,
@@ -152,13 +157,17 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
   const tokenizer = WordPieceTokenizer.load(path.join(o.from, 'hf'));
   const { encoder: pretrained, mlm } = await loadBert(path.join(o.from, 'model'));
   const encoder = o.randomInit ? buildBertEncoder({ ...pretrained.config, seed: o.seed }) : pretrained;
+  const lists = partitionEntityLists(loadEntityLists());
+  if (!(o.glossRate >= 0 && o.glossRate <= 1)) throw new Error(`glossRate must be in [0, 1], got ${o.glossRate}`);
+  const glossCount = options.data ? 0 : Math.round(o.trainCount * o.glossRate);
   const train =
     options.data ??
     augmentNerSentences(
       generateNerSentences({
         split: 'train',
-        count: o.trainCount,
+        count: o.trainCount - glossCount,
         seed: o.seed,
+        lists,
         composedMiscRate: o.composedMiscRate,
         nameSwapRate: o.nameSwapRate,
         coinedOrgRate: o.coinedOrgRate,
@@ -170,8 +179,8 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
         initialRate: o.initialRate,
         seed: o.seed,
       },
-    );
-  const test = generateNerSentences({ split: 'test', count: o.testCount, seed: o.seed });
+    ).concat(wordnetGlossNerSentences(lists, { count: glossCount, seed: o.seed }));
+  const test = generateNerSentences({ split: 'test', count: o.testCount, seed: o.seed, lists });
   const hand = loadHandLabelledNer();
   const model = bertForTokenClassification(encoder, NER_LABELS.length);
   const hfDir = path.join(o.outDir, 'hf');

@@ -83,7 +83,7 @@ function firstNameList(): string[] {
 }
 
 /** Lowercase lemmas of WordNet's noun, verb, adjective and adverb indexes: the English words a surname must not be. */
-function englishWords(): Set<string> {
+export function englishWords(): Set<string> {
   const words = new Set<string>();
   for (const file of ['index.noun', 'index.verb', 'index.adj', 'index.adv']) {
     for (const line of fs.readFileSync(path.join(wordnetDictPath(), file), 'utf8').split('\n')) {

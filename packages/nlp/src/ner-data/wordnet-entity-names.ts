@@ -3,7 +3,7 @@
  * (instances in noun.person with a first and last name: "Albert Einstein"), places (instances in
  * noun.location and noun.object: "Kazakhstan", "Lake Baikal"), organisations (capitalised synsets
  * under "organization": "World Health Organization", "NASA"), languages (capitalised synsets under
- * "language": "Quechua") and nationalities (noun.person synsets defined as "a native or inhabitant
+ * "language": "Quechua"; religions are left out) and nationalities (noun.person synsets defined as "a native or inhabitant
  * of ...": "Peruvian"). A string with two types is dropped. These add thousands of real names to
  * the NER training sentences (generateNerSentences' `wordnetRate`), where the project's own lists
  * have ~100 languages and a few patterns of organisation per split.
@@ -33,6 +33,8 @@ export const WORDNET_ENTITY_KEYS = ['people', 'places', 'organizations', 'langua
 /** Root synsets (WordNet 3.1 offsets): organization (noun.group) and language (noun.communication). */
 const ORGANIZATION_ROOT = '08024893';
 const LANGUAGE_ROOT = '06293304';
+/** Religions and their branches are groups under "organization" in WordNet, MISC in CoNLL: left out. */
+const RELIGION_ROOT = '08098545';
 
 interface Synset {
   lexFile: string;
@@ -61,27 +63,28 @@ function parseSynset(line: string): Synset {
 const ACRONYM = /^[A-Z]{3,6}$/;
 
 /** The type of one synset's names, or undefined when it names no entity of the four kinds. */
-function synsetType(s: Synset, under: (root: string) => boolean): keyof WordnetEntityNames | undefined {
+function synsetType(s: Synset, under: (root: string) => boolean): WordnetEntityKey | undefined {
   if (s.lexFile === '18' && s.instance) return 'people';
   if (s.lexFile === '18' && s.gloss.startsWith('a native or inhabitant of')) return 'nationalities';
   if ((s.lexFile === '15' || s.lexFile === '17') && s.instance) return 'places';
-  if (s.lexFile === '14' && under(ORGANIZATION_ROOT)) return 'organizations';
+  if (s.lexFile === '14' && under(ORGANIZATION_ROOT) && !under(RELIGION_ROOT)) return 'organizations';
   if (s.lexFile === '10' && under(LANGUAGE_ROOT)) return 'languages';
   return undefined;
 }
 
-/** The names of one synset that a type keeps: people by their fullest two-to-four-word name, the others by every ASCII name. */
-function keptNames(type: keyof WordnetEntityNames, words: string[]): string[] {
-  if (type === 'people') {
-    const full = words.filter((w) => isAsciiName(w) && w.includes(' '));
-    return full.length === 0 ? [] : [full.reduce((a, b) => (b.split(' ').length > a.split(' ').length ? b : a))];
-  }
-  const maxWords = type === 'organizations' ? 5 : type === 'places' ? 3 : 2;
+/** The names of one synset that a type keeps: its ASCII names (acronyms too for organisations). */
+function keptNames(type: WordnetEntityKey, words: string[]): string[] {
+  const maxWords = type === 'organizations' ? 5 : type === 'places' || type === 'people' ? 4 : 2;
   return words.filter((w) => isAsciiName(w, maxWords) || (type === 'organizations' && ACRONYM.test(w)));
 }
 
-/** Every typed name of WordNet (see the module comment). Reads data.noun: about 1 s. */
-export function wordnetEntityNames(dir: string = wordnetDictPath()): WordnetEntityNames {
+export type WordnetEntityKey = (typeof WORDNET_ENTITY_KEYS)[number];
+
+/**
+ * The type of every WordNet name, one-word person names included ("Einstein", "Zeus"); a name with
+ * two types is left out. Reads data.noun: about 0.5 s.
+ */
+export function wordnetNameTypes(dir: string = wordnetDictPath()): Map<string, WordnetEntityKey> {
   const synsets = new Map<string, Synset>();
   for (const line of wordnetSynsetLines('data.noun', dir)) synsets.set(line.slice(0, 8), parseSynset(line));
   const ancestors = new Map<string, Set<string>>();
@@ -96,7 +99,7 @@ export function wordnetEntityNames(dir: string = wordnetDictPath()): WordnetEnti
     }
     return set;
   };
-  const typeOf = new Map<string, keyof WordnetEntityNames | null>();
+  const typeOf = new Map<string, WordnetEntityKey | null>();
   for (const [offset, s] of synsets) {
     if (!s.words.some((w) => /^[A-Z]/.test(w))) continue;
     const type = synsetType(s, (root) => ancestorsOf(offset).has(root));
@@ -106,40 +109,63 @@ export function wordnetEntityNames(dir: string = wordnetDictPath()): WordnetEnti
       typeOf.set(name, seen === undefined || seen === type ? type : null);
     }
   }
+  const out = new Map<string, WordnetEntityKey>();
+  for (const [name, type] of typeOf) if (type) out.set(name, type);
+  return out;
+}
+
+/** Every typed name of WordNet (see the module comment); people only by names of two words or more. */
+export function wordnetEntityNames(dir: string = wordnetDictPath()): WordnetEntityNames {
   const out: WordnetEntityNames = { people: [], places: [], organizations: [], languages: [], nationalities: [] };
-  for (const [name, type] of typeOf) if (type) out[type].push(name);
+  for (const [name, type] of wordnetNameTypes(dir)) if (type !== 'people' || name.includes(' ')) out[type].push(name);
   for (const key of WORDNET_ENTITY_KEYS) out[key].sort();
   return out;
 }
 
-/** Every run of 1-4 consecutive words of a name ("Lake Baikal" → "Lake", "Baikal", "Lake Baikal"). */
-function wordRuns(name: string): string[] {
-  const words = name.split(' ');
-  const runs: string[] = [];
-  for (let i = 0; i < words.length; i++)
-    for (let j = i + 1; j <= Math.min(words.length, i + 4); j++) runs.push(words.slice(i, j).join(' '));
-  return runs;
+/** The NER type of each kind of WordNet name. */
+export const WORDNET_NER_TYPES: Record<WordnetEntityKey, string> = {
+  people: 'PER',
+  places: 'LOC',
+  organizations: 'ORG',
+  languages: 'MISC',
+  nationalities: 'MISC',
+};
+
+/** Whether a name of a kind may appear in training sentences (see wordnetTrainingNames). */
+export type TrainingNameCheck = (name: string, kind: WordnetEntityKey) => boolean;
+
+/**
+ * The check of training names: a training list's name passes when the list has its type; any other
+ * name fails when a run of its words is a held-out entity string ("Albert Einstein" when "Einstein"
+ * is a test surname).
+ */
+export function trainingNameCheck(lists: { train: EntityLists; test: EntityLists }): TrainingNameCheck {
+  const heldOut = new Set(Object.values(lists.test).flat());
+  const trainType = new Map<string, string>();
+  const l = lists.train;
+  for (const n of [...l.firstNames, ...l.surnames]) trainType.set(n, 'PER');
+  for (const n of [...l.cities, ...l.countries]) trainType.set(n, 'LOC');
+  for (const n of [...l.languages, ...l.nationalities]) trainType.set(n, 'MISC');
+  return (name, kind) => {
+    const listed = trainType.get(name);
+    if (listed !== undefined) return listed === WORDNET_NER_TYPES[kind];
+    const words = name.split(' ');
+    for (let i = 0; i < words.length; i++)
+      for (let j = i + 1; j <= words.length; j++) if (heldOut.has(words.slice(i, j).join(' '))) return false;
+    return true;
+  };
 }
 
 /**
- * WordNet's names for training sentences: every name that contains a held-out entity string
- * (any run of its words is in one of `heldOut`'s lists: "Albert Einstein" goes when "Einstein" is a
- * test surname) or that is a training string of another type is left out, so the train and test
- * entities stay disjoint and no string carries two types.
+ * WordNet's names for training sentences: those that pass trainingNameCheck, so the train and
+ * test entities stay disjoint and no string carries two types.
  */
 export function wordnetTrainingNames(
   names: WordnetEntityNames,
   lists: { train: EntityLists; test: EntityLists },
 ): WordnetEntityNames {
-  const heldOut = new Set(Object.values(lists.test).flat());
-  const trainType = new Map<string, string>();
-  const typeOfKey = { firstNames: 'PER', surnames: 'PER', cities: 'LOC', countries: 'LOC' } as Record<string, string>;
-  for (const [key, items] of Object.entries(lists.train))
-    for (const n of items) trainType.set(n, typeOfKey[key] ?? 'MISC');
-  const typeOfName = { people: 'PER', places: 'LOC', organizations: 'ORG', languages: 'MISC', nationalities: 'MISC' };
-  const keep = (key: keyof WordnetEntityNames) => (n: string) =>
-    !wordRuns(n).some((r) => heldOut.has(r)) && (trainType.get(n) ?? typeOfName[key]) === typeOfName[key];
+  const check = trainingNameCheck(lists);
   const out = {} as WordnetEntityNames;
-  for (const key of WORDNET_ENTITY_KEYS) out[key] = names[key].filter(keep(key));
+  for (const key of WORDNET_ENTITY_KEYS) out[key] = names[key].filter((n) => check(n, key));
   return out;
 }
