@@ -19,6 +19,7 @@
 import { Rng } from '@dlkit/core';
 import { glossFields } from '../text/wordnet-gloss-split';
 import { wordnetGlosses } from '../text/wordnet-data';
+import { wordnetNameDefinitions } from '../text/wordnet-name-definitions';
 import { spansToBio } from './bio';
 import { composeOrganization, pickOne } from './composed-names';
 import { EntityLists, englishWords } from './entity-lists';
@@ -90,7 +91,11 @@ function tagSentence(text: string, known: Map<string, WordnetEntityKey>): Tagged
   return names.length > 0 ? { text, tokens, names } : undefined;
 }
 
-/** Every definition and example of WordNet that tagSentence accepts, up to maxWords words, in file order. */
+/**
+ * Every definition and example of WordNet that tagSentence accepts, up to maxWords words, in file
+ * order, then the definitions of WordNet's named things whose name is known ("Quechua is the
+ * language of the Quechua people ...": wordnetNameDefinitions).
+ */
 export function taggedGlossSentences(
   lists: { train: EntityLists; test: EntityLists },
   maxWords: number = GLOSS_NER_DEFAULTS.maxWords,
@@ -105,6 +110,11 @@ export function taggedGlossSentences(
       const tagged = tagSentence(text, known);
       if (tagged) out.push(tagged);
     }
+  }
+  for (const text of wordnetNameDefinitions()) {
+    if (text.split(' ').length > maxWords) continue;
+    const tagged = tagSentence(text, known);
+    if (tagged && tagged.names[0][0] === 0) out.push(tagged);
   }
   return out;
 }
