@@ -32,7 +32,7 @@ async function ensureMlm() {
 
 /**
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay (defaults: the
- * task's); NER's also --name-swap, --initial-rate, --coined-org, --wordnet, --gloss.
+ * task's); NER's also --name-swap, --initial-rate, --coined-org, --wordnet, --gloss, --validate.
  */
 function finetuneArgs(from, d) {
   return {
@@ -49,6 +49,7 @@ function finetuneArgs(from, d) {
           coinedOrgRate: Number(arg('--coined-org', d.coinedOrgRate)),
           wordnetRate: Number(arg('--wordnet', d.wordnetRate)),
           glossRate: Number(arg('--gloss', d.glossRate)),
+          validation: process.argv.includes('--validate'),
         }),
   };
 }

@@ -4,7 +4,8 @@
 //   node packages/nlp/bench/ner-finetune.js [--mlm DIR] [--mlm-sentences N] [--mlm-epochs N]
 //        [--train-count N] [--epochs N] [--out DIR]
 //        [--learning-rate X] [--lr-decay cosine|none] [--name-swap X] [--initial-rate X] [--coined-org X]
-//        [--wordnet X] [--gloss X] [--cased] [--only pretrained|random]
+//        [--wordnet X] [--gloss X] [--validate] [--cased] [--only pretrained|random]
+// --validate also scores a validation split (held-out train templates and names; finetuneNer's `validation`).
 const path = require('path');
 const { compromiseBaseline, finetuneNer, FINETUNE_NER_DEFAULTS } = require('@dlkit/nlp');
 const { arg, ensureMlm, finetuneArgs, round, runMain } = require('./finetune-common');
@@ -14,6 +15,7 @@ const brief = (r) => ({
   f1: round(r.f1),
   handF1: round(r.handF1),
   perLocOrg: { f1: round(r.perLocOrg.f1), handF1: round(r.perLocOrg.handF1) },
+  ...(r.validation ? { validation: { f1: round(r.validation.f1), perType: f1s(r.validation.perType) } } : {}),
   perType: f1s(r.perType),
   handPerType: f1s(r.handPerType),
   losses: r.losses.map((l) => round(l.loss)),

@@ -196,9 +196,31 @@ export {
   loadEntityLists,
   partitionEntityLists,
 } from './ner-data/entity-lists';
-export type { EntityLists, LoadEntityListsOptions, PartitionOptions } from './ner-data/entity-lists';
+export type { EntityLists, LoadEntityListsOptions, PartitionedLists, PartitionOptions } from './ner-data/entity-lists';
 export { INDUSTRY_WORDS, composeEvent, composeOrganization, composedDemonyms } from './ner-data/composed-names';
-export { SLOT_TYPES, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-data/ner-templates';
+export {
+  SLOT_TYPES,
+  TEST_TEMPLATES,
+  TRAIN_TEMPLATES,
+  VALIDATION_TEMPLATE_EVERY,
+  nerTemplates,
+} from './ner-data/ner-templates';
+export {
+  WORDNET_ENTITY_KEYS,
+  WORDNET_NER_TYPES,
+  trainingNameCheck,
+  wordnetEntityNames,
+  wordnetNameTypes,
+  wordnetTrainingNames,
+} from './ner-data/wordnet-entity-names';
+export type { TrainingNameCheck, WordnetEntityKey, WordnetEntityNames } from './ner-data/wordnet-entity-names';
+export {
+  GLOSS_NER_DEFAULTS,
+  sampleGlossNerSentences,
+  taggedGlossSentences,
+  wordnetGlossNerSentences,
+} from './ner-data/wordnet-gloss-ner';
+export type { GlossNerOptions, TaggedGloss } from './ner-data/wordnet-gloss-ner';
 export type { EntitySlot } from './ner-data/ner-templates';
 export { GENERATE_NER_DEFAULTS, generateNerSentences } from './ner-data/generate-ner';
 export { AUGMENT_NER_DEFAULTS, augmentNerSentences, contextWords } from './ner-data/augment-ner';
@@ -276,7 +298,13 @@ export type { BertPipelines, FillMaskResult, HfTensor, QaPipelineAnswer, TokenLa
 // --- BERT fine-tuning: NER and extractive QA ---
 export { NER_IGNORE_LABEL, NER_LABELS, NerDataset, encodeNerSentence, nerExampleText } from './bert/ner-dataset';
 export type { EncodedNerSentence, NerExample } from './bert/ner-dataset';
-export { FINETUNE_NER_DEFAULTS, finetuneNer, predictWordTags, scoreNerModel } from './bert/ner-finetune';
+export {
+  FINETUNE_NER_DEFAULTS,
+  VALIDATION_FRACTION,
+  finetuneNer,
+  predictWordTags,
+  scoreNerModel,
+} from './bert/ner-finetune';
 export type { FinetuneNerOptions, FinetuneNerResult } from './bert/ner-finetune';
 export { paddedBertInputs } from './bert/padded-inputs';
 export { QaDataset, encodeQaWindows } from './bert/qa-dataset';

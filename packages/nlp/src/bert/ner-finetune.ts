@@ -61,6 +61,12 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   wordnetRate?: number;
   /** Share of the generated training sentences that come from WordNet's glosses instead of templates (wordnetGlossNerSentences; not augmented). */
   glossRate?: number;
+  /**
+   * Also score a validation split, for choosing options without the test sets: VALIDATION_FRACTION
+   * of every entity list and every 8th train template are held out of training (nerTemplates), and
+   * `testCount` sentences are generated from them. Off by default (training then uses everything).
+   */
+  validation?: boolean;
   /** Generated training sentences only: probability that a capitalised first word is replaced (augmentNerSentences' initialRate). */
   initialRate?: number;
   /** Held-out generated sentences (test templates and names). */
@@ -68,6 +74,9 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   /** Sub-words per sentence, [CLS]/[SEP] included (longer ones are truncated; their last words score O). */
   maxLength?: number;
 }
+
+/** Share of every entity list held out for validation with finetuneNer's `validation` option. */
+export const VALIDATION_FRACTION = 0.15;
 
 /** Defaults of `dlkit ner train`: 48,000 augmented sentences × 2 epochs in batches of 16 (README "BERT fine-tuning" for the time). */
 export const FINETUNE_NER_DEFAULTS = {
@@ -80,6 +89,7 @@ export const FINETUNE_NER_DEFAULTS = {
   coinedOrgRate: 0,
   wordnetRate: 0,
   glossRate: 0,
+  validation: false,
   initialRate: AUGMENT_NER_DEFAULTS.initialRate,
   maxLength: 64,
   epochs: 2,
@@ -101,6 +111,8 @@ export interface FinetuneNerResult {
   handPerType: Record<string, PrecisionRecallF1>;
   /** Micro F1 on PER/LOC/ORG only, the types compared with compromise (`f1` and `handF1` include MISC). */
   perLocOrg: { f1: number; handF1: number };
+  /** With the `validation` option: the validation split's scores. */
+  validation?: { f1: number; perType: Record<string, PrecisionRecallF1>; perLocOrgF1: number };
   /** The Hugging Face folder (token-classification). */
   model: string;
   pretrained: boolean;
@@ -157,7 +169,9 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
   const tokenizer = WordPieceTokenizer.load(path.join(o.from, 'hf'));
   const { encoder: pretrained, mlm } = await loadBert(path.join(o.from, 'model'));
   const encoder = o.randomInit ? buildBertEncoder({ ...pretrained.config, seed: o.seed }) : pretrained;
-  const lists = partitionEntityLists(loadEntityLists());
+  const lists = partitionEntityLists(loadEntityLists(), {
+    validationFraction: o.validation ? VALIDATION_FRACTION : 0,
+  });
   if (!(o.glossRate >= 0 && o.glossRate <= 1)) throw new Error(`glossRate must be in [0, 1], got ${o.glossRate}`);
   const glossCount = options.data ? 0 : Math.round(o.trainCount * o.glossRate);
   const train =
@@ -181,6 +195,9 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
       },
     ).concat(wordnetGlossNerSentences(lists, { count: glossCount, seed: o.seed }));
   const test = generateNerSentences({ split: 'test', count: o.testCount, seed: o.seed, lists });
+  const validation = o.validation
+    ? generateNerSentences({ split: 'validation', count: o.testCount, seed: o.seed, lists })
+    : undefined;
   const hand = loadHandLabelledNer();
   const model = bertForTokenClassification(encoder, NER_LABELS.length);
   const hfDir = path.join(o.outDir, 'hf');
@@ -194,6 +211,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
       evaluate: () => ({
         generated: scoreNerModel(model, test, tokenizer, o.maxLength),
         hand: scoreNerModel(model, hand, tokenizer, o.maxLength),
+        ...(validation ? { validation: scoreNerModel(model, validation, tokenizer, o.maxLength) } : {}),
       }),
       modelDir: false,
       curves: { title: `BERT NER fine-tuning (${train.length} sentences)` },
@@ -202,7 +220,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
         return { hf: hfDir };
       },
     });
-    const { generated, hand: h } = run.evaluation;
+    const { generated, hand: h, validation: v } = run.evaluation;
     return {
       task: 'ner',
       f1: generated.f1,
@@ -210,6 +228,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
       perType: generated.perType,
       handPerType: h.perType,
       perLocOrg: { f1: generated.perLocOrgF1, handF1: h.perLocOrgF1 },
+      ...(v ? { validation: { f1: v.f1, perType: v.perType, perLocOrgF1: v.perLocOrgF1 } } : {}),
       model: hfDir,
       pretrained: !o.randomInit,
       trainSentences: train.length,

@@ -144,34 +144,59 @@ export function loadEntityLists(options: LoadEntityListsOptions = {}): EntityLis
 export interface PartitionOptions {
   /** Fraction of each list that goes to test. */
   testFraction?: number;
+  /** Fraction of each list that goes to validation, taken from what test leaves (default 0: no validation lists). */
+  validationFraction?: number;
   /** Seed of the partition (keep it fixed: train and test must come from one partition). */
   seed?: number;
 }
 
-export const PARTITION_DEFAULTS = { testFraction: 0.3, seed: 2024 } satisfies PartitionOptions;
+export const PARTITION_DEFAULTS = { testFraction: 0.3, validationFraction: 0, seed: 2024 } satisfies PartitionOptions;
 
-/** Splits a sorted list by a seeded shuffle: round(n × testFraction) items go to test. */
-export function partitionList<T>(items: readonly T[], testFraction: number, rng: Rng): { train: T[]; test: T[] } {
-  const shuffled = rng.shuffle([...items]);
-  const nTest = Math.round(items.length * testFraction);
-  return { train: shuffled.slice(nTest), test: shuffled.slice(0, nTest) };
+/** The partitioned lists; `validation` only when validationFraction > 0. */
+export interface PartitionedLists {
+  train: EntityLists;
+  test: EntityLists;
+  validation?: EntityLists;
 }
 
-/** Every list split into disjoint train and test parts (seeded; the same options give the same parts). */
-export function partitionEntityLists(
-  lists: EntityLists,
-  options: PartitionOptions = {},
-): { train: EntityLists; test: EntityLists } {
+/**
+ * Splits a sorted list by a seeded shuffle: the first round(n × testFraction) items go to test, the
+ * next round(n × validationFraction) to validation (so test is the same with or without a validation part).
+ */
+export function partitionList<T>(
+  items: readonly T[],
+  testFraction: number,
+  rng: Rng,
+  validationFraction = 0,
+): { train: T[]; test: T[]; validation: T[] } {
+  const shuffled = rng.shuffle([...items]);
+  const nTest = Math.round(items.length * testFraction);
+  const nValidation = Math.round(items.length * validationFraction);
+  return {
+    train: shuffled.slice(nTest + nValidation),
+    test: shuffled.slice(0, nTest),
+    validation: shuffled.slice(nTest, nTest + nValidation),
+  };
+}
+
+/** Every list split into disjoint train, test (and validation) parts (seeded; the same options give the same parts). */
+export function partitionEntityLists(lists: EntityLists, options: PartitionOptions = {}): PartitionedLists {
   const o = { ...PARTITION_DEFAULTS, ...options };
   if (!(o.testFraction > 0 && o.testFraction < 1))
     throw new Error(`testFraction must be in (0, 1), got ${o.testFraction}`);
+  if (!(o.validationFraction >= 0 && o.testFraction + o.validationFraction < 1))
+    throw new Error(
+      `validationFraction must be ≥ 0 and leave part of each list for training, got ${o.validationFraction}`,
+    );
   const rng = new Rng(o.seed);
   const train = {} as EntityLists;
   const test = {} as EntityLists;
+  const validation = {} as EntityLists;
   for (const key of ENTITY_LIST_KEYS) {
-    const parts = partitionList(lists[key], o.testFraction, rng);
+    const parts = partitionList(lists[key], o.testFraction, rng, o.validationFraction);
     train[key] = parts.train;
     test[key] = parts.test;
+    validation[key] = parts.validation;
   }
-  return { train, test };
+  return o.validationFraction > 0 ? { train, test, validation } : { train, test };
 }

@@ -3,7 +3,7 @@ import { isValidBio } from './bio';
 import { BRAND_SUFFIXES, composedDemonyms, composeEvent, composeOrganization } from './composed-names';
 import { ENTITY_LIST_KEYS, EntityLists, loadEntityLists, partitionEntityLists } from './entity-lists';
 import { generateNerSentences } from './generate-ner';
-import { TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
+import { nerTemplates, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
 
 let lists: { train: EntityLists; test: EntityLists };
 let whole: EntityLists;
@@ -90,6 +90,29 @@ describe('generateNerSentences', () => {
       expect(new Set(rows.map((r) => r.template)).size).toBe(templates.size);
     },
   );
+  test('a validation split: its own names and every 8th train template, held out of the train split; test unchanged', () => {
+    const withValidation = partitionEntityLists(whole, { validationFraction: 0.15 });
+    const v = withValidation.validation!;
+    for (const key of ENTITY_LIST_KEYS) {
+      expect(withValidation.test[key]).toEqual(lists.test[key]);
+      const train = new Set(withValidation.train[key]);
+      expect(v[key].filter((n) => train.has(n))).toEqual([]);
+      expect(v[key].length).toBe(Math.round(whole[key].length * 0.15));
+    }
+    const validationTemplates = nerTemplates('validation', true);
+    expect(validationTemplates).toEqual(TRAIN_TEMPLATES.filter((_, i) => i % 8 === 7));
+    expect(nerTemplates('train', false)).toEqual(TRAIN_TEMPLATES);
+    const rows = generateNerSentences({ split: 'validation', count: 300, seed: 2, lists: withValidation });
+    const train = generateNerSentences({ split: 'train', count: 2000, seed: 2, lists: withValidation });
+    const held = new Set(validationTemplates);
+    expect(rows.every((r) => held.has(r.template))).toBe(true);
+    expect(train.filter((r) => held.has(r.template))).toEqual([]);
+    const validationNames = new Set(ENTITY_LIST_KEYS.flatMap((k) => v[k]));
+    const trainEntities = train.flatMap((r) => r.entities.map((e) => e.text));
+    expect(trainEntities.filter((t) => validationNames.has(t))).toEqual([]);
+    expect(rows.flatMap((r) => r.entities).some((e) => validationNames.has(e.text))).toBe(true);
+    expect(() => generateNerSentences({ split: 'validation', count: 1, lists })).toThrow(/validationFraction > 0/);
+  });
   test('composedMiscRate 1: every nationality and language is made up from a train place name, none a real entity', () => {
     const rows = generateNerSentences({ split: 'train', count: 400, seed: 2, lists, composedMiscRate: 1 });
     const real = new Set(ENTITY_LIST_KEYS.flatMap((k) => [...lists.train[k], ...lists.test[k]]));
@@ -158,6 +181,6 @@ describe('generateNerSentences', () => {
     expect(() => generateNerSentences({ lists, coinedOrgRate: -0.1 })).toThrow(/coinedOrgRate must be in \[0, 1\]/);
     expect(() => generateNerSentences({ lists, nameSwapRate: 1.5 })).toThrow(/nameSwapRate must be in \[0, 1\]/);
     expect(() => generateNerSentences({ count: -1, lists })).toThrow(/count must be a whole number/);
-    expect(() => generateNerSentences({ split: 'dev' as 'train', lists })).toThrow(/split must be 'train' or 'test'/);
+    expect(() => generateNerSentences({ split: 'dev' as 'train', lists })).toThrow(/split must be 'train', 'validation' or 'test'/);
   });
 });

@@ -20,12 +20,19 @@ import {
   composeOrganization,
   pickOne,
 } from './composed-names';
-import { ENTITY_LIST_KEYS, EntityLists, loadEntityLists, partitionEntityLists, PartitionOptions } from './entity-lists';
+import {
+  ENTITY_LIST_KEYS,
+  EntityLists,
+  loadEntityLists,
+  PartitionedLists,
+  partitionEntityLists,
+  PartitionOptions,
+} from './entity-lists';
 import { nerTokens } from './ner-tokens';
 import { WordnetEntityNames, wordnetEntityNames, wordnetTrainingNames } from './wordnet-entity-names';
-import { EntitySlot, SLOT_TYPES, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
+import { EntitySlot, nerTemplates, SLOT_TYPES } from './ner-templates';
 
-export type NerSplit = 'train' | 'test';
+export type NerSplit = 'train' | 'validation' | 'test';
 
 /** One generated sentence. */
 export interface NerSentence {
@@ -49,8 +56,11 @@ export interface GenerateNerOptions {
   count?: number;
   /** Seed of the template and entity choices. */
   seed?: number;
-  /** The partitioned lists (loadEntityLists + partitionEntityLists), to load them once for several calls. */
-  lists?: { train: EntityLists; test: EntityLists };
+  /**
+   * The partitioned lists (loadEntityLists + partitionEntityLists), to load them once for several
+   * calls. With a validation part, the train split also leaves out the validation templates (nerTemplates).
+   */
+  lists?: PartitionedLists;
   /** How the lists are partitioned when `lists` is not given. */
   partition?: PartitionOptions;
   /**
@@ -216,10 +226,12 @@ export function fillTemplate(template: string, rng: Rng, lists: EntityLists, fil
 export function generateNerSentences(options: GenerateNerOptions = {}): NerSentence[] {
   const o = { ...GENERATE_NER_DEFAULTS, ...options };
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`count must be a whole number ≥ 0, got ${o.count}`);
-  if (o.split !== 'train' && o.split !== 'test') throw new Error(`split must be 'train' or 'test', got '${o.split}'`);
+  if (o.split !== 'train' && o.split !== 'validation' && o.split !== 'test')
+    throw new Error(`split must be 'train', 'validation' or 'test', got '${o.split}'`);
   const both = o.lists ?? partitionEntityLists(loadEntityLists(), o.partition);
   const lists = both[o.split];
-  const templates = o.split === 'train' ? TRAIN_TEMPLATES : TEST_TEMPLATES;
+  if (!lists) throw new Error('the validation split needs lists partitioned with validationFraction > 0');
+  const templates = nerTemplates(o.split, both.validation !== undefined);
   for (const [name, p] of [
     ['composedMiscRate', o.composedMiscRate],
     ['nameSwapRate', o.nameSwapRate],
@@ -231,7 +243,7 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
     throw new Error(`wordnetRate is for training sentences only (split 'train'), got split '${o.split}'`);
   const reserved =
     o.composedMiscRate > 0 || o.coinedOrgRate > 0
-      ? new Set(ENTITY_LIST_KEYS.flatMap((k) => [...both.train[k], ...both.test[k]]))
+      ? new Set(ENTITY_LIST_KEYS.flatMap((k) => [both.train, both.test, both.validation].flatMap((l) => l?.[k] ?? [])))
       : new Set<string>();
   const fill: FillOptions = {
     misc: { rate: o.composedMiscRate, names: o.composedMiscRate > 0 ? composedDemonyms(lists, reserved) : [] },

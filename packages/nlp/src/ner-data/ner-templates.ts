@@ -299,3 +299,17 @@ export const TEST_TEMPLATES: readonly string[] = [
   'Exports of coffee from {country} to {country} rose sharply in {year}.',
   "{lang} is still taught at {org}, {last}'s old school.",
 ];
+
+/** Every this-many-th train template (the 8th, 16th, ...) is a validation template when a validation split is used. */
+export const VALIDATION_TEMPLATE_EVERY = 8;
+
+/**
+ * The templates of a split. With `validating` (the lists have a validation part), every
+ * VALIDATION_TEMPLATE_EVERY-th train template moves to the validation split, so validation
+ * sentences, like test ones, use frames the model was not trained on.
+ */
+export function nerTemplates(split: 'train' | 'validation' | 'test', validating: boolean): readonly string[] {
+  if (split === 'test') return TEST_TEMPLATES;
+  const isValidation = (i: number) => validating && i % VALIDATION_TEMPLATE_EVERY === VALIDATION_TEMPLATE_EVERY - 1;
+  return TRAIN_TEMPLATES.filter((_, i) => isValidation(i) === (split === 'validation'));
+}

@@ -12,7 +12,7 @@
  * wordnetEntityNames().organizations.includes('World Health Organization'); // true
  */
 import { synsetGloss, synsetWords, wordnetDictPath, wordnetSynsetLines } from '../text/wordnet-data';
-import { EntityLists, isAsciiName } from './entity-lists';
+import { isAsciiName, PartitionedLists } from './entity-lists';
 
 /** WordNet's names by NER type (each sorted, each string in one list only). */
 export interface WordnetEntityNames {
@@ -137,10 +137,10 @@ export type TrainingNameCheck = (name: string, kind: WordnetEntityKey) => boolea
 /**
  * The check of training names: a training list's name passes when the list has its type; any other
  * name fails when a run of its words is a held-out entity string ("Albert Einstein" when "Einstein"
- * is a test surname).
+ * is a test surname; held out = the test and validation lists).
  */
-export function trainingNameCheck(lists: { train: EntityLists; test: EntityLists }): TrainingNameCheck {
-  const heldOut = new Set(Object.values(lists.test).flat());
+export function trainingNameCheck(lists: PartitionedLists): TrainingNameCheck {
+  const heldOut = new Set([lists.test, lists.validation].flatMap((l) => Object.values(l ?? {}).flat()));
   const trainType = new Map<string, string>();
   const l = lists.train;
   for (const n of [...l.firstNames, ...l.surnames]) trainType.set(n, 'PER');
@@ -160,10 +160,7 @@ export function trainingNameCheck(lists: { train: EntityLists; test: EntityLists
  * WordNet's names for training sentences: those that pass trainingNameCheck, so the train and
  * test entities stay disjoint and no string carries two types.
  */
-export function wordnetTrainingNames(
-  names: WordnetEntityNames,
-  lists: { train: EntityLists; test: EntityLists },
-): WordnetEntityNames {
+export function wordnetTrainingNames(names: WordnetEntityNames, lists: PartitionedLists): WordnetEntityNames {
   const check = trainingNameCheck(lists);
   const out = {} as WordnetEntityNames;
   for (const key of WORDNET_ENTITY_KEYS) out[key] = names[key].filter((n) => check(n, key));

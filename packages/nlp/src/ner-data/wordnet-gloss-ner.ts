@@ -22,7 +22,7 @@ import { wordnetGlosses } from '../text/wordnet-data';
 import { wordnetNameDefinitions } from '../text/wordnet-name-definitions';
 import { spansToBio } from './bio';
 import { composeOrganization, pickOne } from './composed-names';
-import { EntityLists, englishWords } from './entity-lists';
+import { EntityLists, englishWords, PartitionedLists } from './entity-lists';
 import { NerSentence } from './generate-ner';
 import { WordToken } from '../text/word-tokenizer';
 import { nerTokens } from './ner-tokens';
@@ -52,12 +52,12 @@ export interface TaggedGloss {
 }
 
 /** Every known name and its kind: WordNet's, then the lists' (one-word names that are English words left out: "King"). */
-function knownNames(lists: { train: EntityLists; test: EntityLists }): Map<string, WordnetEntityKey> {
+function knownNames(lists: PartitionedLists): Map<string, WordnetEntityKey> {
   const words = englishWords();
   const known = new Map<string, WordnetEntityKey>();
   for (const [name, kind] of wordnetNameTypes())
     if (name.includes(' ') || !words.has(name.toLowerCase())) known.set(name, kind);
-  for (const split of [lists.train, lists.test]) {
+  for (const split of [lists.train, lists.test, lists.validation ?? lists.train]) {
     for (const n of [...split.cities, ...split.countries]) if (!known.has(n)) known.set(n, 'places');
     for (const n of split.languages) if (!known.has(n)) known.set(n, 'languages');
     for (const n of split.nationalities) if (!known.has(n)) known.set(n, 'nationalities');
@@ -97,7 +97,7 @@ function tagSentence(text: string, known: Map<string, WordnetEntityKey>): Tagged
  * language of the Quechua people ...": wordnetNameDefinitions).
  */
 export function taggedGlossSentences(
-  lists: { train: EntityLists; test: EntityLists },
+  lists: PartitionedLists,
   maxWords: number = GLOSS_NER_DEFAULTS.maxWords,
 ): TaggedGloss[] {
   const known = knownNames(lists);
@@ -129,12 +129,7 @@ function replacement(kind: WordnetEntityKey, words: number, rng: Rng, l: EntityL
 }
 
 /** One tagged sentence as a NerSentence: unsafe names replaced, the first letter capitalised. */
-function toNerSentence(
-  t: TaggedGloss,
-  rng: Rng,
-  lists: { train: EntityLists; test: EntityLists },
-  safe: TrainingNameCheck,
-): NerSentence {
+function toNerSentence(t: TaggedGloss, rng: Rng, lists: PartitionedLists, safe: TrainingNameCheck): NerSentence {
   let text = '';
   let last = 0;
   const entities: NerSentence['entities'] = [];
@@ -163,10 +158,7 @@ function toNerSentence(
 }
 
 /** `count` seeded training sentences from WordNet's glosses (see the module comment). */
-export function wordnetGlossNerSentences(
-  lists: { train: EntityLists; test: EntityLists },
-  options: GlossNerOptions = {},
-): NerSentence[] {
+export function wordnetGlossNerSentences(lists: PartitionedLists, options: GlossNerOptions = {}): NerSentence[] {
   const o = { ...GLOSS_NER_DEFAULTS, ...options };
   if (!Number.isInteger(o.count) || o.count < 0) throw new Error(`count must be a whole number ≥ 0, got ${o.count}`);
   return sampleGlossNerSentences(o.count === 0 ? [] : taggedGlossSentences(lists, o.maxWords), lists, o);
@@ -175,7 +167,7 @@ export function wordnetGlossNerSentences(
 /** wordnetGlossNerSentences over already tagged sentences (taggedGlossSentences, ~2 s, done once). */
 export function sampleGlossNerSentences(
   tagged: readonly TaggedGloss[],
-  lists: { train: EntityLists; test: EntityLists },
+  lists: PartitionedLists,
   options: { count: number; seed: number },
 ): NerSentence[] {
   if (options.count > 0 && tagged.length === 0) throw new Error('no tagged gloss sentences to sample from');
