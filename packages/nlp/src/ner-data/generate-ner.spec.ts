@@ -181,6 +181,8 @@ describe('generateNerSentences', () => {
     expect(() => generateNerSentences({ lists, coinedOrgRate: -0.1 })).toThrow(/coinedOrgRate must be in \[0, 1\]/);
     expect(() => generateNerSentences({ lists, nameSwapRate: 1.5 })).toThrow(/nameSwapRate must be in \[0, 1\]/);
     expect(() => generateNerSentences({ count: -1, lists })).toThrow(/count must be a whole number/);
-    expect(() => generateNerSentences({ split: 'dev' as 'train', lists })).toThrow(/split must be 'train', 'validation' or 'test'/);
+    expect(() => generateNerSentences({ split: 'dev' as 'train', lists })).toThrow(
+      /split must be 'train', 'validation' or 'test'/,
+    );
   });
 });
