@@ -53,7 +53,12 @@ export function buildBertEncoder(c: BertConfig): BertEncoder {
   const types = embed(c.typeVocabSize, 'token_type_embeddings').apply(tokenTypeIds) as tf.SymbolicTensor; // [B, T, H]
   let x = tf.layers.add({ name: 'embeddings_sum' }).apply([positions.apply(words) as tf.SymbolicTensor, types]);
   x = new LayerNorm({ epsilon: c.layerNormEpsilon, name: 'embeddings_norm' }).apply(x);
-  if (c.dropout > 0) x = tf.layers.dropout({ rate: c.dropout, seed: seed++, name: 'embeddings_dropout' }).apply(x);
+  if (c.dropout > 0) {
+    // No seed: tfjs's Dropout layer with a seed draws the same mask at every call. The seed number is
+    // still used up, so the later layers' initialisers keep theirs.
+    seed++;
+    x = tf.layers.dropout({ rate: c.dropout, name: 'embeddings_dropout' }).apply(x);
+  }
   for (let l = 0; l < c.numLayers; l++) {
     const layer = new TransformerEncoderLayer({
       numHeads: c.numHeads,
@@ -68,4 +73,16 @@ export function buildBertEncoder(c: BertConfig): BertEncoder {
   }
   const hidden = x as tf.SymbolicTensor;
   return { config: c, inputs, hidden, model: tf.model({ inputs, outputs: hidden, name: 'bert' }) };
+}
+
+/**
+ * The encoder rebuilt with another dropout rate and the same weights (dropout layers have none), or
+ * the encoder itself when the rate is undefined or unchanged.
+ */
+export function withEncoderDropout(encoder: BertEncoder, dropout: number | undefined): BertEncoder {
+  if (dropout === undefined || dropout === encoder.config.dropout) return encoder;
+  if (!(dropout >= 0 && dropout < 1)) throw new Error(`dropout must be in [0, 1), got ${dropout}`);
+  const rebuilt = buildBertEncoder({ ...encoder.config, dropout });
+  rebuilt.model.setWeights(encoder.model.getWeights());
+  return rebuilt;
 }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend, onnxParity } from '@dlkit/core';
 import { TRANSFORMER_ONNX_EXPORTERS } from '@dlkit/sequence';
 import { bertConfig, bertConfigFromJson, bertConfigJson } from './bert-config';
-import { buildBertEncoder } from './bert-encoder';
+import { buildBertEncoder, withEncoderDropout } from './bert-encoder';
 import {
   bertForMaskedLM,
   bertForQuestionAnswering,
@@ -39,6 +39,25 @@ const batch = () => [
 beforeAll(() => initBackend());
 
 describe('BERT encoder and heads', () => {
+  it('withEncoderDropout: the same weights and inference outputs, dropout only while training', () => {
+    const encoder = buildBertEncoder(config);
+    expect(withEncoderDropout(encoder, undefined)).toBe(encoder);
+    expect(withEncoderDropout(encoder, 0)).toBe(encoder);
+    expect(() => withEncoderDropout(encoder, 1)).toThrow(/dropout must be in \[0, 1\)/);
+    const dropped = withEncoderDropout(encoder, 0.3);
+    expect(dropped.config.dropout).toBe(0.3);
+    tf.tidy(() => {
+      const x = batch();
+      const plain = encoder.model.predict(x) as tf.Tensor;
+      const inference = dropped.model.predict(x) as tf.Tensor;
+      expect(tf.max(tf.abs(tf.sub(plain, inference))).dataSync()[0]).toBeLessThan(1e-6);
+      // training: other outputs, and another mask at each call (tfjs's seeded Dropout repeats its mask)
+      const a = dropped.model.apply(x, { training: true }) as tf.Tensor;
+      const b = dropped.model.apply(x, { training: true }) as tf.Tensor;
+      expect(tf.max(tf.abs(tf.sub(plain, a))).dataSync()[0]).toBeGreaterThan(1e-3);
+      expect(tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]).toBeGreaterThan(1e-3);
+    });
+  });
   it('gives [B, T, H] hidden states and head outputs that share the encoder', () => {
     const encoder = buildBertEncoder(config);
     const head = new MlmHead(encoder);

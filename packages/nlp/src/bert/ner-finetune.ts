@@ -28,7 +28,7 @@ import { entityF1, EntityF1Result, PrecisionRecallF1 } from '../ner-data/entity-
 import { COMPROMISE_TYPES } from '../ner-data/ner-baseline';
 import { loadHandLabelledNer } from '../ner-data/hand-labelled';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
-import { buildBertEncoder } from './bert-encoder';
+import { buildBertEncoder, withEncoderDropout } from './bert-encoder';
 import { bertForTokenClassification } from './bert-heads';
 import { exportHuggingFace } from './export-hugging-face';
 import { finetuneSchedule, type LrDecay } from './finetune-schedule';
@@ -67,6 +67,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
    * `testCount` sentences are generated from them. Off by default (training then uses everything).
    */
   validation?: boolean;
+  /** Dropout rate of the encoder while fine-tuning (the MLM's own rate when undefined; dlkit's MLMs use 0). */
+  dropout?: number;
   /** Generated training sentences only: probability that a capitalised first word is replaced (augmentNerSentences' initialRate). */
   initialRate?: number;
   /** Held-out generated sentences (test templates and names). */
@@ -168,7 +170,10 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
   await initBackend();
   const tokenizer = WordPieceTokenizer.load(path.join(o.from, 'hf'));
   const { encoder: pretrained, mlm } = await loadBert(path.join(o.from, 'model'));
-  const encoder = o.randomInit ? buildBertEncoder({ ...pretrained.config, seed: o.seed }) : pretrained;
+  const encoder = withEncoderDropout(
+    o.randomInit ? buildBertEncoder({ ...pretrained.config, seed: o.seed }) : pretrained,
+    o.dropout,
+  );
   const lists = partitionEntityLists(loadEntityLists(), {
     validationFraction: o.validation ? VALIDATION_FRACTION : 0,
   });
