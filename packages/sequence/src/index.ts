@@ -271,6 +271,8 @@ export type {
 export { LAYER_NORM_EPSILON, layerNorm } from './transformer/layer-norm';
 export type { LayerNormWeights } from './transformer/layer-norm';
 export { LayerNorm } from './transformer/layer-norm-layer';
+export { SeededDropout } from './transformer/seeded-dropout';
+export type { SeededDropoutConfig } from './transformer/seeded-dropout';
 export type { LayerNormConfig } from './transformer/layer-norm-layer';
 export { MULTI_HEAD_ATTENTION_DEFAULTS, MultiHeadAttention } from './transformer/multi-head-attention';
 export type { MultiHeadAttentionConfig } from './transformer/multi-head-attention';

@@ -11,7 +11,7 @@
  * encoder.model.predict([ids, mask, types]); // [B, T, 128]
  */
 import * as tf from '@tensorflow/tfjs';
-import { LayerNorm, PositionalEncoding, TransformerEncoderLayer } from '@dlkit/sequence';
+import { LayerNorm, PositionalEncoding, SeededDropout, TransformerEncoderLayer } from '@dlkit/sequence';
 import { BertConfig } from './bert-config';
 
 /** The graph input names, in the order every BERT model here takes them. */
@@ -53,12 +53,8 @@ export function buildBertEncoder(c: BertConfig): BertEncoder {
   const types = embed(c.typeVocabSize, 'token_type_embeddings').apply(tokenTypeIds) as tf.SymbolicTensor; // [B, T, H]
   let x = tf.layers.add({ name: 'embeddings_sum' }).apply([positions.apply(words) as tf.SymbolicTensor, types]);
   x = new LayerNorm({ epsilon: c.layerNormEpsilon, name: 'embeddings_norm' }).apply(x);
-  if (c.dropout > 0) {
-    // No seed: tfjs's Dropout layer with a seed draws the same mask at every call. The seed number is
-    // still used up, so the later layers' initialisers keep theirs.
-    seed++;
-    x = tf.layers.dropout({ rate: c.dropout, name: 'embeddings_dropout' }).apply(x);
-  }
+  // SeededDropout, not tfjs's Dropout: reproducible masks that change at every step
+  if (c.dropout > 0) x = new SeededDropout({ rate: c.dropout, seed: seed++, name: 'embeddings_dropout' }).apply(x);
   for (let l = 0; l < c.numLayers; l++) {
     const layer = new TransformerEncoderLayer({
       numHeads: c.numHeads,

@@ -56,6 +56,12 @@ describe('BERT encoder and heads', () => {
       const b = dropped.model.apply(x, { training: true }) as tf.Tensor;
       expect(tf.max(tf.abs(tf.sub(plain, a))).dataSync()[0]).toBeGreaterThan(1e-3);
       expect(tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]).toBeGreaterThan(1e-3);
+      // seeded: a second encoder of the same config draws the same masks in the same order
+      const twin = withEncoderDropout(encoder, 0.3);
+      const a2 = twin.model.apply(x, { training: true }) as tf.Tensor;
+      const b2 = twin.model.apply(x, { training: true }) as tf.Tensor;
+      expect(tf.max(tf.abs(tf.sub(a, a2))).dataSync()[0]).toBe(0);
+      expect(tf.max(tf.abs(tf.sub(b, b2))).dataSync()[0]).toBe(0);
     });
   });
   it('gives [B, T, H] hidden states and head outputs that share the encoder', () => {

@@ -4,6 +4,7 @@
  * masks, and dropout that only runs in training.
  */
 import * as tf from '@tensorflow/tfjs';
+import { dropoutSeed } from '@dlkit/core';
 
 /** tfjs's own layer arguments (name, trainable, inputShape, ...), passed through unchanged. */
 export type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
@@ -17,8 +18,11 @@ export type Initializer = ReturnType<typeof tf.initializers.zeros>;
 /** Creates one weight of a layer: `name` inside the layer ('self_attention/query/kernel'), shape, initializer. */
 export type AddWeight = (name: string, shape: number[], init: WeightInit) => tf.LayerVariable;
 
-/** tfjs call kwargs: `training` is true inside `fit`. */
-export type CallKwargs = { training?: boolean } & Record<string, unknown>;
+/**
+ * tfjs call kwargs: `training` is true inside `fit`. `dropoutSeed`, set by a seeded layer's call
+ * (BlockLayer.seededKwargs), gives each dropout mask its own seed, so training is reproducible.
+ */
+export type CallKwargs = { training?: boolean; dropoutSeed?: () => number } & Record<string, unknown>;
 
 /** `config` over `defaults`, where a key given as undefined keeps its default. */
 export function withDefaults<D extends object, C extends object>(defaults: D, config: C): D & C {
@@ -40,9 +44,9 @@ export function checkRate(layer: string, key: string, value: unknown): number {
   return value;
 }
 
-/** Inverted dropout when training and rate > 0, else x itself. */
+/** Inverted dropout when training and rate > 0, else x itself; its mask seeded by kwargs.dropoutSeed when given. */
 export function trainingDropout(x: tf.Tensor, rate: number, kwargs: CallKwargs): tf.Tensor {
-  return kwargs.training && rate > 0 ? tf.dropout(x, rate) : x;
+  return kwargs.training && rate > 0 ? tf.dropout(x, rate, undefined, kwargs.dropoutSeed?.()) : x;
 }
 
 /** A layer's input shapes as a list (tfjs passes one shape unwrapped). */
@@ -94,10 +98,23 @@ export function splitSequencesAndMasks<T extends { shape: readonly (number | nul
  */
 export abstract class BlockLayer extends tf.layers.Layer {
   private nextSeed: number | undefined;
+  /** The seed of the next dropout mask (dropoutSeed(seed), +1 per mask), or undefined without a seed. */
+  private nextDropoutSeed: number | undefined;
 
   constructor(args: LayerArgs, seed: number | undefined) {
     super(args);
     this.nextSeed = seed;
+    this.nextDropoutSeed = seed === undefined ? undefined : dropoutSeed(seed);
+  }
+
+  /**
+   * The call's kwargs with this layer's dropout seeds when it has a seed and is training (a kwargs
+   * seed from an outer layer is kept): tfjs's unseeded dropout draws from Math.random, and its
+   * seeded one repeats one mask, so each mask gets the next seed of the layer's own stream.
+   */
+  protected seededKwargs(kwargs: CallKwargs): CallKwargs {
+    if (!kwargs.training || kwargs.dropoutSeed || this.nextDropoutSeed === undefined) return kwargs;
+    return { ...kwargs, dropoutSeed: () => this.nextDropoutSeed!++ };
   }
 
   protected addWeightFn(trainable = true): AddWeight {

@@ -103,7 +103,7 @@ export class PositionwiseFeedForward extends BlockLayer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: CallKwargs): tf.Tensor {
-    return feedForward(this.w, inputList(inputs)[0], this.activation, this.dropout, kwargs);
+    return feedForward(this.w, inputList(inputs)[0], this.activation, this.dropout, this.seededKwargs(kwargs));
   }
 
   /** The weights, for loading or inspection (ONNX export reads them). */

@@ -123,7 +123,8 @@ export class MultiHeadAttention extends BlockLayer {
     return this.returnAttentionWeights ? [out, [b, this.numHeads, tq, tk]] : out;
   }
 
-  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: CallKwargs): tf.Tensor | tf.Tensor[] {
+  override call(inputs: tf.Tensor | tf.Tensor[], callKwargs: CallKwargs): tf.Tensor | tf.Tensor[] {
+    const kwargs = this.seededKwargs(callKwargs);
     return tf.tidy(() => {
       const { seqs, masks } = splitSequencesAndMasks(NAME, inputs, INPUTS);
       const [query, value = query, key = value] = seqs;

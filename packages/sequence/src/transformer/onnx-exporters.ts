@@ -11,6 +11,7 @@
 import { OnnxLayerExportContext, OnnxLayerExporter, OnnxValue } from '@dlkit/core';
 import { splitSequencesAndMasks } from './block-layer';
 import { LayerNorm } from './layer-norm-layer';
+import { SeededDropout } from './seeded-dropout';
 import { onnxAttend, onnxFeedForward, onnxFloatValue, onnxLayerNorm, onnxResidual, onnxWeight } from './onnx-blocks';
 import { MultiHeadAttention } from './multi-head-attention';
 import { PositionalEncoding } from './positional-encoding';
@@ -134,6 +135,8 @@ const transformerDecoderLayer: OnnxLayerExporter = (ctx) => {
 /** tfjs class name → exporter, for `exportToOnnx(model, { exporters: TRANSFORMER_ONNX_EXPORTERS })`. */
 export const TRANSFORMER_ONNX_EXPORTERS: Readonly<Record<string, OnnxLayerExporter>> = {
   [LayerNorm.className]: layerNormLayer,
+  // the identity at inference: the input value passes through
+  [SeededDropout.className]: (ctx) => ctx.inputs[0],
   [MultiHeadAttention.className]: multiHeadAttention,
   [PositionalEncoding.className]: positionalEncoding,
   [PositionwiseFeedForward.className]: positionwiseFeedForward,

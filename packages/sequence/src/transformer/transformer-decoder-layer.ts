@@ -88,7 +88,7 @@ export class TransformerDecoderLayer extends TransformerLayer {
   }
 
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: CallKwargs): tf.Tensor {
-    return tf.tidy(() => this.forward(inputs, kwargs, false).output);
+    return tf.tidy(() => this.forward(inputs, this.seededKwargs(kwargs), false).output);
   }
 
   /**

@@ -56,7 +56,8 @@ export class TransformerEncoderLayer extends TransformerLayer {
     this.built = true;
   }
 
-  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: CallKwargs): tf.Tensor {
+  override call(inputs: tf.Tensor | tf.Tensor[], callKwargs: CallKwargs): tf.Tensor {
+    const kwargs = this.seededKwargs(callKwargs);
     return tf.tidy(() => {
       const { seqs, masks } = splitSequencesAndMasks(NAME, inputs, INPUTS);
       const { numHeads, causal, dropout, activation } = this;
