@@ -67,7 +67,7 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
    * `testCount` sentences are generated from them. Off by default (training then uses everything).
    */
   validation?: boolean;
-  /** Dropout rate of the encoder while fine-tuning (the MLM's own rate when undefined; dlkit's MLMs use 0). */
+  /** Dropout rate of the encoder while fine-tuning (seeded masks; dlkit's MLMs pretrain with 0). */
   dropout?: number;
   /** Generated training sentences only: probability that a capitalised first word is replaced (augmentNerSentences' initialRate). */
   initialRate?: number;
@@ -89,9 +89,10 @@ export const FINETUNE_NER_DEFAULTS = {
   composedMiscRate: 0,
   nameSwapRate: 0,
   coinedOrgRate: 0,
-  wordnetRate: 0,
-  glossRate: 0,
+  wordnetRate: 0.3,
+  glossRate: 0.25,
   validation: false,
+  dropout: 0.1,
   initialRate: AUGMENT_NER_DEFAULTS.initialRate,
   maxLength: 64,
   epochs: 2,
