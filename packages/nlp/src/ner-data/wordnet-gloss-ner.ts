@@ -57,7 +57,8 @@ function knownNames(lists: PartitionedLists): Map<string, WordnetEntityKey> {
   const known = new Map<string, WordnetEntityKey>();
   for (const [name, kind] of wordnetNameTypes())
     if (name.includes(' ') || !words.has(name.toLowerCase())) known.set(name, kind);
-  for (const split of [lists.train, lists.test, lists.validation ?? lists.train]) {
+  const splits = [lists.train, lists.test, lists.validation].filter((l): l is EntityLists => l !== undefined);
+  for (const split of splits) {
     for (const n of [...split.cities, ...split.countries]) if (!known.has(n)) known.set(n, 'places');
     for (const n of split.languages) if (!known.has(n)) known.set(n, 'languages');
     for (const n of split.nationalities) if (!known.has(n)) known.set(n, 'nationalities');
