@@ -32,7 +32,7 @@ async function ensureMlm() {
 
 /**
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay (defaults: the
- * task's); NER's also --name-swap, --initial-rate, --coined-org, --wordnet, --gloss, --validate, --dropout.
+ * task's); NER's also --name-swap, --initial-rate, --coined-org, --wordnet, --gloss, --brown, --validate, --dropout.
  */
 function finetuneArgs(from, d) {
   return {
@@ -49,6 +49,7 @@ function finetuneArgs(from, d) {
           coinedOrgRate: Number(arg('--coined-org', d.coinedOrgRate)),
           wordnetRate: Number(arg('--wordnet', d.wordnetRate)),
           glossRate: Number(arg('--gloss', d.glossRate)),
+          brownRate: Number(arg('--brown', d.brownRate)),
           validation: process.argv.includes('--validate'),
           dropout: process.argv.includes('--dropout') ? Number(arg('--dropout', '0')) : undefined,
         }),

@@ -4,7 +4,7 @@
 //   node packages/nlp/bench/ner-finetune.js [--mlm DIR] [--mlm-sentences N] [--mlm-epochs N]
 //        [--train-count N] [--epochs N] [--out DIR]
 //        [--learning-rate X] [--lr-decay cosine|none] [--name-swap X] [--initial-rate X] [--coined-org X]
-//        [--wordnet X] [--gloss X] [--validate] [--dropout X] [--cased] [--only pretrained|random]
+//        [--wordnet X] [--gloss X] [--brown X] [--validate] [--dropout X] [--cased] [--only pretrained|random]
 // --validate also scores a validation split (held-out train templates and names; finetuneNer's `validation`).
 const path = require('path');
 const { compromiseBaseline, finetuneNer, FINETUNE_NER_DEFAULTS } = require('@dlkit/nlp');

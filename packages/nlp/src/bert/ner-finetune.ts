@@ -24,6 +24,7 @@ import { AUGMENT_NER_DEFAULTS, augmentNerSentences } from '../ner-data/augment-n
 import { generateNerSentences } from '../ner-data/generate-ner';
 import { loadEntityLists, partitionEntityLists } from '../ner-data/entity-lists';
 import { wordnetGlossNerSentences } from '../ner-data/wordnet-gloss-ner';
+import { brownNerSentences } from '../ner-data/brown-ner';
 import { entityF1, EntityF1Result, PrecisionRecallF1 } from '../ner-data/entity-metrics';
 import { COMPROMISE_TYPES } from '../ner-data/ner-baseline';
 import { loadHandLabelledNer } from '../ner-data/hand-labelled';
@@ -61,6 +62,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   wordnetRate?: number;
   /** Share of the generated training sentences that come from WordNet's glosses instead of templates (wordnetGlossNerSentences; not augmented). */
   glossRate?: number;
+  /** Share of the generated training sentences that come from the Brown corpus instead of templates (brownNerSentences; not augmented). */
+  brownRate?: number;
   /**
    * Also score a validation split, for choosing options without the test sets: VALIDATION_FRACTION
    * of every entity list and every 8th train template are held out of training (nerTemplates), and
@@ -91,6 +94,7 @@ export const FINETUNE_NER_DEFAULTS = {
   coinedOrgRate: 0,
   wordnetRate: 0.3,
   glossRate: 0.25,
+  brownRate: 0,
   validation: false,
   dropout: 0.1,
   initialRate: AUGMENT_NER_DEFAULTS.initialRate,
@@ -179,13 +183,16 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
     validationFraction: o.validation ? VALIDATION_FRACTION : 0,
   });
   if (!(o.glossRate >= 0 && o.glossRate <= 1)) throw new Error(`glossRate must be in [0, 1], got ${o.glossRate}`);
+  if (!(o.brownRate >= 0 && o.glossRate + o.brownRate <= 1))
+    throw new Error(`brownRate must be in [0, 1 - glossRate], got ${o.brownRate}`);
   const glossCount = options.data ? 0 : Math.round(o.trainCount * o.glossRate);
+  const brownCount = options.data ? 0 : Math.round(o.trainCount * o.brownRate);
   const train =
     options.data ??
     augmentNerSentences(
       generateNerSentences({
         split: 'train',
-        count: o.trainCount - glossCount,
+        count: o.trainCount - glossCount - brownCount,
         seed: o.seed,
         lists,
         composedMiscRate: o.composedMiscRate,
@@ -199,7 +206,10 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
         initialRate: o.initialRate,
         seed: o.seed,
       },
-    ).concat(wordnetGlossNerSentences(lists, { count: glossCount, seed: o.seed }));
+    ).concat(
+      wordnetGlossNerSentences(lists, { count: glossCount, seed: o.seed }),
+      brownNerSentences(lists, { count: brownCount, seed: o.seed }),
+    );
   const test = generateNerSentences({ split: 'test', count: o.testCount, seed: o.seed, lists });
   const validation = o.validation
     ? generateNerSentences({ split: 'validation', count: o.testCount, seed: o.seed, lists })

@@ -51,8 +51,8 @@ export interface TaggedGloss {
   names: Array<[number, number, WordnetEntityKey]>;
 }
 
-/** Every known name and its kind: WordNet's, then the lists' (one-word names that are English words left out: "King"). */
-function knownNames(lists: PartitionedLists): Map<string, WordnetEntityKey> {
+/** Every known name and its kind: WordNet's, then the lists' (one-word names that are English words left out: "King"). Also read by brown-ner.ts. */
+export function knownNames(lists: PartitionedLists): Map<string, WordnetEntityKey> {
   const words = englishWords();
   const known = new Map<string, WordnetEntityKey>();
   for (const [name, kind] of wordnetNameTypes())
@@ -130,7 +130,13 @@ function replacement(kind: WordnetEntityKey, words: number, rng: Rng, l: EntityL
 }
 
 /** One tagged sentence as a NerSentence: unsafe names replaced, the first letter capitalised. */
-function toNerSentence(t: TaggedGloss, rng: Rng, lists: PartitionedLists, safe: TrainingNameCheck): NerSentence {
+function toNerSentence(
+  t: TaggedGloss,
+  rng: Rng,
+  lists: PartitionedLists,
+  safe: TrainingNameCheck,
+  template: string,
+): NerSentence {
   let text = '';
   let last = 0;
   const entities: NerSentence['entities'] = [];
@@ -154,7 +160,7 @@ function toNerSentence(t: TaggedGloss, rng: Rng, lists: PartitionedLists, safe: 
     offsets,
     tags: spansToBio(offsets, entities),
     entities,
-    template: 'wordnet-gloss',
+    template,
   };
 }
 
@@ -165,19 +171,22 @@ export function wordnetGlossNerSentences(lists: PartitionedLists, options: Gloss
   return sampleGlossNerSentences(o.count === 0 ? [] : taggedGlossSentences(lists, o.maxWords), lists, o);
 }
 
-/** wordnetGlossNerSentences over already tagged sentences (taggedGlossSentences, ~2 s, done once). */
+/**
+ * wordnetGlossNerSentences over already tagged sentences (taggedGlossSentences, ~2 s, done once;
+ * or taggedBrownSentences), each NerSentence's `template` set to `template`.
+ */
 export function sampleGlossNerSentences(
   tagged: readonly TaggedGloss[],
   lists: PartitionedLists,
-  options: { count: number; seed: number },
+  options: { count: number; seed: number; template?: string },
 ): NerSentence[] {
-  if (options.count > 0 && tagged.length === 0) throw new Error('no tagged gloss sentences to sample from');
+  if (options.count > 0 && tagged.length === 0) throw new Error('no tagged sentences to sample from');
   const rng = new Rng(options.seed);
   const safe = trainingNameCheck(lists);
   const out: NerSentence[] = [];
   while (out.length < options.count) {
     const order = rng.shuffle(tagged.map((_, i) => i)).slice(0, options.count - out.length);
-    for (const i of order) out.push(toNerSentence(tagged[i], rng, lists, safe));
+    for (const i of order) out.push(toNerSentence(tagged[i], rng, lists, safe, options.template ?? 'wordnet-gloss'));
   }
   return out;
 }
