@@ -221,6 +221,17 @@ export {
   wordnetGlossNerSentences,
 } from './ner-data/wordnet-gloss-ner';
 export type { GlossNerOptions, TaggedGloss } from './ner-data/wordnet-gloss-ner';
+export {
+  BROWN_NER_DEFAULTS,
+  brownNerSentences,
+  ORGANIZATION_HEADS,
+  PERSON_TITLES,
+  tagBrownSentence,
+  taggedBrownSentences,
+} from './ner-data/brown-ner';
+export type { BrownNerOptions, BrownTyping } from './ner-data/brown-ner';
+export { brownCorpusPath, brownGenres, brownSentences, parseBrownLine } from './text/brown-corpus';
+export type { BrownSentence } from './text/brown-corpus';
 export type { EntitySlot } from './ner-data/ner-templates';
 export { GENERATE_NER_DEFAULTS, generateNerSentences } from './ner-data/generate-ner';
 export { AUGMENT_NER_DEFAULTS, augmentNerSentences, contextWords } from './ner-data/augment-ner';
