@@ -10,8 +10,9 @@
  *   "Bank of America").
  * Months, weekdays and "I" are not entities. A sentence with any other proper noun, or any other
  * capitalised word after the first, is left out, since its type is unknown; so are headlines and
- * sentences with foreign words. About 15,000 sentences survive: frames that people wrote, news-style
- * like the hand-labelled set, with names in the positions and company that real text gives them.
+ * sentences with foreign words. 6,091 of the 57,340 sentences survive, with 7,713 entities (5,296
+ * PER, 1,212 LOC, 689 MISC, 516 ORG): frames that people wrote, with names in the positions and
+ * company that real text gives them.
  *
  * Train/test disjointness and replacement of held-out names are as for the gloss sentences
  * (sampleGlossNerSentences): no held-out string is ever an entity here.
