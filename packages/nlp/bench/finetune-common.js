@@ -31,7 +31,7 @@ async function ensureMlm() {
 }
 
 /**
- * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay (defaults: the
+ * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay, --seed (defaults: the
  * task's); NER's also --name-swap, --initial-rate, --coined-org, --wordnet, --gloss, --brown, --validate, --dropout.
  */
 function finetuneArgs(from, d) {
@@ -41,6 +41,7 @@ function finetuneArgs(from, d) {
     epochs: Number(arg('--epochs', d.epochs)),
     learningRate: Number(arg('--learning-rate', d.learningRate)),
     lrDecay: arg('--lr-decay', d.lrDecay),
+    seed: Number(arg('--seed', d.seed)),
     ...(d.nameSwapRate === undefined
       ? {}
       : {

@@ -1,6 +1,16 @@
-import { BERT_TINY, MLM_EMBEDDING_INITS, PRETRAIN_MLM_DEFAULTS, pretrainMlm, type MlmEmbeddingInit } from '@dlkit/nlp';
+import {
+  BERT_TINY,
+  MLM_CORPORA,
+  MLM_EMBEDDING_INITS,
+  PRETRAIN_MLM_DEFAULTS,
+  pretrainMlm,
+  type MlmCorpus,
+  type MlmEmbeddingInit,
+} from '@dlkit/nlp';
 import type { Command } from 'commander';
-import { choiceFlag, describeInt, intFlag, type IntRange } from '../util/flags';
+import { requireMlmFolder } from '../util/bert-finetune-flags';
+import { UsageError } from '../util/errors';
+import { choiceFlag, describeInt, intFlag, textFlag, type IntRange } from '../util/flags';
 import { interruptMessage, onInterrupt } from '../util/interrupt';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
@@ -18,6 +28,33 @@ interface TrainFlags extends TrainingFlags {
   layers?: number;
   cased?: boolean;
   embeddingInit?: MlmEmbeddingInit;
+  corpus?: MlmCorpus[];
+  from?: string;
+}
+
+/** Commander parser of --corpus: a comma-separated subset of MLM_CORPORA. */
+function corpusFlag(value: string): MlmCorpus[] {
+  const items = value.split(',').map((v) => v.trim());
+  if (items.some((v) => !(MLM_CORPORA as readonly string[]).includes(v)))
+    throw new UsageError(`--corpus must be a comma-separated list of ${MLM_CORPORA.join(', ')}, got '${value}'`);
+  return [...new Set(items)] as MlmCorpus[];
+}
+
+/** With --from the architecture, vocabulary and case are the folder's: flags that would change them are usage errors. */
+function checkFromFlags(flags: TrainFlags): void {
+  if (flags.from === undefined) return;
+  const clash = (
+    [
+      ['--vocab-size', flags.vocabSize],
+      ['--layers', flags.layers],
+      ['--cased', flags.cased],
+      ['--embedding-init', flags.embeddingInit],
+    ] as const
+  ).filter(([, v]) => v !== undefined);
+  if (clash.length > 0)
+    throw new UsageError(
+      `--from continues the folder's model (its vocabulary, layers and case): drop ${clash.map(([f]) => f).join(', ')}`,
+    );
 }
 
 /** `dlkit mlm train`: masked-LM pretraining of a small BERT on WordNet's glosses, exported for transformers.js. */
@@ -39,8 +76,18 @@ function registerTrain(mlm: Command, run: Run): void {
       'pretrain a small BERT (15% masking, 80/10/10) and report masked-token accuracy on held-out sentences vs the unigram baseline',
     )
     .option(
+      '--corpus <list>',
+      `text to pretrain on, comma-separated: wordnet (WordNet's glosses) and/or brown (the Brown corpus: 57,340 sentences of 1961 news, fiction and prose, running text with the contexts names appear in) (default wordnet)`,
+      corpusFlag,
+    )
+    .option(
+      '--from <dir>',
+      'continue pretraining an MLM folder written by dlkit mlm train (its weights, tokenizer and architecture) on --corpus, instead of starting a new model',
+      textFlag('--from'),
+    )
+    .option(
       '--max-sentences <n>',
-      `WordNet gloss sentences used (seeded shuffle; ${d.heldOutSentences} held out), ${describeInt(MAX_SENTENCES)} (default ${d.maxSentences})`,
+      `sentences used from each corpus (seeded shuffle; ${d.heldOutSentences} held out in all), ${describeInt(MAX_SENTENCES)} (default ${d.maxSentences})`,
       intFlag('--max-sentences', MAX_SENTENCES),
     )
     .option(
@@ -77,16 +124,24 @@ function registerTrain(mlm: Command, run: Run): void {
       'after',
       '\nWrites <out>/hf (config.json, tokenizer.json, tokenizer_config.json, special_tokens_map.json, onnx/model.onnx:' +
         '\nfill-mask and feature-extraction in transformers.js), <out>/model (tfjs, for fine-tuning), <out>/checkpoint, <out>/history.json.' +
-        '\n\nExample: dlkit mlm train --max-sentences 4000 --epochs 1 --json',
+        '\n\nExample: dlkit mlm train --max-sentences 4000 --epochs 1 --json' +
+        '\n         dlkit mlm train --from dlkit-out/mlm-cased --corpus brown --epochs 1 --learning-rate 0.0003 --out dlkit-out/mlm-cased-brown',
     )
     .action((flags: TrainFlags) =>
       run(async () => {
         const out = new Output(flags);
+        checkFromFlags(flags);
+        const from = flags.from === undefined ? undefined : requireMlmFolder('--from', flags.from);
         const outDir = resolveOutDir(flags.out, 'mlm');
         const release = onInterrupt(() => interruptMessage({ command: 'dlkit mlm train', outDir, resumable: true }));
-        out.log('pretraining a BERT masked language model on WordNet glosses ...');
+        const corpus = flags.corpus ?? ['wordnet'];
+        out.log(
+          `${from ? `continuing ${from}'s` : 'pretraining a BERT'} masked language model on ${corpus.join(' + ')} ...`,
+        );
         const r = await pretrainMlm({
           outDir,
+          from,
+          corpus,
           maxSentences: flags.maxSentences,
           vocabSize: flags.vocabSize,
           model: { numLayers: flags.layers },

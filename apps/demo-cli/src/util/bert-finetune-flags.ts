@@ -53,16 +53,19 @@ export function addFinetuneOptions(
  * the main cue for unseen names), ./dlkit-out/mlm-cased with `lowercase: false`.
  */
 export async function mlmStart(flags: FinetuneFlags, out: Output, options: { cased?: boolean } = {}): Promise<string> {
-  if (flags.from !== undefined) {
-    const dir = requireDir('--from', flags.from, 'an MLM folder from dlkit mlm train');
-    if (!fs.existsSync(path.join(dir, 'model', 'bert.json')))
-      throw new UsageError(`--from ${dir}: no model/bert.json (expected the --out folder of dlkit mlm train)`);
-    return dir;
-  }
+  if (flags.from !== undefined) return requireMlmFolder('--from', flags.from);
   const dir = path.join('dlkit-out', options.cased ? 'mlm-cased' : 'mlm');
   if (fs.existsSync(path.join(dir, 'model', 'bert.json'))) return dir;
   out.log(`no --from: running the default MLM pretraining into ${dir} first (cached for later runs) ...`);
   await pretrainMlm({ outDir: dir, progress: out.showProgress, lowercase: !options.cased });
+  return dir;
+}
+
+/** A flag's value that must be an MLM folder written by `dlkit mlm train` (its model/bert.json and hf/). */
+export function requireMlmFolder(flag: string, value: string): string {
+  const dir = requireDir(flag, value, 'an MLM folder from dlkit mlm train');
+  if (!fs.existsSync(path.join(dir, 'model', 'bert.json')))
+    throw new UsageError(`${flag} ${dir}: no model/bert.json (expected the --out folder of dlkit mlm train)`);
   return dir;
 }
 

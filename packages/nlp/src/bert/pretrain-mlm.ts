@@ -29,9 +29,7 @@ import {
   type TrainTaskOptions,
 } from '@dlkit/core';
 import { sentenceCase } from '../text/normalize';
-import { wordnetGlossSentences } from '../text/wordnet-glosses';
-import { wordnetNameDefinitions } from '../text/wordnet-name-definitions';
-import { WORDPIECE_SPECIALS } from '../tokenizers/wordpiece';
+import { WORDPIECE_SPECIALS, WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { trainWordPiece } from '../tokenizers/wordpiece-trainer';
 import { BertConfig, bertConfig } from './bert-config';
 import { buildBertEncoder } from './bert-encoder';
@@ -39,8 +37,9 @@ import { bertForMaskedLM, bertMlmTrainingModel, MlmHead } from './bert-heads';
 import { exportHuggingFace } from './export-hugging-face';
 import { MlmDataset } from './mlm-dataset';
 import { maskedAccuracy, maskedLmLoss, unigramBaseline } from './mlm-loss';
+import { mlmCorpusSentences, type MlmCorpus } from './mlm-corpus';
 import { packSentences } from './mlm-masking';
-import { saveBert } from './saved-bert';
+import { copyLayerWeights, disposeModels, loadBert, saveBert } from './saved-bert';
 import { initMlmFromSkipgram } from './skipgram-embeddings';
 
 /** Where a masked LM's word embeddings and decoder start (`PretrainMlmOptions.embeddingInit`). */
@@ -48,10 +47,21 @@ export const MLM_EMBEDDING_INITS = ['skipgram', 'random'] as const;
 export type MlmEmbeddingInit = (typeof MLM_EMBEDDING_INITS)[number];
 
 export interface PretrainMlmOptions extends Omit<TrainTaskOptions, 'workers'> {
-  /** The corpus (default: WordNet's gloss definitions and examples, ~185k sentences). */
+  /** Your own sentences (instead of `corpus`). */
   sentences?: readonly string[];
-  /** Use only this many sentences (after the seeded shuffle), held-out ones included. */
+  /**
+   * Built-in corpora (mlm-corpus.ts): 'wordnet' (default: WordNet's gloss definitions and examples,
+   * ~185k sentences) and/or 'brown' (the Brown corpus, 57,340 sentences of running text).
+   */
+  corpus?: readonly MlmCorpus[];
+  /** Use only this many sentences of each corpus (after the seeded shuffle), held-out ones included. */
   maxSentences?: number;
+  /**
+   * Continue pretraining an MLM folder (pretrainMlm's outDir: its `model/` weights and `hf/`
+   * tokenizer) instead of starting a new model; `vocabSize`, `lowercase`, `model` and
+   * `embeddingInit` then come from the folder.
+   */
+  from?: string;
   /** Sentences held out for the masked accuracy (default: 2,000, or a tenth of the sentences when fewer than 20,000). */
   heldOutSentences?: number;
   /** WordPiece vocabulary (trained on the training sentences). */
@@ -108,8 +118,8 @@ export interface PretrainMlmResult {
   /** Always guessing the most frequent training token, at the same positions. */
   unigramAccuracy: number;
   maskedPositions: number;
-  /** Where the embeddings and decoder started. */
-  embeddingInit: MlmEmbeddingInit;
+  /** Where the embeddings and decoder started ('pretrained': the `from` folder's weights). */
+  embeddingInit: MlmEmbeddingInit | 'pretrained';
   /** The Hugging Face folder (fill-mask). */
   model: string;
   /** The tfjs fill-mask model with bert.json (loadBert). */
@@ -136,20 +146,25 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
   const started = Date.now();
   const backend = await initBackend();
 
-  const lowercase = options.lowercase ?? true;
+  const start = options.from ? await loadPretrainedMlm(options.from) : undefined;
+  const lowercase = start ? start.tokenizer.config.do_lower_case !== false : (options.lowercase ?? true);
   const cased = (options.sentenceCase ?? !lowercase) ? sentenceCase : (s: string) => s;
-  const corpus = options.sentences ?? wordnetGlossSentences();
   const rng = new Rng(o.seed);
-  const glosses = rng.shuffle(corpus.map(cased)).slice(0, maxSentences);
-  const withNames = !options.sentences && (options.nameDefinitions ?? !lowercase);
-  const names = withNames ? rng.shuffle(wordnetNameDefinitions()).slice(0, Math.round(glosses.length / 4)) : [];
-  const all = withNames ? rng.shuffle([...glosses, ...names]) : glosses;
+  const all = options.sentences
+    ? rng.shuffle(options.sentences.map(cased)).slice(0, maxSentences)
+    : mlmCorpusSentences({
+        corpus: options.corpus ?? ['wordnet'],
+        maxSentences,
+        nameDefinitions: options.nameDefinitions ?? !lowercase,
+        normalize: cased,
+        rng,
+      });
   const held = options.heldOutSentences ?? Math.min(o.heldOutSentences, Math.floor(all.length / 10));
   if (held < 1 || all.length <= held)
     throw new Error(`${all.length} sentences are too few to hold ${held} out and train on the rest`);
   const heldOut = all.slice(0, held);
   const train = all.slice(held);
-  const tokenizer = trainWordPiece(train, { vocabSize: o.vocabSize, lowercase });
+  const tokenizer = start?.tokenizer ?? trainWordPiece(train, { vocabSize: o.vocabSize, lowercase });
   const id = (t: string) => tokenizer.tokenToId(t) as number;
   const pack = (s: string[]) =>
     packSentences(
@@ -166,13 +181,17 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
   const heldOutLabels = heldOutSeqs.flatMap((_, i) => evaluation.masked(i).labels);
   const unigram = unigramBaseline(trainSeqs, heldOutLabels, specialIds);
 
-  const config = bertConfig({ ...stripUndefined(o.model ?? {}), vocabSize: tokenizer.vocabSize, seed: o.seed });
+  const config =
+    start?.config ?? bertConfig({ ...stripUndefined(o.model ?? {}), vocabSize: tokenizer.vocabSize, seed: o.seed });
   const encoder = buildBertEncoder(config);
   const head = new MlmHead(encoder);
   const trainModel = bertMlmTrainingModel(encoder, head);
   const mlm = bertForMaskedLM(encoder, head, { hiddenStates: true }); // serves fill-mask and feature-extraction
   const resuming = o.resume && fs.existsSync(path.join(o.outDir, TRAINING_RUN_DEFAULTS.checkpoint)); // it has the weights
-  if (o.embeddingInit === 'skipgram' && !resuming) {
+  if (start) {
+    if (!resuming) copyLayerWeights(start.mlm, trainModel, path.join(options.from!, 'model'));
+    disposeModels([start.mlm, start.encoderModel]);
+  } else if (o.embeddingInit === 'skipgram' && !resuming) {
     const wordEmbeddings = trainModel.getLayer('word_embeddings');
     const data = { sentences: train, sequences: trainSeqs };
     const layers = { wordEmbeddings, decoder: head.decoder };
@@ -207,7 +226,7 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
       maskedAccuracy: run.evaluation.accuracy,
       unigramAccuracy: unigram.accuracy,
       maskedPositions: run.evaluation.count,
-      embeddingInit: o.embeddingInit,
+      embeddingInit: start ? 'pretrained' : o.embeddingInit,
       model: hfDir,
       tfjsModel: modelDir,
       config,
@@ -227,4 +246,18 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
     trainModel.dispose(); // the encoder's layers (shared by mlm and encoder.model)
     head.dispose(); // applied twice (training and fill-mask models): one reference left
   }
+}
+
+/** The weights, config and tokenizer of an MLM folder that pretraining continues from. */
+async function loadPretrainedMlm(dir: string) {
+  const hf = path.join(dir, 'hf');
+  if (!fs.existsSync(path.join(hf, 'tokenizer.json')))
+    throw new Error(`${hf}: expected the tokenizer of an MLM folder (dlkit mlm train --out ${dir})`);
+  const tokenizer = WordPieceTokenizer.load(hf);
+  const { encoder, mlm } = await loadBert(path.join(dir, 'model'));
+  if (encoder.config.vocabSize !== tokenizer.vocabSize)
+    throw new Error(
+      `${dir}: the model has ${encoder.config.vocabSize} token ids, its tokenizer ${tokenizer.vocabSize}`,
+    );
+  return { tokenizer, config: encoder.config, mlm, encoderModel: encoder.model };
 }

@@ -50,3 +50,25 @@ export function disposeModels(models: readonly tf.LayersModel[]): void {
     for (let i = 0; i < (refs ?? 0); i++) layer.dispose();
   }
 }
+
+/**
+ * Copies every weight of `target` from the layer of the same name in `source` (a warm start: the
+ * same architecture built again, e.g. a training model around a loaded BERT's layers). Throws, naming
+ * `where`, when a layer is missing or its weight shapes differ.
+ */
+export function copyLayerWeights(source: tf.LayersModel, target: tf.LayersModel, where: string): number {
+  const byName = new Map(source.layers.map((l) => [l.name, l]));
+  let copied = 0;
+  for (const layer of target.layers) {
+    if (layer.weights.length === 0) continue;
+    const from = byName.get(layer.name);
+    const shapes = (l: tf.layers.Layer) => JSON.stringify(l.weights.map((w) => w.shape));
+    if (!from || shapes(from) !== shapes(layer))
+      throw new Error(
+        `${where}: expected a layer ${layer.name} with weights ${shapes(layer)}, got ${from ? shapes(from) : 'none'}`,
+      );
+    layer.setWeights(from.getWeights());
+    copied += layer.weights.length;
+  }
+  return copied;
+}
