@@ -2,7 +2,7 @@
 // weights with --pretrained) on generated sentences, then prints, for the held-out generated and the
 // hand-labelled sentences: entity F1 with argmax and with Viterbi decoding, type-agnostic span F1,
 // per-type F1, and every gold entity's fate (ok, wrong type, partial span, missed) by position
-// (sentence-initial or inner), plus spurious entities. With --run DIR it trains nothing and scores
+// (sentence-initial or inner), plus spurious entities, and the F1 of each generated template. With --run DIR it trains nothing and scores
 // a finetuneNer output folder instead (DIR/checkpoint/model, DIR/hf's tokenizer; e.g. the bench's
 // dlkit-out/bench-ner/pretrained), on 1,000 held-out sentences. Run after `npx tsc -b tsconfig.build.json`:
 //   node packages/nlp/bench/ner-errors.js [--from DIR] [--count N] [--epochs N] [--batch N] [--lr X] [--lr-decay cosine|none]
@@ -37,6 +37,22 @@ function fates(sentences, predicted) {
       if (!gold.some((g) => overlaps(g, p))) spurious.push(`${p.type}:${s.tokens.slice(p.start, p.end + 1).join(' ')}`);
   });
   return { fates: stats, spurious };
+}
+
+/** Entity F1 of the sentences of each template (generated sets), worst first: which frames fail. */
+function perTemplateF1(sentences, predicted) {
+  const byTemplate = new Map();
+  sentences.forEach((s, i) => {
+    const t = byTemplate.get(s.template) ?? { truth: [], predicted: [] };
+    t.truth.push(s.tags);
+    t.predicted.push(predicted[i]);
+    byTemplate.set(s.template, t);
+  });
+  const rows = [...byTemplate].map(([template, t]) => [
+    template,
+    Math.round(n.entityF1(t.truth, t.predicted).f1 * 1000) / 1000,
+  ]);
+  return Object.fromEntries(rows.sort((a, b) => a[1] - b[1]));
 }
 
 /** Fine-tunes as the flags say; returns the model, its tokenizer and what was run. */
@@ -112,6 +128,7 @@ runMain(async () => {
       perType: Object.fromEntries(Object.entries(r.perType).map(([k, v]) => [k, v.f1])),
       fates: f,
       spurious: spurious.slice(0, 20),
+      ...(sentences[0].template ? { perTemplate: perTemplateF1(sentences, viterbi) } : {}),
     };
     const show = Number(arg('--show', 0));
     sentences
