@@ -57,13 +57,15 @@ function checkFromFlags(flags: TrainFlags): void {
     );
 }
 
-/** `dlkit mlm train`: masked-LM pretraining of a small BERT on WordNet's glosses, exported for transformers.js. */
+/** `dlkit mlm train`: masked-LM pretraining of a small BERT (WordNet's glosses, the Brown corpus, or continued from a folder), exported for transformers.js. */
 export const mlmCommand: CliCommand = {
   name: 'mlm',
   register(program, run) {
     const mlm = program
       .command('mlm')
-      .description('BERT masked-language-model pretraining on WordNet glosses, served by transformers.js pipelines');
+      .description(
+        'BERT masked-language-model pretraining on WordNet glosses and/or the Brown corpus, served by transformers.js pipelines',
+      );
     registerTrain(mlm, run);
   },
 };
