@@ -32,7 +32,7 @@ async function ensureMlm() {
 
 /**
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay, --seed (defaults: the
- * task's); NER's also --name-swap, --initial-rate, --coined-org, --wordnet, --gloss, --brown, --validate, --dropout.
+ * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names, --gloss, --brown, --validate, --dropout.
  */
 function finetuneArgs(from, d) {
   return {
@@ -47,8 +47,10 @@ function finetuneArgs(from, d) {
       : {
           nameSwapRate: Number(arg('--name-swap', d.nameSwapRate)),
           initialRate: Number(arg('--initial-rate', d.initialRate)),
+          openerRate: Number(arg('--opener-rate', d.openerRate)),
           coinedOrgRate: Number(arg('--coined-org', d.coinedOrgRate)),
           wordnetRate: Number(arg('--wordnet', d.wordnetRate)),
+          worldNameRate: Number(arg('--world-names', d.worldNameRate)),
           glossRate: Number(arg('--gloss', d.glossRate)),
           brownRate: Number(arg('--brown', d.brownRate)),
           validation: process.argv.includes('--validate'),

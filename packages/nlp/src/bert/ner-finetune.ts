@@ -60,6 +60,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   coinedOrgRate?: number;
   /** Generated training sentences only: probability of a real WordNet name in a slot (generateNerSentences' wordnetRate). */
   wordnetRate?: number;
+  /** Generated training sentences only: probability of a person name from around the world (generateNerSentences' worldNameRate). */
+  worldNameRate?: number;
   /** Share of the generated training sentences that come from WordNet's glosses instead of templates (wordnetGlossNerSentences; not augmented). */
   glossRate?: number;
   /** Share of the generated training sentences that come from the Brown corpus instead of templates (brownNerSentences; not augmented). */
@@ -74,6 +76,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   dropout?: number;
   /** Generated training sentences only: probability that a capitalised first word is replaced (augmentNerSentences' initialRate). */
   initialRate?: number;
+  /** Generated training sentences only: probability of a function word before a sentence-initial entity (augmentNerSentences' openerRate). */
+  openerRate?: number;
   /** Held-out generated sentences (test templates and names). */
   testCount?: number;
   /** Sub-words per sentence, [CLS]/[SEP] included (longer ones are truncated; their last words score O). */
@@ -93,11 +97,13 @@ export const FINETUNE_NER_DEFAULTS = {
   nameSwapRate: 0,
   coinedOrgRate: 0,
   wordnetRate: 0.3,
+  worldNameRate: 0,
   glossRate: 0.25,
   brownRate: 0,
   validation: false,
   dropout: 0.1,
   initialRate: AUGMENT_NER_DEFAULTS.initialRate,
+  openerRate: AUGMENT_NER_DEFAULTS.openerRate,
   maxLength: 64,
   epochs: 2,
   batchSize: 16,
@@ -201,11 +207,13 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
         nameSwapRate: o.nameSwapRate,
         coinedOrgRate: o.coinedOrgRate,
         wordnetRate: o.wordnetRate,
+        worldNameRate: o.worldNameRate,
       }),
       {
         replaceRate: o.replaceRate,
         joinRate: o.joinRate,
         initialRate: o.initialRate,
+        openerRate: o.openerRate,
         seed: o.seed,
       },
     ).concat(

@@ -28,6 +28,16 @@ describe('augmentNerSentences', () => {
     expect(b.tokens.slice(1)).toEqual(ROWS[1].tokens.slice(1));
     expect(b.tags).toEqual(ROWS[1].tags);
   });
+  test('openerRate puts an opener, tagged O, before a sentence that opens with an entity, and only there', () => {
+    const [a, b] = augmentNerSentences(ROWS, { replaceRate: 0, joinRate: 0, openerRate: 1, openers: ['From'] });
+    expect(a.tokens).toEqual(['From', ...ROWS[0].tokens]);
+    expect(a.tags).toEqual(['O', ...ROWS[0].tags]);
+    expect(b).toEqual(ROWS[1]); // opens with an O word: unchanged
+    const none = augmentNerSentences(ROWS, { words: WORDS, openerRate: 0, openers: ['From'], seed: 3 });
+    expect(none).toEqual(augmentNerSentences(ROWS, { words: WORDS, seed: 3 }));
+    expect(() => augmentNerSentences(ROWS, { openerRate: 1, openers: [] })).toThrow(/no opener words/);
+    expect(() => augmentNerSentences(ROWS, { words: WORDS, openerRate: 2 })).toThrow(/openerRate must be in \[0, 1\]/);
+  });
   test('rate 0 keeps the rows; joinRate 1 appends the next row; the same seed gives the same rows', () => {
     expect(augmentNerSentences(ROWS, { words: WORDS, replaceRate: 0, joinRate: 0 })).toEqual(ROWS);
     const joined = augmentNerSentences(ROWS, { words: WORDS, replaceRate: 0, joinRate: 1 });

@@ -19,6 +19,7 @@
 import { Rng } from '@dlkit/core';
 import { wordnetGlossSentences } from '../text/wordnet-glosses';
 import type { TaggedSentence } from './conll';
+import { brownSentenceOpeners } from './sentence-openers';
 
 export interface AugmentNerOptions {
   /** Replacement words (lower-case; default: contextWords()). */
@@ -34,10 +35,18 @@ export interface AugmentNerOptions {
    * `sentenceCase`).
    */
   initialRate?: number;
+  /**
+   * Probability that a sentence opening with an entity gets a capitalised function word before it
+   * ("From Lima to ...", "Only Ann knew ..."), tagged O, so that a word right before a name is not
+   * read as part of it. Drawn from `openers` (default: brownSentenceOpeners()).
+   */
+  openerRate?: number;
+  /** The words openerRate puts first (capitalised). */
+  openers?: readonly string[];
   seed?: number;
 }
 
-export const AUGMENT_NER_DEFAULTS = { replaceRate: 0.5, joinRate: 0.3, initialRate: 0, seed: 1 };
+export const AUGMENT_NER_DEFAULTS = { replaceRate: 0.5, joinRate: 0.3, initialRate: 0, openerRate: 0, seed: 1 };
 
 /** Lower-case words occurring at least `minCount` times in WordNet's glosses (6,578 at 20), most frequent first. */
 export function contextWords(minCount = 20, sentences: readonly string[] = wordnetGlossSentences()): string[] {
@@ -62,6 +71,7 @@ export function augmentNerSentences(
     ['replaceRate', o.replaceRate],
     ['joinRate', o.joinRate],
     ['initialRate', o.initialRate],
+    ['openerRate', o.openerRate],
   ] as const)
     if (!(p >= 0 && p <= 1)) throw new Error(`augmentNerSentences: ${name} must be in [0, 1], got ${p}`);
   const rng = new Rng(o.seed);
@@ -79,7 +89,14 @@ export function augmentNerSentences(
       return words[rng.int(words.length)];
     }),
   });
-  const out = sentences.map(replace);
+  const openers = o.openerRate > 0 ? (options.openers ?? brownSentenceOpeners()) : [];
+  if (o.openerRate > 0 && openers.length === 0) throw new Error('augmentNerSentences: no opener words');
+  // Only sentences that open with an entity draw, so other rows (and rates of 0) keep their draws.
+  const open = (s: TaggedSentence): TaggedSentence =>
+    s.tags[0] === undefined || s.tags[0] === 'O' || rng.uniform() >= o.openerRate
+      ? s
+      : { tokens: [openers[rng.int(openers.length)], ...s.tokens], tags: ['O', ...s.tags] };
+  const out = sentences.map((s) => (o.openerRate > 0 ? open(replace(s)) : replace(s)));
   return out.map((s, i) => {
     if (out.length < 2 || rng.uniform() >= o.joinRate) return s;
     const next = out[(i + 1) % out.length];

@@ -31,6 +31,7 @@ import {
 import { nerTokens } from './ner-tokens';
 import { WordnetEntityNames, wordnetEntityNames, wordnetTrainingNames } from './wordnet-entity-names';
 import { EntitySlot, nerTemplates, SLOT_TYPES } from './ner-templates';
+import { WorldPersonNames, worldPersonNames, worldTrainingNames } from './world-person-names';
 
 export type NerSplit = 'train' | 'validation' | 'test';
 
@@ -88,6 +89,13 @@ export interface GenerateNerOptions {
    * (wordnetTrainingNames). Training sets only (default 0).
    */
   wordnetRate?: number;
+  /**
+   * Probability that a {per}, {first} or {last} slot takes names from around the world
+   * (worldPersonNames: faker's Latin-script locales) instead of the split's English-centred person
+   * lists; held-out strings and other types' strings are left out (worldTrainingNames). Training
+   * sets only (default 0).
+   */
+  worldNameRate?: number;
 }
 
 export const GENERATE_NER_DEFAULTS = {
@@ -98,6 +106,7 @@ export const GENERATE_NER_DEFAULTS = {
   nameSwapRate: 0,
   coinedOrgRate: 0,
   wordnetRate: 0,
+  worldNameRate: 0,
 } satisfies GenerateNerOptions;
 
 /** Made-up MISC names for {nat}/{lang} slots (composedDemonyms) and the rate they are used at. */
@@ -115,6 +124,8 @@ export interface FillOptions {
   coined?: { rate: number; reserved: ReadonlySet<string> };
   /** wordnetRate, and the WordNet names that training sentences may use. */
   wordnet?: { rate: number; names: WordnetEntityNames };
+  /** worldNameRate, and the world's person names that training sentences may use. */
+  world?: { rate: number; names: WorldPersonNames };
 }
 
 /** The WordNet list a slot draws from (wordnetRate), or undefined for slots without one. */
@@ -144,6 +155,16 @@ function swappedName(slot: string, rng: Rng, l: EntityLists, rate: number): stri
   return slot === 'per' ? `${pickOne(rng, l.firstNames)} ${name}` : name;
 }
 
+/** A name from around the world for a person slot (worldNameRate), or undefined. */
+function worldName(slot: string, rng: Rng, world: FillOptions['world']): string | undefined {
+  if (!world || world.rate <= 0 || (slot !== 'per' && slot !== 'first' && slot !== 'last')) return undefined;
+  if (rng.uniform() >= world.rate) return undefined;
+  const { firstNames, surnames } = world.names;
+  if (slot === 'first') return pickOne(rng, firstNames);
+  if (slot === 'last') return pickOne(rng, surnames);
+  return `${pickOne(rng, firstNames)} ${pickOne(rng, surnames)}`;
+}
+
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** The text of one slot: an entity of the split's lists, or a filler. */
@@ -151,6 +172,8 @@ function fillSlot(slot: string, rng: Rng, l: EntityLists, fill: FillOptions): st
   const { misc, coined, wordnet } = fill;
   const swapped = swappedName(slot, rng, l, fill.swapRate ?? 0);
   if (swapped !== undefined) return swapped;
+  const world = worldName(slot, rng, fill.world);
+  if (world !== undefined) return world;
   const real = wordnet && wordnet.rate > 0 ? wordnetList(slot, wordnet.names) : undefined;
   if (real && real.length > 0 && rng.uniform() < wordnet!.rate) return pickOne(rng, real);
   if ((slot === 'nat' || slot === 'lang') && misc && misc.rate > 0 && rng.uniform() < misc.rate)
@@ -237,10 +260,13 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
     ['nameSwapRate', o.nameSwapRate],
     ['coinedOrgRate', o.coinedOrgRate],
     ['wordnetRate', o.wordnetRate],
+    ['worldNameRate', o.worldNameRate],
   ] as const)
     if (!(p >= 0 && p <= 1)) throw new Error(`${name} must be in [0, 1], got ${p}`);
   if (o.wordnetRate > 0 && o.split !== 'train')
     throw new Error(`wordnetRate is for training sentences only (split 'train'), got split '${o.split}'`);
+  if (o.worldNameRate > 0 && o.split !== 'train')
+    throw new Error(`worldNameRate is for training sentences only (split 'train'), got split '${o.split}'`);
   const reserved =
     o.composedMiscRate > 0 || o.coinedOrgRate > 0
       ? new Set(ENTITY_LIST_KEYS.flatMap((k) => [both.train, both.test, both.validation].flatMap((l) => l?.[k] ?? [])))
@@ -251,6 +277,8 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
     coined: { rate: o.coinedOrgRate, reserved },
     wordnet:
       o.wordnetRate > 0 ? { rate: o.wordnetRate, names: wordnetTrainingNames(wordnetEntityNames(), both) } : undefined,
+    world:
+      o.worldNameRate > 0 ? { rate: o.worldNameRate, names: worldTrainingNames(worldPersonNames(), both) } : undefined,
   };
   const rng = new Rng(o.seed);
   return Array.from({ length: o.count }, () => fillTemplate(pickOne(rng, templates), rng, lists, fill));
