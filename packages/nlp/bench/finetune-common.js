@@ -32,7 +32,7 @@ async function ensureMlm() {
 
 /**
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay, --seed (defaults: the
- * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names, --gloss, --brown, --validate, --dropout.
+ * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names, --gloss, --brown, --validate, --all-names, --dropout.
  */
 function finetuneArgs(from, d) {
   return {
@@ -54,6 +54,7 @@ function finetuneArgs(from, d) {
           glossRate: Number(arg('--gloss', d.glossRate)),
           brownRate: Number(arg('--brown', d.brownRate)),
           validation: process.argv.includes('--validate'),
+          allNames: process.argv.includes('--all-names'),
           dropout: process.argv.includes('--dropout') ? Number(arg('--dropout', '0')) : undefined,
         }),
   };

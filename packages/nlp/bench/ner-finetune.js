@@ -4,7 +4,7 @@
 //   node packages/nlp/bench/ner-finetune.js [--mlm DIR] [--mlm-sentences N] [--mlm-epochs N]
 //        [--train-count N] [--epochs N] [--seed N] [--out DIR]
 //        [--learning-rate X] [--lr-decay cosine|none] [--name-swap X] [--initial-rate X] [--opener-rate X] [--coined-org X]
-//        [--wordnet X] [--world-names X] [--gloss X] [--brown X] [--validate] [--dropout X] [--cased] [--only pretrained|random]
+//        [--wordnet X] [--world-names X] [--gloss X] [--brown X] [--validate] [--all-names] [--dropout X] [--cased] [--only pretrained|random]
 // --validate also scores a validation split (held-out train templates and names; finetuneNer's `validation`).
 const path = require('path');
 const { compromiseBaseline, finetuneNer, FINETUNE_NER_DEFAULTS } = require('@dlkit/nlp');
@@ -14,6 +14,7 @@ const f1s = (perType) => Object.fromEntries(Object.entries(perType).map(([k, v])
 const brief = (r) => ({
   f1: round(r.f1),
   handF1: round(r.handF1),
+  ...(r.namesHeldOut ? {} : { namesHeldOut: false }),
   perLocOrg: { f1: round(r.perLocOrg.f1), handF1: round(r.perLocOrg.handF1) },
   ...(r.validation ? { validation: { f1: round(r.validation.f1), perType: f1s(r.validation.perType) } } : {}),
   perType: f1s(r.perType),

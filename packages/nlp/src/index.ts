@@ -193,8 +193,10 @@ export {
   ENTITY_LIST_KEYS,
   LOAD_ENTITY_LISTS_DEFAULTS,
   PARTITION_DEFAULTS,
+  emptyEntityLists,
   loadEntityLists,
   partitionEntityLists,
+  trainingOnAllNames,
 } from './ner-data/entity-lists';
 export type { EntityLists, LoadEntityListsOptions, PartitionedLists, PartitionOptions } from './ner-data/entity-lists';
 export { INDUSTRY_WORDS, composeEvent, composeOrganization, composedDemonyms } from './ner-data/composed-names';

@@ -200,3 +200,21 @@ export function partitionEntityLists(lists: EntityLists, options: PartitionOptio
   }
   return o.validationFraction > 0 ? { train, test, validation } : { train, test };
 }
+
+/** Lists with no names (the held-out part of trainingOnAllNames). */
+export function emptyEntityLists(): EntityLists {
+  return Object.fromEntries(ENTITY_LIST_KEYS.map((k) => [k, [] as string[]])) as unknown as EntityLists;
+}
+
+/**
+ * Lists for training on every name, the held-out parts too (finetuneNer's `allNames`: a model to
+ * ship rather than to score on unseen names): train gets the union, test (and validation, kept
+ * so that validation templates stay out of training) get nothing, so no name is filtered out of
+ * training as held out.
+ */
+export function trainingOnAllNames(lists: PartitionedLists): PartitionedLists {
+  const train = emptyEntityLists();
+  for (const key of ENTITY_LIST_KEYS)
+    train[key] = [lists.train, lists.test, lists.validation].flatMap((l) => l?.[key] ?? []).sort();
+  return { train, test: emptyEntityLists(), ...(lists.validation ? { validation: emptyEntityLists() } : {}) };
+}

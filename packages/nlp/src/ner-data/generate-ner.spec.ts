@@ -1,7 +1,13 @@
 import { Rng } from '@dlkit/core';
 import { isValidBio } from './bio';
 import { BRAND_SUFFIXES, composedDemonyms, composeEvent, composeOrganization } from './composed-names';
-import { ENTITY_LIST_KEYS, EntityLists, loadEntityLists, partitionEntityLists } from './entity-lists';
+import {
+  ENTITY_LIST_KEYS,
+  EntityLists,
+  loadEntityLists,
+  partitionEntityLists,
+  trainingOnAllNames,
+} from './entity-lists';
 import { generateNerSentences } from './generate-ner';
 import { nerTemplates, TEST_TEMPLATES, TRAIN_TEMPLATES } from './ner-templates';
 
@@ -44,6 +50,22 @@ describe('entity lists', () => {
     };
     const train = names(lists.train);
     expect([...names(lists.test)].filter((n) => train.has(n))).toEqual([]);
+  });
+});
+
+describe('trainingOnAllNames', () => {
+  test('train gets every name, the held-out parts get none, and training sentences then use test names', () => {
+    const withValidation = partitionEntityLists(whole, { validationFraction: 0.15 });
+    const all = trainingOnAllNames(withValidation);
+    for (const k of ENTITY_LIST_KEYS) {
+      expect(all.train[k]).toEqual([...whole[k]].sort());
+      expect(all.test[k]).toEqual([]);
+      expect(all.validation![k]).toEqual([]);
+    }
+    expect(trainingOnAllNames(lists).validation).toBeUndefined();
+    const testCities = new Set(lists.test.cities);
+    const rows = generateNerSentences({ split: 'train', count: 400, seed: 3, lists: trainingOnAllNames(lists) });
+    expect(rows.flatMap((r) => r.entities).some((e) => testCities.has(e.text))).toBe(true);
   });
 });
 
