@@ -28,6 +28,8 @@ describe('dlkit ner / qa (usage errors)', () => {
     expect(bad.stderr).toContain('bad.conll:2:');
     const noFrom = await runCli('qa', 'train', '--from', path.join(tmp, 'none'), '--out', path.join(tmp, 'out'));
     expect([noFrom.code, noFrom.stderr]).toEqual([2, expect.stringContaining('none: no such directory')]);
+    const allNames = await runCli('ner', 'train', '--data', file, '--all-names', '--out', path.join(tmp, 'out'));
+    expect([allNames.code, allNames.stderr]).toEqual([2, expect.stringContaining('--all-names is for the generated')]);
     const badDecay = await runCli('ner', 'train', '--lr-decay', 'linear', '--out', path.join(tmp, 'out'));
     expect([badDecay.code, badDecay.stderr]).toEqual([
       2,

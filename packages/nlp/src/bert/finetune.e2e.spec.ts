@@ -71,15 +71,21 @@ test('NER fine-tuning lowers the loss; transformers.js serves the exported label
   const before = tf.memory().numTensors;
   const r = await finetuneNer({ ...options, outDir: path.join(dir, 'ner'), epochs: 2 });
   expect(tf.memory().numTensors).toBe(before);
-  expect(r).toMatchObject({ task: 'ner', epochs: 2, pretrained: true });
+  expect(r).toMatchObject({ task: 'ner', epochs: 2, pretrained: true, namesHeldOut: true });
   expect(r.losses[1].loss).toBeLessThan(r.losses[0].loss);
   expect(r.f1).toBeGreaterThanOrEqual(0);
   checkBertFolder(r.model, 'token-classification');
   const tag = await openPipeline('token-classification', r.model);
   const out = await tag('Ann Kowalski visited Lima .');
   expect(out.every((t) => NER_LABELS.includes(t.entity as (typeof NER_LABELS)[number]))).toBe(true);
-  const random = await finetuneNer({ ...options, outDir: path.join(dir, 'random'), epochs: 1, randomInit: true });
-  expect(random.pretrained).toBe(false);
+  const random = await finetuneNer({
+    ...options,
+    outDir: path.join(dir, 'random'),
+    epochs: 1,
+    randomInit: true,
+    allNames: true,
+  });
+  expect(random).toMatchObject({ pretrained: false, namesHeldOut: false });
 }, 600000);
 
 test('the fine-tuned NER folder served by transformers.js gives the tfjs label for every sub-word of the test sentences', async () => {
