@@ -263,10 +263,12 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
     ['worldNameRate', o.worldNameRate],
   ] as const)
     if (!(p >= 0 && p <= 1)) throw new Error(`${name} must be in [0, 1], got ${p}`);
-  if (o.wordnetRate > 0 && o.split !== 'train')
-    throw new Error(`wordnetRate is for training sentences only (split 'train'), got split '${o.split}'`);
-  if (o.worldNameRate > 0 && o.split !== 'train')
-    throw new Error(`worldNameRate is for training sentences only (split 'train'), got split '${o.split}'`);
+  for (const [name, p] of [
+    ['wordnetRate', o.wordnetRate],
+    ['worldNameRate', o.worldNameRate],
+  ] as const)
+    if (p > 0 && o.split !== 'train')
+      throw new Error(`${name} is for training sentences only (split 'train'), got split '${o.split}'`);
   const reserved =
     o.composedMiscRate > 0 || o.coinedOrgRate > 0
       ? new Set(ENTITY_LIST_KEYS.flatMap((k) => [both.train, both.test, both.validation].flatMap((l) => l?.[k] ?? [])))
