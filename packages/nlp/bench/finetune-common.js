@@ -32,7 +32,7 @@ async function ensureMlm() {
 
 /**
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay, --seed (defaults: the
- * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names, --gloss, --brown, --validate, --all-names, --dropout.
+ * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names, --lexicon-orgs, --gloss, --brown, --validate, --all-names, --dropout.
  */
 function finetuneArgs(from, d) {
   return {
@@ -51,6 +51,7 @@ function finetuneArgs(from, d) {
           coinedOrgRate: Number(arg('--coined-org', d.coinedOrgRate)),
           wordnetRate: Number(arg('--wordnet', d.wordnetRate)),
           worldNameRate: Number(arg('--world-names', d.worldNameRate)),
+          lexiconOrgRate: Number(arg('--lexicon-orgs', d.lexiconOrgRate)),
           glossRate: Number(arg('--gloss', d.glossRate)),
           brownRate: Number(arg('--brown', d.brownRate)),
           validation: process.argv.includes('--validate'),

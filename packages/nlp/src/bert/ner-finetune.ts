@@ -62,6 +62,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   wordnetRate?: number;
   /** Generated training sentences only: probability of a person name from around the world (generateNerSentences' worldNameRate). */
   worldNameRate?: number;
+  /** Generated training sentences only: probability of a real organisation from compromise's lexicon (generateNerSentences' lexiconOrgRate). */
+  lexiconOrgRate?: number;
   /** Share of the generated training sentences that come from WordNet's glosses instead of templates (wordnetGlossNerSentences; not augmented). */
   glossRate?: number;
   /** Share of the generated training sentences that come from the Brown corpus instead of templates (brownNerSentences; not augmented). */
@@ -105,6 +107,7 @@ export const FINETUNE_NER_DEFAULTS = {
   coinedOrgRate: 0,
   wordnetRate: 0.3,
   worldNameRate: 0,
+  lexiconOrgRate: 0,
   glossRate: 0.25,
   brownRate: 0,
   validation: false,
@@ -219,6 +222,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
         coinedOrgRate: o.coinedOrgRate,
         wordnetRate: o.wordnetRate,
         worldNameRate: o.worldNameRate,
+        lexiconOrgRate: o.lexiconOrgRate,
       }),
       {
         replaceRate: o.replaceRate,

@@ -31,6 +31,7 @@ import {
 import { nerTokens } from './ner-tokens';
 import { WordnetEntityNames, wordnetEntityNames, wordnetTrainingNames } from './wordnet-entity-names';
 import { EntitySlot, nerTemplates, SLOT_TYPES } from './ner-templates';
+import { compromiseOrganizations, organizationTrainingNames } from './lexicon-organizations';
 import { WorldPersonNames, worldPersonNames, worldTrainingNames } from './world-person-names';
 
 export type NerSplit = 'train' | 'validation' | 'test';
@@ -96,6 +97,13 @@ export interface GenerateNerOptions {
    * sets only (default 0).
    */
   worldNameRate?: number;
+  /**
+   * Probability that an {org} slot takes a real organisation from compromise's lexicon
+   * (compromiseOrganizations: "Boeing", "Real Madrid") instead of a composed one; names with a
+   * held-out string or another type are left out (organizationTrainingNames). Training sets only
+   * (default 0).
+   */
+  lexiconOrgRate?: number;
 }
 
 export const GENERATE_NER_DEFAULTS = {
@@ -107,6 +115,7 @@ export const GENERATE_NER_DEFAULTS = {
   coinedOrgRate: 0,
   wordnetRate: 0,
   worldNameRate: 0,
+  lexiconOrgRate: 0,
 } satisfies GenerateNerOptions;
 
 /** Made-up MISC names for {nat}/{lang} slots (composedDemonyms) and the rate they are used at. */
@@ -126,6 +135,8 @@ export interface FillOptions {
   wordnet?: { rate: number; names: WordnetEntityNames };
   /** worldNameRate, and the world's person names that training sentences may use. */
   world?: { rate: number; names: WorldPersonNames };
+  /** lexiconOrgRate, and the lexicon's organisations that training sentences may use. */
+  lexiconOrgs?: { rate: number; names: readonly string[] };
 }
 
 /** The WordNet list a slot draws from (wordnetRate), or undefined for slots without one. */
@@ -174,6 +185,9 @@ function fillSlot(slot: string, rng: Rng, l: EntityLists, fill: FillOptions): st
   if (swapped !== undefined) return swapped;
   const world = worldName(slot, rng, fill.world);
   if (world !== undefined) return world;
+  const lexicon = fill.lexiconOrgs;
+  if (slot === 'org' && lexicon && lexicon.rate > 0 && lexicon.names.length > 0 && rng.uniform() < lexicon.rate)
+    return pickOne(rng, lexicon.names);
   const real = wordnet && wordnet.rate > 0 ? wordnetList(slot, wordnet.names) : undefined;
   if (real && real.length > 0 && rng.uniform() < wordnet!.rate) return pickOne(rng, real);
   if ((slot === 'nat' || slot === 'lang') && misc && misc.rate > 0 && rng.uniform() < misc.rate)
@@ -261,11 +275,13 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
     ['coinedOrgRate', o.coinedOrgRate],
     ['wordnetRate', o.wordnetRate],
     ['worldNameRate', o.worldNameRate],
+    ['lexiconOrgRate', o.lexiconOrgRate],
   ] as const)
     if (!(p >= 0 && p <= 1)) throw new Error(`${name} must be in [0, 1], got ${p}`);
   for (const [name, p] of [
     ['wordnetRate', o.wordnetRate],
     ['worldNameRate', o.worldNameRate],
+    ['lexiconOrgRate', o.lexiconOrgRate],
   ] as const)
     if (p > 0 && o.split !== 'train')
       throw new Error(`${name} is for training sentences only (split 'train'), got split '${o.split}'`);
@@ -281,6 +297,10 @@ export function generateNerSentences(options: GenerateNerOptions = {}): NerSente
       o.wordnetRate > 0 ? { rate: o.wordnetRate, names: wordnetTrainingNames(wordnetEntityNames(), both) } : undefined,
     world:
       o.worldNameRate > 0 ? { rate: o.worldNameRate, names: worldTrainingNames(worldPersonNames(), both) } : undefined,
+    lexiconOrgs:
+      o.lexiconOrgRate > 0
+        ? { rate: o.lexiconOrgRate, names: organizationTrainingNames(compromiseOrganizations(), both) }
+        : undefined,
   };
   const rng = new Rng(o.seed);
   return Array.from({ length: o.count }, () => fillTemplate(pickOne(rng, templates), rng, lists, fill));
