@@ -32,7 +32,7 @@ async function ensureMlm() {
 
 /**
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay, --seed (defaults: the
- * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names, --lexicon-orgs, --gloss, --brown, --validate, --all-names, --dropout.
+ * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names, --lexicon-orgs, --gloss, --brown, --validate, --all-names, --subword-labels first|all, --dropout.
  */
 function finetuneArgs(from, d) {
   return {
@@ -56,6 +56,7 @@ function finetuneArgs(from, d) {
           brownRate: Number(arg('--brown', d.brownRate)),
           validation: process.argv.includes('--validate'),
           allNames: process.argv.includes('--all-names'),
+          subwordLabels: arg('--subword-labels', d.subwordLabels),
           dropout: process.argv.includes('--dropout') ? Number(arg('--dropout', '0')) : undefined,
         }),
   };

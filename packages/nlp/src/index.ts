@@ -181,10 +181,11 @@ export {
   alignTagsToSubwords,
   firstSubwordValues,
   subwordWordIndex,
+  wordLabelRows,
   wordTagsFromSubwords,
 } from './ner-data/subword-labels';
 export { bioTransitionAllowed, viterbiBioTags } from './ner-data/bio-viterbi';
-export type { AlignTagsOptions } from './ner-data/subword-labels';
+export type { AlignTagsOptions, SubwordPooling } from './ner-data/subword-labels';
 export { formatConll, parseConll, readConll, writeConll } from './ner-data/conll';
 export type { TaggedSentence } from './ner-data/conll';
 export { entityF1, extractEntities } from './ner-data/entity-metrics';
@@ -239,6 +240,11 @@ export { GENERATE_NER_DEFAULTS, generateNerSentences } from './ner-data/generate
 export { AUGMENT_NER_DEFAULTS, augmentNerSentences, contextWords } from './ner-data/augment-ner';
 export { brownSentenceOpeners } from './ner-data/sentence-openers';
 export { stripAccents, worldPersonNames, worldTrainingNames } from './ner-data/world-person-names';
+export {
+  casedOrganizationNames,
+  compromiseOrganizations,
+  organizationTrainingNames,
+} from './ner-data/lexicon-organizations';
 export type { WorldPersonNames } from './ner-data/world-person-names';
 export type { AugmentNerOptions } from './ner-data/augment-ner';
 export type { GenerateNerOptions, NerSentence, NerSplit } from './ner-data/generate-ner';
@@ -299,7 +305,13 @@ export type { BertTask, BertTaskSpec } from './bert/bert-tasks';
 export { BERT_FOLDER_FILES, bertMaxTokens, checkBertFolder } from './bert/bert-folder';
 export { answerInWindows, WINDOWED_QA_DEFAULTS } from './hf/windowed-qa';
 export type { WindowedAnswer, WindowedQaOptions } from './hf/windowed-qa';
-export { bertConfigOf, exportHuggingFace, labelMaps } from './bert/export-hugging-face';
+export {
+  bertConfigOf,
+  exportHuggingFace,
+  labelMaps,
+  nerSubwordPooling,
+  SUBWORD_POOLING_KEY,
+} from './bert/export-hugging-face';
 export type { ExportHuggingFaceOptions } from './bert/export-hugging-face';
 export { groupEntities } from './bert/group-entities';
 export { decodeWordTags, tagEntities } from './bert/tag-entities';

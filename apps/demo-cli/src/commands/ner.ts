@@ -6,6 +6,7 @@ import {
   finetuneNer,
   loadTokenizer,
   type NerDecoding,
+  nerSubwordPooling,
   readConll,
   tagEntities,
   tokenLabelProbabilities,
@@ -56,23 +57,28 @@ export const nerCommand: CliCommand = {
             throw new UsageError('ner: give the text to tag (or: dlkit ner train)');
           const model = servingFolder(flags.model, 'dlkit-out/ner/hf', 'token-classification');
           const tokenizer = loadTokenizer(model);
-          const maxTokens = bertMaxTokens(checkBertFolder(model, 'token-classification'));
+          const folder = checkBertFolder(model, 'token-classification');
+          const maxTokens = bertMaxTokens(folder);
           const encoding = tokenizer.encode(text, { maxLength: maxTokens });
           const tagged = encoding.offsets[encoding.offsets.length - 2][1]; // the last token before [SEP]
           if (tagged < text.trimEnd().length)
             out.log(
               `warning: the text is longer than the model's ${maxTokens} tokens; truncated, tagged up to character ${tagged}`,
             );
-          // every label's probability per token from transformers.js's model; each word read at its
-          // first sub-word, as in training (later pieces were ignored by the loss)
+          // every label's probability per token from transformers.js's model; each word read as in
+          // training: at its first sub-word, or over all its sub-words when config.json says
+          // subword_pooling "all"
           const { labels, probabilities } = await tokenLabelProbabilities(model, text.slice(0, tagged));
-          const entities = tagEntities(text, encoding.offsets, probabilities, labels, flags.decoding).map((e) => ({
-            word: e.text,
-            entity: e.label,
-            score: round(e.score, 4),
-            start: e.start,
-            end: e.end,
-          }));
+          const pooling = nerSubwordPooling(folder.config);
+          const entities = tagEntities(text, encoding.offsets, probabilities, labels, flags.decoding, pooling).map(
+            (e) => ({
+              word: e.text,
+              entity: e.label,
+              score: round(e.score, 4),
+              start: e.start,
+              end: e.end,
+            }),
+          );
           out.result(
             { entities },
             entities.map((e) => `${e.entity}\t${e.word}\t[${e.start}, ${e.end})\t${e.score}`).join('\n') ||

@@ -7,7 +7,7 @@ import { bertConfig } from './bert-config';
 import { buildBertEncoder } from './bert-encoder';
 import { checkBertFolder } from './bert-folder';
 import { bertForTokenClassification } from './bert-heads';
-import { exportHuggingFace } from './export-hugging-face';
+import { exportHuggingFace, nerSubwordPooling } from './export-hugging-face';
 
 const tokenizer = tinyWordPiece(['ada', 'met', '##s']);
 let dir: string;
@@ -52,6 +52,24 @@ describe('exportHuggingFace and checkBertFolder', () => {
     ]);
     expect(info.graphs['model.onnx'].outputs.map((v) => v.name)).toEqual(['logits']);
     expect(fs.existsSync(path.join(folder, 'special_tokens_map.json'))).toBe(true);
+  });
+
+  it('records how word labels are read from sub-words: absent means first, subwordPooling all writes it', async () => {
+    expect(nerSubwordPooling(checkBertFolder(folder, 'token-classification').config)).toBe('first');
+    const encoder = buildBertEncoder(
+      bertConfig({ vocabSize: 8, hiddenSize: 8, numHeads: 2, intermediateSize: 16, numLayers: 1 }),
+    );
+    const model = bertForTokenClassification(encoder, 3);
+    const pooled = path.join(dir, 'ner-all');
+    await exportHuggingFace(model, tokenizer, pooled, {
+      task: 'token-classification',
+      labels: ['O', 'B-PER', 'I-PER'],
+      subwordPooling: 'all',
+    });
+    model.dispose();
+    const config = checkBertFolder(pooled, 'token-classification').config;
+    expect(config.subword_pooling).toBe('all');
+    expect(nerSubwordPooling(config)).toBe('all');
   });
 
   it('names the missing file and what it is for', () => {

@@ -27,6 +27,7 @@ import {
   TransformerEncoderLayer,
   writeHfModelFolder,
 } from '@dlkit/sequence';
+import { SubwordPooling } from '../ner-data/subword-labels';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { BertConfig, bertConfigJson } from './bert-config';
 import { checkBertFolder } from './bert-folder';
@@ -36,6 +37,19 @@ export interface ExportHuggingFaceOptions {
   task: BertTask;
   /** Class names in logit order (token classification: required). */
   labels?: readonly string[];
+  /**
+   * Token classification: how word labels are read from sub-words (SubwordPooling), written to
+   * config.json as `subword_pooling` (nerSubwordPooling reads it; absent means `first`).
+   */
+  subwordPooling?: SubwordPooling;
+}
+
+/** The config.json key of ExportHuggingFaceOptions.subwordPooling. */
+export const SUBWORD_POOLING_KEY = 'subword_pooling';
+
+/** A token-classification folder's config: how its word labels are read from sub-words (`first` unless the exporter wrote `all`). */
+export function nerSubwordPooling(config: Record<string, unknown>): SubwordPooling {
+  return config[SUBWORD_POOLING_KEY] === 'all' ? 'all' : 'first';
 }
 
 /** The BertConfig of a model built by buildBertEncoder (read from its layers; seed 1). */
@@ -85,7 +99,7 @@ export async function exportHuggingFace(
   dir: string,
   options: ExportHuggingFaceOptions,
 ): Promise<string[]> {
-  const { task, labels } = options;
+  const { task, labels, subwordPooling } = options;
   const spec = bertTaskSpec(task);
   const allowed = [...spec.outputs, ...(spec.extraOutputs ?? [])];
   if (model.outputs.length < spec.outputs.length || model.outputs.length > allowed.length)
@@ -107,7 +121,13 @@ export async function exportHuggingFace(
   const files = await writeHfModelFolder(
     dir,
     {
-      config: { ...bertConfigJson(config), model_type: 'bert', architectures: [spec.architecture], ...classes },
+      config: {
+        ...bertConfigJson(config),
+        model_type: 'bert',
+        architectures: [spec.architecture],
+        ...classes,
+        ...(subwordPooling === 'all' ? { [SUBWORD_POOLING_KEY]: subwordPooling } : {}),
+      },
       // truncation in transformers.js stops at model_max_length: no longer than the position table
       tokenizer: { tokenizer: tokenizer.json, config: { ...tokenizer.config, model_max_length: config.maxPosition } },
       onnx: { 'model.onnx': onnx },

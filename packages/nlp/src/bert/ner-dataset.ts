@@ -2,7 +2,8 @@
  * Word-tagged sentences as a core `Dataset` for BERT token classification: each sentence is
  * WordPiece-encoded (truncated to `maxLength`), the word tags aligned to sub-words
  * (alignTagsToSubwords: first sub-word labelled, the rest, special tokens and padding -1, ignored
- * by the loss as Hugging Face's -100).
+ * by the loss as Hugging Face's -100; with `labelAllSubwords` the later sub-words of a word are
+ * labelled I- of its type, or O).
  *
  * Batch: x = [input_ids, attention_mask, token_type_ids] int32 [b, T], y = label ids int32 [b, T].
  *
@@ -50,10 +51,11 @@ export function encodeNerSentence(
   tokenizer: WordPieceTokenizer,
   labels: readonly string[],
   maxLength: number,
+  labelAllSubwords = false,
 ): EncodedNerSentence {
   const { text, offsets } = nerExampleText(s);
   const encoding = tokenizer.encode(text, { maxLength });
-  const ids = alignTagsToSubwords(offsets, s.tags, encoding.offsets).map((t) => {
+  const ids = alignTagsToSubwords(offsets, s.tags, encoding.offsets, { labelAllSubwords }).map((t) => {
     if (t === null) return NER_IGNORE_LABEL;
     const i = labels.indexOf(t);
     if (i < 0) throw new Error(`NER tag ${JSON.stringify(t)} is not one of ${labels.join(', ')}`);
@@ -69,10 +71,12 @@ export class NerDataset implements Dataset {
     sentences: readonly NerExample[],
     tokenizer: WordPieceTokenizer,
     labels: readonly string[],
-    options: { maxLength: number },
+    options: { maxLength: number; labelAllSubwords?: boolean },
   ) {
     if (sentences.length === 0) throw new Error('NerDataset needs at least one sentence');
-    this.encoded = sentences.map((s) => encodeNerSentence(s, tokenizer, labels, options.maxLength));
+    this.encoded = sentences.map((s) =>
+      encodeNerSentence(s, tokenizer, labels, options.maxLength, options.labelAllSubwords),
+    );
     this.padId = tokenizer.tokenToId('[PAD]') ?? 0;
   }
 

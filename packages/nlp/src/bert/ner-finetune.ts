@@ -28,6 +28,7 @@ import { brownNerSentences } from '../ner-data/brown-ner';
 import { entityF1, EntityF1Result, PrecisionRecallF1 } from '../ner-data/entity-metrics';
 import { COMPROMISE_TYPES } from '../ner-data/ner-baseline';
 import { loadHandLabelledNer } from '../ner-data/hand-labelled';
+import { SubwordPooling } from '../ner-data/subword-labels';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { buildBertEncoder, withEncoderDropout } from './bert-encoder';
 import { bertForTokenClassification } from './bert-heads';
@@ -89,6 +90,12 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   openerRate?: number;
   /** Held-out generated sentences (test templates and names). */
   testCount?: number;
+  /**
+   * `first` (Hugging Face's recipe): each word labelled and read at its first sub-word; `all`:
+   * every sub-word labelled (labelAllSubwords) and a word's types read from all its sub-words
+   * (wordLabelRows), written to the exported config.json for `dlkit ner --model`.
+   */
+  subwordLabels?: SubwordPooling;
   /** Sub-words per sentence, [CLS]/[SEP] included (longer ones are truncated; their last words score O). */
   maxLength?: number;
 }
@@ -115,6 +122,7 @@ export const FINETUNE_NER_DEFAULTS = {
   dropout: 0.1,
   initialRate: AUGMENT_NER_DEFAULTS.initialRate,
   openerRate: AUGMENT_NER_DEFAULTS.openerRate,
+  subwordLabels: 'first' as SubwordPooling,
   maxLength: 64,
   epochs: 2,
   batchSize: 16,
@@ -158,6 +166,7 @@ export function predictWordTags(
   labels: readonly string[],
   decoding: NerDecoding = 'viterbi',
   batchSize = 64,
+  pooling: SubwordPooling = 'first',
 ): string[][] {
   const out: string[][] = [];
   for (let from = 0; from < data.size; from += batchSize) {
@@ -167,7 +176,7 @@ export function predictWordTags(
     tf.dispose([b.x, b.y].flat());
     indices.forEach((i, k) => {
       const e = data.encoded[i];
-      out.push(decodeWordTags(e.wordOffsets, probs[k], e.encoding.offsets, labels, decoding));
+      out.push(decodeWordTags(e.wordOffsets, probs[k], e.encoding.offsets, labels, decoding, pooling));
     });
   }
   return out;
@@ -179,10 +188,11 @@ export function scoreNerModel(
   sentences: readonly NerExample[],
   tokenizer: WordPieceTokenizer,
   maxLength: number,
+  pooling: SubwordPooling = 'first',
 ): EntityF1Result & { perLocOrgF1: number } {
   const data = new NerDataset(sentences, tokenizer, NER_LABELS, { maxLength });
   const truth = sentences.map((s) => s.tags);
-  const predicted = predictWordTags(model, data, NER_LABELS);
+  const predicted = predictWordTags(model, data, NER_LABELS, 'viterbi', 64, pooling);
   return {
     ...entityF1(truth, predicted),
     perLocOrgF1: entityF1(truth, predicted, { types: COMPROMISE_TYPES }).f1,
@@ -192,6 +202,8 @@ export function scoreNerModel(
 export async function finetuneNer(options: FinetuneNerOptions): Promise<FinetuneNerResult> {
   const o = { ...FINETUNE_NER_DEFAULTS, ...stripUndefined(options), outDir: options.outDir, from: options.from };
   if (!o.outDir) throw new Error('outDir is required');
+  if (o.subwordLabels !== 'first' && o.subwordLabels !== 'all')
+    throw new Error(`subwordLabels must be 'first' or 'all', got ${JSON.stringify(o.subwordLabels)}`);
   const started = Date.now();
   await initBackend();
   const tokenizer = WordPieceTokenizer.load(path.join(o.from, 'hf'));
@@ -245,19 +257,28 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
   try {
     const run = await runTraining({
       model,
-      data: new NerDataset(train, tokenizer, NER_LABELS, { maxLength: o.maxLength }),
+      data: new NerDataset(train, tokenizer, NER_LABELS, {
+        maxLength: o.maxLength,
+        labelAllSubwords: o.subwordLabels === 'all',
+      }),
       outDir: o.outDir,
       trainer: { ...taskTrainerOptions(o), loss: { fn: maskedLmLoss, kind: 'regression' } },
       ...finetuneSchedule(o.lrDecay, o.learningRate, o.epochs),
       evaluate: () => ({
-        generated: scoreNerModel(model, test, tokenizer, o.maxLength),
-        hand: scoreNerModel(model, hand, tokenizer, o.maxLength),
-        ...(validation ? { validation: scoreNerModel(model, validation, tokenizer, o.maxLength) } : {}),
+        generated: scoreNerModel(model, test, tokenizer, o.maxLength, o.subwordLabels),
+        hand: scoreNerModel(model, hand, tokenizer, o.maxLength, o.subwordLabels),
+        ...(validation
+          ? { validation: scoreNerModel(model, validation, tokenizer, o.maxLength, o.subwordLabels) }
+          : {}),
       }),
       modelDir: false,
       curves: { title: `BERT NER fine-tuning (${train.length} sentences)` },
       artifacts: async () => {
-        await exportHuggingFace(model, tokenizer, hfDir, { task: 'token-classification', labels: NER_LABELS });
+        await exportHuggingFace(model, tokenizer, hfDir, {
+          task: 'token-classification',
+          labels: NER_LABELS,
+          subwordPooling: o.subwordLabels,
+        });
         return { hf: hfDir };
       },
     });

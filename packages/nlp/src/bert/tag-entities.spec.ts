@@ -46,6 +46,19 @@ describe('tagEntities', () => {
     expect(entities[0].score).toBeCloseTo((0.3 + 0.9) / 2, 10);
     expect(entities[1].score).toBeCloseTo(0.8, 10);
   });
+  test("pooling all: a word's later sub-words count towards its type; B/I still from the first", () => {
+    const entities = tagEntities(TEXT, SUBWORDS, PROBS, LABELS, 'viterbi', 'all');
+    expect(entities.map((e) => e.text)).toEqual(['Sallie Mowell', 'Lima']);
+    // Mowell: mean of Mow and ##ell gives PER mass (0.05 + 0.9 + 0.2 + 0.2) / 2 = 0.675, I- share 0.9 / 0.95 of it
+    expect(entities[0].score).toBeCloseTo((0.3 + (0.675 * 0.9) / 0.95) / 2, 10);
+    // an ##ell that reads as LOC changes nothing under `first` and halves Mowell's PER mass under `all`
+    const locEnding = PROBS.map((r, i) => (i === 3 ? [0, 0, 0, 0, 1] : r));
+    expect(tagEntities(TEXT, SUBWORDS, locEnding, LABELS)[0].score).toBeCloseTo((0.3 + 0.9) / 2, 10);
+    expect(tagEntities(TEXT, SUBWORDS, locEnding, LABELS, 'viterbi', 'all')[0].score).toBeCloseTo(
+      (0.3 + (0.475 * 0.9) / 0.95) / 2,
+      10,
+    );
+  });
   test('words cut off by truncation are O', () => {
     expect(decodeWordTags(WORDS, PROBS.slice(0, 3), SUBWORDS.slice(0, 3), LABELS)).toEqual([
       'B-PER',

@@ -1,6 +1,7 @@
 /**
  * Entities of a text from per-sub-word label probabilities, as the model was trained: the text
- * split into words (nerTokens), each word read at its first sub-word, word tags decoded (by default
+ * split into words (nerTokens), each word read at its first sub-word (or its sub-words pooled:
+ * wordLabelRows), word tags decoded (by default
  * the most probable valid BIO sequence, see viterbiBioTags), then entities as spans of words with
  * character offsets into the text and the mean probability of their words' tags as the score.
  *
@@ -10,7 +11,7 @@
  * // [{ label: 'PER', start: 0, end: 12, text: 'Ann Kowalski', score: 0.97 }, { label: 'LOC', ... }]
  */
 import { extractEntities } from '../ner-data/entity-metrics';
-import { firstSubwordValues } from '../ner-data/subword-labels';
+import { SubwordPooling, wordLabelRows } from '../ner-data/subword-labels';
 import { nerTokens } from '../ner-data/ner-tokens';
 import { viterbiBioTags } from '../ner-data/bio-viterbi';
 
@@ -21,16 +22,17 @@ import { viterbiBioTags } from '../ner-data/bio-viterbi';
  */
 export type NerDecoding = 'viterbi' | 'argmax';
 
-/** Word tags from each word's first sub-word's label probabilities. */
+/** Word tags from the words' label probabilities (each word's first sub-word's, or its pooled sub-words' with pooling `all`). */
 export function decodeWordTags(
   wordOffsets: ReadonlyArray<readonly [number, number]>,
   subwordProbabilities: readonly (readonly number[])[],
   subwordOffsets: ReadonlyArray<readonly [number, number]>,
   labels: readonly string[],
   decoding: NerDecoding = 'viterbi',
+  pooling: SubwordPooling = 'first',
 ): string[] {
-  const outside = labels.map((l) => (l === 'O' ? 1 : 0));
-  const rows = firstSubwordValues(wordOffsets, subwordProbabilities, subwordOffsets, outside);
+  const outside: readonly number[] = labels.map((l) => (l === 'O' ? 1 : 0));
+  const rows = wordLabelRows(wordOffsets, subwordProbabilities, subwordOffsets, labels, pooling, outside);
   if (decoding === 'viterbi') return viterbiBioTags(rows, labels);
   return rows.map((r) => labels[r.indexOf(Math.max(...r))]);
 }
@@ -52,11 +54,12 @@ export function tagEntities(
   probabilities: readonly (readonly number[])[],
   labels: readonly string[],
   decoding: NerDecoding = 'viterbi',
+  pooling: SubwordPooling = 'first',
 ): TaggedEntity[] {
   const words = nerTokens(text);
   const wordOffsets = words.map((w): [number, number] => [w.start, w.end]);
-  const tags = decodeWordTags(wordOffsets, probabilities, subwordOffsets, labels, decoding);
-  const rows = firstSubwordValues(wordOffsets, probabilities, subwordOffsets, undefined);
+  const tags = decodeWordTags(wordOffsets, probabilities, subwordOffsets, labels, decoding, pooling);
+  const rows = wordLabelRows(wordOffsets, probabilities, subwordOffsets, labels, pooling, undefined);
   return extractEntities(tags).map((e) => {
     const start = wordOffsets[e.start][0];
     const end = wordOffsets[e.end][1];

@@ -1,5 +1,5 @@
 import { trainWordPiece } from '../tokenizers/wordpiece-trainer';
-import { alignTagsToSubwords, subwordWordIndex, wordTagsFromSubwords } from './subword-labels';
+import { alignTagsToSubwords, subwordWordIndex, wordLabelRows, wordTagsFromSubwords } from './subword-labels';
 import { nerTokens } from './ner-tokens';
 
 const words: Array<[number, number]> = [
@@ -58,5 +58,37 @@ describe('sub-word label alignment', () => {
         e.offsets,
       ),
     ).toEqual(tags);
+  });
+  test('wordLabelRows: `first` reads the first sub-word; `all` takes types from every sub-word, B/I from the first', () => {
+    const labels = ['O', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'];
+    // "Venezuelan is" → [CLS] Venezuela ##n is [SEP]
+    const wordOffsets: Array<[number, number]> = [
+      [0, 10],
+      [11, 13],
+    ];
+    const subwordOffsets: Array<[number, number]> = [
+      [0, 0],
+      [0, 9],
+      [9, 10],
+      [11, 13],
+      [0, 0],
+    ];
+    const rows = [
+      [1, 0, 0, 0, 0],
+      [0.1, 0.6, 0, 0.3, 0], // Venezuela: the remembered place
+      [0.1, 0, 0.1, 0, 0.8], // ##n: the demonym's ending
+      [0.9, 0.05, 0, 0.05, 0],
+      [1, 0, 0, 0, 0],
+    ];
+    expect(wordLabelRows(wordOffsets, rows, subwordOffsets, labels, 'first', undefined)).toEqual([rows[1], rows[3]]);
+    const [pooled, one] = wordLabelRows(wordOffsets, rows, subwordOffsets, labels, 'all', undefined) as number[][];
+    // means: O 0.1, B-LOC 0.3, I-LOC 0.05, B-MISC 0.15, I-MISC 0.4 → LOC 0.35 and MISC 0.55, both all B- at the first sub-word
+    [0.1, 0.35, 0, 0.55, 0].forEach((p, j) => expect(pooled[j]).toBeCloseTo(p, 12));
+    expect(pooled.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    rows[3].forEach((p, j) => expect(one[j]).toBeCloseTo(p, 12)); // a one-piece word is unchanged
+    // a word whose sub-words were all truncated away gets `missing`
+    expect(wordLabelRows(wordOffsets, rows.slice(0, 3), subwordOffsets.slice(0, 3), labels, 'all', 'gone')[1]).toBe(
+      'gone',
+    );
   });
 });

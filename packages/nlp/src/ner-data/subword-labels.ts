@@ -68,3 +68,44 @@ export function wordTagsFromSubwords(
 ): string[] {
   return firstSubwordValues(wordOffsets, subwordTags, subwordOffsets, 'O');
 }
+
+/**
+ * How a word's label probabilities are read from its sub-words: `first` (Hugging Face's recipe:
+ * the first sub-word, the others untrained) or `all` (for models trained with labelAllSubwords:
+ * each type's probability is the mean over all the word's sub-words, so that an ending such as
+ * "##n" in "Venezuela ##n" counts; the split between B- and I- is the first sub-word's).
+ */
+export type SubwordPooling = 'first' | 'all';
+
+/** One word's row from its sub-words' rows under `all` pooling (labels: 'O' and B-/I- pairs). */
+function pooledRow(rows: readonly (readonly number[])[], labels: readonly string[]): number[] {
+  const mean = labels.map((_, j) => rows.reduce((a, r) => a + r[j], 0) / rows.length);
+  const first = rows[0];
+  return labels.map((label, j) => {
+    const [prefix, type] = splitTag(label);
+    if (prefix === 'O') return mean[j];
+    const b = labels.indexOf(`B-${type}`);
+    const i = labels.indexOf(`I-${type}`);
+    const typeMass = mean[b] + (i >= 0 ? mean[i] : 0);
+    const boundary = first[b] + (i >= 0 ? first[i] : 0);
+    return boundary > 0 ? (typeMass * first[j]) / boundary : typeMass / (i >= 0 ? 2 : 1);
+  });
+}
+
+/** Per-word label probabilities from per-sub-word ones (`missing` for a word none of whose sub-words survived truncation). */
+export function wordLabelRows<T extends readonly number[] | undefined>(
+  wordOffsets: ReadonlyArray<readonly [number, number]>,
+  subwordRows: readonly (readonly number[])[],
+  subwordOffsets: ReadonlyArray<readonly [number, number]>,
+  labels: readonly string[],
+  pooling: SubwordPooling,
+  missing: T,
+): Array<readonly number[] | T> {
+  if (pooling === 'first')
+    return firstSubwordValues<readonly number[] | T>(wordOffsets, subwordRows, subwordOffsets, missing);
+  const grouped: (readonly number[])[][] = wordOffsets.map(() => []);
+  subwordWordIndex(wordOffsets, subwordOffsets).forEach((w, i) => {
+    if (w >= 0) grouped[w].push(subwordRows[i]);
+  });
+  return grouped.map((rows) => (rows.length === 0 ? missing : pooledRow(rows, labels)));
+}
