@@ -30,6 +30,27 @@ describe('dlkit ner / qa (usage errors)', () => {
     expect([noFrom.code, noFrom.stderr]).toEqual([2, expect.stringContaining('none: no such directory')]);
     const allNames = await runCli('ner', 'train', '--data', file, '--all-names', '--out', path.join(tmp, 'out'));
     expect([allNames.code, allNames.stderr]).toEqual([2, expect.stringContaining('--all-names is for the generated')]);
+    const lexicon = await runCli(
+      'ner',
+      'train',
+      '--data',
+      file,
+      '--lexicon-orgs',
+      '0.3',
+      '--out',
+      path.join(tmp, 'out'),
+    );
+    expect([lexicon.code, lexicon.stderr]).toEqual([2, expect.stringContaining('--lexicon-orgs is for the generated')]);
+    const badRate = await runCli('ner', 'train', '--lexicon-orgs', '1.5', '--out', path.join(tmp, 'out'));
+    expect([badRate.code, badRate.stderr]).toEqual([
+      2,
+      expect.stringContaining('--lexicon-orgs must be a number in [0, 1]'),
+    ]);
+    const badPooling = await runCli('ner', 'train', '--subword-labels', 'last', '--out', path.join(tmp, 'out'));
+    expect([badPooling.code, badPooling.stderr]).toEqual([
+      2,
+      expect.stringContaining("--subword-labels must be one of first, all, got 'last'"),
+    ]);
     const badDecay = await runCli('ner', 'train', '--lr-decay', 'linear', '--out', path.join(tmp, 'out'));
     expect([badDecay.code, badDecay.stderr]).toEqual([
       2,

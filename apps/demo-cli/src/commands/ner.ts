@@ -8,6 +8,7 @@ import {
   type NerDecoding,
   nerSubwordPooling,
   readConll,
+  type SubwordPooling,
   tagEntities,
   tokenLabelProbabilities,
 } from '@dlkit/nlp';
@@ -21,13 +22,14 @@ import {
   servingFolder,
 } from '../util/bert-finetune-flags';
 import { UsageError } from '../util/errors';
-import { choiceFlag, textFlag } from '../util/flags';
+import { choiceFlag, numberFlag, textFlag } from '../util/flags';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { round } from '../util/round';
 import type { CliCommand, Run } from './types';
 
 const DECODINGS: readonly NerDecoding[] = ['viterbi', 'argmax'];
+const SUBWORD_POOLINGS: readonly SubwordPooling[] = ['first', 'all'];
 
 /** `dlkit ner`: BERT token classification (PER/LOC/ORG/MISC) fine-tuned from an MLM folder, served by transformers.js. */
 export const nerCommand: CliCommand = {
@@ -107,20 +109,42 @@ function registerTrain(ner: Command, run: Run): void {
       '--all-names',
       'train on every name of the entity lists, the held-out part too: the model to ship (f1 then scores unseen sentence frames, not unseen names)',
     )
+    .option(
+      '--lexicon-orgs <rate>',
+      `share of organisation slots filled with compromise's lexicon organisations ("Boeing", "Real Madrid"); default ${d.lexiconOrgRate}`,
+      numberFlag('--lexicon-orgs', { min: 0, max: 1 }),
+    )
+    .option(
+      '--subword-labels <first|all>',
+      `first: each word labelled and read at its first sub-word (Hugging Face's recipe); all: every sub-word labelled, word types pooled over them; default ${d.subwordLabels}`,
+      choiceFlag('--subword-labels', SUBWORD_POOLINGS),
+    )
     .addHelpText('after', '\nExample: dlkit ner train --from dlkit-out/mlm --epochs 1 --json')
     // the parent command has --json too: read it with the subcommand's own flags
     .action((_flags: FinetuneFlags, cmd: Command) =>
       run(async () => {
-        const flags = cmd.optsWithGlobals() as FinetuneFlags & { allNames?: boolean };
+        const flags = cmd.optsWithGlobals() as FinetuneFlags & {
+          allNames?: boolean;
+          lexiconOrgs?: number;
+          subwordLabels?: SubwordPooling;
+        };
         if (flags.allNames && flags.data !== undefined)
           throw new UsageError('ner train: --all-names is for the generated sentences; leave it out with --data');
+        if (flags.lexiconOrgs !== undefined && flags.data !== undefined)
+          throw new UsageError('ner train: --lexicon-orgs is for the generated sentences; leave it out with --data');
         const out = new Output(flags);
         const outDir = resolveOutDir(flags.out, 'ner');
         const file = dataFile(flags, 'a CoNLL-2003 file');
         const data = file === undefined ? undefined : readConll(file);
         const from = await mlmStart(flags, out, { cased: true }); // keep capitalisation, the cue for unseen names
         out.log(`fine-tuning BERT for NER from ${from} ...`);
-        const options = { ...finetuneRunOptions(flags, from, outDir, out), data, allNames: flags.allNames };
+        const options = {
+          ...finetuneRunOptions(flags, from, outDir, out),
+          data,
+          allNames: flags.allNames,
+          lexiconOrgRate: flags.lexiconOrgs,
+          subwordLabels: flags.subwordLabels,
+        };
         const r = await finetuneNer(options);
         const random = flags.compareRandom
           ? await finetuneNer({ ...options, outDir: `${outDir}-random`, randomInit: true, resume: false })
