@@ -32,7 +32,8 @@ async function ensureMlm() {
 
 /**
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay, --seed (defaults: the
- * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names, --lexicon-orgs, --gloss, --brown, --validate, --all-names, --subword-labels first|all, --dropout.
+ * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names,
+ * --lexicon-orgs, --gloss, --brown, --validate, --all-names, --subword-labels first|all, --dropout.
  */
 function finetuneArgs(from, d) {
   return {
