@@ -33,7 +33,8 @@ async function ensureMlm() {
 /**
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay, --seed (defaults: the
  * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names,
- * --lexicon-orgs, --gloss, --brown, --validate, --all-names, --subword-labels first|all, --dropout.
+ * --lexicon-orgs, --gloss, --brown, --validate, --all-names, --subword-labels first|all, --dropout,
+ * --freeze-embeddings.
  */
 function finetuneArgs(from, d) {
   return {
@@ -59,6 +60,7 @@ function finetuneArgs(from, d) {
           allNames: process.argv.includes('--all-names'),
           subwordLabels: arg('--subword-labels', d.subwordLabels),
           dropout: process.argv.includes('--dropout') ? Number(arg('--dropout', '0')) : undefined,
+          freezeEmbeddings: process.argv.includes('--freeze-embeddings'),
         }),
   };
 }

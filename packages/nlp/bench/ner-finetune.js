@@ -5,7 +5,8 @@
 //        [--train-count N] [--epochs N] [--seed N] [--out DIR]
 //        [--learning-rate X] [--lr-decay cosine|none] [--name-swap X] [--initial-rate X] [--opener-rate X] [--coined-org X]
 //        [--wordnet X] [--world-names X] [--lexicon-orgs X] [--gloss X] [--brown X] [--validate] [--all-names]
-//        [--subword-labels first|all] [--dropout X] [--cased] [--only pretrained|random]
+//        [--subword-labels first|all] [--dropout X] [--freeze-embeddings] [--cased]
+//        [--only pretrained|random]
 // --validate also scores a validation split (held-out train templates and names; finetuneNer's `validation`).
 const path = require('path');
 const { compromiseBaseline, finetuneNer, FINETUNE_NER_DEFAULTS } = require('@dlkit/nlp');

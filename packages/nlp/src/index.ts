@@ -276,7 +276,7 @@ export type { ContextWindow } from './qa-data/window-context';
 // --- BERT: encoder, heads, MLM pretraining, Hugging Face export and transformers.js pipelines (issue 12 §3-4) ---
 export { BERT_TINY, bertConfig, bertConfigFromJson, bertConfigJson } from './bert/bert-config';
 export type { BertConfig } from './bert/bert-config';
-export { BERT_INPUT_NAMES, bertInitializer, buildBertEncoder } from './bert/bert-encoder';
+export { BERT_INPUT_NAMES, bertInitializer, buildBertEncoder, freezeWordEmbeddings } from './bert/bert-encoder';
 export type { BertEncoder } from './bert/bert-encoder';
 export {
   bertForMaskedLM,

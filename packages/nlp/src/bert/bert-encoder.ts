@@ -72,6 +72,15 @@ export function buildBertEncoder(c: BertConfig): BertEncoder {
 }
 
 /**
+ * Keep the word-piece embeddings of a BERT model (an encoder or any head built on one) at their
+ * pretrained values while the rest fine-tunes: names never seen in fine-tuning then keep embeddings
+ * of the same kind as the names that were (the trainer updates `model.trainableWeights` only).
+ */
+export function freezeWordEmbeddings(model: tf.LayersModel): void {
+  model.getLayer('word_embeddings').trainable = false;
+}
+
+/**
  * The encoder rebuilt with another dropout rate and the same weights (dropout layers have none), or
  * the encoder itself when the rate is undefined or unchanged.
  */

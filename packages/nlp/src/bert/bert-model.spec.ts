@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend, onnxParity } from '@dlkit/core';
 import { TRANSFORMER_ONNX_EXPORTERS } from '@dlkit/sequence';
 import { bertConfig, bertConfigFromJson, bertConfigJson } from './bert-config';
-import { buildBertEncoder, withEncoderDropout } from './bert-encoder';
+import { buildBertEncoder, freezeWordEmbeddings, withEncoderDropout } from './bert-encoder';
 import {
   bertForMaskedLM,
   bertForQuestionAnswering,
@@ -63,6 +63,25 @@ describe('BERT encoder and heads', () => {
       expect(tf.max(tf.abs(tf.sub(a, a2))).dataSync()[0]).toBe(0);
       expect(tf.max(tf.abs(tf.sub(b, b2))).dataSync()[0]).toBe(0);
     });
+  });
+  it('freezeWordEmbeddings: a training step (over trainableWeights, as the trainer does) leaves them as they were', () => {
+    const model = bertForTokenClassification(buildBertEncoder(config), 3);
+    const all = model.trainableWeights.length;
+    freezeWordEmbeddings(model);
+    expect(model.trainableWeights.length).toBe(all - 1);
+    const value = (name: string) => model.getLayer(name).getWeights()[0].arraySync() as number[][];
+    const [embeddings, types, classifier] = ['word_embeddings', 'token_type_embeddings', 'token_classifier'].map(value);
+    const optimizer = tf.train.sgd(0.5);
+    tf.tidy(() => {
+      const x = batch();
+      const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+      optimizer.minimize(() => tf.sum(tf.square(model.apply(x, { training: true }) as tf.Tensor)), false, variables);
+    });
+    expect(value('word_embeddings')).toEqual(embeddings);
+    expect(value('token_type_embeddings')).not.toEqual(types);
+    expect(value('token_classifier')).not.toEqual(classifier);
+    optimizer.dispose();
+    model.dispose();
   });
   it('gives [B, T, H] hidden states and head outputs that share the encoder', () => {
     const encoder = buildBertEncoder(config);

@@ -30,7 +30,7 @@ import { COMPROMISE_TYPES } from '../ner-data/ner-baseline';
 import { loadHandLabelledNer } from '../ner-data/hand-labelled';
 import { SubwordPooling } from '../ner-data/subword-labels';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
-import { buildBertEncoder, withEncoderDropout } from './bert-encoder';
+import { buildBertEncoder, freezeWordEmbeddings, withEncoderDropout } from './bert-encoder';
 import { bertForTokenClassification } from './bert-heads';
 import { exportHuggingFace } from './export-hugging-face';
 import { finetuneSchedule, type LrDecay } from './finetune-schedule';
@@ -96,6 +96,8 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
    * (wordLabelRows), written to the exported config.json for `dlkit ner --model`.
    */
   subwordLabels?: SubwordPooling;
+  /** Keep the pretrained word-piece embeddings fixed while fine-tuning (freezeWordEmbeddings). */
+  freezeEmbeddings?: boolean;
   /** Sub-words per sentence, [CLS]/[SEP] included (longer ones are truncated; their last words score O). */
   maxLength?: number;
 }
@@ -123,6 +125,7 @@ export const FINETUNE_NER_DEFAULTS = {
   initialRate: AUGMENT_NER_DEFAULTS.initialRate,
   openerRate: AUGMENT_NER_DEFAULTS.openerRate,
   subwordLabels: 'first' as SubwordPooling,
+  freezeEmbeddings: false,
   maxLength: 64,
   epochs: 2,
   batchSize: 16,
@@ -253,6 +256,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
     : undefined;
   const hand = loadHandLabelledNer();
   const model = bertForTokenClassification(encoder, NER_LABELS.length);
+  if (o.freezeEmbeddings) freezeWordEmbeddings(model);
   const hfDir = path.join(o.outDir, 'hf');
   try {
     const run = await runTraining({
