@@ -34,7 +34,7 @@ async function ensureMlm() {
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay, --seed (defaults: the
  * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names,
  * --lexicon-orgs, --gloss, --brown, --validate, --all-names, --subword-labels first|all, --dropout,
- * --freeze-embeddings.
+ * --freeze-embeddings, --mlm-weight, --mlm-share.
  */
 function finetuneArgs(from, d) {
   return {
@@ -61,6 +61,8 @@ function finetuneArgs(from, d) {
           subwordLabels: arg('--subword-labels', d.subwordLabels),
           dropout: process.argv.includes('--dropout') ? Number(arg('--dropout', '0')) : undefined,
           freezeEmbeddings: process.argv.includes('--freeze-embeddings'),
+          mlmWeight: Number(arg('--mlm-weight', d.mlmWeight)),
+          mlmShare: Number(arg('--mlm-share', d.mlmShare)),
         }),
   };
 }

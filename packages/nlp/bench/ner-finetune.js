@@ -5,7 +5,7 @@
 //        [--train-count N] [--epochs N] [--seed N] [--out DIR]
 //        [--learning-rate X] [--lr-decay cosine|none] [--name-swap X] [--initial-rate X] [--opener-rate X] [--coined-org X]
 //        [--wordnet X] [--world-names X] [--lexicon-orgs X] [--gloss X] [--brown X] [--validate] [--all-names]
-//        [--subword-labels first|all] [--dropout X] [--freeze-embeddings] [--cased]
+//        [--subword-labels first|all] [--dropout X] [--freeze-embeddings] [--mlm-weight X] [--mlm-share X] [--cased]
 //        [--only pretrained|random]
 // --validate also scores a validation split (held-out train templates and names; finetuneNer's `validation`).
 const path = require('path');

@@ -287,7 +287,7 @@ export {
 } from './bert/bert-heads';
 export { GatherPositions } from './bert/gather-positions';
 export { bertInputs, embedSentences, meanPoolNormalized } from './bert/bert-inputs';
-export { MLM_MASKING_DEFAULTS, maskTokens, packSentences } from './bert/mlm-masking';
+export { MLM_MASKING_DEFAULTS, maskTokens, packSentences, wordPieceMasking } from './bert/mlm-masking';
 export type { MaskedSequence, MlmMaskingOptions } from './bert/mlm-masking';
 export { MLM_IGNORE_LABEL, MlmDataset } from './bert/mlm-dataset';
 export type { MlmDatasetOptions } from './bert/mlm-dataset';
@@ -336,6 +336,8 @@ export {
   scoreNerModel,
 } from './bert/ner-finetune';
 export type { FinetuneNerOptions, FinetuneNerResult } from './bert/ner-finetune';
+export { bertNerMlmTrainingModel, NerWithMlmDataset, nerWithMlmLoss, savedMlmHead } from './bert/ner-mlm-multitask';
+export type { NerWithMlmOptions } from './bert/ner-mlm-multitask';
 export { paddedBertInputs } from './bert/padded-inputs';
 export { QaDataset, encodeQaWindows } from './bert/qa-dataset';
 export type { QaWindow, QaWindowOptions } from './bert/qa-dataset';

@@ -162,6 +162,34 @@ describe('Trainer', () => {
     tf.dispose([x0, x1]);
   });
 
+  it('trains a two-output model with a loss function of both outputs, and refuses a named loss for it', async () => {
+    const x = tf.input({ shape: [2] });
+    const init = (seed: number) => tf.initializers.glorotUniform({ seed });
+    const sum = tf.layers.dense({ units: 1, kernelInitializer: init(1) }).apply(x) as tf.SymbolicTensor;
+    const diff = tf.layers.dense({ units: 1, kernelInitializer: init(2) }).apply(x) as tf.SymbolicTensor;
+    const model = tf.model({ inputs: x, outputs: [sum, diff] });
+    const xs = tf.randomUniform([64, 2], -1, 1, 'float32', 4);
+    const [a, b] = tf.split(xs, 2, 1);
+    const ys = tf.concat([tf.add(a, b), tf.sub(a, b)], 1); // y packs both targets: [b, 2]
+    const fn = (yTrue: tf.Tensor, yPred: tf.Tensor) => {
+      const [p, q] = yPred as unknown as tf.Tensor[]; // the list of outputs
+      const [t, u] = tf.split(yTrue, 2, 1);
+      return tf.add(tf.mean(tf.square(tf.sub(p, t))), tf.mean(tf.square(tf.sub(q, u)))) as tf.Scalar;
+    };
+    expect(() => new Trainer(model, { loss: 'meanSquaredError' })).toThrow(
+      'this model has 2 outputs: the Trainer needs a loss function of them all',
+    );
+    const history = await fit(
+      model,
+      { x: xs, y: ys },
+      { epochs: 30, batchSize: 16, learningRate: 0.05, loss: { fn, kind: 'regression' }, progress: false },
+    );
+    expect(history.epochs[0].loss).toBeGreaterThan(0.1);
+    expect(history.last()!.loss).toBeLessThan(1e-3); // both heads learn their own target
+    tf.dispose([xs, a, b, ys]);
+    model.dispose();
+  });
+
   it('evaluates in batches: the result does not depend on the batch size and equals a direct computation', async () => {
     const model = tinyClassifier(6);
     const trainer = new Trainer(model, { loss: 'categoricalCrossentropy', progress: false });

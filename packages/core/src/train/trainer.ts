@@ -55,7 +55,11 @@ export interface TrainerOptions {
   optimizer?: tf.Optimizer | OptimizerName;
   /** Initial learning rate; defaults to the named optimizer's default (OPTIMIZERS), or the instance's own. */
   learningRate?: number;
-  /** A loss name, function or { fn, kind }. Defaults to the loss name the model was compiled with. */
+  /**
+   * A loss name, function or { fn, kind }. Defaults to the loss name the model was compiled with.
+   * A model with several outputs needs { fn, kind } (and no metrics): fn's yPred is then the list of
+   * the outputs (yTrue, one tensor, packs whatever targets they need).
+   */
   loss?: LossSpec;
   /** Defaults to ['accuracy'] for classification losses, [] otherwise. */
   metrics?: MetricSpec[];
@@ -116,8 +120,6 @@ export class Trainer implements TrainingContext {
   constructor(model: tf.LayersModel, options: TrainerOptions = {}) {
     if (!(model instanceof tf.LayersModel))
       throw new Error('Trainer needs a tf.LayersModel (tf.sequential or tf.model)');
-    if (model.outputs.length !== 1)
-      throw new Error(`Trainer supports single-output models; this model has ${model.outputs.length} outputs`);
     const o = { ...TRAINER_DEFAULTS, ...stripUndefined(options) };
     this.options = o;
     this.model = model;
@@ -144,6 +146,12 @@ export class Trainer implements TrainingContext {
       this.loss.kind,
       this.loss.name,
     );
+
+    const multiOutput = model.outputs.length !== 1;
+    if (multiOutput && (o.loss === undefined || typeof o.loss === 'string' || this.metrics.length > 0 || o.workers > 1))
+      throw new Error(
+        `this model has ${model.outputs.length} outputs: the Trainer needs a loss function of them all (yPred is the list of outputs), no metrics and one worker`,
+      );
 
     const compiledOptimizer =
       options.optimizer === undefined ? (model as unknown as { optimizer_?: tf.Optimizer }).optimizer_ : undefined;
@@ -373,7 +381,7 @@ export class Trainer implements TrainingContext {
     }
   }
 
-  /** x [b, ...inputShape] -> y [b, ...outputShape]. */
+  /** x [b, ...inputShape] -> y [b, ...outputShape] (a multi-output model: the list of outputs, which only the loss reads). */
   private forward(x: ModelInputs, training: boolean): tf.Tensor {
     return this.model.apply(x, { training }) as tf.Tensor;
   }

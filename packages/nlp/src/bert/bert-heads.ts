@@ -80,7 +80,7 @@ export function bertForMaskedLM(
  * The masked-LM training model: the encoder's inputs plus `masked_positions` [B, M] int32 →
  * logits [B, M, vocabSize] at those positions only (same weights as bertForMaskedLM with `head`).
  */
-export function bertMlmTrainingModel(encoder: BertEncoder, head: MlmHead): tf.LayersModel {
+export function bertMlmTrainingModel(encoder: BertEncoder, head: Pick<MlmHead, 'apply'>): tf.LayersModel {
   const positions = tf.input({ shape: [null], dtype: 'int32', name: 'masked_positions' }); // [B, M]
   const picked = new GatherPositions({ name: 'masked_hidden' }).apply([encoder.hidden, positions]) as tf.SymbolicTensor;
   return tf.model({ inputs: [...encoder.inputs, positions], outputs: head.apply(picked), name: 'bert_mlm_train' });

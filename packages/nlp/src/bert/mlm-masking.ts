@@ -11,6 +11,7 @@
  * m.labels;    // [17]
  */
 import { Rng } from '@dlkit/core';
+import { WORDPIECE_SPECIALS, WordPieceTokenizer } from '../tokenizers/wordpiece';
 
 export interface MlmMaskingOptions {
   /** Id of [MASK]. */
@@ -51,6 +52,16 @@ export function maskTokens(ids: readonly number[], rng: Rng, options: MlmMasking
     else if (r < o.maskFraction + o.randomFraction) input[p] = randomOrdinaryId(rng, o.vocabSize, special);
   }
   return { input, positions, labels: positions.map((p) => ids[p]) };
+}
+
+/** BERT's masking over a WordPiece vocabulary (its [MASK], its size, its special tokens), and its [PAD] id. */
+export function wordPieceMasking(tokenizer: WordPieceTokenizer): { masking: MlmMaskingOptions; padId: number } {
+  const id = (t: string) => tokenizer.tokenToId(t) as number;
+  const specialIds = Object.values(WORDPIECE_SPECIALS).map(id);
+  return {
+    masking: { maskId: id(WORDPIECE_SPECIALS.mask), vocabSize: tokenizer.vocabSize, specialIds },
+    padId: id(WORDPIECE_SPECIALS.pad),
+  };
 }
 
 function randomOrdinaryId(rng: Rng, vocabSize: number, special: Set<number>): number {

@@ -19,7 +19,7 @@
  */
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { initBackend, runTraining, stripUndefined, taskTrainerOptions, type TrainTaskOptions } from '@dlkit/core';
+import { initBackend, Rng, runTraining, stripUndefined, taskTrainerOptions, type TrainTaskOptions } from '@dlkit/core';
 import { AUGMENT_NER_DEFAULTS, augmentNerSentences } from '../ner-data/augment-ner';
 import { generateNerSentences } from '../ner-data/generate-ner';
 import { loadEntityLists, partitionEntityLists, trainingOnAllNames } from '../ner-data/entity-lists';
@@ -30,11 +30,15 @@ import { COMPROMISE_TYPES } from '../ner-data/ner-baseline';
 import { loadHandLabelledNer } from '../ner-data/hand-labelled';
 import { SubwordPooling } from '../ner-data/subword-labels';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
+import { sentenceCase } from '../text/normalize';
 import { buildBertEncoder, freezeWordEmbeddings, withEncoderDropout } from './bert-encoder';
 import { bertForTokenClassification } from './bert-heads';
 import { exportHuggingFace } from './export-hugging-face';
 import { finetuneSchedule, type LrDecay } from './finetune-schedule';
 import { maskedLmLoss } from './mlm-loss';
+import { wordPieceMasking } from './mlm-masking';
+import { mlmCorpusSentences, type MlmCorpus } from './mlm-corpus';
+import { bertNerMlmTrainingModel, NerWithMlmDataset, nerWithMlmLoss, savedMlmHead } from './ner-mlm-multitask';
 import { NER_LABELS, NerDataset, NerExample } from './ner-dataset';
 import { disposeModels, loadBert } from './saved-bert';
 import { decodeWordTags, NerDecoding } from './tag-entities';
@@ -100,6 +104,15 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   freezeEmbeddings?: boolean;
   /** Sub-words per sentence, [CLS]/[SEP] included (longer ones are truncated; their last words score O). */
   maxLength?: number;
+  /**
+   * Multi-task fine-tuning (ner-mlm-multitask.ts): the weight of a masked-LM loss on running text
+   * (`mlmCorpus`) added to the NER loss; 0 (default) trains on NER alone.
+   */
+  mlmWeight?: number;
+  /** With `mlmWeight`: text sentences per NER sentence in a batch, in (0, 1]. */
+  mlmShare?: number;
+  /** With `mlmWeight`: the text masked beside the NER sentences (mlmCorpusSentences; all its sentences). */
+  mlmCorpus?: readonly MlmCorpus[];
 }
 
 /** Share of every entity list held out for validation with finetuneNer's `validation` option. */
@@ -127,6 +140,9 @@ export const FINETUNE_NER_DEFAULTS = {
   subwordLabels: 'first' as SubwordPooling,
   freezeEmbeddings: false,
   maxLength: 64,
+  mlmWeight: 0,
+  mlmShare: 0.5,
+  mlmCorpus: ['brown'] as readonly MlmCorpus[],
   epochs: 2,
   batchSize: 16,
   learningRate: 5e-4,
@@ -258,15 +274,24 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
   const model = bertForTokenClassification(encoder, NER_LABELS.length);
   if (o.freezeEmbeddings) freezeWordEmbeddings(model);
   const hfDir = path.join(o.outDir, 'hf');
+  const nerData = new NerDataset(train, tokenizer, NER_LABELS, {
+    maxLength: o.maxLength,
+    labelAllSubwords: o.subwordLabels === 'all',
+  });
+  const multitask =
+    o.mlmWeight > 0
+      ? {
+          model: bertNerMlmTrainingModel(model, encoder, savedMlmHead(mlm)),
+          data: mlmBesideNer(nerData, tokenizer, o),
+          loss: nerWithMlmLoss(o.mlmWeight),
+        }
+      : undefined;
   try {
     const run = await runTraining({
-      model,
-      data: new NerDataset(train, tokenizer, NER_LABELS, {
-        maxLength: o.maxLength,
-        labelAllSubwords: o.subwordLabels === 'all',
-      }),
+      model: multitask?.model ?? model,
+      data: multitask?.data ?? nerData,
       outDir: o.outDir,
-      trainer: { ...taskTrainerOptions(o), loss: { fn: maskedLmLoss, kind: 'regression' } },
+      trainer: { ...taskTrainerOptions(o), loss: { fn: multitask?.loss ?? maskedLmLoss, kind: 'regression' } },
       ...finetuneSchedule(o.lrDecay, o.learningRate, o.epochs),
       evaluate: () => ({
         generated: scoreNerModel(model, test, tokenizer, o.maxLength, o.subwordLabels),
@@ -305,6 +330,23 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
       losses: run.history.epochs.map((e) => ({ epoch: e.epoch, loss: e.loss })),
     };
   } finally {
-    disposeModels([model, mlm, encoder.model, pretrained.model]);
+    disposeModels([model, mlm, encoder.model, pretrained.model, ...(multitask ? [multitask.model] : [])]);
   }
+}
+
+/** The running text masked beside the NER sentences in multi-task fine-tuning (NerWithMlmDataset). */
+function mlmBesideNer(
+  ner: NerDataset,
+  tokenizer: WordPieceTokenizer,
+  o: { seed: number; maxLength: number; mlmShare: number; mlmCorpus: readonly MlmCorpus[] },
+): NerWithMlmDataset {
+  const cased = tokenizer.config.do_lower_case === false;
+  const sentences = mlmCorpusSentences({
+    corpus: o.mlmCorpus,
+    maxSentences: Number.MAX_SAFE_INTEGER,
+    normalize: cased ? sentenceCase : undefined,
+    rng: new Rng(o.seed),
+  });
+  const text = sentences.map((s) => tokenizer.encode(s, { maxLength: o.maxLength }).ids);
+  return new NerWithMlmDataset(ner, text, { seed: o.seed, mlmShare: o.mlmShare, ...wordPieceMasking(tokenizer) });
 }

@@ -38,7 +38,7 @@ import { exportHuggingFace } from './export-hugging-face';
 import { MlmDataset } from './mlm-dataset';
 import { maskedAccuracy, maskedLmLoss, unigramBaseline } from './mlm-loss';
 import { mlmCorpusSentences, type MlmCorpus } from './mlm-corpus';
-import { packSentences } from './mlm-masking';
+import { packSentences, wordPieceMasking } from './mlm-masking';
 import { copyLayerWeights, disposeModels, loadBert, saveBert } from './saved-bert';
 import { initMlmFromSkipgram } from './skipgram-embeddings';
 
@@ -173,9 +173,8 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
     );
   const trainSeqs = pack(train);
   const heldOutSeqs = pack(heldOut);
-  const specialIds = Object.values(WORDPIECE_SPECIALS).map(id);
-  const masking = { maskId: id(WORDPIECE_SPECIALS.mask), vocabSize: tokenizer.vocabSize, specialIds };
-  const padId = id(WORDPIECE_SPECIALS.pad);
+  const { masking, padId } = wordPieceMasking(tokenizer);
+  const specialIds = masking.specialIds;
   const data = new MlmDataset(trainSeqs, { seed: o.seed, masking, padId });
   const evaluation = new MlmDataset(heldOutSeqs, { seed: o.seed + 1, masking, padId }); // epoch 0: fixed masks
   const heldOutLabels = heldOutSeqs.flatMap((_, i) => evaluation.masked(i).labels);
