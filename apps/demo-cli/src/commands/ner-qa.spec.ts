@@ -46,6 +46,11 @@ describe('dlkit ner / qa (usage errors)', () => {
       2,
       expect.stringContaining('--lexicon-orgs must be a number in [0, 1]'),
     ]);
+    const badWeight = await runCli('ner', 'train', '--mlm-weight', '-1', '--out', path.join(tmp, 'out'));
+    expect([badWeight.code, badWeight.stderr]).toEqual([
+      2,
+      expect.stringContaining('--mlm-weight must be a number in [0, 10]'),
+    ]);
     const badPooling = await runCli('ner', 'train', '--subword-labels', 'last', '--out', path.join(tmp, 'out'));
     expect([badPooling.code, badPooling.stderr]).toEqual([
       2,

@@ -115,6 +115,11 @@ function registerTrain(ner: Command, run: Run): void {
       numberFlag('--lexicon-orgs', { min: 0, max: 1 }),
     )
     .option(
+      '--mlm-weight <w>',
+      `multi-task fine-tuning: add w × a masked-LM loss on Brown corpus sentences (${d.mlmShare} per NER sentence in each batch) to the NER loss, so the encoder keeps modelling running text; default ${d.mlmWeight} (off)`,
+      numberFlag('--mlm-weight', { min: 0, max: 10 }),
+    )
+    .option(
       '--subword-labels <first|all>',
       `first: each word labelled and read at its first sub-word (Hugging Face's recipe); all: every sub-word labelled, word types pooled over them; default ${d.subwordLabels}`,
       choiceFlag('--subword-labels', SUBWORD_POOLINGS),
@@ -126,6 +131,7 @@ function registerTrain(ner: Command, run: Run): void {
         const flags = cmd.optsWithGlobals() as FinetuneFlags & {
           allNames?: boolean;
           lexiconOrgs?: number;
+          mlmWeight?: number;
           subwordLabels?: SubwordPooling;
         };
         if (flags.allNames && flags.data !== undefined)
@@ -143,6 +149,7 @@ function registerTrain(ner: Command, run: Run): void {
           data,
           allNames: flags.allNames,
           lexiconOrgRate: flags.lexiconOrgs,
+          mlmWeight: flags.mlmWeight,
           subwordLabels: flags.subwordLabels,
         };
         const r = await finetuneNer(options);
