@@ -1,5 +1,5 @@
 /**
- * A small multi-head training loop (core's Trainer handles single-output models): seeded
+ * A small multi-head training loop (written when core's Trainer took single-output models only): seeded
  * per-epoch shuffling, batches cut from typed arrays, one `optimizer.minimize` over the weighted
  * sum of the heads' masked losses per step inside `tf.tidy`, batch norm in training mode.
  * total = Σ_k weight_k · maskedLoss_k (each the mean over that head's present labels).
