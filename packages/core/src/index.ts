@@ -148,6 +148,7 @@ export {
   Trainer,
   TrainingTimer,
   VALIDATION_COLOR,
+  averageModelWeights,
   defaultTrainingWorkers,
   diagnoseBiasVariance,
   fit,

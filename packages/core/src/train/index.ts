@@ -20,6 +20,7 @@ export type { LossKind, LossName, LossSpec, TrainerLossFn } from './losses';
 export type { MetricSpec, TrainerMetric, TrainerMetricFn } from './metrics';
 export type { OptimizerName } from './optimizers';
 export { defaultTrainingWorkers } from './parallel';
+export { averageModelWeights } from './model-soup';
 export { intUniform, linUniform, logUniform, oneOf, randomSearch } from './random-search';
 export type { RandomSearchOptions, Sampler, SearchParams, SearchSpace, Trial } from './random-search';
 export { Trainer, fit } from './trainer';
