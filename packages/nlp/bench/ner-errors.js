@@ -9,7 +9,6 @@
 //        [--replace X] [--composed-misc X] [--pretrained] [--cfg '{"dropout":0.1}'] [--show N]
 //   node packages/nlp/bench/ner-errors.js --run DIR [--show N]
 const path = require('path');
-const tf = require('@tensorflow/tfjs');
 const core = require('@dlkit/core');
 const n = require('@dlkit/nlp');
 const { arg, runMain } = require('./finetune-common');
@@ -98,11 +97,9 @@ async function trainModel() {
   return { model, tokenizer, report: { count, epochs, seconds: Math.round((Date.now() - started) / 1000) } };
 }
 
-/** A finetuneNer output folder's last checkpoint and tokenizer (of a multi-task run: its NER output). */
+/** A finetuneNer output folder's last checkpoint (loadNerCheckpoint) and tokenizer. */
 async function loadRun(dir) {
-  const saved = await core.loadModel(path.join(dir, 'checkpoint', 'model'));
-  const ner = saved.outputs[0];
-  const model = saved.outputs.length > 1 ? tf.model({ inputs: saved.inputs.slice(0, 3), outputs: ner }) : saved;
+  const model = await n.loadNerCheckpoint(dir);
   return { model, tokenizer: n.WordPieceTokenizer.load(path.join(dir, 'hf')), report: { run: dir } };
 }
 

@@ -6,10 +6,12 @@
 //        [--learning-rate X] [--lr-decay cosine|none] [--name-swap X] [--initial-rate X] [--opener-rate X] [--coined-org X]
 //        [--wordnet X] [--world-names X] [--lexicon-orgs X] [--gloss X] [--brown X] [--validate] [--all-names]
 //        [--subword-labels first|all] [--dropout X] [--freeze-embeddings] [--mlm-weight X] [--mlm-share X] [--cased]
-//        [--only pretrained|random]
+//        [--only pretrained|random] [--soup N]
+// --soup N: the pretrained run is a model soup of N seeded fine-tunings (finetuneNerSoup); its
+// ingredients' scores are listed beside the soup's.
 // --validate also scores a validation split (held-out train templates and names; finetuneNer's `validation`).
 const path = require('path');
-const { compromiseBaseline, finetuneNer, FINETUNE_NER_DEFAULTS } = require('@dlkit/nlp');
+const { compromiseBaseline, finetuneNer, finetuneNerSoup, FINETUNE_NER_DEFAULTS } = require('@dlkit/nlp');
 const { arg, ensureMlm, finetuneArgs, round, runMain } = require('./finetune-common');
 
 const f1s = (perType) => Object.fromEntries(Object.entries(perType).map(([k, v]) => [k, round(v.f1)]));
@@ -23,6 +25,17 @@ const brief = (r) => ({
   handPerType: f1s(r.handPerType),
   losses: r.losses.map((l) => round(l.loss)),
   seconds: Math.round(r.seconds),
+  ...(r.ingredients
+    ? {
+        ingredients: r.ingredients.map((i) => ({
+          seed: i.seed,
+          f1: round(i.f1),
+          handF1: round(i.handF1),
+          perLocOrgHandF1: round(i.perLocOrg.handF1),
+          ...(i.validationF1 === undefined ? {} : { validationF1: round(i.validationF1) }),
+        })),
+      }
+    : {}),
 });
 
 runMain(async () => {
@@ -31,8 +44,11 @@ runMain(async () => {
   const d = FINETUNE_NER_DEFAULTS;
   const options = finetuneArgs(dir, d);
   const only = arg('--only', ''); // 'pretrained' or 'random': one of the two runs
-  const run = async (randomInit) =>
-    brief(await finetuneNer({ ...options, outDir: path.join(out, randomInit ? 'random' : 'pretrained'), randomInit }));
+  const soup = Number(arg('--soup', 1));
+  const run = async (randomInit) => {
+    const o = { ...options, outDir: path.join(out, randomInit ? 'random' : 'pretrained'), randomInit };
+    return brief(soup > 1 ? await finetuneNerSoup({ ...o, soup }) : await finetuneNer(o));
+  };
   const pretrained = only === 'random' ? undefined : await run(false);
   console.error('pretrained', JSON.stringify(pretrained));
   const random = only === 'pretrained' ? undefined : await run(true);

@@ -332,10 +332,15 @@ export {
   FINETUNE_NER_DEFAULTS,
   VALIDATION_FRACTION,
   finetuneNer,
+  nerEvaluationSets,
+  nerScoreFields,
   predictWordTags,
   scoreNerModel,
+  scoreNerSets,
 } from './bert/ner-finetune';
-export type { FinetuneNerOptions, FinetuneNerResult } from './bert/ner-finetune';
+export type { FinetuneNerOptions, FinetuneNerResult, NerEvaluationSets } from './bert/ner-finetune';
+export { finetuneNerSoup, loadNerCheckpoint } from './bert/ner-soup';
+export type { FinetuneNerSoupOptions, FinetuneNerSoupResult, NerSoupIngredient } from './bert/ner-soup';
 export { bertNerMlmTrainingModel, NerWithMlmDataset, nerWithMlmLoss, savedMlmHead } from './bert/ner-mlm-multitask';
 export type { NerWithMlmOptions } from './bert/ner-mlm-multitask';
 export { paddedBertInputs } from './bert/padded-inputs';

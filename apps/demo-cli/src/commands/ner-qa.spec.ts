@@ -51,6 +51,11 @@ describe('dlkit ner / qa (usage errors)', () => {
       2,
       expect.stringContaining('--mlm-weight must be a number in [0, 10]'),
     ]);
+    const badSoup = await runCli('ner', 'train', '--soup', '0', '--out', path.join(tmp, 'out'));
+    expect([badSoup.code, badSoup.stderr]).toEqual([
+      2,
+      expect.stringContaining('--soup must be an integer in [1, 16]'),
+    ]);
     const badPooling = await runCli('ner', 'train', '--subword-labels', 'last', '--out', path.join(tmp, 'out'));
     expect([badPooling.code, badPooling.stderr]).toEqual([
       2,

@@ -4,6 +4,7 @@ import {
   compromiseBaseline,
   FINETUNE_NER_DEFAULTS,
   finetuneNer,
+  finetuneNerSoup,
   loadTokenizer,
   type NerDecoding,
   nerSubwordPooling,
@@ -22,7 +23,7 @@ import {
   servingFolder,
 } from '../util/bert-finetune-flags';
 import { UsageError } from '../util/errors';
-import { choiceFlag, numberFlag, textFlag } from '../util/flags';
+import { choiceFlag, intFlag, numberFlag, textFlag } from '../util/flags';
 import { resolveOutDir } from '../util/out-dir';
 import { Output } from '../util/output';
 import { round } from '../util/round';
@@ -124,6 +125,11 @@ function registerTrain(ner: Command, run: Run): void {
       `first: each word labelled and read at its first sub-word (Hugging Face's recipe); all: every sub-word labelled, word types pooled over them; default ${d.subwordLabels}`,
       choiceFlag('--subword-labels', SUBWORD_POOLINGS),
     )
+    .option(
+      '--soup <n>',
+      'fine-tune n times (seeds seed..seed+n-1, into <out>/ingredient-k) and ship the mean of their weights (a model soup: one model to serve, n times the training); default 1',
+      intFlag('--soup', { min: 1, max: 16 }),
+    )
     .addHelpText('after', '\nExample: dlkit ner train --from dlkit-out/mlm --epochs 1 --json')
     // the parent command has --json too: read it with the subcommand's own flags
     .action((_flags: FinetuneFlags, cmd: Command) =>
@@ -133,6 +139,7 @@ function registerTrain(ner: Command, run: Run): void {
           lexiconOrgs?: number;
           mlmWeight?: number;
           subwordLabels?: SubwordPooling;
+          soup?: number;
         };
         if (flags.allNames && flags.data !== undefined)
           throw new UsageError('ner train: --all-names is for the generated sentences; leave it out with --data');
@@ -152,7 +159,17 @@ function registerTrain(ner: Command, run: Run): void {
           mlmWeight: flags.mlmWeight,
           subwordLabels: flags.subwordLabels,
         };
-        const r = await finetuneNer(options);
+        const soup = flags.soup ?? 1;
+        const souped =
+          soup > 1
+            ? await finetuneNerSoup({
+                ...options,
+                soup,
+                onIngredient: (k, of, seed) => out.log(`run ${k} of ${of} of the soup (seed ${seed}) ...`),
+              })
+            : undefined;
+        const r = souped ?? (await finetuneNer(options));
+        const ingredients = souped?.ingredients;
         const random = flags.compareRandom
           ? await finetuneNer({ ...options, outDir: `${outDir}-random`, randomInit: true, resume: false })
           : undefined;
@@ -177,6 +194,17 @@ function registerTrain(ner: Command, run: Run): void {
               },
             },
             ...(random ? { randomInit: { f1: round(random.f1), handF1: round(random.handF1) } } : {}),
+            ...(ingredients
+              ? {
+                  soup: ingredients.map((i) => ({
+                    seed: i.seed,
+                    f1: round(i.f1),
+                    handF1: round(i.handF1),
+                    perLocOrg: { f1: round(i.perLocOrg.f1), handF1: round(i.perLocOrg.handF1) },
+                    model: i.model,
+                  })),
+                }
+              : {}),
             model: r.model,
             from,
             epochs: r.epochs,
@@ -187,6 +215,11 @@ function registerTrain(ner: Command, run: Run): void {
             `entity F1 ${r.f1.toFixed(3)} on held-out generated sentences${r.namesHeldOut ? '' : ' (names seen in training)'}, ${r.handF1.toFixed(3)} hand-labelled`,
             `on PER/LOC/ORG: ${r.perLocOrg.f1.toFixed(3)}, ${r.perLocOrg.handF1.toFixed(3)} (compromise: ${c.f1.toFixed(3)}, ${c.handF1.toFixed(3)})`,
             ...(random ? [`from random weights: ${random.f1.toFixed(3)}, ${random.handF1.toFixed(3)}`] : []),
+            ...(ingredients
+              ? [
+                  `the soup's runs alone: ${ingredients.map((i) => `${i.f1.toFixed(3)}, ${i.handF1.toFixed(3)} (seed ${i.seed})`).join('; ')}`,
+                ]
+              : []),
             `model: ${r.model}`,
             `try:   dlkit ner --model ${r.model} "Ann Kowalski flew to Lima."`,
           ].join('\n'),

@@ -20,6 +20,8 @@ import { checkBertFolder } from './bert-folder';
 import { bertInputs } from './bert-inputs';
 import { NER_IGNORE_LABEL, NER_LABELS, encodeNerSentence, nerExampleText } from './ner-dataset';
 import { finetuneNer } from './ner-finetune';
+import { finetuneNerSoup, loadNerCheckpoint } from './ner-soup';
+import { disposeModels } from './saved-bert';
 import { encodeQaWindows } from './qa-dataset';
 import { finetuneQa } from './qa-finetune';
 import { pretrainMlm } from './pretrain-mlm';
@@ -124,6 +126,67 @@ test('the fine-tuned NER folder served by transformers.js gives the tfjs label f
   expect(tf.memory().numTensors).toBe(before);
   expect(largest).toBeLessThan(1e-4); // the same probabilities, not only the same argmax
 }, 120000);
+
+test('a soup of two NER runs is the mean of their weights, exported, served by transformers.js and resumable', async () => {
+  // Slow (~20-60 s): two one-epoch fine-tunings, the average, an ONNX export, then a resume that trains nothing
+  const options = {
+    from: path.join(dir, 'mlm'),
+    outDir: path.join(dir, 'soup'),
+    trainCount: 150,
+    testCount: 30,
+    maxLength: 32,
+    batchSize: 16,
+    learningRate: 2e-3,
+    epochs: 1,
+    soup: 2,
+  };
+  await expect(finetuneNerSoup({ ...options, soup: 1 })).rejects.toThrow(/soup must be an integer ≥ 2, got 1/);
+  const before = tf.memory().numTensors;
+  const seeds: number[] = [];
+  const r = await finetuneNerSoup({ ...options, onIngredient: (k, of, seed) => seeds.push(seed) });
+  expect(tf.memory().numTensors).toBe(before);
+  expect(seeds).toEqual([1, 2]);
+  expect(r.ingredients.map((i) => i.seed)).toEqual([1, 2]);
+  expect(r.model).toBe(path.join(dir, 'soup', 'hf'));
+  checkBertFolder(r.model, 'token-classification');
+  // The mean worked out independently of averageModelWeights: plain arrays, element by element.
+  const [a, b] = await Promise.all([1, 2].map((k) => loadNerCheckpoint(path.join(dir, 'soup', `ingredient-${k}`))));
+  const wa = a.getWeights().map((w) => Array.from(w.dataSync()));
+  const wb = b.getWeights().map((w) => Array.from(w.dataSync()));
+  const shapes = a.getWeights().map((w) => w.shape);
+  const ingredientA = tf.tidy(() => a.getWeights().map((w) => w.clone()));
+  const meanWeights = wa.map((w, i) =>
+    tf.tensor(
+      w.map((v, j) => (v + wb[i][j]) / 2),
+      shapes[i],
+    ),
+  );
+  a.setWeights(meanWeights);
+  tf.dispose(meanWeights);
+  const tokenizer = WordPieceTokenizer.load(path.join(dir, 'mlm', 'hf'));
+  const text = 'Ann Kowalski visited Lima .';
+  const x = bertInputs([tokenizer.encode(text)]);
+  const probs = (m: tf.LayersModel) =>
+    tf.tidy(() => tf.softmax(m.predict(x) as tf.Tensor).arraySync() as number[][][])[0];
+  const mean = probs(a);
+  const served = await tokenLabelProbabilities(r.model, text);
+  served.probabilities.forEach((row, t) => row.forEach((p, j) => expect(Math.abs(p - mean[t][j])).toBeLessThan(1e-4)));
+  // ... and it is neither ingredient: each alone gives other probabilities.
+  const onlyB = probs(b);
+  a.setWeights(ingredientA);
+  const onlyA = probs(a);
+  const gap = (p: number[][]) => Math.max(...p.flatMap((row, t) => row.map((v, j) => Math.abs(v - mean[t][j]))));
+  expect(gap(onlyA)).toBeGreaterThan(1e-3);
+  expect(gap(onlyB)).toBeGreaterThan(1e-3);
+  tf.dispose([x, ingredientA].flat());
+  disposeModels([a, b]);
+  // Resume: both runs are complete, so nothing trains again and the soup comes out the same.
+  const again = await finetuneNerSoup({ ...options, resume: true });
+  expect(again.resumedFromEpoch).toBe(1);
+  expect(again.f1).toBeCloseTo(r.f1, 6);
+  expect(again.handF1).toBeCloseTo(r.handF1, 6);
+  expect(tf.memory().numTensors).toBe(before);
+}, 600000);
 
 test('QA windows: a long context is split with a stride, the answer labelled where it lies wholly inside', () => {
   const tokenizer = WordPieceTokenizer.load(path.join(dir, 'mlm', 'hf'));

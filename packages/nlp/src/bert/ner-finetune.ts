@@ -218,6 +218,57 @@ export function scoreNerModel(
   };
 }
 
+/** The sentences a fine-tuned NER model is scored on: held-out generated (and validation) sentences of the run's seed, and the hand-labelled set. */
+export interface NerEvaluationSets {
+  test: NerExample[];
+  validation?: NerExample[];
+  hand: NerExample[];
+}
+
+/** finetuneNer's evaluation sets for these options (seed, testCount, validation). */
+export function nerEvaluationSets(o: { seed: number; testCount: number; validation?: boolean }): NerEvaluationSets {
+  const heldOut = partitionEntityLists(loadEntityLists(), {
+    validationFraction: o.validation ? VALIDATION_FRACTION : 0,
+  });
+  const split = (name: 'test' | 'validation') =>
+    generateNerSentences({ split: name, count: o.testCount, seed: o.seed, lists: heldOut });
+  return {
+    test: split('test'),
+    ...(o.validation ? { validation: split('validation') } : {}),
+    hand: loadHandLabelledNer(),
+  };
+}
+
+type NerSetScores = ReturnType<typeof scoreNerModel>;
+
+/** A token-classification model's scores on each evaluation set. */
+export function scoreNerSets(
+  model: tf.LayersModel,
+  sets: NerEvaluationSets,
+  tokenizer: WordPieceTokenizer,
+  o: { maxLength: number; subwordLabels: SubwordPooling },
+): { generated: NerSetScores; hand: NerSetScores; validation?: NerSetScores } {
+  const score = (sentences: readonly NerExample[]) =>
+    scoreNerModel(model, sentences, tokenizer, o.maxLength, o.subwordLabels);
+  return {
+    generated: score(sets.test),
+    hand: score(sets.hand),
+    ...(sets.validation ? { validation: score(sets.validation) } : {}),
+  };
+}
+
+/** The score fields of a FinetuneNerResult from scoreNerSets' output. */
+export function nerScoreFields({ generated, hand, validation: v }: ReturnType<typeof scoreNerSets>) {
+  return {
+    f1: generated.f1,
+    handF1: hand.f1,
+    perType: generated.perType,
+    handPerType: hand.perType,
+    perLocOrg: { f1: generated.perLocOrgF1, handF1: hand.perLocOrgF1 },
+    ...(v ? { validation: { f1: v.f1, perType: v.perType, perLocOrgF1: v.perLocOrgF1 } } : {}),
+  };
+}
+
 export async function finetuneNer(options: FinetuneNerOptions): Promise<FinetuneNerResult> {
   const o = { ...FINETUNE_NER_DEFAULTS, ...stripUndefined(options), outDir: options.outDir, from: options.from };
   if (!o.outDir) throw new Error('outDir is required');
@@ -266,11 +317,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
       wordnetGlossNerSentences(lists, { count: glossCount, seed: o.seed }),
       brownNerSentences(lists, { count: brownCount, seed: o.seed }),
     );
-  const test = generateNerSentences({ split: 'test', count: o.testCount, seed: o.seed, lists: heldOut });
-  const validation = o.validation
-    ? generateNerSentences({ split: 'validation', count: o.testCount, seed: o.seed, lists: heldOut })
-    : undefined;
-  const hand = loadHandLabelledNer();
+  const sets = nerEvaluationSets(o);
   const model = bertForTokenClassification(encoder, NER_LABELS.length);
   if (o.freezeEmbeddings) freezeWordEmbeddings(model);
   const hfDir = path.join(o.outDir, 'hf');
@@ -293,13 +340,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
       outDir: o.outDir,
       trainer: { ...taskTrainerOptions(o), loss: { fn: multitask?.loss ?? maskedLmLoss, kind: 'regression' } },
       ...finetuneSchedule(o.lrDecay, o.learningRate, o.epochs),
-      evaluate: () => ({
-        generated: scoreNerModel(model, test, tokenizer, o.maxLength, o.subwordLabels),
-        hand: scoreNerModel(model, hand, tokenizer, o.maxLength, o.subwordLabels),
-        ...(validation
-          ? { validation: scoreNerModel(model, validation, tokenizer, o.maxLength, o.subwordLabels) }
-          : {}),
-      }),
+      evaluate: () => scoreNerSets(model, sets, tokenizer, o),
       modelDir: false,
       curves: { title: `BERT NER fine-tuning (${train.length} sentences)` },
       artifacts: async () => {
@@ -311,15 +352,9 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
         return { hf: hfDir };
       },
     });
-    const { generated, hand: h, validation: v } = run.evaluation;
     return {
       task: 'ner',
-      f1: generated.f1,
-      handF1: h.f1,
-      perType: generated.perType,
-      handPerType: h.perType,
-      perLocOrg: { f1: generated.perLocOrgF1, handF1: h.perLocOrgF1 },
-      ...(v ? { validation: { f1: v.f1, perType: v.perType, perLocOrgF1: v.perLocOrgF1 } } : {}),
+      ...nerScoreFields(run.evaluation),
       namesHeldOut: !o.allNames,
       model: hfDir,
       pretrained: !o.randomInit,
