@@ -269,6 +269,20 @@ export function nerScoreFields({ generated, hand, validation: v }: ReturnType<ty
   };
 }
 
+/** A token-classification model's Hugging Face folder (NER_LABELS, and how words read their sub-words). */
+export async function exportNerFolder(
+  model: tf.LayersModel,
+  tokenizer: WordPieceTokenizer,
+  hfDir: string,
+  subwordLabels: SubwordPooling,
+): Promise<void> {
+  await exportHuggingFace(model, tokenizer, hfDir, {
+    task: 'token-classification',
+    labels: NER_LABELS,
+    subwordPooling: subwordLabels,
+  });
+}
+
 export async function finetuneNer(options: FinetuneNerOptions): Promise<FinetuneNerResult> {
   const o = { ...FINETUNE_NER_DEFAULTS, ...stripUndefined(options), outDir: options.outDir, from: options.from };
   if (!o.outDir) throw new Error('outDir is required');
@@ -344,11 +358,7 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
       modelDir: false,
       curves: { title: `BERT NER fine-tuning (${train.length} sentences)` },
       artifacts: async () => {
-        await exportHuggingFace(model, tokenizer, hfDir, {
-          task: 'token-classification',
-          labels: NER_LABELS,
-          subwordPooling: o.subwordLabels,
-        });
+        await exportNerFolder(model, tokenizer, hfDir, o.subwordLabels);
         return { hf: hfDir };
       },
     });

@@ -18,9 +18,9 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import { averageModelWeights, loadModel, stripUndefined } from '@dlkit/core';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
-import { exportHuggingFace } from './export-hugging-face';
 import {
   FINETUNE_NER_DEFAULTS,
+  exportNerFolder,
   finetuneNer,
   nerEvaluationSets,
   nerScoreFields,
@@ -28,7 +28,6 @@ import {
   type FinetuneNerOptions,
   type FinetuneNerResult,
 } from './ner-finetune';
-import { NER_LABELS } from './ner-dataset';
 import { disposeModels } from './saved-bert';
 
 export interface FinetuneNerSoupOptions extends FinetuneNerOptions {
@@ -84,11 +83,7 @@ export async function finetuneNerSoup(options: FinetuneNerSoupOptions): Promise<
     const tokenizer = WordPieceTokenizer.load(path.join(run.from, 'hf'));
     const scores = scoreNerSets(model, nerEvaluationSets(o), tokenizer, o);
     const hfDir = path.join(run.outDir, 'hf');
-    await exportHuggingFace(model, tokenizer, hfDir, {
-      task: 'token-classification',
-      labels: NER_LABELS,
-      subwordPooling: o.subwordLabels,
-    });
+    await exportNerFolder(model, tokenizer, hfDir, o.subwordLabels);
     const first = runs[0];
     return {
       ...first,
