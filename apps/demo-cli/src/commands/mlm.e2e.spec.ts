@@ -19,13 +19,14 @@ test('dlkit mlm train writes a Hugging Face folder that dlkit similarity serves 
     '1000',
     '--epochs',
     '1',
+    '--whole-words',
     '--out',
     out,
     '--json',
   );
   expect(r.code).toBe(0);
   const json = r.json<{ task: string; maskedAccuracy: number; model: string; unigramAccuracy: number }>();
-  expect(json).toMatchObject({ task: 'mlm', model: path.join(out, 'hf'), embeddingInit: 'skipgram' });
+  expect(json).toMatchObject({ task: 'mlm', model: path.join(out, 'hf'), embeddingInit: 'skipgram', wholeWordMasking: true });
   expect(json.maskedAccuracy).toBeGreaterThanOrEqual(0);
   for (const f of [
     'config.json',

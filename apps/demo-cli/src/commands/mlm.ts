@@ -30,6 +30,7 @@ interface TrainFlags extends TrainingFlags {
   embeddingInit?: MlmEmbeddingInit;
   corpus?: MlmCorpus[];
   from?: string;
+  wholeWords?: boolean;
 }
 
 /** Commander parser of --corpus: a comma-separated subset of MLM_CORPORA. */
@@ -110,6 +111,10 @@ function registerTrain(mlm: Command, run: Run): void {
       '--embedding-init <skipgram|random>',
       `start the word embeddings and the MLM decoder from skip-gram vectors of the sentences' sub-words, or from random weights (default ${d.embeddingInit})`,
       choiceFlag('--embedding-init', MLM_EMBEDDING_INITS),
+    )
+    .option(
+      '--whole-words',
+      'whole-word masking: all pieces of a chosen word are masked and predicted together (default: pieces alone, as the original BERT); held-out accuracy keeps per-piece masks',
     );
   addTrainingOptions(
     command,
@@ -149,6 +154,7 @@ function registerTrain(mlm: Command, run: Run): void {
           model: { numLayers: flags.layers },
           lowercase: !flags.cased,
           embeddingInit: flags.embeddingInit,
+          wholeWordMasking: flags.wholeWords,
           epochs: flags.epochs,
           batchSize: flags.batchSize,
           learningRate: flags.learningRate,
@@ -164,6 +170,7 @@ function registerTrain(mlm: Command, run: Run): void {
             model: r.model,
             unigramAccuracy: round(r.unigramAccuracy),
             embeddingInit: r.embeddingInit,
+            wholeWordMasking: r.wholeWordMasking,
             maskedPositions: r.maskedPositions,
             tfjsModel: r.tfjsModel,
             trainSequences: r.trainSequences,

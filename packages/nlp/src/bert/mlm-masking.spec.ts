@@ -6,7 +6,8 @@ import { buildBertEncoder } from './bert-encoder';
 import { bertMlmTrainingModel, MlmHead } from './bert-heads';
 import { MLM_IGNORE_LABEL, MlmDataset } from './mlm-dataset';
 import { maskedAccuracy, maskedLmLoss, unigramBaseline } from './mlm-loss';
-import { maskTokens, packSentences } from './mlm-masking';
+import { maskingUnits, maskTokens, packSentences, wordPieceMasking } from './mlm-masking';
+import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 
 const masking = { maskId: 4, vocabSize: 100, specialIds: [0, 1, 2, 3, 4] };
 
@@ -38,6 +39,40 @@ describe('masked-LM data', () => {
     expect(kinds.random / chosen).toBeCloseTo(0.1 - 0.1 / 95, 1); // a random draw may hit the original
     expect(kinds.kept / chosen).toBeCloseTo(0.1, 1);
     expect(maskTokens([2, 9, 3], new Rng(2), masking).positions).toEqual([1]); // at least one target
+  });
+
+  it('masks whole words: every piece of a chosen word together, never a continuation piece alone', () => {
+    // 10 = "Ts", 11 = "##wa", 12 = "##na", 20 = "speaks": [CLS] speaks Ts ##wa ##na speaks Ts ##wa ##na [SEP]
+    const ids = [2, 20, 10, 11, 12, 20, 10, 11, 12, 3];
+    const wholeWords = { ...masking, continuationIds: [11, 12] };
+    expect(maskingUnits(ids, new Set(masking.specialIds), [11, 12])).toEqual([[1], [2, 3, 4], [5], [6, 7, 8]]);
+    expect(maskingUnits([2, 11, 12, 3], new Set(masking.specialIds), [11, 12])).toEqual([[1, 2]]); // after a special: a word
+    const rng = new Rng(3);
+    let words = 0;
+    for (let r = 0; r < 2000; r++) {
+      const m = maskTokens(ids, rng, wholeWords);
+      expect(m.positions.length).toBeGreaterThan(0);
+      expect(m.labels).toEqual(m.positions.map((p) => ids[p]));
+      for (const start of [2, 6]) {
+        const chosen = [start, start + 1, start + 2].filter((p) => m.positions.includes(p)).length;
+        expect([0, 3]).toContain(chosen); // all three pieces or none
+        if (chosen === 3) words++;
+      }
+    }
+    // each of the 4 words with 15 %, plus a quarter of the 0.85^4 sequences where none was (at least one target)
+    expect(words / 4000).toBeCloseTo(0.15 + 0.85 ** 4 / 4, 1);
+  });
+
+  it("joins a WordPiece vocabulary's ## pieces to their words with wholeWords", () => {
+    const tok = WordPieceTokenizer.fromVocab(
+      ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', 'speaks', 'Ts', '##wa', '##na'],
+      { lowercase: false },
+    );
+    const ids = tok.encode('speaks Tswana').ids; // [CLS] speaks Ts ##wa ##na [SEP]
+    const { masking: whole } = wordPieceMasking(tok, { wholeWords: true });
+    expect(whole.continuationIds).toEqual([7, 8]);
+    expect(wordPieceMasking(tok).masking.continuationIds).toBeUndefined();
+    expect(maskingUnits(ids, new Set(whole.specialIds), whole.continuationIds)).toEqual([[1], [2, 3, 4]]);
   });
 
   it('packs sentences into [CLS] a [SEP] b [SEP] sequences of at most maxLength', () => {

@@ -26,6 +26,14 @@ export interface MlmMaskingOptions {
   maskFraction?: number;
   /** ... replaced by a random token (the rest stay). */
   randomFraction?: number;
+  /**
+   * Whole-word masking (Google's BERT-wwm): ids of continuation pieces ("##ing"). When given, words
+   * are chosen instead of tokens (a word: an ordinary token and the continuation pieces after it),
+   * each with `maskProbability`, and all of a chosen word's pieces are predicted; the 80/10/10 split
+   * stays per token. The model then has to predict a name such as "Tswana" from its context alone,
+   * not its last piece from its first.
+   */
+  continuationIds?: readonly number[];
 }
 
 export const MLM_MASKING_DEFAULTS = { maskProbability: 0.15, maskFraction: 0.8, randomFraction: 0.1 } as const;
@@ -42,9 +50,9 @@ export interface MaskedSequence {
 export function maskTokens(ids: readonly number[], rng: Rng, options: MlmMaskingOptions): MaskedSequence {
   const o = { ...MLM_MASKING_DEFAULTS, ...options };
   const special = new Set(o.specialIds);
-  const candidates = ids.flatMap((id, i) => (special.has(id) ? [] : [i]));
-  let positions = candidates.filter(() => rng.uniform() < o.maskProbability);
-  if (positions.length === 0 && candidates.length > 0) positions = [candidates[rng.int(candidates.length)]];
+  const units = maskingUnits(ids, special, o.continuationIds);
+  let positions = units.filter(() => rng.uniform() < o.maskProbability).flat();
+  if (positions.length === 0 && units.length > 0) positions = units[rng.int(units.length)];
   const input = [...ids];
   for (const p of positions) {
     const r = rng.uniform();
@@ -54,14 +62,41 @@ export function maskTokens(ids: readonly number[], rng: Rng, options: MlmMasking
   return { input, positions, labels: positions.map((p) => ids[p]) };
 }
 
+/**
+ * What maskTokens chooses among, in order: each ordinary position alone, or with `continuationIds`
+ * each word's positions (a continuation piece after a special token starts a word of its own).
+ */
+export function maskingUnits(
+  ids: readonly number[],
+  special: ReadonlySet<number>,
+  continuationIds?: readonly number[],
+): number[][] {
+  const continuation = new Set(continuationIds ?? []);
+  const units: number[][] = [];
+  ids.forEach((id, i) => {
+    if (special.has(id)) return;
+    const last = units[units.length - 1];
+    const joins = continuation.has(id) && last !== undefined && last[last.length - 1] === i - 1;
+    if (joins) last.push(i);
+    else units.push([i]);
+  });
+  return units;
+}
+
 /** BERT's masking over a WordPiece vocabulary (its [MASK], its size, its special tokens), and its [PAD] id. */
-export function wordPieceMasking(tokenizer: WordPieceTokenizer): { masking: MlmMaskingOptions; padId: number } {
+export function wordPieceMasking(
+  tokenizer: WordPieceTokenizer,
+  o: { wholeWords?: boolean } = {},
+): { masking: MlmMaskingOptions; padId: number } {
   const id = (t: string) => tokenizer.tokenToId(t) as number;
   const specialIds = Object.values(WORDPIECE_SPECIALS).map(id);
-  return {
-    masking: { maskId: id(WORDPIECE_SPECIALS.mask), vocabSize: tokenizer.vocabSize, specialIds },
-    padId: id(WORDPIECE_SPECIALS.pad),
+  const masking: MlmMaskingOptions = {
+    maskId: id(WORDPIECE_SPECIALS.mask),
+    vocabSize: tokenizer.vocabSize,
+    specialIds,
   };
+  if (o.wholeWords) masking.continuationIds = tokenizer.continuationIds();
+  return { masking, padId: id(WORDPIECE_SPECIALS.pad) };
 }
 
 function randomOrdinaryId(rng: Rng, vocabSize: number, special: Set<number>): number {

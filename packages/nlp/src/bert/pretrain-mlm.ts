@@ -91,6 +91,12 @@ export interface PretrainMlmOptions extends Omit<TrainTaskOptions, 'workers'> {
    * biases; `initMlmFromSkipgram`) or 'random' (N(0, 0.02) everywhere, as BERT).
    */
   embeddingInit?: MlmEmbeddingInit;
+  /**
+   * Whole-word masking of the training sequences (maskTokens' `continuationIds`): all pieces of a
+   * chosen word are predicted together (default false: pieces are chosen alone, as the original
+   * BERT). The held-out accuracy keeps per-piece masks either way, so runs stay comparable.
+   */
+  wholeWordMasking?: boolean;
 }
 
 /**
@@ -120,6 +126,8 @@ export interface PretrainMlmResult {
   maskedPositions: number;
   /** Where the embeddings and decoder started ('pretrained': the `from` folder's weights). */
   embeddingInit: MlmEmbeddingInit | 'pretrained';
+  /** Whether training masked whole words (`wholeWordMasking`). */
+  wholeWordMasking: boolean;
   /** The Hugging Face folder (fill-mask). */
   model: string;
   /** The tfjs fill-mask model with bert.json (loadBert). */
@@ -175,7 +183,8 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
   const heldOutSeqs = pack(heldOut);
   const { masking, padId } = wordPieceMasking(tokenizer);
   const specialIds = masking.specialIds;
-  const data = new MlmDataset(trainSeqs, { seed: o.seed, masking, padId });
+  const trainMasking = wordPieceMasking(tokenizer, { wholeWords: options.wholeWordMasking }).masking;
+  const data = new MlmDataset(trainSeqs, { seed: o.seed, masking: trainMasking, padId });
   const evaluation = new MlmDataset(heldOutSeqs, { seed: o.seed + 1, masking, padId }); // epoch 0: fixed masks
   const heldOutLabels = heldOutSeqs.flatMap((_, i) => evaluation.masked(i).labels);
   const unigram = unigramBaseline(trainSeqs, heldOutLabels, specialIds);
@@ -226,6 +235,7 @@ export async function pretrainMlm(options: PretrainMlmOptions): Promise<Pretrain
       unigramAccuracy: unigram.accuracy,
       maskedPositions: run.evaluation.count,
       embeddingInit: start ? 'pretrained' : o.embeddingInit,
+      wholeWordMasking: options.wholeWordMasking ?? false,
       model: hfDir,
       tfjsModel: modelDir,
       config,

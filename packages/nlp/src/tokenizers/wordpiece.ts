@@ -142,6 +142,12 @@ export class WordPieceTokenizer extends SubwordTokenizer {
     return new WordPieceTokenizer(tokenizer, config, `${dir}/tokenizer.json`);
   }
 
+  /** Ids of the continuation pieces ("##ing"): what whole-word masking joins to the piece before. */
+  continuationIds(): number[] {
+    const prefix = this.model.continuing_subword_prefix;
+    return Object.entries(this.model.vocab).flatMap(([piece, id]) => (piece.startsWith(prefix) ? [id] : []));
+  }
+
   protected spans(text: string): TokenSpan[] {
     const n = normalizeWithOffsets(text, this.normalize);
     const out: TokenSpan[] = [];
