@@ -26,7 +26,12 @@ test('dlkit mlm train writes a Hugging Face folder that dlkit similarity serves 
   );
   expect(r.code).toBe(0);
   const json = r.json<{ task: string; maskedAccuracy: number; model: string; unigramAccuracy: number }>();
-  expect(json).toMatchObject({ task: 'mlm', model: path.join(out, 'hf'), embeddingInit: 'skipgram', wholeWordMasking: true });
+  expect(json).toMatchObject({
+    task: 'mlm',
+    model: path.join(out, 'hf'),
+    embeddingInit: 'skipgram',
+    wholeWordMasking: true,
+  });
   expect(json.maskedAccuracy).toBeGreaterThanOrEqual(0);
   for (const f of [
     'config.json',
