@@ -44,6 +44,7 @@ function finetuneArgs(from, d) {
     learningRate: Number(arg('--learning-rate', d.learningRate)),
     lrDecay: arg('--lr-decay', d.lrDecay),
     seed: Number(arg('--seed', d.seed)),
+    resume: process.argv.includes('--resume'),
     ...(d.nameSwapRate === undefined
       ? {}
       : {

@@ -6,7 +6,9 @@
 //        [--learning-rate X] [--lr-decay cosine|none] [--name-swap X] [--initial-rate X] [--opener-rate X] [--coined-org X]
 //        [--wordnet X] [--world-names X] [--lexicon-orgs X] [--gloss X] [--brown X] [--validate] [--all-names]
 //        [--subword-labels first|all] [--dropout X] [--freeze-embeddings] [--mlm-weight X] [--mlm-share X] [--cased]
-//        [--only pretrained|random] [--soup N]
+//        [--only pretrained|random] [--soup N] [--resume]
+// --resume: continue (or re-score) the runs under --out from their checkpoints; a finished seed-k
+// run copied to <out>/pretrained/ingredient-k is re-used by --soup.
 // --soup N: the pretrained run is a model soup of N seeded fine-tunings (finetuneNerSoup); its
 // ingredients' scores are listed beside the soup's.
 // --validate also scores a validation split (held-out train templates and names; finetuneNer's `validation`).
