@@ -34,7 +34,7 @@ async function ensureMlm() {
  * The options both benches take: --train-count, --epochs, --learning-rate, --lr-decay, --seed (defaults: the
  * task's); NER's also --name-swap, --initial-rate, --opener-rate, --coined-org, --wordnet, --world-names,
  * --lexicon-orgs, --gloss, --brown, --validate, --all-names, --subword-labels first|all, --dropout,
- * --freeze-embeddings, --mlm-weight, --mlm-share.
+ * --freeze-embeddings, --mlm-weight, --mlm-share, --entity-mask.
  */
 function finetuneArgs(from, d) {
   return {
@@ -64,6 +64,7 @@ function finetuneArgs(from, d) {
           freezeEmbeddings: process.argv.includes('--freeze-embeddings'),
           mlmWeight: Number(arg('--mlm-weight', d.mlmWeight)),
           mlmShare: Number(arg('--mlm-share', d.mlmShare)),
+          entityMaskRate: Number(arg('--entity-mask', d.entityMaskRate)),
         }),
   };
 }

@@ -5,7 +5,7 @@
 //        [--train-count N] [--epochs N] [--seed N] [--out DIR]
 //        [--learning-rate X] [--lr-decay cosine|none] [--name-swap X] [--initial-rate X] [--opener-rate X] [--coined-org X]
 //        [--wordnet X] [--world-names X] [--lexicon-orgs X] [--gloss X] [--brown X] [--validate] [--all-names]
-//        [--subword-labels first|all] [--dropout X] [--freeze-embeddings] [--mlm-weight X] [--mlm-share X] [--cased]
+//        [--subword-labels first|all] [--dropout X] [--freeze-embeddings] [--mlm-weight X] [--mlm-share X] [--entity-mask X] [--cased]
 //        [--only pretrained|random] [--soup N] [--resume]
 // --resume: continue (or re-score) the runs under --out from their checkpoints; a finished seed-k
 // run copied to <out>/pretrained/ingredient-k is re-used by --soup.

@@ -12,12 +12,13 @@
  * const { x, y } = ds.batch([0, 1]);
  */
 import * as tf from '@tensorflow/tfjs';
-import { Batch, Dataset } from '@dlkit/core';
+import { Batch, Dataset, Rng } from '@dlkit/core';
 import { alignTagsToSubwords } from '../ner-data/subword-labels';
 import { detokenize } from '../ner-data/ner-tokens';
 import { Encoding } from '../tokenizers/encoding';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { paddedBertInputs } from './padded-inputs';
+import { maskEntitySubwords } from './entity-masking';
 
 /** BIO tags over CoNLL-2003's four types, in logit order. */
 export const NER_LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
@@ -71,12 +72,28 @@ export class NerDataset implements Dataset {
     sentences: readonly NerExample[],
     tokenizer: WordPieceTokenizer,
     labels: readonly string[],
-    options: { maxLength: number; labelAllSubwords?: boolean },
+    options: {
+      maxLength: number;
+      labelAllSubwords?: boolean;
+      /** Probability that an entity's sub-words are all [MASK] (maskEntitySubwords; training data only). */
+      entityMaskRate?: number;
+      /** Seed of the entity-mask draws. */
+      seed?: number;
+    },
   ) {
     if (sentences.length === 0) throw new Error('NerDataset needs at least one sentence');
-    this.encoded = sentences.map((s) =>
+    const encoded = sentences.map((s) =>
       encodeNerSentence(s, tokenizer, labels, options.maxLength, options.labelAllSubwords),
     );
+    this.encoded = options.entityMaskRate
+      ? maskEntitySubwords(
+          encoded,
+          sentences.map((s) => s.tags),
+          requiredTokenId(tokenizer, '[MASK]'),
+          options.entityMaskRate,
+          new Rng(options.seed ?? 1),
+        ).sentences
+      : encoded;
     this.padId = tokenizer.tokenToId('[PAD]') ?? 0;
   }
 
@@ -98,4 +115,10 @@ export class NerDataset implements Dataset {
     );
     return { x, y: tf.tensor2d(labels, [b, t], 'int32') };
   }
+}
+
+function requiredTokenId(tokenizer: WordPieceTokenizer, token: string): number {
+  const id = tokenizer.tokenToId(token);
+  if (id === undefined) throw new Error(`the tokenizer's vocabulary has no ${token} token (needed for entity masking)`);
+  return id;
 }

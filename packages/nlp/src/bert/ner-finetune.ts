@@ -105,6 +105,11 @@ export interface FinetuneNerOptions extends Omit<TrainTaskOptions, 'workers'> {
   /** Sub-words per sentence, [CLS]/[SEP] included (longer ones are truncated; their last words score O). */
   maxLength?: number;
   /**
+   * Training sentences: probability that an entity's sub-words are all [MASK] (entity-masking.ts),
+   * so its type must be read from the context; 0 (default) masks none.
+   */
+  entityMaskRate?: number;
+  /**
    * Multi-task fine-tuning (ner-mlm-multitask.ts): the weight of a masked-LM loss on running text
    * (`mlmCorpus`) added to the NER loss; 0 (default) trains on NER alone.
    */
@@ -140,6 +145,7 @@ export const FINETUNE_NER_DEFAULTS = {
   subwordLabels: 'first' as SubwordPooling,
   freezeEmbeddings: false,
   maxLength: 64,
+  entityMaskRate: 0,
   mlmWeight: 0,
   mlmShare: 0.5,
   mlmCorpus: ['brown'] as readonly MlmCorpus[],
@@ -338,6 +344,8 @@ export async function finetuneNer(options: FinetuneNerOptions): Promise<Finetune
   const nerData = new NerDataset(train, tokenizer, NER_LABELS, {
     maxLength: o.maxLength,
     labelAllSubwords: o.subwordLabels === 'all',
+    entityMaskRate: o.entityMaskRate,
+    seed: o.seed,
   });
   const multitask =
     o.mlmWeight > 0
