@@ -288,7 +288,7 @@ export {
 export { GatherPositions } from './bert/gather-positions';
 export { bertInputs, embedSentences, meanPoolNormalized } from './bert/bert-inputs';
 export { MLM_MASKING_DEFAULTS, maskTokens, packSentences, wordPieceMasking } from './bert/mlm-masking';
-export { bioEntityWordRanges, maskEntitySubwords } from './bert/entity-masking';
+export { maskEntitySubwords } from './bert/entity-masking';
 export type { MaskedSequence, MlmMaskingOptions } from './bert/mlm-masking';
 export { MLM_IGNORE_LABEL, MlmDataset } from './bert/mlm-dataset';
 export type { MlmDatasetOptions } from './bert/mlm-dataset';

@@ -1,6 +1,6 @@
 import { Rng } from '@dlkit/core';
 import { tinyWordPiece } from './__fixtures__/tiny-word-piece';
-import { bioEntityWordRanges, maskEntitySubwords } from './entity-masking';
+import { maskEntitySubwords } from './entity-masking';
 import { encodeNerSentence, NerDataset } from './ner-dataset';
 
 const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
@@ -8,22 +8,6 @@ const LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC'];
 const tokenizer = tinyWordPiece(['ada', 'lee', 'met', 'in', 'li', '##ma']);
 const sentence = { tokens: ['ada', 'lee', 'met', 'in', 'lima'], tags: ['B-PER', 'I-PER', 'O', 'O', 'B-LOC'] };
 const MASK = 4;
-
-describe('bioEntityWordRanges', () => {
-  test('a B- word and the I- words of its type after it; a stray I- or a type change starts another', () => {
-    expect(bioEntityWordRanges(['B-PER', 'I-PER', 'O', 'B-LOC', 'I-LOC', 'I-ORG', 'O', 'I-MISC'])).toEqual([
-      [0, 1],
-      [3, 4],
-      [5, 5],
-      [7, 7],
-    ]);
-    expect(bioEntityWordRanges(['B-LOC', 'B-LOC'])).toEqual([
-      [0, 0],
-      [1, 1],
-    ]);
-    expect(bioEntityWordRanges(['O', 'O'])).toEqual([]);
-  });
-});
 
 describe('maskEntitySubwords', () => {
   const encoded = encodeNerSentence(sentence, tokenizer, LABELS, 16);

@@ -4,7 +4,7 @@
  * it), not from the name's spelling. A lever against unseen names in unseen frames: the model
  * cannot lean on how training names look, only on what the sentence says about them.
  *
- * Entities are the BIO spans of a sentence's word tags (a B- word and the I- words after it);
+ * Entities are the BIO spans of a sentence's word tags, as the F1 reads them (extractEntities);
  * each is chosen with probability `rate`, drawn from `rng` in sentence and span order.
  *
  * @example
@@ -13,21 +13,9 @@
  * // ids → [CLS] [MASK] lives in [MASK] [MASK] . [SEP], labels unchanged
  */
 import { Rng } from '@dlkit/core';
-import { splitTag } from '../ner-data/bio';
+import { extractEntities } from '../ner-data/entity-metrics';
 import { subwordWordIndex } from '../ner-data/subword-labels';
 import type { EncodedNerSentence } from './ner-dataset';
-
-/** Word index ranges [first, last] of the entities in BIO word tags. */
-export function bioEntityWordRanges(tags: readonly string[]): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  tags.forEach((tag, i) => {
-    const [prefix, type] = splitTag(tag);
-    const last = ranges[ranges.length - 1];
-    if (prefix === 'I' && last && last[1] === i - 1 && splitTag(tags[last[0]])[1] === type) last[1] = i;
-    else if (prefix === 'B' || prefix === 'I') ranges.push([i, i]);
-  });
-  return ranges;
-}
 
 /**
  * Sentences whose chosen entities' sub-words are [MASK] (new objects; the input is not changed).
@@ -45,11 +33,13 @@ export function maskEntitySubwords(
     throw new Error(`maskEntitySubwords: ${sentences.length} sentences but ${tags.length} tag rows`);
   let masked = 0;
   const out = sentences.map((s, i) => {
-    const chosen = bioEntityWordRanges(tags[i]).filter(() => rate > 0 && rng.uniform() < rate);
+    const chosen = extractEntities(tags[i]).filter(() => rate > 0 && rng.uniform() < rate);
     if (chosen.length === 0) return s;
     masked += chosen.length;
     const words = subwordWordIndex(s.wordOffsets, s.encoding.offsets);
-    const ids = s.encoding.ids.map((id, k) => (chosen.some(([a, b]) => words[k] >= a && words[k] <= b) ? maskId : id));
+    const ids = s.encoding.ids.map((id, k) =>
+      chosen.some((e) => words[k] >= e.start && words[k] <= e.end) ? maskId : id,
+    );
     const tokens = s.encoding.tokens.map((t, k) => (ids[k] === maskId && s.encoding.ids[k] !== maskId ? '[MASK]' : t));
     return { ...s, encoding: { ...s.encoding, ids, tokens } };
   });
