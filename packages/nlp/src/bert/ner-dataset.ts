@@ -19,6 +19,7 @@ import { Encoding } from '../tokenizers/encoding';
 import { WordPieceTokenizer } from '../tokenizers/wordpiece';
 import { paddedBertInputs } from './padded-inputs';
 import { maskEntitySubwords } from './entity-masking';
+import { wordPieceMasking } from './mlm-masking';
 
 /** BIO tags over CoNLL-2003's four types, in logit order. */
 export const NER_LABELS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
@@ -89,7 +90,7 @@ export class NerDataset implements Dataset {
       ? maskEntitySubwords(
           encoded,
           sentences.map((s) => s.tags),
-          requiredTokenId(tokenizer, '[MASK]'),
+          wordPieceMasking(tokenizer).masking.maskId,
           options.entityMaskRate,
           new Rng(options.seed ?? 1),
         ).sentences
@@ -115,10 +116,4 @@ export class NerDataset implements Dataset {
     );
     return { x, y: tf.tensor2d(labels, [b, t], 'int32') };
   }
-}
-
-function requiredTokenId(tokenizer: WordPieceTokenizer, token: string): number {
-  const id = tokenizer.tokenToId(token);
-  if (id === undefined) throw new Error(`the tokenizer's vocabulary has no ${token} token (needed for entity masking)`);
-  return id;
 }
