@@ -223,12 +223,8 @@ function mixedTypes(r, key, beta) {
 const BETAS = [0, 0.1, 0.25, 0.5, 1, 2];
 function mixedProbe(sets, results, key) {
   const each = (f) => Object.fromEntries(Object.keys(sets).map((s) => [s, scores(sets[s], f(results[s]))]));
-  const beta = BETAS.reduce((a, b) =>
-    scores(sets.validation, mixedTypes(results.validation, key, b)).f1 >
-    scores(sets.validation, mixedTypes(results.validation, key, a)).f1
-      ? b
-      : a,
-  );
+  const validation = BETAS.map((b) => scores(sets.validation, mixedTypes(results.validation, key, b)).f1);
+  const beta = BETAS[validation.indexOf(Math.max(...validation))];
   return { beta, ...each((r) => mixedTypes(r, key, beta)), alone: each((r) => mixedTypes(r, key, 1e3)) };
 }
 
