@@ -94,7 +94,7 @@ function runOnSet(model, tokenizer, sentences) {
 
 const RETYPED = ['PER', 'LOC', 'MISC'];
 
-/** The training part of the entity lists (the validation split held out, as --validate runs did) by type, and its check. */
+/** The training part of the entity lists (the validation split held out, as --validate runs did) by type, and WordNet's training names. */
 function trainingNames() {
   const lists = n.partitionEntityLists(n.loadEntityLists(), { validationFraction: n.VALIDATION_FRACTION });
   const l = lists.train;
@@ -107,7 +107,7 @@ function trainingNames() {
   return { byType, wordnet };
 }
 
-/** Features of a name's form: per word its last 1-4 letters (last word apart), first 1-2 letters and length; the word count. */
+/** Features of a name's form: per word its last 1-4 letters (the last word's apart from inner words'), first 1-2 letters and length; the word count. */
 function shapeFeatures(name) {
   const words = name.split(' ');
   const out = [`words:${Math.min(words.length, 4)}`];
@@ -204,18 +204,24 @@ function promptTypes(mlm, tokenizer, r, vocabulary) {
   }
 }
 
-/** Tags with each found PER/LOC/MISC entity re-typed by log p(run) + beta · log p(key), p(key) renormalised over PER/LOC/MISC. */
-function mixedTypes(r, key, beta) {
+/** Tags with each found entity's words re-tagged with the type of `types` that `score(entity, type)` ranks first (entities of other types kept). */
+function retypedSpans(r, types, score) {
   return r.tags.map((tags, i) => {
     const out = tags.slice();
     for (const e of r.entities[i]) {
-      if (!RETYPED.includes(e.type)) continue;
-      const z = RETYPED.reduce((a, t) => a + e[key][t], 0) + 1e-12;
-      const score = (t) => Math.log(e.plain[t] + 1e-9) + beta * Math.log(e[key][t] / z + 1e-4);
-      const type = RETYPED.reduce((a, b) => (score(b) > score(a) ? b : a));
+      if (!types.includes(e.type)) continue;
+      const type = types.reduce((a, b) => (score(e, b) > score(e, a) ? b : a));
       for (let w = e.start; w <= e.end; w++) out[w] = `${w === e.start ? 'B' : 'I'}-${type}`;
     }
     return out;
+  });
+}
+
+/** Tags with each found PER/LOC/MISC entity re-typed by log p(run) + beta · log p(key), p(key) renormalised over PER/LOC/MISC. */
+function mixedTypes(r, key, beta) {
+  return retypedSpans(r, RETYPED, (e, t) => {
+    const z = RETYPED.reduce((a, u) => a + e[key][u], 0) + 1e-12;
+    return Math.log(e.plain[t] + 1e-9) + beta * Math.log(e[key][t] / z + 1e-4);
   });
 }
 
@@ -230,15 +236,11 @@ function mixedProbe(sets, results, key) {
 
 /** Tags with each found entity re-typed by alpha · log p(plain) + (1 - alpha) · log p(masked). */
 function retyped(r, alpha) {
-  return r.tags.map((tags, i) => {
-    const out = tags.slice();
-    for (const e of r.entities[i]) {
-      const score = (t) => alpha * Math.log(e.plain[t] + 1e-9) + (1 - alpha) * Math.log(e.masked[t] + 1e-9);
-      const type = TYPES.reduce((a, b) => (score(b) > score(a) ? b : a));
-      for (let w = e.start; w <= e.end; w++) out[w] = `${w === e.start ? 'B' : 'I'}-${type}`;
-    }
-    return out;
-  });
+  return retypedSpans(
+    r,
+    TYPES,
+    (e, t) => alpha * Math.log(e.plain[t] + 1e-9) + (1 - alpha) * Math.log(e.masked[t] + 1e-9),
+  );
 }
 
 /** Viterbi tags after adding per-type biases to the logits. */
