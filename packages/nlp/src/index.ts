@@ -239,6 +239,7 @@ export type { EntitySlot } from './ner-data/ner-templates';
 export { GENERATE_NER_DEFAULTS, generateNerSentences } from './ner-data/generate-ner';
 export { AUGMENT_NER_DEFAULTS, augmentNerSentences, contextWords } from './ner-data/augment-ner';
 export { brownSentenceOpeners } from './ner-data/sentence-openers';
+export { SENTENCE_OPENERS, opensSentence, openersOutside } from './ner-data/opener-rule';
 export { stripAccents, worldPersonNames, worldTrainingNames } from './ner-data/world-person-names';
 export {
   casedOrganizationNames,

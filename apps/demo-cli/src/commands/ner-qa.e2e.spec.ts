@@ -55,6 +55,12 @@ test('dlkit ner train --data, then dlkit ner --model: entities with offsets, Vit
       expect(['PER', 'LOC', 'ORG', 'MISC']).toContain(e.entity);
     }
   }
+  // the sentence-opener rule: "Only" opening the sentence is never (part of) an entity; it can be switched off
+  const opener = 'Only Ann Kowalski knew the way to Lima.';
+  const ruled = await runCli('ner', '--model', json.model, opener, '--json');
+  expect(ruled.code).toBe(0);
+  for (const e of ruled.json<{ entities: { start: number }[] }>().entities) expect(e.start).toBeGreaterThan(0);
+  expect((await runCli('ner', '--model', json.model, '--no-opener-rule', opener, '--json')).code).toBe(0);
   const bad = await runCli('ner', '--model', json.model, '--decoding', 'beam', text);
   expect(bad.code).toBe(2);
   expect(bad.stderr).toMatch(/--decoding must be one of viterbi, argmax/);

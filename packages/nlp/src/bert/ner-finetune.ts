@@ -184,7 +184,10 @@ export interface FinetuneNerResult {
   losses: { epoch: number; loss: number }[];
 }
 
-/** Word tags predicted by a token-classification model for encoded sentences. */
+/**
+ * Word tags predicted by a token-classification model for encoded sentences (with the
+ * sentence-opener rule unless `openerRule` is false: see openersOutside).
+ */
 export function predictWordTags(
   model: tf.LayersModel,
   data: NerDataset,
@@ -192,6 +195,7 @@ export function predictWordTags(
   decoding: NerDecoding = 'viterbi',
   batchSize = 64,
   pooling: SubwordPooling = 'first',
+  openerRule = true,
 ): string[][] {
   const out: string[][] = [];
   for (let from = 0; from < data.size; from += batchSize) {
@@ -201,7 +205,17 @@ export function predictWordTags(
     tf.dispose([b.x, b.y].flat());
     indices.forEach((i, k) => {
       const e = data.encoded[i];
-      out.push(decodeWordTags(e.wordOffsets, probs[k], e.encoding.offsets, labels, decoding, pooling));
+      out.push(
+        decodeWordTags(
+          e.wordOffsets,
+          probs[k],
+          e.encoding.offsets,
+          labels,
+          decoding,
+          pooling,
+          openerRule ? e.text : undefined,
+        ),
+      );
     });
   }
   return out;

@@ -75,4 +75,25 @@ describe('tagEntities', () => {
     const probs = e.tokens.map((t) => (t === 'li' ? [0, 0, 0, 1, 0] : t === 'ann' ? [0, 1, 0, 0, 0] : [1, 0, 0, 0, 0]));
     expect(tagEntities('Ann went to Lima.', e.offsets, probs, LABELS).map((x) => x.text)).toEqual(['Ann', 'Lima']);
   });
+  test('the sentence-opener rule: "Only" is not part of the name after it, unless switched off', () => {
+    const tokenizer = tinyWordPiece(['only', 'ann', 'knew', '.']);
+    const text = 'Only Ann knew.';
+    const e = tokenizer.encode(text);
+    // the model reads "Only Ann" as one person
+    const probs = e.tokens.map((t) =>
+      t === 'only' ? [0.2, 0.8, 0, 0, 0] : t === 'ann' ? [0.1, 0.3, 0.6, 0, 0] : [1, 0, 0, 0, 0],
+    );
+    expect(tagEntities(text, e.offsets, probs, LABELS).map((x) => x.text)).toEqual(['Ann']);
+    expect(tagEntities(text, e.offsets, probs, LABELS, 'viterbi', 'first', false).map((x) => x.text)).toEqual([
+      'Only Ann',
+    ]);
+    const words: Array<[number, number]> = [
+      [0, 4],
+      [5, 8],
+      [9, 13],
+      [13, 14],
+    ];
+    expect(decodeWordTags(words, probs, e.offsets, LABELS, 'viterbi', 'first', text)).toEqual(['O', 'B-PER', 'O', 'O']);
+    expect(decodeWordTags(words, probs, e.offsets, LABELS)).toEqual(['B-PER', 'I-PER', 'O', 'O']);
+  });
 });

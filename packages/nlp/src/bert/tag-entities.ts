@@ -2,7 +2,8 @@
  * Entities of a text from per-sub-word label probabilities, as the model was trained: the text
  * split into words (nerTokens), each word read at its first sub-word (or its sub-words pooled:
  * wordLabelRows), word tags decoded (by default
- * the most probable valid BIO sequence, see viterbiBioTags), then entities as spans of words with
+ * the most probable valid BIO sequence, see viterbiBioTags; a capitalised function word that opens
+ * a sentence is read O unless `openerRule` is false, see openersOutside), then entities as spans of words with
  * character offsets into the text and the mean probability of their words' tags as the score.
  *
  * @example
@@ -14,6 +15,7 @@ import { extractEntities } from '../ner-data/entity-metrics';
 import { SubwordPooling, wordLabelRows } from '../ner-data/subword-labels';
 import { nerTokens } from '../ner-data/ner-tokens';
 import { viterbiBioTags } from '../ner-data/bio-viterbi';
+import { openersOutside } from '../ner-data/opener-rule';
 
 /**
  * How word tags are read from label probabilities: `viterbi` (default) the most probable valid
@@ -22,7 +24,12 @@ import { viterbiBioTags } from '../ner-data/bio-viterbi';
  */
 export type NerDecoding = 'viterbi' | 'argmax';
 
-/** Word tags from the words' label probabilities (each word's first sub-word's, or its pooled sub-words' with pooling `all`). */
+/**
+ * Word tags from the words' label probabilities (each word's first sub-word's, or its pooled
+ * sub-words' with pooling `all`). With `openerText` (the text the word offsets index), the
+ * sentence-opener rule applies first: a capitalised function word opening a sentence is read O
+ * (openersOutside).
+ */
 export function decodeWordTags(
   wordOffsets: ReadonlyArray<readonly [number, number]>,
   subwordProbabilities: readonly (readonly number[])[],
@@ -30,9 +37,18 @@ export function decodeWordTags(
   labels: readonly string[],
   decoding: NerDecoding = 'viterbi',
   pooling: SubwordPooling = 'first',
+  openerText?: string,
 ): string[] {
   const outside: readonly number[] = labels.map((l) => (l === 'O' ? 1 : 0));
-  const rows = wordLabelRows(wordOffsets, subwordProbabilities, subwordOffsets, labels, pooling, outside);
+  const modelRows = wordLabelRows(wordOffsets, subwordProbabilities, subwordOffsets, labels, pooling, outside);
+  const rows =
+    openerText === undefined
+      ? modelRows
+      : openersOutside(
+          modelRows,
+          wordOffsets.map(([a, b]) => openerText.slice(a, b)),
+          labels,
+        );
   if (decoding === 'viterbi') return viterbiBioTags(rows, labels);
   return rows.map((r) => labels[r.indexOf(Math.max(...r))]);
 }
@@ -55,10 +71,19 @@ export function tagEntities(
   labels: readonly string[],
   decoding: NerDecoding = 'viterbi',
   pooling: SubwordPooling = 'first',
+  openerRule = true,
 ): TaggedEntity[] {
   const words = nerTokens(text);
   const wordOffsets = words.map((w): [number, number] => [w.start, w.end]);
-  const tags = decodeWordTags(wordOffsets, probabilities, subwordOffsets, labels, decoding, pooling);
+  const tags = decodeWordTags(
+    wordOffsets,
+    probabilities,
+    subwordOffsets,
+    labels,
+    decoding,
+    pooling,
+    openerRule ? text : undefined,
+  );
   const rows = wordLabelRows(wordOffsets, probabilities, subwordOffsets, labels, pooling, undefined);
   return extractEntities(tags).map((e) => {
     const start = wordOffsets[e.start][0];

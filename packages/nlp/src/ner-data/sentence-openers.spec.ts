@@ -1,3 +1,4 @@
+import { SENTENCE_OPENERS } from './opener-rule';
 import { brownSentenceOpeners } from './sentence-openers';
 
 describe('brownSentenceOpeners', () => {
@@ -20,5 +21,7 @@ describe('brownSentenceOpeners', () => {
     expect(openers).toEqual(expect.arrayContaining(['From', 'Only', 'Neither', 'However']));
     expect(openers.length).toBeGreaterThan(100);
     for (const name of ['John', 'Kennedy', 'Washington', 'Mr.']) expect(openers).not.toContain(name);
+    // the decoding rule's written-out list is this one
+    expect(SENTENCE_OPENERS).toEqual(openers);
   });
 });
