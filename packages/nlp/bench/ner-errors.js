@@ -2,7 +2,9 @@
 // weights with --pretrained) on generated sentences, then prints, for the held-out generated and the
 // hand-labelled sentences: entity F1 with argmax and with Viterbi decoding, type-agnostic span F1,
 // per-type F1, and every gold entity's fate (ok, wrong type, partial span, missed) by position
-// (sentence-initial or inner), plus spurious entities, and the F1 of each generated template. With --run DIR it trains nothing and scores
+// (sentence-initial or inner), plus spurious entities, the F1 of each generated template, and the
+// generated MISC entities' fates by kind (held-out nationality, language, other) with the names
+// most often mistyped. With --run DIR it trains nothing and scores
 // a finetuneNer output folder instead (DIR/checkpoint/model, DIR/hf's tokenizer; e.g. the bench's
 // dlkit-out/bench-ner/pretrained), on 1,000 held-out sentences. Run after `npx tsc -b tsconfig.build.json`:
 //   node packages/nlp/bench/ner-errors.js [--from DIR] [--count N] [--epochs N] [--batch N] [--lr X] [--lr-decay cosine|none]
@@ -37,6 +39,36 @@ function fates(sentences, predicted) {
       if (!gold.some((g) => overlaps(g, p))) spurious.push(`${p.type}:${s.tokens.slice(p.start, p.end + 1).join(' ')}`);
   });
   return { fates: stats, spurious };
+}
+
+/**
+ * Gold MISC entities by kind (the held-out nationalities and languages of the entity lists, other:
+ * events) and fate, and the names most often mistyped: which MISC names fail, and in how many of
+ * their sentences.
+ */
+function miscFates(sentences, predicted) {
+  const held = n.partitionEntityLists(n.loadEntityLists()).test;
+  const kinds = [
+    ['nationality', new Set(held.nationalities)],
+    ['language', new Set(held.languages)],
+  ];
+  const fates = {};
+  const names = new Map();
+  sentences.forEach((s, i) => {
+    const got = n.extractEntities(predicted[i]);
+    for (const g of n.extractEntities(s.tags).filter((e) => e.type === 'MISC')) {
+      const name = s.tokens.slice(g.start, g.end + 1).join(' ');
+      const kind = kinds.find(([, set]) => set.has(name))?.[0] ?? 'other';
+      const m = got.find((p) => p.start === g.start && p.end === g.end);
+      const fate = m ? (m.type === 'MISC' ? 'ok' : `as-${m.type}`) : 'span';
+      fates[`${kind} ${fate}`] = (fates[`${kind} ${fate}`] ?? 0) + 1;
+      const counts = names.get(name) ?? { kind, ok: 0, wrong: 0 };
+      counts[fate === 'ok' ? 'ok' : 'wrong']++;
+      names.set(name, counts);
+    }
+  });
+  const worst = [...names].sort((a, b) => b[1].wrong - a[1].wrong).slice(0, 15);
+  return { fates, worst: worst.map(([name, c]) => `${name} (${c.kind}): ${c.ok} ok, ${c.wrong} wrong`) };
 }
 
 /** Entity F1 of the sentences of each template (generated sets), worst first: which frames fail. */
@@ -128,7 +160,9 @@ runMain(async () => {
       perType: Object.fromEntries(Object.entries(r.perType).map(([k, v]) => [k, v.f1])),
       fates: f,
       spurious: spurious.slice(0, 20),
-      ...(sentences[0].template ? { perTemplate: perTemplateF1(sentences, viterbi) } : {}),
+      ...(sentences[0].template
+        ? { perTemplate: perTemplateF1(sentences, viterbi), misc: miscFates(sentences, viterbi) }
+        : {}),
     };
     const show = Number(arg('--show', 0));
     sentences
