@@ -32,6 +32,9 @@ import type { CliCommand, Run } from './types';
 const DECODINGS: readonly NerDecoding[] = ['viterbi', 'argmax'];
 const SUBWORD_POOLINGS: readonly SubwordPooling[] = ['first', 'all'];
 
+/** `dlkit ner`'s flags (`--no-opener-rule` sets openerRule false). */
+type NerFlags = { model?: string; json?: boolean; decoding: NerDecoding; openerRule: boolean };
+
 /** `dlkit ner`: BERT token classification (PER/LOC/ORG/MISC) fine-tuned from an MLM folder, served by transformers.js. */
 export const nerCommand: CliCommand = {
   name: 'ner',
@@ -57,51 +60,48 @@ export const nerCommand: CliCommand = {
       )
       .option('--json', 'print one JSON object on stdout')
       .addHelpText('after', '\nExample: dlkit ner --model dlkit-out/ner/hf "Ann Kowalski flew to Lima." --json')
-      .action(
-        (
-          text: string | undefined,
-          flags: { model?: string; json?: boolean; decoding: NerDecoding; openerRule: boolean },
-        ) =>
-          run(async () => {
-            const out = new Output(flags);
-            if (text === undefined || text.trim() === '')
-              throw new UsageError('ner: give the text to tag (or: dlkit ner train)');
-            const model = servingFolder(flags.model, 'dlkit-out/ner/hf', 'token-classification');
-            const tokenizer = loadTokenizer(model);
-            const folder = checkBertFolder(model, 'token-classification');
-            const maxTokens = bertMaxTokens(folder);
-            const encoding = tokenizer.encode(text, { maxLength: maxTokens });
-            const tagged = encoding.offsets[encoding.offsets.length - 2][1]; // the last token before [SEP]
-            if (tagged < text.trimEnd().length)
-              out.log(
-                `warning: the text is longer than the model's ${maxTokens} tokens; truncated, tagged up to character ${tagged}`,
-              );
-            // every label's probability per token from transformers.js's model; each word read as in
-            // training: at its first sub-word, or over all its sub-words when config.json says
-            // subword_pooling "all"
-            const { labels, probabilities } = await tokenLabelProbabilities(model, text.slice(0, tagged));
-            const pooling = nerSubwordPooling(folder.config);
-            const entities = tagEntities(
-              text,
-              encoding.offsets,
-              probabilities,
-              labels,
-              flags.decoding,
-              pooling,
-              flags.openerRule,
-            ).map((e) => ({
-              word: e.text,
-              entity: e.label,
-              score: round(e.score, 4),
-              start: e.start,
-              end: e.end,
-            }));
-            out.result(
-              { entities },
-              entities.map((e) => `${e.entity}\t${e.word}\t[${e.start}, ${e.end})\t${e.score}`).join('\n') ||
-                '(no entities)',
+      .action((text: string | undefined, flags: NerFlags) =>
+        run(async () => {
+          const out = new Output(flags);
+          if (text === undefined || text.trim() === '')
+            throw new UsageError('ner: give the text to tag (or: dlkit ner train)');
+          const model = servingFolder(flags.model, 'dlkit-out/ner/hf', 'token-classification');
+          const tokenizer = loadTokenizer(model);
+          const folder = checkBertFolder(model, 'token-classification');
+          const maxTokens = bertMaxTokens(folder);
+          const encoding = tokenizer.encode(text, { maxLength: maxTokens });
+          const tagged = encoding.offsets[encoding.offsets.length - 2][1]; // the last token before [SEP]
+          if (tagged < text.trimEnd().length)
+            out.log(
+              `warning: the text is longer than the model's ${maxTokens} tokens; truncated, tagged up to character ${tagged}`,
             );
-          }),
+          // every label's probability per token from transformers.js's model; each word read as in
+          // training: at its first sub-word, or over all its sub-words when config.json says
+          // subword_pooling "all"
+          const { labels, probabilities } = await tokenLabelProbabilities(model, text.slice(0, tagged));
+          const pooling = nerSubwordPooling(folder.config);
+          const { decoding, openerRule } = flags;
+          const entities = tagEntities(
+            text,
+            encoding.offsets,
+            probabilities,
+            labels,
+            decoding,
+            pooling,
+            openerRule,
+          ).map((e) => ({
+            word: e.text,
+            entity: e.label,
+            score: round(e.score, 4),
+            start: e.start,
+            end: e.end,
+          }));
+          out.result(
+            { entities },
+            entities.map((e) => `${e.entity}\t${e.word}\t[${e.start}, ${e.end})\t${e.score}`).join('\n') ||
+              '(no entities)',
+          );
+        }),
       );
     registerTrain(ner, run);
   },
