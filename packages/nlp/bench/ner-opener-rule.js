@@ -16,7 +16,7 @@ function scores(sentences, predicted) {
   const truth = sentences.map((s) => s.tags);
   return {
     f1: round(n.entityF1(truth, predicted).f1, 4),
-    perLocOrg: round(n.entityF1(truth, predicted, { types: ['PER', 'LOC', 'ORG'] }).f1, 4),
+    perLocOrg: round(n.entityF1(truth, predicted, { types: n.COMPROMISE_TYPES }).f1, 4),
   };
 }
 
